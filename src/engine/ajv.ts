@@ -1,0 +1,36 @@
+import Ajv2020Module from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv";
+
+// ajv ships CommonJS; under NodeNext its class sits on `.default`.
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: typeof Ajv2020Module }).default ?? Ajv2020Module) as typeof Ajv2020Module;
+
+let shared: InstanceType<typeof Ajv2020> | undefined;
+
+/** One ajv instance per process: compiling schemas is the expensive part, so compiled validators are cached. */
+export function getAjv(): InstanceType<typeof Ajv2020> {
+  shared ??= new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+  return shared;
+}
+
+const cache = new WeakMap<object, ValidateFunction>();
+
+export function compileSchema(schema: object): ValidateFunction {
+  let validate = cache.get(schema);
+  if (!validate) {
+    validate = getAjv().compile(schema);
+    cache.set(schema, validate);
+  }
+  return validate;
+}
+
+/** "at rules.pii/email[1].allow: must be array" style text for one ajv error. */
+export function describeAjvError(error: ErrorObject, root = ""): string {
+  const where = `${root}${error.instancePath.replace(/\//g, ".").replace(/^\./, root ? "." : "")}` || "(root)";
+  let detail = error.message ?? "is invalid";
+  if (error.keyword === "additionalProperties") {
+    detail = `has unknown key "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+  } else if (error.keyword === "enum") {
+    detail = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+  return `${where} ${detail}`;
+}

@@ -1,0 +1,210 @@
+import type { PromptDocument, Range, Segment } from "../model/document.js";
+import { compileSchema, describeAjvError } from "./ajv.js";
+import { buildSuppressions, parseDirectives } from "./directives.js";
+import type { LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "./types.js";
+
+/** A rule switched on for one file, with its severity and validated options. */
+export interface EnabledRule {
+  rule: Rule<any>;
+  severity: Exclude<Severity, 0>;
+  options?: Record<string, unknown>;
+}
+
+export interface LintDocumentOptions {
+  rules: readonly EnabledRule[];
+  settings?: Record<string, unknown>;
+  services?: Partial<RuleServices>;
+  /** Severity of the report for directives that silenced nothing (ESLint's reportUnusedDisableDirectives). */
+  unusedDirectives?: Severity;
+  /** Known rule ids, to flag directives that name a rule that does not exist. */
+  knownRuleIds?: ReadonlySet<string>;
+}
+
+export interface DocumentLintOutput {
+  messages: LintMessage[];
+  suppressedMessages: LintMessage[];
+  /** Source ranges flagged sensitive, for masking code frames. */
+  sensitiveRanges: Range[];
+}
+
+/** Thrown for problems in configuration (bad options): the CLI turns these into exit code 2. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export const UNUSED_DIRECTIVE_ID = "directives/unused";
+export const UNKNOWN_RULE_DIRECTIVE_ID = "directives/unknown-rule";
+
+export function resolveRuleOptions(rule: Rule<any>, options: Record<string, unknown> | undefined): Record<string, unknown> {
+  const merged = { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) };
+  if (rule.meta.schema) {
+    const validate = compileSchema(rule.meta.schema);
+    if (!validate(merged)) {
+      const details = (validate.errors ?? []).map((e) => describeAjvError(e, "options")).join("; ");
+      throw new ConfigError(`Invalid options for rule "${rule.meta.id}": ${details}`);
+    }
+  } else if (options && Object.keys(options).length > 0) {
+    throw new ConfigError(`Rule "${rule.meta.id}" takes no options, got ${JSON.stringify(options)}`);
+  }
+  return merged;
+}
+
+function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+/** Runs the enabled rules over one document and returns ESLint-shaped messages. */
+export async function lintDocument(document: PromptDocument, options: LintDocumentOptions): Promise<DocumentLintOutput> {
+  const raw: { message: LintMessage; offset: number; range: Range }[] = [];
+  const sensitiveRanges: Range[] = [];
+  const sharedObjects = new Map<string, unknown>();
+  const services: RuleServices = {
+    baseSource: options.services?.baseSource ?? (async () => undefined),
+    baseRef: options.services?.baseRef,
+    shared: options.services?.shared ?? (<T>(key: string, create: () => T): T => {
+      if (!sharedObjects.has(key)) sharedObjects.set(key, create());
+      return sharedObjects.get(key) as T;
+    }),
+  };
+  const settings = options.settings ?? {};
+  const segmentRange = (segment: Segment, range: Range): Range => segment.map.rangeToSource(range);
+
+  for (const { rule, severity, options: ruleOptions } of options.rules) {
+    const { meta } = rule;
+    if (meta.formats && !meta.formats.includes(document.format)) continue;
+    const resolved = resolveRuleOptions(rule, ruleOptions);
+    const context: RuleContext<any> = {
+      id: meta.id,
+      options: resolved,
+      document,
+      settings,
+      services,
+      segmentRange,
+      report(descriptor: ReportDescriptor) {
+        raw.push(toMessage(document, rule, severity, descriptor));
+        if (descriptor.sensitive) sensitiveRanges.push(descriptor.range);
+      },
+    };
+    const visitor = await rule.create(context);
+    if (visitor.document) await visitor.document(document);
+    if (visitor.segment) {
+      for (let i = 0; i < document.segments.length; i++) await visitor.segment(document.segments[i]!, i);
+    }
+  }
+
+  return applyDirectives(document, raw, sensitiveRanges, options);
+}
+
+function toMessage(
+  document: PromptDocument,
+  rule: Rule<any>,
+  severity: 1 | 2,
+  descriptor: ReportDescriptor,
+): { message: LintMessage; offset: number; range: Range } {
+  const { meta } = rule;
+  const template = meta.messages[descriptor.messageId];
+  if (template === undefined) {
+    throw new Error(`Rule "${meta.id}" reported unknown messageId "${descriptor.messageId}"`);
+  }
+  const [start, end] = clampRange(descriptor.range, document.source.length);
+  const startPos = document.lines.positionAt(start);
+  const endPos = document.lines.positionAt(end);
+  const message: LintMessage = {
+    ruleId: meta.id,
+    severity,
+    message: interpolate(template, descriptor.data),
+    messageId: descriptor.messageId,
+    line: startPos.line,
+    column: startPos.column,
+    endLine: endPos.line,
+    endColumn: endPos.column,
+  };
+  if (descriptor.fix) {
+    if (!meta.fixable) throw new Error(`Rule "${meta.id}" reported a fix but is not marked fixable`);
+    message.fix = { range: [descriptor.fix.range[0], descriptor.fix.range[1]], text: descriptor.fix.text };
+  }
+  if (descriptor.suggest && descriptor.suggest.length > 0) {
+    message.suggestions = descriptor.suggest.map((s) => ({
+      messageId: s.messageId,
+      desc: interpolate(meta.messages[s.messageId] ?? s.messageId, s.data),
+      fix: { range: [s.fix.range[0], s.fix.range[1]], text: s.fix.text },
+    }));
+  }
+  if (descriptor.related && descriptor.related.length > 0) {
+    message.related = descriptor.related.map((r) => {
+      if (r.range) {
+        const s = document.lines.positionAt(r.range[0]);
+        const e = document.lines.positionAt(r.range[1]);
+        return { filePath: r.filePath, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, message: r.message };
+      }
+      return {
+        filePath: r.filePath,
+        line: r.line ?? 1,
+        column: r.column ?? 1,
+        endLine: r.endLine ?? r.line ?? 1,
+        endColumn: r.endColumn ?? r.column ?? 1,
+        message: r.message,
+      };
+    });
+  }
+  if (meta.docs.help) message.help = meta.docs.help;
+  if (descriptor.sensitive) message.sensitive = true;
+  return { message, offset: start, range: [start, end] };
+}
+
+function clampRange(range: Range, length: number): Range {
+  const start = Math.max(0, Math.min(range[0], length));
+  const end = Math.max(start, Math.min(range[1], length));
+  return [start, end];
+}
+
+function applyDirectives(
+  document: PromptDocument,
+  raw: { message: LintMessage; offset: number; range: Range }[],
+  sensitiveRanges: Range[],
+  options: LintDocumentOptions,
+): DocumentLintOutput {
+  const directives = parseDirectives(document);
+  const messages: LintMessage[] = [];
+  const suppressedMessages: LintMessage[] = [];
+  if (directives.length === 0) {
+    for (const r of raw) messages.push(r.message);
+  } else {
+    const suppressions = buildSuppressions(directives);
+    for (const r of raw) {
+      const directive = suppressions.match(r.message.ruleId, r.message.line, r.offset);
+      if (directive) {
+        suppressedMessages.push({ ...r.message, suppressions: [{ kind: "directive", justification: directive.justification }] });
+      } else {
+        messages.push(r.message);
+      }
+    }
+    const unusedSeverity = options.unusedDirectives ?? 1;
+    if (unusedSeverity !== 0) {
+      for (const { directive, ruleIds } of suppressions.unused()) {
+        const unknown = options.knownRuleIds ? ruleIds.filter((id) => !options.knownRuleIds!.has(id)) : [];
+        const s = document.lines.positionAt(directive.range[0]);
+        const e = document.lines.positionAt(directive.range[1]);
+        const what = ruleIds.length === 0 ? "" : ` for ${ruleIds.map((id) => `"${id}"`).join(", ")}`;
+        messages.push({
+          ruleId: unknown.length > 0 ? UNKNOWN_RULE_DIRECTIVE_ID : UNUSED_DIRECTIVE_ID,
+          severity: unknown.length > 0 ? 2 : unusedSeverity,
+          message:
+            unknown.length > 0
+              ? `Unknown rule ${unknown.map((id) => `"${id}"`).join(", ")} in a promptvet-${directive.type} directive, expected a rule id listed by \`promptvet rules\`.`
+              : `Unused promptvet-${directive.type} directive${what}: no finding was silenced, expected it to be removed.`,
+          line: s.line,
+          column: s.column,
+          endLine: e.line,
+          endColumn: e.column,
+        });
+      }
+    }
+  }
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  return { messages, suppressedMessages, sensitiveRanges };
+}

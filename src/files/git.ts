@@ -1,0 +1,113 @@
+import { execFile, execFileSync } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const execFileAsync = promisify(execFile);
+
+/** Why a git command failed, with git's own words. */
+export class GitError extends Error {
+  constructor(message: string, readonly stderr: string) {
+    super(message);
+    this.name = "GitError";
+  }
+}
+
+const MAX_BUFFER = 256 * 1024 * 1024;
+
+async function git(cwd: string, args: string[], encoding: "utf8" | "buffer" = "utf8"): Promise<string | Buffer> {
+  try {
+    const { stdout } = await execFileAsync("git", args, {
+      cwd,
+      maxBuffer: MAX_BUFFER,
+      encoding: encoding === "buffer" ? "buffer" : "utf8",
+    });
+    return stdout;
+  } catch (error) {
+    const err = error as { stderr?: Buffer | string; message: string };
+    const stderr = String(err.stderr ?? "").trim();
+    throw new GitError(`git ${args[0]} failed: ${stderr || err.message}`, stderr);
+  }
+}
+
+/** Absolute path of the repository's top-level folder, or undefined outside a repository. */
+export function findRepoRoot(cwd: string): string | undefined {
+  try {
+    return execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Paths (relative to the repo root, `/`-separated) of files added, copied, modified or renamed in the index. */
+export async function stagedFiles(repoRoot: string): Promise<string[]> {
+  const out = (await git(repoRoot, ["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"])) as string;
+  return out.split("\0").filter(Boolean);
+}
+
+/** The staged blob of a path, exactly as it will be committed. */
+export async function readStagedBlob(repoRoot: string, relPath: string): Promise<Buffer> {
+  return (await git(repoRoot, ["show", `:${toGitPath(relPath)}`], "buffer")) as Buffer;
+}
+
+/** The content of a path at a ref, or undefined when the path does not exist there. */
+export async function readBlobAt(repoRoot: string, ref: string, relPath: string): Promise<Buffer | undefined> {
+  try {
+    return (await git(repoRoot, ["show", `${ref}:${toGitPath(relPath)}`], "buffer")) as Buffer;
+  } catch (error) {
+    if (error instanceof GitError && /does not exist|exists on disk, but not in|bad revision|invalid object name|unknown revision/i.test(error.stderr)) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** True when the repository has at least one commit (a fresh repo has no HEAD). */
+export async function hasHead(repoRoot: string): Promise<boolean> {
+  try {
+    await git(repoRoot, ["rev-parse", "--verify", "--quiet", "HEAD"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function mergeBase(repoRoot: string, ref: string, head = "HEAD"): Promise<string> {
+  return ((await git(repoRoot, ["merge-base", ref, head])) as string).trim();
+}
+
+export interface ChangedFile {
+  /** Current path (relative to the repo root). */
+  path: string;
+  status: "added" | "modified" | "renamed" | "copied" | "deleted" | "type-changed";
+  /** Path at the base, for renames and copies. */
+  oldPath?: string;
+}
+
+/** Files changed between `base` and HEAD (committed changes only), renames followed. */
+export async function changedBetween(repoRoot: string, base: string, head = "HEAD"): Promise<ChangedFile[]> {
+  const out = (await git(repoRoot, ["diff", "--name-status", "-z", "-M", base, head])) as string;
+  return parseNameStatus(out);
+}
+
+function parseNameStatus(out: string): ChangedFile[] {
+  const parts = out.split("\0").filter((p) => p !== "");
+  const files: ChangedFile[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const code = parts[i++]!;
+    const letter = code[0];
+    if (letter === "R" || letter === "C") {
+      const oldPath = parts[i++]!;
+      const newPath = parts[i++]!;
+      files.push({ path: newPath, oldPath, status: letter === "R" ? "renamed" : "copied" });
+    } else {
+      const p = parts[i++]!;
+      const status = letter === "A" ? "added" : letter === "D" ? "deleted" : letter === "T" ? "type-changed" : "modified";
+      files.push({ path: p, status });
+    }
+  }
+  return files;
+}
+
+function toGitPath(relPath: string): string {
+  return relPath.split(path.sep).join("/");
+}
