@@ -1,0 +1,131 @@
+import { parseArgs } from "node:util";
+import { UsageError } from "../files/collect.js";
+
+export interface CliOptions {
+  command: "lint" | "init" | "rules" | "explain" | "tokens" | "eval" | "forks" | "help" | "version";
+  positionals: string[];
+  formats: string[];
+  outputFile?: string;
+  fix: boolean;
+  fixSuggestions: string[];
+  maxWarnings?: number;
+  config?: string;
+  quiet: boolean;
+  color?: boolean;
+  staged: boolean;
+  changedSince?: string;
+  eval: boolean;
+  requireEval: boolean;
+  cache: boolean;
+  cacheLocation?: string;
+  yes: boolean;
+}
+
+const COMMANDS = new Set(["init", "rules", "explain", "tokens", "eval", "forks"]);
+
+export const HELP = `promptvet — lint LLM prompt files before they are committed
+
+Usage:
+  promptvet [files, folders or globs...]     lint (no arguments: the configured prompt files)
+  promptvet init                             set up the pre-commit hook (husky + lint-staged)
+  promptvet rules                            list the rules
+  promptvet explain <rule-id>                show a rule's documentation
+  promptvet tokens [files] [--format table|json]
+  promptvet eval [files]                     run the smoke eval of changed prompts
+  promptvet forks [--format table|json|markdown]
+
+Options:
+  --staged                  lint the staged content from the git index, not the working tree
+  --changed-since <ref>     lint files changed since the merge-base of <ref> and HEAD
+  --fix                     apply safe fixes and write them to the files
+  --fix-suggestions <rule>  with --fix, also apply the first suggestion of these rules or
+                            categories (e.g. pii): meaning-changing edits, only when asked
+  -f, --format <name[:file]>  stylish (default), json, sarif, github, markdown, junit, compact;
+                            repeatable, each to stdout or to its file
+  -o, --output-file <file>  write the (first) report to a file
+  --max-warnings <n>        exit 1 when there are more than n warnings
+  -c, --config <path>       use this config file for every file
+  --quiet                   report errors only
+  --no-color                plain output
+  --eval                    also run the smoke eval of the changed prompts
+  --require-eval            fail when the smoke eval cannot run (no provider configured)
+  --no-cache                do not read or write the result cache
+  -h, --help, -v, --version
+
+Exit codes: 0 no errors, 1 lint errors (or warnings over --max-warnings), 2 usage, config or internal error.`;
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: "string", short: "f", multiple: true },
+        "output-file": { type: "string", short: "o" },
+        fix: { type: "boolean", default: false },
+        "fix-suggestions": { type: "string", multiple: true },
+        "max-warnings": { type: "string" },
+        config: { type: "string", short: "c" },
+        quiet: { type: "boolean", default: false },
+        color: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        staged: { type: "boolean", default: false },
+        "changed-since": { type: "string" },
+        eval: { type: "boolean", default: false },
+        "require-eval": { type: "boolean", default: false },
+        cache: { type: "boolean" },
+        "no-cache": { type: "boolean" },
+        "cache-location": { type: "string" },
+        yes: { type: "boolean", short: "y", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  let command: CliOptions["command"] = "lint";
+  let rest = positionals;
+  if (positionals.length > 0 && COMMANDS.has(positionals[0]!)) {
+    command = positionals[0] as CliOptions["command"];
+    rest = positionals.slice(1);
+  }
+  if (values.help) command = "help";
+  if (values.version) command = "version";
+
+  let maxWarnings: number | undefined;
+  if (values["max-warnings"] !== undefined) {
+    maxWarnings = Number(values["max-warnings"]);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+      throw new UsageError(`--max-warnings expects a whole number, got "${values["max-warnings"]}"`);
+    }
+  }
+  if (values.staged && values["changed-since"]) throw new UsageError("--staged and --changed-since cannot be combined");
+  if (values.staged && values.fix) {
+    throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree. Use lint-staged (promptvet init sets it up), which re-stages fixed files.");
+  }
+  if (values["fix-suggestions"] && !values.fix) throw new UsageError("--fix-suggestions needs --fix");
+
+  return {
+    command,
+    positionals: rest,
+    formats: values.format ?? [],
+    outputFile: values["output-file"],
+    fix: values.fix ?? false,
+    fixSuggestions: values["fix-suggestions"] ?? [],
+    maxWarnings: maxWarnings === -1 ? undefined : maxWarnings,
+    config: values.config,
+    quiet: values.quiet ?? false,
+    color: values["no-color"] ? false : values.color,
+    staged: values.staged ?? false,
+    changedSince: values["changed-since"],
+    eval: values.eval ?? false,
+    requireEval: values["require-eval"] ?? false,
+    cache: values["no-cache"] ? false : (values.cache ?? true),
+    cacheLocation: values["cache-location"],
+    yes: values.yes ?? false,
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Commands backed by capability modules (token counts, smoke eval, forks). Loaded on demand so a plain
+ * lint never imports them.
+ */
+import path from "node:path";
+import { ConfigResolver } from "../config/resolve.js";
+import type { RuleRegistry } from "../config/registry.js";
+import type { LintResult } from "../engine/types.js";
+import { collectFiles, UsageError } from "../files/collect.js";
+import { findRepoRoot, hasHead, mergeBase } from "../files/git.js";
+import type { FormatContext } from "../report/types.js";
+import type { CliOptions } from "./args.js";
+import type { CliIO } from "./lint-command.js";
+
+async function settingsFor(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<Record<string, unknown>> {
+  const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
+  return (await resolver.forFile(path.join(io.cwd, "promptvet.config.yaml"))).settings;
+}
+
+async function baseRefFor(options: CliOptions, cwd: string): Promise<string | undefined> {
+  const repoRoot = findRepoRoot(cwd);
+  if (!repoRoot) return undefined;
+  if (options.changedSince) return mergeBase(repoRoot, options.changedSince);
+  return (await hasHead(repoRoot)) ? "HEAD" : undefined;
+}
+
+export async function runTokensCommandFromCli(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<number> {
+  const { runTokensCommand } = await import("./commands/tokens.js");
+  const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
+  const files = (await collectFiles(options.positionals, io.cwd, resolver)).map((f) => f.path);
+  const format = options.formats[0] ?? "table";
+  if (format !== "table" && format !== "json") throw new UsageError(`tokens --format expects table or json, got "${format}"`);
+  return runTokensCommand({
+    files,
+    format,
+    cwd: io.cwd,
+    baseRef: await baseRefFor(options, io.cwd),
+    stdout: io.stdout,
+    settings: await settingsFor(options, io, registry),
+  });
+}
+
+export async function runEvalFromCli(
+  options: CliOptions,
+  io: CliIO,
+  registry: RuleRegistry,
+  mode: { lint: boolean; summary?: NonNullable<FormatContext["summary"]>; results?: LintResult[] },
+): Promise<number> {
+  const { runEvalCommand } = await import("./commands/eval.js");
+  const config = await settingsFor(options, io, registry);
+  const outcome = await runEvalCommand({
+    files: mode.lint ? [] : options.positionals.map((p) => path.resolve(io.cwd, p)),
+    cwd: io.cwd,
+    config,
+    staged: options.staged,
+    changedSince: options.changedSince,
+    requireEval: options.requireEval,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    isTTY: !!io.stdout.isTTY,
+  });
+  if (mode.summary) mode.summary.eval = outcome.summary;
+  if (mode.results) mode.results.push(...outcome.results);
+  else if (outcome.results.length > 0) {
+    const { writeReports } = await import("./lint-command.js");
+    const metas = new Map(registry.all().map((r) => [r.meta.id, r.meta] as const));
+    writeReports(outcome.results, options, io, metas, { eval: outcome.summary });
+  }
+  return outcome.exitCode;
+}
+
+export async function runForksFromCli(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<number> {
+  const { runForksCommand } = await import("./commands/forks.js");
+  return runForksCommand({
+    cwd: io.cwd,
+    paths: options.positionals,
+    format: options.formats[0] ?? "table",
+    stdout: io.stdout,
+    settings: await settingsFor(options, io, registry),
+  });
+}

@@ -1,0 +1,119 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ConfigResolver } from "../config/resolve.js";
+import type { RuleRegistry } from "../config/registry.js";
+import { lintFiles } from "../engine/lint-files.js";
+import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
+import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
+import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
+import { getFormatter, parseFormatSpecs } from "../report/index.js";
+import type { FormatContext } from "../report/types.js";
+import { VERSION } from "../version.js";
+import type { CliOptions } from "./args.js";
+
+export interface CliIO {
+  cwd: string;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface LintRun {
+  results: LintResult[];
+  repoRoot?: string;
+  baseRef?: string;
+  deleted: string[];
+}
+
+/** Resolves which files to lint and where their content comes from, then lints them. */
+export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<LintRun> {
+  const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
+  const repoRoot = findRepoRoot(io.cwd);
+  let targets: FileTarget[];
+  let baseRef: string | undefined;
+  const deleted: string[] = [];
+
+  if (options.staged || options.changedSince) {
+    if (!repoRoot) throw new UsageError(`${options.staged ? "--staged" : "--changed-since"} needs a git repository`);
+  }
+  if (options.staged) {
+    const staged = await stagedFiles(repoRoot!);
+    const named = new Set(options.positionals.map((p) => path.resolve(io.cwd, p)));
+    targets = staged
+      .map((rel) => ({ path: path.join(repoRoot!, rel), explicit: named.has(path.join(repoRoot!, rel)) }))
+      .filter((t) => named.size === 0 || t.explicit);
+    baseRef = (await hasHead(repoRoot!)) ? "HEAD" : undefined;
+  } else if (options.changedSince) {
+    baseRef = await mergeBase(repoRoot!, options.changedSince);
+    const changed = await changedBetween(repoRoot!, baseRef);
+    for (const c of changed) if (c.status === "deleted") deleted.push(c.path);
+    targets = changed
+      .filter((c) => c.status !== "deleted")
+      .map((c) => ({ path: path.join(repoRoot!, c.path), explicit: false }));
+  } else {
+    targets = await collectFiles(options.positionals, io.cwd, resolver);
+    baseRef = repoRoot && (await hasHead(repoRoot)) ? "HEAD" : undefined;
+  }
+
+  const suggestionScopes = options.fixSuggestions;
+  const results = await lintFiles({
+    files: targets,
+    resolver,
+    fix: options.fix,
+    staged: options.staged,
+    repoRoot,
+    baseRef,
+    knownRuleIds: registry.ids(),
+    applySuggestions: suggestionScopes.length
+      ? (m: LintMessage) => !!m.ruleId && suggestionScopes.some((s) => m.ruleId === s || m.ruleId!.startsWith(`${s}/`))
+      : undefined,
+  });
+  return { results, repoRoot, baseRef, deleted };
+}
+
+/** Keeps errors only (for --quiet), recomputing the counts. */
+export function errorsOnly(results: LintResult[]): LintResult[] {
+  return results.map((r) => {
+    const messages = r.messages.filter((m) => m.severity === 2);
+    return { ...r, messages, warningCount: 0, fixableWarningCount: 0 };
+  });
+}
+
+export function writeReports(
+  results: LintResult[],
+  options: CliOptions,
+  io: CliIO,
+  rules: Map<string, RuleMeta>,
+  summary: FormatContext["summary"],
+): void {
+  const specs = parseFormatSpecs(options.formats.length > 0 ? options.formats : ["stylish"]);
+  if (options.outputFile) {
+    const first = specs.find((s) => !s.file);
+    if (first) first.file = options.outputFile;
+    else specs.push({ name: "stylish", file: options.outputFile });
+  }
+  for (const spec of specs) {
+    const formatter = getFormatter(spec.name);
+    if (!formatter) throw new UsageError(`Unknown format "${spec.name}", expected one of stylish, json, sarif, github, markdown, junit, compact`);
+    const toFile = spec.file !== undefined;
+    const color = toFile ? false : (options.color ?? (!!io.stdout.isTTY && !io.env.NO_COLOR));
+    const context: FormatContext = { cwd: io.cwd, color, rules, toolVersion: VERSION, summary };
+    const text = formatter(results, context);
+    if (toFile) {
+      const target = path.resolve(io.cwd, spec.file!);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    } else if (text) {
+      io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    }
+  }
+}
+
+/** ESLint's exit code rules. */
+export function exitCodeFor(results: LintResult[], maxWarnings: number | undefined): number {
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}

@@ -1,0 +1,110 @@
+import pc from "picocolors";
+import { RuleRegistry } from "../config/registry.js";
+import { ConfigError } from "../engine/linter.js";
+import type { RuleMeta } from "../engine/types.js";
+import { UsageError } from "../files/collect.js";
+import { VERSION } from "../version.js";
+import { builtinRules } from "../../rules/index.js";
+import { HELP, parseCli, type CliOptions } from "./args.js";
+import { readRuleDocs } from "./docs.js";
+import { errorsOnly, exitCodeFor, runLint, writeReports, type CliIO } from "./lint-command.js";
+
+/** Runs the CLI and returns the exit code (0 clean, 1 findings, 2 usage/config/internal error). */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCli(argv);
+  } catch (error) {
+    io.stderr.write(`promptvet: ${(error as Error).message}\nRun "promptvet --help" for usage.\n`);
+    return 2;
+  }
+  try {
+    return await dispatch(options, io);
+  } catch (error) {
+    const err = error as Error;
+    if (err instanceof UsageError || err instanceof ConfigError || err.name === "ConfigError" || err.name === "UsageError") {
+      io.stderr.write(`promptvet: ${err.message}\n`);
+    } else {
+      io.stderr.write(`promptvet: internal error: ${err.message}\n`);
+      if (io.env.PROMPTVET_DEBUG) io.stderr.write(`${err.stack}\n`);
+      else io.stderr.write("Set PROMPTVET_DEBUG=1 for details.\n");
+    }
+    return 2;
+  }
+}
+
+async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
+  const registry = new RuleRegistry(builtinRules);
+  switch (options.command) {
+    case "help":
+      io.stdout.write(`${HELP}\n`);
+      return 0;
+    case "version":
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    case "rules":
+      io.stdout.write(rulesTable(registry.all().map((r) => r.meta), options.color ?? !!io.stdout.isTTY));
+      return 0;
+    case "explain":
+      return explain(options, io, registry);
+    case "init": {
+      const { runInit } = await import("./init.js");
+      return runInit({ cwd: io.cwd, stdout: io.stdout, yes: options.yes });
+    }
+    case "tokens": {
+      const { runTokensCommandFromCli } = await import("./integrations.js");
+      return runTokensCommandFromCli(options, io, registry);
+    }
+    case "eval": {
+      const { runEvalFromCli } = await import("./integrations.js");
+      return runEvalFromCli(options, io, registry, { lint: false });
+    }
+    case "forks": {
+      const { runForksFromCli } = await import("./integrations.js");
+      return runForksFromCli(options, io, registry);
+    }
+    case "lint":
+      break;
+  }
+
+  const run = await runLint(options, io, registry);
+  let results = run.results;
+  let exitCode = exitCodeFor(results, options.maxWarnings);
+  const summary: NonNullable<Parameters<typeof writeReports>[4]> = { deleted: run.deleted, baseRef: run.baseRef };
+  if (options.eval || options.requireEval) {
+    const { runEvalFromCli } = await import("./integrations.js");
+    const evalCode = await runEvalFromCli(options, io, registry, { lint: true, summary, results });
+    exitCode = Math.max(exitCode, evalCode);
+  }
+  if (options.quiet) results = errorsOnly(results);
+  const metas = new Map(registry.all().map((r) => [r.meta.id, r.meta] as const));
+  writeReports(results, options, io, metas, summary);
+  return exitCode;
+}
+
+function explain(options: CliOptions, io: CliIO, registry: RuleRegistry): number {
+  const id = options.positionals[0];
+  if (!id) throw new UsageError("explain needs a rule id, e.g. promptvet explain pii/email");
+  const rule = registry.get(id);
+  if (!rule) {
+    const hint = registry.suggest(id);
+    throw new UsageError(`Unknown rule "${id}"${hint.length ? ` (did you mean ${hint.join(", ")}?)` : ""}`);
+  }
+  const docs = readRuleDocs(id);
+  const { meta } = rule;
+  io.stdout.write(
+    `${meta.id} — ${meta.docs.description}\n` +
+      `recommended: ${meta.docs.recommended || "off"}${meta.fixable ? ", fixable" : ""}${meta.hasSuggestions ? ", has suggestions" : ""}\n\n` +
+      (docs ?? "(no documentation found)\n"),
+  );
+  return 0;
+}
+
+export function rulesTable(metas: RuleMeta[], color: boolean): string {
+  const c = color ? pc : { bold: (s: string) => s, dim: (s: string) => s };
+  const rows = metas.map((m) => [m.id, String(m.docs.recommended || "off"), m.fixable ? "fix" : m.hasSuggestions ? "suggest" : "", m.docs.description]);
+  const header = ["rule", "recommended", "fixes", "description"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i < cells.length - 1 ? cell.padEnd(widths[i]!) : cell)).join("  ");
+  return `${c.bold(line(header))}\n${rows.map((r) => line(r)).join("\n")}\n${c.dim(`${rows.length} rules`)}\n`;
+}

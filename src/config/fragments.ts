@@ -1,0 +1,9 @@
+/**
+ * Config keys contributed by capabilities (token budgets, smoke eval, ...). Each fragment lists top-level
+ * keys with their JSON Schema; they are accepted at the top level and inside overrides.
+ */
+export interface ConfigFragment {
+  properties: Record<string, object>;
+}
+
+export const configFragments: ConfigFragment[] = [];

@@ -1,0 +1,87 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ConfigError } from "../engine/linter.js";
+import type { Plugin, Rule } from "../engine/types.js";
+
+/** All rules known to a run: built-ins plus those of configured plugins, by id. */
+export class RuleRegistry {
+  private readonly rules = new Map<string, Rule<any>>();
+
+  constructor(builtins: readonly Rule<any>[]) {
+    for (const rule of builtins) this.rules.set(rule.meta.id, rule);
+  }
+
+  get(id: string): Rule<any> | undefined {
+    return this.rules.get(id);
+  }
+
+  has(id: string): boolean {
+    return this.rules.has(id);
+  }
+
+  all(): Rule<any>[] {
+    return [...this.rules.values()].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+  }
+
+  ids(): Set<string> {
+    return new Set(this.rules.keys());
+  }
+
+  /** Closest known ids, for "did you mean" hints. */
+  suggest(id: string): string[] {
+    return [...this.rules.keys()]
+      .map((known) => ({ known, d: editDistance(id, known) }))
+      .filter(({ d, known }) => d <= Math.max(3, Math.floor(known.length / 3)))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 3)
+      .map(({ known }) => known);
+  }
+
+  /** Loads a plugin module (a local path or a package name, resolved from `fromDir`) under `prefix`. */
+  async loadPlugin(prefix: string, specifier: string, fromDir: string): Promise<void> {
+    let resolved: string;
+    try {
+      resolved = specifier.startsWith(".") || path.isAbsolute(specifier)
+        ? path.resolve(fromDir, specifier)
+        : createRequire(path.join(fromDir, "noop.js")).resolve(specifier);
+    } catch (error) {
+      throw new ConfigError(`Cannot find plugin "${prefix}" (${specifier}) from ${fromDir}: ${(error as Error).message}`);
+    }
+    let plugin: Plugin;
+    try {
+      const mod = await import(pathToFileURL(resolved).href);
+      plugin = (mod.default ?? mod) as Plugin;
+    } catch (error) {
+      throw new ConfigError(`Cannot load plugin "${prefix}" from ${resolved}: ${(error as Error).message}`);
+    }
+    if (!plugin || typeof plugin.rules !== "object") {
+      throw new ConfigError(`Plugin "${prefix}" (${resolved}) must export { rules: { name: rule } }`);
+    }
+    for (const [name, rule] of Object.entries(plugin.rules)) {
+      if (!rule?.meta || typeof rule.create !== "function") {
+        throw new ConfigError(`Plugin "${prefix}" rule "${name}" must export { meta, create }`);
+      }
+      const id = `${prefix}/${name}`;
+      if (this.rules.has(id) && this.rules.get(id) !== rule) continue;
+      this.rules.set(id, {
+        ...rule,
+        meta: { ...rule.meta, id, category: rule.meta.category ?? prefix, docs: { recommended: false, ...rule.meta.docs } },
+      });
+    }
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,99 @@
+/**
+ * The JSON Schema of promptvet.config.*. It is the single source of truth: the loader validates with it,
+ * and `npm run build` writes it to schema/promptvet.schema.json for editors (a test keeps the two in sync).
+ * Capability-specific keys (models, budgets, eval, ...) contribute their own fragments.
+ */
+import { configFragments } from "./fragments.js";
+
+const severity = { enum: ["off", "warn", "error", 0, 1, 2] };
+
+const ruleEntry = {
+  description: "A severity, or [severity, options].",
+  oneOf: [
+    severity,
+    {
+      type: "array",
+      prefixItems: [severity, { type: "object" }],
+      minItems: 1,
+      maxItems: 2,
+      items: false,
+    },
+  ],
+};
+
+const stringOrStrings = {
+  oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
+};
+
+const formatEnum = { enum: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "jsonl", "json", "yaml"] };
+
+/** Keys that may appear both at the top level and inside an override (per-glob settings). */
+function settingsProperties(): Record<string, object> {
+  const props: Record<string, object> = {
+    rules: { type: "object", description: "Rule severities and options by rule id.", additionalProperties: ruleEntry },
+    format: { ...formatEnum, description: "Parse matching files as this format instead of detecting it from the name." },
+    pii: {
+      type: "object",
+      description: "Settings shared by the pii/* rules.",
+      properties: {
+        allow: {
+          type: "object",
+          properties: {
+            values: { type: "array", items: { type: "string" } },
+            patterns: { type: "array", items: { type: "string" } },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+  };
+  for (const fragment of configFragments) Object.assign(props, fragment.properties);
+  return props;
+}
+
+export function buildConfigSchema(): Record<string, unknown> {
+  const shared = settingsProperties();
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://promptvet.dev/schema/promptvet.schema.json",
+    title: "promptvet configuration",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      $schema: { type: "string" },
+      root: { type: "boolean", description: "Stop looking for configuration files in parent folders (the nearest file always wins)." },
+      extends: {
+        description: "Presets to start from: promptvet:recommended (default), promptvet:strict, or none.",
+        oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
+      },
+      files: { ...stringOrStrings, description: "Globs of prompt files, relative to this config file." },
+      ignores: { ...stringOrStrings, description: "Globs of files never to lint." },
+      plugins: {
+        type: "object",
+        description: "Custom rule modules by prefix: their rules are named prefix/rule.",
+        additionalProperties: { type: "string" },
+      },
+      reportUnusedDisableDirectives: { ...severity, description: "Severity for inline directives that silence nothing." },
+      maxFileSize: { type: "integer", minimum: 1, description: "Files larger than this many bytes are not parsed (a fatal error)." },
+      cache: {
+        description: "Skip files whose content, config and promptvet version are unchanged since the last run.",
+        oneOf: [{ type: "boolean" }, { type: "object", properties: { location: { type: "string" } }, additionalProperties: false }],
+      },
+      ...shared,
+      overrides: {
+        type: "array",
+        description: "Settings for files matching globs; later entries win.",
+        items: {
+          type: "object",
+          required: ["files"],
+          additionalProperties: false,
+          properties: {
+            files: stringOrStrings,
+            ignores: stringOrStrings,
+            ...shared,
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import type { ConfigResolver, FileConfig } from "../config/resolve.js";
+import { decodeFile } from "../files/decode.js";
+import type { FileTarget } from "../files/collect.js";
+import { readBlobAt, readStagedBlob } from "../files/git.js";
+import type { Format, PromptDocument, Range } from "../model/document.js";
+import { detectFormat } from "../parse/detect.js";
+import { parseDocument } from "../parse/index.js";
+import { applyFixes } from "./fixes.js";
+import { lintDocument, type DocumentLintOutput } from "./linter.js";
+import { maskRanges } from "./mask.js";
+import type { LintMessage, LintResult } from "./types.js";
+
+export interface LintFilesOptions {
+  files: readonly FileTarget[];
+  resolver: ConfigResolver;
+  /** Apply fixes and write them back (never in staged mode). */
+  fix?: boolean;
+  /** With `fix`, also apply the first suggestion of messages that pass this filter (`--fix-suggestions`). */
+  applySuggestions?: (message: LintMessage) => boolean;
+  /** Read file content from the git index instead of the working tree. */
+  staged?: boolean;
+  repoRoot?: string;
+  /** Ref whose content rules compare with (HEAD, or a merge-base in CI). */
+  baseRef?: string;
+  knownRuleIds?: ReadonlySet<string>;
+  /** Files at once; parsing is CPU-bound, so this mostly overlaps I/O. */
+  concurrency?: number;
+}
+
+const MAX_FIX_PASSES = 10;
+
+/** Lints files end to end: read, decode, parse, run rules, fix. One bad file never stops the others. */
+export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]> {
+  const results: (LintResult | undefined)[] = new Array(options.files.length);
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= options.files.length) return;
+      results[i] = await lintOneFile(options.files[i]!, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, options.files.length) }, worker));
+  return results.filter((r): r is LintResult => r !== undefined);
+}
+
+function fatalResult(filePath: string, message: string, line = 1, column = 1, severity: 1 | 2 = 2): LintResult {
+  return finalize({
+    filePath,
+    messages: [{ ruleId: null, severity, message, line, column, endLine: line, endColumn: column, fatal: severity === 2 ? true : undefined }],
+    suppressedMessages: [],
+  });
+}
+
+function finalize(partial: Pick<LintResult, "filePath" | "messages" | "suppressedMessages"> & Partial<LintResult>): LintResult {
+  let errorCount = 0, warningCount = 0, fatalErrorCount = 0, fixableErrorCount = 0, fixableWarningCount = 0;
+  for (const m of partial.messages) {
+    if (m.severity === 2) {
+      errorCount++;
+      if (m.fatal) fatalErrorCount++;
+      if (m.fix) fixableErrorCount++;
+    } else {
+      warningCount++;
+      if (m.fix) fixableWarningCount++;
+    }
+  }
+  return { ...partial, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount };
+}
+
+function relativeToRepo(repoRoot: string, filePath: string): string {
+  return path.relative(repoRoot, filePath).split(path.sep).join("/");
+}
+
+async function readBytes(target: FileTarget, options: LintFilesOptions): Promise<Uint8Array> {
+  if (options.staged) {
+    if (!options.repoRoot) throw new Error("--staged needs a git repository");
+    return readStagedBlob(options.repoRoot, relativeToRepo(options.repoRoot, target.path));
+  }
+  return fs.readFile(target.path);
+}
+
+export async function lintOneFile(target: FileTarget, options: LintFilesOptions): Promise<LintResult | undefined> {
+  const filePath = target.path;
+  let config: FileConfig;
+  config = await options.resolver.forFile(filePath);
+  if (config.ignored) {
+    return target.explicit
+      ? fatalResult(filePath, "File ignored because of a matching ignore pattern; remove it from the arguments or from `ignores` to lint it.", 1, 1, 1)
+      : undefined;
+  }
+  if (!config.matched && !target.explicit) return undefined;
+  const format: Format | undefined = config.format ?? detectFormat(filePath);
+  if (!format) {
+    return fatalResult(
+      filePath,
+      `Unknown prompt format for "${path.basename(filePath)}"; set \`format\` for it in an \`overrides\` entry of the config.`,
+      1, 1, 1,
+    );
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBytes(target, options);
+  } catch (error) {
+    return fatalResult(filePath, `Cannot read file: ${(error as Error).message.split("\n")[0]}`);
+  }
+  const decoded = decodeFile(bytes, config.maxFileSize);
+  switch (decoded.kind) {
+    case "binary":
+      return fatalResult(filePath, `Binary file skipped (${decoded.reason}).`, 1, 1, 1);
+    case "too-large":
+      return fatalResult(
+        filePath,
+        `File is ${formatBytes(decoded.bytes)}, over the ${formatBytes(decoded.limit)} limit (\`maxFileSize\`); it was not linted.`,
+      );
+    case "invalid-utf8":
+      return fatalResult(
+        filePath,
+        `Invalid UTF-8 at byte ${decoded.byteOffset} (line ${decoded.line}, column ${decoded.column}); expected a UTF-8 text file. The file was not linted.`,
+        decoded.line,
+        decoded.column,
+      );
+  }
+
+  const baseSource = makeBaseSource(filePath, options);
+  let source = decoded.text;
+  let output: DocumentLintOutput;
+  let document: PromptDocument;
+  try {
+    document = parseDocument({ path: filePath, source, format, bom: decoded.bom });
+    output = await lintDocument(document, {
+      rules: config.rules,
+      settings: config.settings,
+      services: { baseSource, baseRef: options.baseRef },
+      unusedDirectives: config.unusedDirectives,
+      knownRuleIds: options.knownRuleIds,
+    });
+    if (options.fix && !options.staged) {
+      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+        const { output: fixed, applied } = applyFixes(source, withChosenSuggestions(output.messages, options.applySuggestions));
+        if (applied === 0 || fixed === source) break;
+        source = fixed;
+        document = parseDocument({ path: filePath, source, format, bom: decoded.bom });
+        output = await lintDocument(document, {
+          rules: config.rules,
+          settings: config.settings,
+          services: { baseSource, baseRef: options.baseRef },
+          unusedDirectives: config.unusedDirectives,
+          knownRuleIds: options.knownRuleIds,
+        });
+      }
+    }
+  } catch (error) {
+    if ((error as Error).name === "ConfigError") throw error;
+    const detail = process.env.PROMPTVET_DEBUG ? `\n${(error as Error).stack}` : "";
+    return fatalResult(filePath, `Internal error while linting this file: ${(error as Error).message}${detail}`);
+  }
+
+  let written: string | undefined;
+  if (source !== decoded.text) {
+    written = source;
+    await fs.writeFile(filePath, decoded.bom ? `\uFEFF${source}` : source);
+  }
+  return finalize({
+    filePath,
+    format,
+    messages: output.messages,
+    suppressedMessages: output.suppressedMessages,
+    source: maskRanges(source, output.sensitiveRanges as Range[]),
+    output: written,
+  });
+}
+
+/** Promotes the first suggestion of selected messages to a fix, for an explicit opt-in such as `--fix-suggestions pii`. */
+function withChosenSuggestions(messages: LintMessage[], select: ((m: LintMessage) => boolean) | undefined): LintMessage[] {
+  if (!select) return messages;
+  return messages.map((m) => (!m.fix && m.suggestions?.length && select(m) ? { ...m, fix: m.suggestions[0]!.fix } : m));
+}
+
+function makeBaseSource(filePath: string, options: LintFilesOptions): () => Promise<string | undefined> {
+  let pending: Promise<string | undefined> | undefined;
+  return () => {
+    pending ??= (async () => {
+      if (!options.repoRoot || !options.baseRef) return undefined;
+      const blob = await readBlobAt(options.repoRoot, options.baseRef, relativeToRepo(options.repoRoot, filePath));
+      if (!blob) return undefined;
+      const decoded = decodeFile(blob, Number.MAX_SAFE_INTEGER);
+      return decoded.kind === "text" ? decoded.text : undefined;
+    })();
+    return pending;
+  };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,68 @@
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import picomatch from "picomatch";
+import { glob } from "tinyglobby";
+import type { ConfigResolver } from "../config/resolve.js";
+import { DEFAULT_IGNORES } from "../config/resolve.js";
+
+export interface FileTarget {
+  /** Absolute path. */
+  path: string;
+  /** Named on the command line (linted even if it does not match the prompt globs). */
+  explicit: boolean;
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/**
+ * Expands command-line arguments into files: a file is taken as named; a folder is searched with the
+ * prompt globs of the config that applies there; anything else is a glob relative to cwd. No arguments
+ * means the prompt globs of the config that applies to cwd.
+ */
+export async function collectFiles(args: readonly string[], cwd: string, resolver: ConfigResolver): Promise<FileTarget[]> {
+  const found = new Map<string, FileTarget>();
+  const add = (p: string, explicit: boolean) => {
+    const abs = path.resolve(cwd, p);
+    const existing = found.get(abs);
+    if (!existing || (explicit && !existing.explicit)) found.set(abs, { path: abs, explicit });
+  };
+
+  const searchFolder = async (dir: string) => {
+    const { baseDir, files, ignores } = await resolver.globsFor(dir);
+    const patterns = files.map((g) => (g.includes("/") ? g.replace(/^\.\//, "") : `**/${g}`));
+    const hits = await glob(patterns, {
+      cwd: baseDir,
+      absolute: true,
+      dot: true,
+      ignore: [...DEFAULT_IGNORES, ...ignores],
+      followSymbolicLinks: false,
+    });
+    const inDir = path.resolve(dir) + path.sep;
+    for (const hit of hits) if (hit.startsWith(inDir) || path.resolve(dir) === baseDir) add(hit, false);
+  };
+
+  if (args.length === 0) {
+    await searchFolder(cwd);
+  } else {
+    for (const arg of args) {
+      const abs = path.resolve(cwd, arg);
+      if (existsSync(abs)) {
+        const stat = statSync(abs);
+        if (stat.isDirectory()) await searchFolder(abs);
+        else add(abs, true);
+      } else if (picomatch.scan(arg).isGlob) {
+        const hits = await glob([arg], { cwd, absolute: true, dot: true, ignore: DEFAULT_IGNORES });
+        for (const hit of hits) add(hit, true);
+        if (hits.length === 0) throw new UsageError(`No files matching the pattern "${arg}" were found.`);
+      } else {
+        throw new UsageError(`No such file or folder: ${arg}`);
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
+}

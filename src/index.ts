@@ -1,0 +1,8 @@
+/** The public API for custom rules and programmatic use. */
+export { defineRule } from "./engine/types.js";
+export type {
+  Fix, LintMessage, LintResult, Plugin, ReportDescriptor, Rule, RuleContext, RuleMeta, RuleVisitor, Severity,
+} from "./engine/types.js";
+export type { PromptDocument, Segment, Range, Format } from "./model/document.js";
+export { buildConfigSchema } from "./config/schema.js";
+export { main } from "./cli/main.js";
