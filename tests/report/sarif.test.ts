@@ -11,8 +11,8 @@ import { formatSarif } from "../../src/report/sarif.js";
 import { CWD, SUPPORT_SOURCE, context, result, sampleResults } from "./fixtures.js";
 
 // Both packages ship CommonJS; under NodeNext the callable sits on `.default`.
-const Ajv04 = ((Ajv04Module as unknown as { default?: typeof Ajv04Module }).default ?? Ajv04Module) as typeof Ajv04Module;
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const Ajv04 = ((Ajv04Module as unknown as { default?: unknown }).default ?? Ajv04Module) as typeof Ajv04Module.default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
 
 const schemaPath = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/sarif/sarif-2.1.0-rtm.5.json");
 const schemaText = readFileSync(schemaPath, "utf8");
