@@ -6,8 +6,8 @@ import type { LineIndex } from "../model/line-index.js";
 export const FINGERPRINT_KEY = "promptvetContextHash/v1";
 
 /**
- * Fingerprints that survive unrelated edits: they hash what was flagged and the text of its lines
- * (whitespace-normalised), never line numbers, so inserting a paragraph above a finding keeps its
+ * Fingerprints that survive unrelated edits: they hash what was flagged and the text around it on
+ * its line (whitespace-normalised), never line numbers, so inserting a paragraph above a finding keeps its
  * identity. Identical findings in one file are told apart by an occurrence index. The text comes
  * from the masked source, so a secret is never hashed, let alone stored.
  */
@@ -21,16 +21,25 @@ export function fingerprints(relPath: string, messages: readonly LintMessage[], 
   });
 }
 
+/** Characters of the surrounding line hashed on each side, and of a long flagged range at each end. */
+const AROUND = 80;
+const FLAGGED_EDGE = 100;
+
 function contextOf(m: LintMessage, lines: LineIndex | undefined): string[] {
   if (!lines || m.fatal || m.line < 1) {
     // No text to anchor on: fall back to the message without its numbers (they often are positions).
     return [normalise(m.message.replace(/\d+/g, "#"))];
   }
+  const text = lines.text;
   const start = lines.offsetAt({ line: m.line, column: m.column });
   const end = Math.max(start, lines.offsetAt({ line: m.endLine, column: m.endColumn }));
-  const firstLine = lines.lineStarts[m.line - 1] ?? 0;
-  const lastLineEnd = lines.lineEnd(Math.min(m.endLine, lines.lineCount));
-  return [normalise(lines.text.slice(start, end)), normalise(lines.text.slice(firstLine, Math.max(lastLineEnd, end)))];
+  // Bounded windows keep the hash cheap on huge lines and keep edits far along the line from changing it.
+  const lineStart = lines.lineStarts[m.line - 1] ?? 0;
+  const lineEnd = Math.max(end, lines.lineEnd(Math.min(m.endLine, lines.lineCount)));
+  const flagged = end - start > 2 * FLAGGED_EDGE ? `${text.slice(start, start + FLAGGED_EDGE)}\u0000${text.slice(end - FLAGGED_EDGE, end)}` : text.slice(start, end);
+  const before = text.slice(Math.max(lineStart, start - AROUND), start);
+  const after = text.slice(end, Math.min(lineEnd, end + AROUND));
+  return [normalise(flagged), normalise(before), normalise(after)];
 }
 
 function normalise(text: string): string {
