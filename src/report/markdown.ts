@@ -167,7 +167,9 @@ function evalSection(ev: EvalSummary, rel: (p: string) => string): string[] {
 
 function ruleCell(id: string, context: FormatContext): string {
   const url = id ? ruleDocsUrl(context, id) : undefined;
-  return url ? `[${escapeMarkdown(id)}](${url.replace(/[()\s|]/g, encodeURIComponent)})` : escapeMarkdown(id);
+  // Characters that would end the link target or the table cell are percent-encoded.
+  const target = url?.replace(/[()\s|<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return target ? `[${escapeMarkdown(id)}](${target})` : escapeMarkdown(id);
 }
 
 function count(n: number): string {

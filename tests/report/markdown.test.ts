@@ -102,6 +102,11 @@ describe("markdown formatter", () => {
     expect(row).not.toContain("<b>");
   });
 
+  it("percent-encodes rule doc links that would break the link or the table", () => {
+    const md = formatMarkdown(sampleResults(), context({ docsBaseUrl: "https://example.org/a (b)|c/{id}" }));
+    expect(md).toContain("| [pii/email](https://example.org/a%20%28b%29%7Cc/pii/email) | 1 | 0 |");
+  });
+
   it("caps the findings list", () => {
     const many = result("a.md", "x ".repeat(150) + "\n", Array.from({ length: 150 }, (_, i) => ({ ruleId: "pii/email", message: `m${i}`, find: "x", nth: i + 1 })));
     const md = formatMarkdown([many], context());
