@@ -1,0 +1,88 @@
+/**
+ * A PromptDocument for rendering: source, format, frontmatter data and body range. Only what rendering and
+ * case loading need; the full parse (segments, variables, ...) is the lint pipeline's job.
+ */
+import path from "node:path";
+import type { Format, PromptDocument } from "../model/document.js";
+import { LineIndex } from "../model/line-index.js";
+
+/** Formats the smoke eval can render and send; data formats (JSON/JSONL/YAML) are not prompts to run. */
+export const RENDERABLE: ReadonlySet<Format> = new Set<Format>(["markdown", "text", "prompty", "dotprompt", "jinja", "mustache"]);
+
+const BY_EXTENSION: Record<string, Format> = {
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".mdx": "markdown",
+  ".mdc": "markdown",
+  ".txt": "text",
+  ".prompty": "prompty",
+  ".prompt": "dotprompt",
+  ".j2": "jinja",
+  ".jinja": "jinja",
+  ".jinja2": "jinja",
+  ".mustache": "mustache",
+  ".hbs": "mustache",
+  ".handlebars": "mustache",
+};
+
+/** Format of a prompt file by its name; undefined for files the eval does not run. */
+export function evalFormatOf(file: string): Format | undefined {
+  const base = path.basename(file);
+  if (base === ".cursorrules") return "text";
+  return BY_EXTENSION[path.extname(base).toLowerCase()];
+}
+
+export interface FrontmatterSplit {
+  /** Range of the YAML text between the fences, or undefined without frontmatter. */
+  contentRange?: [number, number];
+  range?: [number, number];
+  bodyStart: number;
+}
+
+export function splitFrontmatter(source: string): FrontmatterSplit {
+  const m = /^---[ \t]*\r?\n/.exec(source);
+  if (!m) return { bodyStart: 0 };
+  const close = /^---[ \t]*$/m;
+  close.lastIndex = 0;
+  const rest = source.slice(m[0].length);
+  const end = /(^|\r?\n)---[ \t]*(\r?\n|$)/.exec(rest);
+  if (!end) return { bodyStart: 0 };
+  const contentStart = m[0].length;
+  const contentEnd = contentStart + end.index + (end[1] ? 0 : 0);
+  const blockEnd = contentStart + end.index + end[0].length;
+  return { contentRange: [contentStart, contentEnd], range: [0, blockEnd], bodyStart: blockEnd };
+}
+
+export async function loadPromptDocument(filePath: string, source: string, format: Format, bom = false): Promise<PromptDocument> {
+  const split = splitFrontmatter(source);
+  let frontmatter: PromptDocument["frontmatter"];
+  if (split.contentRange) {
+    const YAML = await import("yaml");
+    const text = source.slice(split.contentRange[0], split.contentRange[1]);
+    const yamlDoc = YAML.parseDocument(text);
+    frontmatter = {
+      range: split.range!,
+      contentRange: split.contentRange,
+      data: yamlDoc.errors.length ? undefined : yamlDoc.toJS(),
+      keys: new Map(),
+      errors: yamlDoc.errors.map((e) => ({ message: e.message, range: [split.contentRange![0] + e.pos[0], split.contentRange![0] + e.pos[1]] as const })),
+      yaml: yamlDoc,
+    };
+  }
+  return {
+    path: filePath,
+    source,
+    format,
+    bom,
+    lines: new LineIndex(source),
+    frontmatter,
+    body: [split.bodyStart, source.length],
+    segments: [],
+    variables: [],
+    tags: [],
+    examples: [],
+    comments: [],
+    problems: [],
+    isInstructionFile: false,
+  };
+}
