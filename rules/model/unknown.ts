@@ -1,0 +1,42 @@
+import { defineRule } from "../../src/engine/types.js";
+import { registryFor } from "../../src/tokens/registry.js";
+import { targetModels } from "../../src/tokens/target.js";
+import { replaceScalar } from "../../src/tokens/yaml-value.js";
+
+export default defineRule({
+  meta: {
+    id: "model/unknown",
+    category: "model",
+    docs: {
+      description: "Disallow model names that are not in the model registry (typos, retired aliases, unregistered fine-tunes)",
+      help: "Fix the name, or add the model to `registry` in the config.",
+      recommended: "warn",
+    },
+    hasSuggestions: true,
+    messages: {
+      unknown: "Unknown model \"{{name}}\" in {{origin}}; expected a model of the registry{{hint}}.",
+      replace: "Use \"{{id}}\".",
+    },
+    schema: { type: "object", additionalProperties: false, properties: {} },
+  },
+  create(context) {
+    return {
+      document(document) {
+        const registry = registryFor(context.settings);
+        for (const ref of targetModels(document, context.settings, registry)) {
+          if (ref.entry || /[{}$]/.test(ref.name)) continue;
+          const close = registry.suggest(ref.name);
+          const hint = close.length > 0 ? ` (did you mean ${close.map((c) => `"${c}"`).join(", ")}?)` : " or an entry added with `registry` in the config";
+          context.report({
+            messageId: "unknown",
+            range: ref.range ?? [0, 0],
+            data: { name: ref.name, origin: ref.origin, hint },
+            suggest: ref.range
+              ? close.map((id) => ({ messageId: "replace", data: { id }, fix: replaceScalar(document.source, ref.range!, id) }))
+              : undefined,
+          });
+        }
+      },
+    };
+  },
+});
