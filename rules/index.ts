@@ -5,9 +5,11 @@
 import type { Rule } from "../src/engine/types.js";
 
 // imports:begin
+import secretsLeakedCredential from "./secrets/leaked-credential.js";
 // imports:end
 
 export const builtinRules: readonly Rule<any>[] = [
   // rules:begin
+  secretsLeakedCredential,
   // rules:end
 ];

@@ -1,0 +1,121 @@
+/**
+ * Recall and precision of scanSecrets on secretlint's own rule fixtures (../shared/corpora, read-only).
+ *
+ * In scope: expected findings of the rules in @secretlint/secretlint-rule-preset-recommend, which promptvet
+ * runs. Out of scope, counted and printed but not asserted: rules promptvet does not run (azure, pattern,
+ * secp256k1, no-homedir, no-k8s-kind-secret, the example rule, the test rules of filter-comments) and AWS
+ * account IDs (found by the preset only when `enableIDScanRule` is set, which promptvet leaves off: a
+ * 12-digit account ID is an identifier, not a credential).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scanSecrets, type SecretMatch } from "../../src/secrets/scan.js";
+
+const CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpora/secretlint-snapshots_secretlint/cases.jsonl");
+const present = existsSync(CORPUS);
+if (!present) console.warn(`[secrets] skipping the secretlint fixture recall test: ${CORPUS} is absent`);
+
+interface ExpectedMessage {
+  ruleId: string;
+  messageId: string;
+  range: [number, number];
+}
+
+interface Case {
+  rule_package: string;
+  case: string;
+  label: "positive" | "negative" | "options";
+  input_name: string;
+  text: string;
+  expected_messages: ExpectedMessage[];
+  duplicate_of_earlier: boolean;
+  /** secretlint config of the case, when it sets rule options. */
+  rc: unknown;
+}
+
+const PRESET_RULES = new Set(
+  [
+    "aws", "gcp", "privatekey", "npm", "basicauth", "slack", "sendgrid", "shopify", "stripe", "github", "gitlab",
+    "grafana", "openai", "anthropic", "groq", "huggingface", "linear", "notion", "1password",
+    "database-connection-string", "hashicorp-vault", "vercel", "databricks", "docker", "figma", "cloudflare",
+    "tailscale",
+  ].map((name) => `@secretlint/secretlint-rule-${name}`),
+);
+
+function inScope(message: ExpectedMessage): boolean {
+  return PRESET_RULES.has(message.ruleId) && message.messageId !== "AWSAccountID";
+}
+
+const overlaps = (m: SecretMatch, [s, e]: [number, number]) => m.start < e && m.end > s;
+
+describe.skipIf(!present)("secretlint fixtures", () => {
+  it("finds every in-scope expected secret (recall 1.0) and reports precision on the negative cases", async () => {
+    const cases = readFileSync(CORPUS, "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as Case)
+      .filter((c) => !c.duplicate_of_earlier);
+
+    let expectedInScope = 0;
+    let recalled = 0;
+    let exactRange = 0;
+    let outOfScope = 0;
+    let outOfScopeFound = 0;
+    const missed: string[] = [];
+    let negatives = 0;
+    let allowlisted = 0;
+    const extras: string[] = [];
+    let cleanNegatives = 0;
+    const falseAlarms: string[] = [];
+
+    for (const c of cases) {
+      const matches = await scanSecrets(c.text, `/corpus/${c.input_name}`);
+      if (c.expected_messages.length > 0) {
+        for (const m of matches) {
+          if (!c.expected_messages.some((e) => overlaps(m, e.range))) extras.push(`${c.rule_package}/${c.case}: ${m.kind}`);
+        }
+        for (const expected of c.expected_messages) {
+          const hit = matches.find((m) => overlaps(m, expected.range));
+          if (!inScope(expected)) {
+            outOfScope++;
+            if (hit) outOfScopeFound++;
+            continue;
+          }
+          expectedInScope++;
+          if (hit) {
+            recalled++;
+            if (hit.start === expected.range[0] && hit.end === expected.range[1]) exactRange++;
+          } else {
+            missed.push(`${c.rule_package}/${c.case} ${expected.messageId} [${expected.range.join(", ")}]`);
+          }
+        }
+      } else if (JSON.stringify(c.rc ?? null).includes('"allows"')) {
+        // Negative only because of the case's own allowlist: promptvet's equivalent is the rule's
+        // `allowPatterns` option, not the scanner.
+        allowlisted++;
+      } else if (c.label === "negative" || c.label === "options") {
+        negatives++;
+        if (matches.length === 0) cleanNegatives++;
+        else falseAlarms.push(`${c.rule_package}/${c.case}: ${matches.map((m) => m.kind).join(", ")}`);
+      }
+    }
+
+    const recall = recalled / expectedInScope;
+    console.info(
+      [
+        `[secrets] secretlint fixtures: recall ${recall.toFixed(3)} (${recalled}/${expectedInScope} in-scope findings, ${exactRange} with secretlint's exact range)`,
+        `[secrets] out of scope: ${outOfScope} expected findings of rules promptvet does not run (${outOfScopeFound} found anyway)`,
+        `[secrets] negative cases without any finding: ${cleanNegatives}/${negatives} (${(cleanNegatives / negatives).toFixed(3)}); ${allowlisted} cases negative only through their allowlist skipped`,
+        `[secrets] findings on positive cases that secretlint's snapshot does not expect: ${extras.length}`,
+        ...extras.map((x) => `[secrets]   unexpected: ${x}`),
+        ...falseAlarms.map((f) => `[secrets]   finding on a negative case: ${f}`),
+        ...missed.map((m) => `[secrets]   missed: ${m}`),
+      ].join("\n"),
+    );
+    expect(missed).toEqual([]);
+    expect(recall).toBe(1);
+    // Negative cases of one secretlint rule may hold secrets of another rule; they are listed above for review.
+    expect(cleanNegatives / negatives).toBeGreaterThan(0.8);
+  });
+});
