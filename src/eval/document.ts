@@ -53,7 +53,19 @@ export function splitFrontmatter(source: string): FrontmatterSplit {
   return { contentRange: [contentStart, contentEnd], range: [0, blockEnd], bodyStart: blockEnd };
 }
 
+/** The full parse (segments, variables, declared inputs); the minimal one below only if the parser fails. */
 export async function loadPromptDocument(filePath: string, source: string, format: Format, bom = false): Promise<PromptDocument> {
+  try {
+    const { parseDocument } = await import("../parse/index.js");
+    const doc = parseDocument({ path: filePath, source, format, bom });
+    if (doc.body && Array.isArray(doc.body)) return doc;
+  } catch {
+    // fall through to the minimal document: the eval still runs on source and frontmatter
+  }
+  return minimalDocument(filePath, source, format, bom);
+}
+
+export async function minimalDocument(filePath: string, source: string, format: Format, bom = false): Promise<PromptDocument> {
   const split = splitFrontmatter(source);
   let frontmatter: PromptDocument["frontmatter"];
   if (split.contentRange) {

@@ -239,6 +239,8 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
     let baseComplete = !!job.baseDoc && !s.stale;
     const record: StoredBaseline = { version: 1, model: job.model, provider: provider.id, recordedAt: new Date().toISOString(), cases: {} };
     const failures: string[] = [];
+    /** Cases that failed only because the provider did not answer (their severity follows eval.onError). */
+    let providerFailures = 0;
 
     for (const run of jobRuns) {
       const c = run.evalCase;
@@ -251,6 +253,7 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
       } else if (current && !current.ok) {
         summary.failed++;
         failures.push(c.name);
+        providerFailures++;
         const kind = current.error.kind;
         diags.add(c.filePath, c.range, kind === "budget" ? "eval/budget-exceeded" : "eval/provider-error", providerSeverity, `Case "${c.name}" could not be evaluated (${kind}): ${current.error.message}`);
         if (providerSeverity === 2) diags.hasBrokenError = true;
@@ -324,7 +327,8 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
     }
     if (summary.failed > 0) {
       const where = [...new Set(job.cases.filter((c) => failures.includes(c.name)).map((c) => path.basename(c.filePath)))].join(", ");
-      diags.add(job.filePath, undefined, "eval/summary", 2, `Smoke eval: ${summary.failed} of ${summary.cases} ${summary.cases === 1 ? "case" : "cases"} failed (${failures.map((f) => `"${f}"`).join(", ")} in ${where})`);
+      const severity = providerFailures === summary.failed ? providerSeverity : 2;
+      diags.add(job.filePath, undefined, "eval/summary", severity, `Smoke eval: ${summary.failed} of ${summary.cases} ${summary.cases === 1 ? "case" : "cases"} failed (${failures.map((f) => `"${f}"`).join(", ")} in ${where})`);
     }
     fileStats.set(job.filePath, summary);
   }

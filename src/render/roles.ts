@@ -39,7 +39,8 @@ function push(messages: RenderedMessage[], role: string, content: string): void 
 }
 
 /** Prompty role lines (`system:`, `user:`, `assistant:`, optionally `# user:`), alone on their line. */
-const PROMPTY_ROLE_LINE = /^[ \t]*#?[ \t]*(system|user|assistant|developer)[ \t]*:[ \t]*$/gim;
+// One optional run of blanks on each side of `#`, so no two blank runs compete (linear on long blank lines).
+const PROMPTY_ROLE_LINE = /^[ \t]*(?:#[ \t]*)?(system|user|assistant|developer)[ \t]*:[ \t]*$/gim;
 
 /** Replaces prompty role lines in a template by markers, before rendering. */
 export function markPromptyRoles(template: string): string {

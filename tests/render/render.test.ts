@@ -100,3 +100,15 @@ describe("renderPrompt", () => {
     expect(r.error).toBeTruthy();
   });
 });
+
+describe("long adversarial lines", () => {
+  it("renders a 100,000-character line in linear time for every format", async () => {
+    const line = `${" ".repeat(50_000)}#${" \t".repeat(25_000)}{{ {{ {{`;
+    for (const name of ["long.md", "long.prompty", "long.j2", "long.mustache", "long.prompt"]) {
+      const d = await doc(name, `system:\n${line}\n`);
+      const started = performance.now();
+      renderPrompt(d, {});
+      expect(performance.now() - started, name).toBeLessThan(1_000);
+    }
+  });
+});

@@ -127,8 +127,9 @@ export function parseRetryAfter(headers: Headers): number | undefined {
 }
 
 /** A short, key-free description of an error body (`error.message` of the usual JSON shapes). */
-function errorDetail(text: string): string {
-  if (!text) return "";
+function errorDetail(body: string): string {
+  if (!body) return "";
+  const text = body.slice(0, 4_000);
   try {
     const data = JSON.parse(text) as { error?: { message?: string } | string; message?: string };
     const msg = typeof data.error === "string" ? data.error : (data.error?.message ?? data.message);
