@@ -19,3 +19,14 @@ await build({
 const { buildConfigSchema } = await import("../dist/index.js");
 mkdirSync("schema", { recursive: true });
 writeFileSync("schema/promptvet.schema.json", `${JSON.stringify(buildConfigSchema(), null, 2)}\n`);
+
+// The README's rule list is generated from rule metadata (a test fails when it is stale).
+const { builtinRules, rulesMarkdownTable, replaceRulesSection } = await import("../dist/index.js");
+const { readFileSync } = await import("node:fs");
+const readme = readFileSync("README.md", "utf8");
+const updated = replaceRulesSection(readme, rulesMarkdownTable(builtinRules.map((r) => r.meta)));
+if (updated !== readme) writeFileSync("README.md", updated);
+
+// The cases-file schema for editors, from the same object the loader validates with.
+const { casesFileSchema } = await import("../dist/index.js");
+writeFileSync("schema/cases.schema.json", `${JSON.stringify(casesFileSchema, null, 2)}\n`);

@@ -6,3 +6,6 @@ export type {
 export type { PromptDocument, Segment, Range, Format } from "./model/document.js";
 export { buildConfigSchema } from "./config/schema.js";
 export { main } from "./cli/main.js";
+export { builtinRules } from "../rules/index.js";
+export { rulesMarkdownTable, replaceRulesSection } from "./cli/rules-markdown.js";
+export { casesFileSchema } from "./eval/cases-schema.js";

@@ -11,6 +11,8 @@ export function readRuleDocs(ruleId: string): string | undefined {
 }
 
 /** Where a rule's documentation lives online (used by SARIF helpUri and `help:` links). */
+export const RULE_DOCS_BASE_URL = "https://github.com/promptvet/promptvet/blob/main/rules";
+
 export function ruleDocsUrl(ruleId: string): string {
-  return `https://github.com/promptvet/promptvet/blob/main/rules/${ruleId}.md`;
+  return `${RULE_DOCS_BASE_URL}/${ruleId}.md`;
 }

@@ -2,14 +2,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigResolver } from "../config/resolve.js";
 import type { RuleRegistry } from "../config/registry.js";
+import { ResultCache } from "../engine/cache.js";
 import { lintFiles } from "../engine/lint-files.js";
 import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
-import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
+import { blobIdsAt, changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
 import { getFormatter, parseFormatSpecs } from "../report/index.js";
 import type { FormatContext } from "../report/types.js";
 import { VERSION } from "../version.js";
 import type { CliOptions } from "./args.js";
+import { RULE_DOCS_BASE_URL } from "./docs.js";
 
 export interface CliIO {
   cwd: string;
@@ -56,7 +58,13 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   }
 
   const suggestionScopes = options.fixSuggestions;
+  const cache = options.cache
+    ? new ResultCache(options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd))
+    : undefined;
+  const baseBlobs = cache && repoRoot && baseRef ? await blobIdsAt(repoRoot, baseRef) : undefined;
   const results = await lintFiles({
+    cache,
+    baseBlobs,
     files: targets,
     resolver,
     fix: options.fix,
@@ -68,6 +76,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
       ? (m: LintMessage) => !!m.ruleId && suggestionScopes.some((s) => m.ruleId === s || m.ruleId!.startsWith(`${s}/`))
       : undefined,
   });
+  cache?.save();
   return { results, repoRoot, baseRef, deleted };
 }
 
@@ -85,6 +94,7 @@ export function writeReports(
   io: CliIO,
   rules: Map<string, RuleMeta>,
   summary: FormatContext["summary"],
+  srcRoot?: string,
 ): void {
   const specs = parseFormatSpecs(options.formats.length > 0 ? options.formats : ["stylish"]);
   if (options.outputFile) {
@@ -94,10 +104,9 @@ export function writeReports(
   }
   for (const spec of specs) {
     const formatter = getFormatter(spec.name);
-    if (!formatter) throw new UsageError(`Unknown format "${spec.name}", expected one of stylish, json, sarif, github, markdown, junit, compact`);
     const toFile = spec.file !== undefined;
     const color = toFile ? false : (options.color ?? (!!io.stdout.isTTY && !io.env.NO_COLOR));
-    const context: FormatContext = { cwd: io.cwd, color, rules, toolVersion: VERSION, summary };
+    const context: FormatContext = { cwd: io.cwd, srcRoot: srcRoot ?? io.cwd, color, rules, toolVersion: VERSION, summary, docsBaseUrl: RULE_DOCS_BASE_URL };
     const text = formatter(results, context);
     if (toFile) {
       const target = path.resolve(io.cwd, spec.file!);

@@ -22,7 +22,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await dispatch(options, io);
   } catch (error) {
     const err = error as Error;
-    if (err instanceof UsageError || err instanceof ConfigError || err.name === "ConfigError" || err.name === "UsageError") {
+    if (err instanceof UsageError || err instanceof ConfigError || err.name === "ConfigError" || err.name === "UsageError" || err.name === "FormatSpecError") {
       io.stderr.write(`promptvet: ${err.message}\n`);
     } else {
       io.stderr.write(`promptvet: internal error: ${err.message}\n`);
@@ -78,7 +78,7 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
   }
   if (options.quiet) results = errorsOnly(results);
   const metas = new Map(registry.all().map((r) => [r.meta.id, r.meta] as const));
-  writeReports(results, options, io, metas, summary);
+  writeReports(results, options, io, metas, summary, run.repoRoot);
   return exitCode;
 }
 

@@ -2,8 +2,10 @@
  * Config keys contributed by capabilities (token budgets, smoke eval, ...). Each fragment lists top-level
  * keys with their JSON Schema; they are accepted at the top level and inside overrides.
  */
+import { evalConfigSchema } from "../eval/config-schema.js";
+
 export interface ConfigFragment {
   properties: Record<string, object>;
 }
 
-export const configFragments: ConfigFragment[] = [];
+export const configFragments: ConfigFragment[] = [{ properties: { eval: evalConfigSchema } }];

@@ -66,7 +66,7 @@ export class RuleRegistry {
       if (this.rules.has(id) && this.rules.get(id) !== rule) continue;
       this.rules.set(id, {
         ...rule,
-        meta: { ...rule.meta, id, category: rule.meta.category ?? prefix, docs: { recommended: false, ...rule.meta.docs } },
+        meta: { ...rule.meta, id, category: rule.meta.category ?? prefix, docs: { ...rule.meta.docs, recommended: rule.meta.docs?.recommended ?? false } },
       });
     }
   }

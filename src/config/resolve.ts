@@ -13,7 +13,7 @@ import type { RuleRegistry } from "./registry.js";
 /** Keys the engine itself reads; every other key is a setting passed to rules (`context.settings`). */
 const ENGINE_KEYS = new Set([
   "$schema", "root", "extends", "files", "ignores", "plugins", "rules", "overrides",
-  "reportUnusedDisableDirectives", "maxFileSize", "cache", "format",
+  "reportUnusedDisableDirectives", "maxFileSize", "format",
 ]);
 
 /** Folders nobody wants linted. */

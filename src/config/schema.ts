@@ -75,10 +75,6 @@ export function buildConfigSchema(): Record<string, unknown> {
       },
       reportUnusedDisableDirectives: { ...severity, description: "Severity for inline directives that silence nothing." },
       maxFileSize: { type: "integer", minimum: 1, description: "Files larger than this many bytes are not parsed (a fatal error)." },
-      cache: {
-        description: "Skip files whose content, config and promptvet version are unchanged since the last run.",
-        oneOf: [{ type: "boolean" }, { type: "object", properties: { location: { type: "string" } }, additionalProperties: false }],
-      },
       ...shared,
       overrides: {
         type: "array",

@@ -2,12 +2,14 @@ import Ajv2020Module from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
 
 // ajv ships CommonJS; under NodeNext its class sits on `.default`.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: typeof Ajv2020Module }).default ?? Ajv2020Module) as typeof Ajv2020Module;
+type Ajv2020Class = typeof Ajv2020Module.default;
+const Ajv2020: Ajv2020Class =
+  (Ajv2020Module as unknown as { default?: Ajv2020Class }).default ?? (Ajv2020Module as unknown as Ajv2020Class);
 
-let shared: InstanceType<typeof Ajv2020> | undefined;
+let shared: InstanceType<Ajv2020Class> | undefined;
 
 /** One ajv instance per process: compiling schemas is the expensive part, so compiled validators are cached. */
-export function getAjv(): InstanceType<typeof Ajv2020> {
+export function getAjv(): InstanceType<Ajv2020Class> {
   shared ??= new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
   return shared;
 }
@@ -25,7 +27,11 @@ export function compileSchema(schema: object): ValidateFunction {
 
 /** "at rules.pii/email[1].allow: must be array" style text for one ajv error. */
 export function describeAjvError(error: ErrorObject, root = ""): string {
-  const where = `${root}${error.instancePath.replace(/\//g, ".").replace(/^\./, root ? "." : "")}` || "(root)";
+  const path = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const where = [root, ...path].filter(Boolean).join(".") || "(root)";
   let detail = error.message ?? "is invalid";
   if (error.keyword === "additionalProperties") {
     detail = `has unknown key "${(error.params as { additionalProperty: string }).additionalProperty}"`;

@@ -9,6 +9,7 @@ import { detectFormat } from "../parse/detect.js";
 import { parseDocument } from "../parse/index.js";
 import { applyFixes } from "./fixes.js";
 import { lintDocument, type DocumentLintOutput } from "./linter.js";
+import { cacheKey, type ResultCache } from "./cache.js";
 import { maskRanges } from "./mask.js";
 import type { LintMessage, LintResult } from "./types.js";
 
@@ -25,6 +26,10 @@ export interface LintFilesOptions {
   /** Ref whose content rules compare with (HEAD, or a merge-base in CI). */
   baseRef?: string;
   knownRuleIds?: ReadonlySet<string>;
+  /** Persistent result cache; files whose key is unchanged are not linted again. */
+  cache?: ResultCache;
+  /** Blob ids at the base ref by repo-relative path (part of the cache key). */
+  baseBlobs?: Map<string, string>;
   /** Files at once; parsing is CPU-bound, so this mostly overlaps I/O. */
   concurrency?: number;
 }
@@ -124,6 +129,21 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
       );
   }
 
+  let key: string | undefined;
+  if (options.cache) {
+    const rel = options.repoRoot ? relativeToRepo(options.repoRoot, filePath) : filePath;
+    key = cacheKey({
+      content: bytes,
+      // Date-dependent rules (model retirement) must not serve yesterday's answer.
+      configHash: `${config.hash}:${new Date().toISOString().slice(0, 10)}`,
+      baseBlob: options.baseBlobs?.get(rel) ?? "",
+      mode: options.staged ? "staged" : "worktree",
+    });
+    const cached = options.cache.get(filePath, key);
+    const wantsFixes = options.fix && (cached?.fixableErrorCount || cached?.fixableWarningCount || options.applySuggestions);
+    if (cached && !wantsFixes) return cached;
+  }
+
   const baseSource = makeBaseSource(filePath, options);
   let source = decoded.text;
   let output: DocumentLintOutput;
@@ -163,7 +183,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     written = source;
     await fs.writeFile(filePath, decoded.bom ? `\uFEFF${source}` : source);
   }
-  return finalize({
+  const result = finalize({
     filePath,
     format,
     messages: output.messages,
@@ -171,6 +191,11 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     source: maskRanges(source, output.sensitiveRanges as Range[]),
     output: written,
   });
+  if (options.cache && key) {
+    if (written === undefined) options.cache.set(filePath, key, result);
+    else options.cache.delete(filePath);
+  }
+  return result;
 }
 
 /** Promotes the first suggestion of selected messages to a fix, for an explicit opt-in such as `--fix-suggestions pii`. */

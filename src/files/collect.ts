@@ -12,6 +12,11 @@ export interface FileTarget {
   explicit: boolean;
 }
 
+/** A glob without a slash matches at any depth, as in .gitignore and ESLint's `files`. */
+function anyDepth(glob: string): string {
+  return glob.includes("/") ? glob.replace(/^\.\//, "") : `**/${glob}`;
+}
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -34,12 +39,12 @@ export async function collectFiles(args: readonly string[], cwd: string, resolve
 
   const searchFolder = async (dir: string) => {
     const { baseDir, files, ignores } = await resolver.globsFor(dir);
-    const patterns = files.map((g) => (g.includes("/") ? g.replace(/^\.\//, "") : `**/${g}`));
+    const patterns = files.map(anyDepth);
     const hits = await glob(patterns, {
       cwd: baseDir,
       absolute: true,
       dot: true,
-      ignore: [...DEFAULT_IGNORES, ...ignores],
+      ignore: [...DEFAULT_IGNORES, ...ignores.map(anyDepth)],
       followSymbolicLinks: false,
     });
     const inDir = path.resolve(dir) + path.sep;

@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { VERSION } from "../version.js";
+import type { LintResult } from "./types.js";
+
+/**
+ * A persistent result cache: a file whose content, resolved config (rules, options, settings), promptvet
+ * version and base-ref blob are unchanged is not linted again. Results hold masked text only, so the
+ * cache never stores a secret that the report would not show.
+ */
+export interface CacheKeyParts {
+  content: Uint8Array;
+  configHash: string;
+  /** Blob id of the file at the base ref ("" when none), since growth/churn rules compare with it. */
+  baseBlob: string;
+  /** Where the content came from matters for nothing but is cheap insurance against mixing modes. */
+  mode: "worktree" | "staged";
+}
+
+interface CacheFile {
+  version: string;
+  entries: Record<string, { key: string; result: LintResult }>;
+}
+
+export function cacheKey(parts: CacheKeyParts): string {
+  return createHash("sha256")
+    .update(VERSION)
+    .update("\0")
+    .update(parts.configHash)
+    .update("\0")
+    .update(parts.baseBlob)
+    .update("\0")
+    .update(parts.mode)
+    .update("\0")
+    .update(parts.content)
+    .digest("base64url");
+}
+
+export class ResultCache {
+  private data: CacheFile;
+  private dirty = false;
+
+  constructor(private readonly file: string) {
+    this.data = { version: VERSION, entries: {} };
+    try {
+      if (existsSync(file)) {
+        const loaded = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
+        // A cache from another promptvet version is dropped whole: rules may have changed.
+        if (loaded.version === VERSION && loaded.entries) this.data = loaded;
+      }
+    } catch {
+      // A corrupt cache is just a cold cache.
+    }
+  }
+
+  /** Default location: node_modules/.cache/promptvet when node_modules exists, else .promptvetcache. */
+  static defaultLocation(root: string): string {
+    const nm = path.join(root, "node_modules");
+    return existsSync(nm) ? path.join(nm, ".cache", "promptvet", "results.json") : path.join(root, ".promptvetcache");
+  }
+
+  get(filePath: string, key: string): LintResult | undefined {
+    const entry = this.data.entries[filePath];
+    return entry && entry.key === key ? entry.result : undefined;
+  }
+
+  set(filePath: string, key: string, result: LintResult): void {
+    const { output: _output, ...stored } = result;
+    this.data.entries[filePath] = { key, result: stored };
+    this.dirty = true;
+  }
+
+  delete(filePath: string): void {
+    if (this.data.entries[filePath]) {
+      delete this.data.entries[filePath];
+      this.dirty = true;
+    }
+  }
+
+  /** Writes atomically (temp file + rename), so a killed run never leaves a half-written cache. */
+  save(): void {
+    if (!this.dirty) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.data));
+    renameSync(tmp, this.file);
+    this.dirty = false;
+  }
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { builtinRules } from "../../rules/index.js";
+import { replaceRulesSection, rulesMarkdownTable } from "../../src/cli/rules-markdown.js";
+import { buildConfigSchema } from "../../src/config/schema.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+describe("generated documentation", () => {
+  it("the README's rule list matches the rule metadata (npm run build regenerates it)", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    expect(replaceRulesSection(readme, rulesMarkdownTable(builtinRules.map((r) => r.meta)))).toBe(readme);
+    for (const rule of builtinRules) expect(readme).toContain(`\`${rule.meta.id}\``);
+  });
+
+  it("the shipped config schema matches the code (npm run build regenerates it)", () => {
+    const shipped = JSON.parse(readFileSync(path.join(root, "schema", "promptvet.schema.json"), "utf8"));
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(buildConfigSchema())));
+  });
+
+  it("the README's first two commands are the install-and-run and the test command", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split("\n");
+    expect(firstBlock[0]).toContain("examples/");
+    expect(firstBlock[1]).toBe("npm test");
+  });
+});

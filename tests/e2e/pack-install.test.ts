@@ -1,0 +1,64 @@
+/**
+ * The installed-package path: pack promptvet as it would be published, install the tarball into a fresh
+ * repository with npm, run `npx promptvet init`, and commit through the real hook.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { git, makeRepo, PROJECT_ROOT, run, write } from "./repo.js";
+
+const BAD = '{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"}]\n';
+const GOOD = '{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"}]}\n';
+
+describe("packed package installed into a fresh repository", () => {
+  let packDir: string;
+  let tarball: string;
+  let repo: ReturnType<typeof makeRepo>;
+
+  beforeAll(() => {
+    packDir = mkdtempSync(path.join(os.tmpdir(), "promptvet-pack-"));
+    const out = execFileSync("npm", ["pack", "--json", "--pack-destination", packDir, "--ignore-scripts"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+    const info = JSON.parse(out)[0] as { filename: string; files: { path: string }[] };
+    tarball = path.join(packDir, info.filename);
+    // Only what the package needs is shipped.
+    const shipped = info.files.map((f) => f.path);
+    expect(shipped).toContain("bin/promptvet.js");
+    expect(shipped).toContain("dist/cli.js");
+    expect(shipped).toContain("schema/promptvet.schema.json");
+    expect(shipped.some((p) => p.startsWith("tests/") || p.startsWith("src/") || p.startsWith("node_modules/"))).toBe(false);
+
+    repo = makeRepo("promptvet-installed-");
+    write(repo.dir, "package.json", `${JSON.stringify({ name: "prompts-repo", version: "1.0.0", private: true }, null, 2)}\n`);
+    const install = run("npm", ["install", "--save-dev", "--no-audit", "--no-fund", "--prefer-offline", tarball, "husky@9", "lint-staged@16"], repo.dir);
+    if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
+  }, 240_000);
+
+  afterAll(() => {
+    repo?.cleanup();
+    rmSync(packDir, { recursive: true, force: true });
+  });
+
+  it("npx promptvet init sets up the hook; a bad commit is blocked and the fixed one lands", () => {
+    const init = run("npx", ["--no-install", "promptvet", "init"], repo.dir);
+    expect(init.status, init.stderr).toBe(0);
+    const pkg = JSON.parse(readFileSync(path.join(repo.dir, "package.json"), "utf8"));
+    expect(pkg.scripts.prepare).toBe("husky");
+    write(repo.dir, ".gitignore", "node_modules/\n");
+    git(repo.dir, "add", "-A");
+    const setup = run("git", ["commit", "-m", "set up promptvet"], repo.dir);
+    expect(setup.status, setup.stdout + setup.stderr).toBe(0);
+
+    write(repo.dir, "fewshot/examples.jsonl", BAD);
+    git(repo.dir, "add", "fewshot/examples.jsonl");
+    const blocked = run("git", ["commit", "-m", "add examples"], repo.dir);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toMatch(/examples\.jsonl[\s\S]*1:\d+\s+error[\s\S]*fewshot\/jsonl-syntax/);
+
+    write(repo.dir, "fewshot/examples.jsonl", GOOD);
+    git(repo.dir, "add", "fewshot/examples.jsonl");
+    const allowed = run("git", ["commit", "-m", "add examples"], repo.dir);
+    expect(allowed.status, allowed.stdout + allowed.stderr).toBe(0);
+  }, 120_000);
+});
