@@ -68,12 +68,50 @@ interface GptEncodingModule {
  * counted 1-2 tokens off. The split regex is rewritten with Rust's whitespace set so counts match tiktoken.
  */
 function gptCounter(mod: GptEncodingModule): RawCount {
-  const core = (mod.default as { bytePairEncodingCoreProcessor?: { tokenSplitRegex?: RegExp } }).bytePairEncodingCoreProcessor;
-  if (core?.tokenSplitRegex instanceof RegExp && !PATCHED.has(core.tokenSplitRegex)) {
+  const core = (mod.default as { bytePairEncodingCoreProcessor?: BpeCore }).bytePairEncodingCoreProcessor;
+  if (core && core.tokenSplitRegex instanceof RegExp && !PATCHED.has(core.tokenSplitRegex)) {
     core.tokenSplitRegex = withRustWhitespace(core.tokenSplitRegex);
     PATCHED.add(core.tokenSplitRegex);
+    keepByteOrderMarks(core);
   }
   return (t) => mod.countTokens(t, NO_SPECIAL);
+}
+
+interface BpeCore {
+  tokenSplitRegex?: RegExp;
+  getBpeRankFromBytes?: (key: Uint8Array) => number | undefined;
+  getBpeRankFromString?: (key: string) => number | undefined;
+  binarySearch?: (key: Uint8Array) => number;
+  bytePairNonUtfSortedEncoder?: [Uint8Array, number][];
+}
+
+const BOM_KEEPING = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * gpt-tokenizer 4.0.0 turns byte sequences into strings with a TextDecoder that drops a leading BOM, so the
+ * merges of tokens that start with U+FEFF are never found (" \uFEFF" became 3 tokens instead of 1). Byte
+ * keys that start with EF BB BF are looked up with a decoder that keeps it.
+ */
+function keepByteOrderMarks(core: BpeCore): void {
+  const original = core.getBpeRankFromBytes;
+  const byString = core.getBpeRankFromString;
+  if (typeof original !== "function" || typeof byString !== "function") return;
+  core.getBpeRankFromBytes = function (this: BpeCore, key: Uint8Array) {
+    if (key.length >= 3 && key[0] === 0xef && key[1] === 0xbb && key[2] === 0xbf) {
+      let text: string | undefined;
+      try {
+        text = BOM_KEEPING.decode(key);
+      } catch {
+        text = undefined;
+      }
+      const rank = text === undefined ? undefined : byString.call(this, text);
+      if (rank !== undefined) return rank;
+      // Tokens that are a bare BOM are stored as bytes, not strings.
+      const index = this.binarySearch?.(key) ?? -1;
+      return index === -1 ? undefined : this.bytePairNonUtfSortedEncoder?.[index]?.[1];
+    }
+    return original.call(this, key);
+  };
 }
 
 const PATCHED = new WeakSet<RegExp>();
