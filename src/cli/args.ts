@@ -16,6 +16,8 @@ export interface CliOptions {
   changedSince?: string;
   eval: boolean;
   requireEval: boolean;
+  updateBaselines: boolean;
+  onlyMatching: boolean;
   cache: boolean;
   cacheLocation?: string;
   yes: boolean;
@@ -43,12 +45,15 @@ Options:
   -f, --format <name[:file]>  stylish (default), json, sarif, github, markdown, junit, compact;
                             repeatable, each to stdout or to its file
   -o, --output-file <file>  write the (first) report to a file
+  --only-matching           of the named files, lint only those matching the configured prompt
+                            globs (for hooks that pass every staged file)
   --max-warnings <n>        exit 1 when there are more than n warnings
   -c, --config <path>       use this config file for every file
   --quiet                   report errors only
   --no-color                plain output
   --eval                    also run the smoke eval of the changed prompts
   --require-eval            fail when the smoke eval cannot run (no provider configured)
+  --update-baselines        re-record the smoke-eval baselines
   --no-cache                do not read or write the result cache
   -h, --help, -v, --version
 
@@ -75,6 +80,8 @@ export function parseCli(argv: string[]): CliOptions {
         "changed-since": { type: "string" },
         eval: { type: "boolean", default: false },
         "require-eval": { type: "boolean", default: false },
+        "update-baselines": { type: "boolean", default: false },
+        "only-matching": { type: "boolean", default: false },
         cache: { type: "boolean" },
         "no-cache": { type: "boolean" },
         "cache-location": { type: "string" },
@@ -124,6 +131,8 @@ export function parseCli(argv: string[]): CliOptions {
     changedSince: values["changed-since"],
     eval: values.eval ?? false,
     requireEval: values["require-eval"] ?? false,
+    updateBaselines: values["update-baselines"] ?? false,
+    onlyMatching: values["only-matching"] ?? false,
     cache: values["no-cache"] ? false : (values.cache ?? true),
     cacheLocation: values["cache-location"],
     yes: values.yes ?? false,

@@ -3,15 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/load.js";
 import { findRepoRoot } from "../files/git.js";
-import { DEFAULT_PROMPT_GLOBS } from "../parse/detect.js";
 import { VERSION } from "../version.js";
 
-/** The lint-staged glob that selects prompt files: the default prompt globs as one brace pattern. */
-export function lintStagedGlob(): string {
-  return DEFAULT_PROMPT_GLOBS.length === 1 ? DEFAULT_PROMPT_GLOBS[0]! : `{${DEFAULT_PROMPT_GLOBS.join(",")}}`;
-}
-
-export const LINT_STAGED_COMMAND = "promptvet --fix";
+/**
+ * lint-staged hands every staged file to promptvet, which keeps those matching the configured prompt
+ * globs: the config stays the one place that says what a prompt is.
+ */
+export const LINT_STAGED_GLOB = "*";
+export const LINT_STAGED_COMMAND = "promptvet --fix --only-matching";
 const HUSKY_VERSION = "^9.1.7";
 const LINT_STAGED_VERSION = "^16.4.0";
 
@@ -81,7 +80,7 @@ export function runInit(options: InitOptions): number {
   if (!prepare) pkg.scripts.prepare = "husky";
   else if (!/\bhusky\b/.test(prepare)) pkg.scripts.prepare = `${prepare} && husky`;
 
-  const glob = lintStagedGlob();
+  const glob = LINT_STAGED_GLOB;
   const hasOtherLintStagedConfig = [".lintstagedrc", ".lintstagedrc.json", ".lintstagedrc.yaml", ".lintstagedrc.yml", ".lintstagedrc.mjs", ".lintstagedrc.js", "lint-staged.config.js", "lint-staged.config.mjs"]
     .some((n) => existsSync(path.join(root, n)));
   if (hasOtherLintStagedConfig) {

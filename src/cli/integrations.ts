@@ -55,18 +55,39 @@ export async function runEvalFromCli(
     staged: options.staged,
     changedSince: options.changedSince,
     requireEval: options.requireEval,
+    updateBaselines: options.updateBaselines,
+    env: io.env,
     stdout: io.stdout,
     stderr: io.stderr,
     isTTY: !!io.stdout.isTTY,
   });
   if (mode.summary) mode.summary.eval = outcome.summary;
-  if (mode.results) mode.results.push(...outcome.results);
+  if (mode.results) mergeResultsInto(mode.results, outcome.results);
   else if (outcome.results.length > 0) {
     const { writeReports } = await import("./lint-command.js");
     const metas = new Map(registry.all().map((r) => [r.meta.id, r.meta] as const));
     writeReports(outcome.results, options, io, metas, { eval: outcome.summary });
   }
   return outcome.exitCode;
+}
+
+/** Adds eval findings to the lint results of the same file (one entry per file), counts included. */
+export function mergeResultsInto(target: LintResult[], extra: LintResult[]): void {
+  for (const result of extra) {
+    const existing = target.find((r) => r.filePath === result.filePath);
+    if (!existing) {
+      target.push(result);
+      continue;
+    }
+    existing.messages = [...existing.messages, ...result.messages].sort((a, b) => a.line - b.line || a.column - b.column);
+    existing.suppressedMessages = [...existing.suppressedMessages, ...result.suppressedMessages];
+    existing.errorCount += result.errorCount;
+    existing.warningCount += result.warningCount;
+    existing.fatalErrorCount += result.fatalErrorCount;
+    existing.fixableErrorCount += result.fixableErrorCount;
+    existing.fixableWarningCount += result.fixableWarningCount;
+    if (result.stats) existing.stats = { ...existing.stats, ...result.stats };
+  }
 }
 
 export async function runForksFromCli(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<number> {

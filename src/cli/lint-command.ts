@@ -62,6 +62,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     ? new ResultCache(options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd))
     : undefined;
   const baseBlobs = cache && repoRoot && baseRef ? await blobIdsAt(repoRoot, baseRef) : undefined;
+  if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false }));
   const results = await lintFiles({
     cache,
     baseBlobs,

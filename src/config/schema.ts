@@ -51,7 +51,15 @@ function settingsProperties(): Record<string, object> {
   return props;
 }
 
+let built: Record<string, unknown> | undefined;
+
+/** The schema (built once: ajv registers it by `$id`, so there must be one object per process). */
 export function buildConfigSchema(): Record<string, unknown> {
+  built ??= createConfigSchema();
+  return built;
+}
+
+function createConfigSchema(): Record<string, unknown> {
   const shared = settingsProperties();
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",

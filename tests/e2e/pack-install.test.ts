@@ -50,14 +50,14 @@ describe("packed package installed into a fresh repository", () => {
     const setup = run("git", ["commit", "-m", "set up promptvet"], repo.dir);
     expect(setup.status, setup.stdout + setup.stderr).toBe(0);
 
-    write(repo.dir, "fewshot/examples.jsonl", BAD);
-    git(repo.dir, "add", "fewshot/examples.jsonl");
+    write(repo.dir, "prompts/examples.jsonl", BAD);
+    git(repo.dir, "add", "prompts/examples.jsonl");
     const blocked = run("git", ["commit", "-m", "add examples"], repo.dir);
     expect(blocked.status).not.toBe(0);
     expect(blocked.stdout + blocked.stderr).toMatch(/examples\.jsonl[\s\S]*1:\d+\s+error[\s\S]*fewshot\/jsonl-syntax/);
 
-    write(repo.dir, "fewshot/examples.jsonl", GOOD);
-    git(repo.dir, "add", "fewshot/examples.jsonl");
+    write(repo.dir, "prompts/examples.jsonl", GOOD);
+    git(repo.dir, "add", "prompts/examples.jsonl");
     const allowed = run("git", ["commit", "-m", "add examples"], repo.dir);
     expect(allowed.status, allowed.stdout + allowed.stderr).toBe(0);
   }, 120_000);
