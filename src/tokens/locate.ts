@@ -13,6 +13,12 @@ export function firstLine(document: PromptDocument, start: number, end: number):
 
 /** The first line of the first segment counted under `group` (`total`: the first sent segment). */
 export function anchorFor(document: PromptDocument, group: BudgetKey = "total"): Range {
+  if (group === "total") {
+    // The whole prompt: its first visible line.
+    const [start, end] = document.body;
+    const lead = /^\s*/.exec(document.source.slice(start, Math.min(end, start + 10_000)))![0].length;
+    if (start + lead < end) return firstLine(document, start + lead, end);
+  }
   for (const segment of document.segments) {
     const g = roleGroup(segment.role);
     if (!g || (group !== "total" && g !== group)) continue;

@@ -13,7 +13,15 @@ export interface RenderedPrompt {
   fixedTokens: Partial<Record<BudgetKey, number>>;
   /** What was assumed for each variable, for messages: `name` -> `sample "…"` / `20 tokens (default)`. */
   assumed: Record<string, string>;
+  /**
+   * For formats sent as they are written (markdown, text, Jinja, Mustache): the whole body with variables
+   * filled, so heading markers, bullets and spacing count too. The total counts this text.
+   */
+  body?: { text: string; fixedTokens: number };
 }
+
+/** Formats whose body is the prompt text itself (other formats carry messages in a structure). */
+const SENT_AS_WRITTEN = new Set(["markdown", "text", "jinja", "mustache"]);
 
 /** The role group a segment's tokens count towards; undefined for text that is not sent. */
 export function roleGroup(role: SegmentRole): Exclude<BudgetKey, "total"> | undefined {
@@ -100,7 +108,14 @@ export function renderPrompt(document: PromptDocument, settings: Readonly<Record
   }
   const texts: Partial<Record<BudgetKey, string>> = {};
   for (const [group, list] of Object.entries(parts)) texts[group as BudgetKey] = list!.join("\n\n");
-  return { texts, fixedTokens, assumed };
+  const rendered: RenderedPrompt = { texts, fixedTokens, assumed };
+  if (SENT_AS_WRITTEN.has(document.format)) {
+    const [start, end] = document.body;
+    const bodySegment = { text: document.source.slice(start, end), range: [start, end] as Range, map: { isVerbatim: true } } as unknown as Segment;
+    const { text, tokens } = fill(bodySegment, replacements);
+    rendered.body = { text, fixedTokens: tokens };
+  }
+  return rendered;
 }
 
 /** Applies the replacements that fall inside a verbatim segment; decoded segments are counted as they are. */

@@ -51,6 +51,7 @@ export function countDocument(
         byRole[group] = n;
         total += n;
       }
+      if (rendered.body) total = counter.count(rendered.body.text) + rendered.body.fixedTokens;
       return { tokenizer, exact: counter.exact, total, byRole, assumed: rendered.assumed };
     })();
     byKey.set(key, pending);
