@@ -1,0 +1,299 @@
+/**
+ * PII benchmark: precision and recall per type on the labelled fixtures in tests/fixtures/pii, on the presidio
+ * corpora, secrets recall on the secretlint fixtures, and findings per 100 files on real prompt corpora.
+ *
+ *   npm run bench:pii                 all sections
+ *   npm run bench:pii -- --only own   one section: own | presidio | secrets | corpora
+ *
+ * Values are never printed: only counts, and masked values with --show.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { maskValue } from "../src/engine/mask.js";
+import type { Segment, SegmentRole } from "../src/model/document.js";
+import { detectPii, PII_TYPES, preloadPiiDependencies, type PiiMatch, type PiiOptions, type PiiType } from "../src/pii/index.js";
+import { addCounts, score, scoreLineValues, scoreSpans, type Counts, type LineValue, type Span } from "../src/pii/scoring.js";
+import { textKindForRole } from "../src/pii/segments.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CORPORA = resolve(ROOT, "../shared/corpora");
+const FIXTURES = join(ROOT, "tests/fixtures/pii");
+const args = process.argv.slice(2);
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+const show = args.includes("--show");
+
+interface ScannedSegment {
+  text: string;
+  role: SegmentRole;
+  /** Source line of a segment offset. */
+  lineAt(offset: number): number;
+}
+
+interface Parser {
+  parse(path: string, source: string): ScannedSegment[];
+  mode: string;
+}
+
+/** The project's parser when it is present; otherwise a small stand-in (JSONL records, whole text otherwise). */
+async function loadParser(): Promise<Parser> {
+  try {
+    const parseModule = "../src/parse/index.js";
+    const detectModule = "../src/parse/detect.js";
+    const { parseDocument } = (await import(parseModule)) as { parseDocument: (input: object) => { segments: Segment[]; lines: { positionAt(o: number): { line: number } } } };
+    const { detectFormat } = (await import(detectModule)) as { detectFormat: (path: string) => string | undefined };
+    return {
+      mode: "promptvet parser (segments and roles as the rules see them)",
+      parse(path, source) {
+        const doc = parseDocument({ path, source, format: detectFormat(path) ?? "text", bom: false });
+        return doc.segments.map((seg) => ({
+          text: seg.text,
+          role: seg.role,
+          lineAt: (o: number) => doc.lines.positionAt(seg.map.toSource(o)).line,
+        }));
+      },
+    };
+  } catch {
+    return { mode: "stand-in parser (src/parse not available: JSONL records decoded, other files scanned whole)", parse: standInParse };
+  }
+}
+
+function standInParse(path: string, source: string): ScannedSegment[] {
+  const lineStarts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === "\n") lineStarts.push(i + 1);
+  const lineOf = (o: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  if (!path.endsWith(".jsonl")) return [{ text: source, role: "system", lineAt: lineOf }];
+  const out: ScannedSegment[] = [];
+  source.split("\n").forEach((line, index) => {
+    if (line.trim() === "") return;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      return;
+    }
+    const push = (text: unknown, role: SegmentRole) => {
+      if (typeof text === "string") out.push({ text, role, lineAt: () => index + 1 });
+    };
+    const r = record as { messages?: { role?: string; content?: unknown }[]; prompt?: unknown; completion?: unknown };
+    for (const m of r.messages ?? []) {
+      const role = (["system", "user", "assistant", "tool"] as const).find((x) => x === m.role) ?? "user";
+      push(m.content, role);
+    }
+    push(r.prompt, "example-input");
+    push(r.completion, "example-output");
+  });
+  return out;
+}
+
+function listFiles(dir: string, exts: RegExp): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (exts.test(name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function scanSegments(segments: ScannedSegment[], options: PiiOptions = {}): { match: PiiMatch; line: number; seg: ScannedSegment }[] {
+  const out: { match: PiiMatch; line: number; seg: ScannedSegment }[] = [];
+  for (const seg of segments) {
+    for (const match of detectPii(seg.text, { ...options, textKind: textKindForRole(seg.role) })) {
+      out.push({ match, line: seg.lineAt(match.start), seg });
+    }
+  }
+  return out;
+}
+
+const pct = (x: number) => x.toFixed(3);
+
+function printTable(title: string, counts: Map<PiiType, Counts>, types: readonly PiiType[] = PII_TYPES): void {
+  console.log(`\n${title}`);
+  console.log(`${"type".padEnd(16)} ${"gold".padStart(5)} ${"pred".padStart(5)} ${"TP".padStart(5)} ${"FP".padStart(5)} ${"FN".padStart(5)}  precision  recall`);
+  for (const t of types) {
+    const c = counts.get(t);
+    if (!c) continue;
+    const s = score(c);
+    const gold = (c.found ?? c.tp) + c.fn;
+    console.log(`${t.padEnd(16)} ${String(gold).padStart(5)} ${String(c.tp + c.fp).padStart(5)} ${String(c.tp).padStart(5)} ${String(c.fp).padStart(5)} ${String(c.fn).padStart(5)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`);
+  }
+}
+
+async function benchOwn(parser: Parser): Promise<void> {
+  const { labels } = JSON.parse(readFileSync(join(FIXTURES, "labels.json"), "utf8")) as { labels: LineValue[] };
+  const predicted: LineValue[] = [];
+  const files = listFiles(FIXTURES, /\.(md|jsonl)$/);
+  for (const file of files) {
+    const name = relative(FIXTURES, file);
+    for (const { match, line } of scanSegments(parser.parse(file, readFileSync(file, "utf8")))) {
+      predicted.push({ file: name, type: match.type, line, value: match.value });
+    }
+  }
+  const counts = scoreLineValues(predicted, labels);
+  printTable(`Own labelled set: ${files.length} files, ${labels.length} labelled values (${parser.mode})`, counts);
+  if (show) {
+    const overlap = (a: LineValue, b: LineValue) =>
+      a.file === b.file && a.type === b.type && a.line === b.line && (a.value.includes(b.value) || b.value.includes(a.value));
+    for (const p of predicted) if (!labels.some((g) => overlap(p, g))) console.log(`  FP ${p.type} ${p.file}:${p.line} ${maskValue(p.value)}`);
+    for (const g of labels) if (!predicted.some((p) => overlap(p, g))) console.log(`  FN ${g.type} ${g.file}:${g.line} ${maskValue(g.value)}`);
+  }
+}
+
+const PRESIDIO_TYPES: Record<string, PiiType> = {
+  EMAIL_ADDRESS: "email",
+  PHONE_NUMBER: "phone",
+  PHONE: "phone",
+  CREDIT_CARD: "credit-card",
+  IBAN_CODE: "iban",
+  US_SSN: "us-ssn",
+  IP_ADDRESS: "ip-address",
+  PERSON: "person-name",
+  ADDRESS: "street-address",
+};
+
+function benchPresidio(): void {
+  const casesPath = join(CORPORA, "presidio-tests_microsoft/recognizer_cases.jsonl");
+  if (existsSync(casesPath)) {
+    // PERSON cases in that file mix in other entities' expectations (dates, years), so they are left out.
+    const scored: PiiType[] = ["email", "phone", "credit-card", "iban", "us-ssn", "ip-address"];
+    const withAllow = new Map<PiiType, Counts>();
+    const withoutAllow = new Map<PiiType, Counts>();
+    let n = 0;
+    for (const line of readFileSync(casesPath, "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      const c = JSON.parse(line) as { entities: string[]; text: string; expected_spans: [number, number][] };
+      const type = PRESIDIO_TYPES[c.entities[0] ?? ""];
+      if (!type || !scored.includes(type) || c.entities.length !== 1) continue;
+      n++;
+      const gold: Span[] = c.expected_spans.map(([start, end]) => ({ type, start, end }));
+      for (const [into, builtinAllowlist] of [[withAllow, true], [withoutAllow, false]] as const) {
+        const options: PiiOptions = { types: [type], builtinAllowlist, regions: ["US", "GB", "DE", "IL", "IN", "CA", "BR", "JP", "CN"], includeNonPublicIps: !builtinAllowlist };
+        const pred = detectPii(c.text, options).map((m) => ({ type: m.type, start: m.start, end: m.end }));
+        scoreSpans(pred, gold, into);
+      }
+    }
+    printTable(`presidio recognizer_cases.jsonl (${n} cases, default allowlists; presidio counts 555 numbers, test cards and private IPs as positives)`, withAllow, scored);
+    printTable("presidio recognizer_cases.jsonl, built-in allowlists off, non-public IPs on, presidio's phone regions", withoutAllow, scored);
+  } else {
+    console.warn(`\n[skip] ${casesPath} not found`);
+  }
+
+  for (const name of ["tests__data__generated_small.json", "tests__data__generated_large.json"]) {
+    const path = join(CORPORA, "presidio-research_microsoft", name);
+    if (!existsSync(path)) {
+      console.warn(`\n[skip] ${path} not found`);
+      continue;
+    }
+    const rows = JSON.parse(readFileSync(path, "utf8")) as { full_text: string; spans: { entity_type: string; start_position: number; end_position: number }[] }[];
+    const counts = new Map<PiiType, Counts>();
+    for (const row of rows) {
+      const gold: Span[] = [];
+      for (const s of row.spans) {
+        const type = PRESIDIO_TYPES[s.entity_type];
+        if (type) gold.push({ type, start: s.start_position, end: s.end_position });
+      }
+      const pred = detectPii(row.full_text, { textKind: "dialogue", types: PII_TYPES.filter((t) => t !== "date-of-birth") });
+      addCounts(counts, scoreSpans(pred.map((m) => ({ type: m.type, start: m.start, end: m.end })), gold));
+    }
+    printTable(`presidio-research ${name} (${rows.length} sentences, span overlap)`, counts);
+  }
+}
+
+async function benchSecrets(): Promise<void> {
+  const path = join(CORPORA, "secretlint-snapshots_secretlint/cases.jsonl");
+  if (!existsSync(path)) {
+    console.warn(`\n[skip] ${path} not found`);
+    return;
+  }
+  type ScanSecrets = (text: string, filePath?: string) => Promise<{ ruleId: string; kind: string; start: number; end: number }[]>;
+  let scanSecrets: ScanSecrets;
+  try {
+    const specifier = "../src/secrets/scan.js";
+    ({ scanSecrets } = (await import(specifier)) as { scanSecrets: ScanSecrets });
+  } catch (error) {
+    console.warn(`\n[skip] secrets recall: src/secrets/scan.ts does not export scanSecrets yet (${(error as Error).message.split("\n")[0]})`);
+    return;
+  }
+  let expected = 0;
+  let found = 0;
+  let negatives = 0;
+  let negativeHits = 0;
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const c = JSON.parse(line) as { label: string; text: string; input_name: string; expected_messages: { range: [number, number] }[]; duplicate_of_earlier?: boolean };
+    if (c.duplicate_of_earlier) continue;
+    if (c.label === "positive") {
+      const got = await scanSecrets(c.text, c.input_name);
+      for (const m of c.expected_messages) {
+        expected++;
+        if (got.some((g) => g.start < m.range[1] && m.range[0] < g.end)) found++;
+      }
+    } else if (c.label === "negative") {
+      negatives++;
+      if ((await scanSecrets(c.text, c.input_name)).length > 0) negativeHits++;
+    }
+  }
+  console.log(`\nSecrets (scanSecrets) on secretlint fixtures: recall ${pct(expected ? found / expected : 1)} (${found}/${expected} expected findings); ${negativeHits}/${negatives} negative cases flagged`);
+}
+
+async function benchCorpora(parser: Parser): Promise<void> {
+  const corpora = ["system_prompts_leaks_asgeirtj", "awesome-copilot_github", "awesome-cursorrules_PatrickJS"];
+  for (const corpus of corpora) {
+    const dir = join(CORPORA, corpus);
+    if (!existsSync(dir)) {
+      console.warn(`\n[skip] ${dir} not found`);
+      continue;
+    }
+    const files = listFiles(dir, /\.(md|mdc|cursorrules|txt|json|jsonl|ya?ml|prompt|prompty)$|^\.cursorrules$/).filter((f) => !/MANIFEST|SOURCE/.test(f));
+    const perType = new Map<PiiType, number>();
+    const examples: string[] = [];
+    const t0 = performance.now();
+    let bytes = 0;
+    for (const file of files) {
+      const source = readFileSync(file, "utf8");
+      bytes += source.length;
+      let segments: ScannedSegment[];
+      try {
+        segments = parser.parse(file, source);
+      } catch {
+        segments = standInParse(file, source);
+      }
+      for (const { match, line } of scanSegments(segments)) {
+        perType.set(match.type, (perType.get(match.type) ?? 0) + 1);
+        if (show) examples.push(`  ${match.type} ${relative(dir, file)}:${line} ${maskValue(match.value)}`);
+      }
+    }
+    const ms = performance.now() - t0;
+    console.log(`\n${corpus}: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s — findings per 100 files`);
+    for (const t of PII_TYPES) console.log(`  ${t.padEnd(16)} ${((100 * (perType.get(t) ?? 0)) / files.length).toFixed(2).padStart(6)}   (${perType.get(t) ?? 0})`);
+    if (show) console.log(examples.join("\n"));
+  }
+}
+
+async function main(): Promise<void> {
+  await preloadPiiDependencies(PII_TYPES);
+  const parser = await loadParser();
+  if (!only || only === "own") await benchOwn(parser);
+  if (!existsSync(CORPORA)) {
+    console.warn(`\n[skip] ${CORPORA} not found: corpus sections skipped`);
+    return;
+  }
+  if (!only || only === "presidio") benchPresidio();
+  if (!only || only === "secrets") await benchSecrets();
+  if (!only || only === "corpora") await benchCorpora(parser);
+}
+
+await main();

@@ -1,0 +1,40 @@
+/**
+ * Heavy dependencies, loaded only when a detector that needs them runs. `preloadPiiDependencies` does it
+ * asynchronously with `await import()` (rules call it from `create`); the synchronous getters fall back to
+ * `require` so the pure `detectPii` works even without a preload.
+ */
+import { createRequire } from "node:module";
+import type { PiiType } from "./types.js";
+
+type PhoneLib = typeof import("libphonenumber-js/max");
+type Nlp = typeof import("compromise").default;
+type IbanLib = typeof import("ibantools");
+
+const require = createRequire(import.meta.url);
+let phoneLib: PhoneLib | undefined;
+let nlp: Nlp | undefined;
+let ibanLib: IbanLib | undefined;
+
+export async function preloadPiiDependencies(types: readonly PiiType[]): Promise<void> {
+  if (types.includes("phone") && !phoneLib) phoneLib = await import("libphonenumber-js/max");
+  if (types.includes("iban") && !ibanLib) ibanLib = await import("ibantools");
+  if (types.includes("person-name") && !nlp) nlp = (await import("compromise")).default;
+}
+
+export function phoneLibrary(): PhoneLib {
+  phoneLib ??= require("libphonenumber-js/max") as PhoneLib;
+  return phoneLib;
+}
+
+export function ibanLibrary(): IbanLib {
+  ibanLib ??= require("ibantools") as IbanLib;
+  return ibanLib;
+}
+
+export function nlpLibrary(): Nlp {
+  if (!nlp) {
+    const loaded = require("compromise") as Nlp | { default: Nlp };
+    nlp = typeof loaded === "function" ? loaded : loaded.default;
+  }
+  return nlp;
+}

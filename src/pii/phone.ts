@@ -1,0 +1,193 @@
+/**
+ * Phone numbers, validated with libphonenumber-js (metadata "max": per-type number patterns, not just lengths).
+ *
+ * Candidates come from a linear scanner of our own rather than libphonenumber's text matcher, because that
+ * matcher is slow on long digit-heavy lines and accepts runs such as "+49 30 901820, 06". A candidate is a run
+ * of digit groups joined by short separators; it is then parsed as an international number (leading `+`) or as
+ * a national number of each configured region in turn. National numbers written as one bare digit run, or with
+ * only dots/slashes, need a phone cue nearby ("phone", "call", "tel", "mobile"...), so order ids and dates stay out.
+ */
+import { isFictionalPhone, isTemplatePlaceholder } from "./allowlist.js";
+import { phoneLibrary } from "./lazy.js";
+import type { DetectorContext, PiiMatch } from "./types.js";
+import { isDigitCode, textBefore } from "./text.js";
+
+export const DEFAULT_PHONE_REGIONS: readonly string[] = ["US", "GB"];
+
+const MAX_DIGITS = 15;
+const MAX_GROUPS = 8;
+const MAX_WINDOWS = 3;
+
+const PHONE_CUE = /(?:phone|tel\b|tel\.|telephone|call|calling|mobile|cell|fax|sms|text (?:me|us)|whatsapp|signal|dial|ring|reach (?:me|us|her|him)|contact|number|hotline|landline|telefon|handy|tél|téléphone|móvil|teléfono|cellulare)/;
+const NON_PHONE_CUE = /(?:order|invoice|ticket|ref|reference|tracking|account|acct|sku|isbn|issn|case|confirmation|transaction|serial|part|model|id|version|build|batch|lot|po|receipt|claim|policy|member|customer|routing|iban|card|ssn)\s*(?:no\.?|num(?:ber)?\.?|#|id)?\s*[:#=]?\s*$/;
+
+interface Group {
+  start: number;
+  end: number;
+}
+
+function isSeparator(ch: string): boolean {
+  return ch === " " || ch === "-" || ch === "." || ch === "(" || ch === ")" || ch === "/" || ch === "\u00a0" || ch === "\u2011" || ch === "\u2013";
+}
+
+/** Characters that, right before a digit, mean the digits belong to something else (versions, ids, money, paths). */
+function blocksStart(prev: string | undefined, next: string | undefined): boolean {
+  if (prev === undefined) return false;
+  if (/[\p{L}\p{N}_.\-/#$€£¥@+%=&\\]/u.test(prev)) return true;
+  // "1,299": a thousands separator, not a list of numbers.
+  return prev === "," && next !== undefined && /\d/.test(next);
+}
+
+export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
+  const out: PiiMatch[] = [];
+  const regions = (options.regions && options.regions.length > 0 ? options.regions : DEFAULT_PHONE_REGIONS).map((r) => r.toUpperCase());
+  const builtin = options.builtinAllowlist !== false;
+  let lib: ReturnType<typeof phoneLibrary> | undefined;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i]!;
+    const startsRun =
+      (isDigitCode(ch.charCodeAt(0)) || ((ch === "+" || ch === "(") && isDigitCode(text.charCodeAt(i + 1)))) &&
+      !blocksStart(text[i - 1], text[i + 1]);
+    if (!startsRun) {
+      i++;
+      continue;
+    }
+    // Scan one run of digit groups.
+    const runStart = i;
+    const groups: Group[] = [];
+    let digits = 0;
+    let j = ch === "+" ? i + 1 : i;
+    let overflow = false;
+    while (j < n) {
+      let k = j;
+      let sep = "";
+      while (k < n && isSeparator(text[k]!) && sep.length < 3) sep += text[k++];
+      if (sep.length >= 3 || sep.includes("  ")) break;
+      if (k >= n || !isDigitCode(text.charCodeAt(k))) break;
+      if (groups.length > 0 && sep === "") break; // cannot happen: digits are consumed greedily
+      let e = k;
+      while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+      if (digits + (e - k) > MAX_DIGITS || groups.length >= MAX_GROUPS) {
+        overflow = true;
+        break;
+      }
+      digits += e - k;
+      groups.push({ start: k, end: e });
+      j = e;
+    }
+    const last = groups[groups.length - 1];
+    const next = last ? last.end : i + 1;
+    if (!last || digits < 7) {
+      i = skipDigits(text, next);
+      continue;
+    }
+    // Glued to letters or more digits: part of an identifier or a longer number.
+    const after = text[last.end];
+    if (after !== undefined && /[\p{L}_@]/u.test(after)) {
+      i = skipDigits(text, next);
+      continue;
+    }
+    if (overflow && groups.length === 1) {
+      i = skipDigits(text, next);
+      continue;
+    }
+    lib ??= phoneLibrary();
+    let found: PiiMatch | undefined;
+    let tries = 0;
+    let groupCount = groups.length;
+    while (groupCount > 0 && tries < MAX_WINDOWS) {
+      const end = groups[groupCount - 1]!.end;
+      const windowDigits = countDigits(groups, groupCount);
+      if (windowDigits < 7) break;
+      let s = text.slice(runStart, end);
+      // Close a dangling "(" so "(415) 867" style windows parse; drop an unbalanced leading one.
+      if (s.startsWith("(") && !s.includes(")")) s = s.slice(1);
+      tries++;
+      const match = checkCandidate(lib, text, runStart, end, s, regions, builtin);
+      if (match) {
+        found = match;
+        break;
+      }
+      groupCount--;
+    }
+    if (found) {
+      out.push(found);
+      i = found.end;
+    } else {
+      i = skipDigits(text, next);
+    }
+  }
+  return out;
+}
+
+function countDigits(groups: Group[], count: number): number {
+  let d = 0;
+  for (let g = 0; g < count; g++) d += groups[g]!.end - groups[g]!.start;
+  return d;
+}
+
+function skipDigits(text: string, from: number): number {
+  let k = from;
+  while (k < text.length && /[\d\w]/.test(text[k]!)) k++;
+  return Math.max(k, from);
+}
+
+/** Regions whose national numbers are written with a leading trunk prefix 0. */
+const TRUNK_ZERO_REGIONS = new Set([
+  "GB", "DE", "FR", "AU", "NL", "BE", "AT", "CH", "SE", "FI", "IE", "NZ", "JP", "KR", "ZA", "PH", "TR", "IL", "TH",
+  "MY", "ID", "PK", "BD", "NG", "KE", "EG", "UA", "GG", "JE", "IM", "AR", "PE", "CN", "TW", "VN", "HR", "RS", "SI",
+]);
+
+function digitsOnlyStartsWithZero(candidate: string): boolean {
+  const m = /\d/.exec(candidate);
+  return m !== null && m[0] === "0";
+}
+
+const DATE_PREFIX = /^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\b/;
+const DATE_SHAPE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
+
+function checkCandidate(
+  lib: ReturnType<typeof phoneLibrary>,
+  text: string,
+  start: number,
+  end: number,
+  candidate: string,
+  regions: readonly string[],
+  builtin: boolean,
+): PiiMatch | undefined {
+  const value = text.slice(start, end);
+  if (DATE_SHAPE.test(candidate) || DATE_PREFIX.test(candidate)) return undefined;
+  // "2025-08-22 13:34": a date and an hour, cut off at the colon.
+  if (text[end] === ":" && isDigitCode(text.charCodeAt(end + 1))) return undefined;
+  if (isTemplatePlaceholder(value)) return undefined;
+  const before = textBefore(text, start, 48, true);
+  const cue = PHONE_CUE.test(before);
+  const international = candidate.startsWith("+");
+  const bare = /^\d+$/.test(candidate);
+  const dotsOnly = !international && !bare && /^[\d./ ]+$/.test(candidate) && /[./]/.test(candidate) && !/^\d{3}\.\d{3}\.\d{4}$/.test(candidate);
+  if (!cue) {
+    if (NON_PHONE_CUE.test(before)) return undefined;
+    if (bare || dotsOnly) return undefined;
+  }
+  let parsed: ReturnType<typeof lib.parsePhoneNumberFromString> | undefined;
+  if (international) {
+    parsed = lib.parsePhoneNumberFromString(candidate);
+    if (!parsed || !parsed.isValid()) return undefined;
+  } else {
+    const trunkless = !digitsOnlyStartsWithZero(candidate);
+    for (const region of regions) {
+      // Most countries write national numbers with a leading trunk 0; without it the digits are not theirs.
+      if (trunkless && TRUNK_ZERO_REGIONS.has(region)) continue;
+      const p = lib.parsePhoneNumberFromString(candidate, region as Parameters<typeof lib.parsePhoneNumberFromString>[1]);
+      if (p && p.isValid()) {
+        parsed = p;
+        break;
+      }
+    }
+    if (!parsed) return undefined;
+  }
+  if (builtin && isFictionalPhone(parsed.number.slice(1))) return undefined;
+  return { type: "phone", start, end, value, confidence: international || !bare ? 0.9 : 0.75 };
+}
