@@ -77,22 +77,28 @@ function extensionOf(filePath: string | undefined): string {
  */
 export async function scanSecrets(text: string, filePath?: string): Promise<SecretMatch[]> {
   if (text.length === 0) return [];
+  // secretlint drops a leading BOM and counts offsets without it; scan without it and shift back.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const content = shift ? text.slice(1) : text;
   await loadSecretScanner();
   const { lintSource, config } = await engine!;
   let result: SecretLintCoreResult | undefined = await lintSource({
-    source: { content: text, filePath: filePath ?? "prompt.txt", ext: extensionOf(filePath), contentType: "text" },
+    source: { content, filePath: filePath ?? "prompt.txt", ext: extensionOf(filePath), contentType: "text" },
     options: { config, maskSecrets: true, noPhysicFilePath: true },
   });
   const found: SecretMatch[] = [];
   for (const message of result.messages) {
     if (message.type !== "message") continue;
     let [start, end] = message.range;
-    if (message.messageId === "AWSSecretAccessKey") [start, end] = awsSecretValueRange(text, start, end);
+    if (message.messageId === "AWSSecretAccessKey") [start, end] = awsSecretValueRange(content, start, end);
+    start += shift;
+    end += shift;
     const kind =
       message.ruleId === PROMPTVET_SECRETLINT_RULE_ID
         ? (kindOfDetectorMessage(message.messageId) ?? "credential")
         : kindOfSecretlintMessage(message.ruleId, message.messageId);
     if (URL_KINDS.has(kind)) {
+      end = trimUrlEnd(text, start, end);
       const password = urlPassword(text.slice(start, end));
       if (password !== undefined && isPlaceholderPassword(password)) continue;
     }
@@ -100,6 +106,15 @@ export async function scanSecrets(text: string, filePath?: string): Promise<Secr
   }
   result = undefined;
   return dedupe(found);
+}
+
+/**
+ * secretlint's database URL patterns take any non-space character after the host as part of the path, so
+ * `"postgres://…/main",` ends in `",`. Closing quotes, brackets and sentence punctuation are not the URL.
+ */
+function trimUrlEnd(text: string, start: number, end: number): number {
+  while (end > start && `"'\`)]}>,;.`.includes(text[end - 1]!)) end--;
+  return end;
 }
 
 /**

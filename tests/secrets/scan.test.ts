@@ -26,6 +26,12 @@ describe("scanSecrets: the preset's detectors", () => {
     await expectOne(fake.huggingface(), "huggingface-token");
     await expectOne(fake.aws(), "aws-access-key-id");
   });
+  it("ends a database URL before a closing quote, bracket or comma", async () => {
+    const url = `postgresql://admin:${fake.password(23)}@prod-db:5432/main`;
+    await expectOne(url, "database-url", '{"DB_URL": "', '",\n');
+    await expectOne(url, "database-url", "[db](", ").\n");
+  });
+
   it("finds a Postgres URL with a real-looking password, reporting the whole URL", async () => {
     const url = `postgres://app:${fake.password()}@db.internal:5432/app`;
     await expectOne(url, "database-url", "DATABASE_URL=", "\n");
@@ -121,6 +127,20 @@ describe("scanSecrets: results carry offsets only", () => {
     const text = `${before}${secret}\r\n`;
     const [match] = await scanSecrets(text, "/p.txt");
     expect(text.slice(match!.start, match!.end)).toBe(secret);
+  });
+
+  it("keeps offsets into the given text when it starts with a BOM (secretlint counts without it)", async () => {
+    const secret = fake.perplexity();
+    const text = `\uFEFFkey ${secret}\n`;
+    const [match] = await scanSecrets(text);
+    expect(text.slice(match!.start, match!.end)).toBe(secret);
+  });
+
+  it("reports an AWS secret access key at the value, not at the variable name", async () => {
+    const value = randomString(40, `${BASE62}/+`, 31);
+    const text = `AWS_SECRET_ACCESS_KEY = ${value}\n`;
+    const matches = await scanSecrets(text, "/creds.txt");
+    expect(matches.map((m) => [m.kind, m.start, m.end])).toEqual([["aws-secret-access-key", 24, 64]]);
   });
 
   it("an empty text needs no scan", async () => {

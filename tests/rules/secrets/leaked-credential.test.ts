@@ -24,6 +24,16 @@ new RuleTester().run(rule, {
       filename: "train.jsonl",
       code: '{"messages":[{"role":"system","content":"caf\\u00e9 \\n Use sk-... here"},{"role":"user","content":"hi"}]}\n',
     },
+    {
+      name: "JSON-escaped paths and unicode escapes around key-like words",
+      filename: "notes.jsonl",
+      code: '{"messages":[{"role":"user","content":"C:\\\\Users\\\\sk-proj\\\\notes \\u00e9\\u00e8\\u00ea\\ud83d\\ude00 pplx-\\u2026"}]}\n',
+    },
+    {
+      name: "a promptvet directive with a reason",
+      code: `<!-- promptvet-disable-next-line secrets/leaked-credential -- revoked key kept for the tutorial -->\nKey: ${PERPLEXITY}\n`,
+    },
+    { name: "secretlint's own disable comment", code: `<!-- secretlint-disable -->\nKey: ${PERPLEXITY}\n<!-- secretlint-enable -->\n` },
     { name: "an ignored kind", code: `Key: ${GOOGLE}\n`, options: { ignoreKinds: ["google-api-key"] } },
     { name: "an allowed pattern", code: `Key: ${GOOGLE}\n`, options: { allowPatterns: [`^${GOOGLE.slice(0, 10)}`] } },
   ],
@@ -93,6 +103,31 @@ new RuleTester().run(rule, {
       filename: "prompt.yaml",
       code: `messages:\n  - role: system\n    content: "caf\\u00e9 ${PERPLEXITY}"\n`,
       errors: [{ messageId: found, line: 3, column: 25, endLine: 3, endColumn: 78 }],
+    },
+    {
+      name: "an HTML comment in markdown",
+      code: `Hello\n\n<!-- old key: ${PERPLEXITY} -->\n`,
+      errors: [{ messageId: found, line: 3, column: 15, endLine: 3, endColumn: 68 }],
+    },
+    {
+      name: "a Jinja comment",
+      filename: "prompt.j2",
+      code: `{# key ${GOOGLE} #}\nHello {{ name }}\n`,
+      errors: [{ messageId: found, line: 1, column: 8, endLine: 1, endColumn: 47 }],
+    },
+    {
+      name: "a prompty system section",
+      filename: "chat.prompty",
+      code: `---\nname: chat\n---\nsystem:\nUse ${GOOGLE}.\n\nuser:\n{{question}}\n`,
+      errors: [{ messageId: found, line: 5, column: 5, endLine: 5, endColumn: 44 }],
+    },
+    {
+      name: "the same key twice is reported twice",
+      code: `${GOOGLE}\n\n${GOOGLE}\n`,
+      errors: [
+        { messageId: found, line: 1, column: 1, endLine: 1, endColumn: 40 },
+        { messageId: found, line: 3, column: 1, endLine: 3, endColumn: 40 },
+      ],
     },
     {
       name: "a prefix-less key named by its variable, with the variable in the suggestion",
