@@ -10,9 +10,25 @@ import budgetGrowth from "./budget/growth.js";
 import budgetMaxTokens from "./budget/max-tokens.js";
 import cacheDynamicPrefix from "./cache/dynamic-prefix.js";
 import cachePrefixChurn from "./cache/prefix-churn.js";
+import fewshotChatSchema from "./fewshot/chat-schema.js";
+import fewshotDuplicateExamples from "./fewshot/duplicate-examples.js";
+import fewshotJsonlSyntax from "./fewshot/jsonl-syntax.js";
+import hygieneBom from "./hygiene/bom.js";
+import hygieneEmptyFile from "./hygiene/empty-file.js";
+import hygieneInvisibleCharacters from "./hygiene/invisible-characters.js";
+import hygieneMaxFileSize from "./hygiene/max-file-size.js";
+import hygieneMixedLineEndings from "./hygiene/mixed-line-endings.js";
+import hygieneTrailingWhitespace from "./hygiene/trailing-whitespace.js";
+import hygieneUnicodeNormalization from "./hygiene/unicode-normalization.js";
 import modelRetiring from "./model/retiring.js";
 import modelUnknown from "./model/unknown.js";
 import secretsLeakedCredential from "./secrets/leaked-credential.js";
+import syntaxFrontmatterSchema from "./syntax/frontmatter-schema.js";
+import syntaxFrontmatterUnknownKey from "./syntax/frontmatter-unknown-key.js";
+import syntaxFrontmatterYaml from "./syntax/frontmatter-yaml.js";
+import syntaxTemplateTags from "./syntax/template-tags.js";
+import syntaxUndeclaredVariable from "./syntax/undeclared-variable.js";
+import syntaxUnusedInput from "./syntax/unused-input.js";
 // imports:end
 
 export const builtinRules: readonly Rule<any>[] = [
@@ -22,8 +38,24 @@ export const builtinRules: readonly Rule<any>[] = [
   budgetMaxTokens,
   cacheDynamicPrefix,
   cachePrefixChurn,
+  fewshotChatSchema,
+  fewshotDuplicateExamples,
+  fewshotJsonlSyntax,
+  hygieneBom,
+  hygieneEmptyFile,
+  hygieneInvisibleCharacters,
+  hygieneMaxFileSize,
+  hygieneMixedLineEndings,
+  hygieneTrailingWhitespace,
+  hygieneUnicodeNormalization,
   modelRetiring,
   modelUnknown,
   secretsLeakedCredential,
+  syntaxFrontmatterSchema,
+  syntaxFrontmatterUnknownKey,
+  syntaxFrontmatterYaml,
+  syntaxTemplateTags,
+  syntaxUndeclaredVariable,
+  syntaxUnusedInput,
   // rules:end
 ];
