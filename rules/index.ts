@@ -22,6 +22,15 @@ import hygieneTrailingWhitespace from "./hygiene/trailing-whitespace.js";
 import hygieneUnicodeNormalization from "./hygiene/unicode-normalization.js";
 import modelRetiring from "./model/retiring.js";
 import modelUnknown from "./model/unknown.js";
+import piiCreditCard from "./pii/credit-card.js";
+import piiDateOfBirth from "./pii/date-of-birth.js";
+import piiEmail from "./pii/email.js";
+import piiIban from "./pii/iban.js";
+import piiIpAddress from "./pii/ip-address.js";
+import piiPersonName from "./pii/person-name.js";
+import piiPhone from "./pii/phone.js";
+import piiStreetAddress from "./pii/street-address.js";
+import piiUsSsn from "./pii/us-ssn.js";
 import secretsLeakedCredential from "./secrets/leaked-credential.js";
 import syntaxFrontmatterSchema from "./syntax/frontmatter-schema.js";
 import syntaxFrontmatterUnknownKey from "./syntax/frontmatter-unknown-key.js";
@@ -50,6 +59,15 @@ export const builtinRules: readonly Rule<any>[] = [
   hygieneUnicodeNormalization,
   modelRetiring,
   modelUnknown,
+  piiCreditCard,
+  piiDateOfBirth,
+  piiEmail,
+  piiIban,
+  piiIpAddress,
+  piiPersonName,
+  piiPhone,
+  piiStreetAddress,
+  piiUsSsn,
   secretsLeakedCredential,
   syntaxFrontmatterSchema,
   syntaxFrontmatterUnknownKey,

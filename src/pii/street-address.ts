@@ -10,14 +10,15 @@ import { isDialogueLine, isDigitCode, textBefore } from "./text.js";
 
 const SUFFIX =
   "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|Cres|Row|Alley|Plaza|Loop|Pike|Grove|Gardens|Mews|Walk|Causeway|Expressway|Freeway|Turnpike|Crossing|Heights|Ridge|Meadows?|Estates?";
+const DIRECTION = "(?:[ \\t](?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?";
 const UNIT = "(?:,?\\s{1,2}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\\.?\\s{0,2}#?[A-Za-z0-9-]{1,6})?";
 const CITY_STATE_ZIP = "(?:,\\s{0,2}[A-Z][a-zA-Z.'-]{1,20}(?:\\s[A-Z][a-zA-Z.'-]{1,20}){0,2}(?:,?\\s{1,2}[A-Z]{2})?(?:,?\\s{1,2}\\d{5}(?:-\\d{4})?)?)?";
 const NUMBER = "\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?";
 const WORD = "(?:[A-Z][A-Za-z'.-]{0,20}|\\d{1,3}(?:st|nd|rd|th)|[NSEW]\\.?)";
 
-const CAPITALISED = new RegExp(`${NUMBER}[ \\t]{1,2}(?:${WORD}[ \\t]{1,2}){1,4}(?:${SUFFIX})\\b\\.?${UNIT}${CITY_STATE_ZIP}`, "y");
+const CAPITALISED = new RegExp(`${NUMBER}[ \\t]{1,2}(?:${WORD}[ \\t]{1,2}){1,4}(?:${SUFFIX})\\b\\.?${DIRECTION}${UNIT}${CITY_STATE_ZIP}`, "y");
 const ANY_CASE = new RegExp(
-  `${NUMBER}[ \\t]{1,2}(?:[A-Za-z][A-Za-z'.-]{0,20}[ \\t]{1,2}){1,4}(?:${SUFFIX})\\b\\.?${UNIT.replace("(?:Apt", "(?:apt|suite|unit|Apt")}(?:,?\\s{0,2}[A-Za-z][A-Za-z.'-]{1,20}(?:\\s[A-Za-z][A-Za-z.'-]{1,20}){0,2}(?:,?\\s{1,2}[A-Za-z]{2})?(?:,?\\s{1,2}\\d{5}(?:-\\d{4})?)?)?`,
+  `${NUMBER}[ \\t]{1,2}(?:[A-Za-z][A-Za-z'.-]{0,20}[ \\t]{1,2}){1,4}(?:${SUFFIX})\\b\\.?${DIRECTION}${UNIT.replace("(?:Apt", "(?:apt|suite|unit|Apt")}(?:,?\\s{0,2}[A-Za-z][A-Za-z.'-]{1,20}(?:\\s[A-Za-z][A-Za-z.'-]{1,20}){0,2}(?:,?\\s{1,2}[A-Za-z]{2})?(?:,?\\s{1,2}\\d{5}(?:-\\d{4})?)?)?`,
   "iy",
 );
 const GERMAN = /[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|damm)[ \t]{1,2}\d{1,4}[a-z]?\b(?:,\s{0,2}\d{5}\s[A-ZÄÖÜ][a-zäöüß]{2,30})?/gu;

@@ -1,0 +1,35 @@
+import rule from "../../../rules/pii/date-of-birth.js";
+import { RuleTester } from "../../helpers/rule-tester.js";
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: "dates without a birth cue", code: "Order placed on 2024-03-14; release 03/14/2023.\n" },
+    { name: "placeholder and impossible dates", code: "DOB: 1970-01-01. Date of birth: 13/45/1990.\n" },
+    { name: "a birth cue in another sentence", code: "Ask for the date of birth. The store opened 1999-02-28.\n" },
+  ],
+  invalid: [
+    {
+      name: "ISO date",
+      code: "Customer: Daniel Okafor\nDate of birth: 1987-03-14\n",
+      errors: [
+        { messageId: "found", line: 2, column: 16, endLine: 2, endColumn: 26, suggestions: [{ messageId: "replace", output: "Customer: Daniel Okafor\nDate of birth: 1970-01-01\n" }] },
+      ],
+    },
+    {
+      name: "written month and slashes",
+      code: "Born on March 3, 1979; DOB 07/22/1991.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 9, endLine: 1, endColumn: 22, suggestions: [{ messageId: "replace", output: "Born on January 1, 1970; DOB 07/22/1991.\n" }] },
+        { messageId: "found", line: 1, column: 28, endLine: 1, endColumn: 38, suggestions: [{ messageId: "replace", output: "Born on March 3, 1979; DOB 01/01/1970.\n" }] },
+      ],
+    },
+    {
+      name: "JSONL after a \\u00e9 escape",
+      filename: "train.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Jos\\u00e9, birthday 9 May 2001\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 64, endLine: 1, endColumn: 74, suggestions: [{ messageId: "replace", output: "{\"messages\": [{\"role\": \"user\", \"content\": \"Jos\\u00e9, birthday 1 January 1970\"}]}\n" }] },
+      ],
+    },
+  ],
+});

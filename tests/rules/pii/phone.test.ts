@@ -1,0 +1,68 @@
+import rule from "../../../rules/pii/phone.js";
+import { RuleTester } from "../../helpers/rule-tester.js";
+
+new RuleTester().run(rule, {
+  valid: [
+    { name: "fictional 555 numbers", code: "Test with (201) 555-0123, 555-0142 or +1 415 555 0132.\n" },
+    { name: "Ofcom drama ranges", code: "Call 07700 900123 or 020 7946 0958.\n" },
+    { name: "order ids, dates, versions and prices", code: "Order #4155552671 shipped 2024-01-15 at 12:30; version 10.0.19045.3693; total $1,299.00; ISBN 978-0-306-40615-7.\n" },
+    { name: "a bare digit run without a phone cue", code: "Reference 4155552671 in the ledger.\n" },
+    { name: "placeholders", code: "Phone: <PHONE> or {{phone}} or XXX-XXX-XXXX.\n" },
+    { name: "national numbers of a region not configured", code: "Telefon: 089 1234567\n" },
+  ],
+  invalid: [
+    {
+      name: "US national format",
+      code: "User: You can text me at (415) 867-5309 after six.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 26, endLine: 1, endColumn: 40, suggestions: [{ messageId: "replace", output: "User: You can text me at (201) 555-0123 after six.\n" }] },
+      ],
+    },
+    {
+      name: "international formats",
+      code: "Mobile +44 7911 123456, office +49 30 901820.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 8, endLine: 1, endColumn: 23, suggestions: [{ messageId: "replace", output: "Mobile +44 7700 900123, office +49 30 901820.\n" }] },
+        { messageId: "found", line: 1, column: 32, endLine: 1, endColumn: 45, suggestions: [{ messageId: "replace", output: "Mobile +44 7911 123456, office +1 201 555 0123.\n" }] },
+      ],
+    },
+    {
+      name: "UK national format",
+      code: "Her landline is 0161 702 5583.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 17, endLine: 1, endColumn: 30, suggestions: [{ messageId: "replace", output: "Her landline is 0770 090 0123.\n" }] },
+      ],
+    },
+    {
+      name: "a bare digit run with a phone cue",
+      code: "Call me on 4158675309 tomorrow.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 12, endLine: 1, endColumn: 22, suggestions: [{ messageId: "replace", output: "Call me on 2015550123 tomorrow.\n" }] },
+      ],
+    },
+    {
+      name: "a region added by option",
+      code: "Telefon: 089 1234567\n",
+      options: {"regions": ["DE"]},
+      errors: [
+        { messageId: "found", line: 1, column: 10, endLine: 1, endColumn: 21, suggestions: [{ messageId: "replace", output: "Telefon: +1 201 555 0123\n" }] },
+      ],
+    },
+    {
+      name: "JSONL after a \\u00e9 escape",
+      filename: "train.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Caf\\u00e9 Lumi\\u00e8re, call (646) 302-6654\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 73, endLine: 1, endColumn: 87, suggestions: [{ messageId: "replace", output: "{\"messages\": [{\"role\": \"user\", \"content\": \"Caf\\u00e9 Lumi\\u00e8re, call (201) 555-0123\"}]}\n" }] },
+      ],
+    },
+    {
+      name: "JSONL after a \\n escape",
+      filename: "train.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Line one\\nLine two: +33 6 12 34 56 78\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 64, endLine: 1, endColumn: 81, suggestions: [{ messageId: "replace", output: "{\"messages\": [{\"role\": \"user\", \"content\": \"Line one\\nLine two: +1 201 555 0123\"}]}\n" }] },
+      ],
+    },
+  ],
+});
