@@ -206,14 +206,33 @@ const skill = {
   additionalProperties: false,
 };
 
+/**
+ * Keys promptvet itself reads in any header: token budgets, composition (extends and section edits),
+ * smoke-eval cases, attached few-shot files, and the reason a fork pins another model.
+ */
+const promptvetKeys = {
+  budget: { anyOf: [{ type: "number" }, obj] },
+  extends: str,
+  override: { anyOf: [obj, strings] },
+  append: { anyOf: [obj, strings] },
+  remove: stringOrStrings,
+  tests: { type: "array" },
+  examples: stringOrStrings,
+  model_reason: str,
+};
+
+function withPromptvetKeys(schema: { properties: Record<string, unknown> }): object {
+  return { ...schema, properties: { ...promptvetKeys, ...schema.properties } };
+}
+
 export const FRONTMATTER_SCHEMAS: Record<FrontmatterKind, object> = {
-  prompty,
-  dotprompt,
-  "vscode-prompt": vscodePrompt,
-  "vscode-instructions": vscodeInstructions,
-  "vscode-agent": vscodeAgent,
-  "cursor-rule": cursorRule,
-  skill,
+  prompty: withPromptvetKeys(prompty),
+  dotprompt: withPromptvetKeys(dotprompt),
+  "vscode-prompt": withPromptvetKeys(vscodePrompt),
+  "vscode-instructions": withPromptvetKeys(vscodeInstructions),
+  "vscode-agent": withPromptvetKeys(vscodeAgent),
+  "cursor-rule": withPromptvetKeys(cursorRule),
+  skill: withPromptvetKeys(skill),
 };
 
 interface SchemaNode {

@@ -37,6 +37,7 @@ export async function runTokensCommandFromCli(options: CliOptions, io: CliIO, re
     baseRef: await baseRefFor(options, io.cwd),
     stdout: io.stdout,
     settings: await settingsFor(options, io, registry),
+    settingsFor: async (absPath: string) => (await resolver.forFile(absPath)).settings,
   });
 }
 

@@ -63,7 +63,9 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     : undefined;
   const baseBlobs = cache && repoRoot && baseRef ? await blobIdsAt(repoRoot, baseRef) : undefined;
   if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false }));
+  const wantsSummary = options.formats.some((f) => f === "markdown" || f.startsWith("markdown:"));
   const results = await lintFiles({
+    tokenStats: wantsSummary,
     cache,
     baseBlobs,
     files: targets,

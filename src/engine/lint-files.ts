@@ -30,6 +30,8 @@ export interface LintFilesOptions {
   cache?: ResultCache;
   /** Blob ids at the base ref by repo-relative path (part of the cache key). */
   baseBlobs?: Map<string, string>;
+  /** Compute token counts and cost deltas per file (`result.stats.tokens`) for the summary report. */
+  tokenStats?: boolean;
   /** Files at once; parsing is CPU-bound, so this mostly overlaps I/O. */
   concurrency?: number;
 }
@@ -141,7 +143,8 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     });
     const cached = options.cache.get(filePath, key);
     const wantsFixes = options.fix && (cached?.fixableErrorCount || cached?.fixableWarningCount || options.applySuggestions);
-    if (cached && !wantsFixes) return cached;
+    const missingStats = options.tokenStats && !cached?.stats?.tokens;
+    if (cached && !wantsFixes && !missingStats) return cached;
   }
 
   const baseSource = makeBaseSource(filePath, options);
@@ -191,6 +194,15 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     source: maskRanges(source, output.sensitiveRanges as Range[]),
     output: written,
   });
+  if (options.tokenStats) {
+    try {
+      // Loaded only when a summary asks for it: the tokenizer is the heaviest thing promptvet can load.
+      const { computeTokenStats } = await import("../tokens/stats.js");
+      result.stats = { ...result.stats, tokens: await computeTokenStats(document, config.settings, await baseSource()) };
+    } catch (error) {
+      result.stats = { ...result.stats, tokensError: (error as Error).message };
+    }
+  }
   if (options.cache && key) {
     if (written === undefined) options.cache.set(filePath, key, result);
     else options.cache.delete(filePath);
