@@ -66,8 +66,9 @@ export function detectEmails({ text, options }: DetectorContext): PiiMatch[] {
     if (before !== undefined && /[\w/@]/.test(before)) continue;
     if (text[end] === "@") continue;
     // Credentials in a URL (postgres://app:secret@db): the "local part" is a password.
-    const tokenStart = Math.max(text.lastIndexOf(" ", start), text.lastIndexOf("\n", start), start - 200);
-    if (text.slice(Math.max(0, tokenStart), start).includes("://")) continue;
+    const head = text.slice(Math.max(0, start - 200), start);
+    const tokenStart = Math.max(head.lastIndexOf(" "), head.lastIndexOf("\n"));
+    if (head.slice(tokenStart + 1).includes("://")) continue;
     const local = text.slice(start, at);
     const value = text.slice(start, end);
     if (builtin) {

@@ -141,7 +141,9 @@ function detectIpv6(text: string, includeNonPublic: boolean, builtin: boolean, o
     const token = text.slice(i, end);
     const glued = (prev !== undefined && /[\p{L}\p{N}_]/u.test(prev)) || (after !== undefined && /[\p{L}_]/u.test(after));
     if (!glued && token.length >= 6 && token.length <= 45 && token.includes(":") && isIPv6(token)) {
+      // An embedded IPv4 tail (::ffff:81.2.69.160) stands for two groups.
       const groups = token.split(":").filter((g) => g !== "");
+      if (token.includes(".")) groups.push("");
       // Require real structure: at least three groups and at least one digit ("add::beef" is not an address in prose).
       if (groups.length >= 3 && /\d/.test(token) && !/^\d{1,2}:\d{2}(?::\d{2})?$/.test(token)) {
         const hidden = (!includeNonPublic && isNonPublicIpv6(token)) || (builtin && isPublicServiceIp(token));

@@ -15,7 +15,7 @@
  */
 import { isPlaceholderName, isPublicFigure, isTemplatePlaceholder } from "./allowlist.js";
 import { nlpLibrary } from "./lazy.js";
-import { SPEAKER_LABEL } from "./text.js";
+import { lineEnd, lineStart, SPEAKER_LABEL } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
 type WordClass = "first" | "last" | "honorific" | "common" | "unknown";
@@ -243,14 +243,13 @@ function judgeRun(text: string, run: Token[], dialogueText: boolean): { start: n
   if (text[end - 1] === "." && !/^[A-Z]\.$/.test(words[words.length - 1]!.word)) end--;
   const first = classes[0]!;
   const beforeText = text.slice(Math.max(0, start - 40), start).toLowerCase().replace(/[\s"“*_]+$/, "");
-  const lineStartIdx = text.lastIndexOf("\n", start - 1) + 1;
+  const lineStartIdx = lineStart(text, start);
   const linePrefix = text.slice(lineStartIdx, start);
 
   // Signature: the previous line is a sign-off and this line is just the name (maybe with a title after a comma).
   if (linePrefix.trim() === "" && lineStartIdx > 0) {
-    const prevLineStart = text.lastIndexOf("\n", lineStartIdx - 2) + 1;
-    const prevLine = text.slice(prevLineStart, lineStartIdx - 1);
-    const restOfLine = text.slice(end, text.indexOf("\n", end) === -1 ? text.length : text.indexOf("\n", end));
+    const prevLine = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1);
+    const restOfLine = text.slice(end, lineEnd(text, end, 80));
     if (SIGN_OFF.test(prevLine) && /^\s*(?:$|[,|–—-])/.test(restOfLine) && first !== "common") {
       return { start, end, confidence: 0.9 };
     }

@@ -43,6 +43,9 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
   const regions = (options.regions && options.regions.length > 0 ? options.regions : DEFAULT_PHONE_REGIONS).map((r) => r.toUpperCase());
   const builtin = options.builtinAllowlist !== false;
   let lib: ReturnType<typeof phoneLibrary> | undefined;
+  // A guard for pathological input: a real prompt never holds thousands of phone-shaped candidates, and each
+  // libphonenumber parse costs ~60 µs. Beyond the budget the rest of the text is not checked.
+  const budget = { parses: 200 + Math.floor(text.length / 50) };
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -94,6 +97,7 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
       continue;
     }
     lib ??= phoneLibrary();
+    if (budget.parses <= 0) break;
     let found: PiiMatch | undefined;
     let tries = 0;
     let groupCount = groups.length;
@@ -105,7 +109,7 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
       // Close a dangling "(" so "(415) 867" style windows parse; drop an unbalanced leading one.
       if (s.startsWith("(") && !s.includes(")")) s = s.slice(1);
       tries++;
-      const match = checkCandidate(lib, text, runStart, end, s, regions, builtin);
+      const match = checkCandidate(lib, text, runStart, end, s, regions, builtin, groups.slice(0, groupCount), budget);
       if (match) {
         found = match;
         break;
@@ -145,6 +149,14 @@ function digitsOnlyStartsWithZero(candidate: string): boolean {
   return m !== null && m[0] === "0";
 }
 
+/** NANP numbers are written 3-3-4, (3) 3-4, 1-3-3-4 or as one run of 10/11 digits. */
+const NANP_SHAPES = new Set(["10", "11", "3-3-4", "1-3-3-4", "3-7", "1-10", "1-3-7"]);
+
+function nationalShapeOk(region: string, lengths: number[]): boolean {
+  if (region === "US" || region === "CA") return NANP_SHAPES.has(lengths.join("-"));
+  return true;
+}
+
 const DATE_PREFIX = /^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\b/;
 const DATE_SHAPE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 
@@ -156,6 +168,8 @@ function checkCandidate(
   candidate: string,
   regions: readonly string[],
   builtin: boolean,
+  groups: Group[],
+  budget: { parses: number },
 ): PiiMatch | undefined {
   const value = text.slice(start, end);
   if (DATE_SHAPE.test(candidate) || DATE_PREFIX.test(candidate)) return undefined;
@@ -171,8 +185,13 @@ function checkCandidate(
     if (NON_PHONE_CUE.test(before)) return undefined;
     if (bare || dotsOnly) return undefined;
   }
+  const lengths = groups.map((g) => g.end - g.start);
+  // Written numbers group digits in twos to fives; a lone digit inside is a list or a version, not a phone. The
+  // exceptions: a leading "1" (1-415-...), and right after a country code ("+33 6 12 34 56 78", "+49 (0)30").
+  if ((international ? lengths.slice(2) : lengths.slice(1)).some((l) => l === 1)) return undefined;
   let parsed: ReturnType<typeof lib.parsePhoneNumberFromString> | undefined;
   if (international) {
+    budget.parses--;
     parsed = lib.parsePhoneNumberFromString(candidate);
     if (!parsed || !parsed.isValid()) return undefined;
   } else {
@@ -180,6 +199,8 @@ function checkCandidate(
     for (const region of regions) {
       // Most countries write national numbers with a leading trunk 0; without it the digits are not theirs.
       if (trunkless && TRUNK_ZERO_REGIONS.has(region)) continue;
+      if (!nationalShapeOk(region, lengths)) continue;
+      budget.parses--;
       const p = lib.parsePhoneNumberFromString(candidate, region as Parameters<typeof lib.parsePhoneNumberFromString>[1]);
       if (p && p.isValid()) {
         parsed = p;

@@ -6,7 +6,7 @@
  * the scan stays linear.
  */
 import type { DetectorContext, PiiMatch } from "./types.js";
-import { isDialogueLine, isDigitCode, textBefore } from "./text.js";
+import { isDialogueLine, isDigitCode, lineStart, textBefore } from "./text.js";
 
 const SUFFIX =
   "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|Cres|Row|Alley|Plaza|Loop|Pike|Grove|Gardens|Mews|Walk|Causeway|Expressway|Freeway|Turnpike|Crossing|Heights|Ridge|Meadows?|Estates?";
@@ -74,9 +74,8 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
 
 /** The line before the one holding `at`, lower-cased ("Address:\n42 Willow Lane"). */
 function previousLine(text: string, at: number): string {
-  const start = text.lastIndexOf("\n", at - 1);
-  if (start <= 0) return "";
-  const prevStart = text.lastIndexOf("\n", start - 1) + 1;
-  const line = text.slice(prevStart, start).toLowerCase();
+  const start = lineStart(text, at, 200) - 1;
+  if (start <= 0 || text[start] !== "\n") return "";
+  const line = text.slice(lineStart(text, start, 120), start).toLowerCase();
   return /[:,]\s*$/.test(line) ? line : "";
 }

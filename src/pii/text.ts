@@ -28,33 +28,37 @@ export function digitsOf(value: string): string {
 
 /** Lower-cased text of up to `n` characters before `start`, limited to the same line when `sameLine`. */
 export function textBefore(text: string, start: number, n: number, sameLine = false): string {
-  let from = Math.max(0, start - n);
-  if (sameLine) {
-    const nl = text.lastIndexOf("\n", start - 1);
-    if (nl >= from) from = nl + 1;
-  }
+  const from = sameLine ? lineStart(text, start, n) : Math.max(0, start - n);
   return text.slice(from, start).toLowerCase();
 }
 
 /** Lower-cased text of up to `n` characters after `end`. */
 export function textAfter(text: string, end: number, n: number, sameLine = false): string {
-  let to = Math.min(text.length, end + n);
-  if (sameLine) {
-    const nl = text.indexOf("\n", end);
-    if (nl !== -1 && nl < to) to = nl;
-  }
+  const to = sameLine ? lineEnd(text, end, n) : Math.min(text.length, end + n);
   return text.slice(end, to).toLowerCase();
 }
 
-/** Start offset of the line that contains `offset`. */
-export function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf("\n", offset - 1) + 1;
+/**
+ * Start offset of the line that contains `offset`, looking back at most `limit` characters: on a line longer
+ * than that, the window start stands in for the line start. Bounded so callers stay linear on huge lines.
+ */
+export function lineStart(text: string, offset: number, limit = 400): number {
+  const stop = Math.max(0, offset - limit);
+  for (let i = offset - 1; i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return stop;
 }
 
-/** End offset (exclusive, before the line break) of the line that contains `offset`. */
-export function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf("\n", offset);
-  return nl === -1 ? text.length : nl;
+/** End offset (exclusive, before the line break) of the line that contains `offset`, looking ahead at most `limit`. */
+export function lineEnd(text: string, offset: number, limit = 400): number {
+  const stop = Math.min(text.length, offset + limit);
+  for (let i = offset; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return stop;
 }
 
 /** Luhn checksum over a string of digits. */

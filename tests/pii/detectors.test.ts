@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { compileAllowlist, detectPii, placeholderFor, preloadPiiDependencies, PII_TYPES, type PiiType } from "../../src/pii/index.js";
+
+beforeAll(async () => {
+  await preloadPiiDependencies(PII_TYPES);
+});
+
+const values = (text: string, type: PiiType, options = {}) => detectPii(text, { types: [type], ...options }).map((m) => m.value);
+
+describe("offsets", () => {
+  it("point at the value in the text", () => {
+    const text = "Reach maria.lopez84@gmail.com or (415) 867-5309.";
+    for (const m of detectPii(text)) expect(text.slice(m.start, m.end)).toBe(m.value);
+    expect(detectPii(text).map((m) => m.type)).toEqual(["email", "phone"]);
+  });
+});
+
+describe("credit cards", () => {
+  it("need a valid Luhn checksum and a known issuer", () => {
+    expect(values("4539 1488 0343 6467", "credit-card")).toEqual(["4539 1488 0343 6467"]);
+    expect(values("4539 1488 0343 6468", "credit-card")).toEqual([]);
+    expect(values("9539 1488 0343 6460", "credit-card")).toEqual([]);
+  });
+  it("skip documented test numbers unless the built-in allowlist is off", () => {
+    expect(values("4111 1111 1111 1111", "credit-card")).toEqual([]);
+    expect(values("4111 1111 1111 1111", "credit-card", { builtinAllowlist: false })).toEqual(["4111 1111 1111 1111"]);
+  });
+});
+
+describe("SSNs", () => {
+  it("reject never-issued areas, groups and serials", () => {
+    for (const bad of ["000-22-1847", "666-22-1847", "936-22-1847", "536-00-1847", "536-22-0000"]) expect(values(`SSN ${bad}`, "us-ssn")).toEqual([]);
+    expect(values("SSN 536-22-1847", "us-ssn")).toEqual(["536-22-1847"]);
+  });
+});
+
+describe("IBANs", () => {
+  it("check the country length and mod-97", () => {
+    expect(values("IBAN DE44 5001 0517 5407 3249 31", "iban")).toEqual(["DE44 5001 0517 5407 3249 31"]);
+    expect(values("IBAN DE45 5001 0517 5407 3249 31", "iban")).toEqual([]);
+    expect(values("IBAN DE44 5001 0517 5407 3249 3", "iban")).toEqual([]);
+  });
+});
+
+describe("IP addresses", () => {
+  it("skip non-public and documentation ranges by default", () => {
+    const text = "10.1.2.3 172.20.0.1 192.168.0.9 100.64.1.1 169.254.3.3 224.0.0.251 198.51.100.4 fc00::1 fe80::1:2:3 2001:db8:1::2 3fff:1::2";
+    expect(values(text, "ip-address")).toEqual([]);
+    expect(values(text, "ip-address", { includeNonPublicIps: true }).length).toBeGreaterThanOrEqual(9);
+  });
+  it("report public v4 and v6 addresses, including v4-mapped ones once", () => {
+    expect(values("from 73.162.44.201 and ::ffff:81.2.69.160", "ip-address")).toEqual(["73.162.44.201", "::ffff:81.2.69.160"]);
+  });
+});
+
+describe("phones", () => {
+  it("validate with libphonenumber and skip fictional ranges", () => {
+    expect(values("call (415) 867-5309", "phone")).toEqual(["(415) 867-5309"]);
+    expect(values("call (415) 555-0132 or 07700 900123 or +61 491 570 156", "phone")).toEqual([]);
+    expect(values("call (123) 456-7890", "phone")).toEqual([]);
+  });
+  it("recognise national formats of the configured regions only", () => {
+    expect(values("Telefon 089 1234567", "phone")).toEqual([]);
+    expect(values("Telefon 089 1234567", "phone", { regions: ["DE"] })).toEqual(["089 1234567"]);
+  });
+});
+
+describe("emails", () => {
+  it("skip reserved, documentation and placeholder addresses", () => {
+    const text = "a.b@example.com x@corp.example me@site.test HANDLE@gmail.com yourname@gmail.com j@contoso.com {{email}}@acme.io";
+    expect(values(text, "email")).toEqual([]);
+    expect(values("write to priya.raman.91@outlook.com", "email")).toEqual(["priya.raman.91@outlook.com"]);
+  });
+});
+
+describe("dates of birth", () => {
+  it("need a birth cue and a real date", () => {
+    expect(values("DOB: 02/29/1988", "date-of-birth")).toEqual(["02/29/1988"]);
+    expect(values("DOB: 02/29/1989", "date-of-birth")).toEqual([]);
+    expect(values("Shipped 02/28/1989", "date-of-birth")).toEqual([]);
+  });
+});
+
+describe("person names", () => {
+  it("use cues in prose and full names in dialogue", () => {
+    expect(values("Please summarise the ticket from Maria Lopez.", "person-name")).toEqual([]);
+    expect(values("Please summarise the ticket from Maria Lopez.", "person-name", { textKind: "dialogue" })).toEqual(["Maria Lopez"]);
+    expect(values("Customer name: Daniel Okafor", "person-name")).toEqual(["Daniel Okafor"]);
+  });
+});
+
+describe("allowlists", () => {
+  it("match values after normalising and patterns on the raw value", () => {
+    const allowed = compileAllowlist({ values: ["+1 (415) 867-5309", "Maria LOPEZ"], patterns: ["^DE44"] });
+    expect(allowed("phone", "415-867-5309")).toBe(false);
+    expect(allowed("phone", "+1 415 867 5309")).toBe(true);
+    expect(allowed("person-name", "maria  lopez")).toBe(true);
+    expect(allowed("iban", "DE44 5001")).toBe(true);
+    expect(() => compileAllowlist({ patterns: ["("] })).toThrow(/Invalid allowlist pattern/);
+  });
+});
+
+describe("placeholders", () => {
+  it("are never reported themselves", () => {
+    const samples: [PiiType, string][] = [
+      ["email", "maria@gmail.com"], ["phone", "(415) 867-5309"], ["phone", "+44 7911 123456"], ["phone", "0161 702 5583"],
+      ["credit-card", "4539 1488 0343 6467"], ["credit-card", "3782 398259 79196"], ["iban", "DE44 5001 0517 5407 3249 31"],
+      ["us-ssn", "536-22-1847"], ["ip-address", "73.162.44.201"], ["ip-address", "2a02:c7e::3e07"],
+      ["street-address", "77 Harbor View Road"], ["date-of-birth", "1987-03-14"], ["date-of-birth", "March 3, 1979"],
+    ];
+    for (const [type, value] of samples) {
+      const placeholder = placeholderFor(type, value);
+      const cue = type === "date-of-birth" ? "DOB " : type === "street-address" ? "ship to " : type === "us-ssn" ? "SSN " : "call ";
+      expect(values(`${cue}${placeholder}`, type), `${type} placeholder ${placeholder}`).toEqual([]);
+    }
+    expect(placeholderFor("phone", "(415) 867-5309")).toBe("(201) 555-0123");
+    expect(placeholderFor("credit-card", "4539-1488-0343-6467")).toBe("4111-1111-1111-1111");
+  });
+});
