@@ -38,3 +38,12 @@ export function nlpLibrary(): Nlp {
   }
   return nlp;
 }
+
+/** Which heavy libraries are loaded so far (for tests and diagnostics). */
+export function loadedPiiDependencies(): string[] {
+  const out: string[] = [];
+  if (phoneLib) out.push("libphonenumber-js");
+  if (ibanLib) out.push("ibantools");
+  if (nlp) out.push("compromise");
+  return out;
+}
