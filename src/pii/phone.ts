@@ -31,11 +31,11 @@ function isSeparator(ch: string): boolean {
 }
 
 /** Characters that, right before a digit, mean the digits belong to something else (versions, ids, money, paths). */
-function blocksStart(prev: string | undefined, next: string | undefined): boolean {
+function blocksStart(prev: string | undefined, prev2: string | undefined): boolean {
   if (prev === undefined) return false;
-  if (/[\p{L}\p{N}_.\-/#$€£¥@+%=&\\]/u.test(prev)) return true;
+  if (/[\p{L}\p{N}_.\-/#$€£¥@+%=&]/u.test(prev)) return true;
   // "1,299": a thousands separator, not a list of numbers.
-  return prev === "," && next !== undefined && /\d/.test(next);
+  return prev === "," && prev2 !== undefined && /\d/.test(prev2);
 }
 
 export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
@@ -52,7 +52,7 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
     const ch = text[i]!;
     const startsRun =
       (isDigitCode(ch.charCodeAt(0)) || ((ch === "+" || ch === "(") && isDigitCode(text.charCodeAt(i + 1)))) &&
-      !blocksStart(text[i - 1], text[i + 1]);
+      !blocksStart(text[i - 1], text[i - 2]);
     if (!startsRun) {
       i++;
       continue;
@@ -88,7 +88,9 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
     }
     // Glued to letters or more digits: part of an identifier or a longer number.
     const after = text[last.end];
-    if (after !== undefined && /[\p{L}_@]/u.test(after)) {
+    // An extension ("x818", "ext. 12") ends the number; other letters glued to it mean an identifier.
+    const extension = /^(?:\s?(?:x|ext\.?|extension)\s?\d{1,6})\b/i.test(text.slice(last.end, last.end + 16));
+    if (after !== undefined && /[\p{L}_@]/u.test(after) && !extension) {
       i = skipDigits(text, next);
       continue;
     }
