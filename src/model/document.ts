@@ -56,7 +56,8 @@ export interface Segment {
   example?: number;
 }
 
-export type VariableSyntax = "mustache" | "handlebars" | "jinja" | "fstring";
+/** `vscode`: VS Code prompt-file variables such as `${input:name}`, `${selection}`, `${file}`. */
+export type VariableSyntax = "mustache" | "handlebars" | "jinja" | "fstring" | "vscode";
 
 /** A template placeholder such as `{{ name }}`, `{{#each items}}` or `{% if x %}`. */
 export interface TemplateVariable {
