@@ -135,7 +135,8 @@ function printTable(title: string, counts: Map<PiiType, Counts>, types: readonly
 async function benchOwn(parser: Parser): Promise<void> {
   const { labels } = JSON.parse(readFileSync(join(FIXTURES, "labels.json"), "utf8")) as { labels: LineValue[] };
   const predicted: LineValue[] = [];
-  const files = listFiles(FIXTURES, /\.(md|jsonl)$/);
+  // Top level only: build/ holds the generator and its notes.
+  const files = readdirSync(FIXTURES).filter((f) => /\.(md|jsonl)$/.test(f)).map((f) => join(FIXTURES, f)).sort();
   for (const file of files) {
     const name = relative(FIXTURES, file);
     for (const { match, line } of scanSegments(parser.parse(file, readFileSync(file, "utf8")))) {
