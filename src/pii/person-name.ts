@@ -281,7 +281,12 @@ function judgeRun(text: string, run: Token[], dialogueText: boolean): { start: n
   if (weak && first === "first") return { start, end, confidence: 0.8 };
   if (weak && words.length >= 2 && allNameLike) return { start, end, confidence: 0.8 };
   // A greeting or thanks addressed to someone in a conversation: "Thanks, Tyrone." / "Hi Kwame,".
-  if (weak && lineIsDialogue && words.length === 1 && first === "unknown" && /^[,.!:;]/.test(after)) return { start, end, confidence: 0.7 };
+  const afterName = text.slice(end, end + 2);
+  if (weak && lineIsDialogue && words.length === 1 && first === "unknown" && /^[,.!:;]/.test(afterName)) return { start, end, confidence: 0.7 };
+  // Addressing someone by first name in a conversation: "Sorry to hear that, Maria." / "Found it, Lukas!".
+  if (lineIsDialogue && words.length === 1 && first === "first" && /,$/.test(beforeText) && /^[.!?,]/.test(afterName)) {
+    return { start, end, confidence: 0.7 };
+  }
   // Dialogue: full names only (two or three name-like words, at least one a known first or last name).
   if (lineIsDialogue && words.length >= 2 && allNameLike && classes.some((c) => c === "first" || c === "last")) {
     return { start, end, confidence: 0.75 };
