@@ -10,6 +10,9 @@ import budgetGrowth from "./budget/growth.js";
 import budgetMaxTokens from "./budget/max-tokens.js";
 import cacheDynamicPrefix from "./cache/dynamic-prefix.js";
 import cachePrefixChurn from "./cache/prefix-churn.js";
+import contradictionDuplicateInstruction from "./contradiction/duplicate-instruction.js";
+import contradictionExamples from "./contradiction/examples.js";
+import contradictionInstructions from "./contradiction/instructions.js";
 import fewshotChatSchema from "./fewshot/chat-schema.js";
 import fewshotDuplicateExamples from "./fewshot/duplicate-examples.js";
 import fewshotJsonlSyntax from "./fewshot/jsonl-syntax.js";
@@ -47,6 +50,9 @@ export const builtinRules: readonly Rule<any>[] = [
   budgetMaxTokens,
   cacheDynamicPrefix,
   cachePrefixChurn,
+  contradictionDuplicateInstruction,
+  contradictionExamples,
+  contradictionInstructions,
   fewshotChatSchema,
   fewshotDuplicateExamples,
   fewshotJsonlSyntax,

@@ -1,0 +1,44 @@
+import { checkDocument } from "../../src/contradiction/check.js";
+import { KIND_NAMES } from "../../src/contradiction/vocabulary.js";
+import { truncate } from "../../src/contradiction/text.js";
+import { defineRule } from "../../src/engine/types.js";
+
+/**
+ * Two instructions that cannot both be obeyed in one reply ("reply only with JSON" and "present the comparison as
+ * a markdown table"): the model picks one at random per request. Reported on the later instruction, with the
+ * earlier one as a related location. Scoped rules, conditions, explicit precedence, quoted messages, examples,
+ * code blocks and template branches are not contradictions.
+ */
+export default defineRule({
+  meta: {
+    id: "contradiction/instructions",
+    category: "contradiction",
+    docs: {
+      description: "Disallow instructions that cannot both be obeyed in the same response",
+      help: "Keep one of the two rules, narrow one with a condition or scope (\"in greetings, …\"), or state which wins.",
+      recommended: "error",
+    },
+    messages: {
+      contradicts:
+        "Unexpected {{kind}} instruction that contradicts line {{line}} (\"{{earlier}}\"), expected one rule, a condition that separates them, or an explicit precedence.",
+    },
+    formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json"],
+  },
+  create(context) {
+    return {
+      document(document) {
+        const { conflicts } = checkDocument(document);
+        for (const { later, earlier, kind } of conflicts) {
+          const line = document.lines.positionAt(earlier.range[0]).line;
+          const earlierText = truncate(document.source.slice(earlier.range[0], earlier.range[1]));
+          context.report({
+            messageId: "contradicts",
+            data: { kind: KIND_NAMES[kind], line, earlier: earlierText },
+            range: later.range,
+            related: [{ range: earlier.range, message: `contradicts line ${line}: ${earlierText}` }],
+          });
+        }
+      },
+    };
+  },
+});

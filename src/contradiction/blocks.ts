@@ -1,0 +1,372 @@
+/**
+ * Turns a document into the instruction text a model reads as rules: blocks of prose with their heading
+ * path, list context and template branch, minus the parts that are not instructions (code, quotes, examples,
+ * "bad example" blocks). Every block keeps exact source offsets, so findings land on the right column.
+ */
+import type { Content, Heading, List, ListItem, Parent, Root } from "mdast";
+import type { PromptDocument, Range, Segment } from "../model/document.js";
+
+export interface InstructionBlock {
+  /** Text with non-instruction spans (inline code, quotes, URLs) blanked out, same length as the source slice. */
+  text: string;
+  /** Source offset of `text[0]`; the slice is verbatim unless `map` is given. */
+  start: number;
+  /** Maps a text offset to a source offset for decoded (non-verbatim) segments. */
+  map?: (offset: number) => number;
+  /** Heading titles from the top down. */
+  headings: string[];
+  /** The lead-in sentence of the list this block is an item of ("Avoid the following:"). */
+  listIntro?: string;
+  /** True for list items and table cells: short fragments are still directives there. */
+  isItem: boolean;
+  /** Identifier of the template branch (`{% if %}`/`{% else %}`) that contains the block, or "" outside any. */
+  branch: string;
+}
+
+/** Section headings that organise rules rather than narrowing where they apply. */
+const GENERIC_HEADING =
+  /^(?:\W*)(?:(?:the|your|our|general|core|key|basic|main|important|additional|other|critical|global|overall|response|output|answer|reply|writing|communication|formatting|format|style|tone|voice|language|behaviou?r|persona|identity|role|system|strict|hard|ground|house|base|default|key)\s*)*(?:rules?|guidelines?|instructions?|style|tone|voice|format(?:ting)?|constraints?|requirements?|behaviou?rs?|policy|policies|principles?|notes?|reminders?|overview|about|context|persona|identity|role|personality|guidance|standards?|conventions?|expectations?|do'?s and don'?ts|dos and don'?ts|limitations?|restrictions?|boundaries|guardrails|important|summary of rules|checklist of rules|language|length|communication|preferences|details|specifics|output|responses?|answers?|replies|writing|presentation|structure|tips|best practices|directives|setup|configuration|instructions for you|how to respond|how you respond|how to answer|how to reply|what to do|what not to do|things to avoid|never|always|do|don'?t|avoid|must|must not|musts|prohibited|forbidden|tasks?|objective|goals?|mission|purpose|capabilities|tools?)(?:\s*(?:&|and|\/)\s*[a-z' ]+)?\W*$/i;
+
+/** Headings or lead-ins that mark what follows as something not to imitate. */
+const BAD_EXAMPLE =
+  /\b(?:bad|wrong|incorrect|poor|unacceptable|negative|counter|anti)[- ](?:examples?|responses?|answers?|outputs?|patterns?|replies)\b|\b(?:do not|don't|never) (?:do|write|answer|respond|reply) (?:this|like this|this way)\b|\bnot like this\b|\bavoid (?:responses?|answers?|replies|outputs?|writing) like\b|\bwhat not to (?:say|write)\b|❌|👎|\bexamples? of what not\b/i;
+
+/** Headings of sections that hold examples rather than rules. */
+const EXAMPLE_HEADING = /\b(?:examples?|sample (?:responses?|outputs?|answers?|conversations?|dialogues?)|few[- ]shot|demonstrations?|transcripts?|example (?:conversations?|dialogues?|interactions?))\b/i;
+
+/** Words at the head of a heading or lead-in that flip the polarity of the items under it. */
+export const NEGATIVE_LEAD =
+  /^(?:\W*)(?:don'?ts?\b|do not\b|never\b|avoid\b|prohibited\b|forbidden\b|not allowed\b|must not\b|must never\b|you (?:must|should) (?:not|never)\b|you (?:never|don'?t)\b|things to avoid\b|what not to do\b|restrictions?\b|please avoid\b|under no circumstances\b|stay away from\b|refrain from\b|no-?go\b|banned\b|never do\b|do not do\b)/i;
+
+/** Lead-ins that make the items under them conditional or scoped ("When the user is upset:"). */
+const CONDITIONAL_LEAD = /^(?:\W*)(?:if|when|whenever|unless|for|in|during|after|before|once|while|where|on)\b/i;
+
+function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + " ".repeat(end - start) + text.slice(end);
+}
+
+/** Blanks spans that are not the author's own words: inline code, URLs, quoted speech, HTML tags. */
+export function maskNonInstructionText(text: string): string {
+  // Emphasis markers carry no words; blanking them keeps "**Never** use emoji" a plain sentence.
+  let out = text.replace(/\*+/g, (m) => " ".repeat(m.length));
+  const spans: [number, number][] = [];
+  const patterns = [
+    /`[^`\n]*`/g,
+    /\bhttps?:\/\/[^\s)>\]]+/g,
+    /<\/?[A-Za-z][^<>\n]{0,200}>/g,
+    /"[^"\n]{1,300}"/g,
+    /“[^”\n]{1,300}”/g,
+    /(?<![A-Za-z0-9])'[^'\n]{3,300}'(?![A-Za-z0-9])/g,
+    /«[^»\n]{1,300}»/g,
+    /\{\{[^}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|\{#[^#\n]{0,200}#\}/g,
+  ];
+  for (const re of patterns) {
+    for (const m of out.matchAll(re)) spans.push([m.index!, m.index! + m[0].length]);
+  }
+  if (spans.length === 0) return out;
+  const chars = out.split("");
+  for (const [s, e] of spans) for (let i = s; i < e; i++) if (chars[i] !== "\n") chars[i] = " ";
+  return chars.join("");
+}
+
+/** Template branches: each `{% if %}` / `{% elif %}` / `{% else %}` (or Handlebars `{{#if}}`/`{{else}}`) opens a branch. */
+export function templateBranches(document: PromptDocument): { range: Range; id: string }[] {
+  const branches: { range: Range; id: string }[] = [];
+  const stack: { start: number; id: string; kind: string }[] = [];
+  let counter = 0;
+  const tags: { type: "open" | "close" | "middle" | "single"; keyword: string; range: Range }[] =
+    document.tags && document.tags.length > 0 ? document.tags.map((t) => ({ type: t.type, keyword: t.keyword, range: t.range })) : scanTags(document.source);
+  for (const tag of tags) {
+    if (!/^(?:if|unless|elif|elseif|else|each|for|with|block|macro|\^|#)/.test(tag.keyword) && tag.type !== "middle") {
+      if (tag.type !== "close") continue;
+    }
+    if (tag.type === "open") {
+      stack.push({ start: tag.range[1], id: `b${++counter}`, kind: tag.keyword });
+    } else if (tag.type === "middle") {
+      const top = stack.pop();
+      if (top) {
+        branches.push({ range: [top.start, tag.range[0]], id: top.id });
+        stack.push({ start: tag.range[1], id: `b${++counter}`, kind: top.kind });
+      }
+    } else if (tag.type === "close") {
+      const top = stack.pop();
+      if (top) branches.push({ range: [top.start, tag.range[0]], id: top.id });
+    }
+  }
+  return branches;
+}
+
+function scanTags(source: string): { type: "open" | "close" | "middle"; keyword: string; range: Range }[] {
+  const tags: { type: "open" | "close" | "middle"; keyword: string; range: Range }[] = [];
+  const re = /\{%-?\s*(if|elif|else|endif|for|endfor)\b[^%\n]{0,300}?-?%\}|\{\{\s*([#/])\s*(if|unless|each|with)\b[^}\n]{0,300}\}\}|\{\{\s*else\s*\}\}/g;
+  for (const m of source.matchAll(re)) {
+    const range: Range = [m.index!, m.index! + m[0].length];
+    if (m[1]) {
+      const k = m[1];
+      if (k === "if" || k === "for") tags.push({ type: "open", keyword: k, range });
+      else if (k === "elif" || k === "else") tags.push({ type: "middle", keyword: k, range });
+      else tags.push({ type: "close", keyword: k.slice(3), range });
+    } else if (m[2]) tags.push({ type: m[2] === "#" ? "open" : "close", keyword: m[3]!, range });
+    else tags.push({ type: "middle", keyword: "else", range });
+  }
+  return tags;
+}
+
+function branchAt(branches: { range: Range; id: string }[], offset: number): string {
+  let best = "";
+  let bestLen = Infinity;
+  for (const b of branches) {
+    if (offset >= b.range[0] && offset < b.range[1] && b.range[1] - b.range[0] < bestLen) {
+      best = b.id;
+      bestLen = b.range[1] - b.range[0];
+    }
+  }
+  return best;
+}
+
+function nodeText(source: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? undefined : [s, e];
+}
+
+function headingTitle(source: string, node: Heading): string {
+  const r = nodeText(source, node);
+  return r ? source.slice(r[0], r[1]).replace(/^#+\s*|\s*#+\s*$/g, "").replace(/[*_`]/g, "").trim() : "";
+}
+
+/** True when a heading narrows where the rules under it apply (a scope), rather than just grouping rules. */
+export function isScopingHeading(title: string): boolean {
+  const t = title.replace(/^[\d.)\s]+/, "").replace(/[*_:`]/g, "").trim();
+  if (t === "") return false;
+  if (GENERIC_HEADING.test(t)) return false;
+  return CONDITIONAL_HEADING.test(t) || PART_OF_OUTPUT.test(t);
+}
+
+/** Headings that name a situation ("When the user is upset", "For enterprise accounts"). */
+const CONDITIONAL_HEADING = /^(?:\W*)(?:if|when|whenever|unless|for|in|during|handling|dealing with|responding to|replying to|answering)\b/i;
+
+/** Headings that name one part of the output or one kind of task: rules under them apply there only. */
+const PART_OF_OUTPUT =
+  /\b(?:summary|summaries|checklist|greetings?|intro(?:duction)?s?|opening|closing|sign-?off|titles?|subject lines?|headlines?|tl;?dr|conclusions?|sections?|emails?|errors?|error messages|code reviews?|reviews?|commits?|commit messages|changelogs?|release notes|tickets?|reports?|appendix|faq|escalations?|refunds?|billing|technical|troubleshooting|onboarding|hand-?offs?|voice|phone|sms|social|tweets?|posts?|follow-?ups?|first (?:message|reply|turn)|footer|header|notifications?|alerts?|captions?|descriptions?|abstract|metadata|comments?|docstrings?|documentation|tests?|logs?|mode|modes|scenarios?|cases?|edge cases|exceptions?|translations?|outreach|campaigns?|newsletters?|chat widget|api|json mode|slack|discord|whatsapp|templates?)\b/i;
+
+export function collectBlocks(document: PromptDocument): InstructionBlock[] {
+  const branches = templateBranches(document);
+  const exampleRanges = (document.examples ?? []).map((e) => e.range);
+  const inExample = (offset: number) => exampleRanges.some((r) => offset >= r[0] && offset < r[1]);
+  if (document.mdast) return blocksFromMdast(document, document.mdast, branches, inExample);
+  return blocksFromSegments(document, branches, inExample);
+}
+
+function blocksFromMdast(
+  document: PromptDocument,
+  root: Root,
+  branches: { range: Range; id: string }[],
+  inExample: (offset: number) => boolean,
+): InstructionBlock[] {
+  const { source } = document;
+  const blocks: InstructionBlock[] = [];
+  const headingStack: { depth: number; title: string }[] = [];
+  let skipDepth = 0; // heading depth of a skipped (example / bad-example) section; 0 = none
+
+  const push = (range: [number, number], isItem: boolean, listIntro: string | undefined) => {
+    if (inExample(range[0])) return;
+    const raw = source.slice(range[0], range[1]);
+    blocks.push({
+      text: maskNonInstructionText(raw),
+      start: range[0],
+      headings: headingStack.map((h) => h.title),
+      listIntro,
+      isItem,
+      branch: branchAt(branches, range[0]),
+    });
+  };
+
+  const visitList = (list: List, intro: string | undefined) => {
+    for (const item of list.children as ListItem[]) {
+      let prevText: string | undefined;
+      for (const child of item.children) {
+        if (child.type === "paragraph") {
+          const r = nodeText(source, child);
+          if (r) {
+            push(r, true, intro);
+            prevText = source.slice(r[0], r[1]);
+          }
+        } else if (child.type === "list") {
+          // A nested list's lead-in is the parent item's own text when it ends with a colon.
+          const nestedIntro = prevText && /:\s*$/.test(prevText) ? prevText : intro;
+          visitList(child, nestedIntro);
+        }
+      }
+    }
+  };
+
+  let previous: { type: string; text: string } | undefined;
+  let skipNext = false;
+  const firstContent = (root.children as Content[]).find((n) => n.type !== "yaml");
+  for (const node of root.children as Content[]) {
+    if (node.type === "heading") {
+      // The document's opening heading is its title, not a section that narrows the rules under it.
+      const title = node === firstContent ? "" : headingTitle(source, node);
+      while (headingStack.length > 0 && headingStack[headingStack.length - 1]!.depth >= node.depth) headingStack.pop();
+      headingStack.push({ depth: node.depth, title });
+      if (skipDepth && node.depth <= skipDepth) skipDepth = 0;
+      if (!skipDepth && (BAD_EXAMPLE.test(title) || EXAMPLE_HEADING.test(title))) skipDepth = node.depth;
+      skipNext = false;
+      previous = { type: "heading", text: title };
+      continue;
+    }
+    if (skipDepth) {
+      // A closing tag or a rule ends a skipped example section as well as a heading does.
+      const rr = nodeText(source, node);
+      const t = rr ? source.slice(rr[0], rr[1]).trim() : "";
+      if (node.type === "thematicBreak" || (node.type === "html" && /^<\//.test(t))) skipDepth = 0;
+      continue;
+    }
+    const r = nodeText(source, node);
+    const text = r ? source.slice(r[0], r[1]) : "";
+    if (skipNext && (node.type === "code" || node.type === "blockquote" || node.type === "list" || node.type === "paragraph" || node.type === "html")) {
+      // The block right after a "bad example:" lead-in shows what not to do; its wording is not a rule.
+      skipNext = false;
+      previous = { type: node.type, text };
+      continue;
+    }
+    if (node.type === "paragraph" && r) {
+      if (BAD_EXAMPLE.test(text)) {
+        skipNext = true;
+        previous = { type: node.type, text };
+        continue;
+      }
+      if (/^(?:\W*)(?:example|e\.g\.|for example|sample)\b[^.\n]{0,60}:\s*$/i.test(text)) {
+        skipNext = true;
+        previous = { type: node.type, text };
+        continue;
+      }
+      push(r, false, undefined);
+    } else if (node.type === "list") {
+      const intro = previous?.type === "paragraph" && /:\s*$/.test(previous.text) ? previous.text : undefined;
+      visitList(node as List, intro);
+    } else if (node.type === "table") {
+      // Table cells are data more often than rules; only rule-like rows are useful and rare. Skip.
+    }
+    // code, blockquote (quoted messages), html, thematicBreak, yaml: not instructions.
+    previous = { type: node.type, text };
+  }
+  return blocks;
+}
+
+/** Without a markdown tree (plain text, JSON/YAML values), split segment text into lines and paragraphs. */
+function blocksFromSegments(
+  document: PromptDocument,
+  branches: { range: Range; id: string }[],
+  inExample: (offset: number) => boolean,
+): InstructionBlock[] {
+  const blocks: InstructionBlock[] = [];
+  const usable = (s: Segment) =>
+    (s.kind === "prose" || s.kind === "value") && (s.role === "system" || s.role === "instruction") && s.example === undefined;
+  let segments = document.segments.filter(usable);
+  if (segments.length === 0 && document.segments.length === 0 && document.source.length > 0) {
+    segments = [];
+    const start = document.body?.[0] ?? 0;
+    blocks.push(...linesToBlocks(document.source.slice(start, document.body?.[1] ?? document.source.length), (i) => start + i, true, branches, inExample));
+    return blocks;
+  }
+  for (const seg of segments) {
+    const verbatim = seg.map.isVerbatim;
+    blocks.push(...linesToBlocks(seg.text, (i) => seg.map.toSource(i), verbatim, branches, inExample, seg.path));
+  }
+  return blocks;
+}
+
+function linesToBlocks(
+  text: string,
+  toSource: (i: number) => number,
+  verbatim: boolean,
+  branches: { range: Range; id: string }[],
+  inExample: (offset: number) => boolean,
+  path?: string,
+): InstructionBlock[] {
+  const out: InstructionBlock[] = [];
+  const headings: string[] = path && !path.startsWith("/") ? path.split(" > ") : [];
+  let intro: string | undefined;
+  let inFence = false;
+  let skipUntilBlank = false;
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  let m: RegExpExecArray | null;
+  let para: { start: number; end: number } | undefined;
+  const flush = () => {
+    if (!para) return;
+    const s = para.start;
+    const e = para.end;
+    para = undefined;
+    const src = toSource(s);
+    if (inExample(src)) return;
+    out.push({
+      text: maskNonInstructionText(text.slice(s, e)),
+      start: src,
+      map: verbatim ? undefined : (i: number) => toSource(s + i),
+      headings: [...headings],
+      listIntro: intro,
+      isItem: false,
+      branch: branchAt(branches, src),
+    });
+  };
+  while ((m = lineRe.exec(text)) && m[0].length > 0) {
+    const lineStart = m.index;
+    const line = m[0].replace(/[\r\n]+$/, "");
+    const trimmed = line.trim();
+    if (/^(```|~~~)/.test(trimmed)) {
+      flush();
+      inFence = !inFence;
+      continue;
+    }
+    if (inFence) continue;
+    if (trimmed === "") {
+      flush();
+      skipUntilBlank = false;
+      continue;
+    }
+    if (skipUntilBlank || /^>/.test(trimmed)) continue;
+    const heading = /^#{1,6}\s+(.*)$/.exec(trimmed);
+    if (heading) {
+      flush();
+      headings.splice(0, headings.length, heading[1]!.trim());
+      intro = undefined;
+      continue;
+    }
+    const item = /^(\s*(?:[-*+•]|\d+[.)])\s+)(.*)$/.exec(line);
+    if (item) {
+      flush();
+      const s = lineStart + item[1]!.length;
+      const src = toSource(s);
+      if (!inExample(src))
+        out.push({
+          text: maskNonInstructionText(item[2]!),
+          start: src,
+          map: verbatim ? undefined : (i: number) => toSource(s + i),
+          headings: [...headings],
+          listIntro: intro,
+          isItem: true,
+          branch: branchAt(branches, src),
+        });
+      continue;
+    }
+    if (BAD_EXAMPLE.test(trimmed) && /:$/.test(trimmed)) {
+      flush();
+      skipUntilBlank = true;
+      continue;
+    }
+    if (/:$/.test(trimmed) && trimmed.length < 80) {
+      flush();
+      intro = trimmed;
+      if (/^[A-Z][A-Za-z '&/-]{1,40}:$/.test(trimmed)) headings.splice(0, headings.length, trimmed.slice(0, -1));
+      continue;
+    }
+    if (!para) para = { start: lineStart, end: lineStart + line.length };
+    else para.end = lineStart + line.length;
+  }
+  flush();
+  return out;
+}
+
+export { CONDITIONAL_LEAD, BAD_EXAMPLE };

@@ -1,0 +1,33 @@
+/** One call for rules and tools: the contradictions and duplicates of a document. */
+import type { PromptDocument } from "../model/document.js";
+import { collectBlocks } from "./blocks.js";
+import { findConflicts, findDuplicates, type Conflict, type Duplicate } from "./conflicts.js";
+import { extractDirectives, type Directive } from "./directives.js";
+import { hasPrecedenceStatement } from "./precedence.js";
+
+export interface DocumentCheck {
+  directives: Directive[];
+  conflicts: Conflict[];
+  duplicates: Duplicate[];
+  /** The document states which rule wins on conflict: conflicts are not reported. */
+  precedence: boolean;
+}
+
+const cache = new WeakMap<PromptDocument, DocumentCheck>();
+
+/** Memoised per document, so the instruction and duplicate rules share one extraction. */
+export function checkDocument(document: PromptDocument): DocumentCheck {
+  const cached = cache.get(document);
+  if (cached) return cached;
+  const blocks = collectBlocks(document);
+  const precedence = blocks.some((b) => hasPrecedenceStatement(b.text));
+  const directives = extractDirectives(document);
+  const result: DocumentCheck = {
+    directives,
+    conflicts: precedence ? [] : findConflicts(directives),
+    duplicates: findDuplicates(directives),
+    precedence,
+  };
+  cache.set(document, result);
+  return result;
+}

@@ -1,0 +1,252 @@
+/**
+ * Few-shot examples that break the prompt's own rules. A model imitates examples more than it obeys rules, so
+ * a prose example under "respond only with JSON" teaches it to ignore the rule.
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { PromptDocument, Range } from "../model/document.js";
+import { LineIndex } from "../model/line-index.js";
+import { checkDocument } from "./check.js";
+import type { Directive } from "./directives.js";
+import { splitSentences, stem, wordCount } from "./text.js";
+import type { Dimension } from "./vocabulary.js";
+
+export interface ExampleOutput {
+  text: string;
+  /** Range in this document, when the example lives here. */
+  range?: Range;
+  /** Location in another file (attached JSONL). */
+  external?: { filePath: string; line: number; column: number; endLine: number; endColumn: number };
+  /** 1-based line where the output starts (in its own file). */
+  line: number;
+}
+
+export interface ExampleViolation {
+  kind: Dimension;
+  instruction: Directive;
+  output: ExampleOutput;
+  /** Line of the output (in the attached file when `output.external` is set). */
+  exampleLine: number;
+  /** What was found, for the message: "prose, not JSON", "142 words". */
+  detail: string;
+}
+
+/** Example outputs of the document itself (markdown example blocks, frontmatter examples). */
+export function documentExampleOutputs(document: PromptDocument): ExampleOutput[] {
+  const outputs: ExampleOutput[] = [];
+  for (const example of document.examples ?? []) {
+    for (const index of example.outputs) {
+      const seg = document.segments[index];
+      if (!seg || seg.text.trim() === "") continue;
+      outputs.push({ text: seg.text, range: seg.range, line: document.lines.positionAt(seg.range[0]).line });
+    }
+  }
+  return outputs;
+}
+
+/** The attached example files named by frontmatter (`examples: ./support.jsonl`). */
+export function attachedExampleFiles(document: PromptDocument): string[] {
+  const data = document.frontmatter?.data;
+  if (!data || typeof data !== "object") return [];
+  const names: string[] = [];
+  for (const key of ["examples", "few_shot", "fewshot", "shots", "examples_file"]) {
+    const v = (data as Record<string, unknown>)[key];
+    for (const item of Array.isArray(v) ? v : [v]) {
+      if (typeof item === "string" && /\.(?:jsonl|ndjson|json|ya?ml)$/i.test(item.trim())) names.push(item.trim());
+    }
+  }
+  return names;
+}
+
+const OUTPUT_KEYS = ["output", "completion", "response", "answer", "assistant", "ideal", "expected"];
+
+/** Reads assistant outputs from a JSONL/JSON/YAML examples file, with their positions in that file. */
+export async function readAttachedOutputs(filePath: string): Promise<ExampleOutput[]> {
+  let text: string;
+  try {
+    text = await readFile(filePath, "utf8");
+  } catch {
+    return [];
+  }
+  const lines = new LineIndex(text);
+  const outputs: ExampleOutput[] = [];
+  const fromRecord = (value: unknown, line: number, lineText: string) => {
+    if (!value || typeof value !== "object") return;
+    const record = value as Record<string, unknown>;
+    const texts: string[] = [];
+    if (Array.isArray(record.messages)) {
+      for (const m of record.messages as Record<string, unknown>[]) if (m && m.role === "assistant" && typeof m.content === "string") texts.push(m.content);
+    }
+    for (const k of OUTPUT_KEYS) if (typeof record[k] === "string") texts.push(record[k] as string);
+    for (const t of texts) {
+      // Point at the encoded string in the raw line: its first few characters are enough to find it.
+      const probe = JSON.stringify(t).slice(1, 20);
+      const col = Math.max(0, lineText.indexOf(probe));
+      outputs.push({ text: t, line, external: { filePath, line, column: col + 1, endLine: line, endColumn: lineText.length + 1 } });
+    }
+  };
+  if (/\.(?:jsonl|ndjson)$/i.test(filePath)) {
+    for (let i = 1; i <= lines.lineCount; i++) {
+      const lineText = lines.lineText(i);
+      if (lineText.trim() === "") continue;
+      try {
+        fromRecord(JSON.parse(lineText), i, lineText);
+      } catch {
+        // A broken record is the record rules' business; it has no output to check.
+      }
+    }
+  } else {
+    let data: unknown;
+    try {
+      data = /\.json$/i.test(filePath) ? JSON.parse(text) : parseYaml(text);
+    } catch {
+      return [];
+    }
+    for (const record of Array.isArray(data) ? data : [data]) fromRecord(record, 1, lines.lineText(1));
+  }
+  return outputs;
+}
+
+const WHOLE_REPLY =
+  /\b(?:respond|responses?|repl(?:y|ies)|answer(?:s)?|outputs?|messages?|you (?:must|should|will|never|always)|never|always|do not|don't|keep (?:it|things|everything)|every (?:reply|response|answer|message))\b/i;
+
+const EMOJI = /\p{Extended_Pictographic}/u;
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+\.\w{2,}/i;
+const LIST_LINE = /^\s*(?:[-*+•]|\d+[.)])\s+\S/gm;
+const MARKDOWN = /^#{1,6}\s|^\s*[-*+]\s+\S|\*\*[^*\n]+\*\*|^\|.*\|\s*$|^```/m;
+
+function stripFence(text: string): string {
+  const m = /^\s*```[\w-]*\s*\n([\s\S]*?)\n\s*```\s*$/.exec(text);
+  return m ? m[1]! : text.trim();
+}
+
+const STOP: Record<string, string[]> = {
+  english: ["the", "and", "you", "is", "to", "of", "it", "for", "your", "with", "this", "that", "are", "can", "we", "will", "have"],
+  spanish: ["el", "la", "de", "que", "y", "en", "los", "las", "por", "para", "con", "una", "es", "su", "puede", "tu", "usted"],
+  french: ["le", "la", "les", "de", "et", "est", "vous", "que", "pour", "dans", "une", "des", "pas", "votre", "nous", "sur"],
+  german: ["der", "die", "das", "und", "ist", "sie", "nicht", "mit", "ein", "eine", "zu", "den", "ihr", "wir", "ihre", "auf"],
+  portuguese: ["o", "a", "de", "que", "e", "do", "da", "em", "para", "com", "não", "uma", "os", "você", "seu", "sua"],
+  italian: ["il", "la", "di", "che", "e", "per", "non", "un", "una", "sono", "con", "del", "della", "puoi", "tuo", "gli"],
+  dutch: ["de", "het", "een", "en", "van", "is", "niet", "je", "u", "met", "voor", "op", "dat", "zijn", "uw", "wij"],
+};
+
+/** The language of a text by function words; undefined when short or unclear. */
+export function guessLanguage(text: string): string | undefined {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 8) return undefined;
+  const scores = Object.entries(STOP).map(([lang, stop]) => {
+    const set = new Set(stop);
+    return [lang, words.filter((w) => set.has(w)).length / words.length] as const;
+  });
+  scores.sort((a, b) => b[1] - a[1]);
+  const [best, second] = scores;
+  if (!best || best[1] < 0.12 || (second && best[1] < second[1] * 2)) return undefined;
+  return best[0];
+}
+
+function measure(text: string, unit: string): number {
+  switch (unit) {
+    case "word":
+      return wordCount(text);
+    case "sentence":
+      return text.split(/\n\s*\n/).flatMap((p) => splitSentences(p)).length;
+    case "paragraph":
+      return text.split(/\n\s*\n/).filter((p) => p.trim()).length;
+    case "character":
+      return text.trim().length;
+    case "line":
+      return text.trim().split(/\n/).length;
+    default:
+      return wordCount(text);
+  }
+}
+
+/** The first rule of `directives` that `output` breaks, per kind. */
+export function violationsOf(output: ExampleOutput, directives: readonly Directive[]): ExampleViolation[] {
+  const found: ExampleViolation[] = [];
+  const seen = new Set<string>();
+  const text = output.text;
+  const add = (kind: Dimension, instruction: Directive, detail: string) => {
+    if (seen.has(kind)) return;
+    seen.add(kind);
+    found.push({ kind, instruction, output, exampleLine: output.line, detail });
+  };
+  for (const d of directives) {
+    if (d.conditional || d.scope !== "" || d.permissive) continue;
+    // Only rules that speak of the reply as a whole apply to a whole example reply.
+    if (!WHOLE_REPLY.test(d.sentence) && !(d.dimension === "format" && d.exclusive) && d.dimension !== "count") continue;
+    if (d.dimension === "format" && d.polarity === 1 && d.exclusive) {
+      if (d.value === "json") {
+        let ok = false;
+        try {
+          const v = JSON.parse(stripFence(text));
+          ok = typeof v === "object" && v !== null;
+        } catch {
+          ok = false;
+        }
+        if (!ok) add("format", d, /^\s*[[{]/.test(stripFence(text)) ? "invalid JSON" : "prose, not JSON");
+      } else if (d.value === "yaml") {
+        let ok = false;
+        try {
+          const v = parseYaml(stripFence(text));
+          ok = typeof v === "object" && v !== null;
+        } catch {
+          ok = false;
+        }
+        if (!ok) add("format", d, "not YAML");
+      } else if (d.value === "plaintext" && MARKDOWN.test(text)) add("format", d, "Markdown formatting");
+    }
+    if (d.dimension === "format" && d.polarity === -1 && d.value === "markdown" && MARKDOWN.test(text)) add("format", d, "Markdown formatting");
+    if (d.dimension === "format" && d.polarity === -1 && d.value === "json") {
+      try {
+        const v = JSON.parse(stripFence(text));
+        if (typeof v === "object" && v !== null) add("format", d, "JSON");
+      } catch {
+        // not JSON: fine
+      }
+    }
+    if (d.dimension === "length" && d.bound && d.polarity === 1) {
+      const n = measure(text, d.bound.unit);
+      if (n > d.bound.max) add("length", d, `${n} ${d.bound.unit}s, limit ${d.bound.max}`);
+      else if (n < d.bound.min && d.bound.min !== Infinity) add("length", d, `${n} ${d.bound.unit}s, minimum ${d.bound.min}`);
+    }
+    if (d.dimension === "disclosure" && d.polarity === -1 && d.topic && d.topic.length > 0) {
+      const words = new Set((text.toLowerCase().match(/[a-z][a-z'-]+/g) ?? []).map(stem));
+      if (d.topic.every((w) => words.has(w))) add("disclosure", d, `mentions ${d.topic.join(" ")}`);
+    }
+    if (d.dimension === "language" && d.polarity === 1 && d.value !== "user") {
+      const lang = guessLanguage(text);
+      if (lang && lang !== d.value && d.value in STOP) add("language", d, `written in ${lang[0]!.toUpperCase()}${lang.slice(1)}`);
+    }
+    if (d.dimension === "lists" && d.polarity === -1) {
+      const items = text.match(LIST_LINE)?.length ?? 0;
+      if (items >= 2) add("lists", d, `a list of ${items} items`);
+    }
+    if ((d.dimension === "format" && (d.value === "prose" || d.value === "plaintext") && d.exclusive && d.polarity === 1) || false) {
+      const items = text.match(LIST_LINE)?.length ?? 0;
+      if (items >= 2) add("lists", d, `a list of ${items} items`);
+    }
+    if (d.dimension === "emoji" && d.polarity === -1 && EMOJI.test(text)) add("emoji", d, "emoji");
+    if (d.dimension === "citations" && d.value === "links" && d.polarity === -1 && URL.test(text)) add("citations", d, "a link");
+    if (d.dimension === "code" && d.polarity === -1 && /```/.test(text)) add("code", d, "a code block");
+    if (d.dimension === "questions" && d.polarity === -1 && /\?\s*$/m.test(text)) add("questions", d, "a question to the user");
+    if (d.dimension === "count" && d.bound && d.polarity === 1 && (d.value === "options" || d.value === "items" || d.value === "examples" || d.value === "tips" || d.value === "names")) {
+      const items = text.match(LIST_LINE)?.length ?? 0;
+      if (items >= 2 && (items > d.bound.max || items < d.bound.min)) add("count", d, `${items} items`);
+    }
+  }
+  return found;
+}
+
+/** Every example output (in the document and in attached example files) checked against the document's rules. */
+export async function checkExamples(document: PromptDocument): Promise<ExampleViolation[]> {
+  const outputs = documentExampleOutputs(document);
+  for (const name of attachedExampleFiles(document)) {
+    outputs.push(...(await readAttachedOutputs(resolve(dirname(document.path), name))));
+  }
+  if (outputs.length === 0) return [];
+  const { directives } = checkDocument(document);
+  if (directives.length === 0) return [];
+  return outputs.flatMap((o) => violationsOf(o, directives));
+}

@@ -1,0 +1,95 @@
+/** Small text utilities for directive extraction: sentences, clauses, number words, stems. All linear-time. */
+
+export type Span = [start: number, end: number];
+
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|Mr|Mrs|Ms|Dr|St|No|Fig|cf|al)|\b[A-Z])\.$/;
+
+/**
+ * Sentence spans of a block. Line breaks inside a paragraph end a sentence when the next line starts like a
+ * new one (prompts often put one rule per line without punctuation).
+ */
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const n = text.length;
+  const pushSpan = (s: number, e: number) => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) spans.push([s, e]);
+  };
+  for (let i = 0; i < n; i++) {
+    const c = text[i]!;
+    if (c === "\n") {
+      pushSpan(start, i);
+      start = i + 1;
+      continue;
+    }
+    if (c === "." || c === "!" || c === "?") {
+      let j = i + 1;
+      while (j < n && /["'”’)\]*_]/.test(text[j]!)) j++;
+      if (j < n && !/\s/.test(text[j]!)) continue;
+      if (c === "." && ABBREVIATION.test(text.slice(Math.max(start, i - 8), i + 1))) continue;
+      if (c === "." && /\d$/.test(text.slice(i - 1, i)) && /^\s*\d/.test(text.slice(j, j + 3))) continue;
+      pushSpan(start, j);
+      start = j;
+      i = j - 1;
+    }
+  }
+  pushSpan(start, n);
+  return spans;
+}
+
+const CLAUSE_BREAK =
+  /;|\s(?:but|whereas|although|though)\s|,\s*(?:and|or|then|so)?\s*(?=(?:always|never|do not|don't|avoid|please|make sure|ensure|you (?:must|should|may|can)|but)\b)|\s(?:and|or)\s+(?=(?:always|never|do not|don't)\b)|:\s+|\s[—–]\s|\s-\s/gi;
+
+/** Clause spans inside a sentence span. */
+export function splitClauses(text: string, sentence: Span): Span[] {
+  const [s0, e0] = sentence;
+  const slice = text.slice(s0, e0);
+  const out: Span[] = [];
+  let last = 0;
+  for (const m of slice.matchAll(CLAUSE_BREAK)) {
+    const idx = m.index!;
+    if (idx > last) out.push([s0 + last, s0 + idx]);
+    last = idx + m[0].length;
+  }
+  if (last < slice.length) out.push([s0 + last, e0]);
+  return out.filter(([s, e]) => /[A-Za-z]/.test(text.slice(s, e)));
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, single: 1, "a single": 1, two: 2, "a couple of": 2, couple: 2, three: 3, four: 4, five: 5, six: 6,
+  seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+  forty: 40, fifty: 50, hundred: 100, "a hundred": 100, "one hundred": 100, "two hundred": 200, "three hundred": 300,
+  "five hundred": 500, thousand: 1000, "a thousand": 1000,
+};
+
+export const NUMBER_PATTERN =
+  "\\d{1,6}(?:,\\d{3})?|a single|one hundred|two hundred|three hundred|five hundred|a hundred|a thousand|a couple of|zero|one|single|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand";
+
+export function parseNumber(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/,/g, "");
+  if (/^\d+$/.test(w)) return Number(w);
+  return NUMBER_WORDS[w];
+}
+
+/** A crude stem that makes "pricing", "prices" and "price" meet; enough to compare topic words. */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(?:ches|shes|sses|xes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
+}
+
+export function wordCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return m ? m.length : 0;
+}
+
+export function truncate(text: string, max = 60): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
