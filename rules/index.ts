@@ -16,6 +16,13 @@ import contradictionInstructions from "./contradiction/instructions.js";
 import fewshotChatSchema from "./fewshot/chat-schema.js";
 import fewshotDuplicateExamples from "./fewshot/duplicate-examples.js";
 import fewshotJsonlSyntax from "./fewshot/jsonl-syntax.js";
+import forkComposedBudget from "./fork/composed-budget.js";
+import forkContradiction from "./fork/contradiction.js";
+import forkDrift from "./fork/drift.js";
+import forkModelMismatch from "./fork/model-mismatch.js";
+import forkRequiredSection from "./fork/required-section.js";
+import forkUndefinedVariable from "./fork/undefined-variable.js";
+import forkUnresolved from "./fork/unresolved.js";
 import hygieneBom from "./hygiene/bom.js";
 import hygieneEmptyFile from "./hygiene/empty-file.js";
 import hygieneInvisibleCharacters from "./hygiene/invisible-characters.js";
@@ -56,6 +63,13 @@ export const builtinRules: readonly Rule<any>[] = [
   fewshotChatSchema,
   fewshotDuplicateExamples,
   fewshotJsonlSyntax,
+  forkComposedBudget,
+  forkContradiction,
+  forkDrift,
+  forkModelMismatch,
+  forkRequiredSection,
+  forkUndefinedVariable,
+  forkUnresolved,
   hygieneBom,
   hygieneEmptyFile,
   hygieneInvisibleCharacters,

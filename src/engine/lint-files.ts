@@ -4,6 +4,7 @@ import type { ConfigResolver, FileConfig } from "../config/resolve.js";
 import { decodeFile } from "../files/decode.js";
 import type { FileTarget } from "../files/collect.js";
 import { readBlobAt, readStagedBlob } from "../files/git.js";
+import { fileReaderFor } from "../compose/read.js";
 import type { Format, PromptDocument, Range } from "../model/document.js";
 import { detectFormat } from "../parse/detect.js";
 import { parseDocument } from "../parse/index.js";
@@ -156,7 +157,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     output = await lintDocument(document, {
       rules: config.rules,
       settings: config.settings,
-      services: { baseSource, baseRef: options.baseRef },
+      services: { baseSource, baseRef: options.baseRef, readFile: fileReaderFor(options) },
       unusedDirectives: config.unusedDirectives,
       knownRuleIds: options.knownRuleIds,
     });
@@ -169,7 +170,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
         output = await lintDocument(document, {
           rules: config.rules,
           settings: config.settings,
-          services: { baseSource, baseRef: options.baseRef },
+          services: { baseSource, baseRef: options.baseRef, readFile: fileReaderFor(options) },
           unusedDirectives: config.unusedDirectives,
           knownRuleIds: options.knownRuleIds,
         });

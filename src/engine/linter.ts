@@ -65,6 +65,7 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   const services: RuleServices = {
     baseSource: options.services?.baseSource ?? (async () => undefined),
     baseRef: options.services?.baseRef,
+    readFile: options.services?.readFile,
     shared: options.services?.shared ?? (<T>(key: string, create: () => T): T => {
       if (!sharedObjects.has(key)) sharedObjects.set(key, create());
       return sharedObjects.get(key) as T;

@@ -116,6 +116,11 @@ export interface RuleServices {
   baseRef?: string;
   /** Free-form, lazily created shared objects (tokenizers, NLP pipelines), one per run. */
   shared<T>(key: string, create: () => T): T;
+  /**
+   * Reads another file (a base prompt, a partial) as this run sees it: from the git index with `--staged`,
+   * else from the working tree. Undefined when the file does not exist. Optional: rules fall back to the disk.
+   */
+  readFile?(filePath: string): Promise<string | undefined>;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

@@ -1,0 +1,66 @@
+import type { Directive } from "../../src/contradiction/index.js";
+import { defineRule } from "../../src/engine/types.js";
+import { composedDocument, composition, originOf, relatedAt, shownPath } from "./_shared.js";
+
+/**
+ * A fork adds its own instructions to the base's. Where a fork's instruction cannot be obeyed together
+ * with one the base still sends ("Answer in one sentence" in the base, "explain each step in detail" in
+ * the fork), the model picks one at random. Checked on the composed prompt, so a base section the fork
+ * overrides or removes no longer counts.
+ */
+export default defineRule({
+  meta: {
+    id: "fork/contradiction",
+    category: "fork",
+    docs: {
+      description: "Disallow instructions in a fork that contradict instructions of its base or partials in the composed prompt",
+      help: "Override the base section that says otherwise (same heading), or remove it with `remove:`.",
+      recommended: "error",
+    },
+    messages: {
+      conflict: "Unexpected {{kind}} instruction \"{{sentence}}\" that contradicts \"{{other}}\" in {{file}} (line {{line}}); expected the fork to override or remove that section.",
+    },
+  },
+  create(context) {
+    return {
+      async document(document) {
+        const pending = composition(context);
+        if (!pending) return;
+        const { composed } = await pending;
+        if (!composed || composed.files.length < 2 || composed.base?.kind === "forked_from") return;
+        const { extractDirectives, findConflicts, KIND_NAMES } = await import("../../src/contradiction/index.js");
+        const composedDoc = await composedDocument(context, composed);
+        const mine: Directive[] = [];
+        const others: Directive[] = [];
+        for (const directive of extractDirectives(composedDoc.document)) {
+          const origin = originOf(composedDoc, directive.range);
+          if (!origin || origin.synthetic) continue;
+          const located = { ...directive, filePath: origin.filePath, range: origin.range };
+          (origin.filePath === document.path ? mine : others).push(located);
+        }
+        if (mine.length === 0 || others.length === 0) return;
+        for (const conflict of findConflicts(mine, others)) {
+          const other = conflict.earlier;
+          const pos = composed.position(other.filePath!, other.range);
+          context.report({
+            messageId: "conflict",
+            data: {
+              kind: KIND_NAMES[conflict.kind],
+              sentence: clip(conflict.later.sentence),
+              other: clip(other.sentence),
+              file: shownPath(document.path, other.filePath!),
+              line: pos.line,
+            },
+            range: conflict.later.range,
+            related: [relatedAt(composed, { filePath: other.filePath!, range: other.range }, "The instruction it contradicts.")],
+          });
+        }
+      },
+    };
+  },
+});
+
+function clip(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
