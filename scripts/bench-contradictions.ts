@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { checkDocument } from "../src/contradiction/check.js";
 import { checkExamples } from "../src/contradiction/examples.js";
+import { confirmConflicts } from "../src/contradiction/nlp.js";
 import { kindOf } from "../src/contradiction/vocabulary.js";
 import { makeDocumentAsync } from "../tests/contradiction/make-document.js";
 
@@ -39,11 +40,12 @@ async function predict(file: string): Promise<{ predictions: Prediction[]; ms: n
   const document = await makeDocumentAsync(path, source);
   const t0 = performance.now();
   const check = checkDocument(document);
+  const confirmed = await confirmConflicts(check.conflicts);
   const examples = await checkExamples(document);
   const ms = performance.now() - t0;
   const line = (offset: number) => document.lines.positionAt(offset).line;
   const predictions: Prediction[] = [];
-  for (const c of check.conflicts) {
+  for (const c of confirmed) {
     const a = line(c.earlier.range[0]);
     const b = line(c.later.range[0]);
     predictions.push({ file, kind: kindOf(c.kind), lines: [Math.min(a, b), Math.max(a, b)], text: `${c.earlier.sentence} <-> ${c.later.sentence}` });
@@ -162,6 +164,7 @@ async function corpora(): Promise<void> {
       const document = await makeDocumentAsync(f, source);
       const t0 = performance.now();
       const check = checkDocument(document);
+      check.conflicts = await confirmConflicts(check.conflicts);
       const ex = await checkExamples(document);
       ms += performance.now() - t0;
       conflicts += check.conflicts.length;

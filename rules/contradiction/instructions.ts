@@ -1,4 +1,5 @@
 import { checkDocument } from "../../src/contradiction/check.js";
+import { confirmConflicts } from "../../src/contradiction/nlp.js";
 import { KIND_NAMES } from "../../src/contradiction/vocabulary.js";
 import { truncate } from "../../src/contradiction/text.js";
 import { defineRule } from "../../src/engine/types.js";
@@ -26,8 +27,8 @@ export default defineRule({
   },
   create(context) {
     return {
-      document(document) {
-        const { conflicts } = checkDocument(document);
+      async document(document) {
+        const conflicts = await confirmConflicts(checkDocument(document).conflicts);
         for (const { later, earlier, kind } of conflicts) {
           const line = document.lines.positionAt(earlier.range[0]).line;
           const earlierText = truncate(document.source.slice(earlier.range[0], earlier.range[1]));

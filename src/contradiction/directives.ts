@@ -86,7 +86,7 @@ const EXCLUSIVE =
   /\b(?:only|exclusively|solely|nothing (?:but|else)|no other|strictly|purely|pure|raw|just)\b|\b(?:respond|reply|answer|output|return|format(?:ted)?|formatting|write|structure|emit|produce)\b|\b(?:response|answer|reply|output|result)s? (?:must|should|shall|will|has to|have to|needs? to) (?:always )?be\b|\bvalid\b/i;
 
 const RESPONSE_ANCHOR =
-  /\b(?:respond|responses?|reply|replies|answer(?:s|ing)?|write|writing|explain|explanations?|describe|output|be|keep (?:it|things|them|everything|your|the|all)|keep\b|messages?|sound|tone|speak|talk|communicate|summar(?:y|ies|i[sz]e)|walk|cover|go into|detail)\b/i;
+  /\b(?:aim|target|respond|responses?|reply|replies|answer(?:s|ing)?|write|writing|explain|explanations?|describe|output|be|keep (?:it|things|them|everything|your|the|all)|keep\b|messages?|sound|tone|speak|talk|communicate|summar(?:y|ies|i[sz]e)|walk|cover|go into|detail)\b/i;
 
 const DISCLOSURE_VERB =
   /\b(?:reveal|disclose|divulge|share|mention|discuss|talk about|bring up|quote|expose|leak|repeat|tell (?:the user|users|customers?|anyone|them|people|the customer)(?: about)?|give out|confirm|comment on|speculate (?:about|on)|promise|guarantee)\b/gi;

@@ -6,3 +6,4 @@ export { KIND_NAMES, kindOf, type Dimension } from "./vocabulary.js";
 export { hasPrecedenceStatement } from "./precedence.js";
 export { checkDocument, type DocumentCheck } from "./check.js";
 export { checkExamples, violationsOf, guessLanguage, type ExampleOutput, type ExampleViolation } from "./examples.js";
+export { confirmConflicts, loadNlp } from "./nlp.js";

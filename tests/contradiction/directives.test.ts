@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { checkDocument } from "../../src/contradiction/check.js";
+import { conflictKind, findConflicts, findDuplicates } from "../../src/contradiction/conflicts.js";
+import { extractDirectives, extractFromText, type Directive } from "../../src/contradiction/directives.js";
+import { makeDocument } from "./make-document.js";
+
+const one = (text: string, dimension: string): Directive | undefined => extractFromText(text).find((d) => d.dimension === dimension);
+
+describe("polarity", () => {
+  it.each([
+    ["Never use emoji.", -1],
+    ["Do not use emoji.", -1],
+    ["Avoid emoji.", -1],
+    ["Under no circumstances use emoji.", -1],
+    ["No emoji, please.", -1],
+    ["Emojis are not appropriate in any reply.", -1],
+    ["Make sure you never use emoji.", -1],
+    ["It is important that you use emoji.", 1],
+    ["Please add an emoji to every reply.", 1],
+    ["Don't forget to add an emoji.", 1],
+    ["Write plain sentences instead of emoji.", -1],
+  ])("%s", (text, polarity) => {
+    expect(one(text, "emoji")?.polarity).toBe(polarity);
+  });
+
+  it("double negation: never answer without citing sources requires citations", () => {
+    expect(one("Never answer without citing your sources.", "citations")?.polarity).toBe(1);
+  });
+
+  it("a lead-in heading flips the items under it, unless they carry their own negation", () => {
+    const doc = makeDocument("/x/p.md", "Don't:\n\n- use emoji\n- never forget to cite your sources\n");
+    const ds = extractDirectives(doc);
+    expect(ds.find((d) => d.dimension === "emoji")?.polarity).toBe(-1);
+    expect(ds.find((d) => d.dimension === "citations")?.polarity).toBe(1);
+  });
+});
+
+describe("numeric bounds", () => {
+  it.each([
+    ["Keep answers under 100 words.", "word", 0, 100],
+    ["Write at least 300 words.", "word", 300, Infinity],
+    ["Answer in one sentence.", "sentence", 1, 1],
+    ["Aim for three to five paragraphs.", "paragraph", 3, 5],
+    ["Responses must not exceed 500 characters.", "character", 0, 500],
+    ["Do not write more than 50 words.", "word", 0, 50],
+  ])("%s", (text, unit, min, max) => {
+    const d = one(text, "length");
+    expect(d?.bound).toEqual({ unit, min, max });
+  });
+
+  it("intersects bounds across units", () => {
+    const [a] = extractFromText("Answer in one sentence.");
+    const [b] = extractFromText("Write at least 300 words.");
+    const [c] = extractFromText("Keep answers under 100 words.");
+    const [d] = extractFromText("Write at most three paragraphs.");
+    expect(conflictKind(a!, b!)).toBe("length");
+    expect(conflictKind(c!, d!)).toBeUndefined();
+  });
+});
+
+describe("conditions and scopes", () => {
+  it.each([
+    "If the request is ambiguous, ask a clarifying question.",
+    "Unless the user asks for it, do not use tables.",
+    "Use emoji only when the user uses them first.",
+    "By default, respond in English.",
+  ])("%s is conditional", (text) => {
+    expect(extractFromText(text).every((d) => d.conditional)).toBe(true);
+  });
+
+  it("scoped rules carry their scope", () => {
+    const [d] = extractFromText("In greetings, never use emoji.");
+    expect(d?.scope).toBe("greetings");
+  });
+});
+
+describe("findConflicts across files", () => {
+  it("reports the fork's directive against the base with the base's file path", () => {
+    const base = extractFromText("Answer in one sentence.", { filePath: "/repo/base.md" });
+    const fork = extractFromText("Explain every step in detail.", { filePath: "/repo/fork.md" });
+    const conflicts = findConflicts(fork, base);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]!.later.filePath).toBe("/repo/fork.md");
+    expect(conflicts[0]!.earlier.filePath).toBe("/repo/base.md");
+    expect(conflicts[0]!.kind).toBe("length");
+  });
+});
+
+describe("checkDocument", () => {
+  it("finds a contradiction and a duplicate and honours precedence", () => {
+    const src = "Never use emoji.\n\nAdd an emoji to every reply.\n\nEmojis are not appropriate in any reply.\n";
+    const check = checkDocument(makeDocument("/x/a.md", src));
+    expect(check.conflicts.map((c) => c.kind)).toEqual(["emoji", "emoji"]);
+    expect(findDuplicates(check.directives)).toHaveLength(1);
+    const withPrecedence = checkDocument(makeDocument("/x/b.md", `${src}\nIf these rules conflict, the last one wins.\n`));
+    expect(withPrecedence.precedence).toBe(true);
+    expect(withPrecedence.conflicts).toEqual([]);
+  });
+});
+
+describe("linear time on adversarial input", () => {
+  const lines = [
+    "never ".repeat(20_000),
+    `${"in the ".repeat(14_000)}reply`,
+    `"${"a".repeat(99_998)}`,
+    `${"1 2 ".repeat(25_000)}words`,
+    `Use ${"JSON, ".repeat(16_000)}only.`,
+    `${"- ".repeat(50_000)}`,
+    `${"You are ".repeat(12_000)}Nova`,
+    `${"(".repeat(50_000)}${")".repeat(50_000)}`,
+  ];
+  it.each(lines.map((l, i) => [i, l] as const))("adversarial line #%i stays fast", (_i, line) => {
+    const t0 = performance.now();
+    checkDocument(makeDocument("/x/adv.md", `${line}\n`));
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
