@@ -1,5 +1,6 @@
 import type { ReportDescriptor, Rule, RuleContext } from "../../src/engine/types.js";
 import { defineRule } from "../../src/engine/types.js";
+import type { ComposedPrompt } from "../../src/compose/index.js";
 import type { PromptDocument } from "../../src/model/document.js";
 import contextWindow from "../budget/context-window.js";
 import maxTokens from "../budget/max-tokens.js";
@@ -43,8 +44,11 @@ export default defineRule<{ outputTokens: number }>({
           [maxTokens, {}],
           [contextWindow, { outputTokens: context.options.outputTokens }],
         ];
+        const baseDoc = composed.base?.kind === "extends" ? await baseDocument(composed.base.prompt, document.format) : undefined;
         for (const [rule, options] of checks) {
+          // What the file alone or its base alone already shows is reported there, not again here.
           const alone = new Set((await run(rule, options, document, context)).map(key));
+          if (baseDoc) for (const d of await run(rule, options, baseDoc, context)) alone.add(key(d));
           for (const finding of await run(rule, options, composedDoc.document, context)) {
             if (alone.has(key(finding))) continue;
             context.report({
@@ -58,6 +62,13 @@ export default defineRule<{ outputTokens: number }>({
     };
   },
 });
+
+/** The base's own composed prompt as a document (its merged frontmatter, then its text). */
+async function baseDocument(base: ComposedPrompt, format: PromptDocument["format"]): Promise<PromptDocument> {
+  const [{ parseDocument }, { stringify }] = await Promise.all([import("../../src/parse/index.js"), import("yaml")]);
+  const header = Object.keys(base.frontmatter).length > 0 ? `---\n${stringify(base.frontmatter)}---\n` : "";
+  return parseDocument({ path: base.filePath, source: header + base.text, format, bom: false });
+}
 
 function describeFiles(n: number): string {
   return n === 2 ? "2 files" : `${n} files`;

@@ -109,7 +109,7 @@ export async function composePrompt(filePath: string, readFile: ReadFile, option
   if (text === undefined) {
     throw new ComposeError({ kind: "missing", message: `Cannot read "${abs}".`, filePath: abs, range: [0, 0], line: 1, column: 1, via: [], paths: [abs] });
   }
-  return composeFile(ctx, abs, []);
+  return composeFile(ctx, abs, [], abs);
 }
 
 async function load(ctx: Context, filePath: string): Promise<string | undefined> {
@@ -172,8 +172,13 @@ function checkReference(ctx: Context, from: string, range: Range, target: string
   return [...chain, step];
 }
 
-async function composeFile(ctx: Context, filePath: string, chain: ReferenceStep[]): Promise<ComposedPrompt> {
-  const memo = ctx.memo.get(filePath);
+/**
+ * `promptFile` is the prompt whose includes are being expanded: Handlebars and Dotprompt register partials
+ * by name for the whole prompt, so a partial's own partials are looked up from the prompt's folder too.
+ */
+async function composeFile(ctx: Context, filePath: string, chain: ReferenceStep[], promptFile: string): Promise<ComposedPrompt> {
+  const memoKey = `${filePath}\0${promptFile}`;
+  const memo = ctx.memo.get(memoKey);
   if (memo) return memo;
   const text = ctx.sources.get(filePath)!;
   const format: Format = detectFormat(filePath) ?? "text";
@@ -182,7 +187,7 @@ async function composeFile(ctx: Context, filePath: string, chain: ReferenceStep[
   const includes: IncludeReference[] = [];
   const files = new Set<string>([filePath]);
 
-  const body = await expandIncludes(ctx, filePath, text, own.bodyStart, format, chain, includes, files, problems);
+  const body = await expandIncludes(ctx, filePath, promptFile, text, own.bodyStart, format, chain, includes, files);
 
   let result: MappedText = body;
   let base: ComposedPrompt["base"];
@@ -199,7 +204,7 @@ async function composeFile(ctx: Context, filePath: string, chain: ReferenceStep[
     if ((await load(ctx, target)) === undefined) {
       throw composeError(ctx, "missing", `Unexpected missing base prompt "${reference.value}" (${kind}), expected a file at ${target}.`, { filePath, range: reference.range }, chain, [target]);
     }
-    const basePrompt = await composeFile(ctx, target, nextChain);
+    const basePrompt = await composeFile(ctx, target, nextChain, target);
     base = { kind, target, reference: reference.range, prompt: basePrompt };
     for (const f of basePrompt.files) files.add(f);
     includes.push(...basePrompt.includes);
@@ -240,20 +245,20 @@ async function composeFile(ctx: Context, filePath: string, chain: ReferenceStep[
       return position(ctx, file, range);
     },
   };
-  ctx.memo.set(filePath, composed);
+  ctx.memo.set(memoKey, composed);
   return composed;
 }
 
 async function expandIncludes(
   ctx: Context,
   filePath: string,
+  promptFile: string,
   text: string,
   from: number,
   format: Format,
   chain: ReferenceStep[],
   includes: IncludeReference[],
   files: Set<string>,
-  problems: ComposeProblem[],
 ): Promise<MappedText> {
   const builder = new MappedTextBuilder();
   let cursor = from;
@@ -261,7 +266,7 @@ async function expandIncludes(
     builder.appendSource(filePath, text, cursor, tag.range[0]);
     cursor = tag.range[1];
     let target: string | undefined;
-    const candidates = includeCandidates(filePath, tag);
+    const candidates = [...new Set([...includeCandidates(filePath, tag), ...(promptFile === filePath ? [] : includeCandidates(promptFile, tag))])];
     for (const candidate of candidates) {
       if ((await load(ctx, candidate)) !== undefined) {
         target = candidate;
@@ -281,7 +286,7 @@ async function expandIncludes(
       );
     }
     const nextChain = checkReference(ctx, filePath, tag.range, target, chain, "include");
-    const partial = await composeFile(ctx, target, nextChain);
+    const partial = await composeFile(ctx, target, nextChain, promptFile);
     for (const f of partial.files) files.add(f);
     includes.push(...partial.includes);
     // Jinja drops a template's final newline and a partial on its own line keeps the line's own break.
@@ -411,7 +416,7 @@ function mergeSections(ctx: Context, filePath: string, own: FrontmatterInfo, bas
     if (op.kind === "append") {
       builder.appendMapped(base, cursor, section.end);
       builder.ensureBlankLine(anchor);
-      builder.appendMapped(fork, op.unit!.contentStart, op.unit!.end);
+      builder.appendMapped(fork, skipBlankLines(fork.text, op.unit!.contentStart, op.unit!.end), op.unit!.end);
       if (section.end < base.text.length) builder.ensureBlankLine(anchor);
     } else {
       builder.appendMapped(base, cursor, section.heading[0]);
@@ -452,6 +457,18 @@ function leadingBlank(text: string): number {
   // Back up to the start of the line that holds the first non-blank character.
   const lineStart = text.lastIndexOf("\n", n - 1) + 1;
   return Math.min(n, lineStart);
+}
+
+/** Offset of the first line of `text[from, to)` that is not blank. */
+function skipBlankLines(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const nl = text.indexOf("\n", i);
+    const end = nl === -1 || nl >= to ? to : nl + 1;
+    if (text.slice(i, end).trim() !== "") return i;
+    i = end;
+  }
+  return to;
 }
 
 function listNames(sections: readonly Section[]): string {

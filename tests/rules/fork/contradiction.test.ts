@@ -1,0 +1,30 @@
+import rule from "../../../rules/fork/contradiction.js";
+import { BASE } from "./fixtures.js";
+import { MultiFileRuleTester } from "./harness.js";
+
+new MultiFileRuleTester().run(rule, {
+  valid: [
+    { name: "the fork overrides the section that says otherwise", files: { "base.md": BASE, "fork.md": "---\nextends: base.md\n---\n## Format\n\nAlways format citations as a bulleted list.\n" }, lint: "fork.md" },
+    { name: "the fork removes the section that says otherwise", files: { "base.md": BASE, "fork.md": "---\nextends: base.md\nremove: [Format]\n---\n## Citations\n\nAlways format citations as a bulleted list.\n" }, lint: "fork.md" },
+    { name: "no conflict", files: { "base.md": BASE, "fork.md": "---\nextends: base.md\n---\n## Citations\n\nName the warranty clause you rely on.\n" }, lint: "fork.md" },
+    { name: "a copy is compared for drift, not for contradictions", files: { "base.md": BASE, "copy.md": "---\nforked_from: base.md\n---\nAlways format citations as a bulleted list.\n" }, lint: "copy.md" },
+  ],
+  invalid: [
+    {
+      name: "a new fork section against a kept base section",
+      files: { "base.md": BASE, "fork.md": "---\nextends: base.md\n---\n## Citations\n\nAlways format citations as a bulleted list.\n" },
+      lint: "fork.md",
+      errors: [{ messageId: "conflict", line: 6, column: 1, endLine: 6, endColumn: 44, related: [{ file: "base.md", line: 24, column: 1 }] }],
+    },
+    {
+      name: "a fork against a partial of the base",
+      files: {
+        "prompts/base.md": "# Bot\n\n{% include \"parts/style.md\" %}\n",
+        "prompts/parts/style.md": "Do not use emoji.\n",
+        "fork.md": "---\nextends: prompts/base.md\n---\n## Warmth\n\nUse emoji to keep the tone warm.\n",
+      },
+      lint: "fork.md",
+      errors: [{ messageId: "conflict", line: 6, column: 1, endLine: 6, endColumn: 33, related: [{ file: "prompts/parts/style.md", line: 1, column: 1 }] }],
+    },
+  ],
+});
