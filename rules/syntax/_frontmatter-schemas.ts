@@ -221,8 +221,16 @@ const promptvetKeys = {
   model_reason: str,
 };
 
-function withPromptvetKeys(schema: { properties: Record<string, unknown> }): object {
-  return { ...schema, properties: { ...promptvetKeys, ...schema.properties } };
+/**
+ * Accepts promptvet's keys without listing them among the tool's own keys in "expected one of" hints
+ * (they are matched as pattern properties, which the hints do not read).
+ */
+function withPromptvetKeys(schema: { properties: Record<string, unknown>; patternProperties?: Record<string, unknown> }): object {
+  const patternProperties: Record<string, unknown> = { ...schema.patternProperties };
+  for (const [key, value] of Object.entries(promptvetKeys)) {
+    if (!(key in schema.properties)) patternProperties[`^${key}$`] = value;
+  }
+  return { ...schema, patternProperties };
 }
 
 export const FRONTMATTER_SCHEMAS: Record<FrontmatterKind, object> = {

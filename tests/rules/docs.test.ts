@@ -7,6 +7,9 @@
  * ```` ```examples.jsonl ````, ```` ```prompt.md escaped ```` (then `\r`, `\t`, `\n`, `\uXXXX`, `\u{X}` and
  * `\\` in the block are decoded, for characters a markdown file cannot show), or
  * ```` ```prompt.md {"maxLineLength": 20} ````. A bare language (` ```jsonl `) means `example.jsonl`.
+ * In the options JSON, `"$settings"` holds config settings (e.g. `{"$settings": {"model": "gpt-4o"}}`).
+ * A block whose info string is `base` gives the file's text at the base ref for the example after it
+ * (for rules that compare with the committed version).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -25,6 +28,9 @@ export interface DocExample {
   filename: string;
   code: string;
   options?: Record<string, unknown>;
+  settings?: Record<string, unknown>;
+  /** The file at the base ref, from a preceding `base` block. */
+  baseSource?: string;
   /** 1-based line of the opening fence in the .md file, for failure messages. */
   line: number;
 }
@@ -59,6 +65,7 @@ export function parseRuleDoc(markdown: string): ParsedDoc {
   const errors: string[] = [];
   let section = "";
   let marker: DocExample["kind"] | undefined;
+  let pendingBase: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const fence = /^( {0,3})(`{3,}|~{3,})\s*(.*)$/.exec(line);
@@ -72,13 +79,25 @@ export function parseRuleDoc(markdown: string): ParsedDoc {
         body.push(lines[j]!.startsWith(indent!) ? lines[j]!.slice(indent!.length) : lines[j]!);
       }
       if (j >= lines.length) errors.push(`line ${i + 1}: code fence is never closed`);
-      if (section === "Examples" && marker) {
+      if (section === "Examples" && info!.trim() === "base") {
+        pendingBase = body.join("\n") + (body.length > 0 ? "\n" : "");
+      } else if (section === "Examples" && marker) {
         const parsed = parseInfo(info!.trim());
         if ("error" in parsed) errors.push(`line ${i + 1}: ${parsed.error}`);
         else {
           const code = body.join("\n") + (body.length > 0 ? "\n" : "");
-          examples.push({ kind: marker, filename: parsed.filename, options: parsed.options, code: parsed.escaped ? unescape(code) : code, line: i + 1 });
+          const { $settings, ...options } = parsed.options ?? {};
+          examples.push({
+            kind: marker,
+            filename: parsed.filename,
+            options: parsed.options ? options : undefined,
+            settings: $settings as Record<string, unknown> | undefined,
+            baseSource: pendingBase,
+            code: parsed.escaped ? unescape(code) : code,
+            line: i + 1,
+          });
         }
+        pendingBase = undefined;
       }
       i = j;
       continue;
@@ -121,7 +140,12 @@ async function findings(rule: Rule<any>, example: DocExample): Promise<string[]>
   const bom = example.code.charCodeAt(0) === 0xfeff;
   const source = bom ? example.code.slice(1) : example.code;
   const document = parseDocument({ path: filePath, source, format, bom });
-  const { messages } = await lintDocument(document, { rules: [{ rule, severity: 2, options: example.options }], unusedDirectives: 0 });
+  const { messages } = await lintDocument(document, {
+    rules: [{ rule, severity: 2, options: example.options }],
+    settings: example.settings,
+    services: { baseSource: async () => example.baseSource, baseRef: example.baseSource === undefined ? undefined : "HEAD" },
+    unusedDirectives: 0,
+  });
   return messages.filter((m) => m.ruleId === rule.meta.id).map((m) => `${m.line}:${m.column} ${m.message}`);
 }
 
