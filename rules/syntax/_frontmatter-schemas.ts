@@ -213,6 +213,7 @@ const skill = {
 const promptvetKeys = {
   budget: { anyOf: [{ type: "number" }, obj] },
   extends: str,
+  forked_from: str,
   override: { anyOf: [obj, strings] },
   append: { anyOf: [obj, strings] },
   remove: stringOrStrings,

@@ -18,6 +18,7 @@ export interface CliOptions {
   requireEval: boolean;
   updateBaselines: boolean;
   onlyMatching: boolean;
+  withDependents: boolean;
   cache: boolean;
   cacheLocation?: string;
   yes: boolean;
@@ -47,6 +48,8 @@ Options:
   -o, --output-file <file>  write the (first) report to a file
   --only-matching           of the named files, lint only those matching the configured prompt
                             globs (for hooks that pass every staged file)
+  --with-dependents         also lint the prompts that extend or include the named files
+                            (always on with --staged and --changed-since)
   --max-warnings <n>        exit 1 when there are more than n warnings
   -c, --config <path>       use this config file for every file
   --quiet                   report errors only
@@ -82,6 +85,7 @@ export function parseCli(argv: string[]): CliOptions {
         "require-eval": { type: "boolean", default: false },
         "update-baselines": { type: "boolean", default: false },
         "only-matching": { type: "boolean", default: false },
+        "with-dependents": { type: "boolean", default: false },
         cache: { type: "boolean" },
         "no-cache": { type: "boolean" },
         "cache-location": { type: "string" },
@@ -133,6 +137,7 @@ export function parseCli(argv: string[]): CliOptions {
     requireEval: values["require-eval"] ?? false,
     updateBaselines: values["update-baselines"] ?? false,
     onlyMatching: values["only-matching"] ?? false,
+    withDependents: values["with-dependents"] ?? false,
     cache: values["no-cache"] ? false : (values.cache ?? true),
     cacheLocation: values["cache-location"],
     yes: values.yes ?? false,

@@ -10,7 +10,7 @@ import { VERSION } from "../version.js";
  * globs: the config stays the one place that says what a prompt is.
  */
 export const LINT_STAGED_GLOB = "*";
-export const LINT_STAGED_COMMAND = "promptvet --fix --only-matching";
+export const LINT_STAGED_COMMAND = "promptvet --fix --only-matching --with-dependents";
 const HUSKY_VERSION = "^9.1.7";
 const LINT_STAGED_VERSION = "^16.4.0";
 

@@ -25,6 +25,8 @@ export interface LintRun {
   repoRoot?: string;
   baseRef?: string;
   deleted: string[];
+  /** Prompts composed from a changed base or partial (the blast radius), for the summary. */
+  affected: { changed: string; dependents: string[] }[];
 }
 
 /** Resolves which files to lint and where their content comes from, then lints them. */
@@ -63,6 +65,27 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     : undefined;
   const baseBlobs = cache && repoRoot && baseRef ? await blobIdsAt(repoRoot, baseRef) : undefined;
   if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false }));
+
+  // Blast radius: a changed base or partial changes every prompt composed from it.
+  let affected: LintRun["affected"] = [];
+  if (repoRoot && (options.staged || options.changedSince || options.withDependents) && targets.length > 0) {
+    const { dependentsOf } = await import("../forks/dependents.js");
+    const changed = [...targets.map((t) => path.relative(repoRoot, t.path)), ...deleted];
+    affected = (await dependentsOf(changed, repoRoot)).map((a) => ({
+      changed: a.changed,
+      dependents: a.dependents.map((d) => path.relative(repoRoot, d)),
+    }));
+    const known = new Set(targets.map((t) => t.path));
+    for (const entry of affected) {
+      for (const dependent of entry.dependents) {
+        const abs = path.join(repoRoot, dependent);
+        if (!known.has(abs)) {
+          known.add(abs);
+          targets.push({ path: abs, explicit: false, dependent: true });
+        }
+      }
+    }
+  }
   const wantsSummary = options.formats.some((f) => f === "markdown" || f.startsWith("markdown:"));
   const results = await lintFiles({
     tokenStats: wantsSummary,
@@ -80,7 +103,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
       : undefined,
   });
   cache?.save();
-  return { results, repoRoot, baseRef, deleted };
+  return { results, repoRoot, baseRef, deleted, affected };
 }
 
 /** Keeps errors only (for --quiet), recomputing the counts. */

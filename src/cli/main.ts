@@ -70,7 +70,7 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
   const run = await runLint(options, io, registry);
   let results = run.results;
   let exitCode = exitCodeFor(results, options.maxWarnings);
-  const summary: NonNullable<Parameters<typeof writeReports>[4]> = { deleted: run.deleted, baseRef: run.baseRef };
+  const summary: NonNullable<Parameters<typeof writeReports>[4]> = { deleted: run.deleted, baseRef: run.baseRef, affected: run.affected };
   if (options.eval || options.requireEval) {
     const { runEvalFromCli } = await import("./integrations.js");
     const evalCode = await runEvalFromCli(options, io, registry, { lint: true, summary, results });

@@ -18,9 +18,21 @@ export interface CacheKeyParts {
   mode: "worktree" | "staged";
 }
 
+interface CacheEntry {
+  key: string;
+  result: LintResult;
+  /** Other files the rules read (a base prompt, partials), with a hash of what they held ("" = missing). */
+  deps?: Record<string, string>;
+}
+
 interface CacheFile {
   version: string;
-  entries: Record<string, { key: string; result: LintResult }>;
+  entries: Record<string, CacheEntry>;
+}
+
+/** Hash of a dependency's content, as stored in `deps`. */
+export function contentHash(text: string | undefined): string {
+  return text === undefined ? "" : createHash("sha256").update(text).digest("base64url");
 }
 
 export function cacheKey(parts: CacheKeyParts): string {
@@ -60,14 +72,14 @@ export class ResultCache {
     return existsSync(nm) ? path.join(nm, ".cache", "promptvet", "results.json") : path.join(root, ".promptvetcache");
   }
 
-  get(filePath: string, key: string): LintResult | undefined {
+  get(filePath: string, key: string): { result: LintResult; deps?: Record<string, string> } | undefined {
     const entry = this.data.entries[filePath];
-    return entry && entry.key === key ? entry.result : undefined;
+    return entry && entry.key === key ? { result: entry.result, deps: entry.deps } : undefined;
   }
 
-  set(filePath: string, key: string, result: LintResult): void {
+  set(filePath: string, key: string, result: LintResult, deps?: Map<string, string>): void {
     const { output: _output, ...stored } = result;
-    this.data.entries[filePath] = { key, result: stored };
+    this.data.entries[filePath] = { key, result: stored, ...(deps && deps.size > 0 ? { deps: Object.fromEntries(deps) } : {}) };
     this.dirty = true;
   }
 

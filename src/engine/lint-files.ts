@@ -10,7 +10,7 @@ import { detectFormat } from "../parse/detect.js";
 import { parseDocument } from "../parse/index.js";
 import { applyFixes } from "./fixes.js";
 import { lintDocument, type DocumentLintOutput } from "./linter.js";
-import { cacheKey, type ResultCache } from "./cache.js";
+import { cacheKey, contentHash, type ResultCache } from "./cache.js";
 import { maskRanges } from "./mask.js";
 import type { LintMessage, LintResult } from "./types.js";
 
@@ -33,6 +33,8 @@ export interface LintFilesOptions {
   baseBlobs?: Map<string, string>;
   /** Compute token counts and cost deltas per file (`result.stats.tokens`) for the summary report. */
   tokenStats?: boolean;
+  /** Reads other files (bases, partials) as this run sees them; created once per run. */
+  readFile?: (filePath: string) => Promise<string | undefined>;
   /** Files at once; parsing is CPU-bound, so this mostly overlaps I/O. */
   concurrency?: number;
 }
@@ -41,6 +43,7 @@ const MAX_FIX_PASSES = 10;
 
 /** Lints files end to end: read, decode, parse, run rules, fix. One bad file never stops the others. */
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]> {
+  options = { ...options, readFile: options.readFile ?? fileReaderFor(options) };
   const results: (LintResult | undefined)[] = new Array(options.files.length);
   let next = 0;
   const worker = async () => {
@@ -142,13 +145,23 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
       baseBlob: options.baseBlobs?.get(rel) ?? "",
       mode: options.staged ? "staged" : "worktree",
     });
-    const cached = options.cache.get(filePath, key);
+    const hit = options.cache.get(filePath, key);
+    // A composed prompt's result also depends on its base and partials: any change there is a miss.
+    const cached = hit && (await depsUnchanged(hit.deps, options.readFile)) ? hit.result : undefined;
     const wantsFixes = options.fix && (cached?.fixableErrorCount || cached?.fixableWarningCount || options.applySuggestions);
     const missingStats = options.tokenStats && !cached?.stats?.tokens;
     if (cached && !wantsFixes && !missingStats) return cached;
   }
 
   const baseSource = makeBaseSource(filePath, options);
+  const deps = new Map<string, string>();
+  const readFile = options.readFile
+    ? async (p: string) => {
+        const text = await options.readFile!(p);
+        deps.set(p, contentHash(text));
+        return text;
+      }
+    : undefined;
   let source = decoded.text;
   let output: DocumentLintOutput;
   let document: PromptDocument;
@@ -157,11 +170,11 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     output = await lintDocument(document, {
       rules: config.rules,
       settings: config.settings,
-      services: { baseSource, baseRef: options.baseRef, readFile: fileReaderFor(options) },
+      services: { baseSource, baseRef: options.baseRef, readFile },
       unusedDirectives: config.unusedDirectives,
       knownRuleIds: options.knownRuleIds,
     });
-    if (options.fix && !options.staged) {
+    if (options.fix && !options.staged && !target.dependent) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
         const { output: fixed, applied } = applyFixes(source, withChosenSuggestions(output.messages, options.applySuggestions));
         if (applied === 0 || fixed === source) break;
@@ -170,7 +183,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
         output = await lintDocument(document, {
           rules: config.rules,
           settings: config.settings,
-          services: { baseSource, baseRef: options.baseRef, readFile: fileReaderFor(options) },
+          services: { baseSource, baseRef: options.baseRef, readFile },
           unusedDirectives: config.unusedDirectives,
           knownRuleIds: options.knownRuleIds,
         });
@@ -205,10 +218,22 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     }
   }
   if (options.cache && key) {
-    if (written === undefined) options.cache.set(filePath, key, result);
+    if (written === undefined) options.cache.set(filePath, key, result, deps);
     else options.cache.delete(filePath);
   }
   return result;
+}
+
+async function depsUnchanged(
+  deps: Record<string, string> | undefined,
+  readFile: ((p: string) => Promise<string | undefined>) | undefined,
+): Promise<boolean> {
+  if (!deps) return true;
+  if (!readFile) return false;
+  for (const [p, hash] of Object.entries(deps)) {
+    if (contentHash(await readFile(p)) !== hash) return false;
+  }
+  return true;
 }
 
 /** Promotes the first suggestion of selected messages to a fix, for an explicit opt-in such as `--fix-suggestions pii`. */

@@ -116,7 +116,7 @@ function toMessage(
   const endPos = document.lines.positionAt(end);
   const message: LintMessage = {
     ruleId: meta.id,
-    severity,
+    severity: descriptor.severity ?? severity,
     message: interpolate(template, descriptor.data),
     messageId: descriptor.messageId,
     line: startPos.line,

@@ -82,6 +82,8 @@ export interface ReportDescriptor {
   related?: { range?: Range; filePath?: string; line?: number; column?: number; endLine?: number; endColumn?: number; message: string }[];
   /** The range holds a secret or personal data. */
   sensitive?: boolean;
+  /** Severity of this one finding, when a rule grades findings itself (e.g. per segment role). */
+  severity?: 1 | 2;
 }
 
 export interface RuleDocs {

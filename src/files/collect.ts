@@ -10,6 +10,8 @@ export interface FileTarget {
   path: string;
   /** Named on the command line (linted even if it does not match the prompt globs). */
   explicit: boolean;
+  /** Not changed itself, but composed from a changed file: linted, never fixed. */
+  dependent?: boolean;
 }
 
 /** A glob without a slash matches at any depth, as in .gitignore and ESLint's `files`. */

@@ -40,7 +40,7 @@ describe("pre-commit hook (husky + lint-staged)", () => {
     expect(readFileSync(path.join(repo.dir, ".husky", "pre-commit"), "utf8")).toBe(hookBefore);
     const pkg = JSON.parse(pkgBefore);
     expect(pkg.scripts.prepare).toBe("husky");
-    expect(pkg["lint-staged"]).toEqual({ "*": "promptvet --fix --only-matching" });
+    expect(pkg["lint-staged"]).toEqual({ "*": "promptvet --fix --only-matching --with-dependents" });
     expect(pkg.devDependencies).toMatchObject({ husky: expect.any(String), "lint-staged": expect.any(String), promptvet: expect.any(String) });
   });
 

@@ -38,6 +38,8 @@ export interface DocExample {
 export interface ParsedDoc {
   headings: string[];
   examples: DocExample[];
+  /** Blocks under "Examples" before the first Incorrect/Correct: other files the examples read (bases, partials). */
+  contextFiles: Map<string, string>;
   errors: string[];
 }
 
@@ -62,6 +64,7 @@ export function parseRuleDoc(markdown: string): ParsedDoc {
   const lines = markdown.replace(/\r\n?/g, "\n").split("\n");
   const headings: string[] = [];
   const examples: DocExample[] = [];
+  const contextFiles = new Map<string, string>();
   const errors: string[] = [];
   let section = "";
   let marker: DocExample["kind"] | undefined;
@@ -79,7 +82,11 @@ export function parseRuleDoc(markdown: string): ParsedDoc {
         body.push(lines[j]!.startsWith(indent!) ? lines[j]!.slice(indent!.length) : lines[j]!);
       }
       if (j >= lines.length) errors.push(`line ${i + 1}: code fence is never closed`);
-      if (section === "Examples" && info!.trim() === "base") {
+      if (section === "Examples" && !marker && info!.trim() !== "base") {
+        const parsed = parseInfo(info!.trim());
+        if ("error" in parsed) errors.push(`line ${i + 1}: ${parsed.error}`);
+        else contextFiles.set(`/virtual/docs/${parsed.filename}`, body.join("\n") + (body.length > 0 ? "\n" : ""));
+      } else if (section === "Examples" && info!.trim() === "base") {
         pendingBase = body.join("\n") + (body.length > 0 ? "\n" : "");
       } else if (section === "Examples" && marker) {
         const parsed = parseInfo(info!.trim());
@@ -116,7 +123,7 @@ export function parseRuleDoc(markdown: string): ParsedDoc {
     const words = [...line.matchAll(/(?<![A-Za-z])(incorrect|correct)(?![A-Za-z])/gi)];
     if (words.length > 0) marker = words[words.length - 1]![1]!.toLowerCase() as DocExample["kind"];
   }
-  return { headings, examples, errors };
+  return { headings, examples, contextFiles, errors };
 }
 
 function parseInfo(info: string): { filename: string; escaped: boolean; options?: Record<string, unknown> } | { error: string } {
@@ -134,7 +141,7 @@ function parseInfo(info: string): { filename: string; escaped: boolean; options?
   return { filename, escaped: match[2] === "escaped", options };
 }
 
-async function findings(rule: Rule<any>, example: DocExample): Promise<string[]> {
+async function findings(rule: Rule<any>, example: DocExample, files: Map<string, string> = new Map()): Promise<string[]> {
   const filePath = `/virtual/docs/${example.filename}`;
   const format = detectFormat(filePath) ?? "markdown";
   const bom = example.code.charCodeAt(0) === 0xfeff;
@@ -143,7 +150,11 @@ async function findings(rule: Rule<any>, example: DocExample): Promise<string[]>
   const { messages } = await lintDocument(document, {
     rules: [{ rule, severity: 2, options: example.options }],
     settings: example.settings,
-    services: { baseSource: async () => example.baseSource, baseRef: example.baseSource === undefined ? undefined : "HEAD" },
+    services: {
+      baseSource: async () => example.baseSource,
+      baseRef: example.baseSource === undefined ? undefined : "HEAD",
+      readFile: async (p: string) => files.get(p),
+    },
     unusedDirectives: 0,
   });
   return messages.filter((m) => m.ruleId === rule.meta.id).map((m) => `${m.line}:${m.column} ${m.message}`);
@@ -167,7 +178,7 @@ describe.each(builtinRules.map((r) => [r.meta.id, r] as const))("docs of %s", (i
     if (!file) return; // reported by the test above
     const doc = parseRuleDoc(readFileSync(file, "utf8"));
     for (const example of doc.examples) {
-      const found = await findings(rule, example);
+      const found = await findings(rule, example, doc.contextFiles);
       if (example.kind === "incorrect") {
         expect(found.length, `${rel}:${example.line}: the Incorrect example (${example.filename}) produces no ${id} finding`).toBeGreaterThan(0);
       } else {
