@@ -3,7 +3,7 @@
  * findings per 100 files on the real prompt corpora.
  *
  *   npm run bench:contradictions              dev set
- *   npm run bench:contradictions -- --heldout held-out set (evaluate rarely)
+ *   npm run bench:contradictions -- --heldout held-out set (evaluate rarely; --heldout2 for the second one)
  *   npm run bench:contradictions -- --corpora real corpora in ../shared/corpora (findings per 100 files, timing)
  *   add --verbose to print every miss and false alarm
  */
@@ -67,7 +67,7 @@ function pct(n: number): string {
   return Number.isFinite(n) ? n.toFixed(2) : "  - ";
 }
 
-async function evaluate(set: "dev" | "heldout"): Promise<void> {
+async function evaluate(set: "dev" | "heldout" | "heldout2"): Promise<void> {
   const labels: Label[] = JSON.parse(readFileSync(join(fixtures, "labels.json"), "utf8"))[set];
   const files = [
     ...readdirSync(join(fixtures, set)).filter((f) => /\.(md|txt)$/.test(f)).map((f) => `${set}/${f}`),
@@ -188,4 +188,4 @@ async function corpora(): Promise<void> {
 }
 
 if (args.has("--corpora")) await corpora();
-else await evaluate(args.has("--heldout") ? "heldout" : "dev");
+else await evaluate(args.has("--heldout2") ? "heldout2" : args.has("--heldout") ? "heldout" : "dev");

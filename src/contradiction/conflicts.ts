@@ -24,6 +24,8 @@ function comparable(a: Directive, b: Directive): boolean {
   }
   // A narrow prohibition ("no links to competitor sites") leaves room for a general requirement; a general
   // prohibition does not leave room for a narrow requirement.
+  // "these links", "on them": the rule is about things named elsewhere, which we cannot compare.
+  if (a.qualifier === "(referent)" || b.qualifier === "(referent)") return false;
   if (a.dimension === b.dimension && a.polarity !== b.polarity) {
     const neg = a.polarity === -1 ? a : b;
     const pos = a.polarity === -1 ? b : a;

@@ -59,13 +59,13 @@ export interface Directive {
 const CONDITION =
   /→|->|=>|\b(?:if|unless|when|whenever|except|excepting|otherwise|only (?:when|if|after|for)|in case|as long as|provided that|where (?:appropriate|relevant|possible|necessary|applicable|needed)|as (?:needed|appropriate|necessary)|by default|upon request|on request|depending on|until|once|after (?:the user|they|you have)|in (?:some|certain|rare|most) cases|sometimes|occasionally|optionally|preferably|ideally|generally|usually|typically|normally|in general)\b/i;
 const EMPHATIC_CONDITION =
-  /\b(?:even (?:if|when|though)|no matter)\b[^,.;]*|\bwhen (?:you )?(?:start(?:ing)?|begin(?:ning)?)\b(?! (?:to|about|for) )/gi;
+  /\b(?:even (?:if|when|though)|no matter)\b[^,.;]*|\b(?:whenever|wherever) (?:you can|possible)\b|\bwhen (?:you )?(?:start(?:ing)?|begin(?:ning)?)\b(?! (?:to|about|for) )/gi;
 
 /** Words that make a prohibition hold everywhere, overriding any narrower permission. */
 const UNIVERSAL = /\b(?:of any (?:kind|sort|type)|at all|whatsoever|entirely|anywhere|in any (?:form|way|reply|response|answer|message|case|circumstances?|situation)|under no circumstances|at no (?:point|time)|no matter what)\b/i;
 
 const MODAL =
-  /\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|at no (?:point|time)|avoid|refrain|prefer|may|can|feel free|allowed|forbidden|prohibited|mandatory|required|only|want you to|i want|we want|i need you to|you will|you'll)\b|\bno\s|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected)\b/i;
+  /\byour (?:tone|style|voice|register|answers?|responses?|replies|reply|output|writing) (?:is|are)\b|\b(?:needs?|requires?)\b|\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|at no (?:point|time)|avoid|refrain|prefer|may|can|feel free|allowed|forbidden|prohibited|mandatory|required|only|want you to|i want|we want|i need you to|you will|you'll)\b|\bno\s|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected)\b/i;
 
 const IMPERATIVE =
   /^(?:use|respond|reply|answer|write|keep|be|include|add|avoid|give|provide|return|output|format|limit|list|offer|suggest|ask|cite|link|mention|reveal|share|tell|quote|explain|describe|start|begin|end|stay|speak|talk|make|ensure|remember|refer|present|show|put|wrap|structure|stick|focus|introduce|call|act|address|greet|search|browse|check|look|run|execute|skip|omit|feel|sign|close|summari[sz]e|state|express|produce|generate|send|reference|disclose|discuss|bring|adopt|maintain|match|insert|append|prefix|label|restrict|never|always|do|don't|communicate|go|lead|finish|conclude|open|aim|strive|try|prioriti[sz]e|opt|choose|favou?r|deliver|draft|compose|convert|translate|stick|sprinkle|throw|break|organi[sz]e|enumerate|number|present|frame|phrase|word|pepper|spell|refrain|steer|resist|leave|drop|cut|trim|expand|elaborate|walk|detail|break|offer|invoke|consult|query|mirror|emit|render)\b/i;
@@ -97,7 +97,7 @@ const STOPWORDS = new Set(
     "anything something everything nothing any what which who whom whose it them they you we i me us be is are was were " +
     "been being do does did have has had will would should could can may might must shall please ever exact actual " +
     "specific specifics detail details information info anyone anybody user users customer customers people person " +
-    "regarding related relating concerning like as than then so if unless when even though yet still").split(" "),
+    "regarding related relating concerning like as than then so if unless when even though yet still per").split(" "),
 );
 
 const PERSONA =
@@ -164,7 +164,7 @@ const SCOPE_PREP =
   /\b(?:in|for|within|inside|during|throughout|per|at the (?:start|end|beginning|top|bottom) of|when writing|when answering|when replying to) (?! )(?!(?:the )?(?:user|customer|person|people|them)\b)((?:(?:the|your|a|an|each|every|all|any|its|their|our)\s+)?[a-z][a-z'-]*(?:\s+(?!(?:and|or|but|with|to|that|which|when|if|unless|is|are|be|should|must|keep|use|always|never|do|don't|as|so|than|because|while|since|even|by|from|on|at|of)\b)[a-z][a-z'-]*){0,2})/gi;
 const SUBJECT_SCOPE = /^(?:\W*)(?:the\s+|your\s+|all\s+|each\s+|every\s+|any\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+(?:must|should|shall|need to|needs to|are to|is to|will|has to|have to|may|can|cannot|can't|must not)\b/i;
 const OBJECT_SCOPE =
-  /\b(?:write|give|provide|keep|make|draft|compose|create|generate|produce|limit|start|end|begin|finish|open|close)\s+(?:(?:a|an|the|your|each|every|all|any|short|brief|concise|detailed|quick|one|single)\s+)*([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/gi;
+  /\b(?:write|give|provide|keep|make|draft|compose|create|generate|produce|limit|start|end|begin|finish|open|close)\s+(?:(?:a|an|the|your|each|every|all|any|short|brief|concise|detailed|quick|one|single)\s+)*(?!(?:per|of|in|for|to|with|on|at|by|from|about|as|and|or)\b)([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/gi;
 
 /** Explanations ("since our customers are in Quebec") give a reason, not a scope. */
 const EXPLANATION = /(?:,\s*|\s)(?:since|because|as|so that|so|given that|which|to keep|to make|to help|to avoid)\b[\s\S]*$|\s[—–]\s[\s\S]*$/i;
@@ -233,6 +233,8 @@ function subjectPolarity(clause: string, start: number, end: number): 1 | -1 | "
 
 /** A genuine command or permission, as opposed to a fragment ("Two lists, identical layout."). */
 function isCommand(clause: string): boolean {
+  // "`web.run` gives normal citations": a masked name followed by a verb describes a tool, it does not command.
+  if (/\s{3,}(?:gives|returns|shows|provides|produces|outputs|creates|generates|uses|includes|renders|displays|supports|accepts|takes)\b/.test(clause)) return false;
   if (MODAL_STRONG.test(clause.replace(RELATIVE, ""))) return true;
   const head = clause
     .replace(/^[\s*_>#\-•\d.)]+/, "")
@@ -241,7 +243,7 @@ function isCommand(clause: string): boolean {
 }
 
 const MODAL_STRONG =
-  /\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember to|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|avoid|refrain|prefer|you may|you can|feel free|want you to|i want|we want|i need you to|you will|you'll|(?:responses?|answers?|replies|output) will)\b|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected|required|forbidden|prohibited|mandatory)\b/i;
+  /\byour (?:tone|style|voice|register|answers?|responses?|replies|reply|output|writing) (?:is|are)\b|\b(?:needs?|requires?)\b|\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember to|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|avoid|refrain|prefer|you may|you can|feel free|want you to|i want|we want|i need you to|you will|you'll|(?:responses?|answers?|replies|output) will)\b|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected|required|forbidden|prohibited|mandatory)\b/i;
 
 /** What a format mention is followed by when it names the response format, not a kind of data ("JSON files"). */
 const FORMAT_FOLLOWER =
@@ -269,7 +271,7 @@ const NEUTRAL_PREMODIFIER =
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
   const rest = clause.slice(end);
   const after = QUALIFIER_AFTER.exec(rest);
-  if (after && (after[1] === undefined || !isResponseWord(after[1]))) return (after[1] ?? after[0].trim()).toLowerCase();
+  if (after && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) return (after[1] ?? after[0].trim()).toLowerCase();
   if (/^[^.;]{0,30}\b(?:on|for|to|with|in|inside|from|about)\s+(?:them|it|these|those|this|that)\b/i.test(rest)) return "(referent)";
   if (/\b(?:these|those|this|that|such)\s+(?:[\w-]+\s+)?$/i.test(clause.slice(Math.max(0, start - 25), start))) return "(referent)";
   if (/\b(?:any )?other (?:way|ways|manner|format|formats|form|means|method|methods)\b|\bin any other\b|\botherwise\b/i.test(rest)) return "other way";
@@ -283,7 +285,7 @@ function qualifierOf(clause: string, start: number, end: number): string | undef
 /** An adjective mention before a noun ("sarcastic crutch phrases", "emoji variations") is about that noun. */
 function postNoun(rest: string): string | undefined {
   const noun = /^\s+([a-z][a-z-]{2,})\b/i.exec(rest);
-  if (noun && !isResponseWord(noun[1]!) && !isKnownVerb(noun[1]!) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
+  if (noun && !isResponseWord(noun[1]!) && !isKnownVerb(noun[1]!) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
   return undefined;
 }
 
@@ -310,9 +312,10 @@ function aboutSomethingElse(clause: string): boolean {
   if (subject === "") return false;
   const words = subject.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   if (words.length === 0 || words.length > 8) return false;
-  if (words.some((w) => isKnownVerb(w) || /^(?:please|always|never|only|also|just|you|we|i|it|this|that|there|everything|if|when|unless)$/.test(w))) return false;
-  // A value mention as subject ("Emojis are not appropriate") is judged by its predicate instead.
-  if (ANY_VALUE.test(subject)) return false;
+  if (words.some((w) => (isKnownVerb(w) && !/(?:ing|ed)$/.test(w)) || /^(?:please|always|never|only|also|just|you|we|i|it|this|that|there|everything|if|when|unless)$/.test(w))) return false;
+  // A value mention as the whole subject ("Emojis are not appropriate") is judged by its predicate instead.
+  const rest = subject.replace(new RegExp(ANY_VALUE.source, "gi"), " ").toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+  if (rest.every((w) => STOPWORDS.has(w))) return false;
   return !/^(?:(?:the|your|all|each|every|any|my|our|whole|entire|final|full|overall)\s+)*(?:response|responses|answer|answers|reply|replies|output|outputs|message|messages|result|text|writing|tone|language|style|format|formatting|length)$/i.test(words.join(" "));
 }
 
@@ -390,7 +393,12 @@ function hasOwnObjectBefore(before: string): boolean {
   for (let i = words.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
     const w = words[i]!.toLowerCase().replace(/[^a-z'-]/g, "");
     if (isKnownVerb(w) && i < words.length - 1) {
-      const object = words.slice(i + 1).join(" ");
+      // Adverbs and particles ("respond strictly in", "lay out the answer with") are not an object of their own.
+      const object = words
+        .slice(i + 1)
+        .filter((x) => !/ly$/i.test(x) && !/^(?:out|up|down|back|off|away|only|just|always|never|all|everything|it|them)$/i.test(x))
+        .join(" ");
+      if (object === "") return false;
       return !isGenericPhrase(object) && !/^(?:it|them|this|that|everything|all|things)$/i.test(object);
     }
   }
@@ -560,6 +568,11 @@ function extractNumeric(
     if (isLength && !RESPONSE_ANCHOR.test(clause) && !/\blimit\b/i.test(clause)) continue;
     if (!isCommand(clause) && !context.negativeLead) continue;
     const perItem = /\b(?:each|every|per)\s+(?:single\s+)?(?:bullet|item|point|line|sentence|paragraph|step|option|section|message)\b/i.test(clause) ? "each" : "";
+    // "a quote of under 20 words", "20 words of text from a source": the bound measures that thing, not the reply.
+    const measured =
+      /\b([a-z][a-z-]+)\s+(?:of|with)\s+(?:a\s+|an\s+)?$/i.exec(clause.slice(0, m.index!))?.[1] ??
+      /^\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|any\s+)?([a-z][a-z-]+)/i.exec(clause.slice(m.index! + m[0].length))?.[1];
+    const measuredScope = measured && !isKnownVerb(measured) && !isGenericPhrase(measured) && !/^(?:maximum|minimum|limit|length|total|most|least|up|use|length)$/i.test(measured) ? measured.toLowerCase() : "";
     add({
       dimension: isLength ? "length" : "count",
       value: unit,
@@ -567,7 +580,7 @@ function extractNumeric(
       exclusive: false,
       permissive,
       bound: { unit, min, max },
-      scope: scopeOf([localScopeOf(), perItem].filter(Boolean).join(" & ")),
+      scope: scopeOf([localScopeOf(), perItem, measuredScope].filter(Boolean).join(" & ")),
     });
   }
 }

@@ -111,6 +111,10 @@ export async function readAttachedOutputs(filePath: string): Promise<ExampleOutp
 const WHOLE_REPLY =
   /\b(?:respond|responses?|repl(?:y|ies)|answer(?:s)?|outputs?|messages?|you (?:must|should|will|never|always)|never|always|do not|don't|keep (?:it|things|everything)|every (?:reply|response|answer|message))\b/i;
 
+/** A length rule applies to example replies only when it names the reply itself, not "the message" of some tool. */
+const REPLY_NAMED =
+  /\b(?:your|all|every|each)\s+(?:answers?|responses?|repl(?:y|ies)|messages?|outputs?)\b|\b(?:answers?|responses?|replies)\b(?!\s+(?:to|from|of)\b)|\b(?:respond|reply|answer)\b/i;
+
 const EMOJI = /\p{Extended_Pictographic}/u;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+\.\w{2,}/i;
 const LIST_LINE = /^\s*(?:[-*+•]|\d+[.)])\s+\S/gm;
@@ -206,7 +210,7 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
         // not JSON: fine
       }
     }
-    if (d.dimension === "length" && d.bound && d.polarity === 1) {
+    if (d.dimension === "length" && d.bound && d.polarity === 1 && REPLY_NAMED.test(d.sentence)) {
       const n = measure(text, d.bound.unit);
       if (n > d.bound.max) add("length", d, `${n} ${d.bound.unit}s, limit ${d.bound.max}`);
       else if (n < d.bound.min && d.bound.min !== Infinity) add("length", d, `${n} ${d.bound.unit}s, minimum ${d.bound.min}`);

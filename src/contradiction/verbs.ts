@@ -13,7 +13,7 @@ function forms(base: string): string[] {
   return out;
 }
 
-const PRODUCE = "propose recommend brainstorm pitch draft come use respond reply answer write output return format produce emit give provide present structure wrap put send generate be keep stick deliver compose include contain add insert start begin end finish close lead prefix append sprinkle pepper offer suggest show share list cite link reference attach mention quote reveal disclose discuss tell ask pose request seek explain describe summarize summarise organize organise break lay enumerate number render display type spell speak talk communicate converse adopt maintain sound stay make aim strive prefer limit cap restrict go walk elaborate expand detail cover trim cut shorten need want".split(" ");
+const PRODUCE = "place position propose recommend brainstorm pitch draft come use respond reply answer write output return format produce emit give provide present structure wrap put send generate be keep stick deliver compose include contain add insert start begin end finish close lead prefix append sprinkle pepper offer suggest show share list cite link reference attach mention quote reveal disclose discuss tell ask pose request seek explain describe summarize summarise organize organise break lay enumerate number render display type spell speak talk communicate converse adopt maintain sound stay make aim strive prefer limit cap restrict go walk elaborate expand detail cover trim cut shorten need want".split(" ");
 
 const NEGATING = "avoid skip omit exclude refrain stop drop remove eliminate strip forbid prohibit ban disallow leave forget fail neglect hesitate".split(" ");
 

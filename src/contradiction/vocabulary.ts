@@ -66,7 +66,7 @@ export const VALUE_PATTERNS: ValuePattern[] = [
   {
     dimension: "format",
     value: "table",
-    re: /\bmarkdown tables?\b|\btabular\b|\b(?:in|as|into|use|using|with|a|an|one|build|create|draw) (?:a |an |one |markdown |comparison |simple |small |clean )?(?:markdown |comparison )?tables?\b(?! of contents)|\btables? format\b/gi,
+    re: /\bmarkdown tables?\b|\btabular\b|\b(?:in|as|into|use|using|with|a|an|one|build|create|draw) (?:a |an |one |markdown |comparison |simple |small |clean |short |clear |compact |brief |single |summary |concise |neat |tidy )?(?:markdown |comparison |summary )?tables?\b(?! of contents)|\btables? format\b/gi,
   },
   { dimension: "format", value: "markdown", re: /\bmarkdown\b(?! tables?)(?! files?)|\bmarkup\b/gi },
   { dimension: "format", value: "plaintext", re: /\bplain[- ]text\b(?! files?)|\bunformatted\b|\bno (?:special |rich )?formatting\b/gi, exclusive: true },
