@@ -13,6 +13,19 @@ import { textKindForRole } from "./segments.js";
 import { placeholderFor } from "./suggest.js";
 import type { PiiAllowConfig, PiiOptions, PiiTextKind, PiiType } from "./types.js";
 
+/** How a segment's role reads in a message ("in system text", "in example output text"). */
+const ROLE_LABELS: Record<string, string> = {
+  system: "system-prompt",
+  user: "user-message",
+  assistant: "assistant-message",
+  tool: "tool-message",
+  "example-input": "example-input",
+  "example-output": "example-output",
+  instruction: "instruction-file",
+  frontmatter: "frontmatter",
+  comment: "comment",
+};
+
 export const SEGMENT_ROLES: readonly SegmentRole[] = [
   "system", "user", "assistant", "tool", "example-input", "example-output", "instruction", "frontmatter", "comment",
 ];
@@ -65,7 +78,7 @@ export function createPiiRule(spec: PiiRuleSpec): Rule<PiiRuleOptions> {
       hasSuggestions: true,
       docs: { description: spec.description, recommended: spec.recommended, strict: "error", help: spec.help },
       messages: {
-        found: `Unexpected ${spec.noun} {{masked}} in a {{role}} segment, expected a placeholder such as {{suggestion}}.`,
+        found: `Unexpected ${spec.noun} {{masked}} in {{role}} text, expected a placeholder such as {{suggestion}}.`,
         replace: "Replace with the placeholder {{suggestion}}.",
       },
       schema: {
@@ -110,7 +123,7 @@ export function createPiiRule(spec: PiiRuleSpec): Rule<PiiRuleOptions> {
             const suggestion = placeholderFor(spec.type, match.value);
             const report: PiiReport = {
               messageId: "found",
-              data: { masked: maskValue(match.value), role: segment.role, suggestion },
+              data: { masked: maskValue(match.value), role: ROLE_LABELS[segment.role] ?? segment.role, suggestion },
               range,
               sensitive: true,
               suggest: [{ messageId: "replace", data: { suggestion }, fix: { range: [range[0], range[1]], text: suggestion } }],
