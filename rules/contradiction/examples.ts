@@ -16,7 +16,7 @@ export default defineRule({
     docs: {
       description: "Disallow few-shot examples that violate the prompt's own instructions",
       help: "Fix the example so it obeys the rule, or change the rule if the example shows what you really want.",
-      recommended: "error",
+      recommended: "warn",
     },
     messages: {
       violates:
