@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/ (one entry plus lazily loaded chunks) and writes the config JSON Schema.
 import { build } from "esbuild";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 // TEMPORARY: lets the bundle build while command modules are still missing; a missing one fails loudly when used.
@@ -18,20 +18,32 @@ const missingCommands = {
   },
 };
 
+// Build into a fresh folder and swap it in: stale chunks never pile up, and a run that is using
+// dist/ at that moment sees either the old bundle or the new one.
+const staging = `dist.${process.pid}.tmp`;
+rmSync(staging, { recursive: true, force: true });
+
 await build({
   entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts" },
-  outdir: "dist",
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
-  packages: "external",
+  packages: "bundle",
   sourcemap: "linked",
   logLevel: "warning",
   chunkNames: "chunks/[name]-[hash]",
   plugins: [missingCommands],
+  // Prefer ES module builds: jsonc-parser's UMD entry resolves its parts at run time and cannot be bundled.
+  mainFields: ["module", "main"],
+  // Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real one.
+  banner: { js: 'import { createRequire as __promptvetCreateRequire } from "node:module"; const require = __promptvetCreateRequire(import.meta.url);' },
 });
+
+rmSync("dist", { recursive: true, force: true });
+renameSync(staging, "dist");
 
 const { buildConfigSchema } = await import("../dist/index.js");
 mkdirSync("schema", { recursive: true });

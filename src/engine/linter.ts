@@ -40,6 +40,9 @@ export const UNKNOWN_RULE_DIRECTIVE_ID = "directives/unknown-rule";
 
 export function resolveRuleOptions(rule: Rule<any>, options: Record<string, unknown> | undefined): Record<string, unknown> {
   const merged = { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) };
+  // A rule's own defaults are valid by construction (its tests prove it); compiling a schema costs
+  // milliseconds each, so only options a user wrote are validated.
+  if (options === undefined) return merged;
   if (rule.meta.schema) {
     const validate = compileSchema(rule.meta.schema);
     if (!validate(merged)) {

@@ -4,6 +4,7 @@
  * `require` so the pure `detectPii` works even without a preload.
  */
 import { createRequire } from "node:module";
+import { nameLexicon } from "./name-lexicon.js";
 import type { PiiType } from "./types.js";
 
 type PhoneLib = typeof import("libphonenumber-js/max");
@@ -11,6 +12,13 @@ type Nlp = typeof import("compromise").default;
 type IbanLib = typeof import("ibantools");
 
 const require = createRequire(import.meta.url);
+
+// Module names held in variables: the bundler leaves these require() calls alone, so the libraries are not
+// parsed at start-up. The async preload (import()) is the normal path; the synchronous fallback serves
+// direct callers of detectPii that did not preload.
+const PHONE_MODULE = "libphonenumber-js/max";
+const IBAN_MODULE = "ibantools";
+const NLP_MODULE = "compromise";
 let phoneLib: PhoneLib | undefined;
 let nlp: Nlp | undefined;
 let ibanLib: IbanLib | undefined;
@@ -18,22 +26,24 @@ let ibanLib: IbanLib | undefined;
 export async function preloadPiiDependencies(types: readonly PiiType[]): Promise<void> {
   if (types.includes("phone") && !phoneLib) phoneLib = await import("libphonenumber-js/max");
   if (types.includes("iban") && !ibanLib) ibanLib = await import("ibantools");
-  if (types.includes("person-name") && !nlp) nlp = (await import("compromise")).default;
+  // The person-name detector reads its word classes from data/name-lexicon.json; compromise is only the
+  // fallback when that file is missing.
+  if (types.includes("person-name") && !nlp && !nameLexicon()) nlp = (await import("compromise")).default;
 }
 
 export function phoneLibrary(): PhoneLib {
-  phoneLib ??= require("libphonenumber-js/max") as PhoneLib;
+  phoneLib ??= require(PHONE_MODULE) as PhoneLib;
   return phoneLib;
 }
 
 export function ibanLibrary(): IbanLib {
-  ibanLib ??= require("ibantools") as IbanLib;
+  ibanLib ??= require(IBAN_MODULE) as IbanLib;
   return ibanLib;
 }
 
 export function nlpLibrary(): Nlp {
   if (!nlp) {
-    const loaded = require("compromise") as Nlp | { default: Nlp };
+    const loaded = require(NLP_MODULE) as Nlp | { default: Nlp };
     nlp = typeof loaded === "function" ? loaded : loaded.default;
   }
   return nlp;

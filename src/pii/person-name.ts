@@ -15,23 +15,28 @@
  */
 import { isPlaceholderName, isPublicFigure, isTemplatePlaceholder } from "./allowlist.js";
 import { nlpLibrary } from "./lazy.js";
+import { nameLexicon, type LexiconClass } from "./name-lexicon.js";
 import { lineEnd, lineStart, SPEAKER_LABEL } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
 type WordClass = "first" | "last" | "honorific" | "common" | "unknown";
 
-let lexicon: Record<string, string | undefined> | undefined;
+let lexicon: Map<string, LexiconClass> | undefined;
 
-function wordLexicon(): Record<string, string | undefined> {
+const FIRST_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "Person"]);
+
+/** Word classes from the extracted data file; compromise itself only when the file is missing. */
+function wordLexicon(): Map<string, LexiconClass> {
   if (!lexicon) {
-    const nlp = nlpLibrary();
-    const model = (nlp as unknown as { model(): { one: { lexicon: Record<string, string> } } }).model();
-    lexicon = model.one.lexicon;
+    lexicon = nameLexicon();
+    if (!lexicon) {
+      const nlp = nlpLibrary();
+      const tags = (nlp as unknown as { model(): { one: { lexicon: Record<string, string> } } }).model().one.lexicon;
+      lexicon = new Map(Object.entries(tags).map(([w, t]) => [w, FIRST_TAGS.has(t) ? "first" : t === "LastName" ? "last" : "common"]));
+    }
   }
   return lexicon;
 }
-
-const FIRST_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "Person"]);
 
 /** Assistant, model and product names that the lexicon knows as first names. */
 const NOT_PEOPLE = new Set([
@@ -70,14 +75,12 @@ function classify(word: string): WordClass {
   if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
   const bare = lower.replace(/\.$/, "");
   if (NOT_PEOPLE.has(bare)) return "common";
-  const tag = wordLexicon()[bare];
+  const tag = wordLexicon().get(bare);
   if (tag === undefined) {
     // The lexicon lists few ordinary nouns; their endings still give them away ("Visualization", "Analyzer").
     return /(?:tion|sion|ment|ness|ity|ance|ence|i[sz]er|i[sz]ation|ism|ist|able|ible|ive|ous|ful|less|ics|ware|ship|hood|logy|graphy|ing|ops|ai)$/.test(bare) ? "common" : "unknown";
   }
-  if (FIRST_TAGS.has(tag)) return "first";
-  if (tag === "LastName") return "last";
-  return "common";
+  return tag;
 }
 
 const RELATIONS =

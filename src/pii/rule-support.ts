@@ -13,6 +13,13 @@ import { textKindForRole } from "./segments.js";
 import { placeholderFor } from "./suggest.js";
 import type { PiiAllowConfig, PiiOptions, PiiTextKind, PiiType } from "./types.js";
 
+/** A cheap, linear pre-check: could this text hold a value whose validation needs a heavy library? */
+function mightNeedLibrary(type: PiiType, text: string): boolean {
+  if (type === "phone") return /\d[\d ().\-\u00a0]{4,}\d/.test(text);
+  if (type === "iban") return /[A-Za-z]{2}\s?\d{2}/.test(text);
+  return type !== "person-name";
+}
+
 /** How a segment's role reads in a message ("in system text", "in example output text"). */
 const ROLE_LABELS: Record<string, string> = {
   system: "system-prompt",
@@ -96,7 +103,8 @@ export function createPiiRule(spec: PiiRuleSpec): Rule<PiiRuleOptions> {
       },
     },
     async create(context) {
-      await preloadPiiDependencies([spec.type]);
+      // Heavy libraries (phone metadata, IBAN tables) load only for text that could hold such a value.
+      if (mightNeedLibrary(spec.type, context.document.source)) await preloadPiiDependencies([spec.type]);
       const settings = (context.settings as { pii?: PiiSettings }).pii;
       let allowed: AllowCheck;
       try {

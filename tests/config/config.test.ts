@@ -157,3 +157,13 @@ describe("built-in rules", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe("rule defaults", () => {
+  it("every built-in rule's default options satisfy its own schema (defaults are not re-validated at run time)", () => {
+    for (const rule of builtinRules) {
+      if (!rule.meta.schema) continue;
+      const validate = compileSchema(rule.meta.schema);
+      expect(validate(rule.meta.defaultOptions ?? {}), `${rule.meta.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+});
