@@ -59,9 +59,14 @@ function buildCorpus() {
   for (let i = 0; i < 200; i++) writeFileSync(path.join(tree, "fewshot", `f${String(i).padStart(3, "0")}.jsonl`), jsonlFile());
   for (let i = 0; i < 4; i++) writeFileSync(path.join(commit, `c${i}.md`), promptFile(5000 + i));
   writeFileSync(path.join(commit, "examples.jsonl"), jsonlFile());
-  const config = 'files: ["**/*.md", "**/*.jsonl"]\n';
+  const config = 'files: ["**/*.md", "**/*.jsonl"]\nmodel: gpt-4o\nbudgets: { total: 8000 }\n';
   writeFileSync(path.join(tree, "promptvet.config.yaml"), config);
   writeFileSync(path.join(commit, "promptvet.config.yaml"), config);
+  // Variants for the cost of each part: no rules at all (start-up + reading + parsing), and PII + secrets only.
+  writeFileSync(path.join(benchDir, "none.yaml"), 'files: ["**/*.md", "**/*.jsonl"]\nextends: []\n');
+  const piiRules = ["email", "phone", "credit-card", "iban", "us-ssn", "ip-address", "person-name", "street-address", "date-of-birth"]
+    .map((t) => `  pii/${t}: error`).join("\n");
+  writeFileSync(path.join(benchDir, "pii.yaml"), `files: ["**/*.md", "**/*.jsonl"]\nextends: []\nrules:\n${piiRules}\n  secrets/leaked-credential: error\n`);
   // The comparison tools get their own quiet configs so they do the same amount of reporting.
   writeFileSync(path.join(benchDir, ".markdownlint-cli2.jsonc"), "{}\n");
   writeFileSync(path.join(benchDir, ".secretlintrc.json"), JSON.stringify({ rules: [{ id: "@secretlint/secretlint-rule-preset-recommend" }] }));
@@ -110,6 +115,10 @@ const small = measure("promptvet, 5-file commit (no cache)", process.execPath, [
 const large = measure("promptvet, 1,000 md + 200 jsonl (no cache)", process.execPath, [bin, "--no-cache", "--format", "compact", "."], tree, LARGE_RUNS, { memory: true });
 time(process.execPath, [bin, "--format", "compact", "."], tree); // fill the cache
 const rerun = measure("promptvet, 1,200 files, unchanged re-run (cache)", process.execPath, [bin, "--format", "compact", "."], tree, RUNS);
+const noneSmall = measure("promptvet, 5 files, no rules (floor)", process.execPath, [bin, "--no-cache", "-c", path.join(benchDir, "none.yaml"), "--format", "compact", "."], commit, RUNS);
+const piiSmall = measure("promptvet, 5 files, PII + secrets only", process.execPath, [bin, "--no-cache", "-c", path.join(benchDir, "pii.yaml"), "--format", "compact", "."], commit, RUNS);
+const noneLarge = measure("promptvet, 1,200 files, no rules (floor)", process.execPath, [bin, "--no-cache", "-c", path.join(benchDir, "none.yaml"), "--format", "compact", "."], tree, LARGE_RUNS);
+const piiLarge = measure("promptvet, 1,200 files, PII + secrets only", process.execPath, [bin, "--no-cache", "-c", path.join(benchDir, "pii.yaml"), "--format", "compact", "."], tree, LARGE_RUNS);
 const secretSmall = measure("secretlint 13, 5 files", path.join(nm, "secretlint"), ["--secretlintrc", path.join(benchDir, ".secretlintrc.json"), "**/*"], commit, RUNS);
 const secretLarge = measure("secretlint 13, 1,200 files", path.join(nm, "secretlint"), ["--secretlintrc", path.join(benchDir, ".secretlintrc.json"), "**/*"], tree, LARGE_RUNS);
 const mdSmall = measure("markdownlint-cli2, 5 files", path.join(nm, "markdownlint-cli2"), ["**/*.md"], commit, RUNS);
@@ -124,3 +133,9 @@ console.log(`  1,000 files vs secretlint     ${ratio(large, secretLarge)}x  [<= 
 console.log(`  unchanged re-run vs node -e 0 ${ratio(rerun, node0)}x  [<= 1.5]`);
 console.log(`  peak memory, 1,000 files      ${large.rss.toFixed(0)} MB  [< 300]`);
 console.log(`  (markdownlint-cli2 on 5 files: ${(mdSmall.median / 1000).toFixed(3)} s)`);
+const share = (part, none, all) => `${Math.max(0, ((part.median - none.median) / Math.max(1, all.median - none.median)) * 100).toFixed(0)}%`;
+console.log(`  PII + secrets share of rule time: 5 files ${share(piiSmall, noneSmall, small)}, 1,200 files ${share(piiLarge, noneLarge, large)}`);
+
+// Tokenizer load time, throughput and its share of a commit (in-process measurements).
+console.log("\ntokenizers");
+spawnSync("npx", ["tsx", path.join(root, "scripts", "bench-tokens.ts"), "--runs", "2"], { cwd: root, stdio: "inherit" });

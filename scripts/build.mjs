@@ -32,6 +32,9 @@ await build({
   platform: "node",
   target: "node20",
   packages: "bundle",
+  // CommonJS packages that the code also loads with import(): bundled, a dynamic import of them yields only a
+  // default export, so they stay outside the bundle and Node gives them their named exports.
+  external: ["yaml", "handlebars", "nunjucks", "mustache"],
   sourcemap: "linked",
   logLevel: "warning",
   chunkNames: "chunks/[name]-[hash]",
