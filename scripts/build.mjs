@@ -52,6 +52,10 @@ const { buildConfigSchema } = await import("../dist/index.js");
 mkdirSync("schema", { recursive: true });
 writeFileSync("schema/promptvet.schema.json", `${JSON.stringify(buildConfigSchema(), null, 2)}\n`);
 
+// The config validator as generated code: the next build bundles it (a test keeps it in sync).
+const { writeConfigValidator } = await import("./gen-config-validator.mjs");
+writeConfigValidator(buildConfigSchema());
+
 // The README's rule list is generated from rule metadata (a test fails when it is stale).
 const { builtinRules, rulesMarkdownTable, replaceRulesSection } = await import("../dist/index.js");
 const { readFileSync } = await import("node:fs");

@@ -78,7 +78,9 @@ export class ResultCache {
   }
 
   set(filePath: string, key: string, result: LintResult, deps?: Map<string, string>): void {
-    const { output: _output, ...stored } = result;
+    // The masked text is only needed to draw code frames, so a clean file is stored without it.
+    const { output: _output, source, ...rest } = result;
+    const stored: LintResult = result.messages.length > 0 || result.suppressedMessages.length > 0 ? { ...rest, source } : rest;
     this.data.entries[filePath] = { key, result: stored, ...(deps && deps.size > 0 ? { deps: Object.fromEntries(deps) } : {}) };
     this.dirty = true;
   }

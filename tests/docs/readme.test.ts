@@ -19,6 +19,13 @@ describe("generated documentation", () => {
     expect(shipped).toEqual(JSON.parse(JSON.stringify(buildConfigSchema())));
   });
 
+  it("the generated config validator matches the schema (npm run build regenerates it)", async () => {
+    // @ts-expect-error: a plain .mjs build script without type declarations
+    const { configValidatorSource } = await import("../../scripts/gen-config-validator.mjs");
+    const shipped = readFileSync(path.join(root, "src", "config", "config-validator.generated.js"), "utf8");
+    expect(shipped).toBe(configValidatorSource(buildConfigSchema()));
+  });
+
   it("the README's first two commands are the install-and-run and the test command", () => {
     const readme = readFileSync(path.join(root, "README.md"), "utf8");
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split("\n");
