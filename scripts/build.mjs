@@ -1,22 +1,6 @@
 // Bundles the CLI into dist/ (one entry plus lazily loaded chunks) and writes the config JSON Schema.
 import { build } from "esbuild";
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
-
-// TEMPORARY: lets the bundle build while command modules are still missing; a missing one fails loudly when used.
-const missingCommands = {
-  name: "missing-commands",
-  setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/.*\.js$/ }, (args) => {
-      const file = path.join(args.resolveDir, args.path.replace(/\.js$/, ".ts"));
-      return existsSync(file) ? undefined : { path: args.path, namespace: "missing" };
-    });
-    b.onLoad({ filter: /.*/, namespace: "missing" }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`${args.path} is not part of this build`)});`,
-      loader: "js",
-    }));
-  },
-};
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
 // Build into a fresh folder and swap it in: stale chunks never pile up, and a run that is using
 // dist/ at that moment sees either the old bundle or the new one.
@@ -38,7 +22,6 @@ await build({
   sourcemap: "linked",
   logLevel: "warning",
   chunkNames: "chunks/[name]-[hash]",
-  plugins: [missingCommands],
   // Prefer ES module builds: jsonc-parser's UMD entry resolves its parts at run time and cannot be bundled.
   mainFields: ["module", "main"],
   // Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real one.

@@ -5,6 +5,8 @@
  * documented; nested tool-specific configuration stays open.
  */
 import type { PromptDocument } from "../../src/model/document.js";
+import { editDistance } from "../../src/util/edit-distance.js";
+export { editDistance } from "../../src/util/edit-distance.js";
 
 export type FrontmatterKind = "prompty" | "dotprompt" | "vscode-prompt" | "vscode-instructions" | "vscode-agent" | "cursor-rule" | "skill";
 
@@ -271,19 +273,6 @@ function expand(nodes: SchemaNode[]): SchemaNode[] {
 }
 
 /** Levenshtein distance, for "did you mean" hints (inputs are short keys). */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
 
 /** The closest candidate within a small edit distance (case-insensitive), if any. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {

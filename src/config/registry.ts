@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError } from "../engine/linter.js";
 import type { Plugin, Rule } from "../engine/types.js";
+import { editDistance } from "../util/edit-distance.js";
 
 /** All rules known to a run: built-ins plus those of configured plugins, by id. */
 export class RuleRegistry {
@@ -72,16 +73,3 @@ export class RuleRegistry {
   }
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}

@@ -166,27 +166,23 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
   let output: DocumentLintOutput;
   let document: PromptDocument;
   try {
+    const runRules = (doc: PromptDocument) =>
+      lintDocument(doc, {
+        rules: config.rules,
+        settings: config.settings,
+        services: { baseSource, baseRef: options.baseRef, readFile },
+        unusedDirectives: config.unusedDirectives,
+        knownRuleIds: options.knownRuleIds,
+      });
     document = parseDocument({ path: filePath, source, format, bom: decoded.bom });
-    output = await lintDocument(document, {
-      rules: config.rules,
-      settings: config.settings,
-      services: { baseSource, baseRef: options.baseRef, readFile },
-      unusedDirectives: config.unusedDirectives,
-      knownRuleIds: options.knownRuleIds,
-    });
+    output = await runRules(document);
     if (options.fix && !options.staged && !target.dependent) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
         const { output: fixed, applied } = applyFixes(source, withChosenSuggestions(output.messages, options.applySuggestions));
         if (applied === 0 || fixed === source) break;
         source = fixed;
         document = parseDocument({ path: filePath, source, format, bom: decoded.bom });
-        output = await lintDocument(document, {
-          rules: config.rules,
-          settings: config.settings,
-          services: { baseSource, baseRef: options.baseRef, readFile },
-          unusedDirectives: config.unusedDirectives,
-          knownRuleIds: options.knownRuleIds,
-        });
+        output = await runRules(document);
       }
     }
   } catch (error) {

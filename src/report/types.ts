@@ -1,47 +1,11 @@
 import type { LintResult, RuleMeta } from "../engine/types.js";
 
-/**
- * Result of the smoke eval, as the report layer reads it. Kept structurally identical to the eval
- * module's own type so the report layer does not import from `src/eval/` (stages never reach back).
- */
-export interface EvalSummary {
-  /** Why the eval did not run (no API key, disabled, ...). */
-  skipped?: string;
-  calls: number;
-  cached: number;
-  retries: number;
-  tokens: { input: number; output: number };
-  cost?: number;
-  files: EvalFileSummary[];
-}
-
-export interface EvalFileSummary {
-  filePath: string;
-  cases: number;
-  passed: number;
-  failed: number;
-  baseline?: { passed: number; failed: number; model: string; stale?: boolean };
-  regressions: { case: string; kind: string; detail: string }[];
-  medianLatencyMs?: number;
-  baseMedianLatencyMs?: number;
-}
-
+// Reports are the last stage: they read the types the earlier stages produce (smoke-eval summaries, token
+// statistics) rather than keeping copies that could drift.
+export type { EvalFileSummary, EvalSummary } from "../eval/types.js";
 /** Per-file token data, found in `result.stats.tokens`. */
-export interface TokenStats {
-  model: string;
-  encoding: string;
-  /** False when the count is an approximation (shown with "≈"). */
-  exact: boolean;
-  total: number;
-  byRole: Record<string, number>;
-  baseTotal?: number;
-  costPerCall?: number;
-  baseCostPerCall?: number;
-  costPerMonth?: number;
-  baseCostPerMonth?: number;
-  /** Assumptions made to render the prompt (variable -> sample used). */
-  assumed?: Record<string, string>;
-}
+export type { TokenStats } from "../tokens/stats.js";
+import type { EvalSummary } from "../eval/types.js";
 
 export interface FormatSummary {
   /** Prompt files deleted by the change. */
