@@ -87,7 +87,7 @@ export class DocumentBuilder {
       role,
       kind,
       range: [start, Math.max(start, end)],
-      map: isIdentity(table, text.length) ? OffsetMap.verbatim(start) : OffsetMap.fromTable(table),
+      map: isIdentity(table, text, this.source) ? OffsetMap.verbatim(start) : OffsetMap.fromTable(table),
     };
     if (extra.path !== undefined) segment.path = extra.path;
     if (extra.example !== undefined) segment.example = extra.example;
@@ -151,11 +151,15 @@ export class DocumentBuilder {
   }
 }
 
-function isIdentity(table: Int32Array, length: number): boolean {
-  if (table.length !== length + 1) return false;
+/**
+ * A decoded string is verbatim when each character sits at consecutive offsets *and* is the same character
+ * (a folded YAML line break becomes a space at the same offset: that still needs its table).
+ */
+function isIdentity(table: Int32Array, text: string, source: string): boolean {
+  if (table.length !== text.length + 1) return false;
   const base = table[0]!;
   for (let i = 1; i < table.length; i++) if (table[i] !== base + i) return false;
-  return true;
+  return source.startsWith(text, base);
 }
 
 export function clampRange(range: Range, length: number): Range {
