@@ -19,7 +19,7 @@ await build({
   // CommonJS packages that the code also loads with import(): bundled, a dynamic import of them yields only a
   // default export, so they stay outside the bundle and Node gives them their named exports.
   external: ["yaml", "handlebars", "nunjucks", "mustache"],
-  sourcemap: "linked",
+  sourcemap: false,
   logLevel: "warning",
   chunkNames: "chunks/[name]-[hash]",
   // Prefer ES module builds: jsonc-parser's UMD entry resolves its parts at run time and cannot be bundled.
