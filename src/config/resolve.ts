@@ -143,6 +143,39 @@ export class ConfigResolver {
   /** Everything needed to lint one file. */
   async forFile(absPath: string): Promise<FileConfig> {
     const layers = (await this.layersForDir(path.dirname(absPath))) ?? [];
+    // Files that match the same globs get the same config: resolve it once per distinct match pattern
+    // (a thousand-file run usually has a handful), which also keeps the config hash computed once.
+    const signature = this.matchSignature(absPath, layers);
+    let resolved = this.bySignature.get(signature);
+    if (!resolved) {
+      resolved = this.resolveForFile(absPath, layers);
+      this.bySignature.set(signature, resolved);
+    }
+    return resolved;
+  }
+
+  private readonly bySignature = new Map<string, Promise<FileConfig>>();
+
+  private matchSignature(absPath: string, layers: Layer[]): string {
+    const parts: string[] = [];
+    for (const layer of layers) {
+      parts.push(String(layer.config.__file ?? layer.dir));
+      parts.push(this.matches(toList(layer.config.ignores), layer.dir, absPath) ? "I" : "-");
+      ((layer.config.overrides ?? []) as RawConfig[]).forEach((override, i) => {
+        const hit = this.matches(toList(override.files), layer.dir, absPath) &&
+          !(override.ignores && this.matches(toList(override.ignores), layer.dir, absPath));
+        if (hit) parts.push(`o${i}`);
+      });
+    }
+    const own = layers[layers.length - 1];
+    let files = DEFAULT_PROMPT_GLOBS;
+    for (const layer of layers) if (layer.config.files !== undefined) files = toList(layer.config.files);
+    parts.push(this.matches(files, own?.dir ?? this.options.cwd, absPath) ? "M" : "-");
+    parts.push(this.matches(DEFAULT_IGNORES, "/", absPath) ? "D" : "-");
+    return parts.join("|");
+  }
+
+  private async resolveForFile(absPath: string, layers: Layer[]): Promise<FileConfig> {
     const own = layers[layers.length - 1];
     const baseDir = own?.dir ?? this.options.cwd;
 

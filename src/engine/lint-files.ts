@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ConfigResolver, FileConfig } from "../config/resolve.js";
 import { decodeFile } from "../files/decode.js";
@@ -89,7 +89,9 @@ async function readBytes(target: FileTarget, options: LintFilesOptions): Promise
     if (!options.repoRoot) throw new Error("--staged needs a git repository");
     return readStagedBlob(options.repoRoot, relativeToRepo(options.repoRoot, target.path));
   }
-  return fs.readFile(target.path);
+  // Synchronous reads of small files are several times cheaper than fs.promises (no handle round trips),
+  // and the workers have nothing else to do meanwhile.
+  return readFileSync(target.path);
 }
 
 export async function lintOneFile(target: FileTarget, options: LintFilesOptions): Promise<LintResult | undefined> {
