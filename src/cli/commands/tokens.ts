@@ -20,7 +20,7 @@ export interface TokensCommandArgs {
   stdout: NodeJS.WritableStream;
   /** Resolved config settings; until the CLI passes per-file settings, one object for every file. */
   settings?: Record<string, unknown>;
-  /** Per-file settings (wins over `settings`), for the integrator's config resolver. */
+  /** Per-file settings (wins over `settings`), from the config resolver. */
   settingsFor?: (absPath: string) => Promise<Record<string, unknown>>;
 }
 
