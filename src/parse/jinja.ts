@@ -8,10 +8,15 @@ import type { DocumentBuilder } from "./builder.js";
 import type { TemplateScan } from "./handlebars.js";
 import { Finder, isIdentPart, isIdentStart } from "./scan-util.js";
 
-const KEYWORDS = new Set([
+/** Words that are never variables inside an expression. */
+const EXPRESSION_KEYWORDS = new Set([
   "and", "or", "not", "in", "is", "if", "else", "elif", "true", "false", "none", "True", "False", "None",
-  "recursive", "with", "without", "context", "import", "as", "ignore", "missing", "only",
 ]);
+/**
+ * Words that are keywords only inside statements (`{% for x in xs recursive %}`, `{% include "x" with context %}`):
+ * in an output tag, `{{ context }}` is an ordinary variable (the usual name of a RAG input).
+ */
+const KEYWORDS = new Set([...EXPRESSION_KEYWORDS, "recursive", "with", "without", "context", "import", "as", "ignore", "missing", "only"]);
 const GLOBALS = new Set(["range", "lipsum", "dict", "cycler", "joiner", "namespace", "super", "caller", "varargs", "kwargs", "self", "loop"]);
 const BLOCK_KEYWORDS = new Set(["if", "for", "macro", "call", "filter", "block", "with", "autoescape", "trans", "raw"]);
 
@@ -105,7 +110,7 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
     const tokens = tokenize(source, innerStart, innerEnd);
     if (kind === "{") {
       if (tokens.length === 0) builder.problem("template", "Empty expression", tagRange);
-      addExpression(tokens, "variable");
+      addExpression(tokens, "variable", false, EXPRESSION_KEYWORDS);
       continue;
     }
     statement(tokens);
@@ -274,7 +279,7 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
   }
 
   /** Records the free names of an expression. `filterFirst`: the expression starts with a filter name. */
-  function addExpression(tokens: Token[], kind: TemplateVariable["kind"], filterFirst = false) {
+  function addExpression(tokens: Token[], kind: TemplateVariable["kind"], filterFirst = false, keywords: ReadonlySet<string> = KEYWORDS) {
     let depth = 0;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
@@ -287,7 +292,7 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
       if (prev && prev.type === "name" && (prev.text === "is" || (prev.text === "not" && tokens[k - 2]?.text === "is"))) continue;
       // `name=` inside parentheses is a keyword argument, not a variable.
       if (tokens[k + 1]?.text === "=" && depth > 0) continue;
-      if (KEYWORDS.has(t.text)) continue;
+      if (keywords.has(t.text)) continue;
       // Dotted path as written: `user.name`.
       let path = t.text;
       let j = k + 1;
