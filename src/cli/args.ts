@@ -58,6 +58,7 @@ Options:
   --require-eval            fail when the smoke eval cannot run (no provider configured)
   --update-baselines        re-record the smoke-eval baselines
   --no-cache                do not read or write the result cache
+  --cache-location <file>   where the result cache lives
   -h, --help, -v, --version
 
 Exit codes: 0 no errors, 1 lint errors (or warnings over --max-warnings), 2 usage, config or internal error.`;

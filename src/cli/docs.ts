@@ -3,16 +3,14 @@ import { fileURLToPath } from "node:url";
 
 /** A rule's markdown documentation, shipped beside the bundle (rules/<category>/<name>.md). */
 export function readRuleDocs(ruleId: string): string | undefined {
-  for (const rel of [`../rules/${ruleId}.md`, `../../rules/${ruleId}.md`]) {
+  // A rule is documented in rules/<id>.md, or in rules/<id>/README.md when it is a folder (as the docs test accepts).
+  const candidates = ["..", "../.."].flatMap((up) => [`${up}/rules/${ruleId}.md`, `${up}/rules/${ruleId}/README.md`]);
+  for (const rel of candidates) {
     const file = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(file)) return readFileSync(file, "utf8");
   }
   return undefined;
 }
 
-/** Where a rule's documentation lives online (used by SARIF helpUri and `help:` links). */
+/** Where rule documentation lives online; the report layer appends `/<rule id>.md` (SARIF helpUri, links). */
 export const RULE_DOCS_BASE_URL = "https://github.com/promptvet/promptvet/blob/main/rules";
-
-export function ruleDocsUrl(ruleId: string): string {
-  return `${RULE_DOCS_BASE_URL}/${ruleId}.md`;
-}

@@ -7,6 +7,7 @@ import { lintFiles } from "../engine/lint-files.js";
 import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
 import { blobIdsAt, changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
+import { detectFormat } from "../parse/detect.js";
 import { getFormatter, parseFormatSpecs } from "../report/index.js";
 import type { FormatContext } from "../report/types.js";
 import { VERSION } from "../version.js";
@@ -69,8 +70,11 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   // Blast radius: a changed base or partial changes every prompt composed from it.
   let affected: LintRun["affected"] = [];
   if (repoRoot && (options.staged || options.changedSince || options.withDependents) && targets.length > 0) {
-    const { dependentsOf } = await import("../forks/dependents.js");
-    const changed = [...targets.map((t) => path.relative(repoRoot, t.path)), ...deleted];
+    // Only a file promptvet can read can be a base or a partial: a commit of code alone scans nothing.
+    const changed = [...targets.map((t) => t.path), ...deleted.map((d) => path.join(repoRoot, d))]
+      .filter((p) => detectFormat(p) !== undefined)
+      .map((p) => path.relative(repoRoot, p));
+    const { dependentsOf } = changed.length > 0 ? await import("../forks/dependents.js") : { dependentsOf: async () => [] };
     affected = (await dependentsOf(changed, repoRoot)).map((a) => ({
       changed: a.changed,
       dependents: a.dependents.map((d) => path.relative(repoRoot, d)),

@@ -3,6 +3,7 @@
  * and `npm run build` writes it to schema/promptvet.schema.json for editors (a test keeps the two in sync).
  * Capability-specific keys (models, budgets, eval, ...) contribute their own fragments.
  */
+import { FORMATS } from "../model/document.js";
 import { configFragments } from "./fragments.js";
 
 const severity = { enum: ["off", "warn", "error", 0, 1, 2] };
@@ -25,7 +26,7 @@ const stringOrStrings = {
   oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
 };
 
-const formatEnum = { enum: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "jsonl", "json", "yaml"] };
+const formatEnum = { enum: [...FORMATS] };
 
 /** Keys that may appear both at the top level and inside an override (per-glob settings). */
 function settingsProperties(): Record<string, object> {
