@@ -6,7 +6,8 @@ import { ResultCache } from "../engine/cache.js";
 import { lintFiles } from "../engine/lint-files.js";
 import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
-import { blobIdsAt, changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
+import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
+import { GitObjectStore } from "../files/git-objects.js";
 import { detectFormat } from "../parse/detect.js";
 import { getFormatter, parseFormatSpecs } from "../report/index.js";
 import type { FormatContext } from "../report/types.js";
@@ -64,7 +65,8 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   const cache = options.cache
     ? new ResultCache(options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd))
     : undefined;
-  const baseBlobs = cache && repoRoot && baseRef ? await blobIdsAt(repoRoot, baseRef) : undefined;
+  const git = repoRoot ? new GitObjectStore(repoRoot) : undefined;
+  const baseBlobs = cache && git && baseRef ? await git.treeAt(baseRef) : undefined;
   if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false }));
 
   // Blast radius: a changed base or partial changes every prompt composed from it.
@@ -92,6 +94,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   }
   const wantsSummary = options.formats.some((f) => f === "markdown" || f.startsWith("markdown:"));
   const results = await lintFiles({
+    git,
     tokenStats: wantsSummary,
     cache,
     baseBlobs,
@@ -106,6 +109,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
       ? (m: LintMessage) => !!m.ruleId && suggestionScopes.some((s) => m.ruleId === s || m.ruleId!.startsWith(`${s}/`))
       : undefined,
   });
+  git?.close();
   cache?.save();
   return { results, repoRoot, baseRef, deleted, affected };
 }

@@ -111,16 +111,3 @@ function parseNameStatus(out: string): ChangedFile[] {
 function toGitPath(relPath: string): string {
   return relPath.split(path.sep).join("/");
 }
-
-/** Blob ids of every file at a ref, by repo-relative path: one git call instead of one per file. */
-export async function blobIdsAt(repoRoot: string, ref: string): Promise<Map<string, string>> {
-  const out = (await git(repoRoot, ["ls-tree", "-r", "-z", "--full-tree", ref])) as string;
-  const ids = new Map<string, string>();
-  for (const entry of out.split("\0")) {
-    if (!entry) continue;
-    const tab = entry.indexOf("\t");
-    const [, type, oid] = entry.slice(0, tab).split(" ");
-    if (type === "blob" && oid) ids.set(entry.slice(tab + 1), oid);
-  }
-  return ids;
-}

@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { fileReaderFor, indexReader } from "../../src/compose/read.js";
+import { GitObjectStore } from "../../src/files/git-objects.js";
 import { writeFiles } from "../rules/fork/harness.js";
 
 const dirs: string[] = [];
@@ -17,7 +18,7 @@ it("reads bases and partials from the git index in staged mode: what will be com
   execFileSync("git", ["add", "base.md"], { cwd: dir });
   writeFileSync(path.join(dir, "base.md"), "unstaged edit\n");
   writeFileSync(path.join(dir, "new-partial.md"), "never added\n");
-  const read = indexReader(dir);
+  const read = indexReader(new GitObjectStore(dir));
   expect(await read(path.join(dir, "base.md"))).toBe("staged text\n");
   expect(await read(path.join(dir, "new-partial.md"))).toBeUndefined();
   const worktree = fileReaderFor({});
