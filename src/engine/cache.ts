@@ -6,8 +6,8 @@ import type { LintResult } from "./types.js";
 
 /**
  * A persistent result cache: a file whose content, resolved config (rules, options, settings), promptvet
- * version and base-ref blob are unchanged is not linted again. Results hold masked text only, so the
- * cache never stores a secret that the report would not show.
+ * version and base-ref blob are unchanged is not linted again. Entries hold no file text at all (only
+ * messages, which are masked, and the ranges to mask), so the cache never stores a secret.
  */
 export interface CacheKeyParts {
   content: Uint8Array;
@@ -20,13 +20,20 @@ export interface CacheKeyParts {
 
 interface CacheEntry {
   key: string;
+  /** The result without `source`: a hit re-reads the file anyway, and masks it again with `masks`. */
   result: LintResult;
+  /** Ranges of the source that the report must mask (secrets, PII). */
+  masks?: [number, number][];
   /** Other files the rules read (a base prompt, partials), with a hash of what they held ("" = missing). */
   deps?: Record<string, string>;
 }
 
+/** Bumped whenever the entry layout changes; a cache in another layout is dropped whole. */
+const CACHE_FORMAT = 2;
+
 interface CacheFile {
   version: string;
+  format: number;
   entries: Record<string, CacheEntry>;
 }
 
@@ -54,12 +61,13 @@ export class ResultCache {
   private dirty = false;
 
   constructor(private readonly file: string) {
-    this.data = { version: VERSION, entries: {} };
+    this.data = { version: VERSION, format: CACHE_FORMAT, entries: {} };
     try {
       if (existsSync(file)) {
         const loaded = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
-        // A cache from another promptvet version is dropped whole: rules may have changed.
-        if (loaded.version === VERSION && loaded.entries) this.data = loaded;
+        // A cache from another promptvet version is dropped whole: rules may have changed. So is an older
+        // layout (format 1 stored masked text in place of mask ranges).
+        if (loaded.version === VERSION && loaded.format === CACHE_FORMAT && loaded.entries) this.data = loaded;
       }
     } catch {
       // A corrupt cache is just a cold cache.
@@ -72,16 +80,23 @@ export class ResultCache {
     return existsSync(nm) ? path.join(nm, ".cache", "promptvet", "results.json") : path.join(root, ".promptvetcache");
   }
 
-  get(filePath: string, key: string): { result: LintResult; deps?: Record<string, string> } | undefined {
+  get(filePath: string, key: string): { result: LintResult; masks: [number, number][]; deps?: Record<string, string> } | undefined {
     const entry = this.data.entries[filePath];
-    return entry && entry.key === key ? { result: entry.result, deps: entry.deps } : undefined;
+    return entry && entry.key === key ? { result: entry.result, masks: entry.masks ?? [], deps: entry.deps } : undefined;
   }
 
-  set(filePath: string, key: string, result: LintResult, deps?: Map<string, string>): void {
-    // The masked text is only needed to draw code frames, so a clean file is stored without it.
-    const { output: _output, source, ...rest } = result;
-    const stored: LintResult = result.messages.length > 0 || result.suppressedMessages.length > 0 ? { ...rest, source } : rest;
-    this.data.entries[filePath] = { key, result: stored, ...(deps && deps.size > 0 ? { deps: Object.fromEntries(deps) } : {}) };
+  /**
+   * Stores a result without its text: the key proves the file still holds the same bytes, so the masked text
+   * is rebuilt from the file and `masks` (a cache of a large tree stays small, and never holds file text).
+   */
+  set(filePath: string, key: string, result: LintResult, masks: readonly (readonly [number, number])[], deps?: Map<string, string>): void {
+    const { output: _output, source: _source, ...stored } = result;
+    this.data.entries[filePath] = {
+      key,
+      result: stored,
+      ...(masks.length > 0 ? { masks: masks.map(([s, e]) => [s, e] as [number, number]) } : {}),
+      ...(deps && deps.size > 0 ? { deps: Object.fromEntries(deps) } : {}),
+    };
     this.dirty = true;
   }
 

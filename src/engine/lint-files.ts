@@ -164,7 +164,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     });
     const hit = options.cache.get(filePath, key);
     // A composed prompt's result also depends on its base and partials: any change there is a miss.
-    const cached = hit && (await depsUnchanged(hit.deps, options.readFile)) ? hit.result : undefined;
+    const cached = hit && (await depsUnchanged(hit.deps, options.readFile)) ? { ...hit.result, source: maskRanges(decoded.text, hit.masks) } : undefined;
     const wantsFixes = options.fix && (cached?.fixableErrorCount || cached?.fixableWarningCount || options.applySuggestions);
     const missingStats = options.tokenStats && !cached?.stats?.tokens;
     if (cached && !wantsFixes && !missingStats) return cached;
@@ -231,7 +231,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     }
   }
   if (options.cache && key) {
-    if (written === undefined) options.cache.set(filePath, key, result, deps);
+    if (written === undefined) options.cache.set(filePath, key, result, output.sensitiveRanges as Range[], deps);
     else options.cache.delete(filePath);
   }
   return result;

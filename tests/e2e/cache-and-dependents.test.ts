@@ -64,7 +64,13 @@ describe("result cache", () => {
     const warm = normalise(lintJson(repo.dir, ["examples", "--cache-location", ".cache/pv.json"]));
     expect(cold).toEqual(uncached);
     expect(warm).toEqual(uncached);
-    // The cache holds masked text only: no email from the few-shot file in full.
+    // Code frames drawn from a warm cache show the same masked text as a fresh run.
+    const stylish = (extra: string[]) => promptvet(["examples", "--format", "stylish", ...extra], repo.dir).stdout;
+    const fresh = stylish(["--no-cache"]);
+    expect(fresh).toContain("confirmation at ••••");
+    expect(fresh).not.toContain("m.okafor@gmail.com");
+    expect(stylish(["--cache-location", ".cache/pv.json"])).toBe(fresh);
+    // The cache holds no file text: no email from the few-shot file in full.
     expect(readFileSync(path.join(repo.dir, ".cache/pv.json"), "utf8")).not.toContain("m.okafor@gmail.com");
   });
 
