@@ -1,5 +1,5 @@
 // Runs in its own file (own module state) so the load counter starts at zero.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import maxTokens from "../../rules/budget/max-tokens.js";
 import contextWindow from "../../rules/budget/context-window.js";
 import retiring from "../../rules/model/retiring.js";
@@ -8,6 +8,9 @@ import dynamicPrefix from "../../rules/cache/dynamic-prefix.js";
 import { lintDocument } from "../../src/engine/linter.js";
 import { parseDocument } from "../../src/parse/index.js";
 import { tokenizerLoadCount } from "../../src/tokens/tokenizer.js";
+import { ensureBpeTables } from "./bpe-tables.js";
+
+beforeAll(ensureBpeTables, 120_000);
 
 const source = "---\nmodel: gpt-4o-2024-05-13\n---\n# Role\n\nYou are terse, {{name}}.\n";
 const doc = () => parseDocument({ path: "/virtual/a.prompt.md", source, format: "markdown", bom: false });

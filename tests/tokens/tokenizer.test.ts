@@ -1,9 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { get_encoding, type TiktokenEncoding } from "tiktoken";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinRegistryData } from "../../src/tokens/registry.js";
 import { loadCounter, tokenizerLoadCount } from "../../src/tokens/tokenizer.js";
+import { ensureBpeTables } from "./bpe-tables.js";
+
+beforeAll(ensureBpeTables, 120_000);
 
 const CORPORA = path.resolve(process.cwd(), "../shared/corpora");
 const hasCorpora = existsSync(CORPORA);
