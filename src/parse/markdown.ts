@@ -1,27 +1,20 @@
 /**
- * Markdown (also .prompt.md, .instructions.md, .mdc, AGENTS.md): mdast straight from
- * `mdast-util-from-markdown` with the YAML frontmatter extension (the same tree remark-parse +
- * remark-frontmatter build, without loading unified). One verbatim segment per leaf block, heading paths, HTML comments,
- * few-shot examples, and template variables of every syntax the file uses.
+ * Markdown (also .prompt.md, .instructions.md, .mdc, AGENTS.md): a block-level mdast from markdown-it
+ * (`markdown-blocks.ts`; CommonMark plus YAML frontmatter, no GFM tables). One verbatim segment per leaf block,
+ * heading paths, HTML comments, few-shot examples, and template variables of every syntax the file uses.
  */
 import type { Nodes, Root } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
-import { frontmatter } from "micromark-extension-frontmatter";
 import type { Range, SegmentKind, SegmentRole } from "../model/document.js";
 import { type DocumentBuilder, trimRange } from "./builder.js";
 import { findExamples, type ExampleRegion } from "./examples.js";
 import { declaredInputs, findFrontmatter, parseFrontmatterBlock } from "./frontmatter.js";
+import { parseMarkdownBlocks } from "./markdown-blocks.js";
 import { engineFromName, guessEngine, scanFString, scanTemplate, scanVscode } from "./prose.js";
 import { parseText as parseAsText } from "./templated.js";
 
-// GFM tables are left out on purpose: they cost ~30% of parse time and a table as one paragraph segment
-// serves every rule; this is also exactly the tree `unified().use(remarkParse).use(remarkFrontmatter)` gives.
-const MICROMARK_EXTENSIONS = [frontmatter(["yaml"])];
-const MDAST_EXTENSIONS = [frontmatterFromMarkdown(["yaml"])];
-
+// GFM tables are left out on purpose: a table as one paragraph segment serves every rule.
 export function parseMarkdownTree(source: string): Root {
-  return fromMarkdown(source, { extensions: MICROMARK_EXTENSIONS, mdastExtensions: MDAST_EXTENSIONS });
+  return parseMarkdownBlocks(source);
 }
 
 export interface Leaf {
@@ -181,7 +174,7 @@ function headingContent(source: string, range: Range): Range {
   return trimRange(source, [s, e]);
 }
 
-/** Deeper nesting makes CommonMark parsing quadratic (micromark takes ~30 s for 5,000 nested `- `). */
+/** Deeper nesting makes CommonMark parsing quadratic (each level re-scans the lines below it). */
 const MAX_CONTAINER_DEPTH = 64;
 
 /** The first line whose block-quote/list markers nest deeper than the limit (line-prefix scan, linear). */
