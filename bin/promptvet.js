@@ -1,11 +1,85 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is bundled into dist/ so start-up reads one file instead of hundreds.
-import { main } from "../dist/cli.js";
+// Launcher. The CLI is one bundled CommonJS file (dist/cli.cjs); compiling its JavaScript is a large share of a
+// pre-commit run, so the launcher hands V8 the code cache of the previous run (Node 20 has no built-in compile
+// cache). The cache is an optimisation only: when it is missing, stale, rejected or unwritable, the CLI is
+// compiled from source as usual. PROMPTVET_COMPILE_CACHE=off disables it; any other value names its folder.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import { isMainThread, workerData } from "node:worker_threads";
 
-const code = await main(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-});
-process.exitCode = code;
+const filename = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
+
+function cacheFolder() {
+  const chosen = process.env.PROMPTVET_COMPILE_CACHE;
+  if (chosen === "off" || chosen === "0") return undefined;
+  if (chosen) return chosen;
+  const base = process.env.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), ".cache") : "");
+  return base ? path.join(base, "promptvet") : undefined;
+}
+
+function cacheFile() {
+  const folder = cacheFolder();
+  if (!folder) return undefined;
+  // V8 checks the source and its own version again; the name keeps builds and Node versions apart.
+  const stat = statSync(filename);
+  return path.join(folder, `cli-${process.versions.v8}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8cache`);
+}
+
+function readCache(file) {
+  try {
+    return file ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(file, data) {
+  try {
+    const folder = path.dirname(file);
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, file);
+    // Caches of earlier builds are dead weight.
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith("cli-") && name.endsWith(".v8cache") && name !== path.basename(file)) rmSync(path.join(folder, name), { force: true });
+    }
+  } catch {
+    // A read-only or full disk only costs the next run its head start.
+  }
+}
+
+let file;
+try {
+  file = cacheFile();
+} catch {
+  file = undefined;
+}
+const cachedData = readCache(file);
+const script = new vm.Script(Module.wrap(readFileSync(filename, "utf8")), { filename, cachedData });
+// Code compiled by vm.Script cannot call import() on Node 20; the bundle imports config files and plugins
+// (ES modules) through this function instead.
+globalThis[Symbol.for("promptvet.import")] = (specifier) => import(specifier);
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(filename), cli, filename, path.dirname(filename));
+
+// Large runs lint in worker threads started from this same file (see src/engine/lint-threads.ts).
+globalThis[Symbol.for("promptvet.launcher")] = fileURLToPath(import.meta.url);
+
+if (!isMainThread && workerData?.promptvetLintWorker) {
+  cli.exports.lintWorkerMain(workerData.promptvetLintWorker);
+} else {
+  const code = await cli.exports.main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+  // Made after the run, the cache also holds the functions this run compiled lazily.
+  if (file && (!cachedData || script.cachedDataRejected)) writeCache(file, script.createCachedData());
+  process.exitCode = code;
+}

@@ -1,14 +1,15 @@
-// Bundles the CLI into dist/ (one entry plus lazily loaded chunks) and writes the config JSON Schema.
+// Bundles the CLI (dist/cli.cjs) and the library API (dist/index.js) into dist/ and writes the config JSON Schema.
 import { build } from "esbuild";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
 // Build into a fresh folder and swap it in: stale chunks never pile up, and a run that is using
 // dist/ at that moment sees either the old bundle or the new one.
 const staging = `dist.${process.pid}.tmp`;
 rmSync(staging, { recursive: true, force: true });
 
+// The library API (`import { defineRule } from "promptvet"`): ES modules, heavy parts in lazy chunks.
 await build({
-  entryPoints: { cli: "src/cli/main.ts", index: "src/index.ts" },
+  entryPoints: { index: "src/index.ts" },
   outdir: staging,
   bundle: true,
   splitting: true,
@@ -28,6 +29,77 @@ await build({
   banner: { js: 'import { createRequire as __promptvetCreateRequire } from "node:module"; const require = __promptvetCreateRequire(import.meta.url);' },
 });
 
+// The command line: one CommonJS file, because Node 20 can give a classic script V8's code cache
+// (bin/promptvet.js does) but not an ES module; lazily imported parts become lazily initialised
+// functions inside it. The Llama 3 vocabulary (3 MB, rarely needed) stays a file of its own.
+const LLAMA3_FILE = "./llama3-tokenizer.mjs";
+// Code compiled with a V8 code cache cannot call import() on Node 20 (the host's import callback is lost), so
+// the bundle's remaining import() calls (user configs and plugins, Node built-ins, the Llama 3 file) go through
+// an importer the launcher passes in; relative specifiers are resolved against dist/ first.
+const IMPORT_SHIM = [
+  "const __promptvetImport = (specifier) => {",
+  '  const target = /^\\.\\.?\\//.test(specifier) ? require("node:url").pathToFileURL(require("node:path").join(__dirname, specifier)).href : specifier;',
+  '  const provided = globalThis[Symbol.for("promptvet.import")];',
+  "  return provided ? provided(target) : import(target);",
+  "};",
+].join("\n");
+await build({
+  entryPoints: { cli: "src/cli/main.ts" },
+  outdir: staging,
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  packages: "bundle",
+  external: ["handlebars", "nunjucks", "mustache", LLAMA3_FILE],
+  sourcemap: false,
+  logLevel: "warning",
+  mainFields: ["module", "main"],
+  // Modules find their data files (rules docs, models.json) relative to their own location: the bundle's.
+  define: { "import.meta.url": "__promptvetModuleUrl" },
+  banner: { js: `const __promptvetModuleUrl = require("node:url").pathToFileURL(__filename).href;\n${IMPORT_SHIM}` },
+  plugins: [
+    {
+      name: "llama3-beside-the-cli",
+      setup(b) {
+        b.onResolve({ filter: /^llama3-tokenizer-js$/ }, () => ({ path: LLAMA3_FILE, external: true }));
+      },
+    },
+  ],
+});
+routeDynamicImports(`${staging}/cli.cjs`);
+await build({
+  entryPoints: { "llama3-tokenizer": "node_modules/llama3-tokenizer-js/bundle/llama3-tokenizer-with-baked-data.js" },
+  outdir: staging,
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
+
+// Token rank tables as binary hash tables: loading one is a file read, not a 200,000-entry Map build.
+const { writeBpeTables } = await import("./gen-bpe-tables.mjs");
+await writeBpeTables(`${staging}/tokenizers`);
+
+/** Rewrites the CLI bundle's native import() calls to the launcher's importer (see IMPORT_SHIM). */
+function routeDynamicImports(file) {
+  const code = readFileSync(file, "utf8");
+  const banner = code.indexOf("const __promptvetImport");
+  const bannerEnd = code.indexOf("};", banner) + 2;
+  let sites = 0;
+  const body = code.slice(bannerEnd).replace(/(?<![\w$.])import\(/g, () => {
+    sites++;
+    return "__promptvetImport(";
+  });
+  // A jump in this count means new import() sites: check that each one is a real call before raising it.
+  if (sites > 12) throw new Error(`build: ${sites} import() sites in the CLI bundle, expected at most 12`);
+  // The banner went above esbuild's "use strict"; the directive only counts as the first statement.
+  writeFileSync(file, `"use strict";\n${code.slice(0, bannerEnd)}${body.replace('"use strict";\n', "")}`);
+}
+
 rmSync("dist", { recursive: true, force: true });
 renameSync(staging, "dist");
 
@@ -41,7 +113,6 @@ writeConfigValidator(buildConfigSchema());
 
 // The README's rule list is generated from rule metadata (a test fails when it is stale).
 const { builtinRules, rulesMarkdownTable, replaceRulesSection } = await import("../dist/index.js");
-const { readFileSync } = await import("node:fs");
 const readme = readFileSync("README.md", "utf8");
 const updated = replaceRulesSection(readme, rulesMarkdownTable(builtinRules.map((r) => r.meta)));
 if (updated !== readme) writeFileSync("README.md", updated);

@@ -21,6 +21,8 @@ export interface CliOptions {
   withDependents: boolean;
   cache: boolean;
   cacheLocation?: string;
+  /** Threads for linting: a number, "auto" (one per core on large runs) or "off". */
+  concurrency: number | "auto" | "off";
   yes: boolean;
 }
 
@@ -59,6 +61,8 @@ Options:
   --update-baselines        re-record the smoke-eval baselines
   --no-cache                do not read or write the result cache
   --cache-location <file>   where the result cache lives
+  --concurrency <n>         threads for large runs: a number, auto (default: one per core
+                            once there are enough files) or off
   -h, --help, -v, --version
 
 Exit codes: 0 no errors, 1 lint errors (or warnings over --max-warnings), 2 usage, config or internal error.`;
@@ -90,6 +94,7 @@ export function parseCli(argv: string[]): CliOptions {
         cache: { type: "boolean" },
         "no-cache": { type: "boolean" },
         "cache-location": { type: "string" },
+        concurrency: { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
@@ -120,6 +125,7 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree. Use lint-staged (promptvet init sets it up), which re-stages fixed files.");
   }
   if (values["fix-suggestions"] && !values.fix) throw new UsageError("--fix-suggestions needs --fix");
+  const concurrency = parseConcurrency(values.concurrency);
 
   return {
     command,
@@ -141,6 +147,15 @@ export function parseCli(argv: string[]): CliOptions {
     withDependents: values["with-dependents"] ?? false,
     cache: values["no-cache"] ? false : (values.cache ?? true),
     cacheLocation: values["cache-location"],
+    concurrency,
     yes: values.yes ?? false,
   };
+}
+
+function parseConcurrency(value: string | undefined): CliOptions["concurrency"] {
+  if (value === undefined || value === "auto") return "auto";
+  if (value === "off") return "off";
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency expects a whole number of threads, "auto" or "off", got "${value}"`);
+  return n;
 }

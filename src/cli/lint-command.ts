@@ -3,7 +3,8 @@ import path from "node:path";
 import { ConfigResolver } from "../config/resolve.js";
 import type { RuleRegistry } from "../config/registry.js";
 import { ResultCache } from "../engine/cache.js";
-import { lintFiles } from "../engine/lint-files.js";
+import { lintFiles, suggestionFilter } from "../engine/lint-files.js";
+import { workerCount, type LintThreads } from "../engine/lint-threads.js";
 import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
 import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
@@ -93,7 +94,9 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     }
   }
   const wantsSummary = options.formats.some((f) => f === "markdown" || f.startsWith("markdown:"));
+  const runStats = { threads: 1, linted: targets.length };
   const results = await lintFiles({
+    runStats,
     git,
     tokenStats: wantsSummary,
     cache,
@@ -105,13 +108,46 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     repoRoot,
     baseRef,
     knownRuleIds: registry.ids(),
-    applySuggestions: suggestionScopes.length
-      ? (m: LintMessage) => !!m.ruleId && suggestionScopes.some((s) => m.ruleId === s || m.ruleId!.startsWith(`${s}/`))
-      : undefined,
+    applySuggestions: suggestionFilter(suggestionScopes),
+    threads: lintThreads(options, io, { repoRoot, baseRef, baseBlobs, knownRuleIds: registry.ids(), files: targets.length, tokenStats: wantsSummary, cache: !!cache }),
   });
   git?.close();
   cache?.save();
+  if (io.env.PROMPTVET_DEBUG) {
+    io.stderr.write(`promptvet: ${targets.length} files, ${runStats.threads > 1 ? `${runStats.linted} needed linting, on ${runStats.threads} threads` : "on 1 thread"}\n`);
+  }
   return { results, repoRoot, baseRef, deleted, affected };
+}
+
+/**
+ * Worker threads for a large run, when promptvet runs from its launcher (which loads the bundle in each worker).
+ * Plugins are loaded in each worker from the same config, so custom rules work there too.
+ */
+function lintThreads(
+  options: CliOptions,
+  io: CliIO,
+  run: { repoRoot?: string; baseRef?: string; baseBlobs?: Map<string, string>; knownRuleIds: ReadonlySet<string>; files: number; tokenStats: boolean; cache: boolean },
+): LintThreads | undefined {
+  const launcher = (globalThis as Record<symbol, unknown>)[Symbol.for("promptvet.launcher")];
+  const workers = workerCount(options.concurrency, run.files);
+  if (typeof launcher !== "string" || workers === 0) return undefined;
+  return {
+    workers,
+    launcher,
+    init: {
+      cwd: io.cwd,
+      explicitConfig: options.config,
+      staged: options.staged,
+      fix: options.fix,
+      repoRoot: run.repoRoot,
+      baseRef: run.baseRef,
+      suggestionScopes: options.fixSuggestions,
+      tokenStats: run.tokenStats,
+      knownRuleIds: [...run.knownRuleIds],
+      baseBlobs: run.baseBlobs ? [...run.baseBlobs] : undefined,
+      recordCache: run.cache,
+    },
+  };
 }
 
 /** Keeps errors only (for --quiet), recomputing the counts. */

@@ -9,6 +9,8 @@ import { HELP, parseCli, type CliOptions } from "./args.js";
 import { readRuleDocs } from "./docs.js";
 import { errorsOnly, exitCodeFor, runLint, writeReports, type CliIO } from "./lint-command.js";
 
+export { lintWorkerMain } from "../engine/lint-worker.js";
+
 /** Runs the CLI and returns the exit code (0 clean, 1 findings, 2 usage/config/internal error). */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let options: CliOptions;

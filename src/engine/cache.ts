@@ -56,7 +56,14 @@ export function cacheKey(parts: CacheKeyParts): string {
     .digest("base64url");
 }
 
-export class ResultCache {
+/** What a lint run needs of a cache (a worker thread records into one and hands the entry to the main thread). */
+export interface ResultStore {
+  get(filePath: string, key: string): { result: LintResult; masks: [number, number][]; deps?: Record<string, string> } | undefined;
+  set(filePath: string, key: string, result: LintResult, masks: readonly (readonly [number, number])[], deps?: Map<string, string>): void;
+  delete(filePath: string): void;
+}
+
+export class ResultCache implements ResultStore {
   private data: CacheFile;
   private dirty = false;
 

@@ -11,7 +11,8 @@ import { detectFormat } from "../parse/detect.js";
 import { parseDocument } from "../parse/index.js";
 import { applyFixes } from "./fixes.js";
 import { lintDocument, type DocumentLintOutput } from "./linter.js";
-import { cacheKey, contentHash, type ResultCache } from "./cache.js";
+import { cacheKey, contentHash, type ResultStore } from "./cache.js";
+import { FILES_PER_WORKER, LintWorker, workerError, type LintThreads, type RecordedCacheEntry } from "./lint-threads.js";
 import { maskRanges } from "./mask.js";
 import type { LintMessage, LintResult } from "./types.js";
 
@@ -29,7 +30,9 @@ export interface LintFilesOptions {
   baseRef?: string;
   knownRuleIds?: ReadonlySet<string>;
   /** Persistent result cache; files whose key is unchanged are not linted again. */
-  cache?: ResultCache;
+  cache?: ResultStore;
+  /** Answer from the cache (or settle ignored, unreadable files) only: a file that needs linting gives `NEEDS_LINT`. */
+  probeOnly?: boolean;
   /** Blob ids at the base ref by repo-relative path (part of the cache key). */
   baseBlobs?: Map<string, string>;
   /** Compute token counts and cost deltas per file (`result.stats.tokens`) for the summary report. */
@@ -40,6 +43,16 @@ export interface LintFilesOptions {
   git?: GitObjectStore;
   /** Files at once; parsing is CPU-bound, so this mostly overlaps I/O. */
   concurrency?: number;
+  /** Worker threads for the files that need linting (large runs; see lint-threads.ts). */
+  threads?: LintThreads;
+  /** Filled in with how the run went (for PROMPTVET_DEBUG). */
+  runStats?: { threads: number; linted: number };
+}
+
+/** `--fix-suggestions` scopes (rule ids or categories) as a message filter. */
+export function suggestionFilter(scopes: readonly string[]): ((message: LintMessage) => boolean) | undefined {
+  if (scopes.length === 0) return undefined;
+  return (m) => !!m.ruleId && scopes.some((s) => m.ruleId === s || m.ruleId!.startsWith(`${s}/`));
 }
 
 const MAX_FIX_PASSES = 10;
@@ -58,16 +71,64 @@ export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]
 
 async function lintAll(options: LintFilesOptions): Promise<LintResult[]> {
   const results: (LintResult | undefined)[] = new Array(options.files.length);
+  let queue: number[] = options.files.map((_, i) => i);
+  const threads = options.threads;
+  if (threads && threads.workers > 0) {
+    // Cache hits and files that never reach the rules are settled here; only real work goes to the threads.
+    const needsLint: number[] = [];
+    await eachConcurrently(queue, options.concurrency ?? 8, async (i) => {
+      const probed = await lintOneFile(options.files[i]!, { ...options, probeOnly: true });
+      if (probed === NEEDS_LINT) needsLint.push(i);
+      else results[i] = probed;
+    });
+    queue = needsLint.sort((a, b) => a - b);
+  }
+  const workers = threads ? Math.min(threads.workers, Math.floor(queue.length / FILES_PER_WORKER)) : 0;
   let next = 0;
-  const worker = async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= options.files.length) return;
+  const take = () => (next < queue.length ? queue[next++] : undefined);
+  const onMainThread = async () => {
+    for (let i = take(); i !== undefined; i = take()) {
       results[i] = await lintOneFile(options.files[i]!, options);
+      // Rules run synchronously; yielding to the event loop between files lets worker replies in, so the
+      // workers are handed their next file instead of waiting for the main thread's queue to drain.
+      if (workers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, options.files.length) }, worker));
+  const inWorker = async (worker: LintWorker) => {
+    for (let i = take(); i !== undefined; i = take()) {
+      const reply = await worker.lint(options.files[i]!);
+      if ("error" in reply) throw workerError(reply.error);
+      results[i] = reply.result;
+      storeRecorded(options, options.files[i]!.path, reply.result, reply.cacheEntry);
+    }
+  };
+  const pool = Array.from({ length: workers }, () => new LintWorker(threads!.launcher, threads!.init));
+  if (options.runStats) Object.assign(options.runStats, { threads: workers + 1, linted: queue.length });
+  try {
+    await Promise.all([
+      ...Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, onMainThread),
+      // Two requests in flight per worker: the next file is already there when one finishes.
+      ...pool.flatMap((worker) => [inWorker(worker), inWorker(worker)]),
+    ]);
+  } finally {
+    await Promise.all(pool.map((worker) => worker.close()));
+  }
   return results.filter((r): r is LintResult => r !== undefined);
+}
+
+async function eachConcurrently<T>(items: readonly T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+}
+
+/** Writes what a worker computed for the cache, as `lintOneFile` does on the main thread. */
+function storeRecorded(options: LintFilesOptions, filePath: string, result: LintResult | undefined, entry: RecordedCacheEntry | undefined): void {
+  if (!options.cache || !entry) return;
+  if ("deleted" in entry) options.cache.delete(filePath);
+  else if (result) options.cache.set(filePath, entry.key, result, entry.masks, entry.deps ? new Map(entry.deps) : undefined);
 }
 
 function fatalResult(filePath: string, message: string, line = 1, column = 1, severity: 1 | 2 = 2): LintResult {
@@ -109,7 +170,12 @@ async function readBytes(target: FileTarget, options: LintFilesOptions): Promise
   return readFileSync(target.path);
 }
 
-export async function lintOneFile(target: FileTarget, options: LintFilesOptions): Promise<LintResult | undefined> {
+/** What `lintOneFile` gives in `probeOnly` mode for a file whose rules must run. */
+export const NEEDS_LINT = Symbol("needs lint");
+
+export async function lintOneFile(target: FileTarget, options: LintFilesOptions & { probeOnly: true }): Promise<LintResult | undefined | typeof NEEDS_LINT>;
+export async function lintOneFile(target: FileTarget, options: LintFilesOptions): Promise<LintResult | undefined>;
+export async function lintOneFile(target: FileTarget, options: LintFilesOptions): Promise<LintResult | undefined | typeof NEEDS_LINT> {
   const filePath = target.path;
   let config: FileConfig;
   config = await options.resolver.forFile(filePath);
@@ -169,6 +235,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     const missingStats = options.tokenStats && !cached?.stats?.tokens;
     if (cached && !wantsFixes && !missingStats) return cached;
   }
+  if (options.probeOnly) return NEEDS_LINT;
 
   const baseSource = makeBaseSource(filePath, options);
   const deps = new Map<string, string>();

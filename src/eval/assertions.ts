@@ -184,10 +184,10 @@ async function checkJavascript(modulePath: string, output: string, ctx: Assertio
 
 /** Token count of an answer when the provider reports no usage (o200k_base). */
 export async function estimateTokens(text: string): Promise<number> {
-  const { encode } = await import("gpt-tokenizer");
+  const [{ loadCounter }, { builtinRegistryData }] = await Promise.all([import("../tokens/tokenizer.js"), import("../tokens/registry.js")]);
   try {
-    // Special-token text such as <|endoftext|> in an answer is ordinary text here.
-    return encode(text, { disallowedSpecial: new Set() }).length;
+    // Special-token text such as <|endoftext|> in an answer is ordinary text here, as in every promptvet count.
+    return (await loadCounter("o200k_base", builtinRegistryData().tokenizers)).count(text);
   } catch {
     return Math.ceil(text.length / 4);
   }

@@ -1,6 +1,8 @@
 /** How token counts and money read in messages and tables. Approximate counts always carry "≈". */
 
-const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+// Built on first use: creating a NumberFormat loads ICU data (~20 ms), and most runs print no count.
+let integerFormat: Intl.NumberFormat | undefined;
+const integer = { format: (n: number) => (integerFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 })).format(n) };
 
 export function formatTokens(n: number, exact: boolean): string {
   return `${exact ? "" : "≈"}${integer.format(n)}`;

@@ -25,7 +25,8 @@ describe("packed package installed into a fresh repository", () => {
     // Only what the package needs is shipped.
     const shipped = info.files.map((f) => f.path);
     expect(shipped).toContain("bin/promptvet.js");
-    expect(shipped).toContain("dist/cli.js");
+    expect(shipped).toContain("dist/cli.cjs");
+    expect(shipped).toContain("dist/tokenizers/o200k_base.bin");
     expect(shipped).toContain("schema/promptvet.schema.json");
     expect(shipped.some((p) => p.startsWith("tests/") || p.startsWith("src/") || p.startsWith("node_modules/"))).toBe(false);
 
