@@ -9,6 +9,8 @@ import { DEFAULT_PROMPT_GLOBS } from "../parse/detect.js";
 import { findConfigFile, loadConfigFile, type LoadedConfig, type RawConfig } from "./load.js";
 import { PRESETS, presetSeverity, type PresetName } from "./presets.js";
 import type { RuleRegistry } from "./registry.js";
+import { relativePosix } from "../util/relative-path.js";
+import { byCodeUnit } from "../util/compare.js";
 
 /** Keys the engine itself reads; every other key is a setting passed to rules (`context.settings`). */
 const ENGINE_KEYS = new Set([
@@ -56,9 +58,6 @@ function parseSeverity(value: unknown): Severity {
   return 2;
 }
 
-function relativePosix(from: string, to: string): string {
-  return path.relative(from, to).split(path.sep).join("/");
-}
 
 export class ConfigResolver {
   private readonly byDir = new Map<string, Promise<Layer[] | undefined>>();
@@ -237,7 +236,7 @@ export class ConfigResolver {
 
     const enabled = [...rules.entries()]
       .filter(([, s]) => s.severity !== 0)
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => byCodeUnit(a, b))
       .map(([id, s]) => ({ rule: this.options.registry.get(id)!, severity: s.severity as 1 | 2, options: s.options }));
 
     const hash = createHash("sha256")

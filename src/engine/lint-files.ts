@@ -14,6 +14,7 @@ import { lintDocument, type DocumentLintOutput } from "./linter.js";
 import { cacheKey, contentHash, type ResultStore } from "./cache.js";
 import { FILES_PER_WORKER, LintWorker, workerError, type LintThreads, type RecordedCacheEntry } from "./lint-threads.js";
 import { maskRanges } from "./mask.js";
+import { relativePosix } from "../util/relative-path.js";
 import type { LintMessage, LintResult } from "./types.js";
 
 export interface LintFilesOptions {
@@ -155,7 +156,7 @@ function finalize(partial: Pick<LintResult, "filePath" | "messages" | "suppresse
 }
 
 function relativeToRepo(repoRoot: string, filePath: string): string {
-  return path.relative(repoRoot, filePath).split(path.sep).join("/");
+  return relativePosix(repoRoot, filePath);
 }
 
 async function readBytes(target: FileTarget, options: LintFilesOptions): Promise<Uint8Array> {

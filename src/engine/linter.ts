@@ -2,6 +2,7 @@ import type { PromptDocument, Range, Segment } from "../model/document.js";
 import { compileSchema, describeAjvError } from "./ajv.js";
 import { buildSuppressions, parseDirectives } from "./directives.js";
 import type { LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "./types.js";
+import { byCodeUnit } from "../util/compare.js";
 
 /** A rule switched on for one file, with its severity and validated options. */
 export interface EnabledRule {
@@ -209,6 +210,6 @@ function applyDirectives(
       }
     }
   }
-  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnit(a.ruleId ?? "", b.ruleId ?? ""));
   return { messages, suppressedMessages, sensitiveRanges };
 }

@@ -4,6 +4,7 @@ import picomatch from "picomatch";
 import { glob } from "tinyglobby";
 import type { ConfigResolver } from "../config/resolve.js";
 import { DEFAULT_IGNORES } from "../config/resolve.js";
+import { byCodeUnit } from "../util/compare.js";
 
 export interface FileTarget {
   /** Absolute path. */
@@ -71,5 +72,5 @@ export async function collectFiles(args: readonly string[], cwd: string, resolve
       }
     }
   }
-  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
+  return [...found.values()].sort((a, b) => byCodeUnit(a.path, b.path));
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Fix, LintMessage, LintResult, Suggestion } from "../engine/types.js";
 import type { FormatContext, TokenStats } from "./types.js";
+import { byCodeUnit } from "../util/compare.js";
 
 /** Stands in for fix or suggestion text of a sensitive finding: that text may hold the value itself. */
 export const REDACTED = "[redacted]";
@@ -125,6 +126,6 @@ function num(v: unknown): number | undefined {
 /** Findings in a stable order: file, then position, then rule. */
 export function sortedMessages(messages: readonly LintMessage[]): LintMessage[] {
   return [...messages].sort(
-    (a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""),
+    (a, b) => a.line - b.line || a.column - b.column || byCodeUnit(a.ruleId ?? "", b.ruleId ?? ""),
   );
 }
