@@ -64,8 +64,9 @@ export class BpeTable {
 /** Parses a table file's bytes (little-endian, as the generator writes them). */
 export function parseBpeTable(name: string, file: Uint8Array): BpeTable {
   let bytes = file;
-  // Typed-array views need 4-byte alignment; a Buffer from a shared pool may not have it.
-  if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+  // Typed-array views need 4-byte alignment; a Buffer from a shared pool may not have it. (A copy made with
+  // the Uint8Array constructor: Buffer#slice would return a view at the same offset.)
+  if (bytes.byteOffset % 4 !== 0) bytes = new Uint8Array(bytes);
   const fail = (why: string) => new Error(`promptvet: the ${name} token table is damaged (${why}); \`npm run build\` rewrites it`);
   if (bytes.byteLength < HEADER_WORDS * 4) throw fail("too short");
   const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -84,7 +85,7 @@ export function parseBpeTable(name: string, file: Uint8Array): BpeTable {
   if (blobStart + blobLength > bytes.byteLength) throw fail("truncated");
   if (!littleEndian) {
     // Big-endian host: swap the word sections into a copy once.
-    bytes = bytes.slice();
+    bytes = new Uint8Array(bytes);
     for (let i = 0; i < blobStart; i += 4) {
       const a = bytes[i]!;
       const b = bytes[i + 1]!;
