@@ -171,7 +171,11 @@ export interface PromptDocument {
   bom: boolean;
   lines: LineIndex;
   frontmatter?: Frontmatter;
-  /** Markdown AST for markdown-like formats (positions are offsets into `source`). */
+  /**
+   * Block-level markdown tree for markdown files (positions are offsets into `source`): every block node with
+   * its exact range; headings hold their plain text as one `text` child; inline HTML containing `<!--` is kept
+   * as `html` children of paragraphs and headings; no other inline nodes (see `src/parse/markdown-blocks.ts`).
+   */
   mdast?: Root;
   /** Range of the body (after frontmatter). */
   body: Range;

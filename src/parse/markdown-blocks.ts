@@ -222,7 +222,9 @@ function createParser(): MarkdownIt {
     token.meta = s;
   });
   wrapBlock(md, "code", (state, startLine, token) => {
-    const last = state.line - 1;
+    let last = state.line - 1;
+    // micromark keeps lines of nothing but indentation (four columns or more) that follow the code in it.
+    while (last + 1 < state.lineMax && isBlank(state, last + 1) && state.sCount[last + 1]! - state.blkIndent >= 4 && state.eMarks[last + 1]! > state.bMarks[last + 1]!) last++;
     token.meta = span(state, startLine, indentStart(state, startLine), last, state.eMarks[last]!);
   });
   wrapBlock(md, "fence", (state, startLine, token) => {
@@ -230,6 +232,14 @@ function createParser(): MarkdownIt {
     token.meta = leafToEnd(state, startLine, contentStart(state, startLine), closed);
   });
   wrapBlock(md, "html_block", (state, startLine, token) => {
+    if (lazyHtmlLines.has(startLine)) {
+      // A tag line that ended a paragraph lazily is one line long: the next line is lazy too (micromark).
+      state.line = startLine + 1;
+      token.map = [startLine, startLine + 1];
+      const s = span(state, startLine, indentStart(state, startLine), startLine, state.eMarks[startLine]!);
+      token.meta = { ...s, lazy: true };
+      return;
+    }
     token.meta = leafToEnd(state, startLine, indentStart(state, startLine), htmlClosed(state, startLine));
   });
   wrapBlock(md, "hr", (state, startLine, token) => {
@@ -272,6 +282,39 @@ function createParser(): MarkdownIt {
     token.meta = (state.tokens[index + 1]!.meta as unknown as Span | undefined) ?? span(state, startLine, contentStart(state, startLine), startLine, contentStart(state, startLine));
   });
 
+  // Content indents of the nested contexts (the document, list items, block quote content), to read lazy lines.
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => {
+    indents.push(containers[containers.length - 1] === "blockquote" ? -1 : state.blkIndent);
+    try {
+      tokenize(state, startLine, endLine);
+    } finally {
+      indents.pop();
+    }
+  };
+  for (const name of ["fence", "blockquote", "hr", "list", "html_block", "heading"]) {
+    const entry = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule; alt: string[] }[] }).__rules__.find((r) => r.name === name)!;
+    const rule = entry.fn;
+    md.block.ruler.at(
+      name,
+      (state, line, endLine, silent) => {
+        if (silent && (state.parentType === "paragraph" || state.parentType === "blockquote")) {
+          const lazy = lazyIndent(state, line);
+          if (lazy !== undefined) {
+            // A lazy line is read where it really sits: four columns past the container it continues is no block start.
+            if (lazy >= 4) return false;
+            // micromark lets a complete HTML tag line start a block on a lazy line.
+            if (name === "html_block" && !rule(state, line, endLine, true) && isHtmlTagLine(state, line)) {
+              lazyHtmlLines.add(line);
+              return true;
+            }
+          }
+        }
+        return rule(state, line, endLine, silent);
+      },
+      { alt: entry.alt },
+    );
+  }
   const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule }[] }).__rules__;
   const lheadingRule = rules.find((r) => r.name === "lheading")!.fn;
   const paragraphRule = rules.find((r) => r.name === "paragraph")!.fn;
@@ -282,6 +325,7 @@ function createParser(): MarkdownIt {
   function continueParagraph(state: StateBlock, endLine: number, run: Span): void {
     const next = state.line;
     if (next >= endLine || isBlank(state, next) || state.sCount[next]! < state.blkIndent) return;
+    if (referenceRule(state, next, endLine, true)) return; // another definition
     const parentType = state.parentType;
     state.parentType = "paragraph";
     const terminators = md.block.ruler.getRules("paragraph");
@@ -403,6 +447,44 @@ function startsContainer(src: string, pos: number, max: number): boolean {
   return (d === 46 || d === 41) && after(k + 1);
 }
 
+/** Lines where a lazy HTML tag line ended a paragraph (markdown-it line numbers, for the current parse). */
+const lazyHtmlLines = new Set<number>();
+
+/** Content indent of each open tokenize context (-1 for block quote content), outermost first. */
+const indents: number[] = [];
+
+/**
+ * For a line that does not continue the innermost container: its indent past the deepest container it does
+ * continue. Undefined when the line is not lazy.
+ */
+function lazyIndent(state: StateBlock, line: number): number | undefined {
+  const col = state.sCount[line]!;
+  if (col < 0 || isBlank(state, line)) return undefined;
+  // Inside a paragraph a line at the container's indent or deeper is not lazy; a block quote asks only about lazy lines.
+  if (state.parentType === "paragraph" && col >= state.blkIndent) return undefined;
+  let base = 0;
+  for (let i = indents.length - 1; i >= 0; i--) {
+    const indent = indents[i]!;
+    if (indent === -1) break;
+    if (indent <= col) {
+      base = indent;
+      break;
+    }
+  }
+  return col - base;
+}
+
+const ATTRIBUTE = `(?:\\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+/** HTML block kind 7: one complete open or closing tag alone on the line (CommonMark). */
+const HTML_TAG_LINE = new RegExp(`^(?:<[A-Za-z][A-Za-z0-9\\-]*${ATTRIBUTE}*\\s*\\/?>|<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>)\\s*$`);
+
+function isHtmlTagLine(state: StateBlock, line: number): boolean {
+  const pos = state.bMarks[line]! + state.tShift[line]!;
+  if (state.src.charCodeAt(pos) !== 60) return false;
+  const text = state.src.slice(pos, state.eMarks[line]);
+  return text.length < 10_000 && HTML_TAG_LINE.test(text) && !/^<\/?(?:script|pre|style|textarea)\b/i.test(text);
+}
+
 /** Kinds of the containers the block rules are inside right now, outermost first. */
 const containers: string[] = [];
 
@@ -483,6 +565,7 @@ export function parseMarkdownBlocks(source: string): Root {
   const tokens: Token[] = [];
   const state = new md.block.State(body, md, env, tokens);
   ctx = { source, base: bodyStart, baseLine, mdLineStarts: state.bMarks.slice(), origLineStarts, lineMax: state.lineMax };
+  lazyHtmlLines.clear();
   try {
     md.block.tokenize(state, state.line, state.lineMax);
     buildTree(root, tokens, md, env, source);
@@ -564,7 +647,9 @@ function buildTree(root: Root, tokens: Token[], md: MarkdownIt, env: Env, source
       case "html_block": {
         const p = position(meta!);
         const node: Html = { type: "html", value: source.slice(p.start.offset, p.end.offset), position: p };
-        top().children.push(node as RootContent);
+        // micromark keeps a lazy tag line inside the container whose paragraph it ended (unless the file ends there).
+        const lazy = (meta as Span & { lazy?: boolean }).lazy && p.end.offset < source.length;
+        (lazy ? deepestOpen(top()) : top()).children.push(node as RootContent);
         break;
       }
       case "hr": {
@@ -607,6 +692,15 @@ function buildTree(root: Root, tokens: Token[], md: MarkdownIt, env: Env, source
       default:
         break;
     }
+  }
+}
+
+/** The innermost container at the end of `parent`: its last child while that is a list, list item or quote. */
+function deepestOpen(parent: Parent): Parent {
+  for (;;) {
+    const last = parent.children[parent.children.length - 1];
+    if (!last || (last.type !== "list" && last.type !== "listItem" && last.type !== "blockquote")) return parent;
+    parent = last;
   }
 }
 

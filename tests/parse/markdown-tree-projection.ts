@@ -4,7 +4,7 @@
  */
 import type { Nodes, Root } from "mdast";
 
-export type Projected = (string | Projected[])[];
+export type Projected = (string | Projected)[];
 
 function plainText(node: Nodes): string {
   const parts: string[] = [];
