@@ -66,7 +66,24 @@ const ORG_WORDS = new Set([
 const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "herr", "frau", "sr", "sra", "mme", "mlle", "m"]);
 const PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "dos", "das", "ter", "ten", "y"]);
 
+/**
+ * Memoised word classes: a prompt repeats its capitalised words (sentence starts, headings) and the run judge
+ * classifies each word several times. Bounded so a huge run over many files cannot grow it without limit.
+ */
+const classCache = new Map<string, WordClass>();
+const CLASS_CACHE_LIMIT = 20_000;
+
 function classify(word: string): WordClass {
+  let c = classCache.get(word);
+  if (c === undefined) {
+    c = classifyUncached(word);
+    if (classCache.size >= CLASS_CACHE_LIMIT) classCache.clear();
+    classCache.set(word, c);
+  }
+  return c;
+}
+
+function classifyUncached(word: string): WordClass {
   const lower = word.toLowerCase().replace(/[’']s$/, "");
   // Contractions ("I'm", "We're", "Don't") are never names.
   if (/[’'](?:m|re|ve|ll|d|t)$/.test(lower)) return "common";
@@ -120,6 +137,18 @@ interface Token {
 const WORD = /[\p{Lu}\p{Ll}][\p{L}\p{M}’'-]{0,40}\.?/gu;
 
 function isCapitalised(word: string): boolean {
+  // ASCII fast path with the same answer as the general test below: a lower-case first letter is never
+  // capitalised; an upper-case one is, unless the word has no letter that upper-casing would change.
+  const c0 = word.charCodeAt(0);
+  if (c0 >= 97 && c0 <= 122) return false;
+  if (c0 >= 65 && c0 <= 90) {
+    for (let i = 1; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c >= 97 && c <= 122) return true;
+      if (c >= 128) return word !== word.toUpperCase();
+    }
+    return false;
+  }
   const first = word[0]!;
   return first !== first.toLowerCase() && first === first.toUpperCase() && word !== word.toUpperCase();
 }
@@ -128,6 +157,9 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
   const dialogueText = options.textKind === "dialogue";
+  // "my name is maria" is the only way a lower-case word starts a name: without the phrase anywhere in the
+  // text (the lower-cased window can only end with it if the text holds it), no per-word look-back is needed.
+  const lowerCuePossible = LOWER_CUE_ANYWHERE.test(text);
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
@@ -135,7 +167,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const lowerAllowed = !isCapitalised(t.word) && lowercaseCueBefore(text, t.start) && classify(t.word) === "first";
+    const lowerAllowed = lowerCuePossible && !isCapitalised(t.word) && lowercaseCueBefore(text, t.start) && classify(t.word) === "first";
     if (!isCapitalised(t.word) && !lowerAllowed) {
       i++;
       continue;
@@ -199,6 +231,8 @@ function dropTopics(text: string, matches: PiiMatch[]): PiiMatch[] {
   if (topical.size === 0) return matches;
   return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !topical.has(m.value.toLowerCase()));
 }
+
+const LOWER_CUE_ANYWHERE = /my name(?: is|'s)/i;
 
 /** After a strong cue, names may be written in lower case ("my name is maria lopez"). */
 function lowercaseCueBefore(text: string, at: number): boolean {

@@ -119,12 +119,17 @@ export function createPiiRule(spec: PiiRuleSpec): Rule<PiiRuleOptions> {
         includeNonPublicIps: context.options.includeNonPublic,
         includeRoleEmails: context.options.includeRoleAddresses,
       };
+      // One options object per text kind for the whole document, not one per segment (detectors never mutate it).
+      const optionsFor: Record<PiiTextKind, PiiOptions> = {
+        prose: { ...baseOptions, textKind: "prose" },
+        dialogue: { ...baseOptions, textKind: "dialogue" },
+      };
       return {
         segment(segment) {
           const roleSeverity = roles[segment.role];
           if (roleSeverity === "off") return;
           const textKind: PiiTextKind = textKindForRole(segment.role);
-          const matches = detector({ text: segment.text, options: { ...baseOptions, textKind } });
+          const matches = detector({ text: segment.text, options: optionsFor[textKind] });
           for (const match of matches) {
             if (allowed(spec.type, match.value)) continue;
             const range = context.segmentRange(segment, [match.start, match.end]);
