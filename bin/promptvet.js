@@ -9,7 +9,6 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { isMainThread, workerData } from "node:worker_threads";
 
 const filename = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
 
@@ -70,7 +69,9 @@ script.runInThisContext()(cli.exports, createRequire(filename), cli, filename, p
 // Large runs lint in worker threads started from this same file (see src/engine/lint-threads.ts).
 globalThis[Symbol.for("promptvet.launcher")] = fileURLToPath(import.meta.url);
 
-if (!isMainThread && workerData?.promptvetLintWorker) {
+// Workers are started with this flag, so the main thread does not load worker_threads just to ask.
+const workerData = process.argv.includes("--promptvet-lint-worker") ? process.getBuiltinModule("node:worker_threads").workerData : undefined;
+if (workerData?.promptvetLintWorker) {
   cli.exports.lintWorkerMain(workerData.promptvetLintWorker);
 } else {
   const code = await cli.exports.main(process.argv.slice(2), {

@@ -5,7 +5,7 @@
  * itself, and sends back plain results; the main thread alone writes the result cache.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { FileTarget } from "../files/collect.js";
 import type { LintResult } from "./types.js";
 
@@ -64,7 +64,9 @@ export class LintWorker {
   private failure: Error | undefined;
 
   constructor(launcher: string, init: LintWorkerInit) {
-    this.worker = new Worker(launcher, { workerData: { promptvetLintWorker: init }, stdout: false, stderr: false });
+    // Loaded here, not at start-up: most runs (a commit's few files) never start a worker.
+    const { Worker } = process.getBuiltinModule("node:worker_threads");
+    this.worker = new Worker(launcher, { workerData: { promptvetLintWorker: init }, argv: ["--promptvet-lint-worker"], stdout: false, stderr: false });
     this.worker.on("message", (reply: WorkerReply) => {
       const settle = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);

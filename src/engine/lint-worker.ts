@@ -1,5 +1,5 @@
 /** The worker-thread side of `lint-threads.ts`: lints the files the main thread sends, one at a time. */
-import { parentPort, type MessagePort } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
 import { builtinRules } from "../../rules/index.js";
 import { fileReaderFor } from "../compose/read.js";
 import { ConfigResolver } from "../config/resolve.js";
@@ -19,7 +19,7 @@ function recordingStore(record: (entry: RecordedCacheEntry) => void): ResultStor
   };
 }
 
-export function lintWorkerMain(init: LintWorkerInit, port: MessagePort | null = parentPort): void {
+export function lintWorkerMain(init: LintWorkerInit, port: MessagePort | null = process.getBuiltinModule("node:worker_threads").parentPort): void {
   if (!port) throw new Error("lintWorkerMain runs in a worker thread");
   const registry = new RuleRegistry(builtinRules);
   const options: LintFilesOptions = {
