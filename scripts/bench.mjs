@@ -3,6 +3,7 @@
 // Usage: npm run bench [-- --runs 5]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -73,10 +74,10 @@ function buildCorpus() {
   return { tree, commit };
 }
 
-function time(cmd, args, cwd, { memory = false } = {}) {
+function time(cmd, args, cwd, { memory = false, env = {} } = {}) {
   const start = process.hrtime.bigint();
   const full = memory ? ["/usr/bin/time", ["-f", "%M", cmd, ...args]] : [cmd, args];
-  const result = spawnSync(full[0], full[1], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 1 << 28 });
+  const result = spawnSync(full[0], full[1], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.error) throw result.error;
   let rssMb;
@@ -108,11 +109,13 @@ if (!existsSync(path.join(root, "dist", "cli.js"))) {
 const { tree, commit } = buildCorpus();
 const bin = path.join(root, "bin", "promptvet.js");
 const nm = path.join(root, "node_modules", ".bin");
-console.log(`promptvet benchmark — node ${process.version}, ${RUNS} runs (large: ${LARGE_RUNS}), medians\n`);
+console.log(`promptvet benchmark — node ${process.version}, ${availableParallelism()} cores, ${RUNS} runs (large: ${LARGE_RUNS}), medians\n`);
 
 const node0 = measure("node -e 0", process.execPath, ["-e", "0"], root, RUNS);
 const small = measure("promptvet, 5-file commit (no cache)", process.execPath, [bin, "--no-cache", "--format", "compact", "."], commit, RUNS);
+const smallColdStart = measure("  same, no compile cache (first run)", process.execPath, [bin, "--no-cache", "--format", "compact", "."], commit, RUNS, { env: { PROMPTVET_COMPILE_CACHE: "off" } });
 const large = measure("promptvet, 1,000 md + 200 jsonl (no cache)", process.execPath, [bin, "--no-cache", "--format", "compact", "."], tree, LARGE_RUNS, { memory: true });
+const largeOneThread = measure("  same, one thread (--concurrency off)", process.execPath, [bin, "--no-cache", "--concurrency", "off", "--format", "compact", "."], tree, LARGE_RUNS, { memory: true });
 time(process.execPath, [bin, "--format", "compact", "."], tree); // fill the cache
 const rerun = measure("promptvet, 1,200 files, unchanged re-run (cache)", process.execPath, [bin, "--format", "compact", "."], tree, RUNS);
 const noneSmall = measure("promptvet, 5 files, no rules (floor)", process.execPath, [bin, "--no-cache", "-c", path.join(benchDir, "none.yaml"), "--format", "compact", "."], commit, RUNS);
@@ -131,7 +134,7 @@ console.log(`  5 files vs secretlint         ${ratio(small, secretSmall)}x  [<= 
 console.log(`  1,000 files vs markdownlint   ${ratio(large, mdLarge)}x  [<= 0.25]`);
 console.log(`  1,000 files vs secretlint     ${ratio(large, secretLarge)}x  [<= 3]`);
 console.log(`  unchanged re-run vs node -e 0 ${ratio(rerun, node0)}x  [<= 1.5]`);
-console.log(`  peak memory, 1,000 files      ${large.rss.toFixed(0)} MB  [< 300]`);
+console.log(`  peak memory, 1,000 files      ${large.rss.toFixed(0)} MB  [< 300] (one thread: ${largeOneThread.rss.toFixed(0)} MB, ${(largeOneThread.median / 1000).toFixed(2)} s)`);
 console.log(`  (markdownlint-cli2 on 5 files: ${(mdSmall.median / 1000).toFixed(3)} s)`);
 const share = (part, none, all) => `${Math.max(0, ((part.median - none.median) / Math.max(1, all.median - none.median)) * 100).toFixed(0)}%`;
 console.log(`  PII + secrets share of rule time: 5 files ${share(piiSmall, noneSmall, small)}, 1,200 files ${share(piiLarge, noneLarge, large)}`);
