@@ -108,13 +108,6 @@ function span(state: StateBlock, startLine: number, start: number, lastLine: num
   return { start: toOrig(c, startLine, start), end: toOrig(c, lastLine, end), startLine: startLine + c.baseLine, endLine: lastLine + c.baseLine };
 }
 
-/** Last non-blank line in [from, to), or `from` when all are blank. */
-function lastContentLine(state: StateBlock, from: number, to: number): number {
-  let last = to - 1;
-  while (last > from && isBlank(state, last)) last--;
-  return last;
-}
-
 /** Lines `[begin, end)` as markdown-it's `getLines(begin, end, indent, false)` joins them, with a source map. */
 function inlineSource(state: StateBlock, begin: number, end: number, indent: number): InlineSource {
   const src = state.src;
