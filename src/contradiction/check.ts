@@ -2,7 +2,7 @@
 import type { PromptDocument } from "../model/document.js";
 import { collectBlocks } from "./blocks.js";
 import { findConflicts, findDuplicates, type Conflict, type Duplicate } from "./conflicts.js";
-import { extractDirectives, type Directive } from "./directives.js";
+import { extractFromBlocks, type Directive } from "./directives.js";
 import { hasPrecedenceStatement } from "./precedence.js";
 
 export interface DocumentCheck {
@@ -21,7 +21,7 @@ export function checkDocument(document: PromptDocument): DocumentCheck {
   if (cached) return cached;
   const blocks = collectBlocks(document);
   const precedence = blocks.some((b) => hasPrecedenceStatement(b.text));
-  const directives = extractDirectives(document);
+  const directives = extractFromBlocks(blocks);
   const result: DocumentCheck = {
     directives,
     conflicts: precedence ? [] : findConflicts(directives),

@@ -5,7 +5,7 @@
 import type { PromptDocument, Range } from "../model/document.js";
 import { collectBlocks, CONDITIONAL_LEAD, isScopingHeading, NEGATIVE_LEAD, type InstructionBlock } from "./blocks.js";
 import { governedByProducer, isImperativeVerb, isKnownVerb } from "./verbs.js";
-import { NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, type Span } from "./text.js";
+import { allMatches, NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, whitespaceRuns, wordRuns, type Span } from "./text.js";
 import {
   COUNT_GROUPS,
   COUNT_NOUN,
@@ -115,14 +115,21 @@ const NUMERIC = new RegExp(
   "gi",
 );
 
+const LENGTH_UNIT_ONLY = new RegExp(`^(?:${LENGTH_UNIT})$`, "i");
+
 export interface ExtractOptions {
   filePath?: string;
 }
 
 /** Extracts the directives of one document, in source order. */
 export function extractDirectives(document: PromptDocument, options: ExtractOptions = {}): Directive[] {
+  return extractFromBlocks(collectBlocks(document), options);
+}
+
+/** The directives of blocks already collected from a document (callers that need the blocks too collect them once). */
+export function extractFromBlocks(blocks: readonly InstructionBlock[], options: ExtractOptions = {}): Directive[] {
   const out: Directive[] = [];
-  for (const block of collectBlocks(document)) extractFromBlock(block, out, options);
+  for (const block of blocks) extractFromBlock(block, out, options);
   return out;
 }
 
@@ -178,10 +185,10 @@ function clauseScope(fullClause: string): string {
     const cleaned = phrase.toLowerCase().replace(/^(?:the|your|a|an|its|their|our|any|all)\s+/, "").trim();
     if (!isGenericPhrase(cleaned)) scopes.push(cleaned.replace(/^(?:each|every)\s+/, "each "));
   };
-  for (const m of clause.matchAll(SCOPE_PREP)) consider(m[1]!);
+  for (const m of allMatches(SCOPE_PREP, clause)) consider(m[1]!);
   const subj = SUBJECT_SCOPE.exec(clause);
   if (subj && !/^(?:you|we|i|it|this|that|they|there|he|she|everything|anything|one|answers|responses|replies)$/i.test(subj[1]!)) consider(subj[1]!);
-  for (const m of clause.matchAll(OBJECT_SCOPE)) consider(m[1]!);
+  for (const m of allMatches(OBJECT_SCOPE, clause)) consider(m[1]!);
   return scopes.sort().join(" & ");
 }
 
@@ -201,8 +208,8 @@ function polarityAt(clause: string, index: number, negativeLead: boolean): { pol
   let before = clause.slice(0, index).replace(NEGATION_NEUTRAL, (m) => " ".repeat(m.length));
   before = before.replace(EMPHATIC_CONDITION, (m) => " ".repeat(m.length));
   const events: { at: number; kind: "neg" | "reset" }[] = [];
-  for (const m of before.matchAll(NEGATION)) events.push({ at: m.index!, kind: "neg" });
-  for (const m of before.matchAll(POSITIVE_RESET)) events.push({ at: m.index!, kind: "reset" });
+  for (const m of allMatches(NEGATION, before)) events.push({ at: m.index!, kind: "neg" });
+  for (const m of allMatches(POSITIVE_RESET, before)) events.push({ at: m.index!, kind: "reset" });
   events.sort((a, b) => a.at - b.at);
   let neg = 0;
   for (const e of events) neg = e.kind === "neg" ? neg + 1 : 0;
@@ -314,7 +321,7 @@ function aboutSomethingElse(clause: string): boolean {
   if (words.length === 0 || words.length > 8) return false;
   if (words.some((w) => (isKnownVerb(w) && !/(?:ing|ed)$/.test(w)) || /^(?:please|always|never|only|also|just|you|we|i|it|this|that|there|everything|if|when|unless)$/.test(w))) return false;
   // A value mention as the whole subject ("Emojis are not appropriate") is judged by its predicate instead.
-  const rest = subject.replace(new RegExp(ANY_VALUE.source, "gi"), " ").toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+  const rest = subject.replace(ANY_VALUE_ALL, " ").toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   if (rest.every((w) => STOPWORDS.has(w))) return false;
   return !/^(?:(?:the|your|all|each|every|any|my|our|whole|entire|final|full|overall)\s+)*(?:response|responses|answer|answers|reply|replies|output|outputs|message|messages|result|text|writing|tone|language|style|format|formatting|length)$/i.test(words.join(" "));
 }
@@ -329,7 +336,7 @@ function isDirective(clause: string, block: InstructionBlock, negativeLead: bool
     .replace(/^[\s*_>#\-•\d.)]+/, "")
     .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next)\b[,\s]*/i, "");
   if (IMPERATIVE.test(head)) return true;
-  const words = head.split(/\s+/).filter(Boolean).length;
+  const words = wordRuns(head); // head.split(/\s+/).filter(Boolean).length
   return (block.isItem && words <= 14) || words <= 6;
 }
 
@@ -406,6 +413,8 @@ function hasOwnObjectBefore(before: string): boolean {
 }
 const USE_FOR_BEFORE = /\b(?:use|using|used)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|these\s+|those\s+|your\s+)?([\w-]+(?:\s+[\w-]+){0,2})\s+(?:to|for)\b[^.;:]{0,100}$/i;
 const ANY_VALUE = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).join("|"), "i");
+/** The same, global: `replace` starts and ends a global search at lastIndex 0, so one instance serves every call. */
+const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
 
 function extractFromClause(
   clause: string,
@@ -417,7 +426,7 @@ function extractFromClause(
   if (!TRIGGER.test(clause)) return;
   const scopeOf = (extra: string) => [context.scope, extra].filter(Boolean).join(" > ");
   // Persona names are statements of identity rather than commands: no modal needed.
-  for (const m of clause.matchAll(PERSONA)) {
+  for (const m of allMatches(PERSONA, clause)) {
     const name = m[2]!;
     if (NOT_A_NAME.test(name) || /^[A-Z]{5,}$/.test(name.split(" ")[0]!)) continue;
     const negated = Boolean(m[1]) || /\b(?:not|never)\s*$/i.test(clause.slice(0, m.index!));
@@ -426,7 +435,7 @@ function extractFromClause(
 
   if (OTHER_SUBJECT.test(clause) || aboutSomethingElse(clause)) return;
   // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
-  if (clause.split(/\s+/).length > 40) return;
+  if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
   const directive = isDirective(clause, block, context.negativeLead);
   const permissive = PERMISSION.test(clause);
   let scopeCache: string | undefined;
@@ -436,7 +445,7 @@ function extractFromClause(
   const command = isCommand(clause) || context.negativeLead;
 
   for (const pattern of VALUE_PATTERNS) {
-    for (const m of clause.matchAll(pattern.re)) {
+    for (const m of allMatches(pattern.re, clause)) {
       const start = m.index!;
       const end = start + m[0].length;
       const before = clause.slice(0, start);
@@ -503,12 +512,12 @@ function extractNumeric(
   scopeOf: (extra: string) => string,
   add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
 ): void {
-  for (const m of clause.matchAll(NUMERIC)) {
+  for (const m of allMatches(NUMERIC, clause)) {
     const [, boundWord, n1, n2, , unitRaw, after] = m;
     const a = parseNumber(n1!);
     if (a === undefined) continue;
     const b = n2 ? parseNumber(n2) : undefined;
-    const isLength = new RegExp(`^(?:${LENGTH_UNIT})$`, "i").test(unitRaw!);
+    const isLength = LENGTH_UNIT_ONLY.test(unitRaw!);
     let unit: string;
     if (isLength) unit = unitOf(unitRaw!);
     else {
@@ -593,7 +602,7 @@ function extractTools(
   localScopeOf: () => string,
   add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
 ): void {
-  for (const m of clause.matchAll(TOOLS)) {
+  for (const m of allMatches(TOOLS, clause)) {
     let value: string;
     if (m[2]) {
       const name = (m[1] ?? "").replace(/`/g, "").toLowerCase();
@@ -634,7 +643,7 @@ function extractDisclosure(
   sentenceText: string,
 ): void {
   void sentenceText;
-  for (const m of clause.matchAll(DISCLOSURE_VERB)) {
+  for (const m of allMatches(DISCLOSURE_VERB, clause)) {
     const rest = clause.slice(m.index! + m[0].length);
     const obj = DISCLOSURE_OBJECT.exec(rest);
     if (!obj) continue;

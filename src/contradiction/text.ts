@@ -2,6 +2,63 @@
 
 export type Span = [start: number, end: number];
 
+/**
+ * The matches of a global regular expression, as `text.matchAll(re)` yields them, collected up front.
+ * `matchAll` clones the expression on every call, which costs more than the search itself for the short
+ * clauses scanned here. The expression's `lastIndex` is restored, and since every match is collected before the
+ * caller's loop body runs, that body may use the same expression again.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const saved = re.lastIndex;
+  const out: RegExpExecArray[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    // An empty match would be found again at the same place: step past it as matchAll does.
+    if (m[0] === "") re.lastIndex = advanceIndex(text, re.lastIndex, re.unicode || re.flags.includes("v"));
+  }
+  re.lastIndex = saved;
+  return out;
+}
+
+function advanceIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const c = text.charCodeAt(index);
+  if (c < 0xd800 || c > 0xdbff) return index + 1;
+  const d = text.charCodeAt(index + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1;
+}
+
+/** JavaScript's `\s` for one UTF-16 code unit: ASCII answered directly, anything else by the regex itself. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCharCode(c));
+}
+const SPACE = /\s/;
+
+/** Number of maximal whitespace runs: `text.split(/\s+/).length` is one more than this. */
+export function whitespaceRuns(text: string): number {
+  let runs = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
+    if (space && !inSpace) runs++;
+    inSpace = space;
+  }
+  return runs;
+}
+
+/** Number of maximal non-whitespace runs: `text.split(/\s+/).filter(Boolean).length`. */
+export function wordRuns(text: string): number {
+  let runs = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const word = !isSpaceCode(text.charCodeAt(i));
+    if (word && !inWord) runs++;
+    inWord = word;
+  }
+  return runs;
+}
+
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|Mr|Mrs|Ms|Dr|St|No|Fig|cf|al)|\b[A-Z])\.$/;
 
 /**
@@ -13,18 +70,20 @@ export function splitSentences(text: string): Span[] {
   let start = 0;
   const n = text.length;
   const pushSpan = (s: number, e: number) => {
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) spans.push([s, e]);
   };
   for (let i = 0; i < n; i++) {
-    const c = text[i]!;
-    if (c === "\n") {
+    const code = text.charCodeAt(i);
+    // Only line breaks and . ! ? matter; comparing code units avoids a one-character string per position.
+    if (code === 10) {
       pushSpan(start, i);
       start = i + 1;
       continue;
     }
-    if (c === "." || c === "!" || c === "?") {
+    if (code === 46 || code === 33 || code === 63) {
+      const c = text[i]!;
       let j = i + 1;
       while (j < n && /["'”’)\]*_]/.test(text[j]!)) j++;
       if (j < n && !/\s/.test(text[j]!)) continue;
@@ -48,7 +107,7 @@ export function splitClauses(text: string, sentence: Span): Span[] {
   const slice = text.slice(s0, e0);
   const out: Span[] = [];
   let last = 0;
-  for (const m of slice.matchAll(CLAUSE_BREAK)) {
+  for (const m of allMatches(CLAUSE_BREAK, slice)) {
     const idx = m.index!;
     if (idx > last) out.push([s0 + last, s0 + idx]);
     last = idx + m[0].length;
