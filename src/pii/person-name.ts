@@ -15,18 +15,18 @@
  */
 import { isPlaceholderName, isPublicFigure, isTemplatePlaceholder } from "./allowlist.js";
 import { nlpLibrary } from "./lazy.js";
-import { nameLexicon, type LexiconClass } from "./name-lexicon.js";
+import { nameLexicon, type LexiconClass, type LexiconLookup } from "./name-lexicon.js";
 import { lineEnd, lineStart, SPEAKER_LABEL } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
 type WordClass = "first" | "last" | "honorific" | "common" | "unknown";
 
-let lexicon: Map<string, LexiconClass> | undefined;
+let lexicon: LexiconLookup | undefined;
 
 const FIRST_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "Person"]);
 
 /** Word classes from the extracted data file; compromise itself only when the file is missing. */
-function wordLexicon(): Map<string, LexiconClass> {
+function wordLexicon(): LexiconLookup {
   if (!lexicon) {
     lexicon = nameLexicon();
     if (!lexicon) {

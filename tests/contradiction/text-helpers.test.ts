@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hasOtherSubject, OTHER_SUBJECT } from "../../src/contradiction/directives.js";
 import { allMatches, whitespaceRuns, wordRuns } from "../../src/contradiction/text.js";
 import { VALUE_PATTERNS } from "../../src/contradiction/vocabulary.js";
 
@@ -59,5 +60,39 @@ describe("allMatches", () => {
       "emoji".replace(re, "x"); // resets lastIndex mid-loop
     }
     expect(seen).toEqual([0, 10, 20]);
+  });
+});
+
+describe("hasOtherSubject", () => {
+  const words = [
+    "if", "If", "when", "WHENEVER", "whenever", "unless", "the", "The", "a", "A", "our", "some", "this", "that", "each", "every",
+    "user", "Users", "customer", "they", "he", "she", "api", "APIs", "system", "returns", "search", "result", "results", "searches",
+    "browser", "browsers", "data", "ids", "id", "theory", "ifx", "user_", "user2", "élève", "K", "ſ", "s", "language", "'s",
+    "'S LANGUAGE", "’s", "use", "never", "Always", "reply", "2", "_", "",
+  ];
+  const gaps = [" ", "  ", "\t", "\n", "\u00a0", "\u2003", "", "-", "'", "(", "**", ",", "é", "😀"];
+  const clause = fc
+    .array(fc.tuple(fc.constantFrom(...gaps), fc.constantFrom(...words)), { maxLength: 6 })
+    .chain((parts) => fc.constantFrom(...gaps).map((tail) => parts.map(([g, w]) => g + w).join("") + tail));
+  it("answers as OTHER_SUBJECT.test does", () => {
+    fc.assert(
+      fc.property(fc.oneof(clause, fc.string({ maxLength: 30 })), (s) => {
+        expect(hasOtherSubject(s)).toBe(OTHER_SUBJECT.test(s));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+  it.each([
+    ["The user asks for JSON.", true],
+    ["  **If the customer** wants more", true],
+    ["When search results are empty", true],
+    ["system returns a list", true],
+    ["The user's language decides", false],
+    ["Users' language", true],
+    ["Use bullet points", false],
+    ["theory says", false],
+  ])("%j", (s, expected) => {
+    expect(hasOtherSubject(s)).toBe(expected);
+    expect(OTHER_SUBJECT.test(s)).toBe(expected);
   });
 });

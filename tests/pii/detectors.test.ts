@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileAllowlist, detectPii, placeholderFor, preloadPiiDependencies, PII_TYPES, type PiiType } from "../../src/pii/index.js";
+import { detectStreetAddresses } from "../../src/pii/street-address.js";
 
 beforeAll(async () => {
   await preloadPiiDependencies(PII_TYPES);
@@ -115,5 +116,16 @@ describe("placeholders", () => {
     }
     expect(placeholderFor("phone", "(415) 867-5309")).toBe("(201) 555-0123");
     expect(placeholderFor("credit-card", "4539-1488-0343-6467")).toBe("4111-1111-1111-1111");
+  });
+});
+
+describe("street addresses: the suffix pre-check", () => {
+  const found = (text: string, textKind: "prose" | "dialogue" = "prose") => detectStreetAddresses({ text, options: { textKind } }).map((m) => m.value);
+  it("finds lower- and upper-case suffixes after a cue", () => {
+    expect(found("Please ship to 42 willow lane, springfield")).toEqual(["42 willow lane, springfield"]);
+    expect(found("Ship to 42 WILLOW LANE")).toEqual(["42 WILLOW LANE"]);
+  });
+  it("reports nothing when no street suffix occurs, however many house numbers there are", () => {
+    expect(found(`Ship to ${"42 Willow ".repeat(2000)}`, "dialogue")).toEqual([]);
   });
 });
