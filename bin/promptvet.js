@@ -52,6 +52,13 @@ function writeCache(file, data) {
   }
 }
 
+/** Not a subcommand, help or version: the run a hook makes. */
+function isLintRun(args) {
+  const first = args.find((a) => !a.startsWith("-"));
+  if (["init", "rules", "explain", "tokens", "eval", "forks"].includes(first)) return false;
+  return !args.some((a) => ["-h", "--help", "-v", "--version"].includes(a));
+}
+
 let file;
 try {
   file = cacheFile();
@@ -80,7 +87,8 @@ if (workerData?.promptvetLintWorker) {
     stderr: process.stderr,
     env: process.env,
   });
-  // Made after the run, the cache also holds the functions this run compiled lazily.
-  if (file && (!cachedData || script.cachedDataRejected)) writeCache(file, script.createCachedData());
+  // Made after the run, the cache also holds the functions this run compiled lazily; after a lint run, so that
+  // what it holds is what a pre-commit run needs (a first `promptvet --version` would leave it nearly empty).
+  if (file && (!cachedData || script.cachedDataRejected) && isLintRun(process.argv.slice(2))) writeCache(file, script.createCachedData());
   process.exitCode = code;
 }

@@ -5,6 +5,7 @@ import type { RuleRegistry } from "../config/registry.js";
 import { ResultCache } from "../engine/cache.js";
 import { lintFiles, suggestionFilter } from "../engine/lint-files.js";
 import { workerCount, type LintThreads } from "../engine/lint-threads.js";
+import { newRunTiming, type RunTiming } from "../engine/timing.js";
 import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
 import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
@@ -30,10 +31,14 @@ export interface LintRun {
   deleted: string[];
   /** Prompts composed from a changed base or partial (the blast radius), for the summary. */
   affected: { changed: string; dependents: string[] }[];
+  /** With PROMPTVET_TIMING: where the time went so far. */
+  timing?: RunTiming;
 }
 
 /** Resolves which files to lint and where their content comes from, then lints them. */
 export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<LintRun> {
+  const timing = io.env.PROMPTVET_TIMING ? newRunTiming() : undefined;
+  if (timing) timing.startup = performance.now();
   const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
   const repoRoot = findRepoRoot(io.cwd);
   let targets: FileTarget[];
@@ -95,6 +100,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   }
   const wantsSummary = options.formats.some((f) => f === "markdown" || f.startsWith("markdown:"));
   const runStats = { threads: 1, linted: targets.length };
+  if (timing) timing.collect = performance.now() - timing.startup;
   const results = await lintFiles({
     runStats,
     git,
@@ -109,14 +115,17 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     baseRef,
     knownRuleIds: registry.ids(),
     applySuggestions: suggestionFilter(suggestionScopes),
-    threads: lintThreads(options, io, { repoRoot, baseRef, baseBlobs, knownRuleIds: registry.ids(), files: targets.length, tokenStats: wantsSummary, cache: !!cache }),
+    timing,
+    // Timing measures one file at a time on one thread, so no file's wait is counted as another's work.
+    concurrency: timing ? 1 : undefined,
+    threads: timing ? undefined : lintThreads(options, io, { repoRoot, baseRef, baseBlobs, knownRuleIds: registry.ids(), files: targets.length, tokenStats: wantsSummary, cache: !!cache }),
   });
   git?.close();
   cache?.save();
   if (io.env.PROMPTVET_DEBUG) {
     io.stderr.write(`promptvet: ${targets.length} files, ${runStats.threads > 1 ? `${runStats.linted} needed linting, on ${runStats.threads} threads` : "on 1 thread"}\n`);
   }
-  return { results, repoRoot, baseRef, deleted, affected };
+  return { results, repoRoot, baseRef, deleted, affected, timing };
 }
 
 /**

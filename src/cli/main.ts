@@ -80,7 +80,14 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
   }
   if (options.quiet) results = errorsOnly(results);
   const metas = new Map(registry.all().map((r) => [r.meta.id, r.meta] as const));
+  const reportStart = performance.now();
   writeReports(results, options, io, metas, summary, run.repoRoot);
+  if (run.timing) {
+    run.timing.report = performance.now() - reportStart;
+    run.timing.total = performance.now();
+    const { formatTiming } = await import("../engine/timing.js");
+    io.stderr.write(formatTiming(run.timing));
+  }
   return exitCode;
 }
 

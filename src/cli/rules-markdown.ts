@@ -1,9 +1,10 @@
 import type { RuleMeta } from "../engine/types.js";
+import { byCodeUnit } from "../util/compare.js";
 
 /** The README's rule list, generated from rule metadata so it never drifts from the code. */
 export function rulesMarkdownTable(metas: readonly RuleMeta[]): string {
   const rows = [...metas]
-    .sort((a, b) => a.id.localeCompare(b.id))
+    .sort((a, b) => byCodeUnit(a.id, b.id))
     .map((m) => {
       const flags = [m.fixable ? "fix" : "", m.hasSuggestions ? "suggest" : ""].filter(Boolean).join(", ");
       const description = m.docs.description.replace(/\|/g, "\\|");

@@ -4,6 +4,7 @@ import { pathToFileURL } from "node:url";
 import { ConfigError } from "../engine/linter.js";
 import type { Plugin, Rule } from "../engine/types.js";
 import { editDistance } from "../util/edit-distance.js";
+import { byCodeUnit } from "../util/compare.js";
 
 /** All rules known to a run: built-ins plus those of configured plugins, by id. */
 export class RuleRegistry {
@@ -22,7 +23,7 @@ export class RuleRegistry {
   }
 
   all(): Rule<any>[] {
-    return [...this.rules.values()].sort((a, b) => a.meta.id.localeCompare(b.meta.id));
+    return [...this.rules.values()].sort((a, b) => byCodeUnit(a.meta.id, b.meta.id));
   }
 
   ids(): Set<string> {

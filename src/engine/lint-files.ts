@@ -14,6 +14,7 @@ import { lintDocument, type DocumentLintOutput } from "./linter.js";
 import { cacheKey, contentHash, type ResultStore } from "./cache.js";
 import { FILES_PER_WORKER, LintWorker, workerError, type LintThreads, type RecordedCacheEntry } from "./lint-threads.js";
 import { maskRanges } from "./mask.js";
+import type { RunTiming } from "./timing.js";
 import { relativePosix } from "../util/relative-path.js";
 import type { LintMessage, LintResult } from "./types.js";
 
@@ -46,6 +47,8 @@ export interface LintFilesOptions {
   concurrency?: number;
   /** Worker threads for the files that need linting (large runs; see lint-threads.ts). */
   threads?: LintThreads;
+  /** Collects where the time goes (PROMPTVET_TIMING; the CLI runs on one thread then). */
+  timing?: RunTiming;
   /** Filled in with how the run went (for PROMPTVET_DEBUG). */
   runStats?: { threads: number; linted: number };
 }
@@ -197,7 +200,9 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
 
   let bytes: Uint8Array;
   try {
+    const started = options.timing ? performance.now() : 0;
     bytes = await readBytes(target, options);
+    if (options.timing) options.timing.read += performance.now() - started;
   } catch (error) {
     return fatalResult(filePath, `Cannot read file: ${(error as Error).message.split("\n")[0]}`);
   }
@@ -258,15 +263,16 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
         services: { baseSource, baseRef: options.baseRef, readFile },
         unusedDirectives: config.unusedDirectives,
         knownRuleIds: options.knownRuleIds,
+        timing: options.timing,
       });
-    document = parseDocument({ path: filePath, source, format, bom: decoded.bom });
+    document = timedParse(options.timing, { path: filePath, source, format, bom: decoded.bom });
     output = await runRules(document);
     if (options.fix && !options.staged && !target.dependent) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
         const { output: fixed, applied } = applyFixes(source, withChosenSuggestions(output.messages, options.applySuggestions));
         if (applied === 0 || fixed === source) break;
         source = fixed;
-        document = parseDocument({ path: filePath, source, format, bom: decoded.bom });
+        document = timedParse(options.timing, { path: filePath, source, format, bom: decoded.bom });
         output = await runRules(document);
       }
     }
@@ -335,6 +341,16 @@ function makeBaseSource(filePath: string, options: LintFilesOptions): () => Prom
     })();
     return pending;
   };
+}
+
+function timedParse(timing: RunTiming | undefined, input: Parameters<typeof parseDocument>[0]): PromptDocument {
+  if (!timing) return parseDocument(input);
+  const started = performance.now();
+  try {
+    return parseDocument(input);
+  } finally {
+    timing.parse += performance.now() - started;
+  }
 }
 
 function formatBytes(bytes: number): string {

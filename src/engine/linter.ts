@@ -3,6 +3,7 @@ import { compileSchema, describeAjvError } from "./ajv.js";
 import { buildSuppressions, parseDirectives } from "./directives.js";
 import type { LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "./types.js";
 import { byCodeUnit } from "../util/compare.js";
+import { addRuleTime, type RunTiming } from "./timing.js";
 
 /** A rule switched on for one file, with its severity and validated options. */
 export interface EnabledRule {
@@ -19,6 +20,13 @@ export interface LintDocumentOptions {
   unusedDirectives?: Severity;
   /** Known rule ids, to flag directives that name a rule that does not exist. */
   knownRuleIds?: ReadonlySet<string>;
+  /** Collects time per rule (PROMPTVET_TIMING). */
+  timing?: RunTiming;
+}
+
+/** Awaits only what is a promise: most visitors are synchronous, and an await per segment per rule adds up. */
+function settle(value: unknown): Promise<unknown> | undefined {
+  return value !== null && typeof value === "object" && typeof (value as Promise<unknown>).then === "function" ? (value as Promise<unknown>) : undefined;
 }
 
 export interface DocumentLintOutput {
@@ -94,11 +102,20 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
         if (descriptor.sensitive) sensitiveRanges.push(descriptor.range);
       },
     };
-    const visitor = await rule.create(context);
-    if (visitor.document) await visitor.document(document);
-    if (visitor.segment) {
-      for (let i = 0; i < document.segments.length; i++) await visitor.segment(document.segments[i]!, i);
+    const started = options.timing ? performance.now() : 0;
+    const created = rule.create(context);
+    const visitor = settle(created) ? await created : (created as Awaited<typeof created>);
+    if (visitor.document) {
+      const done = settle(visitor.document(document));
+      if (done) await done;
     }
+    if (visitor.segment) {
+      for (let i = 0; i < document.segments.length; i++) {
+        const done = settle(visitor.segment(document.segments[i]!, i));
+        if (done) await done;
+      }
+    }
+    if (options.timing) addRuleTime(options.timing, meta.id, performance.now() - started);
   }
 
   return applyDirectives(document, raw, sensitiveRanges, options);
