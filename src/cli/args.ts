@@ -61,8 +61,8 @@ Options:
   --update-baselines        re-record the smoke-eval baselines
   --no-cache                do not read or write the result cache
   --cache-location <file>   where the result cache lives
-  --concurrency <n>         threads for large runs: a number, auto (default: one per core
-                            once there are enough files) or off
+  --concurrency <n>         threads for large runs: a number, auto (default: one per
+                            physical core once there are enough files) or off
   -h, --help, -v, --version
 
 Exit codes: 0 no errors, 1 lint errors (or warnings over --max-warnings), 2 usage, config or internal error.`;

@@ -99,7 +99,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     }
   }
   const wantsSummary = options.formats.some((f) => f === "markdown" || f.startsWith("markdown:"));
-  const runStats = { threads: 1, linted: targets.length };
+  const runStats: { threads: number; linted: number; onWorkers?: number } = { threads: 1, linted: targets.length };
   if (timing) timing.collect = performance.now() - timing.startup;
   const results = await lintFiles({
     runStats,
@@ -123,7 +123,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   git?.close();
   cache?.save();
   if (io.env.PROMPTVET_DEBUG) {
-    io.stderr.write(`promptvet: ${targets.length} files, ${runStats.threads > 1 ? `${runStats.linted} needed linting, on ${runStats.threads} threads` : "on 1 thread"}\n`);
+    io.stderr.write(`promptvet: ${targets.length} files, ${runStats.threads > 1 ? `${runStats.linted} needed linting, on ${runStats.threads} threads (${runStats.onWorkers ?? 0} in workers)` : "on 1 thread"}\n`);
   }
   return { results, repoRoot, baseRef, deleted, affected, timing };
 }

@@ -50,7 +50,7 @@ export interface LintFilesOptions {
   /** Collects where the time goes (PROMPTVET_TIMING; the CLI runs on one thread then). */
   timing?: RunTiming;
   /** Filled in with how the run went (for PROMPTVET_DEBUG). */
-  runStats?: { threads: number; linted: number };
+  runStats?: { threads: number; linted: number; onWorkers?: number };
 }
 
 /** `--fix-suggestions` scopes (rule ids or categories) as a message filter. */
@@ -60,6 +60,7 @@ export function suggestionFilter(scopes: readonly string[]): ((message: LintMess
 }
 
 const MAX_FIX_PASSES = 10;
+const REQUESTS_PER_WORKER = 4;
 
 /** Lints files end to end: read, decode, parse, run rules, fix. One bad file never stops the others. */
 export async function lintFiles(options: LintFilesOptions): Promise<LintResult[]> {
@@ -103,16 +104,20 @@ async function lintAll(options: LintFilesOptions): Promise<LintResult[]> {
       const reply = await worker.lint(options.files[i]!);
       if ("error" in reply) throw workerError(reply.error);
       results[i] = reply.result;
+      if (options.runStats) options.runStats.onWorkers = (options.runStats.onWorkers ?? 0) + 1;
       storeRecorded(options, options.files[i]!.path, reply.result, reply.cacheEntry);
     }
   };
   const pool = Array.from({ length: workers }, () => new LintWorker(threads!.launcher, threads!.init));
   if (options.runStats) Object.assign(options.runStats, { threads: workers + 1, linted: queue.length });
   try {
+    // With workers, the main thread lints one file per turn of the event loop (several lanes would run file after
+    // file between two turns and leave the workers waiting for their next file), and each worker has a few files
+    // queued so it never waits on the main thread.
+    const mainLanes = workers > 0 ? 1 : Math.min(options.concurrency ?? 8, queue.length);
     await Promise.all([
-      ...Array.from({ length: Math.min(options.concurrency ?? 8, queue.length) }, onMainThread),
-      // Two requests in flight per worker: the next file is already there when one finishes.
-      ...pool.flatMap((worker) => [inWorker(worker), inWorker(worker)]),
+      ...Array.from({ length: mainLanes }, onMainThread),
+      ...pool.flatMap((worker) => Array.from({ length: REQUESTS_PER_WORKER }, () => inWorker(worker))),
     ]);
   } finally {
     await Promise.all(pool.map((worker) => worker.close()));

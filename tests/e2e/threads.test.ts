@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, promptvet, write } from "./repo.js";
 
-const FILES = 90; // enough for two threads (FILES_PER_WORKER is 40)
+const FILES = 105; // with the 7 example files, enough for three threads (FILES_PER_WORKER is 50)
 let root: string;
 
 function prompt(i: number): string {
