@@ -22,11 +22,12 @@ const ANY_CASE = new RegExp(
   "iy",
 );
 /**
- * Both street patterns end their street part with a suffix word and a word boundary; a text without one, in any
- * case, cannot match them. Testing that once per text spares the compilation and the runs of the two large
- * patterns in the common case.
+ * Both street patterns put a suffix word after a space or tab and end it at a word boundary: a text without such
+ * a word (capitalised for CAPITALISED, in any case for ANY_CASE) cannot match them. Testing that once per text
+ * spares the compilation and the runs of the two large patterns in the common case.
  */
-const SUFFIX_ANYWHERE = new RegExp(`(?:${SUFFIX})\\b`, "i");
+const CAPITALISED_SUFFIX = new RegExp(`[ \\t](?:${SUFFIX})\\b`);
+const ANY_CASE_SUFFIX = new RegExp(`[ \\t](?:${SUFFIX})\\b`, "i");
 const GERMAN = /[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|damm)[ \t]{1,2}\d{1,4}[a-z]?\b(?:,\s{0,2}\d{5}\s[A-ZÄÖÜ][a-zäöüß]{2,30})?/gu;
 const PO_BOX = /\bP\.?\s?O\.?\s?Box\s{1,2}\d{1,6}\b/gi;
 const ADDRESS_CUE =
@@ -45,7 +46,8 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
   const dialogue = options.textKind === "dialogue";
   const cued = (at: number) => dialogue || isDialogueLine(text, at) || ADDRESS_CUE.test(textBefore(text, at, 80, true)) || ADDRESS_CUE.test(previousLine(text, at));
   const n = text.length;
-  let suffixPresent: boolean | undefined;
+  let capitalisedPossible: boolean | undefined;
+  let anyCasePossible: boolean | undefined;
   for (let i = 0; i < n; i++) {
     if (!isDigitCode(text.charCodeAt(i))) continue;
     const prev = text[i - 1];
@@ -53,10 +55,14 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
       while (i < n && isDigitCode(text.charCodeAt(i))) i++;
       continue;
     }
-    suffixPresent ??= SUFFIX_ANYWHERE.test(text);
-    if (!suffixPresent) break; // no street can follow this number or any later one
-    CAPITALISED.lastIndex = i;
-    let m = CAPITALISED.exec(text);
+    anyCasePossible ??= ANY_CASE_SUFFIX.test(text);
+    if (!anyCasePossible) break; // no street can follow this number or any later one
+    capitalisedPossible ??= CAPITALISED_SUFFIX.test(text);
+    let m: RegExpExecArray | null = null;
+    if (capitalisedPossible) {
+      CAPITALISED.lastIndex = i;
+      m = CAPITALISED.exec(text);
+    }
     if (m && !cued(i)) m = null;
     if (!m && ADDRESS_CUE.test(textBefore(text, i, 60, true))) {
       ANY_CASE.lastIndex = i;
