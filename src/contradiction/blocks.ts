@@ -5,6 +5,7 @@
  */
 import type { Content, Heading, List, ListItem, Parent, Root } from "mdast";
 import type { PromptDocument, Range, Segment } from "../model/document.js";
+import { allMatches } from "./text.js";
 
 export interface InstructionBlock {
   /** Text with non-instruction spans (inline code, quotes, URLs) blanked out, same length as the source slice. */
@@ -46,27 +47,38 @@ function blank(text: string, start: number, end: number): string {
 }
 
 /** Blanks spans that are not the author's own words: inline code, URLs, quoted speech, HTML tags. */
+/** Spans that hold no instruction words, each with a character that must be present for it to match. */
+const NON_INSTRUCTION_SPANS: readonly { needs: string; re: RegExp }[] = [
+  { needs: "`", re: /`[^`\n]*`/g },
+  { needs: "http", re: /\bhttps?:\/\/[^\s)>\]]+/g },
+  { needs: "<", re: /<\/?[A-Za-z][^<>\n]{0,200}>/g },
+  { needs: '"', re: /"[^"\n]{1,300}"/g },
+  { needs: "“", re: /“[^”\n]{1,300}”/g },
+  { needs: "'", re: /(?<![A-Za-z0-9])'[^'\n]{3,300}'(?![A-Za-z0-9])/g },
+  { needs: "«", re: /«[^»\n]{1,300}»/g },
+  { needs: "{", re: /\{\{[^}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|\{#[^#\n]{0,200}#\}/g },
+];
+
 export function maskNonInstructionText(text: string): string {
   // Emphasis markers carry no words; blanking them keeps "**Never** use emoji" a plain sentence.
-  let out = text.replace(/\*+/g, (m) => " ".repeat(m.length));
+  const out = text.includes("*") ? text.replace(/\*+/g, (m) => " ".repeat(m.length)) : text;
   const spans: [number, number][] = [];
-  const patterns = [
-    /`[^`\n]*`/g,
-    /\bhttps?:\/\/[^\s)>\]]+/g,
-    /<\/?[A-Za-z][^<>\n]{0,200}>/g,
-    /"[^"\n]{1,300}"/g,
-    /“[^”\n]{1,300}”/g,
-    /(?<![A-Za-z0-9])'[^'\n]{3,300}'(?![A-Za-z0-9])/g,
-    /«[^»\n]{1,300}»/g,
-    /\{\{[^}\n]{0,200}\}\}|\{%[^%\n]{0,200}%\}|\{#[^#\n]{0,200}#\}/g,
-  ];
-  for (const re of patterns) {
-    for (const m of out.matchAll(re)) spans.push([m.index!, m.index! + m[0].length]);
+  for (const { needs, re } of NON_INSTRUCTION_SPANS) {
+    if (!out.includes(needs)) continue;
+    for (const m of allMatches(re, out)) spans.push([m.index, m.index + m[0].length]);
   }
   if (spans.length === 0) return out;
-  const chars = out.split("");
-  for (const [s, e] of spans) for (let i = s; i < e; i++) if (chars[i] !== "\n") chars[i] = " ";
-  return chars.join("");
+  // Blank every span (line breaks kept, so lines and offsets stay where they were).
+  spans.sort((a, b) => a[0] - b[0]);
+  let result = "";
+  let at = 0;
+  for (const [s, e] of spans) {
+    if (e <= at) continue;
+    const from = Math.max(s, at);
+    result += out.slice(at, from) + out.slice(from, e).replace(/[^\n]/g, " ");
+    at = e;
+  }
+  return result + out.slice(at);
 }
 
 /** Template branches: each `{% if %}` / `{% elif %}` / `{% else %}` (or Handlebars `{{#if}}`/`{{else}}`) opens a branch. */
