@@ -101,7 +101,7 @@ function measure(label, cmd, args, cwd, runs, opts) {
   return row;
 }
 
-if (!existsSync(path.join(root, "dist", "cli.js"))) {
+if (!existsSync(path.join(root, "dist", "cli.cjs"))) {
   console.error("dist/ is missing: run `npm run build` first.");
   process.exit(2);
 }
