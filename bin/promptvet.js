@@ -65,8 +65,16 @@ try {
 } catch {
   file = undefined;
 }
+let source;
+try {
+  source = readFileSync(filename, "utf8");
+} catch (error) {
+  // A checkout that was never built (npm ci builds it through the prepare script).
+  process.stderr.write(`promptvet: cannot read ${filename} (${error.code ?? error.message}); run \`npm run build\` in the promptvet package.\n`);
+  process.exit(2);
+}
 const cachedData = readCache(file);
-const script = new vm.Script(Module.wrap(readFileSync(filename, "utf8")), { filename, cachedData });
+const script = new vm.Script(Module.wrap(source), { filename, cachedData });
 // Code compiled by vm.Script cannot call import() on Node 20; the bundle imports config files and plugins
 // (ES modules) through this function instead.
 globalThis[Symbol.for("promptvet.import")] = (specifier) => import(specifier);
