@@ -1,4 +1,5 @@
-// Bundles the CLI (dist/cli.cjs) and the library API (dist/index.js) into dist/ and writes the config JSON Schema.
+// Bundles the CLI (dist/cli.cjs) and the rule-author API (dist/index.js) into dist/, and writes the config JSON
+// Schema, the cases schema and the README's rule list.
 import { build } from "esbuild";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
@@ -7,22 +8,33 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 const staging = `dist.${process.pid}.tmp`;
 rmSync(staging, { recursive: true, force: true });
 
-// The library API (`import { defineRule } from "promptvet"`): ES modules, heavy parts in lazy chunks.
+// The library API (`import { defineRule } from "promptvet"`): a small ES module.
 await build({
   entryPoints: { index: "src/index.ts" },
   outdir: staging,
   bundle: true,
-  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  sourcemap: false,
+  logLevel: "warning",
+});
+
+// Build-time helpers (schemas, the README's rule list): bundled beside the staging folder, used below, not shipped.
+const supportDir = `build-support.${process.pid}.tmp`;
+await build({
+  entryPoints: { "build-support": "src/build-support.ts" },
+  outdir: supportDir,
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
   format: "esm",
   platform: "node",
   target: "node20",
   packages: "bundle",
-  // CommonJS packages that the code also loads with import(): bundled, a dynamic import of them yields only a
-  // default export, so they stay outside the bundle and Node gives them their named exports.
-  external: ["yaml", "handlebars", "nunjucks", "mustache"],
+  // CommonJS packages the code loads with import(): left to Node, which gives them their named exports.
+  external: ["yaml", "handlebars", "nunjucks", "mustache", "llama3-tokenizer-js"],
   sourcemap: false,
   logLevel: "warning",
-  chunkNames: "chunks/[name]-[hash]",
   // Prefer ES module builds: jsonc-parser's UMD entry resolves its parts at run time and cannot be bundled.
   mainFields: ["module", "main"],
   // Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real one.
@@ -103,7 +115,9 @@ function routeDynamicImports(file) {
 rmSync("dist", { recursive: true, force: true });
 renameSync(staging, "dist");
 
-const { buildConfigSchema } = await import("../dist/index.js");
+const support = await import(`../${supportDir}/build-support.mjs`);
+rmSync(supportDir, { recursive: true, force: true });
+const { buildConfigSchema } = support;
 mkdirSync("schema", { recursive: true });
 writeFileSync("schema/promptvet.schema.json", `${JSON.stringify(buildConfigSchema(), null, 2)}\n`);
 
@@ -112,11 +126,11 @@ const { writeConfigValidator } = await import("./gen-config-validator.mjs");
 writeConfigValidator(buildConfigSchema());
 
 // The README's rule list is generated from rule metadata (a test fails when it is stale).
-const { builtinRules, rulesMarkdownTable, replaceRulesSection } = await import("../dist/index.js");
+const { builtinRules, rulesMarkdownTable, replaceRulesSection } = support;
 const readme = readFileSync("README.md", "utf8");
 const updated = replaceRulesSection(readme, rulesMarkdownTable(builtinRules.map((r) => r.meta)));
 if (updated !== readme) writeFileSync("README.md", updated);
 
 // The cases-file schema for editors, from the same object the loader validates with.
-const { casesFileSchema } = await import("../dist/index.js");
+const { casesFileSchema } = support;
 writeFileSync("schema/cases.schema.json", `${JSON.stringify(casesFileSchema, null, 2)}\n`);

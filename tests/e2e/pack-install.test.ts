@@ -62,4 +62,17 @@ describe("packed package installed into a fresh repository", () => {
     const allowed = run("git", ["commit", "-m", "add examples"], repo.dir);
     expect(allowed.status, allowed.stdout + allowed.stderr).toBe(0);
   }, 120_000);
+
+  it("custom rules import defineRule from the installed package, as the README shows", () => {
+    write(repo.dir, "custom/rules.mjs", `import { defineRule } from "promptvet";
+export default { rules: { "no-internal": defineRule({
+  meta: { id: "no-internal", category: "acme", docs: { description: "no internal hosts", recommended: false }, messages: { found: "Unexpected internal host, expected a public one." } },
+  create(context) { return { document(doc) { const i = doc.source.indexOf("corp.internal"); if (i >= 0) context.report({ messageId: "found", range: [i, i + 13] }); } }; },
+}) } };\n`);
+    write(repo.dir, "custom/promptvet.config.yaml", "plugins:\n  acme: ./rules.mjs\nrules:\n  acme/no-internal: error\n");
+    write(repo.dir, "custom/prompt.md", "Ask corp.internal.\n");
+    const lint = run("npx", ["--no-install", "promptvet", "--format", "json", "prompt.md"], path.join(repo.dir, "custom"));
+    expect(lint.status, lint.stderr).toBe(1);
+    expect(JSON.parse(lint.stdout)[0].messages[0]).toMatchObject({ ruleId: "acme/no-internal", line: 1, column: 5 });
+  }, 60_000);
 });
