@@ -1,6 +1,7 @@
 // Bundles the CLI (dist/cli.cjs) and the rule-author API (dist/index.js) into dist/, and writes the config JSON
 // Schema, the cases schema and the README's rule list.
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
 // Build into a fresh folder and swap it in: stale chunks never pile up, and a run that is using
@@ -19,6 +20,9 @@ await build({
   sourcemap: false,
   logLevel: "warning",
 });
+
+// Type declarations of that API (dist/types), for rule authors writing TypeScript.
+execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.types.json", "--outDir", `${staging}/types`], { stdio: "inherit" });
 
 // Build-time helpers (schemas, the README's rule list): bundled beside the staging folder, used below, not shipped.
 const supportDir = `build-support.${process.pid}.tmp`;

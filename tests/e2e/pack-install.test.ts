@@ -27,6 +27,7 @@ describe("packed package installed into a fresh repository", () => {
     expect(shipped).toContain("bin/promptvet.js");
     expect(shipped).toContain("dist/cli.cjs");
     expect(shipped).toContain("dist/tokenizers/o200k_base.bin");
+    expect(shipped).toContain("dist/types/index.d.ts");
     expect(shipped).toContain("schema/promptvet.schema.json");
     expect(shipped.some((p) => p.startsWith("tests/") || p.startsWith("src/") || p.startsWith("node_modules/"))).toBe(false);
 
