@@ -3,7 +3,7 @@
 // pre-commit run, so the launcher hands V8 the code cache of the previous run (Node 20 has no built-in compile
 // cache). The cache is an optimisation only: when it is missing, stale, rejected or unwritable, the CLI is
 // compiled from source as usual. PROMPTVET_COMPILE_CACHE=off disables it; any other value names its folder.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -23,9 +23,11 @@ function cacheFolder() {
 function cacheFile() {
   const folder = cacheFolder();
   if (!folder) return undefined;
-  // V8 checks the source and its own version again; the name keeps builds and Node versions apart.
-  const stat = statSync(filename);
-  return path.join(folder, `cli-${process.versions.v8}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}.v8cache`);
+  // V8 checks only the script's length and its own version and flags, so the name must tell builds apart: the
+  // build writes the bundle's digest beside it (file times do not help: npm gives installed files one date).
+  const digest = readFileSync(`${filename}.sha256`, "utf8").trim().slice(0, 20);
+  if (!/^[0-9a-f]{20}$/.test(digest)) return undefined;
+  return path.join(folder, `cli-${process.versions.v8}-${process.arch}-${digest}.v8cache`);
 }
 
 function readCache(file) {

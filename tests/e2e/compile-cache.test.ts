@@ -2,6 +2,7 @@
  * The launcher's V8 code cache is an optimisation only: the CLI's output is the same with it, without it,
  * with a corrupt cache and with an unwritable cache folder.
  */
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -29,7 +30,11 @@ describe("compile cache", () => {
     const first = lintExamples({ PROMPTVET_COMPILE_CACHE: folder });
     expect([first.status, first.stdout]).toEqual([reference.status, reference.stdout]);
     const [file] = cacheFiles(folder);
-    expect(file).toMatch(/^cli-.*\.v8cache$/);
+    // Named after the bundle's digest (V8 itself checks only the script's length).
+    const bundle = readFileSync(path.join(PROJECT_ROOT, "dist", "cli.cjs"));
+    const digest = createHash("sha256").update(bundle).digest("hex");
+    expect(readFileSync(path.join(PROJECT_ROOT, "dist", "cli.cjs.sha256"), "utf8").trim()).toBe(digest);
+    expect(file).toBe(`cli-${process.versions.v8}-${process.arch}-${digest.slice(0, 20)}.v8cache`);
     const written = statSync(path.join(folder, file!)).mtimeMs;
 
     const second = lintExamples({ PROMPTVET_COMPILE_CACHE: folder });
