@@ -10,16 +10,15 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 const staging = `dist.${process.pid}.tmp`;
 rmSync(staging, { recursive: true, force: true });
 
+/** What every bundle here shares: Node 20, no source maps, warnings only. */
+const NODE_BUNDLE = { bundle: true, platform: "node", target: "node20", sourcemap: false, logLevel: "warning" };
+
 // The library API (`import { defineRule } from "promptvet"`): a small ES module.
 await build({
+  ...NODE_BUNDLE,
   entryPoints: { index: "src/index.ts" },
   outdir: staging,
-  bundle: true,
   format: "esm",
-  platform: "node",
-  target: "node20",
-  sourcemap: false,
-  logLevel: "warning",
 });
 
 // Type declarations of that API (dist/types), for rule authors writing TypeScript.
@@ -28,18 +27,14 @@ execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconf
 // Build-time helpers (schemas, the README's rule list): bundled beside the staging folder, used below, not shipped.
 const supportDir = `build-support.${process.pid}.tmp`;
 await build({
+  ...NODE_BUNDLE,
   entryPoints: { "build-support": "src/build-support.ts" },
   outdir: supportDir,
   outExtension: { ".js": ".mjs" },
-  bundle: true,
   format: "esm",
-  platform: "node",
-  target: "node20",
   packages: "bundle",
   // CommonJS packages the code loads with import(): left to Node, which gives them their named exports.
   external: ["yaml", "handlebars", "nunjucks", "mustache", "llama3-tokenizer-js"],
-  sourcemap: false,
-  logLevel: "warning",
   // Prefer ES module builds: jsonc-parser's UMD entry resolves its parts at run time and cannot be bundled.
   mainFields: ["module", "main"],
   // Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real one.
@@ -61,17 +56,13 @@ const IMPORT_SHIM = [
   "};",
 ].join("\n");
 await build({
+  ...NODE_BUNDLE,
   entryPoints: { cli: "src/cli/main.ts" },
   outdir: staging,
   outExtension: { ".js": ".cjs" },
-  bundle: true,
   format: "cjs",
-  platform: "node",
-  target: "node20",
   packages: "bundle",
   external: ["handlebars", "nunjucks", "mustache", LLAMA3_FILE],
-  sourcemap: false,
-  logLevel: "warning",
   mainFields: ["module", "main"],
   // Modules find their data files (rules docs, models.json) relative to their own location: the bundle's.
   define: { "import.meta.url": "__promptvetModuleUrl" },
@@ -90,14 +81,11 @@ routeDynamicImports(`${staging}/cli.cjs`);
 // every installed file the same modification time, so neither tells two builds apart.
 writeFileSync(`${staging}/cli.cjs.sha256`, `${createHash("sha256").update(readFileSync(`${staging}/cli.cjs`)).digest("hex")}\n`);
 await build({
+  ...NODE_BUNDLE,
   entryPoints: { "llama3-tokenizer": "node_modules/llama3-tokenizer-js/bundle/llama3-tokenizer-with-baked-data.js" },
   outdir: staging,
   outExtension: { ".js": ".mjs" },
-  bundle: true,
   format: "esm",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
 });
 
 // Token rank tables as binary hash tables: loading one is a file read, not a 200,000-entry Map build.

@@ -38,6 +38,14 @@ export function composition(context: RuleContext<any>): Promise<Composition> | u
   });
 }
 
+/**
+ * The composed prompt of the linted document, or undefined when it composes nothing or cannot be composed
+ * (fork/unresolved reports why; the other fork rules have nothing to check then).
+ */
+export async function composedPrompt(context: RuleContext<any>): Promise<ComposedPrompt | undefined> {
+  return (await composition(context))?.composed;
+}
+
 /** A related location (`related` of a report) for a range in another file of the composition. */
 export function relatedAt(composed: ComposedPrompt, at: FileRange, message: string) {
   const pos = composed.position(at.filePath, at.range);

@@ -4,7 +4,7 @@ import type { ComposedPrompt } from "../../src/compose/index.js";
 import type { PromptDocument } from "../../src/model/document.js";
 import contextWindow from "../budget/context-window.js";
 import maxTokens from "../budget/max-tokens.js";
-import { composedDocument, composition } from "./_shared.js";
+import { composedDocument, composedPrompt } from "./_shared.js";
 
 /**
  * Token budgets and context windows hold for the prompt as sent: a fork of 20 lines may compose to 4,000
@@ -35,9 +35,7 @@ export default defineRule<{ outputTokens: number }>({
   create(context) {
     return {
       async document(document) {
-        const pending = composition(context);
-        if (!pending) return;
-        const { composed } = await pending;
+        const composed = await composedPrompt(context);
         if (!composed || composed.files.length < 2) return;
         const composedDoc = await composedDocument(context, composed);
         const checks: [Rule<any>, Record<string, unknown>][] = [

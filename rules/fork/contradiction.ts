@@ -1,6 +1,6 @@
 import type { Directive } from "../../src/contradiction/index.js";
 import { defineRule } from "../../src/engine/types.js";
-import { composedDocument, composition, originOf, relatedAt, shownPath } from "./_shared.js";
+import { composedDocument, composedPrompt, originOf, relatedAt, shownPath } from "./_shared.js";
 
 /**
  * A fork adds its own instructions to the base's. Where a fork's instruction cannot be obeyed together
@@ -24,9 +24,7 @@ export default defineRule({
   create(context) {
     return {
       async document(document) {
-        const pending = composition(context);
-        if (!pending) return;
-        const { composed } = await pending;
+        const composed = await composedPrompt(context);
         if (!composed || composed.files.length < 2 || composed.base?.kind === "forked_from") return;
         const { extractDirectives, findConflicts, KIND_NAMES } = await import("../../src/contradiction/index.js");
         const composedDoc = await composedDocument(context, composed);

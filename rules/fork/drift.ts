@@ -1,6 +1,6 @@
 import { defineRule } from "../../src/engine/types.js";
 import { computeDrift } from "../../src/forks/drift.js";
-import { composition, shownPath } from "./_shared.js";
+import { composedPrompt, shownPath } from "./_shared.js";
 
 /**
  * Per-customer forks drift: each one is edited on its own, and two years later it is a different prompt
@@ -33,9 +33,7 @@ export default defineRule<{ maxLinePercent: number; maxTokenPercent: number }>({
   create(context) {
     return {
       async document(document) {
-        const pending = composition(context);
-        if (!pending) return;
-        const { composed } = await pending;
+        const composed = await composedPrompt(context);
         if (!composed?.base) return;
         const drift = await computeDrift(composed, context.settings);
         if (!drift) return;

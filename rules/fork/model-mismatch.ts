@@ -1,7 +1,7 @@
 import { defineRule } from "../../src/engine/types.js";
 import type { ComposedPrompt, FileRange } from "../../src/compose/index.js";
 import type { Range } from "../../src/model/document.js";
-import { composition, relatedAt, shownPath } from "./_shared.js";
+import { composedPrompt, relatedAt, shownPath } from "./_shared.js";
 import { pinnedModel } from "../../src/forks/model.js";
 
 /**
@@ -30,9 +30,7 @@ export default defineRule<{ reasonKey: string }>({
   create(context) {
     return {
       async document(document) {
-        const pending = composition(context);
-        if (!pending) return;
-        const { composed } = await pending;
+        const composed = await composedPrompt(context);
         if (!composed?.base) return;
         const own = pinnedModel(composed.own.data);
         if (!own) return;

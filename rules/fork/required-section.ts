@@ -1,5 +1,5 @@
 import { defineRule } from "../../src/engine/types.js";
-import { composition, relatedAt, shownPath } from "./_shared.js";
+import { composedPrompt, relatedAt, shownPath } from "./_shared.js";
 
 /**
  * A base prompt marks the sections every fork must keep word for word (safety escalation, legal
@@ -25,9 +25,7 @@ export default defineRule({
   create(context) {
     return {
       async document(document) {
-        const pending = composition(context);
-        if (!pending) return;
-        const { composed } = await pending;
+        const composed = await composedPrompt(context);
         if (!composed?.base) return;
         const copy = composed.base.kind === "forked_from";
         for (const op of composed.operations) {

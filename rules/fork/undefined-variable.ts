@@ -2,7 +2,7 @@ import path from "node:path";
 import { readFrontmatter } from "../../src/compose/index.js";
 import { defineRule } from "../../src/engine/types.js";
 import { isBuiltinName } from "../syntax/_template-names.js";
-import { anchorInDocument, composedDocument, composition, originOf, relatedAt, shownPath } from "./_shared.js";
+import { anchorInDocument, composedDocument, composedPrompt, originOf, relatedAt, shownPath } from "./_shared.js";
 
 /**
  * A partial or base reads variables the prompt that uses it never declares: they render as empty strings.
@@ -25,9 +25,7 @@ export default defineRule({
   create(context) {
     return {
       async document(document) {
-        const pending = composition(context);
-        if (!pending) return;
-        const { composed } = await pending;
+        const composed = await composedPrompt(context);
         if (!composed || composed.files.length < 2) return;
         const declared = new Set<string>();
         let declares = false;

@@ -163,14 +163,10 @@ function finalize(partial: Pick<LintResult, "filePath" | "messages" | "suppresse
   return { ...partial, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount };
 }
 
-function relativeToRepo(repoRoot: string, filePath: string): string {
-  return relativePosix(repoRoot, filePath);
-}
-
 async function readBytes(target: FileTarget, options: LintFilesOptions): Promise<Uint8Array> {
   if (options.staged) {
     if (!options.repoRoot) throw new Error("--staged needs a git repository");
-    const rel = relativeToRepo(options.repoRoot, target.path);
+    const rel = relativePosix(options.repoRoot, target.path);
     // A path the index lacks: `git show` says why, in git's words.
     return (await options.git?.readStaged(rel)) ?? readStagedBlob(options.repoRoot, rel);
   }
@@ -231,7 +227,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
 
   let key: string | undefined;
   if (options.cache) {
-    const rel = options.repoRoot ? relativeToRepo(options.repoRoot, filePath) : filePath;
+    const rel = options.repoRoot ? relativePosix(options.repoRoot, filePath) : filePath;
     key = cacheKey({
       content: bytes,
       // Date-dependent rules (model retirement) must not serve yesterday's answer.
@@ -339,7 +335,7 @@ function makeBaseSource(filePath: string, options: LintFilesOptions): () => Prom
   return () => {
     pending ??= (async () => {
       if (!options.repoRoot || !options.baseRef || !options.git) return undefined;
-      const blob = await options.git.readAt(options.baseRef, relativeToRepo(options.repoRoot, filePath));
+      const blob = await options.git.readAt(options.baseRef, relativePosix(options.repoRoot, filePath));
       if (!blob) return undefined;
       const decoded = decodeFile(blob, Number.MAX_SAFE_INTEGER);
       return decoded.kind === "text" ? decoded.text : undefined;

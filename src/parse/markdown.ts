@@ -30,7 +30,8 @@ export interface Leaf {
 const start = (node: Nodes) => node.position?.start.offset ?? 0;
 const end = (node: Nodes) => node.position?.end.offset ?? 0;
 
-function plainText(node: Nodes): string {
+/** A node's text without markup, whitespace collapsed (heading paths; tests compare trees with it). */
+export function plainText(node: Nodes): string {
   const parts: string[] = [];
   const stack: Nodes[] = [node];
   while (stack.length) {

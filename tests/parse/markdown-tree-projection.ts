@@ -3,19 +3,9 @@
  * inline HTML comments and the container nesting. Two trees that project the same give the same document.
  */
 import type { Nodes, Root } from "mdast";
+import { plainText } from "../../src/parse/markdown.js";
 
 export type Projected = (string | Projected)[];
-
-function plainText(node: Nodes): string {
-  const parts: string[] = [];
-  const stack: Nodes[] = [node];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if ("value" in n && typeof n.value === "string" && n.type !== "html") parts.push(n.value);
-    if ("children" in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
-  }
-  return parts.join("").replace(/\s+/g, " ").trim();
-}
 
 const range = (n: Nodes) => `${n.position?.start.offset}-${n.position?.end.offset}`;
 
