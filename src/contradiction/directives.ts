@@ -424,8 +424,9 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     // Title Case fragments are headings in disguise ("Render Inline Citation").
     if (/^(?:\s*[A-Z][\w'-]*){2,6}\s*$/.test(sentenceText)) continue;
     // "Short emails: simple paragraphs, no bullets": the label narrows what follows; "Description: ..." describes a tool.
-    const label = /^\s*([A-Za-z][^:.!?]{1,60}?)\s*(?:\([^)]*\))?\s*:\s+\S/.exec(sentenceText);
-    let labelScope = /:\s*[*_]*\s*$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
+    // The whitespace after an optional "(...)" belongs to that group: two adjacent `\s*` split a run of spaces every way.
+    const label = /^\s*([A-Za-z][^:.!?]{1,60}?)\s*(?:\([^)]*\)\s*)?:\s+\S/.exec(sentenceText);
+    let labelScope = /:\s*(?:[*_]+\s*)?$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
     if (label) {
       if (/^(?:description|usage|parameters?|params|args|arguments|returns?|signature|schema|type|example|examples|e\.g|input|inputs|note|source|post content)$/i.test(label[1]!.trim())) continue;
       if (isScopingHeading(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
