@@ -6,6 +6,7 @@
 import type { Range, SegmentRole, TemplateVariable, VariableSyntax } from "../model/document.js";
 import type { DocumentBuilder } from "./builder.js";
 import { Finder } from "./scan-util.js";
+import { ScopeStack } from "./scope-stack.js";
 
 export interface TemplateScan {
   /** Ranges that are not prose: comments and role markers. */
@@ -86,13 +87,6 @@ function tokenize(source: string, start: number, end: number): Token[] {
   return tokens;
 }
 
-interface Scope {
-  keyword: string;
-  /** Bare names resolve against the item (`each`, `with`): they are loop-locals. */
-  changesContext: boolean;
-  locals: Set<string>;
-}
-
 export interface HandlebarsOptions {
   syntax: Extract<VariableSyntax, "mustache" | "handlebars">;
   /** Dotprompt: `{{role "x"}}` markers split roles; its helpers are not variables. */
@@ -104,7 +98,7 @@ export function scanHandlebars(builder: DocumentBuilder, range: Range, options: 
   const [start, end] = range;
   const finder = new Finder(source, end);
   const scan: TemplateScan = { cuts: [], roleMarkers: [] };
-  const scopes: Scope[] = [];
+  const scopes = new ScopeStack();
   const syntax = options.syntax;
   let currentRange: Range = [start, start];
   let i = start;
@@ -183,19 +177,14 @@ export function scanHandlebars(builder: DocumentBuilder, range: Range, options: 
       const args = isHelper ? tokens.slice(1) : [head];
       // Arguments are evaluated in the enclosing scope, before the block opens its own.
       for (const token of args) if (token.start < argsEnd) addToken(token, "section");
-      scopes.push({ keyword: head.text, changesContext: syntax === "handlebars" && SCOPE_HELPERS.has(head.text), locals });
+      scopes.push(head.text, locals, syntax === "handlebars" && SCOPE_HELPERS.has(head.text));
       continue;
     }
     if (sigil === "/") {
       const name = source.slice(innerStart + 1, innerEnd).trim();
       builder.tags.push({ syntax, type: "close", keyword: name, range: tagRange });
       if (options.dotprompt && name === "role") scan.cuts.push(tagRange);
-      for (let k = scopes.length - 1; k >= 0; k--) {
-        if (scopes[k]!.keyword === name) {
-          scopes.length = k;
-          break;
-        }
-      }
+      scopes.close(name);
       continue;
     }
     if (sigil === ">") {
@@ -270,7 +259,7 @@ export function scanHandlebars(builder: DocumentBuilder, range: Range, options: 
       const cut = path.startsWith("this.") ? 5 : 2;
       path = path.slice(cut);
       nameStart += cut;
-      local = scopes.some((sc) => sc.changesContext);
+      local = scopes.contextDepth > 0;
     } else if (path.startsWith("../")) {
       let depth = 0;
       while (path.startsWith("../")) {
@@ -278,16 +267,15 @@ export function scanHandlebars(builder: DocumentBuilder, range: Range, options: 
         nameStart += 3;
         depth++;
       }
-      const contextScopes = scopes.filter((sc) => sc.changesContext).length;
-      local = contextScopes - depth > 0;
+      local = scopes.contextDepth - depth > 0;
     }
     const dot = path.search(/[.\/\[]/);
     const name = dot === -1 ? path : path.slice(0, dot);
     if (!name) return;
     if (!root) {
       if (DATA_LOCALS.has(name) || name.startsWith("@") || path === "this") local = true;
-      else if (scopes.some((sc) => sc.locals.has(name))) local = true;
-      else if (scopes.some((sc) => sc.changesContext)) local = true;
+      else if (scopes.hasLocal(name)) local = true;
+      else if (scopes.contextDepth > 0) local = true;
     }
     builder.variables.push(variable(name, path, nameStart, range, local ? "loop-local" : kind));
   }

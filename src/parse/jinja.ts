@@ -7,6 +7,7 @@ import type { Range, TemplateVariable } from "../model/document.js";
 import type { DocumentBuilder } from "./builder.js";
 import type { TemplateScan } from "./handlebars.js";
 import { Finder, isIdentPart, isIdentStart } from "./scan-util.js";
+import { ScopeStack } from "./scope-stack.js";
 
 /** Words that are never variables inside an expression. */
 const EXPRESSION_KEYWORDS = new Set([
@@ -68,18 +69,13 @@ function tokenize(source: string, start: number, end: number): Token[] {
   return tokens;
 }
 
-interface Scope {
-  keyword: string;
-  locals: Set<string>;
-}
-
 export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan {
   const source = builder.source;
   const [start, end] = range;
   const finder = new Finder(source, end);
   const scan: TemplateScan = { cuts: [], roleMarkers: [] };
   const globalLocals = new Set<string>();
-  const scopes: Scope[] = [];
+  const scopes = new ScopeStack();
   const opener = /\{[{%#]/g;
   let tagRange: Range = [start, start];
   let i = start;
@@ -128,12 +124,7 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
     if (keyword.startsWith("end") && keyword.length > 3) {
       const name = keyword.slice(3);
       builder.tags.push({ syntax: "jinja", type: "close", keyword: name, range: tagRange });
-      for (let k = scopes.length - 1; k >= 0; k--) {
-        if (scopes[k]!.keyword === name) {
-          scopes.length = k;
-          break;
-        }
-      }
+      scopes.close(name);
       return;
     }
     if (keyword === "else" || keyword === "elif") {
@@ -166,7 +157,7 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
         const locals = new Set(targets.map((t) => t.text));
         locals.add("loop");
         for (const t of targets) pushVariable(t.text, t.text, t.start, "loop-local");
-        scopes.push({ keyword, locals });
+        scopes.push(keyword, locals);
         return;
       }
       case "set": {
@@ -178,7 +169,7 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
         }
         if (eq === -1) {
           builder.tags.push({ syntax: "jinja", type: "open", keyword, range: tagRange });
-          scopes.push({ keyword, locals: new Set() });
+          scopes.push(keyword);
         } else {
           builder.tags.push({ syntax: "jinja", type: "single", keyword, range: tagRange });
           addExpression(rest.slice(eq + 1), "variable");
@@ -209,7 +200,7 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
             k = j + 1;
           } else k++;
         }
-        scopes.push({ keyword, locals });
+        scopes.push(keyword, locals);
         return;
       }
       case "macro":
@@ -238,12 +229,12 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
             else if (t.text === ")") depth--;
             else if (t.type === "name" && depth === 1 && (args[k - 1]?.text === "(" || args[k - 1]?.text === ",")) locals.add(t.text);
           }
-          scopes.push({ keyword, locals });
+          scopes.push(keyword, locals);
           const defaults = args.filter((t, k) => !(t.type === "name" && locals.has(t.text) && (args[k - 1]?.text === "(" || args[k - 1]?.text === ",")));
           addExpression(defaults, "variable");
         } else {
           addExpression(rest.slice(nameIdx), "variable");
-          scopes.push({ keyword, locals });
+          scopes.push(keyword, locals);
         }
         return;
       }
@@ -268,7 +259,7 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
       default: {
         if (BLOCK_KEYWORDS.has(keyword)) {
           builder.tags.push({ syntax: "jinja", type: "open", keyword, range: tagRange });
-          scopes.push({ keyword, locals: new Set() });
+          scopes.push(keyword);
           if (keyword === "if" || keyword === "filter" || keyword === "autoescape") addExpression(rest, keyword === "if" ? "section" : "variable", keyword === "filter");
           return;
         }
@@ -300,7 +291,7 @@ export function scanJinja(builder: DocumentBuilder, range: Range): TemplateScan 
         path += `.${tokens[j + 1]!.text}`;
         j += 2;
       }
-      const local = GLOBALS.has(t.text) || globalLocals.has(t.text) || scopes.some((s) => s.locals.has(t.text));
+      const local = GLOBALS.has(t.text) || globalLocals.has(t.text) || scopes.hasLocal(t.text);
       pushVariable(t.text, path, t.start, local ? "loop-local" : kind);
     }
   }
