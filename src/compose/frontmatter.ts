@@ -8,8 +8,9 @@
  *   append: [Policies]              # sections of this file that add to the base section instead of replacing it
  *   model_reason: "..."             # why this fork pins another model than its base
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
 import type { Range } from "../model/document.js";
+import { parseYamlDocument } from "../parse/yaml-keys.js";
 
 export interface ValueAt<T> {
   value: T;
@@ -90,7 +91,7 @@ export function readFrontmatter(text: string): FrontmatterInfo {
   info.range = bounds.range;
   info.bodyStart = bounds.range[1];
   const [cs, ce] = bounds.content;
-  const doc = parseDocument(text.slice(cs, ce), { prettyErrors: false });
+  const doc = parseYamlDocument(text.slice(cs, ce));
   for (const e of doc.errors) {
     const pos = e.pos ?? [0, 0];
     info.errors.push({ message: e.message.split("\n")[0]!, range: [cs + pos[0], cs + Math.max(pos[0], pos[1])] });

@@ -3,11 +3,12 @@
  * `#` comments live with their offsets). Every range is shifted by `base`, the offset of the YAML text in
  * the file, so callers only ever see file offsets.
  */
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document as YamlDocument, type Node as YamlNode } from "yaml";
+import { Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document as YamlDocument, type Node as YamlNode } from "yaml";
 import type { Range, SourceComment } from "../model/document.js";
 import type { DecodedString } from "./json-string.js";
 import { mapYamlScalar, type ScalarStyle } from "./yaml-scalar.js";
 import { bracketDepth, MAX_NESTING } from "./scan-util.js";
+import { linearComposer } from "./yaml-keys.js";
 
 export interface YamlParseResult {
   /** The first document (undefined only when the text holds no document at all). */
@@ -28,7 +29,7 @@ export function parseYamlWithPositions(text: string, base: number): YamlParseRes
     };
   }
   const tokens = Array.from(new Parser().parse(text));
-  const composer = new Composer({ keepSourceTokens: true, uniqueKeys: true, prettyErrors: false });
+  const composer = linearComposer({ keepSourceTokens: true, prettyErrors: false });
   const docs = Array.from(composer.compose(tokens, true, text.length));
   const errors: { message: string; range: Range }[] = [];
   for (const doc of docs) {

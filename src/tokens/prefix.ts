@@ -3,7 +3,7 @@
  * static text before the first dynamic element (a template variable or block tag, a date/timestamp, an id).
  * These helpers find that prefix and tell a formatting-only change from a change of content.
  */
-import { parse as parseYaml } from "yaml";
+import { parseYamlValue as parseYaml } from "../parse/yaml-keys.js";
 import type { PromptDocument } from "../model/document.js";
 
 export interface DynamicElement {
