@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { parse as parseYaml } from "yaml";
+import { parseYamlValue as parseYaml } from "../parse/yaml-keys.js";
 import type { PromptDocument, Range } from "../model/document.js";
 import { LineIndex } from "../model/line-index.js";
 import { checkDocument } from "./check.js";
