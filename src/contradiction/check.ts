@@ -1,7 +1,7 @@
 /** One call for rules and tools: the contradictions and duplicates of a document. */
 import type { PromptDocument } from "../model/document.js";
 import { collectBlocks } from "./blocks.js";
-import { findConflicts, findDuplicates, type Conflict, type Duplicate } from "./conflicts.js";
+import { findDuplicates, searchConflicts, type Conflict, type Duplicate } from "./conflicts.js";
 import { extractFromBlocks, type Directive } from "./directives.js";
 import { hasPrecedenceStatement } from "./precedence.js";
 
@@ -11,6 +11,8 @@ export interface DocumentCheck {
   duplicates: Duplicate[];
   /** The document states which rule wins on conflict: conflicts are not reported. */
   precedence: boolean;
+  /** The conflict search ran out of budget at this directive: it and those after it were not fully compared. */
+  stoppedAt?: Directive;
 }
 
 const cache = new WeakMap<PromptDocument, DocumentCheck>();
@@ -22,11 +24,13 @@ export function checkDocument(document: PromptDocument): DocumentCheck {
   const blocks = collectBlocks(document);
   const precedence = blocks.some((b) => hasPrecedenceStatement(b.text));
   const directives = extractFromBlocks(blocks);
+  const search = precedence ? undefined : searchConflicts(directives);
   const result: DocumentCheck = {
     directives,
-    conflicts: precedence ? [] : findConflicts(directives),
+    conflicts: search?.conflicts ?? [],
     duplicates: findDuplicates(directives),
     precedence,
+    ...(search?.stoppedAt ? { stoppedAt: search.stoppedAt } : {}),
   };
   cache.set(document, result);
   return result;

@@ -16,7 +16,7 @@ export interface Conflict {
 }
 
 /** Two directives can meet in one response: same scope, neither conditional, different sentences. */
-function comparable(a: Directive, b: Directive): boolean {
+export function comparable(a: Directive, b: Directive): boolean {
   if (a.conditional || b.conditional) return false;
   if (a.scope !== b.scope) {
     const universalAgainst = (x: Directive, y: Directive) => x.universal && x.dimension === y.dimension && y.polarity === 1;
@@ -118,9 +118,86 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
  * At most one conflict is reported per later sentence and kind.
  */
 export function findConflicts(a: readonly Directive[], b?: readonly Directive[]): Conflict[] {
+  return searchConflicts(a, b).conflicts;
+}
+
+/**
+ * Pairs compared before a search gives up. Only pairs that could conflict are compared (same kind family and
+ * scope), so a real prompt needs a few hundred; a budget this size takes tens of milliseconds.
+ */
+export const MAX_COMPARED_PAIRS = 100_000;
+
+export interface ConflictSearch {
+  conflicts: Conflict[];
+  /** The later directive at which the budget ran out: it and those after it were not fully compared. */
+  stoppedAt?: Directive;
+  /** Pairs compared. */
+  compared: number;
+}
+
+/**
+ * `conflictKind` only ever sets a directive against one of the same dimension, or format against lists and
+ * verbosity against length; `comparable` only lets directives of different scopes meet when one is a universal
+ * prohibition of the other's dimension. Directives are indexed by that, so a search compares the pairs that
+ * could conflict, in the order a comparison of every pair would (the first conflict of a kind wins), and a
+ * property test holds it equal to that comparison.
+ */
+const FAMILY: Partial<Record<Dimension, Dimension>> = { lists: "format", length: "verbosity" };
+
+class CandidateIndex {
+  private readonly buckets = new Map<string, number[]>();
+  private readonly universals = new Map<Dimension, number[]>();
+  private readonly positives = new Map<Dimension, number[]>();
+
+  constructor(private readonly directives: readonly Directive[]) {}
+
+  add(i: number): void {
+    const d = this.directives[i]!;
+    if (d.conditional) return; // never comparable
+    push(this.buckets, `${FAMILY[d.dimension] ?? d.dimension}\0${d.scope}`, i);
+    if (d.universal) push(this.universals, d.dimension, i);
+    if (d.polarity === 1) push(this.positives, d.dimension, i);
+  }
+
+  /** Indexes (ascending, below `end`) of the directives that `later` could conflict with. */
+  *candidates(later: Directive, end: number): Generator<number> {
+    if (later.conditional) return;
+    const same = this.buckets.get(`${FAMILY[later.dimension] ?? later.dimension}\0${later.scope}`) ?? [];
+    const universals = later.polarity === 1 ? this.universals.get(later.dimension) : undefined;
+    const positives = later.universal ? this.positives.get(later.dimension) : undefined;
+    const across = universals && positives ? [...new Set([...universals, ...positives])].sort((x, y) => x - y) : (universals ?? positives);
+    let s = 0;
+    let c = 0;
+    const crossing = (): number => {
+      // Same-scope directives are in `same` already.
+      while (across && c < across.length && this.directives[across[c]!]!.scope === later.scope) c++;
+      return across && c < across.length ? across[c]! : Infinity;
+    };
+    for (;;) {
+      const x = s < same.length ? same[s]! : Infinity;
+      const y = crossing();
+      const next = Math.min(x, y);
+      if (next >= end) return;
+      if (next === x) s++;
+      else c++;
+      yield next;
+    }
+  }
+}
+
+function push<K>(map: Map<K, number[]>, key: K, i: number): void {
+  const list = map.get(key);
+  if (list) list.push(i);
+  else map.set(key, [i]);
+}
+
+/** `findConflicts` with its budget: stops after `maxPairs` compared pairs and says where. */
+export function searchConflicts(a: readonly Directive[], b?: readonly Directive[], maxPairs = MAX_COMPARED_PAIRS): ConflictSearch {
   const conflicts: Conflict[] = [];
   const reported = new Set<string>();
+  let compared = 0;
   const consider = (later: Directive, earlier: Directive) => {
+    compared++;
     if (!comparable(later, earlier)) return;
     const kind = conflictKind(later, earlier);
     if (!kind) return;
@@ -129,13 +206,19 @@ export function findConflicts(a: readonly Directive[], b?: readonly Directive[])
     reported.add(key);
     conflicts.push({ later, earlier, kind });
   };
-  if (b) {
-    for (const x of a) for (const y of b) consider(x, y);
-  } else {
-    const sorted = [...a].sort((x, y) => x.range[0] - y.range[0]);
-    for (let j = 0; j < sorted.length; j++) for (let i = 0; i < j; i++) consider(sorted[j]!, sorted[i]!);
+  const earlier = b ?? [...a].sort((x, y) => x.range[0] - y.range[0]);
+  const later = b ? a : earlier;
+  const index = new CandidateIndex(earlier);
+  if (b) for (let i = 0; i < b.length; i++) index.add(i);
+  for (let j = 0; j < later.length; j++) {
+    const x = later[j]!;
+    for (const i of index.candidates(x, b ? b.length : j)) {
+      if (compared >= maxPairs) return { conflicts, stoppedAt: x, compared };
+      consider(x, earlier[i]!);
+    }
+    if (!b) index.add(j);
   }
-  return conflicts;
+  return { conflicts, compared };
 }
 
 export interface Duplicate {
@@ -143,7 +226,7 @@ export interface Duplicate {
   earlier: Directive;
 }
 
-function sameClaim(a: Directive, b: Directive): boolean {
+export function sameClaim(a: Directive, b: Directive): boolean {
   if (a.dimension !== b.dimension || a.value !== b.value || a.polarity !== b.polarity || a.permissive !== b.permissive) return false;
   if (a.qualifier !== b.qualifier) return false;
   // Prohibitions may be fragments ("No emoji."); requirements must be commands on both sides.
@@ -164,9 +247,38 @@ function isShortRule(d: Directive): boolean {
  * Long sentences that merely touch the same value say more than the rule, so they are not repetitions.
  */
 export function findDuplicates(directives: readonly Directive[]): Duplicate[] {
+  const sorted = [...directives].sort((x, y) => x.range[0] - y.range[0]);
+  // Two scopes only meet through a universal rule against a requirement, and the same claim has one polarity:
+  // a repetition across scopes needs a universal requirement, which the extractor never makes (its universal
+  // rules are prohibitions). Should one appear, every pair is compared.
+  if (sorted.some((d) => d.universal && d.polarity === 1)) return duplicatesPairwise(sorted);
+  // Every directive that can repeat another is filed under everything `comparable` and `sameClaim` compare, so
+  // the earliest repetition is the first entry of its key from another sentence: one lookup per directive.
   const out: Duplicate[] = [];
   const reported = new Set<number>();
-  const sorted = [...directives].sort((x, y) => x.range[0] - y.range[0]);
+  const byClaim = new Map<string, Directive[]>();
+  for (const later of sorted) {
+    if (!canRepeat(later)) continue;
+    const key = claimKey(later);
+    const earlier = byClaim.get(key);
+    if (!reported.has(later.range[0])) {
+      const first = earlier?.find((d) => d.range[0] !== later.range[0]);
+      if (first) {
+        out.push({ later, earlier: first });
+        reported.add(later.range[0]);
+      }
+    }
+    if (earlier) {
+      // The first two entries from different sentences answer any later directive.
+      if (earlier.length < 2 && earlier[0]!.range[0] !== later.range[0]) earlier.push(later);
+    } else byClaim.set(key, [later]);
+  }
+  return out;
+}
+
+function duplicatesPairwise(sorted: readonly Directive[]): Duplicate[] {
+  const out: Duplicate[] = [];
+  const reported = new Set<number>();
   for (let j = 0; j < sorted.length; j++) {
     const later = sorted[j]!;
     if (reported.has(later.range[0])) continue;
@@ -181,4 +293,15 @@ export function findDuplicates(directives: readonly Directive[]): Duplicate[] {
     }
   }
   return out;
+}
+
+/** Can be half of a repetition: comparable with something, a short rule, and a command if it is a requirement. */
+function canRepeat(d: Directive): boolean {
+  if (d.conditional || d.qualifier === "(referent)" || !isShortRule(d)) return false;
+  return !(d.polarity === 1 && !d.bound && !d.command);
+}
+
+/** Everything two repetitions in one scope share. */
+function claimKey(d: Directive): string {
+  return JSON.stringify([d.scope, d.dimension, d.value, d.polarity, d.permissive, d.qualifier ?? null, d.bound ? [d.bound.min, d.bound.max] : null, d.dimension === "format" ? d.exclusive : null]);
 }
