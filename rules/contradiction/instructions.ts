@@ -1,4 +1,5 @@
 import { checkDocument } from "../../src/contradiction/check.js";
+import { MAX_COMPARED_PAIRS } from "../../src/contradiction/conflicts.js";
 import { confirmConflicts } from "../../src/contradiction/nlp.js";
 import { KIND_NAMES } from "../../src/contradiction/vocabulary.js";
 import { truncate } from "../../src/contradiction/text.js";
@@ -22,13 +23,16 @@ export default defineRule({
     messages: {
       contradicts:
         "Unexpected {{kind}} instruction that contradicts line {{line}} (\"{{earlier}}\"), expected one rule, a condition that separates them, or an explicit precedence.",
+      incomplete:
+        "Unexpected number of instructions to compare: the check stopped after {{pairs}} pairs, so this instruction and the ones after it were not checked for contradictions; expected a prompt small enough to check, or one split into several files.",
     },
     formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json"],
   },
   create(context) {
     return {
       async document(document) {
-        const conflicts = await confirmConflicts(checkDocument(document).conflicts);
+        const check = checkDocument(document);
+        const conflicts = await confirmConflicts(check.conflicts);
         for (const { later, earlier, kind } of conflicts) {
           const line = document.lines.positionAt(earlier.range[0]).line;
           const earlierText = truncate(document.source.slice(earlier.range[0], earlier.range[1]));
@@ -38,6 +42,10 @@ export default defineRule({
             range: later.range,
             related: [{ range: earlier.range, message: `contradicts line ${line}: ${earlierText}` }],
           });
+        }
+        // A search that gave up says so, rather than passing the rest of the file as free of contradictions.
+        if (check.stoppedAt) {
+          context.report({ messageId: "incomplete", severity: 1, data: { pairs: MAX_COMPARED_PAIRS.toLocaleString("en-US") }, range: check.stoppedAt.range });
         }
       },
     };

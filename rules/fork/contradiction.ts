@@ -19,6 +19,8 @@ export default defineRule({
     },
     messages: {
       conflict: "Unexpected {{kind}} instruction \"{{sentence}}\" that contradicts \"{{other}}\" in {{file}} (line {{line}}); expected the fork to override or remove that section.",
+      incomplete:
+        "Unexpected number of instructions to compare with the base and partials: the check stopped after {{pairs}} pairs, so this instruction and the ones after it were not checked for contradictions; expected a smaller fork or base.",
     },
   },
   create(context) {
@@ -26,7 +28,7 @@ export default defineRule({
       async document(document) {
         const composed = await composedPrompt(context);
         if (!composed || composed.files.length < 2 || composed.base?.kind === "forked_from") return;
-        const { extractDirectives, findConflicts, KIND_NAMES } = await import("../../src/contradiction/index.js");
+        const { extractDirectives, searchConflicts, KIND_NAMES, MAX_COMPARED_PAIRS } = await import("../../src/contradiction/index.js");
         const composedDoc = await composedDocument(context, composed);
         const mine: Directive[] = [];
         const others: Directive[] = [];
@@ -37,7 +39,8 @@ export default defineRule({
           (origin.filePath === document.path ? mine : others).push(located);
         }
         if (mine.length === 0 || others.length === 0) return;
-        for (const conflict of findConflicts(mine, others)) {
+        const search = searchConflicts(mine, others);
+        for (const conflict of search.conflicts) {
           const other = conflict.earlier;
           const pos = composed.position(other.filePath!, other.range);
           context.report({
@@ -52,6 +55,9 @@ export default defineRule({
             range: conflict.later.range,
             related: [relatedAt(composed, { filePath: other.filePath!, range: other.range }, "The instruction it contradicts.")],
           });
+        }
+        if (search.stoppedAt) {
+          context.report({ messageId: "incomplete", severity: 1, data: { pairs: MAX_COMPARED_PAIRS.toLocaleString("en-US") }, range: search.stoppedAt.range });
         }
       },
     };

@@ -26,5 +26,15 @@ new MultiFileRuleTester().run(rule, {
       lint: "fork.md",
       errors: [{ messageId: "conflict", line: 6, column: 1, endLine: 6, endColumn: 33, related: [{ file: "prompts/parts/style.md", line: 1, column: 1 }] }],
     },
+    {
+      // 320 length rules on each side: the 313th of the fork reaches 100,000 compared pairs, and the check says so.
+      name: "too many comparable instructions: the check says where it stopped",
+      files: {
+        "base.md": `# Bot\n\n${Array.from({ length: 320 }, (_, i) => `- Keep answers under ${100 + (i % 7)} words.\n`).join("")}`,
+        "fork.md": `---\nextends: base.md\n---\n## Extra\n\n${Array.from({ length: 320 }, (_, i) => `- Keep replies under ${90 + (i % 5)} words.\n`).join("")}`,
+      },
+      lint: "fork.md",
+      errors: [{ messageId: "incomplete", line: 318, column: 3, endLine: 318, endColumn: 31 }],
+    },
   ],
 });
