@@ -9,7 +9,8 @@
  * order and at its positions: only the cost changes. Equality is the library's default: the same scalar value
  * by `===` (`1` and `"1"` differ, NaN never repeats); other keys never repeat.
  */
-import { Composer, Parser, isScalar, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from "yaml";
+import { Composer, Document, Parser, isScalar, YAMLParseError, type DocumentOptions, type ParseOptions, type SchemaOptions } from "yaml";
+import { bracketDepth, MAX_NESTING } from "./scan-util.js";
 
 type ComposerOptions = Omit<DocumentOptions & ParseOptions & SchemaOptions, "uniqueKeys">;
 type ErrorSink = (source: unknown, code: string, message: string, warning?: boolean) => void;
@@ -51,8 +52,17 @@ export function linearComposer(options: ComposerOptions = {}): Composer {
   return composer;
 }
 
-/** `yaml`'s `parseDocument(text, { prettyErrors: false })`, with the linear duplicate-key check. */
+/**
+ * `yaml`'s `parseDocument(text, { prettyErrors: false })`, with the linear duplicate-key check. Flow nesting
+ * deeper than `MAX_NESTING` is an error instead of a parse: the library recurses once per level, and a
+ * regular expression compiled that deep in the stack kills the process (an "out of memory" no catch sees).
+ */
 export function parseYamlDocument(text: string): Document {
+  if (bracketDepth(text, false) > MAX_NESTING) {
+    const doc = new Document();
+    doc.errors.push(new YAMLParseError([0, Math.min(text.length, 1)], "RESOURCE_EXHAUSTION", `Unexpected nesting deeper than ${MAX_NESTING} levels; the YAML was not parsed`));
+    return doc;
+  }
   const composer = linearComposer({ prettyErrors: false });
   let doc: Document | undefined;
   for (const next of composer.compose(new Parser().parse(text), true, text.length)) {

@@ -48,6 +48,12 @@ describe("linear duplicate-key check", () => {
     expect(() => parseYamlValue("a: [\n")).toThrow();
   });
 
+  it("reports flow nesting too deep to parse instead of recursing into it", () => {
+    const deep = `a: ${"[".repeat(100_000)}`;
+    expect(linearErrors(deep)).toEqual([{ code: "RESOURCE_EXHAUSTION", message: "Unexpected nesting deeper than 512 levels; the YAML was not parsed", pos: [0, 1] }]);
+    expect(() => parseYamlValue(deep)).toThrow("nesting deeper than 512 levels");
+  });
+
   it("finds the one duplicate among 5,000 keys", () => {
     const make = (n: number) => Array.from({ length: n }, (_, i) => `key_${i}: ${i}`).join("\n") + "\nkey_0: again\n";
     expect(linearErrors(make(5_000))).toHaveLength(1);
