@@ -123,9 +123,9 @@ export function findConflicts(a: readonly Directive[], b?: readonly Directive[])
 
 /**
  * Pairs compared before a search gives up. Only pairs that could conflict are compared (same kind family and
- * scope), so a real prompt needs a few hundred; a budget this size takes tens of milliseconds.
+ * scope): the largest published system prompts need a few hundred, and this budget costs tens of milliseconds.
  */
-export const MAX_COMPARED_PAIRS = 100_000;
+export const MAX_COMPARED_PAIRS = 50_000;
 
 export interface ConflictSearch {
   conflicts: Conflict[];
@@ -159,28 +159,26 @@ class CandidateIndex {
     if (d.polarity === 1) push(this.positives, d.dimension, i);
   }
 
-  /** Indexes (ascending, below `end`) of the directives that `later` could conflict with. */
-  *candidates(later: Directive, end: number): Generator<number> {
-    if (later.conditional) return;
+  /** Indexes (ascending, below `end`) of the directives that `later` could conflict with, written into `out`. */
+  candidates(later: Directive, end: number, out: number[]): number[] {
+    out.length = 0;
+    if (later.conditional) return out;
     const same = this.buckets.get(`${FAMILY[later.dimension] ?? later.dimension}\0${later.scope}`) ?? [];
     const universals = later.polarity === 1 ? this.universals.get(later.dimension) : undefined;
     const positives = later.universal ? this.positives.get(later.dimension) : undefined;
-    const across = universals && positives ? [...new Set([...universals, ...positives])].sort((x, y) => x - y) : (universals ?? positives);
+    const across = universals && positives ? [...new Set([...universals, ...positives])].sort((x, y) => x - y) : (universals ?? positives ?? []);
+    // Merge the two ascending lists; same-scope directives of `across` are in `same` already.
     let s = 0;
     let c = 0;
-    const crossing = (): number => {
-      // Same-scope directives are in `same` already.
-      while (across && c < across.length && this.directives[across[c]!]!.scope === later.scope) c++;
-      return across && c < across.length ? across[c]! : Infinity;
-    };
     for (;;) {
+      while (c < across.length && this.directives[across[c]!]!.scope === later.scope) c++;
       const x = s < same.length ? same[s]! : Infinity;
-      const y = crossing();
-      const next = Math.min(x, y);
-      if (next >= end) return;
+      const y = c < across.length ? across[c]! : Infinity;
+      const next = x < y ? x : y;
+      if (next >= end) return out;
+      out.push(next);
       if (next === x) s++;
       else c++;
-      yield next;
     }
   }
 }
@@ -210,9 +208,10 @@ export function searchConflicts(a: readonly Directive[], b?: readonly Directive[
   const later = b ? a : earlier;
   const index = new CandidateIndex(earlier);
   if (b) for (let i = 0; i < b.length; i++) index.add(i);
+  const candidates: number[] = [];
   for (let j = 0; j < later.length; j++) {
     const x = later[j]!;
-    for (const i of index.candidates(x, b ? b.length : j)) {
+    for (const i of index.candidates(x, b ? b.length : j, candidates)) {
       if (compared >= maxPairs) return { conflicts, stoppedAt: x, compared };
       consider(x, earlier[i]!);
     }
