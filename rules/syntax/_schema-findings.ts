@@ -30,7 +30,16 @@ export interface WrongValueFinding {
 
 export type SchemaFinding = UnknownKeyFinding | WrongValueFinding;
 
-export async function schemaFindings(document: PromptDocument): Promise<SchemaFinding[]> {
+/** Both rules that read the findings get the same list: one validation per document. */
+const memo = new WeakMap<PromptDocument, Promise<SchemaFinding[]>>();
+
+export function schemaFindings(document: PromptDocument): Promise<SchemaFinding[]> {
+  let findings = memo.get(document);
+  if (!findings) memo.set(document, (findings = computeFindings(document)));
+  return findings;
+}
+
+async function computeFindings(document: PromptDocument): Promise<SchemaFinding[]> {
   const kind = frontmatterKind(document);
   if (!kind) return [];
   const view = await readFrontmatter(document);
@@ -55,6 +64,14 @@ export async function schemaFindings(document: PromptDocument): Promise<SchemaFi
   if (validate(data)) return [];
   const findings: SchemaFinding[] = [];
   const seen = new Set<string>();
+  // Every unknown key of one mapping has the same list of known keys (thousands of keys, one schema walk).
+  const knownKeys = new Map<string, string[]>();
+  const expectedAt = (segments: string[]): string[] => {
+    const id = segments.join("\0");
+    let keys = knownKeys.get(id);
+    if (!keys) knownKeys.set(id, (keys = knownKeysAt(schema, segments).sort()));
+    return keys;
+  };
   for (const error of relevantErrors(validate.errors ?? [], data, schema)) {
     const segments = pointerSegments(error.instancePath);
     if (error.keyword === "additionalProperties") {
@@ -63,7 +80,7 @@ export async function schemaFindings(document: PromptDocument): Promise<SchemaFi
       const id = `unknown:${full.join(".")}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      const expected = knownKeysAt(schema, segments).sort();
+      const expected = expectedAt(segments);
       findings.push({ type: "unknown-key", key, path: full.join("."), expected, suggestion: closest(key, expected), range: locate(full, "key"), kind });
       continue;
     }
@@ -100,9 +117,9 @@ function relevantErrors(errors: ErrorObject[], data: unknown, schema: object): E
     const branches = (Array.isArray(found) ? found : []) as { type?: unknown }[];
     const branch = branches.findIndex((b) => typeMatches(b.type, value));
     const inside = errors.filter((e) => e !== anyOf && e.schemaPath.startsWith(`${anyOf.schemaPath}/`));
-    const keep = branch >= 0 ? inside.filter((e) => e.schemaPath.startsWith(`${anyOf.schemaPath}/${branch}/`)) : [];
-    if (keep.length > 0) dropped.add(anyOf);
-    for (const e of inside) if (!keep.includes(e)) dropped.add(e);
+    const keep = new Set(branch >= 0 ? inside.filter((e) => e.schemaPath.startsWith(`${anyOf.schemaPath}/${branch}/`)) : []);
+    if (keep.size > 0) dropped.add(anyOf);
+    for (const e of inside) if (!keep.has(e)) dropped.add(e);
   }
   return errors.filter((e) => !dropped.has(e));
 }
