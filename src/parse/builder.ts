@@ -17,6 +17,9 @@ import type {
 import { LineIndex } from "../model/line-index.js";
 import { OffsetMap } from "../model/offset-map.js";
 
+/** Problems of one kind kept per document; the rest are counted (see `DocumentBuilder.problem`). */
+export const MAX_PROBLEMS_PER_KIND = 1_000;
+
 export interface ParseInput {
   path: string;
   source: string;
@@ -103,11 +106,26 @@ export class DocumentBuilder {
 
   private lineIndex: LineIndex | undefined;
 
+  /**
+   * Records a problem. A file can hold one at nearly every character (100,000 `{` are 50,000 unclosed `{{`), and
+   * keeping them all makes the parse super-linear (every kept object is copied by each garbage collection) and the
+   * report unreadable: past `MAX_PROBLEMS_PER_KIND` of one kind they are counted, and one more problem says so.
+   */
   problem(kind: ParseProblem["kind"], message: string, range: Range): void {
-    this.problems.push({ kind, message, range: clampRange(range, this.source.length) });
+    const count = (this.problemCounts.get(kind) ?? 0) + 1;
+    this.problemCounts.set(kind, count);
+    if (count <= MAX_PROBLEMS_PER_KIND) this.problems.push({ kind, message, range: clampRange(range, this.source.length) });
+    else if (count === MAX_PROBLEMS_PER_KIND + 1) this.firstOmitted.set(kind, clampRange(range, this.source.length));
   }
 
+  private readonly problemCounts = new Map<ParseProblem["kind"], number>();
+  private readonly firstOmitted = new Map<ParseProblem["kind"], Range>();
+
   build(): PromptDocument {
+    for (const [kind, range] of this.firstOmitted) {
+      const omitted = this.problemCounts.get(kind)! - MAX_PROBLEMS_PER_KIND;
+      this.problems.push({ kind, message: `${omitted.toLocaleString("en-US")} more problems like the ones before are not listed, from here on`, range });
+    }
     // Segment indices are referenced by examples/records, so sort a permutation and remap them.
     const order = this.segments.map((_, i) => i).sort((a, b) => {
       const sa = this.segments[a]!.range;
