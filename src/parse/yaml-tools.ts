@@ -8,7 +8,7 @@ import type { Range, SourceComment } from "../model/document.js";
 import type { DecodedString } from "./json-string.js";
 import { mapYamlScalar, type ScalarStyle } from "./yaml-scalar.js";
 import { bracketDepth, MAX_NESTING } from "./scan-util.js";
-import { linearComposer } from "./yaml-keys.js";
+import { linearComposer, withoutStackTraces } from "./yaml-keys.js";
 
 export interface YamlParseResult {
   /** The first document (undefined only when the text holds no document at all). */
@@ -28,9 +28,11 @@ export function parseYamlWithPositions(text: string, base: number): YamlParseRes
       comments: [],
     };
   }
-  const tokens = Array.from(new Parser().parse(text));
-  const composer = linearComposer({ keepSourceTokens: true, prettyErrors: false });
-  const docs = Array.from(composer.compose(tokens, true, text.length));
+  const { tokens, docs } = withoutStackTraces(() => {
+    const tokens = Array.from(new Parser().parse(text));
+    const composer = linearComposer({ keepSourceTokens: true, prettyErrors: false });
+    return { tokens, docs: Array.from(composer.compose(tokens, true, text.length)) };
+  });
   const errors: { message: string; range: Range }[] = [];
   for (const doc of docs) {
     for (const error of doc.errors) {
