@@ -38,11 +38,12 @@ export default defineRule({
           });
         };
         const tags = [...document.tags].sort((a, b) => a.range[0] - b.range[0]);
-        const stack: TemplateTag[] = [];
+        const blocks = new OpenBlocks();
+        const stack = blocks.tags;
         for (const tag of tags) {
           if (tag.type === "single") continue;
           if (tag.type === "open") {
-            stack.push(tag);
+            blocks.push(tag);
             continue;
           }
           const keyword = blockKeyword(tag);
@@ -59,21 +60,21 @@ export default defineRule({
           }
           const top = stack[stack.length - 1]!;
           if (blockKeyword(top) === keyword) {
-            stack.pop();
+            blocks.truncate(stack.length - 1);
             continue;
           }
-          const deeper = stack.findLastIndex((t) => blockKeyword(t) === keyword);
+          const deeper = blocks.innermost(keyword);
           if (deeper >= 0) {
             // The blocks above the match were never closed.
             for (let i = stack.length - 1; i > deeper; i--) {
               const open = stack[i]!;
               report("unclosed", open.range, { tag: text(document, open.range), line: lineOf(document, open.range), closer: closerFor(open) });
             }
-            stack.length = deeper;
+            blocks.truncate(deeper);
             continue;
           }
           report("mismatched", tag.range, { tag: text(document, tag.range), closer: closerFor(top), open: text(document, top.range), line: lineOf(document, top.range) }, top.range);
-          stack.pop();
+          blocks.truncate(stack.length - 1);
         }
         for (const open of stack) {
           report("unclosed", open.range, { tag: text(document, open.range), line: lineOf(document, open.range), closer: closerFor(open) });
@@ -86,6 +87,34 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * The open blocks, with the stack positions of each keyword's blocks: finding the innermost open block a closer
+ * names is a lookup, not a walk down the stack (thousands of unclosed `{% for %}` then as many `{% endif %}`).
+ */
+class OpenBlocks {
+  readonly tags: TemplateTag[] = [];
+  private readonly positions = new Map<string, number[]>();
+
+  push(tag: TemplateTag): void {
+    const keyword = blockKeyword(tag);
+    let list = this.positions.get(keyword);
+    if (!list) this.positions.set(keyword, (list = []));
+    list.push(this.tags.length);
+    this.tags.push(tag);
+  }
+
+  /** Stack position of the innermost open block named `keyword`, or -1. */
+  innermost(keyword: string): number {
+    const list = this.positions.get(keyword);
+    return list && list.length > 0 ? list[list.length - 1]! : -1;
+  }
+
+  /** Removes the blocks at stack position `at` and above. */
+  truncate(at: number): void {
+    while (this.tags.length > at) this.positions.get(blockKeyword(this.tags.pop()!))!.pop();
+  }
+}
 
 /** `endif` and `if` are the same block; keyword comparison ignores case for mustache section names too. */
 function blockKeyword(tag: TemplateTag): string {
