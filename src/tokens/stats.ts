@@ -131,8 +131,21 @@ export async function computeTokenStats(
   return stats;
 }
 
-/** Parses the base version of a document with the same path and format (undefined when it cannot). */
-export async function parseBase(document: PromptDocument, baseSource: string): Promise<PromptDocument | undefined> {
+const bases = new WeakMap<PromptDocument, { source: string; parsed: Promise<PromptDocument | undefined> }>();
+
+/**
+ * Parses the base version of a document with the same path and format (undefined when it cannot). Once per
+ * document and base: the growth and prefix-churn rules both compare with it, and a parse is most of their cost.
+ */
+export function parseBase(document: PromptDocument, baseSource: string): Promise<PromptDocument | undefined> {
+  const known = bases.get(document);
+  if (known && known.source === baseSource) return known.parsed;
+  const parsed = parseBaseOnce(document, baseSource);
+  bases.set(document, { source: baseSource, parsed });
+  return parsed;
+}
+
+async function parseBaseOnce(document: PromptDocument, baseSource: string): Promise<PromptDocument | undefined> {
   // Imported here so that the tokens module does not load the parsers unless a base comparison is made.
   const { parseDocument } = await import("../parse/index.js");
   const bom = baseSource.charCodeAt(0) === 0xfeff;
