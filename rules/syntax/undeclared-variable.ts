@@ -27,15 +27,22 @@ export default defineRule({
         if (inputs === undefined) return;
         const declared = new Set(inputs.map((i) => i.name));
         const names = [...declared];
+        const listed = declaredList(names);
+        // Thousands of inputs and of undeclared variables: each name's hint is looked for once, among a bounded list.
+        const hints = new Map<string, string | undefined>();
+        const hintFor = (name: string) => {
+          if (!hints.has(name)) hints.set(name, names.length <= MAX_HINT_CANDIDATES ? closest(name, names) : undefined);
+          return hints.get(name);
+        };
         for (const variable of document.variables) {
           if (variable.kind === "partial" || variable.kind === "loop-local") continue;
           if (declared.has(variable.name) || isBuiltinName(variable.name)) continue;
-          const suggestion = closest(variable.name, names);
+          const suggestion = hintFor(variable.name);
           context.report({
             messageId: "undeclared",
             data: {
               name: variable.name,
-              declared: names.length === 0 ? "(none)" : names.map((n) => `'${n}'`).join(", "),
+              declared: listed,
               hint: suggestion ? ` (did you mean '${suggestion}'?)` : "",
             },
             range: variable.nameRange,
@@ -45,3 +52,14 @@ export default defineRule({
     };
   },
 });
+
+/** Declared inputs named in a message: the first few, then how many more (a message per variable must not list thousands). */
+const MAX_LISTED = 20;
+/** Above this many declared inputs, no "did you mean": comparing every undeclared name with every input would be quadratic. */
+const MAX_HINT_CANDIDATES = 500;
+
+function declaredList(names: readonly string[]): string {
+  if (names.length === 0) return "(none)";
+  const shown = names.slice(0, MAX_LISTED).map((n) => `'${n}'`).join(", ");
+  return names.length > MAX_LISTED ? `${shown} and ${names.length - MAX_LISTED} more` : shown;
+}

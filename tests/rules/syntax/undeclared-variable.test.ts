@@ -28,6 +28,15 @@ new RuleTester().run(rule, {
       }],
     },
     {
+      name: "many declared inputs: the message names the first 20 and counts the rest",
+      code: dotprompt(Array.from({ length: 25 }, (_, i) => `    in_${i}: string\n`).join(""), "{{in_3x}}\n"),
+      filename: "many.prompt",
+      errors: [{
+        messageId: "undeclared", line: 31, column: 3, endLine: 31, endColumn: 8,
+        message: `Unexpected undeclared variable 'in_3x', expected one of the declared inputs ${Array.from({ length: 20 }, (_, i) => `'in_${i}'`).join(", ")} and 5 more (did you mean 'in_3'?).`,
+      }],
+    },
+    {
       name: "Prompty inputs, CRLF",
       code: "---\r\nname: x\r\ninputs:\r\n  question:\r\n    type: string\r\n---\r\nsystem:\r\n{{ question }} {{ topic }}\r\n",
       filename: "x.prompty",
