@@ -1,14 +1,31 @@
-/** Levenshtein distance, for "did you mean" hints (rule ids, model ids, frontmatter keys). */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * Levenshtein distance, for "did you mean" hints (rule ids, model ids, frontmatter keys). With `max`, the
+ * computation stops as soon as every path is longer than `max` and returns `max + 1`: a hint only needs the
+ * near candidates, and a long key compared with thousands of others must not cost a full table each time.
+ */
+/** One row of the table, reused: hints compare one word with thousands of candidates. */
+let scratch = new Uint32Array(64);
+
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (scratch.length <= b.length) scratch = new Uint32Array(2 * (b.length + 1));
+  const row = scratch;
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    let diag = row[0]!;
+    row[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const above = row[j]!;
+      let d = diag + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      if (above + 1 < d) d = above + 1;
+      if (row[j - 1]! + 1 < d) d = row[j - 1]! + 1;
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
+      diag = above;
     }
+    if (rowMin > max) return max + 1;
   }
-  return prev[b.length]!;
+  return Math.min(row[b.length]!, max + 1);
 }
