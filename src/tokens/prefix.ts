@@ -65,8 +65,28 @@ export function formattingOnlyChange(before: string, after: string, format: Prom
   const hd = (t: string) => normalizeHeadings(ws(t));
   if (hd(before) === hd(after)) return "heading formatting";
   const keys = (t: string) => hd(canonicalData(t, format));
-  if (keys(before) === keys(after)) return "JSON/YAML key order";
+  if (sameCharacters(before, after) && keys(before) === keys(after)) return "JSON/YAML key order";
   return undefined;
+}
+
+/**
+ * Whether the two texts hold the same characters, blanks, quotes and heading marks aside: keys moved around keep
+ * every character (a cheap test before parsing both prefixes as JSON or YAML, which costs more than the
+ * rest of the rule on a large data file whose content changed).
+ */
+function sameCharacters(before: string, after: string): boolean {
+  const counts = new Map<number, number>();
+  const tally = (text: string, step: number) => {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x23 || code === 0x22 || code === 0x27) continue;
+      counts.set(code, (counts.get(code) ?? 0) + step);
+    }
+  };
+  tally(before, 1);
+  tally(after, -1);
+  for (const count of counts.values()) if (count !== 0) return false;
+  return true;
 }
 
 function normalizeWhitespace(text: string): string {
