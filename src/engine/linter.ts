@@ -66,7 +66,36 @@ export function resolveRuleOptions(rule: Rule<any>, options: Record<string, unkn
 
 function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const parts = templateParts(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 3) {
+    const key = parts[i + 1]!;
+    out += (key in data ? String(data[key]) : parts[i]!) + parts[i + 2]!;
+  }
+  return out;
+}
+
+/**
+ * A message template split once into `[text, placeholder, key, text, placeholder, key, text...]`: a rule that
+ * reports on every line of a large file fills the same template tens of thousands of times.
+ */
+const splitTemplates = new Map<string, string[]>();
+
+function templateParts(template: string): string[] {
+  let parts = splitTemplates.get(template);
+  if (!parts) {
+    parts = [];
+    const placeholder = /\{\{\s*([\w.-]+)\s*\}\}/g;
+    let last = 0;
+    for (let m = placeholder.exec(template); m; m = placeholder.exec(template)) {
+      parts.push(template.slice(last, m.index), m[0], m[1]!);
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    splitTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 /** Runs the enabled rules over one document and returns ESLint-shaped messages. */
