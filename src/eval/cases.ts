@@ -64,7 +64,7 @@ export async function parseCasesFile(filePath: string, text: string): Promise<Lo
   for (const err of doc.errors) problems.push({ filePath, message: `Invalid YAML: ${firstLine(err.message)}`, range: [err.pos[0], err.pos[1]] });
   if (problems.length > 0) return { cases: [], problems };
   const data = doc.toJS();
-  const errors = validateWith("cases-file", casesFileSchema, data);
+  const errors = validateWith(casesFileSchema, data);
   if (errors.length > 0) {
     for (const e of errors) problems.push({ filePath, message: `Invalid cases file at ${e.path || "(root)"}: ${e.message}`, range: rangeOfPath(doc, e.path, 0) });
     return { cases: [], problems };
@@ -83,7 +83,7 @@ export async function parseFrontmatterTests(filePath: string, yamlText: string, 
   const data = doc.toJS() as Record<string, unknown> | null;
   if (!data || typeof data !== "object" || !("tests" in data)) return { cases: [], problems: [] };
   const problems: CasesProblem[] = [];
-  const errors = validateWith("frontmatter-tests", frontmatterTestsSchema, data.tests);
+  const errors = validateWith(frontmatterTestsSchema, data.tests);
   if (errors.length > 0) {
     for (const e of errors) problems.push({ filePath, message: `Invalid frontmatter tests at ${e.path || "(root)"}: ${e.message}`, range: rangeOfPath(doc, `/tests${e.path}`, offset) });
     return { cases: [], problems };

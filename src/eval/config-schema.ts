@@ -142,7 +142,7 @@ export async function resolveEvalSettings(config: Record<string, unknown>): Prom
   const problems: EvalConfigProblem[] = [];
   if (raw !== undefined) {
     const { validateWith } = await import("./validate.js");
-    for (const e of validateWith("eval-config", evalConfigSchema, raw)) problems.push({ path: `/eval${e.path}`, message: e.message });
+    for (const e of validateWith(evalConfigSchema, raw)) problems.push({ path: `/eval${e.path}`, message: e.message });
   }
   const user = (problems.length === 0 && raw && typeof raw === "object" ? raw : {}) as Partial<EvalSettings> & { cache?: boolean | { dir?: string } };
   const settings: EvalSettings = {
