@@ -163,12 +163,17 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
   // Load documents and cases.
   const jobs: PromptJob[] = [];
   for (const filePath of selection.prompts) {
-    const job = await loadJob(filePath, selection, settings, texts, diags);
-    if (job) jobs.push(job);
+    // A file that cannot be loaded is a diagnostic on that file; the other prompts still run.
+    try {
+      const job = await loadJob(filePath, selection, settings, texts, diags);
+      if (job) jobs.push(job);
+    } catch (error) {
+      diags.add(filePath, undefined, "eval/invalid-cases", 2, `Cannot load this prompt or its cases: ${(error as Error).message.split("\n")[0]}`);
+    }
   }
   if (jobs.length === 0) {
-    if (!diags.hasBrokenError) options.stderr.write("smoke eval: no changed prompt has cases\n");
     const results = diags.results(fileStats);
+    if (results.length === 0) options.stderr.write("smoke eval: no changed prompt has cases\n");
     return { exitCode: exitCodeOf(results, diags), results, summary: emptySummary(results.length ? undefined : "no changed prompt has cases") };
   }
 
