@@ -6,7 +6,7 @@
  * error text has the provider's own key scrubbed from it.
  */
 import { cacheKey, type ResponseCache, type Verdict } from "./cache.js";
-import { holdsSensitiveData, scrubKnownSecrets } from "./redact.js";
+import { holdsSensitiveData, maskSensitiveText, scrubKnownSecrets } from "./redact.js";
 import { withRetries } from "./providers/http.js";
 import type { Provider } from "./providers/types.js";
 import type { EvalSettings } from "./config-schema.js";
@@ -151,7 +151,7 @@ export class Executor {
           : this.budget.signal.aborted
             ? new ProviderError("budget", `the time budget of ${this.settings.budgetMs} ms ran out`)
             : new ProviderError("unreachable", (error as Error).message);
-      const err = new ProviderError(raw.kind, this.scrub(raw.message), raw.retries);
+      const err = new ProviderError(raw.kind, await maskSensitiveText(this.scrub(raw.message)), raw.retries);
       if (err.kind === "auth" || err.kind === "config" || err.kind === "unreachable") this.breaker ??= err;
       return { ok: false, error: err };
     }

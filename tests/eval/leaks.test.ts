@@ -200,6 +200,17 @@ describe("the provider's key in error texts", () => {
     }
   });
 
+  it("masks personal data and other secrets a server quotes back in an error", async () => {
+    for (const status of [400, 503]) {
+      const body = JSON.stringify({ error: { message: `invalid request from ${EMAIL} with token ${LEAKED_KEY}` } });
+      const { outcome, log } = await callWith({ type: "anthropic" }, () => ({ kind: "status", status, body }));
+      const text = `${outcome.ok ? "" : outcome.error.message}\n${log}`;
+      expect(text).toMatch(/invalid request from/);
+      expect(text).not.toContain(EMAIL);
+      expect(text).not.toContain(LEAKED_KEY.slice(0, 24));
+    }
+  });
+
   it("scrubKnownSecrets leaves ordinary text alone", () => {
     expect(scrubKnownSecrets("HTTP 401: invalid key", [KEY])).toBe("HTTP 401: invalid key");
   });

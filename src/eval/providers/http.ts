@@ -7,6 +7,7 @@
  * reported; a `Retry-After` of zero or in the past never makes a retry faster than the configured backoff; a
  * redirect is followed only within the same origin, so the API key never travels to another host.
  */
+import { maskSensitiveText } from "../redact.js";
 import { ProviderError } from "../types.js";
 
 /** A failure worth retrying: 429, 5xx, or a connection dropped mid-request. */
@@ -90,7 +91,8 @@ export async function post(url: string, headers: Record<string, string>, body: u
     // the body is only used for the message
   }
   done();
-  const detail = errorDetail(text);
+  // Servers quote requests back in their errors: personal data and secrets in it are masked as lint masks them.
+  const detail = await maskSensitiveText(errorDetail(text));
   const where = `${response.status} ${response.statusText}`.trim();
   if (response.status === 401 || response.status === 403) {
     throw new ProviderError("auth", `authentication failed (${where})${detail ? `: ${detail}` : ""}; check the key in the environment variable`);
