@@ -91,7 +91,7 @@ function bump(map: Map<string, Tally>, key: string, found: boolean, strict: bool
 
 export function slicesOf(label: PairLabel): string[] {
   const slices: string[] = [];
-  if (label.distance === "cross-file") slices.push("cross-file");
+  if (label.distance === "cross-file" || label.distance === Number.POSITIVE_INFINITY) slices.push("cross-file");
   else if (typeof label.distance === "number" && label.distance > 15) slices.push("more than 15 lines apart");
   else slices.push("within 15 lines");
   if (label.oneSided) slices.push("one-sided condition");
