@@ -21,13 +21,28 @@ export const EXAMPLE_RULE = "contradiction/examples";
 async function linterModules() {
   const global = globalThis as { require?: NodeRequire };
   global.require ??= createRequire(import.meta.url);
-  const [{ parseCli }, { runLint }, { RuleRegistry }, { builtinRules }] = await Promise.all([
+  const [{ parseCli }, { runLint, writeReports }, { RuleRegistry }, { builtinRules }] = await Promise.all([
     import("../../src/cli/args.js"),
     import("../../src/cli/lint-command.js"),
     import("../../src/config/registry.js"),
     import("../../rules/index.js"),
   ]);
-  return { parseCli, runLint, RuleRegistry, builtinRules };
+  return { parseCli, runLint, writeReports, RuleRegistry, builtinRules };
+}
+
+/** The report of `results` in one output format, as the CLI prints it (no colour). */
+export async function renderReport(dir: string, results: LintResult[], format: string): Promise<string> {
+  const { parseCli, writeReports, RuleRegistry, builtinRules } = await linterModules();
+  let text = "";
+  const sink = new Writable({
+    write: (chunk, _encoding, done) => {
+      text += String(chunk);
+      done();
+    },
+  });
+  const metas = new Map(new RuleRegistry(builtinRules).all().map((r) => [r.meta.id, r.meta] as const));
+  writeReports(results, parseCli(["-f", format, "--no-color"]), { cwd: dir, stdout: sink, stderr: process.stderr, env: { NO_COLOR: "1" } }, metas, undefined);
+  return text;
 }
 
 /**
