@@ -13,12 +13,12 @@ import { shannonEntropy } from "./entropy.js";
 
 /** Exactly 40 base64 characters, not part of a longer run (`=` only as padding at the end). */
 const VALUE = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{39}[A-Za-z0-9/+=](?![A-Za-z0-9/+=])/g;
-const KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/;
+const KEY_IDS = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g;
 const CUE = /aws|secret/i;
 /** How far before the value a cue may stand (the line above included). */
 const CUE_REACH = 160;
 const ID_LINES = 5;
-/** Upper bound on the text searched for a key ID around one value. */
+/** How far (in characters) a key ID may stand from the value. */
 const ID_REACH = 2_000;
 const MIN_ENTROPY = 4.3;
 
@@ -26,37 +26,57 @@ function looksLikeSecretKey(value: string): boolean {
   return /[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value) && shannonEntropy(value) >= MIN_ENTROPY;
 }
 
-/**
- * Start of the line `lines` lines before `offset` (0 = the line of `offset`), no further back than `reach`
- * characters. Scans by hand: `lastIndexOf` would search the whole text on a line without breaks.
- */
-function linesBefore(text: string, offset: number, lines: number, reach: number): number {
+/** Start of the line before the one holding `offset`, no further back than `reach` characters. */
+function previousLineStart(text: string, offset: number, reach: number): number {
   const floor = Math.max(0, offset - reach);
   let seen = 0;
   for (let i = offset - 1; i >= floor; i--) {
-    if (text.charCodeAt(i) === 10 && ++seen > lines) return i + 1;
+    if (text.charCodeAt(i) === 10 && ++seen > 1) return i + 1;
   }
   return floor;
 }
 
-/** End of the line `lines` lines after `offset`, no further than `reach` characters. */
-function linesAfter(text: string, offset: number, lines: number, reach: number): number {
-  const ceiling = Math.min(text.length, offset + reach);
-  let seen = 0;
-  for (let i = offset; i < ceiling; i++) {
-    if (text.charCodeAt(i) === 10 && ++seen > lines) return i;
+/** Number of line breaks in `text[from, to)`. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Index of the first entry `>= value` in an ascending array. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
   }
-  return ceiling;
+  return lo;
+}
+
+/** True when an access key ID stands within ID_LINES lines (and ID_REACH characters) of `[start, end)`. */
+function nearKeyId(text: string, ids: readonly number[], start: number, end: number): boolean {
+  const after = lowerBound(ids, end);
+  const next = ids[after];
+  if (next !== undefined && next - end <= ID_REACH && lineBreaks(text, end, next) <= ID_LINES) return true;
+  const previous = ids[after - 1];
+  return previous !== undefined && previous < start && start - previous <= ID_REACH && lineBreaks(text, previous, start) <= ID_LINES;
 }
 
 export function* findAwsSecretKeys(text: string): Generator<readonly [number, number]> {
+  let ids: number[] | undefined;
   for (const match of text.matchAll(VALUE)) {
     const value = match[0];
     if (!looksLikeSecretKey(value)) continue;
     const start = match.index;
     const end = start + value.length;
-    const cue = text.slice(linesBefore(text, start, 1, CUE_REACH), start);
-    const near = CUE.test(cue) || KEY_ID.test(text.slice(linesBefore(text, start, ID_LINES, ID_REACH), linesAfter(text, end, ID_LINES, ID_REACH)));
-    if (near) yield [start, end];
+    if (CUE.test(text.slice(previousLineStart(text, start, CUE_REACH), start))) {
+      yield [start, end];
+      continue;
+    }
+    // Key IDs are collected once, on the first candidate that needs them.
+    ids ??= [...text.matchAll(KEY_IDS)].map((m) => m.index);
+    if (nearKeyId(text, ids, start, end)) yield [start, end];
   }
 }

@@ -44,17 +44,27 @@ export function looksRandom(body: string, options: RandomnessOptions = {}): bool
   return shannonEntropy(body) >= (options.minEntropy ?? 3);
 }
 
-/** Passwords that only stand for "put yours here". `pass` is not one: secretlint's own fixtures treat it as real. */
+/** Passwords that only stand for "put yours here". */
 const PLACEHOLDER_PASSWORDS = new Set([
   "password", "passwd", "pwd", "secret", "changeme", "change_me", "change-me", "mypassword", "yourpassword",
   "your_password", "your-password", "placeholder", "redacted", "example", "dbpassword", "db_password",
 ]);
 
+/** Words that documentation passwords are made of (`password123`, `P@ssw0rd!`, `admin1`, `secret!`). */
+const DEMO_PASSWORD_WORDS = /^(?:pass|passw(?:or)?d|pwd|secret|admin|changeme|test|demo|example|letmein|qwerty|root|guest|default|mypass(?:word)?)$/;
+const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+
+/** `password123`, `P@ssw0rd!`: a demo word, spelt plain or in leetspeak, with up to six digits or symbols after it. */
+function isDemoPassword(password: string): boolean {
+  const word = password.replace(/[0-9!#%^&*._-]{1,6}$/, "").toLowerCase().replace(/[013457@$]/g, (c) => LEET[c]!);
+  return DEMO_PASSWORD_WORDS.test(word);
+}
+
 /** True when the password part of `scheme://user:password@host` is a placeholder or a template. */
 export function isPlaceholderPassword(password: string): boolean {
   const decoded = safeDecode(password);
   if (decoded.length < 4) return true;
-  if (PLACEHOLDER_PASSWORDS.has(decoded.toLowerCase())) return true;
+  if (PLACEHOLDER_PASSWORDS.has(decoded.toLowerCase()) || isDemoPassword(decoded)) return true;
   if (TEMPLATE_SYNTAX.test(decoded) || MASK_RUN.test(decoded)) return true;
   if (/^[xX*•.]+$/.test(decoded) || /^(.)\1+$/.test(decoded)) return true;
   if (/^(?:your|my|the)[-_]?(?:db[-_]?|database[-_]?|redis[-_]?|user[-_]?)?pass(?:word)?$/i.test(decoded)) return true;
