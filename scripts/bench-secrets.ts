@@ -6,14 +6,19 @@
  *   secretlint   recall on secretlint's own rule fixtures (../shared/corpora/secretlint-snapshots_secretlint)
  *   placeholders findings on documentation placeholders (tests/fixtures/secrets/placeholders.md: must be 0)
  *   corpora      findings per 100 real prompt files on ../shared/corpora, each listed masked for reading
+ *   realistic    credentials of the realistic set (tests/fixtures/pii-real): recall, precision, findings in its
+ *                placeholder/decoy-only files, labelled credentials printed in full by each report format;
+ *                dev/ only, unless --heldout (held-out files are scored once per change set, never tuned on)
  *
  *   npm run bench:secrets                        all sections
  *   npm run bench:secrets -- --only gitleaks     one section
  *   npm run bench:secrets -- --misses            list the gitleaks cases each scanner gets wrong (masked)
+ *   npm run bench:secrets -- --only realistic --heldout --show
  *
  * Values are never printed in full: findings and cases are shown through maskValue.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { SecretLintCoreConfig } from "@secretlint/types";
@@ -22,12 +27,16 @@ import { detectFormat, parseDocument } from "../src/parse/index.js";
 import { findDocumentSecrets } from "../src/secrets/document.js";
 import { scanSecrets } from "../src/secrets/scan.js";
 import { loadGitleaksFixtures } from "../tests/fixtures/gitleaks/fixtures.js";
+import { findingSpans, labelSpans, leakProbes, REPORT_FORMATS, type ValueLabel } from "./bench/pii-realistic.js";
+import { lintFolder, renderReport } from "./bench/lint-set.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CORPORA = resolve(ROOT, "../shared/corpora");
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const showMisses = args.includes("--misses");
+const heldout = args.includes("--heldout");
+const show = args.includes("--show");
 
 type Scanner = (text: string) => Promise<number>;
 
@@ -242,9 +251,58 @@ async function benchCorpora(): Promise<void> {
   if (allFiles > 0) console.log(`\nall corpora: ${allFiles} files, ${allFindings} findings, ${((100 * allFindings) / allFiles).toFixed(2)} per 100 files (target < 1, each finding read)`);
 }
 
+/** Credentials of the realistic set, through the linter as the CLI runs it. */
+async function benchRealistic(): Promise<void> {
+  const fixtures = join(ROOT, "tests/fixtures/pii-real");
+  const labelsFile = join(fixtures, "labels.json");
+  if (!existsSync(labelsFile)) {
+    console.warn(`\n[skip] ${labelsFile} not found`);
+    return;
+  }
+  const { labels } = JSON.parse(readFileSync(labelsFile, "utf8")) as { labels: ValueLabel[] };
+  for (const split of heldout ? (["dev", "heldout"] as const) : (["dev"] as const)) {
+    const dir = mkdtempSync(join(tmpdir(), "promptvet-bench-secrets-"));
+    try {
+      cpSync(join(fixtures, split), join(dir, split), { recursive: true });
+      const files = listFiles(join(dir, split), /./).map((f) => relative(dir, f).split("\\").join("/"));
+      const texts = new Map(files.map((f) => [f, readFileSync(join(dir, f), "utf8")] as const));
+      const splitLabels = labels.filter((l) => l.file.startsWith(`${split}/`));
+      // Every label is placed (so label offsets stay right); only credentials are scored.
+      const spans = labelSpans(splitLabels, texts).filter((l) => l.type === "secret");
+      const { results } = await lintFolder(dir, files);
+      const findings = findingSpans(results, dir, texts).filter((f) => f.type === "secret");
+      const overlaps = (a: { file: string; start: number; end: number }, b: typeof a) => a.file === b.file && a.start < b.end && b.start < a.end;
+      const missed = spans.filter((l) => !findings.some((f) => overlaps(f, l)));
+      const wrong = findings.filter((f) => !spans.some((l) => overlaps(f, l)));
+      const labelled = new Set(splitLabels.map((l) => l.file));
+      const clean = files.filter((f) => !labelled.has(f));
+      const inClean = findings.filter((f) => clean.includes(f.file));
+      console.log(
+        `\nrealistic set, ${split}: ${spans.length} labelled credentials in ${files.length} files; recall ${pct(spans.length - missed.length, spans.length).trim()}, ` +
+          `precision ${pct(findings.length - wrong.length, findings.length).trim()} (${findings.length} findings); ` +
+          `${inClean.length} findings in its ${clean.length} placeholder/decoy-only files`,
+      );
+      if (show) {
+        for (const m of missed) console.log(`  FN ${m.file} ${maskValue(texts.get(m.file)!.slice(m.start, m.end))}`);
+        for (const w of wrong) console.log(`  FP ${w.file} ${maskValue(texts.get(w.file)!.slice(w.start, w.end))}`);
+      }
+      const leaks: string[] = [];
+      const secretLabels = splitLabels.filter((l) => l.type === "secret");
+      for (const format of REPORT_FORMATS) {
+        const text = await renderReport(dir, results, format);
+        leaks.push(`${format} ${secretLabels.filter((l) => leakProbes(l.value).some((p) => text.includes(p))).length}`);
+      }
+      console.log(`  labelled credentials printed in full, by format: ${leaks.join(", ")}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 async function main(): Promise<void> {
   if (!only || only === "gitleaks") await benchGitleaks();
   if (!only || only === "placeholders") await benchPlaceholders();
+  if (!only || only === "realistic") await benchRealistic();
   if (!existsSync(CORPORA)) {
     console.warn(`\n[skip] ${CORPORA} not found: corpus sections skipped`);
     return;
