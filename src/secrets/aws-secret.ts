@@ -15,6 +15,8 @@ import { shannonEntropy } from "./entropy.js";
 const VALUE = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{39}[A-Za-z0-9/+=](?![A-Za-z0-9/+=])/g;
 const KEY_IDS = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g;
 const CUE = /aws|secret/i;
+const CUES = /aws|secret/gi;
+const VALUE_LENGTH = 40;
 /** How far before the value a cue may stand (the line above included). */
 const CUE_REACH = 160;
 const ID_LINES = 5;
@@ -64,19 +66,37 @@ function nearKeyId(text: string, ids: readonly number[], start: number, end: num
   return previous !== undefined && previous < start && start - previous <= ID_REACH && lineBreaks(text, previous, start) <= ID_LINES;
 }
 
+/**
+ * The stretches of text where a value could qualify: after each cue (the cue's reach plus a value), and
+ * within five lines of each key ID. Scanning only these keeps the common text (no cue, no ID) nearly free:
+ * a character-class pattern cannot skip ahead the way a literal prefix does.
+ */
+function candidateRegions(text: string, ids: readonly number[]): [number, number][] {
+  const regions: [number, number][] = [];
+  for (const cue of text.matchAll(CUES)) regions.push([cue.index, cue.index + cue[0].length + CUE_REACH + VALUE_LENGTH]);
+  for (const id of ids) regions.push([Math.max(0, id - ID_REACH), Math.min(text.length, id + ID_REACH)]);
+  regions.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const region of regions) {
+    const last = merged[merged.length - 1];
+    if (last && region[0] <= last[1]) last[1] = Math.max(last[1], region[1]);
+    else merged.push(region);
+  }
+  return merged;
+}
+
 export function* findAwsSecretKeys(text: string): Generator<readonly [number, number]> {
-  let ids: number[] | undefined;
-  for (const match of text.matchAll(VALUE)) {
-    const value = match[0];
-    if (!looksLikeSecretKey(value)) continue;
-    const start = match.index;
-    const end = start + value.length;
-    if (CUE.test(text.slice(previousLineStart(text, start, CUE_REACH), start))) {
-      yield [start, end];
-      continue;
+  const ids = [...text.matchAll(KEY_IDS)].map((m) => m.index);
+  const value = new RegExp(VALUE.source, "g");
+  let scanned = 0;
+  for (const [from, to] of candidateRegions(text, ids)) {
+    value.lastIndex = Math.max(from, scanned);
+    for (let match = value.exec(text); match && match.index < to; match = value.exec(text)) {
+      scanned = value.lastIndex;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!looksLikeSecretKey(match[0])) continue;
+      if (CUE.test(text.slice(previousLineStart(text, start, CUE_REACH), start)) || nearKeyId(text, ids, start, end)) yield [start, end];
     }
-    // Key IDs are collected once, on the first candidate that needs them.
-    ids ??= [...text.matchAll(KEY_IDS)].map((m) => m.index);
-    if (nearKeyId(text, ids, start, end)) yield [start, end];
   }
 }

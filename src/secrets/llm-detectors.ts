@@ -163,13 +163,13 @@ export const LLM_DETECTORS: readonly Detector[] = [
     // `MISTRAL_API_KEY=…`, `"cohere_api_key": "…"`, `os.environ["AZURE_OPENAI_API_KEY"] = "…"`, `cohereToken := "…"`.
     id: "PROVIDER_API_KEY_ASSIGNMENT",
     kind: "provider-api-key",
-    // Anchored on the key word (a literal lets V8 skip ahead); the provider name is checked behind it.
+    // Anchored on the key word; the provider name (and a `_`, `.` or `-` after it) is checked behind it.
     pattern: re(
-      `[_.-]?(?:API[_-]?KEY|API[_-]?TOKEN|ACCESS[_-]?TOKEN|AUTH[_-]?TOKEN|SECRET[_-]?KEY|SECRET|KEY|TOKEN)` +
+      `(?:API[_-]?KEY|API[_-]?TOKEN|ACCESS[_-]?TOKEN|AUTH[_-]?TOKEN|SECRET[_-]?KEY|SECRET|KEY|TOKEN)` +
         `${ASSIGNMENT}(?<secret>(?<body>[A-Za-z0-9_-]{20,200}))(?![A-Za-z0-9_.-])`,
       "gdi",
     ),
-    behind: { pattern: new RegExp(`(?<![A-Za-z0-9])(?:${PROVIDER_VARIABLES.join("|")})$`, "i"), maxLength: 24 },
+    behind: { pattern: new RegExp(`(?<![A-Za-z0-9])(?:${PROVIDER_VARIABLES.join("|")})[_.-]?$`, "i"), maxLength: 24 },
     randomness: { requireDigitAndLetter: true },
   },
 ];
