@@ -202,3 +202,29 @@ describe("the preset's Slack findings", () => {
     expect((await scanSecrets(`token ${fake.slackBot()}`, "/a.md")).map((m) => m.kind)).toEqual(["slack-token"]);
   });
 });
+
+describe("the scan of a whole text", () => {
+  it("honours secretlint-disable comments for promptvet's detectors too", async () => {
+    const jwt = fake.jwt(31);
+    const text = `<!-- secretlint-disable -->\nold: ${jwt}\n<!-- secretlint-enable -->\nnew: ${fake.jwt(32)}\n`;
+    const matches = await scanSecrets(text, "/a.md");
+    expect(matches.map((m) => [m.kind, text.slice(0, m.start).split("\n").length])).toEqual([["jwt", 4]]);
+  });
+
+  it("reports every key of a long text once, at its exact range, wherever the scan windows overlap", async () => {
+    // Keys of a preset-only kind around every window boundary (windows of 16,384 overlapping by 4,096).
+    const filler = "The assistant answers politely and cites the order number. ";
+    let text = "";
+    const expected: [number, number][] = [];
+    for (let i = 0; i < 12; i++) {
+      const target = 12_288 * Math.ceil((i + 1) / 2) + (i % 2 === 0 ? -30 : 4_080);
+      while (text.length < target) text += filler;
+      const key = fake.github(100 + i);
+      text += `${key} `;
+      expected.push([text.length - key.length - 1, text.length - 1]);
+    }
+    const matches = await scanSecrets(text, "/long.md");
+    expect(matches.map((m) => [m.start, m.end])).toEqual(expected);
+    expect(new Set(matches.map((m) => m.kind))).toEqual(new Set(["github-token"]));
+  });
+});
