@@ -40,7 +40,11 @@ const PREFIXES_BY_LENGTH = [...KEY_PREFIXES].sort((a, b) => b.length - a.length)
 
 const JWT = /^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*$/;
 const CUT_JWT = /^eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}$/;
-const ELLIPSIS = "\u2026";
+/**
+ * Where a quote was cut: an ellipsis, three dots, or V8's JSON error excerpt (`"{"a": ghp_R8mK2x"...`).
+ * Trailing dots are trimmed off tokens, so the mark is looked for right after the token.
+ */
+export const CUT_MARK = /^["']?(?:\u2026|\.\.\.)/;
 /** `…w2AA` after a key prefix is a masked form (see maskValue), not a quote cut inside a key. */
 const MASKED_TAIL = /^\u2026[A-Za-z0-9_\-+/=.]{1,4}(?![A-Za-z0-9_\-+/=])/;
 
@@ -68,7 +72,7 @@ export function findCredentialShapes(text: string, strength: ShapeStrength): Ran
     while (end > start && ".~".includes(text[end - 1]!)) end--;
     const token = text.slice(start, end);
     // A quote cut inside a key (`sk-proj-Zq81xYvT4b…`) leaves only its start: still a key.
-    const cut = text[end] === ELLIPSIS && !MASKED_TAIL.test(text.slice(end, end + 7));
+    const cut = CUT_MARK.test(text.slice(end, end + 4)) && !MASKED_TAIL.test(text.slice(end, end + 7));
     if (isStrongToken(token, cut) || (strength === "weak" && isWeakToken(token))) found.push([start, end]);
   }
   if (strength === "weak") {

@@ -17,13 +17,15 @@ export const FRAME_NEIGHBOURHOOD_LINES = 3;
 
 /**
  * Ranges of `source` to mask: the flagged ranges, every occurrence of every sensitive value, credential
- * shapes anywhere, and weaker credential shapes on the lines around each flagged range.
+ * shapes anywhere, and weaker credential shapes on the lines around each flagged range and each credential
+ * shape (a key id no rule reported still has its secret on the same line).
  */
 export function frameMaskRanges(source: string, lines: LineIndex, flagged: readonly Range[], values: SensitiveValues): Range[] {
   const ranges: Range[] = [...flagged];
   for (const { range } of values.occurrences(source)) ranges.push(range);
-  for (const range of findCredentialShapes(source, "strong")) ranges.push(range);
-  for (const [from, to] of neighbourhoods(lines, flagged)) {
+  const strong = findCredentialShapes(source, "strong");
+  ranges.push(...strong);
+  for (const [from, to] of neighbourhoods(lines, [...flagged, ...strong])) {
     for (const [s, e] of findCredentialShapes(source.slice(from, to), "weak")) ranges.push([from + s, from + e]);
   }
   return mergeRanges(ranges);

@@ -14,7 +14,7 @@
  */
 import { detectPii, type PiiAllowConfig } from "../pii/index.js";
 import { scanSecrets } from "../secrets/scan.js";
-import { findCredentialShapes, isStrongToken, mergeRanges } from "./credential-shapes.js";
+import { CUT_MARK, findCredentialShapes, isStrongToken, mergeRanges } from "./credential-shapes.js";
 import { escapeInvisible } from "./invisible.js";
 import { maskValue } from "./mask.js";
 import { SensitiveValues } from "./sensitive-values.js";
@@ -82,7 +82,7 @@ export function maskText(text: string, values: SensitiveValues): string {
     out += escapeInvisible(text.slice(cursor, start));
     const masked = maskValue(known.get(`${start}:${end}`) ?? text.slice(start, end));
     // A value cut short by the quote keeps only its recognisable start: the quote's own ellipsis follows.
-    out += escapeInvisible(text[end] === ELLIPSIS ? masked.split(ELLIPSIS)[0]! : masked);
+    out += escapeInvisible(CUT_MARK.test(text.slice(end, end + 4)) ? masked.split(ELLIPSIS)[0]! : masked);
     cursor = end;
   }
   return out + escapeInvisible(text.slice(cursor));

@@ -13,8 +13,11 @@ import { maskValue } from "./mask.js";
 export const MIN_VALUE_LENGTH = 4;
 const KEY_LENGTH = 4;
 
-/** Quotes are cut to a few dozen characters; a cut value leaves its start before the ellipsis. */
-const ELLIPSIS = "\u2026";
+/**
+ * Quotes are cut to a few dozen characters; a cut value leaves its start before the ellipsis (or three dots,
+ * or the closing quote of V8's JSON error excerpt `"{"a": ghp_R8mK2x"...`).
+ */
+const CUT_MARKS = /["']?(?:\u2026|\.\.\.)/g;
 /** How far before an ellipsis a cut value may start. */
 const MAX_CUT_LOOKBACK = 256;
 
@@ -91,7 +94,8 @@ export class SensitiveValues {
   cutBeforeEllipsis(text: string): { range: Range; value: string }[] {
     const out: { range: Range; value: string }[] = [];
     if (this.seen.size === 0) return out;
-    for (let at = text.indexOf(ELLIPSIS); at !== -1; at = text.indexOf(ELLIPSIS, at + 1)) {
+    for (const mark of text.matchAll(CUT_MARKS)) {
+      const at = mark.index;
       const lowest = Math.max(0, at - MAX_CUT_LOOKBACK);
       for (let start = at - KEY_LENGTH; start >= lowest; start--) {
         const candidates = this.byKey.get(keyAt(text, start));
