@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import picomatch from "picomatch";
 import type { EnabledRule } from "../engine/linter.js";
@@ -15,7 +16,7 @@ import { byCodeUnit } from "../util/compare.js";
 /** Keys the engine itself reads; every other key is a setting passed to rules (`context.settings`). */
 const ENGINE_KEYS = new Set([
   "$schema", "root", "extends", "files", "ignores", "plugins", "rules", "overrides",
-  "reportUnusedDisableDirectives", "maxFileSize", "format",
+  "reportUnusedDisableDirectives", "maxFileSize", "format", "compose",
 ]);
 
 /** Folders nobody wants linted. */
@@ -36,6 +37,8 @@ export interface FileConfig {
   settings: Record<string, unknown>;
   unusedDirectives: Severity;
   maxFileSize: number;
+  /** Folders outside the repository that composition may read (`compose.allowRoots`, absolute). */
+  composeRoots: string[];
   /** Stable hash of everything above, for the result cache. */
   hash: string;
 }
@@ -50,6 +53,12 @@ type RuleSetting = { severity: Severity; options?: Record<string, unknown> };
 function toList(value: unknown): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? (value as string[]) : [value as string];
+}
+
+/** A path written in a config file: relative to its folder; `~/` is the home folder. */
+function resolveConfigPath(dir: string, written: string): string {
+  if (written === "~" || written.startsWith("~/")) return path.join(os.homedir(), written.slice(1));
+  return path.resolve(dir, written);
 }
 
 function parseSeverity(value: unknown): Severity {
@@ -200,6 +209,7 @@ export class ConfigResolver {
     let files: string[] = DEFAULT_PROMPT_GLOBS;
     let ignores: string[] = [];
     let ignored = false;
+    const composeRoots: string[] = [];
 
     const applyBlock = (block: RawConfig, source: string) => {
       for (const [id, entry] of Object.entries((block.rules ?? {}) as Record<string, unknown>)) {
@@ -222,6 +232,8 @@ export class ConfigResolver {
       applyBlock(layer.config, source);
       if (layer.config.reportUnusedDisableDirectives !== undefined) unusedDirectives = parseSeverity(layer.config.reportUnusedDisableDirectives);
       if (layer.config.maxFileSize !== undefined) maxFileSize = layer.config.maxFileSize as number;
+      const compose = layer.config.compose as { allowRoots?: string[] } | undefined;
+      for (const root of compose?.allowRoots ?? []) composeRoots.push(resolveConfigPath(layer.dir, root));
       if (layer.config.files !== undefined) files = toList(layer.config.files);
       ignores = [...ignores, ...toList(layer.config.ignores)];
       if (this.matches(toList(layer.config.ignores), layer.dir, absPath)) ignored = true;
@@ -240,7 +252,7 @@ export class ConfigResolver {
       .map(([id, s]) => ({ rule: this.options.registry.get(id)!, severity: s.severity as 1 | 2, options: s.options }));
 
     const hash = createHash("sha256")
-      .update(JSON.stringify({ rules: enabled.map((r) => [r.rule.meta.id, r.severity, r.options]), settings, format, unusedDirectives, maxFileSize }))
+      .update(JSON.stringify({ rules: enabled.map((r) => [r.rule.meta.id, r.severity, r.options]), settings, format, unusedDirectives, maxFileSize, composeRoots }))
       .digest("hex")
       .slice(0, 16);
 
@@ -254,6 +266,7 @@ export class ConfigResolver {
       settings,
       unusedDirectives,
       maxFileSize,
+      composeRoots,
       hash,
     };
   }

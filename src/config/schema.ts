@@ -84,6 +84,19 @@ function createConfigSchema(): Record<string, unknown> {
       },
       reportUnusedDisableDirectives: { ...severity, description: "Severity for inline directives that silence nothing." },
       maxFileSize: { type: "integer", minimum: 1, description: "Files larger than this many bytes are not parsed (a fatal error)." },
+      compose: {
+        type: "object",
+        description: "Prompt composition (extends, partials, includes).",
+        additionalProperties: false,
+        properties: {
+          allowRoots: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            description:
+              "Folders outside the repository that extends: and includes may read, relative to this config file (~/ for the home folder). Without them, composition reads inside the repository only (outside a repository: inside this config's folder).",
+          },
+        },
+      },
       ...shared,
       overrides: {
         type: "array",

@@ -8,6 +8,8 @@ import { addRuleTime, type RunTiming } from "./timing.js";
 import { frameMaskRanges } from "./frame-mask.js";
 import { addValuesFoundInQuotes, maskMessage, quotedTexts } from "./message-mask.js";
 import { SensitiveValues } from "./sensitive-values.js";
+import { boundedReader, defaultComposeRoot } from "../compose/boundary.js";
+import { readWorkingTreeFile } from "../compose/read.js";
 
 /** A rule switched on for one file, with its severity and validated options. */
 export interface EnabledRule {
@@ -84,7 +86,8 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   const services: RuleServices = {
     baseSource: options.services?.baseSource ?? (async () => undefined),
     baseRef: options.services?.baseRef,
-    readFile: options.services?.readFile,
+    // Rules that read other files stay inside the document's repository unless the caller's reader says more.
+    readFile: options.services?.readFile ?? boundedReader(readWorkingTreeFile, [defaultComposeRoot(document.path)]),
     shared: options.services?.shared ?? (<T>(key: string, create: () => T): T => {
       if (!sharedObjects.has(key)) sharedObjects.set(key, create());
       return sharedObjects.get(key) as T;
