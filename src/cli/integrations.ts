@@ -103,7 +103,7 @@ export async function runForksFromCli(options: CliOptions, io: CliIO, registry: 
     settings: await settingsFor(options, io, registry),
     composeRoots: async (file) => {
       const config = await resolver.forFile(file);
-      return composeRootsFor(file, config.baseDir, config.composeRoots);
+      return composeRootsFor(file, config.baseDir, config.composeRoots, config.projectRoot);
     },
   });
 }

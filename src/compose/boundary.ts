@@ -86,11 +86,14 @@ export function gitRootOf(dir: string): string | undefined {
 
 /**
  * The folders a prompt's composition may read: its repository (outside one, `fallbackRoot`, the folder of the
- * config that applies) and the folders the config allows.
+ * config that applies) and the folders the config allows. A config with `root: true` inside the repository
+ * narrows the first to its own folder (a package of a monorepo that must not read its neighbours).
  */
-export function composeRootsFor(filePath: string, fallbackRoot: string, allowRoots: readonly string[] = []): string[] {
+export function composeRootsFor(filePath: string, fallbackRoot: string, allowRoots: readonly string[] = [], projectRoot?: string): string[] {
   const repo = gitRootOf(path.dirname(path.resolve(filePath)));
-  return [repo ?? path.resolve(fallbackRoot), ...allowRoots.map((r) => path.resolve(r))];
+  let root = repo ?? path.resolve(fallbackRoot);
+  if (projectRoot && isInside(path.resolve(projectRoot), root)) root = path.resolve(projectRoot);
+  return [root, ...allowRoots.map((r) => path.resolve(r))];
 }
 
 /** The folder composition stays in when nobody says otherwise: the file's repository, else its own folder. */

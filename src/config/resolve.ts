@@ -7,7 +7,8 @@ import { ConfigError } from "../engine/linter.js";
 import type { Severity } from "../engine/types.js";
 import type { Format } from "../model/document.js";
 import { DEFAULT_PROMPT_GLOBS } from "../parse/detect.js";
-import { findConfigFile, loadConfigFile, type LoadedConfig, type RawConfig } from "./load.js";
+import { discoveryRoot, findConfigFile, loadConfigFile, type LoadedConfig, type RawConfig } from "./load.js";
+import { gitRootOf } from "../compose/boundary.js";
 import { PRESETS, presetSeverity, type PresetName } from "./presets.js";
 import type { RuleRegistry } from "./registry.js";
 import { relativePosix } from "../util/relative-path.js";
@@ -39,6 +40,8 @@ export interface FileConfig {
   maxFileSize: number;
   /** Folders outside the repository that composition may read (`compose.allowRoots`, absolute). */
   composeRoots: string[];
+  /** The folder of the applying config when it says `root: true`: composition stays inside it. */
+  projectRoot?: string;
   /** Stable hash of everything above, for the result cache. */
   hash: string;
 }
@@ -111,7 +114,7 @@ export class ConfigResolver {
     let pending = this.byDir.get(key);
     if (!pending) {
       pending = (async () => {
-        const file = this.options.explicitConfig ?? findConfigFile(dir);
+        const file = this.options.explicitConfig ?? findConfigFile(dir, discoveryRoot(dir, this.options.cwd, gitRootOf(dir)));
         if (!file) return undefined;
         return this.loadLayers(file, new Set());
       })();
@@ -252,7 +255,7 @@ export class ConfigResolver {
       .map(([id, s]) => ({ rule: this.options.registry.get(id)!, severity: s.severity as 1 | 2, options: s.options }));
 
     const hash = createHash("sha256")
-      .update(JSON.stringify({ rules: enabled.map((r) => [r.rule.meta.id, r.severity, r.options]), settings, format, unusedDirectives, maxFileSize, composeRoots }))
+      .update(JSON.stringify({ rules: enabled.map((r) => [r.rule.meta.id, r.severity, r.options]), settings, format, unusedDirectives, maxFileSize, composeRoots, root: own?.config.root === true }))
       .digest("hex")
       .slice(0, 16);
 
@@ -267,6 +270,7 @@ export class ConfigResolver {
       unusedDirectives,
       maxFileSize,
       composeRoots,
+      ...(own?.config.root === true ? { projectRoot: own.dir } : {}),
       hash,
     };
   }

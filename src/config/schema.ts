@@ -70,7 +70,11 @@ function createConfigSchema(): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: "string" },
-      root: { type: "boolean", description: "Stop looking for configuration files in parent folders (the nearest file always wins)." },
+      root: {
+        type: "boolean",
+        description:
+          "This folder is the project root: no config above it applies (none above the repository root ever does), and composition (extends, includes) reads inside this folder only, plus compose.allowRoots.",
+      },
       extends: {
         description: "Presets to start from: promptvet:recommended (default), promptvet:strict, or none.",
         oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],

@@ -248,7 +248,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
   const baseSource = makeBaseSource(filePath, options);
   const deps = new Map<string, string>();
   // Bases and partials are read inside the repository (or the config's folder) and the allowed roots only.
-  const bounded = options.readFile ? boundedReader(options.readFile, composeRootsFor(filePath, config.baseDir, config.composeRoots)) : undefined;
+  const bounded = options.readFile ? boundedReader(options.readFile, composeRootsFor(filePath, config.baseDir, config.composeRoots, config.projectRoot)) : undefined;
   const readFile = bounded
     ? async (p: string) => {
         const text = await bounded(p);
