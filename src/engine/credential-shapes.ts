@@ -35,8 +35,8 @@ const KEY_PREFIXES = [
   "secret_", "lin_api_", "sntrys_", "glc_", "xkeysib-", "AGE-SECRET-KEY-1", "csk-", "fw_", "key-", "sk-",
 ];
 
-/** Longest prefix first, so `sk-proj-` wins over `sk-`. */
-const PREFIXES_BY_LENGTH = [...KEY_PREFIXES].sort((a, b) => b.length - a.length);
+/** One anchored alternation, longest prefix first (so `sk-proj-` wins over `sk-`): a token is tested once, not per prefix. */
+const KEY_PREFIX = new RegExp(`^(?:${[...KEY_PREFIXES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.+]/g, "\\$&")).join("|")})`);
 
 const JWT = /^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*$/;
 const CUT_JWT = /^eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}$/;
@@ -95,7 +95,7 @@ export function findCredentialShapes(text: string, strength: ShapeStrength): Ran
  */
 export function isStrongToken(token: string, cut = false): boolean {
   if (token.startsWith("eyJ") && (cut ? CUT_JWT : JWT).test(token)) return true;
-  const prefix = PREFIXES_BY_LENGTH.find((p) => token.startsWith(p));
+  const prefix = KEY_PREFIX.exec(token)?.[0];
   if (!prefix) return false;
   const body = token.slice(prefix.length);
   const minBody = cut ? 6 : prefix.length <= 3 ? 20 : 16;
@@ -108,7 +108,8 @@ export function isStrongToken(token: string, cut = false): boolean {
  */
 function isWeakToken(token: string): boolean {
   if (token.length < 20) return false;
-  if (/\.[A-Za-z]{1,5}$/.test(token)) return false;
+  // File names and paths (`/tmp/promptvet-5uOd8P/x`, `./a/PromptV2.md`) are not keys, random parts or not.
+  if (/\.[A-Za-z]{1,5}$/.test(token) || /^(?:\/|\.{1,2}\/|~\/)/.test(token)) return false;
   const hex = /^[0-9a-fA-F-]+$/.test(token);
   if (hex) {
     const digits = token.replace(/-/g, "");

@@ -154,6 +154,7 @@ async function sensitiveValues(document: PromptDocument, raw: readonly RawReport
   const pii = options.settings?.["pii"] as { allow?: PiiAllowConfig } | undefined;
   await addValuesFoundInQuotes(values, raw.flatMap((r) => r.quoted), {
     piiAllow: pii?.allow,
+    source: document.source,
     // The scanner costs half a second to load; it is already loaded when a secrets rule runs.
     scanSecrets: options.rules.some((r) => r.rule.meta.category === "secrets"),
   });

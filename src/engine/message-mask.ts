@@ -43,8 +43,13 @@ export function quotedTexts(descriptor: ReportDescriptor): string[] {
 export interface QuoteScanOptions {
   /** `settings.pii.allow`: values the user declared harmless stay readable. */
   piiAllow?: PiiAllowConfig;
-  /** Also run the secret scanner over the quotes (it is already loaded when a secrets rule runs). */
+  /**
+   * Also run the secret scanner over quotes of text from elsewhere (it is already loaded when a secrets rule
+   * runs, and that rule has scanned this file's own text).
+   */
   scanSecrets?: boolean;
+  /** The linted file's text: quotes taken from it verbatim need no second secret scan. */
+  source?: string;
 }
 
 /**
@@ -61,7 +66,9 @@ export async function addValuesFoundInQuotes(values: SensitiveValues, quotes: re
   }
   for (const match of detectPii(joined, { allow: options.piiAllow })) values.add(match.value);
   if (options.scanSecrets) {
-    for (const match of await scanSecrets(joined)) values.add(joined.slice(match.start, match.end));
+    const foreign = unique.filter((q) => !options.source?.includes(q.replace(/(?:\u2026|\.\.\.)$/, "")));
+    const text = foreign.join(QUOTE_SEPARATOR).slice(0, MAX_QUOTED_CHARS);
+    if (text) for (const match of await scanSecrets(text)) values.add(text.slice(match.start, match.end));
   }
 }
 

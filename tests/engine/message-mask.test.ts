@@ -60,6 +60,7 @@ describe("credential shapes", () => {
       "Set OPENAI_API_KEY=${OPENAI_API_KEY} and token: {{token}}; password: <your-password>; secret: never share it.",
       "Keys look like sk-your-key-here or ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.",
       "See prompts/support/RefundPolicyV2.md and order 1234-5678-9012 (not Luhn-valid).",
+      "Outside the root /tmp/promptvet-boundary-5uOd8P/loose or ../tmp/x-9aZ8bY7cX6dW5eV4fU.",
       "Count 128000 tokens, line 12, column 40, 2025-10-01.",
     ].join("\n");
     expect(shapesOf(text, "weak")).toEqual([]);
