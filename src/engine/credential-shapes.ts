@@ -116,6 +116,10 @@ function isWeakToken(token: string): boolean {
     return digits.length >= 32 && /\d/.test(digits) && /[a-fA-F]/.test(digits);
   }
   if (!/[a-z]/.test(token) || !/[A-Z]/.test(token) || !/\d/.test(token)) return false;
+  // Identifiers made of words (`OfAgentToolset20260401`) are code, not keys: random text rarely holds
+  // runs of four lower-case letters covering half its length.
+  const wordy = (token.match(/[A-Z]?[a-z]{3,}/g) ?? []).reduce((n, w) => n + w.length, 0);
+  if (wordy >= token.length / 2) return false;
   return shannonEntropy(token) >= 3.5;
 }
 

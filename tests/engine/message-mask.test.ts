@@ -61,6 +61,7 @@ describe("credential shapes", () => {
       "Keys look like sk-your-key-here or ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.",
       "See prompts/support/RefundPolicyV2.md and order 1234-5678-9012 (not Luhn-valid).",
       "Outside the root /tmp/promptvet-boundary-5uOd8P/loose or ../tmp/x-9aZ8bY7cX6dW5eV4fU.",
+      "Use BetaManagedAgentsToolsetParams and OfAgentToolset20260401 in Go.",
       "Count 128000 tokens, line 12, column 40, 2025-10-01.",
     ].join("\n");
     expect(shapesOf(text, "weak")).toEqual([]);
