@@ -4,13 +4,16 @@ export interface ServerSettings {
   enable: boolean;
   /** Lint as the user types, or only when a document is opened or saved. */
   run: "onType" | "onSave";
-  /** Milliseconds of typing pause before a lint (later edits restart the wait). */
+  /**
+   * Milliseconds of typing pause before a lint (later edits restart the wait). Without one, edits made while a
+   * lint runs are still coalesced into one lint of the newest text, so a fast typist never queues stale lints.
+   */
   lintDelay: number;
   /** A config file to use for every document (`--config`), relative to the workspace folder. */
   configFile?: string;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { enable: true, run: "onType", lintDelay: 25, configFile: undefined };
+export const DEFAULT_SETTINGS: ServerSettings = { enable: true, run: "onType", lintDelay: 0, configFile: undefined };
 
 const MAX_DELAY_MS = 10_000;
 

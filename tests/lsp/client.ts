@@ -52,8 +52,12 @@ export class LspClient {
         return false;
       });
     });
-    this.connection.onNotification("window/showMessage", (p: { message: string }) => this.messages.push(p.message));
-    this.connection.onNotification("window/logMessage", (p: { message: string }) => this.messages.push(p.message));
+    this.connection.onNotification("window/showMessage", (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
+    this.connection.onNotification("window/logMessage", (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("window/showMessageRequest", (p: { message: string }) => {
       this.messages.push(p.message);

@@ -82,7 +82,7 @@ describe("promptvet lsp never sends a secret or personal value", () => {
 
     const sent: string[] = [];
     for (const d of diagnostics) {
-      sent.push(d.message, ...(d.relatedInformation ?? []).map((r) => r.message));
+      sent.push(typeof d.message === "string" ? d.message : d.message.value, ...(d.relatedInformation ?? []).map((r) => r.message));
       const hover = await client.hover(file, d.range.start);
       if (hover) sent.push((hover.contents as { value: string }).value);
       const actions = (await client.codeActions(file, d.range, [d])) ?? [];
