@@ -176,6 +176,15 @@ describe("promptvet lsp", () => {
     expect(await client.hover(file, at(SUPPORT, "Support assistant"))).toBeNull();
   });
 
+  it("places findings on the editor's text when it starts with a byte order mark the engine strips", async () => {
+    const text = "\uFEFFHello\u200b there\nSecond\u200b line\n";
+    const diagnostics = byRule(await client.open(ws.file("prompts/bom.md"), text), "hygiene/invisible-characters");
+    expect(diagnostics.map((d) => d.range)).toEqual([span(text, "\u200b"), { start: at(text, "\u200b", 8), end: { line: 1, character: 7 } }]);
+    const fix = (await client.codeActions(ws.file("prompts/bom.md"), diagnostics[0]!.range, [diagnostics[0]!]))!.find((a) => a.isPreferred)!;
+    expect(applyEdits(text, fix.edit!.changes![uriOf(ws.file("prompts/bom.md"))]!)).toBe(text.replace("\u200b", ""));
+    await client.close(ws.file("prompts/bom.md"));
+  });
+
   it("leaves documents the configuration does not cover alone, and clears a document's findings when it closes", async () => {
     expect(await client.open(ws.file("notes/todo.md"), "Write to maria.lopez84@gmail.com\n")).toEqual([]);
     expect(await client.close(ws.file("notes/todo.md"))).toEqual([]);
