@@ -1,9 +1,10 @@
 /** The VS Code extension starts the workspace's promptvet first, its own bundled copy otherwise. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { chooseServer } from "../../editors/vscode/src/server-command.js";
+import { DEFAULT_SETTINGS } from "../../src/lsp/settings.js";
 
 const made: string[] = [];
 
@@ -56,5 +57,25 @@ describe("chooseServer", () => {
 
   it("finds nothing when neither the workspace nor the extension has promptvet", () => {
     expect(chooseServer({ workspaceFolders: [empty()], extensionDir: empty() })).toBeUndefined();
+  });
+});
+
+describe("editor settings are documented", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const docs = readFileSync(path.join(root, "docs", "editors.md"), "utf8");
+
+  it("every setting the VS Code extension contributes is in docs/editors.md", () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, "editors", "vscode", "package.json"), "utf8"));
+    const keys = Object.keys(manifest.contributes.configuration.properties as Record<string, unknown>);
+    expect(keys.length).toBeGreaterThanOrEqual(7);
+    for (const key of keys) expect(docs, key).toContain(`\`${key}\``);
+  });
+
+  it("every server setting is in docs/editors.md and in the extension", () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, "editors", "vscode", "package.json"), "utf8"));
+    for (const key of Object.keys(DEFAULT_SETTINGS)) {
+      expect(docs, key).toContain(`| \`${key}\` |`);
+      expect(manifest.contributes.configuration.properties, key).toHaveProperty([`promptvet.${key}`]);
+    }
   });
 });

@@ -259,6 +259,29 @@ describe("promptvet lsp across files and folders", () => {
     expect(byRule((await fromDisk).diagnostics, "fork/contradiction")).toHaveLength(1);
   });
 
+  it("re-lints an open fork when its base changes on disk, closed in the editor", async () => {
+    const base = ws.file("bot/support-bot/prompts/base.md");
+    const fork = ws.file("bot/support-bot/customers/hale-legal.md");
+    const { readFileSync } = await import("node:fs");
+    const baseText = readFileSync(base, "utf8");
+    expect(byRule(await client.change(fork, [{ text: client.text(fork) }]), "fork/contradiction")).toHaveLength(1);
+    writeFileSync(base, baseText.replace("Reply in plain prose. Never use bullet lists or tables in a reply.", "Keep replies short."));
+    const relinted = client.diagnostics(uriOf(fork));
+    await client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(base), type: 2 }] });
+    expect(byRule((await relinted).diagnostics, "fork/contradiction")).toEqual([]);
+    writeFileSync(base, baseText);
+  });
+
+  it("stops linting when the editor turns promptvet off, and starts again when it turns it on", async () => {
+    const fork = ws.file("bot/support-bot/customers/hale-legal.md");
+    const cleared = client.diagnostics(uriOf(fork));
+    await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: { promptvet: { enable: false } } });
+    expect((await cleared).diagnostics).toEqual([]);
+    const back = client.diagnostics(uriOf(fork));
+    await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: { promptvet: { enable: true } } });
+    expect((await back).diagnostics.length).toBeGreaterThan(0);
+  });
+
   it("resolves each workspace folder's own configuration", async () => {
     const fork = ws.file("quiet/support-bot/customers/hale-legal.md");
     const { readFileSync } = await import("node:fs");
