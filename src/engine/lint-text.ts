@@ -7,6 +7,7 @@ import path from "node:path";
 import type { ConfigResolver, FileConfig } from "../config/resolve.js";
 import type { FileReader } from "../compose/read.js";
 import { readWorkingTreeFile } from "../compose/read.js";
+import { boundedReader, composeRootsFor } from "../compose/boundary.js";
 import type { Format, PromptDocument, Range } from "../model/document.js";
 import { detectFormat } from "../parse/detect.js";
 import { parseDocument } from "../parse/index.js";
@@ -66,7 +67,9 @@ export async function lintText(options: LintTextOptions): Promise<LintTextOutcom
   const bom = options.text.charCodeAt(0) === 0xfeff;
   const source = bom ? options.text.slice(1) : options.text;
   const reads = new Set<string>();
-  const reader = options.readFile ?? readWorkingTreeFile;
+  // Bases and partials are read inside the repository (or the config's folder) and the allowed roots only,
+  // as on the command line.
+  const reader = boundedReader(options.readFile ?? readWorkingTreeFile, composeRootsFor(filePath, config.baseDir, config.composeRoots, config.projectRoot));
   let document: PromptDocument;
   let output: Awaited<ReturnType<typeof lintDocument>>;
   try {

@@ -48,6 +48,10 @@ const PROMPT = [
   `Escalate to ${EMAIL} or ${PHONE}.`,
   `Refunds go to ${IBAN}.`,
   "",
+  // Findings that quote a whole sentence: the values inside the quote are masked too.
+  `Always answer ${EMAIL} in English.`,
+  "Never answer in English.",
+  "",
   "## Examples",
   "",
   `User: my key is ${OPENAI}, please store it`,
@@ -78,7 +82,7 @@ describe("promptvet lsp never sends a secret or personal value", () => {
     const diagnostics = await client.open(file, PROMPT);
     const rules = new Set(diagnostics.map((d) => d.code));
     // The prompt holds what it should: each kind of value is found.
-    for (const rule of ["secrets/leaked-credential", "pii/email", "pii/phone", "pii/iban"]) expect(rules, rule).toContain(rule);
+    for (const rule of ["secrets/leaked-credential", "pii/email", "pii/phone", "pii/iban", "contradiction/instructions"]) expect(rules, rule).toContain(rule);
 
     const sent: string[] = [];
     for (const d of diagnostics) {

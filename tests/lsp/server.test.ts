@@ -282,6 +282,18 @@ describe("promptvet lsp across files and folders", () => {
     expect((await back).diagnostics.length).toBeGreaterThan(0);
   });
 
+  it("reads no base outside the repository or the config's folder, as the command line does not", async () => {
+    writeFileSync(ws.file("outside.md"), "# Outside\n\nReply in plain prose.\n");
+    const fork = ws.file("bot/support-bot/customers/escaping.md");
+    const text = "---\nextends: ../../../outside.md\n---\n\n## More\n\nAlways use bulleted lists.\n";
+    const diagnostics = await client.open(fork, text);
+    const unresolved = byRule(diagnostics, "fork/unresolved");
+    expect(unresolved).toHaveLength(1);
+    expect(unresolved[0]!.message).toMatch(/^Unexpected base prompt "..\/..\/..\/outside.md" \(extends\) outside the root /);
+    expect(byRule(diagnostics, "fork/contradiction")).toEqual([]);
+    await client.close(fork);
+  });
+
   it("resolves each workspace folder's own configuration", async () => {
     const fork = ws.file("quiet/support-bot/customers/hale-legal.md");
     const { readFileSync } = await import("node:fs");
