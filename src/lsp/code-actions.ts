@@ -73,6 +73,16 @@ function quickFixes(linted: LintedText, message: LintMessage, diagnostics: Diagn
       edit: { changes: { [linted.uri]: [edit(suggestion.fix)] } },
     });
   }
+  if (message.ruleId === "directives/unused") {
+    const removal = directiveRemoval(linted.document, message);
+    actions.push({
+      title: "Remove this unused promptvet directive",
+      kind: CodeActionKind.QuickFix,
+      diagnostics,
+      isPreferred: true,
+      edit: { changes: { [linted.uri]: [edit(removal)] } },
+    });
+  }
   if (message.ruleId && !message.ruleId.startsWith("directives/")) {
     const insertion = disableNextLineInsertion(linted.document, message.ruleId, message.line);
     if (insertion) {
@@ -85,6 +95,18 @@ function quickFixes(linted: LintedText, message: LintMessage, diagnostics: Diagn
     }
   }
   return actions;
+}
+
+/** Removes a directive comment; a comment alone on its line(s) takes the line and its line break with it. */
+function directiveRemoval(document: PromptDocument, message: LintMessage): Fix {
+  const { lines } = document;
+  const start = lines.offsetAt({ line: message.line, column: message.column });
+  const end = lines.offsetAt({ line: message.endLine, column: message.endColumn });
+  const lineStart = lines.lineStarts[message.line - 1]!;
+  const lineEnd = lines.lineEnd(message.endLine);
+  const alone = document.source.slice(lineStart, start).trim() === "" && document.source.slice(end, lineEnd).trim() === "";
+  if (!alone) return { range: [start, end], text: "" };
+  return { range: [lineStart, lines.lineStarts[message.endLine] ?? lineEnd], text: "" };
 }
 
 /** The client's diagnostics that stand for this finding (same rule, same range). */

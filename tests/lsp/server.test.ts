@@ -138,6 +138,14 @@ describe("promptvet lsp", () => {
     const after = await client.apply(file, disable.edit!);
     expect(byRule(after, "pii/email")).toEqual([]);
     expect(byRule(after, "hygiene/invisible-characters")).toHaveLength(1);
+
+    // Once the address is gone, the directive silences nothing: it is reported, and removed with its line.
+    const withoutAddress = await client.change(file, [{ range: span(client.text(file), "maria.lopez84@gmail.com"), text: "jane.doe@example.com" }]);
+    const unused = byRule(withoutAddress, "directives/unused");
+    expect(unused).toHaveLength(1);
+    const removal = (await client.codeActions(file, unused[0]!.range, unused))!.find((a) => a.title === "Remove this unused promptvet directive")!;
+    await client.apply(file, removal.edit!);
+    expect(client.text(file)).toBe(SUPPORT.replace("maria.lopez84@gmail.com", "jane.doe@example.com"));
     await client.change(file, [{ text: SUPPORT }]);
   });
 
