@@ -70,6 +70,7 @@ export function startServer(connection: Connection): void {
   const states = new Map<string, LintState>();
   const pathToUri = new Map<string, string>();
   const reportedConfigErrors = new Set<string>();
+  const explainedSkips = new Set<string>();
 
   // --- what is linted, when ------------------------------------------------------------------------------
 
@@ -147,7 +148,14 @@ export function startServer(connection: Connection): void {
       if ((error as Error).name !== "ConfigError") throw error;
       return { ...state, messages: [configErrorMessage(error as Error)] };
     }
-    if (outcome.kind === "skipped") return { ...state, settings: outcome.config.settings };
+    if (outcome.kind === "skipped") {
+      // Said once per file, so a user wondering why a file shows nothing finds the answer in the log.
+      if (!explainedSkips.has(filePath)) {
+        explainedSkips.add(filePath);
+        connection.console.log(`${filePath}: not linted, ${outcome.reason === "ignored" ? "it matches an ignore pattern" : "it matches none of the configured prompt globs (`files`)"}.`);
+      }
+      return { ...state, settings: outcome.config.settings };
+    }
     return { ...state, messages: outcome.messages, document: outcome.document, settings: outcome.config.settings, reads: outcome.reads };
   }
 
@@ -188,6 +196,7 @@ export function startServer(connection: Connection): void {
 
   function relintAll(): void {
     reportedConfigErrors.clear();
+    explainedSkips.clear();
     for (const document of documents.all()) schedule(document.uri, 0);
   }
 

@@ -195,6 +195,7 @@ describe("promptvet lsp", () => {
 
   it("leaves documents the configuration does not cover alone, and clears a document's findings when it closes", async () => {
     expect(await client.open(ws.file("notes/todo.md"), "Write to maria.lopez84@gmail.com\n")).toEqual([]);
+    expect(client.messages).toContain(`${ws.file("notes/todo.md")}: not linted, it matches none of the configured prompt globs (\`files\`).`);
     expect(await client.close(ws.file("notes/todo.md"))).toEqual([]);
   });
 
