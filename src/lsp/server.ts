@@ -238,10 +238,12 @@ export function startServer(connection: Connection): void {
         relintAll();
       });
     }
-    if (supportsConfigurationRequests) await refreshSettings(undefined);
+    // Documents opened before the editor's settings arrived were linted with the defaults.
+    if (supportsConfigurationRequests && (await refreshSettings(undefined))) relintAll();
   });
 
-  async function refreshSettings(pushed: unknown): Promise<void> {
+  /** Reads the editor's settings; true when they changed. */
+  async function refreshSettings(pushed: unknown): Promise<boolean> {
     let raw = pushed;
     if (supportsConfigurationRequests) {
       try {
@@ -250,11 +252,13 @@ export function startServer(connection: Connection): void {
         // A client that announced the request but cannot answer it: keep what was pushed.
       }
     }
+    const previous = settings;
     const next = readSettings(raw, settings);
     const wasEnabled = settings.enable;
     settings = next;
     engines.setExplicitConfig(settings.configFile);
     if (wasEnabled && !settings.enable) for (const document of documents.all()) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    return JSON.stringify(next) !== JSON.stringify(previous);
   }
 
   connection.onDidChangeConfiguration(async (change) => {
