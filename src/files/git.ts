@@ -44,6 +44,12 @@ export async function stagedFiles(repoRoot: string): Promise<string[]> {
   return out.split("\0").filter(Boolean);
 }
 
+/** Paths (relative to the repo root, `/`-separated) the index deletes: a rename counts as a deletion of its old path. */
+export async function stagedDeletions(repoRoot: string): Promise<string[]> {
+  const out = (await git(repoRoot, ["diff", "--cached", "--name-only", "-z", "--diff-filter=D", "--no-renames"])) as string;
+  return out.split("\0").filter(Boolean);
+}
+
 /** The staged blob of a path, exactly as it will be committed. */
 export async function readStagedBlob(repoRoot: string, relPath: string): Promise<Buffer> {
   return (await git(repoRoot, ["show", `:${toGitPath(relPath)}`], "buffer")) as Buffer;

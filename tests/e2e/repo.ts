@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-export const PROMPTVET_BIN = path.join(PROJECT_ROOT, "bin", "promptvet.js");
+export const PROMPTVET_BIN = process.env.PV_OLD_BIN ?? path.join(PROJECT_ROOT, "bin", "promptvet.js");
 
 export interface RunResult {
   status: number;
@@ -13,8 +13,9 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
+export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, as?: { uid: number; gid: number }): RunResult {
   const result = spawnSync(cmd, args, {
+    ...as,
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "true", ...env },

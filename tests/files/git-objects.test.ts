@@ -48,6 +48,41 @@ describe("GitObjectStore", () => {
     store.close();
   });
 
+  it("skips the body of a blob over the caller's limit, giving its size, and keeps the stream aligned", async () => {
+    const store = new GitObjectStore(dir);
+    const [big, small, bigAgain, missing] = await Promise.all([
+      store.readStaged("large.md", 1000),
+      store.readStaged("a.md", 1000),
+      store.readAt("HEAD", "large.md"),
+      store.readStaged("never-added.md", 1000),
+    ]);
+    expect(big).toEqual({ oversized: true, size: large.length });
+    expect(small?.toString()).toBe("staged a\n");
+    expect(bigAgain?.toString()).toBe(large);
+    expect(missing).toBeUndefined();
+    store.close();
+  });
+
+  it("reassembles blobs whatever the pipe's chunk boundaries (many blobs of many sizes in one stream)", async () => {
+    const store = new GitObjectStore(dir);
+    const oids = ["a.md", "bin.dat", "large.md", "new.md"].map((p) => git("rev-parse", `:${p}`).trim());
+    const expected = await Promise.all(oids.map((oid) => store.read(oid)));
+    const order = Array.from({ length: 60 }, (_, i) => (i * 7) % oids.length);
+    const blobs = await Promise.all(order.map((k) => store.read(oids[k]!)));
+    blobs.forEach((blob, i) => expect(Buffer.compare(blob!, expected[order[i]!]!)).toBe(0));
+    store.close();
+  });
+
+  it("lists a submodule in the index as a submodule, not as a blob", () => {
+    const submodules = new Set<string>();
+    const oid = (c: string) => c.repeat(40);
+    const index = parseObjectListing(`160000 ${oid("e")} 0\tprompts/sub.md\x00100644 ${oid("1")} 0\tprompts/a.md\0`, "index", submodules);
+    expect([...index.keys()]).toEqual(["prompts/a.md"]);
+    expect([...submodules]).toEqual(["prompts/sub.md"]);
+    const tree = parseObjectListing(`160000 commit ${oid("e")}\tprompts/sub.md\0`, "tree");
+    expect(tree.size).toBe(0);
+  });
+
   it("lists trees and the index with stage 0 winning over conflict stages", () => {
     const oid = (c: string) => c.repeat(40);
     const tree = parseObjectListing(`100644 blob ${oid("a")}\tx.md\x00040000 tree ${oid("b")}\tdir\0`, "tree");
