@@ -8,7 +8,7 @@ import { workerCount, type LintThreads } from "../engine/lint-threads.js";
 import { newRunTiming, type RunTiming } from "../engine/timing.js";
 import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
-import { changedBetween, findRepoRoot, GitError, hasHead, mergeBase, stagedDeletions, stagedFiles } from "../files/git.js";
+import { changedBetween, findRepoRoot, GitError, hasHead, mergeBase, stagedChanges } from "../files/git.js";
 import { GitObjectStore } from "../files/git-objects.js";
 import { detectFormat } from "../parse/detect.js";
 import { getFormatter, parseFormatSpecs } from "../report/index.js";
@@ -52,14 +52,14 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     if (!repoRoot) throw new UsageError(`${options.staged ? "--staged" : "--changed-since"} needs a git repository`);
   }
   if (options.staged) {
-    const staged = await stagedFiles(repoRoot!);
+    const [staged, head] = await Promise.all([stagedChanges(repoRoot!), hasHead(repoRoot!)]);
     const named = new Set(options.positionals.map((p) => path.resolve(io.cwd, p)));
-    targets = staged
+    targets = staged.changed
       .map((rel) => ({ path: path.join(repoRoot!, rel), explicit: named.has(path.join(repoRoot!, rel)) }))
       .filter((t) => named.size === 0 || t.explicit);
     // A deleted base or partial breaks every prompt composed from it: they are linted below, as with --changed-since.
-    for (const rel of await stagedDeletions(repoRoot!)) if (named.size === 0 || named.has(path.join(repoRoot!, rel))) deleted.push(rel);
-    baseRef = (await hasHead(repoRoot!)) ? "HEAD" : undefined;
+    for (const rel of staged.deleted) if (named.size === 0 || named.has(path.join(repoRoot!, rel))) deleted.push(rel);
+    baseRef = head ? "HEAD" : undefined;
   } else if (options.changedSince) {
     baseRef = await changedSinceBase(repoRoot!, options.changedSince);
     const changed = await changedBetween(repoRoot!, baseRef);

@@ -34,6 +34,9 @@ export function parseObjectListing(out: string, kind: "tree" | "index", submodul
   return ids;
 }
 
+/** Skipping more than this many bytes of an unwanted blob costs more than starting a new batch process. */
+const RESTART_ABOVE = 1024 * 1024;
+
 /** A blob git has but the caller did not want read: it is larger than the limit it asked for. */
 export interface OversizedBlob {
   oversized: true;
@@ -42,7 +45,8 @@ export interface OversizedBlob {
 }
 
 interface Pending {
-  /** Bodies larger than this are skipped as they stream past, never held in memory. */
+  oid: string;
+  /** Bodies larger than this are never held in memory (see `receive`). */
   limit: number;
   resolve: (bytes: Buffer | OversizedBlob | undefined) => void;
   reject: (error: Error) => void;
@@ -110,7 +114,7 @@ export class GitObjectStore {
     const batch = this.start();
     return new Promise((resolve, reject) => {
       if (this.queue.length === 0) this.hold(true);
-      this.queue.push({ limit, resolve, reject });
+      this.queue.push({ oid, limit, resolve, reject });
       batch.stdin.write(`${oid}\n`);
     });
   }
@@ -141,8 +145,12 @@ export class GitObjectStore {
     let stderr = "";
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (chunk: string) => (stderr += chunk));
-    child.stdout.on("data", (chunk: Buffer) => this.receive(chunk));
+    child.stdout.on("data", (chunk: Buffer) => {
+      // Output still in the pipe of a process given up on (see `restart`) belongs to nobody.
+      if (child === this.batch) this.receive(chunk);
+    });
     const fail = (error: Error) => {
+      if (child !== this.batch) return;
       this.failed = new Error(`git cat-file failed: ${stderr.trim() || error.message}`);
       if (this.receiving) this.queue.unshift(this.receiving.pending);
       this.receiving = undefined;
@@ -150,6 +158,8 @@ export class GitObjectStore {
       this.hold(false);
     };
     child.on("error", fail);
+    // A write to a process that died (or was given up on) fails with EPIPE; its exit is reported by "close".
+    child.stdin.on("error", () => {});
     child.on("close", (code) => {
       if (this.queue.length > 0 || this.receiving) fail(new Error(`exited with code ${code}`));
     });
@@ -159,6 +169,23 @@ export class GitObjectStore {
     (child.stdin as unknown as { unref?: () => void }).unref?.();
     this.hold(false);
     return child;
+  }
+
+  /**
+   * Gives up on the batch process in the middle of an answer nobody wants (a blob far over its limit): a new
+   * process is cheaper than piping megabytes only to drop them. Requests already sent are sent again.
+   */
+  private restart(): void {
+    const old = this.batch;
+    this.hold(false);
+    this.batch = undefined;
+    this.headerParts = [];
+    this.receiving = undefined;
+    old?.kill();
+    if (this.queue.length === 0) return;
+    const batch = this.start();
+    this.hold(true);
+    batch.stdin.write(this.queue.map((pending) => `${pending.oid}\n`).join(""));
   }
 
   private hold(waiting: boolean): void {
@@ -176,8 +203,9 @@ export class GitObjectStore {
 
   /**
    * Answers are `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`, in request order. Each chunk is looked
-   * at once: body bytes are kept as they come (or dropped, for a blob over its limit) and joined once at the
-   * end, so reading a blob costs time linear in its size however the pipe splits it.
+   * at once: body bytes are kept as they come and joined once at the end, so reading a blob costs time linear
+   * in its size however the pipe splits it. The body of a blob over its limit is dropped as it streams past,
+   * or, when megabytes of it are still to come, not read at all (`restart`).
    */
   private receive(chunk: Buffer): void {
     let data = chunk;
@@ -212,6 +240,11 @@ export class GitObjectStore {
         continue;
       }
       const size = Number(header.slice(header.lastIndexOf(" ") + 1));
+      if (size > pending.limit && size - data.length > RESTART_ABOVE) {
+        pending.resolve({ oversized: true, size });
+        this.restart();
+        return;
+      }
       this.receiving = { pending, size, remaining: size + 1, parts: size > pending.limit ? undefined : [] };
     }
     if (this.queue.length === 0 && !this.receiving) this.hold(false);

@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sy
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROMPTVET_BIN, git, makeRepo, promptvet, run, write } from "./repo.js";
+import { PROMPTVET_BIN, git, makeRepo, promptvet, promptvetUnprivileged, run, write } from "./repo.js";
 
 const FILES = 200;
 let dir: string;
@@ -161,7 +161,7 @@ describe("--fix when a write fails or must not happen", () => {
     for (const f of ["prompts/open.md", "sealed/inside.md"]) chmodSync(path.join(folder, f), 0o666);
     chmodSync(path.join(folder, "prompts/locked.md"), 0o444);
     chmodSync(path.join(folder, "sealed"), 0o555);
-    const result = runUnprivileged(["--fix", "--no-cache", "-f", "json", "prompts/locked.md", "sealed/inside.md", "prompts/open.md"], folder);
+    const result = promptvetUnprivileged(["--fix", "--no-cache", "-f", "json", "prompts/locked.md", "sealed/inside.md", "prompts/open.md"], folder);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(1);
     const byName = Object.fromEntries(JSON.parse(result.stdout).map((r: any) => [path.basename(r.filePath), r]));
@@ -224,11 +224,3 @@ export default { rules: { save: {
   });
 });
 
-/**
- * Runs promptvet as a user without root's rights (root writes to read-only files), as `nobody` when the
- * tests run as root. The folder must be open to that user.
- */
-function runUnprivileged(args: string[], cwd: string) {
-  if (process.getuid?.() !== 0) return promptvet(args, cwd, { PROMPTVET_COMPILE_CACHE: "off" });
-  return run(process.execPath, [PROMPTVET_BIN, ...args], cwd, { PROMPTVET_COMPILE_CACHE: "off", HOME: "/nonexistent" }, { uid: 65534, gid: 65534 });
-}

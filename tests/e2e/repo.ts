@@ -28,6 +28,16 @@ export function promptvet(args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   return run(process.execPath, [PROMPTVET_BIN, ...args], cwd, env);
 }
 
+/**
+ * Runs promptvet as a user without root's rights (root writes to read-only files and folders): as `nobody`
+ * when the tests run as root, else as the current user. The folders it uses must be open to that user.
+ */
+export function promptvetUnprivileged(args: string[], cwd: string): RunResult {
+  const env = { PROMPTVET_COMPILE_CACHE: "off" };
+  if (process.getuid?.() !== 0) return promptvet(args, cwd, env);
+  return run(process.execPath, [PROMPTVET_BIN, ...args], cwd, { ...env, HOME: "/nonexistent" }, { uid: 65534, gid: 65534 });
+}
+
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }

@@ -73,6 +73,25 @@ describe("GitObjectStore", () => {
     store.close();
   });
 
+  it("keeps answers in order when oversized blobs are dropped as they stream past or cut short by a new batch process", async () => {
+    const store = new GitObjectStore(dir);
+    const oid = (p: string) => git("rev-parse", `:${p}`).trim();
+    const [a, bin, big] = [oid("a.md"), oid("bin.dat"), oid("large.md")];
+    // 1.4 MB over a 1 KB limit restarts the batch process; 1.4 MB over a 1 MB limit drains the rest of it.
+    const requests: [string, number][] = [[big, 1000], [a, 1000], [big, 1024 * 1024], [bin, 100], [big, 1000], [big, Infinity], [a, 0]];
+    const answers = await Promise.all(requests.map(([o, limit]) => store.read(o, limit)));
+    expect(answers[0]).toEqual({ oversized: true, size: large.length });
+    expect(answers[1]?.toString()).toBe("staged a\n");
+    expect(answers[2]).toEqual({ oversized: true, size: large.length });
+    expect(Buffer.compare(answers[3] as Buffer, binary)).toBe(0);
+    expect(answers[4]).toEqual({ oversized: true, size: large.length });
+    expect(answers[5]?.toString()).toBe(large);
+    expect(answers[6]).toEqual({ oversized: true, size: 9 });
+    // The store keeps working after all that.
+    expect((await store.read(a))?.toString()).toBe("staged a\n");
+    store.close();
+  });
+
   it("lists a submodule in the index as a submodule, not as a blob", () => {
     const submodules = new Set<string>();
     const oid = (c: string) => c.repeat(40);
