@@ -239,17 +239,14 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
         timing: options.timing,
       });
     const parse = (source: string) => timedParse(options.timing, { path: filePath, source, format, bom: decoded.bom });
-    linted = await lintAndFix(decoded.text, parse, runRules, fixing && destination !== undefined && "path" in destination ? options.applySuggestions : false);
+    linted = await lintAndFix(decoded.text, parse, runRules, destination && "path" in destination ? options.applySuggestions : false);
   } catch (error) {
     if ((error as Error).name === "ConfigError") throw error;
     const detail = process.env.PROMPTVET_DEBUG ? `\n${(error as Error).stack}` : "";
     return fatalResult(filePath, `Internal error while linting this file: ${(error as Error).message}${detail}`);
   }
 
-  const writeProblem =
-    destination && "refused" in destination ? notFixedMessage(`Not fixed: ${destination.refused}.`, 1)
-    : linted.source !== decoded.text ? writeStage(destination!, encodeText(linted.source, decoded), read.snapshot)
-    : undefined;
+  const writeProblem = destination ? writeStage(destination, linted, decoded, read.snapshot, options.applySuggestions) : undefined;
   // When nothing was written the report describes the file as it is on disk: the first pass's findings.
   const { source, output, document } = writeProblem ? { ...linted.first, source: decoded.text } : linted;
   const written = !writeProblem && source !== decoded.text ? source : undefined;
@@ -345,11 +342,24 @@ async function readStage(
   }
 }
 
-/** Writes fixed content atomically; a failure is the file's own error, never the run's. */
-function writeStage(destination: FixDestination, bytes: Uint8Array, snapshot: FileSnapshot | undefined): LintMessage | undefined {
-  if (!("path" in destination)) return undefined;
+/**
+ * Writes the fixed text atomically, or says why the file was not fixed: a destination outside the repository
+ * (said only when there was something to fix), or a failed write. A failure is the file's own, never the run's.
+ */
+function writeStage(
+  destination: FixDestination,
+  linted: Linted,
+  decoded: Extract<Decoded, { kind: "text" }>,
+  snapshot: FileSnapshot | undefined,
+  suggestions: ((message: LintMessage) => boolean) | undefined,
+): LintMessage | undefined {
+  if ("refused" in destination) {
+    const fixable = withChosenSuggestions(linted.first.output.messages, suggestions).some((m) => m.fix);
+    return fixable ? notFixedMessage(`Not fixed: ${destination.refused}.`, 1) : undefined;
+  }
+  if (linted.source === decoded.text) return undefined;
   try {
-    writeFileAtomically(destination.path, bytes, { expected: snapshot });
+    writeFileAtomically(destination.path, encodeText(linted.source, decoded), { expected: snapshot });
     return undefined;
   } catch (error) {
     return notFixedMessage(`Not fixed: ${describeWriteFailure(error)}.`, 2);

@@ -108,10 +108,10 @@ describe("--fix under kills", () => {
     const fixer = spawn(process.execPath, [PROMPTVET_BIN, "--fix", "--no-cache", "prompts/"], { cwd: folder, env: { ...process.env, PROMPTVET_COMPILE_CACHE: "off" }, stdio: "ignore" });
     const fixerDone = new Promise((resolve) => fixer.on("exit", resolve));
     const reports: any[][] = [];
-    // Readers run back to back for as long as the fixer does.
+    // Readers run back to back while the fixer does (two at most: each lints every file).
     let running = true;
     void fixerDone.then(() => (running = false));
-    while (running || reports.length === 0) {
+    while ((running && reports.length < 2) || reports.length === 0) {
       const reader = await new Promise<string>((resolve) => {
         let out = "";
         const child = spawn(process.execPath, [PROMPTVET_BIN, "--no-cache", "-f", "json", "prompts/"], { cwd: folder, env: { ...process.env, PROMPTVET_COMPILE_CACHE: "off" } });
@@ -207,14 +207,18 @@ export default { rules: { save: {
       write(repo.dir, "prompts/real.md", "# Real\n\nBe brief.  \t\n");
       symlinkSync(path.join(outside, "secret-notes.md"), path.join(repo.dir, "prompts", "escape.md"));
       symlinkSync("real.md", path.join(repo.dir, "prompts", "alias.md"));
+      writeFileSync(path.join(outside, "clean.md"), "# Clean\n\nNothing to fix.\n");
+      symlinkSync(path.join(outside, "clean.md"), path.join(repo.dir, "prompts", "clean-link.md"));
       git(repo.dir, "add", "-A");
-      const result = promptvet(["--fix", "--no-cache", "-f", "json", "prompts/escape.md", "prompts/alias.md"], repo.dir);
+      const result = promptvet(["--fix", "--no-cache", "-f", "json", "prompts/escape.md", "prompts/alias.md", "prompts/clean-link.md"], repo.dir);
       expect(result.stderr).toBe("");
       const byName = Object.fromEntries(JSON.parse(result.stdout).map((r: any) => [path.basename(r.filePath), r]));
       expect(byName["escape.md"].messages[0]).toMatchObject({ ruleId: null, severity: 1, message: expect.stringMatching(/^Not fixed: it is a symbolic link to a file outside the repository/) });
       expect(readFileSync(path.join(outside, "secret-notes.md"), "utf8")).toBe("# Notes\n\nKeep.  \t\n");
+      // Nothing to fix, nothing to say.
+      expect(byName["clean-link.md"].messages).toEqual([]);
       expect(readFileSync(path.join(repo.dir, "prompts/real.md"), "utf8")).toBe("# Real\n\nBe brief.\n");
-      expect(readdirSync(path.join(repo.dir, "prompts")).sort()).toEqual(["alias.md", "escape.md", "real.md"]);
+      expect(readdirSync(path.join(repo.dir, "prompts")).sort()).toEqual(["alias.md", "clean-link.md", "escape.md", "real.md"]);
       // The link itself stays a link.
       expect(readFileSync(path.join(repo.dir, "prompts/alias.md"), "utf8")).toBe("# Real\n\nBe brief.\n");
     } finally {

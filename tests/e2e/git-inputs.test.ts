@@ -85,7 +85,6 @@ describe("large staged files", () => {
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       const ratio = median(timings.staged) / median(timings.worktree);
-      console.log(timings);
       expect(ratio, `staged ${median(timings.staged).toFixed(0)} ms, working tree ${median(timings.worktree).toFixed(0)} ms`).toBeLessThanOrEqual(1.5);
     } finally {
       repo.cleanup();
