@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-export const PROMPTVET_BIN = process.env.PV_OLD_BIN ?? path.join(PROJECT_ROOT, "bin", "promptvet.js");
+export const PROMPTVET_BIN = path.join(PROJECT_ROOT, "bin", "promptvet.js");
 
 export interface RunResult {
   status: number;
