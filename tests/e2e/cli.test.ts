@@ -1,4 +1,5 @@
 /** The CLI as users run it: the built bin in a temp folder, real files, real exit codes. */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -91,6 +92,18 @@ describe("nothing passes silently", () => {
     expect(byName["blob.md"].messages[0]).toMatchObject({ severity: 2, fatal: true, message: expect.stringMatching(/^Binary file \(contains NUL bytes\), not linted; expected a text prompt\. If it is not a prompt, add it to `ignores` in the config/) });
     expect(byName["broken16.md"].messages[0]).toMatchObject({ severity: 2, fatal: true, line: 2, column: 3, message: expect.stringContaining("Invalid UTF-16LE at byte 12 (line 2, column 3)") });
     expect(byName["ok.md"].errorCount).toBe(0);
+  });
+});
+
+describe("paths that are not files", () => {
+  it("a named pipe named on the command line is a notice, never a run waiting forever for a writer", () => {
+    const folder = path.join(dir, "fifo");
+    write(folder, "prompts/ok.md", "# Ok\n\nBe brief.\n");
+    execFileSync("mkfifo", [path.join(folder, "prompts", "pipe.md")]);
+    const { status, results } = jsonRun(["prompts/ok.md", "prompts/pipe.md"], folder);
+    expect(status).toBe(0);
+    const pipe = results.find((r) => r.filePath.endsWith("pipe.md"));
+    expect(pipe.messages).toEqual([expect.objectContaining({ severity: 1, message: "Not linted: this path is a named pipe, not a file." })]);
   });
 });
 
