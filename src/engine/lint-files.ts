@@ -246,7 +246,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     return fatalResult(filePath, `Internal error while linting this file: ${(error as Error).message}${detail}`);
   }
 
-  const writeProblem = destination ? writeStage(destination, linted, decoded, read.snapshot, options.applySuggestions) : undefined;
+  const writeProblem = destination ? await writeStage(destination, linted, decoded, read.snapshot, options.applySuggestions) : undefined;
   // When nothing was written the report describes the file as it is on disk: the first pass's findings.
   const { source, output, document } = writeProblem ? { ...linted.first, source: decoded.text } : linted;
   const written = !writeProblem && source !== decoded.text ? source : undefined;
@@ -346,20 +346,20 @@ async function readStage(
  * Writes the fixed text atomically, or says why the file was not fixed: a destination outside the repository
  * (said only when there was something to fix), or a failed write. A failure is the file's own, never the run's.
  */
-function writeStage(
+async function writeStage(
   destination: FixDestination,
   linted: Linted,
   decoded: Extract<Decoded, { kind: "text" }>,
   snapshot: FileSnapshot | undefined,
   suggestions: ((message: LintMessage) => boolean) | undefined,
-): LintMessage | undefined {
+): Promise<LintMessage | undefined> {
   if ("refused" in destination) {
     const fixable = withChosenSuggestions(linted.first.output.messages, suggestions).some((m) => m.fix);
     return fixable ? notFixedMessage(`Not fixed: ${destination.refused}.`, 1) : undefined;
   }
   if (linted.source === decoded.text) return undefined;
   try {
-    writeFileAtomically(destination.path, encodeText(linted.source, decoded), { expected: snapshot });
+    await writeFileAtomically(destination.path, encodeText(linted.source, decoded), { expected: snapshot });
     return undefined;
   } catch (error) {
     return notFixedMessage(`Not fixed: ${describeWriteFailure(error)}.`, 2);

@@ -5,24 +5,12 @@
  * over the original. Just before the rename the original is checked against what was read (size, mtime and
  * a hash of the content): an editor save that landed meanwhile wins, and the write is refused.
  *
- * Everything here is synchronous on purpose: a signal handler (see `cli/signals.ts`) only runs between two
- * writes, so Ctrl-C never leaves a temporary file behind.
+ * Writing and flushing are asynchronous, so flushing one file overlaps linting the next; the temporary files
+ * being written are known (`removeTemporaryFiles`), so a Ctrl-C handler can remove them before the process
+ * ends. The final check and the rename are synchronous: nothing runs between them.
  */
 import { createHash } from "node:crypto";
-import {
-  accessSync,
-  closeSync,
-  constants,
-  fchmodSync,
-  fchownSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { accessSync, constants, promises as fs, readFileSync, renameSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { threadId } from "node:worker_threads";
 
@@ -52,47 +40,59 @@ export interface AtomicWriteOptions {
   beforeCommit?: () => void;
 }
 
-/** Prefix and suffix of temporary files, recognisable by a user who finds one after a power cut. */
+/** Part of temporary files' names, recognisable by a user who finds one after a power cut. */
 export const TEMP_MARK = ".promptvet-";
 let sequence = 0;
+const temporaryFiles = new Set<string>();
 
 /**
- * Writes `data` to `file` (an existing regular file, already resolved past symlinks) atomically. Throws the
- * system error (EACCES, EROFS, ENOSPC, EFBIG…) or FileChangedError; the original is then untouched and the
- * temporary file removed.
+ * Writes `data` to `file` (an existing regular file, already resolved past symlinks) atomically. Rejects with
+ * the system error (EACCES, EROFS, ENOSPC, EFBIG…) or FileChangedError; the original is then untouched and
+ * the temporary file removed.
  */
-export function writeFileAtomically(file: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): void {
+export async function writeFileAtomically(file: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<void> {
   const original = statSync(file);
   // A read-only file is a statement of intent; replacing it through its (writable) folder would ignore it.
   accessSync(file, constants.W_OK);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}${TEMP_MARK}${process.pid}-${threadId}-${sequence++}.tmp`);
-  let fd: number | undefined = openSync(temp, "wx", 0o600);
+  temporaryFiles.add(temp);
   try {
-    // The mode is set explicitly (the umask applies at creation); the owner too when running as another user
-    // (root in a container), so the file does not change hands. Failing that, it keeps the writer's owner.
-    fchmodSync(fd, original.mode & 0o7777);
-    if (process.getuid && (original.uid !== process.getuid() || original.gid !== process.getgid?.())) {
-      try {
-        fchownSync(fd, original.uid, original.gid);
-      } catch {
-        // Only root may give a file away; an ordinary user's write keeps their own ownership, as editors do.
+    const handle = await fs.open(temp, "wx", 0o600);
+    try {
+      // The mode is set explicitly (the umask applies at creation); the owner too when running as another
+      // user (root in a container), so the file does not change hands.
+      await handle.chmod(original.mode & 0o7777);
+      if (process.getuid && (original.uid !== process.getuid() || original.gid !== process.getgid?.())) {
+        await handle.chown(original.uid, original.gid).catch(() => {
+          // Only root may give a file away; an ordinary user's write keeps their own ownership, as editors do.
+        });
       }
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    writeFileSync(fd, data);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
     options.beforeCommit?.();
     if (options.expected && !unchanged(file, options.expected)) throw new FileChangedError(file);
     renameSync(temp, file);
+    temporaryFiles.delete(temp);
   } catch (error) {
-    if (fd !== undefined) closeQuietly(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone (renamed, or never created).
-    }
+    removeTemporaryFile(temp);
     throw error;
+  }
+}
+
+/** Removes the temporary files of writes still in progress (for a signal handler, just before the process ends). */
+export function removeTemporaryFiles(): void {
+  for (const temp of temporaryFiles) removeTemporaryFile(temp);
+}
+
+function removeTemporaryFile(temp: string): void {
+  temporaryFiles.delete(temp);
+  try {
+    unlinkSync(temp);
+  } catch {
+    // Already gone (renamed, or never created).
   }
 }
 
@@ -105,14 +105,6 @@ function unchanged(file: string, expected: FileSnapshot): boolean {
 
 function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("base64url");
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // Nothing more to do for a descriptor that will not close.
-  }
 }
 
 /** One line saying why a fix could not be written, in words (the error code stays for searching). */

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { describeWriteFailure, FileChangedError, snapshotOf, writeFileAtomically } from "../../src/files/atomic-write.js";
+import { describeWriteFailure, FileChangedError, removeTemporaryFiles, snapshotOf, writeFileAtomically } from "../../src/files/atomic-write.js";
 import { fixDestination } from "../../src/files/fix-destination.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "promptvet-atomic-"));
@@ -19,39 +19,39 @@ const snapshot = (file: string) => snapshotOf(statSync(file), readFileSync(file)
 const leftovers = () => readdirSync(dir).filter((name) => name.includes(".promptvet-"));
 
 describe("writeFileAtomically", () => {
-  it("replaces the content, keeps the mode, and leaves no temporary file", () => {
+  it("replaces the content, keeps the mode, and leaves no temporary file", async () => {
     const file = fresh("old  \n", 0o640);
-    writeFileAtomically(file, "new\n", { expected: snapshot(file) });
+    await writeFileAtomically(file, "new\n", { expected: snapshot(file) });
     expect(readFileSync(file, "utf8")).toBe("new\n");
     expect(statSync(file).mode & 0o7777).toBe(0o640);
     expect(leftovers()).toEqual([]);
   });
 
-  it("keeps an executable bit and odd modes exactly, whatever the umask", () => {
+  it("keeps an executable bit and odd modes exactly, whatever the umask", async () => {
     const file = fresh("#!/bin/sh\n", 0o751);
     const umask = process.umask(0o077);
     try {
-      writeFileAtomically(file, "#!/bin/sh\necho\n");
+      await writeFileAtomically(file, "#!/bin/sh\necho\n");
     } finally {
       process.umask(umask);
     }
     expect(statSync(file).mode & 0o7777).toBe(0o751);
   });
 
-  it("refuses to overwrite a file changed on disk after it was read, keeping the newer content", () => {
+  it("refuses to overwrite a file changed on disk after it was read, keeping the newer content", async () => {
     const file = fresh("as read\n");
     const read = snapshot(file);
     // An editor save landing between the read and the write, same size so only mtime and content tell.
     const editorSave = () => {
       writeFileSync(file, "as SAVE\n");
     };
-    expect(() => writeFileAtomically(file, "fixed\n", { expected: read, beforeCommit: editorSave })).toThrow(FileChangedError);
+    await expect(writeFileAtomically(file, "fixed\n", { expected: read, beforeCommit: editorSave })).rejects.toThrow(FileChangedError);
     expect(readFileSync(file, "utf8")).toBe("as SAVE\n");
     expect(leftovers()).toEqual([]);
     expect(describeWriteFailure(new FileChangedError(file))).toBe("it changed on disk since it was read; not fixed");
   });
 
-  it("notices a same-size change that kept the modification time (content hash)", () => {
+  it("notices a same-size change that kept the modification time (content hash)", async () => {
     const file = fresh("aaaa\n");
     const read = snapshot(file);
     const sneaky = () => {
@@ -60,19 +60,36 @@ describe("writeFileAtomically", () => {
       // Restore the timestamps, as a tool copying files with their times would.
       utimesSync(file, atime, mtime);
     };
-    expect(() => writeFileAtomically(file, "fixed\n", { expected: read, beforeCommit: sneaky })).toThrow(FileChangedError);
+    await expect(writeFileAtomically(file, "fixed\n", { expected: read, beforeCommit: sneaky })).rejects.toThrow(FileChangedError);
     expect(readFileSync(file, "utf8")).toBe("bbbb\n");
   });
 
-  it("on a failed write leaves the original untouched and removes the temporary file", () => {
+  it("on a failed write leaves the original untouched and removes the temporary file", async () => {
     const file = fresh("original\n");
     const failing = () => {
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
     };
-    expect(() => writeFileAtomically(file, "fixed\n", { beforeCommit: failing })).toThrow(/ENOSPC/);
+    await expect(writeFileAtomically(file, "fixed\n", { beforeCommit: failing })).rejects.toThrow(/ENOSPC/);
     expect(readFileSync(file, "utf8")).toBe("original\n");
     expect(leftovers()).toEqual([]);
     expect(describeWriteFailure(Object.assign(new Error("x"), { code: "ENOSPC" }))).toMatch(/disk is full \(ENOSPC\); the file was left unchanged/);
+  });
+
+  it("removes the temporary files of writes in progress on request (what Ctrl-C does)", async () => {
+    const file = fresh("original\n");
+    let seen: string[] = [];
+    await expect(
+      writeFileAtomically(file, "fixed\n", {
+        beforeCommit: () => {
+          seen = leftovers();
+          removeTemporaryFiles();
+          throw new Error("interrupted");
+        },
+      }),
+    ).rejects.toThrow("interrupted");
+    expect(seen).toHaveLength(1);
+    expect(leftovers()).toEqual([]);
+    expect(readFileSync(file, "utf8")).toBe("original\n");
   });
 });
 
