@@ -112,11 +112,17 @@ export function mergeResultsInto(target: LintResult[], extra: LintResult[]): voi
 
 export async function runForksFromCli(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<number> {
   const { runForksCommand } = await import("./commands/forks.js");
+  const { composeRootsFor } = await import("../compose/boundary.js");
+  const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
   return runForksCommand({
     cwd: io.cwd,
     paths: options.positionals,
     format: options.formats[0] ?? "table",
     stdout: io.stdout,
     settings: await settingsFor(options, io, registry),
+    composeRoots: async (file) => {
+      const config = await resolver.forFile(file);
+      return composeRootsFor(file, config.baseDir, config.composeRoots, config.projectRoot);
+    },
   });
 }

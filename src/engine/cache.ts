@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { VERSION } from "../version.js";
-import type { LintResult } from "./types.js";
+import { findCredentialShapes } from "./credential-shapes.js";
+import type { LintMessage, LintResult } from "./types.js";
 
 /**
  * A persistent result cache: a file whose content, resolved config (rules, options, settings), promptvet
@@ -61,6 +62,23 @@ export interface ResultStore {
   get(filePath: string, key: string): { result: LintResult; masks: [number, number][]; deps?: Record<string, string> } | undefined;
   set(filePath: string, key: string, result: LintResult, masks: readonly (readonly [number, number])[], deps?: Map<string, string>): void;
   delete(filePath: string): void;
+}
+
+/** Stands in for the fix text of a sensitive finding: a cached result is never used to apply fixes. */
+const REDACTED = "[redacted]";
+
+/** Fix and suggestion texts of sensitive findings may hold the value itself; reports print them redacted anyway. */
+function withoutSecretFixText(message: LintMessage): LintMessage {
+  if (!message.sensitive || (!message.fix && !message.suggestions)) return message;
+  return {
+    ...message,
+    ...(message.fix ? { fix: { range: message.fix.range, text: REDACTED } } : {}),
+    ...(message.suggestions ? { suggestions: message.suggestions.map((s) => ({ ...s, fix: { range: s.fix.range, text: REDACTED } })) } : {}),
+  };
+}
+
+function pathHoldsCredential(filePath: string): boolean {
+  return filePath.split(/[\\/]/).some((segment) => findCredentialShapes(segment.replace(/^[_.]+/, ""), "strong").length > 0);
 }
 
 /**
@@ -127,7 +145,14 @@ export class ResultCache implements ResultStore {
    * is rebuilt from the file and `masks` (a cache of a large tree stays small, and never holds file text).
    */
   set(filePath: string, key: string, result: LintResult, masks: readonly (readonly [number, number])[], deps?: Map<string, string>): void {
-    const { output: _output, source: _source, ...stored } = result;
+    // A dependency path that holds a credential (a partial named after a key) never goes to disk: the file
+    // is linted again next time instead.
+    if (deps && [...deps.keys()].some(pathHoldsCredential)) {
+      this.delete(filePath);
+      return;
+    }
+    const { output: _output, source: _source, ...rest } = result;
+    const stored = { ...rest, messages: rest.messages.map(withoutSecretFixText), suppressedMessages: rest.suppressedMessages.map(withoutSecretFixText) };
     this.data.entries[filePath] = {
       key,
       result: stored,

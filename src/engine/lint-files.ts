@@ -7,6 +7,7 @@ import { fixDestination, type FixDestination } from "../files/fix-destination.js
 import { GitObjectStore } from "../files/git-objects.js";
 import { readTarget, type TargetBytes } from "../files/read-target.js";
 import { fileReaderFor } from "../compose/read.js";
+import { boundedReader, composeRootsFor } from "../compose/boundary.js";
 import type { Format, PromptDocument, Range } from "../model/document.js";
 import { detectFormat } from "../parse/detect.js";
 import { parseDocument } from "../parse/index.js";
@@ -220,9 +221,11 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
 
   const baseSource = makeBaseSource(filePath, options);
   const deps = new Map<string, string>();
-  const readFile = options.readFile
+  // Bases and partials are read inside the repository (or the config's folder) and the allowed roots only.
+  const bounded = options.readFile ? boundedReader(options.readFile, composeRootsFor(filePath, config.baseDir, config.composeRoots, config.projectRoot)) : undefined;
+  const readFile = bounded
     ? async (p: string) => {
-        const text = await options.readFile!(p);
+        const text = await bounded(p);
         deps.set(p, contentHash(text));
         return text;
       }
