@@ -63,7 +63,12 @@ export async function loadConfigFile(filePath: string): Promise<LoadedConfig> {
       const pos = lineCounter.linePos(err.pos[0]);
       throw new ConfigError(`Invalid YAML in ${abs}:${pos.line}:${pos.col}: ${err.message.split("\n")[0]}`);
     }
-    config = doc.toJS() ?? {};
+    try {
+      // `yaml` refuses documents whose aliases expand past a bound (a "billion laughs" bomb) with a plain error.
+      config = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (error) {
+      throw new ConfigError(`Invalid YAML in ${abs}: ${(error as Error).message.split("\n")[0]}`);
+    }
     locate = (instancePath) => {
       const keys = instancePath.split("/").slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, "/").replace(/~0/g, "~")));
       const node = doc.getIn(keys, true) as { range?: [number, number] } | undefined;
