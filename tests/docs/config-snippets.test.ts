@@ -5,7 +5,10 @@
  *   (exit 0 or 1, no configuration error);
  * - in a rule doc's Options section, a bare options object: the same, as that rule's options;
  * - a `*.cases.yaml` file (a `cases:` key): no problem from the cases loader;
- * - GitHub workflow steps (a list): the promptvet action's `with:` inputs exist in action.yml.
+ * - GitHub workflow steps (a list): the promptvet action's `with:` inputs exist in action.yml;
+ * - editor settings (`editor.*`, `languages`, `lsp` or `promptvet.*` keys, or a fragment of settings.json):
+ *   every `promptvet.*` setting, also under `lsp.promptvet.settings`, is one the VS Code extension declares,
+ *   and every promptvet code action kind (`source.fixAll.promptvet`) is one the language server offers.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -17,6 +20,7 @@ import { parseCasesFile } from "../../src/eval/cases.js";
 import { resolveEvalSettings } from "../../src/eval/config-schema.js";
 import { newAjv } from "../../src/engine/ajv.js";
 import { resolveRuleOptions } from "../../src/engine/linter.js";
+import { FIX_ALL_KIND } from "../../src/lsp/code-actions.js";
 import { git, promptvet } from "../e2e/repo.js";
 import { codeBlocks, documentationFiles, ROOT, type CodeBlock } from "./code-blocks.js";
 import { customRuleExample } from "./readme-examples.js";
@@ -26,8 +30,11 @@ const validateConfig = newAjv().compile(schema);
 const CONFIG_KEYS = new Set(Object.keys(schema.properties));
 const actionInputs = new Set(Object.keys((parseYaml(readFileSync(path.join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, unknown> }).inputs));
 const rulesById = new Map(builtinRules.map((r) => [r.meta.id, r] as const));
+const extensionSettings = new Set(
+  Object.keys((JSON.parse(readFileSync(path.join(ROOT, "editors", "vscode", "package.json"), "utf8")) as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration.properties),
+);
 
-type Kind = "config" | "rule-options" | "cases" | "workflow-steps";
+type Kind = "config" | "rule-options" | "cases" | "workflow-steps" | "editor-settings";
 
 interface Snippet extends CodeBlock {
   data: unknown;
@@ -44,6 +51,7 @@ function ruleIdOf(file: string): string | undefined {
 function kindOf(block: CodeBlock, data: unknown): Kind {
   if (Array.isArray(data)) return "workflow-steps";
   const keys = data && typeof data === "object" ? Object.keys(data) : [];
+  if (keys.some((k) => k.startsWith("editor.") || k.startsWith("promptvet.") || k === "languages" || k === "lsp")) return "editor-settings";
   if (keys.includes("cases")) return "cases";
   if (ruleIdOf(block.file) && block.section === "Options" && !keys.some((k) => CONFIG_KEYS.has(k))) return "rule-options";
   return "config";
@@ -53,9 +61,27 @@ const snippets: Snippet[] = documentationFiles()
   .flatMap((file) => codeBlocks(file))
   .filter((b) => ["yaml", "yml", "json", "jsonc"].includes(b.lang))
   .map((block) => {
-    const data: unknown = block.lang.startsWith("json") ? JSON.parse(block.text) : parseYaml(block.text);
+    const data: unknown = block.lang.startsWith("json") ? parseJson(block.text) : parseYaml(block.text);
     return { ...block, data, kind: kindOf(block, data), ruleId: ruleIdOf(block.file) };
   });
+
+/** JSON, or a fragment of an object (`"key": value`, as settings.json excerpts are shown). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (!/^\s*"/.test(text)) throw error;
+    return JSON.parse(`{${text}}`);
+  }
+}
+
+/** Every `promptvet.*` editor setting a block sets: `"promptvet.run"` keys, and `promptvet: { run }` objects under `lsp.promptvet.settings`. */
+function promptvetSettings(data: Record<string, unknown>): string[] {
+  const names = Object.keys(data).filter((k) => k.startsWith("promptvet."));
+  const lsp = (data.lsp as Record<string, { settings?: { promptvet?: Record<string, unknown> } }> | undefined)?.promptvet?.settings?.promptvet;
+  if (lsp) names.push(...Object.keys(lsp).map((k) => `promptvet.${k}`));
+  return names;
+}
 
 const name = (s: Snippet) => `${s.file}:${s.line} (${s.kind})`;
 
@@ -134,6 +160,15 @@ describe("configuration snippets of the documentation", () => {
   it.each(cases.map((s) => [name(s), s] as const))("%s is a valid cases file", async (_name, s) => {
     const { problems } = await parseCasesFile(path.join(ROOT, "docs", "support.md.cases.yaml"), s.text);
     expect(problems).toEqual([]);
+  });
+
+  const editor = snippets.filter((s) => s.kind === "editor-settings");
+  it.each(editor.map((s) => [name(s), s] as const))("%s names only settings and code actions promptvet has", (_name, s) => {
+    const settings = promptvetSettings(s.data as Record<string, unknown>);
+    const actionKinds = [...JSON.stringify(s.data).matchAll(/"(source\.[\w.]*promptvet)"/g)].map((m) => m[1]);
+    expect(settings.length + actionKinds.length, `${name(s)} names nothing of promptvet`).toBeGreaterThan(0);
+    for (const setting of settings) expect(extensionSettings, `${name(s)}: ${setting}`).toContain(setting);
+    for (const kind of actionKinds) expect(kind).toBe(FIX_ALL_KIND);
   });
 
   const steps = snippets.filter((s) => s.kind === "workflow-steps");

@@ -11,6 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinRules } from "../../rules/index.js";
 import { lastUser, startFakeServer } from "../eval/fake-server.js";
+import { LspClient } from "../lsp/client.js";
 import { git, promptvet, PROMPTVET_BIN, run, type RunResult } from "../e2e/repo.js";
 import { runAsync } from "../e2e/run-async.js";
 import { codeBlocks, ROOT } from "./code-blocks.js";
@@ -228,6 +229,21 @@ const CASES: Case[] = [
         expect(withLint.stderr).toMatch(/1 case: 1 passed, 0 failed/);
         expect(JSON.parse(withLint.stdout)).toHaveLength(1);
       });
+    },
+  },
+  {
+    commands: ["promptvet lsp [--stdio]", "promptvet lsp"],
+    run: async () => {
+      const dir = project();
+      const client = LspClient.start(dir);
+      try {
+        const init = await client.initialize([dir]);
+        expect(init.capabilities.hoverProvider).toBe(true);
+        const diagnostics = await client.open(path.join(dir, "prompts", "base.md"), WITH_EMAIL);
+        expect(diagnostics.map((d) => d.code)).toContain("pii/email");
+      } finally {
+        expect(await client.stop()).toBe(0);
+      }
     },
   },
   {

@@ -1,8 +1,8 @@
 /**
  * The installed-package path: pack promptvet as it would be published, install the tarball into a fresh
  * project made by `npm init -y` (a CommonJS package), and run every command there, as a user would: `init`
- * and a commit through the real hook, `rules`, `explain`, `tokens`, `forks`, every formatter, `eval` against a
- * local provider, and the README's custom rule in the CommonJS project and in an ES module package inside it
+ * and a commit through the real hook, `rules`, `explain`, `tokens`, `forks`, every formatter, `lsp`, `eval`
+ * against a local provider, and the README's custom rule in the CommonJS project and in an ES module package inside it
  * (`"type": "module"`), which resolves the same installed copy. One pack and one install serve every case.
  * No run may fail to find a module: an installed copy has only `dependencies` and what is bundled.
  */
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RULE_DOCS_BASE_URL } from "../../src/cli/docs.js";
 import { customRuleAsCommonJs, customRuleExample } from "../docs/readme-examples.js";
 import { lastUser, startFakeServer } from "../eval/fake-server.js";
+import { LspClient } from "../lsp/client.js";
 import { git, PROJECT_ROOT, run, write, type RunResult } from "./repo.js";
 import { runAsync } from "./run-async.js";
 
@@ -159,6 +160,20 @@ describe("packed package installed into a fresh project", () => {
     expect(sarif.status).toBe(1);
     expect(JSON.parse(readFileSync(path.join(dir, "out", "report.sarif"), "utf8")).runs[0].results[0].ruleId).toBe("pii/email");
   }, 120_000);
+
+  it("promptvet lsp serves diagnostics from the installed copy", async () => {
+    const dir = path.join(project, "editor");
+    write(dir, "support.prompt.md", LEAKY); // a name the default prompt globs match
+    const client = LspClient.start(dir, {}, path.join(project, "node_modules", "promptvet", "bin", "promptvet.js"));
+    try {
+      await client.initialize([dir]);
+      const diagnostics = await client.open(path.join(dir, "support.prompt.md"), LEAKY);
+      expect(diagnostics.map((d) => d.code)).toEqual(["pii/email"]);
+      expect(client.messages.join("\n")).not.toMatch(/Cannot find module|internal error/);
+    } finally {
+      expect(await client.stop()).toBe(0);
+    }
+  }, 60_000);
 
   describe("the README's custom rule", () => {
     const example = customRuleExample();
