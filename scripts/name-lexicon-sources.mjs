@@ -12,6 +12,11 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 
 const FIRST_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "Person"]);
+/**
+ * compromise tags of everyday words that may still be a name beside another name ("Will Smith", "Rose Tyler",
+ * "Tara Brown"); places, months, organisations and function words ("Has", "Among") are never read as names.
+ */
+const NAMELIKE_TAGS = new Set(["Noun", "Singular", "Adjective", "Comparative", "Infinitive", "Actor", "Uncountable", "ProperNoun", "Modal"]);
 const NAME_WORD = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}][\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}'’-]{2,30}$/u;
 /** Lower-case particles inside multi-word surnames ("van der Merwe", "de la Cruz"): not names by themselves. */
 const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|el|al|bin|ibn|ter|ten|zu|y|e)$/i;
@@ -48,7 +53,8 @@ export async function buildNameLexicon() {
       if (PARTICLE.test(part) || !NAME_WORD.test(part)) continue;
       const word = part.toLowerCase();
       if (common.has(word) || everyday.has(word)) {
-        if (!first.has(word) && !last.has(word)) namelike.add(word);
+        const tag = lexicon[word];
+        if (!first.has(word) && !last.has(word) && (tag === undefined || NAMELIKE_TAGS.has(tag))) namelike.add(word);
         continue;
       }
       into.add(word);

@@ -159,6 +159,9 @@ const PUBLIC_FIGURES = new Set([
   "serena williams", "dr. seuss", "richard feynman", "carl sagan", "stephen hawking", "neil degrasse tyson",
   "jensen huang", "paul graham", "peter thiel", "kent beck", "martin fowler", "robert c. martin", "uncle bob",
   "donald knuth", "edsger dijkstra", "dan abramov", "guido van rossum", "brendan eich", "anders hejlsberg",
+  // Characters of fiction that prompts quote and play.
+  "romeo", "juliet", "hamlet", "macbeth", "sherlock holmes", "dr. watson", "harry potter", "hermione granger",
+  "frodo baggins", "luke skywalker", "leia organa", "darth vader", "james bond", "mr. data", "data",
 ]);
 
 export function isPublicFigure(name: string): boolean {

@@ -66,6 +66,9 @@ const NOT_PEOPLE = new Set([
   "maven", "gradle", "redis", "nginx", "apache", "kafka", "spark", "hadoop", "pandas", "numpy", "tableau", "looker",
   "harvey", "luna", "zeus", "thor", "odin", "loki", "mars", "venus", "jupiter", "saturn", "neptune", "pluto",
   "hey", "okay", "ok", "yes", "no", "please", "sorry", "ms", "mrs", "mr", "dr",
+  // What "Hello, ..." greets when it is not a person.
+  "world", "everyone", "everybody", "folks", "friends", "guys", "there", "all", "mate", "y'all", "mundo", "monde",
+  "welt", "mondo", "wereld", "världen", "verden", "maailma", "świecie", "мир", "κόσμος",
 ]);
 
 const HONORIFICS = new Set([
@@ -147,7 +150,7 @@ function hyphenatedClass(bare: string): WordClass {
   const classes = parts.map(lexiconClass);
   if (classes.some((c) => c === "common" || c === "namelike")) return "common";
   if (classes.every((c) => c === "first")) return "first";
-  return classes.some((c) => c === "first" || c === "last") ? "last" : "unknown";
+  return classes.every((c) => c === "first" || c === "last") ? "last" : "unknown";
 }
 
 const RELATIONS =
@@ -163,7 +166,8 @@ const PERSONAL_CUE = new RegExp(
     "dear", "signed,?", "account holder ?:?", "card ?holder ?:?", "name on (?:the )?(?:card|account) ?(?:is)?:?", "applicant ?:?", "claimant ?:?",
     "patient ?:?", "policy ?holder ?:?", "beneficiary ?:?", "insured ?:?", "passenger ?:?",
     "(?:call|calls|called) me", "known as", "goes by", "go by", "(?:i am|i'm|i’m) called", "under the name(?: of)?",
-    "(?:['’]s|s['’]|my|his|her|their|your) (?:maiden |full |legal |real )?name(?: is| was)?,?",
+    // Not "your name is": a system prompt naming its assistant ("Your name is Aria").
+    "(?:['’]s|s['’]|my|his|her|their) (?:maiden |full |legal |real )?name(?: is| was)?,?",
     `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
   ].join("|")})$`,
 );
@@ -174,12 +178,13 @@ const GENERIC_CUE = new RegExp(
     "from ?:", "to ?:", "cc ?:", "bcc ?:", "requested by ?:?", "assigned to ?:?", "submitted by ?:?", "reported by ?:?",
     "spoke (?:with|to)", "speaking with", "talked to", "ask for", "guest ?:?", "recipient ?:?", "employee ?:?", "tenant ?:?",
     "witness ?:?", "driver ?:?", "lead ?:", "sender ?:?", "buyer ?:?", "member ?:", "student ?:?", "candidate ?:?",
-    "landlord ?:?", "owner ?:", "named", "called", "author ?:", "signed by", "approved by", "prepared by", "reviewer ?:",
+    "landlord ?:?", "owner ?:", "named", "called", "signed by", "approved by", "prepared by", "reviewer ?:",
   ].join("|")})$`,
 );
 const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto)$/;
 const SIGN_OFF =
   /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad))\s*[,!.]?\s*[-–—]*$/i;
+const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant)\b[^.!?\n]*$/;
 /** Quote and list markers before a line's text: "> ", "- ", "* ", "1. ", "| ". */
 const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*/;
 /** Words before a name that make it a place or a venue ("in Florence", "at Morgan Stanley", "on Kent Street"). */
@@ -244,6 +249,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
 
   const startsName = (t: Token, lowerAllowed: boolean) =>
     isCapitalised(t.word) || lowerAllowed || (scan.lowerCase && isLexiconName(t.word));
+  // Words of public figures named in the text: "Dario" after "Dario Amodei" is the same public person.
+  const publicParts = new Set<string>();
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -276,7 +283,9 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
       // "Nolan's": the possessive is not part of the name.
       if (/['’]s$/.test(text.slice(found.start, found.end))) found.end -= 2;
       const value = text.slice(found.start, found.end);
-      const skip = builtin && (isPlaceholderName(value) || isPublicFigure(value) || isWrappedPlaceholder(text, found.start, found.end));
+      const publicFigure = builtin && isPublicFigure(value);
+      if (publicFigure) for (const part of value.split(/\s+/)) publicParts.add(part);
+      const skip = builtin && (publicFigure || isPlaceholderName(value) || isWrappedPlaceholder(text, found.start, found.end));
       if (!skip) out.push({ type: "person-name", start: found.start, end: found.end, value, confidence: found.confidence });
     }
     i = k;
@@ -284,6 +293,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
   matches = addRepeatedMentions(text, tokens, matches, builtin);
+  if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
   return dropInsideAddresses(text, options, matches);
 }
 
@@ -319,6 +329,8 @@ const TITLES =
 const TOPIC_BEFORE = new RegExp(
   `(?:style of|in the vein of|like|about|according to|featuring|starring|directed by|written by|composed by|painted by|produced by|songs? (?:by|of|from)|books? (?:by|of)|novels? by|films? (?:by|of|from)|movies? (?:by|of|from)|new (?:film|movie|album|book|song) (?:by|from)|article (?:by|from)|reviews? (?:of|by)|works? (?:of|by)|quotes? (?:from|by)|quoted|biography of|interview(?:ed)? with|search(?:es|ed|ing)? (?:the web |online )?for|(?:the |former |current |late )?(?:${TITLES}))\\s*["“']?$`,
 );
+/** The last words TOPIC_BEFORE can end with: a cheap test before the long one. */
+const TOPIC_LAST_WORD = new RegExp(`(?:of|like|about|to|featuring|starring|by|from|for|with|quoted|${TITLES})\\s*["“']?$`);
 const TOPIC_AFTER = new RegExp(
   `^(?:['’]s (?:new |latest |last |first |next |famous |best-known )?(?:film|movie|song|album|book|novel|show|series|painting|speech|tweet|post|music|lyrics|style|work|career|campaign|administration|polic(?:y|ies)|quote|theory|law)|,? (?:is|was) (?:the |a |an )?(?:(?:current|former|late|famous|well-known|[a-z]+) ){0,3}(?:${TITLES}))`,
   "i",
@@ -335,7 +347,7 @@ function dropTopics(text: string, matches: PiiMatch[]): PiiMatch[] {
     if ((m.confidence ?? 1) >= 0.9) continue;
     const before = text.slice(Math.max(0, m.start - 48), m.start).toLowerCase().replace(/\s+$/, "");
     const after = text.slice(m.end, m.end + 64);
-    if (TOPIC_BEFORE.test(before) || TOPIC_AFTER.test(after)) topical.add(m.value.toLowerCase());
+    if ((TOPIC_LAST_WORD.test(before.slice(-16)) && TOPIC_BEFORE.test(before)) || TOPIC_AFTER.test(after)) topical.add(m.value.toLowerCase());
   }
   if (topical.size === 0) return matches;
   return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !topical.has(m.value.toLowerCase()));
@@ -350,6 +362,8 @@ function lowercaseCueBefore(text: string, at: number): boolean {
 }
 
 /** The text of the line before `at`, from its start, without quote and list markers. */
+const PREFIX_WINDOW = 64;
+
 function linePrefixOf(text: string, lineStartIdx: number, at: number): string {
   return text.slice(lineStartIdx, at).replace(LINE_MARKERS, "");
 }
@@ -365,11 +379,12 @@ function runClasses(run: Token[]): WordClass[] {
   for (let j = 1; j < n - 1; j++) {
     if (PARTICLES.has(run[j]!.word) && isCapitalised(run[j + 1]!.word)) cls[j] = "initial";
   }
-  const nameAt = (j: number) => j >= 0 && j < n && (cls[j] === "first" || cls[j] === "last" || cls[j] === "unknown" || cls[j] === "initial");
+  // Only a known name vouches for its neighbour ("Plugin Name", "Data Bars" stay words).
+  const knownAt = (j: number) => j >= 0 && j < n && (cls[j] === "first" || cls[j] === "last");
   for (let j = 0; j < n; j++) {
     if (cls[j] !== "namelike") continue;
-    const prev = nameAt(j - 1) || (j > 0 && cls[j - 1] === "honorific");
-    cls[j] = prev ? "last" : nameAt(j + 1) ? "first" : "common";
+    const prev = (j > 0 && cls[j - 1] === "first") || (j > 1 && cls[j - 1] === "initial" && cls[j - 2] === "first") || (j > 0 && cls[j - 1] === "honorific");
+    cls[j] = prev ? "last" : knownAt(j + 1) ? "first" : "common";
   }
   return cls;
 }
@@ -418,11 +433,11 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const after = text.slice(last.end, last.end + 12).toLowerCase();
   if (/^\s?(?:inc|llc|ltd|corp|&|labs?|gmbh|plc)\b/.test(after)) return undefined;
   // A name-like word directly followed by more text glued to it (`Maria.Lopez`, `React-Router`) is an identifier.
-  if (/^[-_/@]\w/.test(after)) return undefined;
+  if (/^(?:[-_/@]\w|\.[a-z])/.test(after)) return undefined;
   if (classes.slice(1).some((c) => c === "common" || c === "org" || c === "place" || c === "honorific")) return undefined;
   // A lone everyday word that is also a name counts only after a personal cue ("my son Will").
   if (classes[0] === "initial" && words.length === 1) return undefined;
-  if (COMPANIES.has(companyKey(words, text))) return undefined;
+  if ((words.length >= 2 || /^\s(?:&|and)\s/.test(after)) && COMPANIES.has(companyKey(words, text))) return undefined;
 
   const start = words[0]!.start;
   let end = last.end;
@@ -430,18 +445,29 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const first = classes[0]!;
   const nameWords = classes.filter((c) => c !== "initial");
   const beforeText = text.slice(Math.max(0, start - 40), start).toLowerCase().replace(/[\s"“*_]+$/, "");
-  const lineStartIdx = lineStart(text, start);
-  const linePrefix = linePrefixOf(text, lineStartIdx, start);
-  const restOfLine = text.slice(end, lineEnd(text, end, 80));
+  // Only a short line prefix matters (a greeting, a quote marker); on a long line the window start is not the
+  // line start, and a marker that no pattern matches stands in for the prefix.
+  const lineStartIdx = lineStart(text, start, PREFIX_WINDOW);
+  const longLine = lineStartIdx > 0 && text[lineStartIdx - 1] !== "\n" && text[lineStartIdx - 1] !== "\r";
+  const linePrefix = longLine ? "\u0000" : linePrefixOf(text, lineStartIdx, start);
+  const restOfLine = text.slice(end, lineEnd(text, end, 40));
   const lineEndsHere = /^\s*(?:$|[,|–—-])/.test(restOfLine);
 
   // Signature: the previous line is a sign-off and this line is just the name (maybe with a title after a comma).
-  if (linePrefix.trim() === "" && lineStartIdx > 0 && lineEndsHere && first !== "common") {
+  if (!longLine && linePrefix.trim() === "" && lineStartIdx > 0 && lineEndsHere && first !== "common") {
     const prevLine = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1).replace(LINE_MARKERS, "").trim();
     if (SIGN_OFF.test(prevLine)) return { start, end, confidence: 0.9 };
   }
-  // "— Maria Lopez" or "-- Tom" alone on a line: a signature.
-  if (/^\s*(?:[-–—]{1,2}|~)\s*$/.test(text.slice(lineStartIdx, start)) && lineEndsHere && nameWords.some((c) => c === "first")) {
+  // A lone everyday word that is also a name ("Will", "Unique") counts only after a personal cue ("my son Will").
+  if (loneNamelike && !PERSONAL_CUE.test(beforeText)) return undefined;
+  // "— Maria Lopez" or "-- Tom" on the last line of a message: a signature ("- Name" is a list item).
+  if (
+    !longLine &&
+    /^\s*(?:[–—]|--|~)\s*$/.test(text.slice(lineStartIdx, start)) &&
+    lineEndsHere &&
+    nameWords.some((c) => c === "first") &&
+    /^[^\n]*(?:\n\s*(?:\n|$)|$)/.test(text.slice(end, end + 200))
+  ) {
     return { start, end, confidence: 0.85 };
   }
   // "Thanks, Maria" / "Best, Tom Okafor" closing a message on one line.
@@ -449,13 +475,12 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   if (signOffBefore && lineEndsHere && (first === "first" || (words.length >= 2 && nameWords.every(isNameClass)))) {
     return { start, end, confidence: 0.85 };
   }
-  if (honorific && (first === "first" || first === "last" || first === "unknown" || first === "initial" || (first === "common" && !NOT_PEOPLE.has(words[0]!.word.toLowerCase().replace(/\.$/, ""))))) {
+  if (honorific && (first === "first" || first === "last" || first === "unknown" || first === "initial" || surnameAfterTitle(run[s - 1]!.word, words[0]!.word))) {
     return { start, end, confidence: 0.9 };
   }
   // Names are not followed by version numbers: "Sonnet 4.6", "Retro 4".
   if (/^\s?\d/.test(after)) return undefined;
   const plainWords = words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word));
-  if (loneNamelike && !(plainWords && PERSONAL_CUE.test(beforeText))) return undefined;
   const allNameLike = classes.every(isNameClass);
   const knownName = classes.some((c) => c === "first" || c === "last");
   const evidence = first === "first" || (words.length >= 2 && allNameLike && knownName);
@@ -466,12 +491,23 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
     return { start, end, confidence: 0.9 };
   }
   // A speaker label that is a name: "Maria: I need help" / "Tom Okafor: thanks".
-  if (linePrefix.trim() === "" && /^\s?:/.test(text.slice(end, end + 2)) && evidence && allNameLike && !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase())) {
+  if (
+    !longLine &&
+    /^\s?:/.test(text.slice(end, end + 2)) &&
+    /^[\s>]*$/.test(text.slice(lineStartIdx, start)) &&
+    evidence &&
+    allNameLike &&
+    !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase()) &&
+    (scan.dialogue || neighbourLabelled(text, lineStartIdx))
+  ) {
     return { start, end, confidence: 0.8 };
   }
   // A greeting at the start of a line: "Hi Maria," / "Hello Tom Okafor!".
   const greeting = /^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/i.test(linePrefix);
   if (greeting && evidence && allNameLike && /^\s*(?:$|[,!.:;—–-])/.test(restOfLine)) return { start, end, confidence: 0.85 };
+  // "You are a coach named Alex": the assistant's persona, not a person.
+  const persona = PERSONA_BEFORE.test(text.slice(Math.max(0, start - 80), start).toLowerCase());
+  if (persona) return undefined;
   if (plainWords && GENERIC_CUE.test(beforeText)) {
     if (evidence && allNameLike) return { start, end, confidence: 0.85 };
     // "Name: Priya Raman" — a form field written for people (capital N; `name:` is a YAML or code key), two or
@@ -482,9 +518,9 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   // Without a cue, things and places are not people: "the Jordan Retro", "a Stanley Quencher", "in Florence".
   if (/(?:^|\s)(?:the|a|an|this|that|our|your|my|their|his|her)$/.test(beforeText)) return undefined;
   // Greetings and thanks ("Hi Maria", "Thanks, Tom Okafor") count only in conversation text.
-  const lineIsDialogue = scan.dialogue || SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40));
+  const lineIsDialogue = scan.dialogue || (!longLine && SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40)));
   if (!lineIsDialogue) return undefined;
-  const weakBefore = beforeText.replace(/[,!.]+$/, "");
+  const weakBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
   const weak = WEAK_CUE.test(weakBefore) && !PLACE_BEFORE.test(weakBefore);
   if (weak && first === "first" && allNameLike) return { start, end, confidence: 0.8 };
   if (weak && nameWords.length >= 2 && allNameLike && knownName) return { start, end, confidence: 0.8 };
@@ -494,10 +530,10 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
     return { start, end, confidence: 0.7 };
   }
   // Addressing someone by first name: "Sorry to hear that, Maria." / "Found it, Lukas!".
-  if (words.length === 1 && first === "first" && /,$/.test(beforeText) && /^[.!?,]/.test(afterName)) return { start, end, confidence: 0.7 };
+  if (!scan.lowerCase && words.length === 1 && first === "first" && /,$/.test(beforeText) && /^[.!?,]/.test(afterName)) return { start, end, confidence: 0.7 };
   // Full names: two to four name-like words, at least one a known first name or surname, in a place a person's
   // name can stand (not "in Walter Heights", not "the Jordan Retro").
-  if (PLACE_BEFORE.test(beforeText) && !scan.lowerCase) return undefined;
+  if (!scan.lowerCase && PLACE_BEFORE.test(weakBefore)) return undefined;
   if (nameWords.length >= 2 && allNameLike && knownName && !(first === "initial" && nameWords.length < 2)) {
     if (scan.lowerCase && !(first === "first" && classes.slice(1).every((c) => c === "first" || c === "last"))) return undefined;
     return { start, end, confidence: 0.75 };
@@ -510,6 +546,26 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   return undefined;
 }
 
+/**
+ * An everyday word after a title is a surname ("Mr. Burns", "Dr. Green"), for the titles that are nothing else
+ * ("Miss GitHub history" is a verb), when it is written as a name (not "Mr. GitHub").
+ */
+function surnameAfterTitle(title: string, word: string): boolean {
+  return /^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?$/.test(title) && /^\p{Lu}\p{Ll}+$/u.test(word) && !NOT_PEOPLE.has(word.toLowerCase());
+}
+
+const LABEL_LINE = /^[\s>]*\p{Lu}[\p{L}'’-]{1,24}(?: \p{Lu}[\p{L}'’-]{1,24})?\s?:\s*\S/u;
+
+/** The line before or after the one starting at `lineStartIdx` also starts with a speaker label: a transcript. */
+function neighbourLabelled(text: string, lineStartIdx: number): boolean {
+  const end = lineEnd(text, lineStartIdx, 400);
+  const next = text.slice(end + 1, lineEnd(text, end + 1, 80));
+  if (LABEL_LINE.test(next) || SPEAKER_LABEL.test(next)) return true;
+  if (lineStartIdx === 0) return false;
+  const prev = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1);
+  return LABEL_LINE.test(prev) || SPEAKER_LABEL.test(prev);
+}
+
 /** The words of a found name, lower case, with "&"/"and" and the next capitalised word ("Marks & Spencer"). */
 function companyKey(words: Token[], text: string): string {
   const key = words.map((w) => w.word.toLowerCase().replace(/\.$/, "")).join(" ");
@@ -519,6 +575,12 @@ function companyKey(words: Token[], text: string): string {
 }
 
 const LIST_GAP = /^(?:, |,? and |,? & |,? or |,? und |,? y |,? et |,? e )$/;
+
+function isListGap(text: string, from: number, to: number): boolean {
+  if (to - from < 2 || to - from > 6) return false;
+  const c = text.charCodeAt(from);
+  return (c === 44 || c === 32) && LIST_GAP.test(text.slice(from, to));
+}
 
 /**
  * Names listed with names in conversation text: "They had 6: Malon, Mark, Kaylee and Brandi", "Quirion and
@@ -533,8 +595,9 @@ function addListedNames(scan: Scan, tokens: Token[], matches: PiiMatch[]): PiiMa
   while (i < tokens.length) {
     const group: Token[] = [tokens[i]!];
     let k = i + 1;
-    while (k < tokens.length && group.length < 20 && LIST_GAP.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) group.push(tokens[k++]!);
-    if (group.length >= 2) {
+    while (k < tokens.length && group.length < 20 && isListGap(text, tokens[k - 1]!.end, tokens[k]!.start)) group.push(tokens[k++]!);
+    const joined = group.length >= 3 || (group.length === 2 && !/^,\s$/.test(text.slice(group[0]!.end, group[1]!.start)));
+    if (joined) {
       const capitalised = group.every((t) => isCapitalised(t.word) && !t.word.endsWith("."));
       const classes = group.map((t) => classify(t.word));
       const inMatch = group.map((t) => covered(t.start, t.end));
