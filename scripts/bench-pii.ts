@@ -18,7 +18,7 @@ import { maskValue } from "../src/engine/mask.js";
 import type { Segment, SegmentRole } from "../src/model/document.js";
 import { detectPii, PII_TYPES, preloadPiiDependencies, type PiiMatch, type PiiOptions, type PiiType } from "../src/pii/index.js";
 import { isHeldOut, score, scoreLineValues, scoreSpans, type Counts, type LineValue, type Span } from "../src/pii/scoring.js";
-import { textKindForRole } from "../src/pii/segments.js";
+import { fieldOfPath, textKindForRole } from "../src/pii/segments.js";
 import { benchRealisticPii } from "./bench/pii-realistic.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -37,6 +37,10 @@ interface ScannedSegment {
   lineAt(offset: number): number;
   /** Source offset of a segment offset. */
   toSource(offset: number): number;
+  /** Where the segment sits (a JSON pointer for data files). */
+  path?: string;
+  /** Source text right before the segment, as the rules pass it. */
+  before?: string;
 }
 
 interface Parser {
@@ -60,6 +64,8 @@ async function loadParser(): Promise<Parser> {
           role: seg.role,
           lineAt: (o: number) => doc.lines.positionAt(seg.map.toSource(o)).line,
           toSource: (o: number) => seg.map.toSource(o),
+          path: seg.path,
+          before: source.slice(Math.max(0, seg.range[0] - 320), seg.range[0]),
         }));
       },
     };
@@ -121,7 +127,7 @@ function listFiles(dir: string, exts: RegExp): string[] {
 function scanSegments(segments: ScannedSegment[], options: PiiOptions = {}): { match: PiiMatch; line: number; seg: ScannedSegment }[] {
   const out: { match: PiiMatch; line: number; seg: ScannedSegment }[] = [];
   for (const seg of segments) {
-    for (const match of detectPii(seg.text, { ...options, textKind: textKindForRole(seg.role) })) {
+    for (const match of detectPii(seg.text, { ...options, textKind: textKindForRole(seg.role), field: fieldOfPath(seg.path), before: seg.before })) {
       out.push({ match, line: seg.lineAt(match.start), seg });
     }
   }

