@@ -133,6 +133,13 @@ const PLACEHOLDER_NAMES = new Set([
   "jean dupont", "alice", "bob", "carol", "dave", "eve", "mallory", "trent", "peggy", "victor", "alice smith",
   "bob smith", "alice example", "bob example", "test user", "sample user", "foo bar", "jane q. public", "j. doe",
   "baby doe", "john roe", "jane roe",
+  // Other languages' stand-ins: Norway, Poland, Czechia, the Netherlands, Finland, Sweden, Denmark, Switzerland,
+  // Spain and Latin America, Brazil.
+  "ola nordmann", "kari nordmann", "jan kowalski", "anna kowalska", "jan novák", "jan novak", "jan jansen",
+  "piet jansen", "matti meikäläinen", "maija meikäläinen", "sven svensson", "medel svensson", "jens hansen",
+  "hans muster", "max muster", "fulano de tal", "fulano", "mengano", "zutano", "beltrano", "ciclano",
+  "maría pérez", "maria perez", "josé da silva", "jose da silva", "marie dupont", "pierre dupont", "mario bianchi",
+  "john q. doe", "jane q. doe", "a. n. other", "tommy atkins", "john citizen", "jane citizen", "joe public",
 ]);
 
 export function isPlaceholderName(name: string): boolean {

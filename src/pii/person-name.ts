@@ -364,10 +364,10 @@ function isLexiconName(word: string): boolean {
 const TITLES =
   "president|senator|governor|secretary|ceo|founder|co-founder|author|novelist|actor|actress|singer|rapper|artist|painter|director|filmmaker|critic|coach|minister|chancellor|mayor|professor|journalist|host|youtuber|influencer|celebrity|star|musician|writer|poet|comedian|athlete|player|scientist|physicist|philosopher|economist|politician|king|queen|prince|princess|pope|general";
 const TOPIC_BEFORE = new RegExp(
-  `(?:style of|in the vein of|like|about|according to|featuring|starring|directed by|written by|composed by|painted by|produced by|songs? (?:by|of|from)|books? (?:by|of)|novels? by|films? (?:by|of|from)|movies? (?:by|of|from)|new (?:film|movie|album|book|song) (?:by|from)|article (?:by|from)|reviews? (?:of|by)|works? (?:of|by)|quotes? (?:from|by)|quoted|biography of|interview(?:ed)? with|search(?:es|ed|ing)? (?:the web |online )?for|(?:the |former |current |late )?(?:${TITLES}))\\s*["“']?$`,
+  `(?:style of|in the vein of|like|about|according to|featuring|starring|directed by|written by|composed by|painted by|produced by|songs? (?:by|of|from)|books? (?:by|of)|novels? by|films? (?:by|of|from)|movies? (?:by|of|from)|new (?:film|movie|album|book|song) (?:by|from)|article (?:by|from)|reviews? (?:of|by)|works? (?:of|by)|quotes? (?:from|by)|quoted|biography of|interview(?:ed)? with|search(?:es|ed|ing)? (?:the web |online )?for|as if you were|if you were|as though you were|channel of|videos? (?:from|by|of)|talks? (?:from|by)|founded by|co-founded by|created by|invented by|designed by|developed by|mixed with|inspired by|influenced by|×|vs\\.?|versus|(?:the |former |current |late )?(?:${TITLES}))\\s*["“']?$`,
 );
 /** The last words TOPIC_BEFORE can end with: a cheap test before the long one. */
-const TOPIC_LAST_WORD = new RegExp(`(?:of|like|about|to|featuring|starring|by|from|for|with|quoted|${TITLES})\\s*["“']?$`);
+const TOPIC_LAST_WORD = new RegExp(`(?:of|like|about|to|featuring|starring|by|from|for|with|quoted|were|×|vs\\.?|versus|${TITLES})\\s*["“']?$`);
 const TOPIC_AFTER = new RegExp(
   `^(?:['’]s (?:new |latest |last |first |next |famous |best-known )?(?:film|movie|song|album|book|novel|show|series|painting|speech|tweet|post|music|lyrics|style|work|career|campaign|administration|polic(?:y|ies)|quote|theory|law)|,? (?:is|was) (?:the |a |an )?(?:(?:current|former|late|famous|well-known|[a-z]+) ){0,3}(?:${TITLES}))`,
   "i",
@@ -621,6 +621,28 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   }
   // Without a cue, things and places are not people: "the Jordan Retro", "a Stanley Quencher", "in Florence".
   if (/(?:^|\s)(?:the|a|an|this|that|our|your|my|their|his|her)$/.test(beforeText)) return undefined;
+  const leadWord = words[0]!.word.toLowerCase();
+  // A table cell holding a full name: "| Maria Lopez | 2024-03-01 |".
+  if (nameWords.length >= 2 && allNameLike && first === "first" && !AMBIGUOUS_FIRST.has(leadWord) && /\|\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^\s*\|/.test(text.slice(end, end + 4))) {
+    return { start, end, confidence: 0.75 };
+  }
+  // In prose, a known given name and a known surname together: "Escalate to Maria Jensen in billing".
+  const proseBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
+  if (
+    nameWords.length >= 2 &&
+    nameWords.length <= 3 &&
+    first === "first" &&
+    !AMBIGUOUS_FIRST.has(leadWord) &&
+    classes.slice(1).every((c) => c === "first" || c === "last" || c === "initial") &&
+    classes[classes.length - 1] === "last" &&
+    // Not inside a longer title-case phrase ("Object Pascal Best Practices").
+    s === 0 &&
+    e === run.length &&
+    !PLACE_BEFORE.test(proseBefore) &&
+    !isPersona()
+  ) {
+    return { start, end, confidence: 0.7 };
+  }
   // Greetings and thanks ("Hi Maria", "Thanks, Tom Okafor") count only in conversation text.
   const lineIsDialogue = scan.dialogue || (!longLine && SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40)));
   if (!lineIsDialogue) return undefined;

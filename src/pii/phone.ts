@@ -160,6 +160,19 @@ function nationalShapeOk(region: string, lengths: number[]): boolean {
   return true;
 }
 
+/**
+ * Regions whose national formats are tried for a number right after a phone cue when the configured regions do not
+ * take it: Europe, the Americas and the largest others. Without a cue only the configured regions count.
+ */
+/** Labels of other numbers ending right before the candidate. */
+const OTHER_NUMBER_LABEL = /(?:licen[cs]e|passport|driver['’]?s?|ssn|social security|account|acct|policy|member(?:ship)?|order|invoice|tracking|routing|iban|card|ticket|case|apt|apartment|suite|unit|flat|room|po box)\.?\s*(?:number|no\.?|num\.?|#|id)?\s*(?:is|was|:|=)?\s*$/;
+/** Cues that name a phone outright (not "number" or "contact"), as whole words. */
+const STRONG_PHONE_CUE = /(?:^|[^a-z])(?:phone|tel|tel\.|telephone|mobile|cell|cellphone|fax|whatsapp|call (?:me|us|him|her)|ring (?:me|us)|text me|handy|telefon|tél|téléphone|portable|móvil|movil|celular|teléfono|telefone|telefono|cellulare|mobiel|puhelin|telefonszám|tlf)[^a-z][^\n]{0,30}$/;
+const CUED_REGIONS = [
+  "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "CZ", "PT", "IE", "HU", "GR", "RO",
+  "BR", "MX", "AR", "CO", "CL", "PE", "AU", "NZ", "CA", "IN", "JP", "KR", "CN", "SG", "ZA", "NG", "KE", "IL", "TR",
+];
+
 const DATE_PREFIX = /^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\b/;
 const DATE_SHAPE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 
@@ -185,6 +198,8 @@ function checkCandidate(
   const international = candidate.startsWith("+");
   const bare = /^\d+$/.test(candidate);
   const dotsOnly = !international && !bare && /^[\d./ ]+$/.test(candidate) && /[./]/.test(candidate) && !/^\d{3}\.\d{3}\.\d{4}$/.test(candidate);
+  // "driver's license number is 481195160", "Apt. 338 32 216": another number's label, unless a phone is named.
+  if (OTHER_NUMBER_LABEL.test(cueWindow) && !STRONG_PHONE_CUE.test(cueWindow)) return undefined;
   if (!cue) {
     if (NON_PHONE_CUE.test(cueWindow)) return undefined;
     if (bare || dotsOnly) return undefined;
@@ -216,6 +231,18 @@ function checkCandidate(
       if (p && p.isValid()) {
         parsed = p;
         break;
+      }
+    }
+    // With a phone cue ("tel.", "call me on"), a national number may be of any country: try the common ones.
+    if (!parsed && STRONG_PHONE_CUE.test(cueWindow) && !bare) {
+      for (const region of CUED_REGIONS) {
+        if (regions.includes(region) || (trunkless && TRUNK_ZERO_REGIONS.has(region)) || budget.parses <= 0) continue;
+        budget.parses--;
+        const p = lib.parsePhoneNumberFromString(candidate, region as Parameters<typeof lib.parsePhoneNumberFromString>[1]);
+        if (p && p.isValid()) {
+          parsed = p;
+          break;
+        }
       }
     }
     if (!parsed) return undefined;
