@@ -22,7 +22,8 @@ import type { DetectorContext, PiiMatch } from "./types.js";
 /** A name word: capitalised, or a lower-case joining word inside a street name ("Rua das Flores"). */
 const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,24}|\\d{1,3}(?:st|nd|rd|th|e|er|º|ª)?|de|da|del|della|dei|degli|delle|di|do|dos|das|la|le|les|du|des|van|der|den|von|y|e|of|the|al|el|am|an|im|zum|zur|sur|sous|on)";
 /** Any word, for lower-case text. */
-const ANY_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}";
+/** Any word but an English function word, for lower-case text ("4 keywords in a single row" is no address). */
+const ANY_WORD = "(?!(?:in|a|an|the|of|to|for|on|at|by|with|and|or|is|are|per|each|every|your|my|our|this|that|from|into)\\b)[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}";
 const SP = "[ \\t\\u00a0]{1,2}";
 const HOUSE_NUMBER = "\\d{1,5}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
 
@@ -80,7 +81,10 @@ const NAME_TYPE_NUMBER = new RegExp(
 /** name and number without a street type ("Bergshaugen 43", "Reyes Católicos 17"): only with a postcode or unit after it. */
 const NAME_NUMBER = new RegExp(`(?:${NAME_WORD}${SP}){0,3}\\p{Lu}[\\p{L}\\p{M}'’-]{2,24}${SP}${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?`, `y${u}`);
 /** Japanese block addresses: "3-12-7 Jingumae, Shibuya-ku". */
-const JAPANESE = new RegExp(`\\d{1,4}-\\d{1,4}(?:-\\d{1,4})?${SP}\\p{Lu}[\\p{L}-]{1,24}(?:,${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun))?`, `y${u}`);
+const JAPANESE = new RegExp(
+  `\\d{1,4}-\\d{1,4}-\\d{1,4}${SP}\\p{Lu}\\p{Ll}[\\p{L}-]{1,24}(?:,${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun))?|\\d{1,4}-\\d{1,4}${SP}\\p{Lu}\\p{Ll}[\\p{L}-]{1,24},${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun)`,
+  `y${u}`,
+);
 /** Colombian grid addresses: "Carrera 7 # 71-21", "Calle 100 No. 8A-55". */
 const COLOMBIAN = new RegExp(`(?:Carrera|Cra\\.?|Kr\\.?|Calle|Cl\\.?|Diagonal|Dg\\.?|Transversal|Avenida|Av\\.?|Autopista)${SP}\\d{1,3}[A-Z]?(?:${SP}(?:Bis|Sur|Este))?${SP}?(?:#|No\\.?|N[º°o]\\.?)${SP}?\\d{1,3}[A-Z]?-\\d{1,3}`, `iy${u}`);
 const PO_BOX = /(?:P\.?\s?O\.?\s?Box|Post(?:al)?\s?(?:Office\s)?Box|Postbox|Postboks|Postfach|Apartado(?:\s(?:de\s)?correos)?|Caixa\sPostal|Casilla(?:\sde\scorreo)?|B\.P\.|Boîte\spostale|Skrytka\spocztowa)\s{1,2}(?:No\.?\s?)?\d{1,6}\b/iy;
