@@ -3,7 +3,7 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
 // Build into a fresh folder and swap it in: stale chunks never pile up, and a run that is using
 // dist/ at that moment sees either the old bundle or the new one.
@@ -87,6 +87,16 @@ await build({
   outExtension: { ".js": ".mjs" },
   format: "esm",
 });
+
+// An installed copy has only the package's dependencies: a bundle that loads anything else at run time
+// would crash there while working in this checkout, so the build stops instead.
+const { checkBundle } = await import("./bundle-imports.mjs");
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const shipped = new Set(readdirSync(staging));
+for (const file of ["cli.cjs", "index.js", "llama3-tokenizer.mjs"]) {
+  const problems = checkBundle(readFileSync(`${staging}/${file}`, "utf8"), pkg, shipped);
+  if (problems.length > 0) throw new Error(`build: dist/${file} ${problems.map((p) => `line ${p.line} ${p.reason}`).join("; ")}`);
+}
 
 // Token rank tables as binary hash tables: loading one is a file read, not a 200,000-entry Map build.
 const { writeBpeTables } = await import("./gen-bpe-tables.mjs");

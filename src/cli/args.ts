@@ -52,7 +52,7 @@ Options:
                             globs (for hooks that pass every staged file)
   --with-dependents         also lint the prompts that extend or include the named files
                             (always on with --staged and --changed-since)
-  --max-warnings <n>        exit 1 when there are more than n warnings
+  --max-warnings <n>        exit 1 when there are more than n warnings (-1: no limit)
   -c, --config <path>       use this config file for every file
   --quiet                   report errors only
   --no-color                plain output
@@ -71,7 +71,7 @@ export function parseCli(argv: string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeNumbers(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -117,7 +117,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (values["max-warnings"] !== undefined) {
     maxWarnings = Number(values["max-warnings"]);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
-      throw new UsageError(`--max-warnings expects a whole number, got "${values["max-warnings"]}"`);
+      throw new UsageError(`--max-warnings expects a whole number (-1 for no limit), got "${values["max-warnings"]}"`);
     }
   }
   if (values.staged && values["changed-since"]) throw new UsageError("--staged and --changed-since cannot be combined");
@@ -150,6 +150,25 @@ export function parseCli(argv: string[]): CliOptions {
     concurrency,
     yes: values.yes ?? false,
   };
+}
+
+/** Options whose value may be a negative number (`--max-warnings -1`, ESLint's "no limit"). */
+const NUMERIC_OPTIONS = new Set(["--max-warnings"]);
+
+/** `--max-warnings -1` as `--max-warnings=-1`: parseArgs takes a value starting with a dash for an option. */
+function joinNegativeNumbers(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (NUMERIC_OPTIONS.has(arg) && next !== undefined && /^-\d+$/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 function parseConcurrency(value: string | undefined): CliOptions["concurrency"] {

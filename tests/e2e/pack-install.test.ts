@@ -7,7 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lastUser, startFakeServer } from "../eval/fake-server.js";
 import { git, makeRepo, PROJECT_ROOT, run, write } from "./repo.js";
+import { runAsync } from "./run-async.js";
 
 const BAD = '{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"}]\n';
 const GOOD = '{"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"}]}\n';
@@ -76,4 +78,33 @@ export default { rules: { "no-internal": defineRule({
     expect(lint.status, lint.stderr).toBe(1);
     expect(JSON.parse(lint.stdout)[0].messages[0]).toMatchObject({ ruleId: "acme/no-internal", line: 1, column: 5 });
   }, 60_000);
+
+  it("promptvet eval and --eval run against a local provider, plain and streaming, with no missing module", async () => {
+    // Any answer is JSON, so the json-schema assertion (ajv) and the streaming reader both run in the installed copy.
+    const server = await startFakeServer((req) => ({ kind: "answer", text: JSON.stringify({ reply: lastUser(req.body).slice(0, 20) }) }));
+    const dir = path.join(repo.dir, "evaluated");
+    try {
+      write(dir, "prompts/greet.md", "Greet {{name}} politely.\n");
+      write(dir, "prompts/greet.md.cases.yaml", "cases:\n  - name: greets\n    vars: { name: Ada }\n    assert:\n      - is-json: true\n      - json-schema: { type: object, required: [reply] }\n      - regex: '^\\{'\n");
+      const config = (stream: boolean) =>
+        `eval:\n  provider: { type: openai-compatible, baseUrl: "${server.url}/v1", model: local-model, apiKeyEnv: LOCAL_MODEL_KEY, stream: ${stream} }\n  cache: false\n`;
+      for (const stream of [false, true]) {
+        write(dir, "promptvet.config.yaml", config(stream));
+        const env = { LOCAL_MODEL_KEY: "local-test-key" };
+        const evaluated = await runAsync("npx", ["--no-install", "promptvet", "eval", "prompts/greet.md"], dir, env);
+        expect(evaluated.stdout + evaluated.stderr).not.toMatch(/Cannot find module|internal error/);
+        expect(evaluated.status, evaluated.stderr).toBe(0);
+        expect(evaluated.stderr).toMatch(/1 case: 1 passed, 0 failed/);
+        const withLint = await runAsync("npx", ["--no-install", "promptvet", "--eval", "--format", "json", "prompts/greet.md"], dir, env);
+        expect(withLint.stdout + withLint.stderr).not.toMatch(/Cannot find module|internal error/);
+        expect(withLint.status, withLint.stderr).toBe(0);
+        expect(withLint.stderr).toMatch(/1 case: 1 passed, 0 failed/);
+        expect(JSON.parse(withLint.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ filePath: path.join(dir, "prompts", "greet.md") })]));
+      }
+      expect(server.requests.filter((r) => r.body.stream === true).length).toBeGreaterThan(0);
+      expect(server.requests.length).toBe(4);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });

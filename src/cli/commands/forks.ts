@@ -6,6 +6,7 @@
 import path from "node:path";
 import { UsageError } from "../../files/collect.js";
 import { collectForks, type BaseGroup, type ForkEntry } from "../../forks/collect.js";
+import { composeRootsFor } from "../../compose/boundary.js";
 
 export interface ForksCommandArgs {
   cwd: string;
@@ -14,6 +15,8 @@ export interface ForksCommandArgs {
   format: string;
   stdout: NodeJS.WritableStream;
   settings: Record<string, unknown>;
+  /** The folders a fork's composition may read (default: its repository, else the working directory). */
+  composeRoots?: (file: string) => Promise<string[]>;
 }
 
 const FORMATS = ["table", "json", "markdown"] as const;
@@ -24,7 +27,7 @@ export async function runForksCommand(args: ForksCommandArgs): Promise<number> {
     throw new UsageError(`forks --format expects ${FORMATS.join(", ")}, got "${args.format}"`);
   }
   const roots = args.paths.length > 0 ? args.paths.map((p) => path.resolve(args.cwd, p)) : [args.cwd];
-  const groups = await collectForks(roots, args.settings);
+  const groups = await collectForks(roots, args.settings, args.composeRoots ?? (async (file) => composeRootsFor(file, args.cwd)));
   const rel = (p: string) => {
     const r = path.relative(args.cwd, p).split(path.sep).join("/");
     return r === "" ? "." : r;
