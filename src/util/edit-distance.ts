@@ -1,11 +1,11 @@
+/** One row of the table, reused: hints compare one word with thousands of candidates. */
+let scratch = new Uint32Array(64);
+
 /**
  * Levenshtein distance, for "did you mean" hints (rule ids, model ids, frontmatter keys). With `max`, the
  * computation stops as soon as every path is longer than `max` and returns `max + 1`: a hint only needs the
  * near candidates, and a long key compared with thousands of others must not cost a full table each time.
  */
-/** One row of the table, reused: hints compare one word with thousands of candidates. */
-let scratch = new Uint32Array(64);
-
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (scratch.length <= b.length) scratch = new Uint32Array(2 * (b.length + 1));
