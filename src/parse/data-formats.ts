@@ -6,7 +6,7 @@ import { type DocumentBuilder, lines, trimRange } from "./builder.js";
 import { DataInterpreter, type DataAdapter } from "./data.js";
 import { decodeJsonString } from "./json-string.js";
 import { bracketDepth, MAX_NESTING } from "./scan-util.js";
-import { parseYamlWithPositions, scalarMap } from "./yaml-tools.js";
+import { aliasBombIn, parseYamlWithPositions, scalarMap } from "./yaml-tools.js";
 
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
@@ -121,6 +121,13 @@ function yamlAdapter(text: string): DataAdapter<YamlNode> {
   };
 }
 
+/**
+ * The yaml library counts an alias of a plain value once per use: a few-shot file whose records share an
+ * anchored system prompt (`system: *sys` in every record) uses it thousands of times and is no bomb. The
+ * limit bounds the work of the check all the same (a bomb stops after this many expansions).
+ */
+const DATA_MAX_ALIAS_COUNT = 10_000;
+
 export function parseYamlFile(builder: DocumentBuilder): void {
   const source = builder.source;
   const parsed = parseYamlWithPositions(source, 0);
@@ -128,5 +135,9 @@ export function parseYamlFile(builder: DocumentBuilder): void {
   for (const error of parsed.errors) builder.problem("structure", `Invalid YAML: ${error.message}`, error.range);
   const doc = parsed.doc;
   if (!doc || !doc.contents) return;
+  // Records read aliases as they are written, never expanded; a file whose aliases would expand past the
+  // limit is still an error: every tool that loads it (a fine-tune upload, the app's own YAML loader) chokes on it.
+  const bomb = parsed.errors.length === 0 ? aliasBombIn(doc, 0, DATA_MAX_ALIAS_COUNT) : undefined;
+  if (bomb) builder.problem("structure", `Invalid YAML: ${bomb.message}`, bomb.range);
   new DataInterpreter(builder, yamlAdapter(source)).root(doc.contents as YamlNode);
 }

@@ -79,7 +79,11 @@ export function parseFrontmatterBlock(builder: DocumentBuilder, fence: FenceLoca
     const doc = parsed.doc;
     if (doc) {
       frontmatter.yaml = doc;
-      if (parsed.errors.length === 0) frontmatter.data = toData(doc);
+      if (parsed.errors.length === 0) {
+        const converted = toData(doc, cs);
+        if (converted.aliasBomb) frontmatter.errors.push(converted.aliasBomb);
+        else frontmatter.data = converted.data;
+      }
       walkYaml(doc.contents, text, cs, {
         key: (path, key, value) => {
           if (!keys.has(path)) keys.set(path, { key, value });

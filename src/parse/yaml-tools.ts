@@ -3,7 +3,7 @@
  * `#` comments live with their offsets). Every range is shifted by `base`, the offset of the YAML text in
  * the file, so callers only ever see file offsets.
  */
-import { Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document as YamlDocument, type Node as YamlNode } from "yaml";
+import { Parser, isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document as YamlDocument, type Node as YamlNode } from "yaml";
 import type { Range, SourceComment } from "../model/document.js";
 import type { DecodedString } from "./json-string.js";
 import { mapYamlScalar, type ScalarStyle } from "./yaml-scalar.js";
@@ -73,13 +73,42 @@ function collectComments(tokens: unknown[], base: number): SourceComment[] {
   return comments.sort((a, b) => a.range[0] - b.range[0]);
 }
 
-/** Converts a YAML data value to plain JS without ever throwing (alias bombs, cycles). */
-export function toData(doc: YamlDocument): unknown {
+/** Aliases expanded at most this many times: a "billion laughs" document is refused, not expanded. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** A YAML document as plain data, or why it has none: an alias bomb is an error to report, not a silent `undefined`. */
+export type YamlData = { data: unknown; aliasBomb?: undefined } | { data?: undefined; aliasBomb: { message: string; range: Range } };
+
+/**
+ * Converts a YAML document to plain JS without ever throwing. Aliases that expand more than MAX_ALIAS_COUNT
+ * times (an anchor of aliases of anchors of aliases...: nine lines make a billion nodes) give `aliasBomb`,
+ * at the first alias (`base` shifts its range to file offsets); other failures (cycles) give no data.
+ */
+export function toData(doc: YamlDocument, base = 0, maxAliasCount = MAX_ALIAS_COUNT): YamlData {
   try {
-    return doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return undefined;
+    return { data: doc.toJS({ maxAliasCount }) };
+  } catch (error) {
+    if (!/alias/i.test((error as Error).message)) return { data: undefined };
+    const alias = firstAlias(doc);
+    const range: Range = alias?.range ? [base + alias.range[0], base + alias.range[1]] : [base, base + 1];
+    return { aliasBomb: { message: `YAML aliases expand more than ${maxAliasCount} times (an alias bomb), refused as a resource exhaustion risk`, range } };
   }
+}
+
+/** Only a document with an alias can be an alias bomb: the check costs a conversion, so it runs only then. */
+export function aliasBombIn(doc: YamlDocument, base = 0, maxAliasCount = MAX_ALIAS_COUNT): { message: string; range: Range } | undefined {
+  return firstAlias(doc) ? toData(doc, base, maxAliasCount).aliasBomb : undefined;
+}
+
+function firstAlias(doc: YamlDocument): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 export interface YamlVisit {

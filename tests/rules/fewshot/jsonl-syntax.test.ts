@@ -3,6 +3,13 @@ import { RuleTester } from "../../helpers/rule-tester.js";
 
 const ok = '{"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]}';
 
+/** Nine anchors of nine aliases each: a billion strings once expanded ("billion laughs"). */
+const laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+  .concat([..."bcdefghi"].map((name, i) => `${name}: &${name} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(", ")}]`))
+  .join("\n");
+/** Records that share one anchored system prompt: thousands of uses of a plain value, no bomb. */
+const sharedAnchor = `- system: &sys You are a support assistant for the order desk.\n  input: q0\n  output: a0\n${Array.from({ length: 2_000 }, (_, i) => `- system: *sys\n  input: q${i + 1}\n  output: a${i + 1}\n`).join("")}`;
+
 new RuleTester().run(rule, {
   valid: [
     { code: `${ok}\n${ok.replace("Hi", "Hey")}\n`, filename: "train.jsonl" },
@@ -11,6 +18,7 @@ new RuleTester().run(rule, {
     { code: "Not JSON at all, but markdown.\n", name: "other formats are not checked" },
     { code: '{"prompt": "smile \\ud83d\\ude00", "completion": "\\\\ud800 is how you write it"}\n', filename: "train.jsonl", name: "a surrogate pair, and an escaped backslash before ud800" },
     { code: "- input: hi\n  output: hello\n", filename: "few-shot/greetings.yaml", name: "valid YAML few-shot file" },
+    { code: sharedAnchor, filename: "few-shot/shared.yaml", name: "an anchored system prompt shared by 2,000 records" },
     { code: "path: C:\\ud800\\files\n", filename: "data.yml", name: "backslashes in plain YAML scalars are text" },
   ],
   invalid: [
@@ -64,6 +72,15 @@ new RuleTester().run(rule, {
       code: '- input: "hi\n  output: hello\n- input: there\n',
       filename: "few-shot/greetings.yaml",
       errors: [{ messageId: "invalidYaml", line: 4, column: 1, endLine: 4, endColumn: 1, message: 'Unexpected YAML syntax: Missing closing "quote; expected a valid YAML document.' }],
+    },
+    {
+      name: "an alias bomb in a few-shot file is an error, not a silent pass or a hang",
+      code: `${laughs}\nexamples:\n  - input: *i\n    output: ok\n`,
+      filename: "few-shot/laughs.yaml",
+      errors: [{
+        messageId: "invalidYaml", line: 2, column: 8, endLine: 2, endColumn: 10,
+        message: "Unexpected YAML syntax: YAML aliases expand more than 10000 times (an alias bomb), refused as a resource exhaustion risk; expected a valid YAML document.",
+      }],
     },
     {
       name: "broken YAML in a .yml file (an unclosed flow sequence)",

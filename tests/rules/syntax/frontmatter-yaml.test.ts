@@ -12,6 +12,15 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: "an alias bomb in the frontmatter",
+      code: `---\nname: x\n${["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"].concat([..."bcdef"].map((n, i) => `${n}: &${n} [${Array(9).fill(`*${"abcde"[i]}`).join(", ")}]`)).join("\n")}\n---\nHello.\n`,
+      filename: "laughs.md",
+      errors: [{
+        messageId: "invalid", line: 4, column: 8, endLine: 4, endColumn: 10,
+        message: "Unexpected YAML syntax in the frontmatter: YAML aliases expand more than 100 times (an alias bomb), refused as a resource exhaustion risk; expected valid YAML.",
+      }],
+    },
+    {
       code: "---\ndescription: Review code: be strict\nmode: agent\n---\nReview.\n",
       filename: "review.prompt.md",
       errors: [{
