@@ -5,14 +5,21 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { decodeFile } from "../files/decode.js";
 import { GitObjectStore } from "../files/git-objects.js";
 
 export type FileReader = (filePath: string) => Promise<string | undefined>;
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
+/**
+ * A base or partial is decoded as the file being linted is (files/decode.ts): a UTF-16 file with a byte order
+ * mark is text, not UTF-8 read as "\uFFFD\uFFFD" and NUL characters. Bytes that are no text in any encoding
+ * promptvet reads are decoded leniently as UTF-8, as before, so the composition still shows what is there.
+ */
 function decode(bytes: Uint8Array): string {
-  return new TextDecoder("utf-8").decode(bytes);
+  const decoded = decodeFile(bytes, Number.MAX_SAFE_INTEGER);
+  return decoded.kind === "text" ? decoded.text : new TextDecoder("utf-8").decode(bytes);
 }
 
 /** Reads from the working tree; undefined for missing, unreadable or oversized files. */

@@ -7,6 +7,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { findIncludes, includeCandidates, readFrontmatter } from "../compose/index.js";
+import { decodeFile } from "../files/decode.js";
 import { detectFormat } from "../parse/detect.js";
 
 const execFileAsync = promisify(execFile);
@@ -72,8 +73,10 @@ export async function readText(filePath: string): Promise<string | undefined> {
   try {
     const stat = await fs.stat(filePath);
     if (!stat.isFile() || stat.size > MAX_BYTES) return undefined;
-    const text = await fs.readFile(filePath, "utf8");
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // Decoded as the linted file is (a UTF-16 prompt names its base and partials too); other bytes as lenient UTF-8.
+    const bytes = await fs.readFile(filePath);
+    const decoded = decodeFile(bytes, MAX_BYTES);
+    return decoded.kind === "text" ? decoded.text : new TextDecoder("utf-8").decode(bytes);
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
@@ -132,6 +132,14 @@ describe("dependentsOf", () => {
       { changed: "gone.hbs", dependents: [path.join(dir, "p.hbs")] },
       { changed: "base.md", dependents: [path.join(dir, "fork.md")] },
     ]);
+  });
+
+  it("reads a UTF-16 fork's references as the linter reads the fork", async () => {
+    const dir = writeFiles({ "base.md": "# Base\n\nBe brief.\n" });
+    dirs.push(dir);
+    const fork = "---\nextends: base.md\n---\n# Fork — Français\n";
+    writeFileSync(path.join(dir, "fork.md"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fork, "utf16le")]));
+    expect(await dependentsOf(["base.md"], dir)).toEqual([{ changed: "base.md", dependents: [path.join(dir, "fork.md")] }]);
   });
 
   it("terminates on cycles", async () => {
