@@ -344,10 +344,10 @@ function extend(text: string, from: number, lowerCase: boolean): Extension {
     let lineTo = lineFrom;
     while (lineTo < text.length && text[lineTo] !== "\n" && text[lineTo] !== "\r" && lineTo - lineFrom < 80) lineTo++;
     const raw = text.slice(lineFrom, lineTo);
-    const body = raw.replace(/^[\s>*+•|?-]*/, "").replace(/\s+$/, "");
+    const body = raw.replace(/^[\s>*+•|?-]*/, "").trimEnd();
     if (body === "" || body.length > 48 || NOT_ADDRESS_LINE.test(body) || !(lowerCase ? CONTINUATION_LINE_ANY : CONTINUATION_LINE).test(body)) break;
     lines++;
-    cursor = lineFrom + raw.replace(/\s+$/, "").length;
+    cursor = lineFrom + raw.trimEnd().length;
     // Keep lines up to the last one with a digit or a unit: a trailing line of capitalised words may be anything.
     if (/\d/.test(body) || UNIT_LINE.test(body) || /^,\s?(?:[A-Z]{2,3}|nan)$/.test(body)) {
       lastGood = cursor;
@@ -372,7 +372,7 @@ function previousLine(text: string, at: number, before: string): string {
 
 /** The last non-blank line of a text, without quote and list markers. */
 export function lastLine(text: string): string {
-  const trimmed = text.replace(/\s+$/, "");
+  const trimmed = text.trimEnd();
   return trimmed.slice(trimmed.lastIndexOf("\n") + 1).replace(/^[\s>*+•|#-]*/, "");
 }
 

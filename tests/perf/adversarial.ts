@@ -61,6 +61,7 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: "spaces", formats: TEXTUAL, make: (n) => fill(" ", n) },
   { name: "a word then spaces", formats: TEXTUAL, make: (n) => `Label${fill(" ", n - 5)}` },
   { name: "spaces then a colon", formats: TEXTUAL, make: (n) => `Note${fill(" ", n - 6)}: ` },
+  { name: "spaces inside a line", formats: TEXTUAL, make: (n) => `Be brief.${fill(" ", n - 12)}ok\n` },
   { name: "tabs", formats: TEXTUAL, make: (n) => fill("\t", n) },
   { name: "spaces and tabs", formats: TEXTUAL, make: (n) => fill(" \t", n) },
   { name: "colons", formats: TEXTUAL, make: (n) => fill(":", n) },

@@ -1,7 +1,7 @@
 /**
  * Nothing super-linear in the detectors: PII, secrets (secretlint with promptvet's rules, and promptvet's own
- * detectors alone), the contradiction extractor with its conflict search, the examples check and the token
- * count, on every adversarial input of 10,000 and 100,000 characters, take at most ~15 times as long on the
+ * detectors alone), the contradiction extractor with its conflict search, the examples check, the line diff
+ * of a fork with its base and the token count, on every adversarial input of 10,000 and 100,000 characters, take at most ~15 times as long on the
  * larger. Parsing is untimed preparation here, so each ratio is the detector's own (tests/perf/subjects.ts).
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -6,6 +6,7 @@
 import { builtinRules } from "../../rules/index.js";
 import { checkDocument, checkExamples } from "../../src/contradiction/index.js";
 import { lintDocument } from "../../src/engine/linter.js";
+import { diffLines } from "../../src/forks/diff.js";
 import type { Format, PromptDocument } from "../../src/model/document.js";
 import { parseDocument } from "../../src/parse/index.js";
 import { detectPii, preloadPiiDependencies, PII_TYPES } from "../../src/pii/index.js";
@@ -94,6 +95,8 @@ export const DETECTOR_SUBJECTS: readonly DetectorSubject[] = [
       run: (document) => checkExamples(document as PromptDocument),
     }),
   },
+  // A fork compared with its base: the base is the first half of the text (forks/diff.ts).
+  { name: "fork line diff", readsDocuments: false, subject: onText((text) => diffLines(text.slice(0, Math.floor(text.length / 2)), text)) },
   { name: "token count", readsDocuments: true, subject: onDocument((document) => countDocument(document, {}, "o200k_base")) },
 ];
 
