@@ -158,7 +158,8 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   }
 
   const values = await sensitiveValues(document, raw, sensitiveRanges, options);
-  for (const r of raw) maskMessage(r.message, values);
+  const masked = new Map<string, string>();
+  for (const r of raw) maskMessage(r.message, values, masked);
   const output = applyDirectives(document, raw, values, options);
   if (output.messages.length + output.suppressedMessages.length === 0) return { ...output, sensitiveRanges };
   return { ...output, sensitiveRanges: frameMaskRanges(document.source, document.lines, sensitiveRanges, values) };

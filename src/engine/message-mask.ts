@@ -98,12 +98,19 @@ export function maskText(text: string, values: SensitiveValues): string {
 /**
  * Masks a finding's texts in place. Fix and suggestion texts are what `--fix` writes, so they stay; a
  * finding whose fix text holds a secret is marked sensitive instead, and every report and the cache then
- * show that text as redacted.
+ * show that text as redacted. `memo` holds the texts already masked with the same values: a rule that
+ * reports every line of a large file repeats one message tens of thousands of times.
  */
-export function maskMessage(message: LintMessage, values: SensitiveValues): void {
-  message.message = maskText(message.message, values);
-  if (message.related) message.related = message.related.map((r) => ({ ...r, message: maskText(r.message, values) }));
-  if (message.suggestions) message.suggestions = message.suggestions.map((s) => ({ ...s, desc: maskText(s.desc, values) }));
+export function maskMessage(message: LintMessage, values: SensitiveValues, memo?: Map<string, string>): void {
+  const mask = (text: string) => {
+    if (!memo) return maskText(text, values);
+    let masked = memo.get(text);
+    if (masked === undefined) memo.set(text, (masked = maskText(text, values)));
+    return masked;
+  };
+  message.message = mask(message.message);
+  if (message.related) message.related = message.related.map((r) => ({ ...r, message: mask(r.message) }));
+  if (message.suggestions) message.suggestions = message.suggestions.map((s) => ({ ...s, desc: mask(s.desc) }));
   if (!message.sensitive) {
     const texts = [message.fix?.text, ...(message.suggestions ?? []).map((s) => s.fix.text)];
     if (texts.some((t) => t !== undefined && holdsSecret(t, values))) message.sensitive = true;
