@@ -11,6 +11,7 @@ import { checkDocument } from "./check.js";
 import type { Directive } from "./directives.js";
 import { splitSentences, stem, wordCount } from "./text.js";
 import type { Dimension } from "./vocabulary.js";
+import { stripFence } from "./strip-fence.js";
 
 export interface ExampleOutput {
   text: string;
@@ -119,11 +120,6 @@ const EMOJI = /\p{Extended_Pictographic}/u;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+\.\w{2,}/i;
 const LIST_LINE = /^\s*(?:[-*+•]|\d+[.)])\s+\S/gm;
 const MARKDOWN = /^#{1,6}\s|^\s*[-*+]\s+\S|\*\*[^*\n]+\*\*|^\|.*\|\s*$|^```/m;
-
-function stripFence(text: string): string {
-  const m = /^\s*```[\w-]*\s*\n([\s\S]*?)\n\s*```\s*$/.exec(text);
-  return m ? m[1]! : text.trim();
-}
 
 const STOP: Record<string, string[]> = {
   english: ["the", "and", "you", "is", "to", "of", "it", "for", "your", "with", "this", "that", "are", "can", "we", "will", "have"],
