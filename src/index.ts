@@ -1,6 +1,6 @@
 /** The public API for custom rules: `import { defineRule } from "promptvet"`, and the types rules see. */
-export { defineRule } from "./engine/types.js";
+export { defineRule } from "./rule-api/types.js";
 export type {
   Fix, LintMessage, LintResult, Plugin, ReportDescriptor, Rule, RuleContext, RuleMeta, RuleVisitor, Severity,
-} from "./engine/types.js";
+} from "./rule-api/types.js";
 export type { PromptDocument, Segment, Range, Format } from "./model/document.js";

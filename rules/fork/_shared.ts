@@ -6,7 +6,7 @@ import path from "node:path";
 import type { ComposedPrompt, ComposeError, FileRange } from "../../src/compose/index.js";
 import { composePrompt, findIncludes, readFrontmatter } from "../../src/compose/index.js";
 import { readWorkingTreeFile } from "../../src/compose/read.js";
-import type { RuleContext } from "../../src/engine/types.js";
+import type { RuleContext } from "../../src/rule-api/types.js";
 import type { PromptDocument, Range } from "../../src/model/document.js";
 
 export type Composition = { composed: ComposedPrompt; error?: undefined } | { composed?: undefined; error: ComposeError };

@@ -4,7 +4,7 @@
  * `syntax/frontmatter-unknown-key`; the two only differ in which findings they keep.
  */
 import type { ErrorObject } from "ajv";
-import { compileSchema } from "../../src/engine/ajv.js";
+import { compileSchema } from "../../src/util/ajv.js";
 import type { PromptDocument, Range } from "../../src/model/document.js";
 import { readFrontmatter } from "./_frontmatter-data.js";
 import { FRONTMATTER_SCHEMAS, type FrontmatterKind, KIND_LABELS, closest, frontmatterKind, knownKeysAt } from "./_frontmatter-schemas.js";

@@ -6,7 +6,7 @@ import { ResultCache } from "../engine/cache.js";
 import { lintFiles, suggestionFilter } from "../engine/lint-files.js";
 import { workerCount, type LintThreads } from "../engine/lint-threads.js";
 import { newRunTiming, type RunTiming } from "../engine/timing.js";
-import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
+import type { LintMessage, LintResult, RuleMeta } from "../rule-api/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
 import { changedBetween, findRepoRoot, GitError, hasHead, mergeBase, stagedChanges } from "../files/git.js";
 import { GitObjectStore } from "../files/git-objects.js";

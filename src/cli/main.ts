@@ -1,7 +1,7 @@
 import pc from "picocolors";
 import { RuleRegistry } from "../config/registry.js";
-import { ConfigError } from "../engine/linter.js";
-import type { RuleMeta } from "../engine/types.js";
+import { ConfigError } from "../rule-api/errors.js";
+import type { RuleMeta } from "../rule-api/types.js";
 import { UsageError } from "../files/collect.js";
 import { VERSION } from "../version.js";
 import { builtinRules } from "../../rules/index.js";

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { LineCounter, parseDocument as parseYaml } from "yaml";
-import { describeAjvError } from "../engine/ajv.js";
+import { describeAjvError } from "../util/ajv.js";
 import generatedValidator from "./config-validator.generated.js";
-import { ConfigError } from "../engine/linter.js";
+import { ConfigError } from "../rule-api/errors.js";
 
 /** Config file names, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = [

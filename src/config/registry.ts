@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ConfigError } from "../engine/linter.js";
-import type { Plugin, Rule } from "../engine/types.js";
+import { ConfigError } from "../rule-api/errors.js";
+import type { Plugin, Rule } from "../rule-api/types.js";
 import { nearest } from "../util/edit-distance.js";
 import { byCodeUnit } from "../util/compare.js";
 

@@ -15,10 +15,10 @@ import { applyFixes } from "./fixes.js";
 import { lintDocument, type DocumentLintOutput } from "./linter.js";
 import { cacheKey, contentHash, type ResultStore } from "./cache.js";
 import { FILES_PER_WORKER, LintWorker, workerError, type LintThreads, type RecordedCacheEntry } from "./lint-threads.js";
-import { maskRanges } from "./mask.js";
+import { maskRanges } from "../rule-api/mask.js";
 import type { RunTiming } from "./timing.js";
 import { relativePosix } from "../util/relative-path.js";
-import type { LintMessage, LintResult } from "./types.js";
+import type { LintMessage, LintResult } from "../rule-api/types.js";
 
 export interface LintFilesOptions {
   files: readonly FileTarget[];

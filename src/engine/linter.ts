@@ -1,8 +1,11 @@
 import type { PromptDocument, Range, Segment } from "../model/document.js";
 import type { PiiAllowConfig } from "../pii/index.js";
-import { compileSchema, describeAjvError } from "./ajv.js";
+import { compileSchema, describeAjvError } from "../util/ajv.js";
+import { ConfigError } from "../rule-api/errors.js";
+/** Kept for imports written against the old location: import ConfigError from ../rule-api/errors.js. */
+export { ConfigError };
 import { buildSuppressions, parseDirectives } from "./directives.js";
-import type { LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "./types.js";
+import type { LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "../rule-api/types.js";
 import { byCodeUnit } from "../util/compare.js";
 import { addRuleTime, type RunTiming } from "./timing.js";
 import { frameMaskRanges } from "./frame-mask.js";
@@ -43,14 +46,6 @@ export interface DocumentLintOutput {
    * every other occurrence of their values, and credential-shaped text (see frame-mask.ts).
    */
   sensitiveRanges: Range[];
-}
-
-/** Thrown for problems in configuration (bad options): the CLI turns these into exit code 2. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
 }
 
 export const UNUSED_DIRECTIVE_ID = "directives/unused";

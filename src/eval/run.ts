@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { PromptDocument, Range } from "../model/document.js";
 import { LineIndex } from "../model/line-index.js";
-import type { LintMessage, LintResult } from "../engine/types.js";
+import type { LintMessage, LintResult } from "../rule-api/types.js";
 import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
 import { renderPrompt } from "../render/index.js";
 import { assertionDigest, checkAssertion, estimateTokens } from "./assertions.js";

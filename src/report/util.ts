@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Fix, LintMessage, LintResult, Suggestion } from "../engine/types.js";
+import type { Fix, LintMessage, LintResult, Suggestion } from "../rule-api/types.js";
 import type { FormatContext, TokenStats } from "./types.js";
 import { byCodeUnit } from "../util/compare.js";
 

@@ -3,12 +3,12 @@
  * cases; invalid cases state every finding's exact position and the fixed output.
  */
 import { describe, expect, it } from "vitest";
-import { applyFixes } from "../../src/engine/fixes.js";
-import { lintDocument } from "../../src/engine/linter.js";
-import type { LintMessage, Rule, RuleServices } from "../../src/engine/types.js";
-import type { Format } from "../../src/model/document.js";
-import { detectFormat } from "../../src/parse/detect.js";
-import { parseDocument } from "../../src/parse/index.js";
+import { applyFixes } from "../engine/fixes.js";
+import { lintDocument } from "../engine/linter.js";
+import type { LintMessage, Rule, RuleServices } from "../rule-api/types.js";
+import type { Format } from "../model/document.js";
+import { detectFormat } from "../parse/detect.js";
+import { parseDocument } from "../parse/index.js";
 
 export interface ValidCase {
   code: string;
