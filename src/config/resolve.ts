@@ -2,11 +2,11 @@ import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import picomatch from "picomatch";
-import type { EnabledRule } from "../engine/linter.js";
 import { ConfigError } from "../rule-api/errors.js";
-import type { Severity } from "../rule-api/types.js";
+import type { EnabledRule, Severity } from "../rule-api/types.js";
 import type { Format } from "../model/document.js";
 import { DEFAULT_PROMPT_GLOBS } from "../parse/detect.js";
+import { DEFAULT_IGNORES } from "../files/default-ignores.js";
 import { discoveryRoot, findConfigFile, loadConfigFile, type LoadedConfig, type RawConfig } from "./load.js";
 import { gitRootOf } from "../compose/boundary.js";
 import { PRESETS, presetSeverity, type PresetName } from "./presets.js";
@@ -20,8 +20,6 @@ const ENGINE_KEYS = new Set([
   "reportUnusedDisableDirectives", "maxFileSize", "format", "compose",
 ]);
 
-/** Folders nobody wants linted. */
-export const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**", "**/dist/**", "**/coverage/**", "**/.promptvet/**"];
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 

@@ -5,7 +5,9 @@ import { ConfigError } from "../rule-api/errors.js";
 /** Kept for imports written against the old location: import ConfigError from ../rule-api/errors.js. */
 export { ConfigError };
 import { buildSuppressions, parseDirectives } from "./directives.js";
-import type { LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "../rule-api/types.js";
+import type { EnabledRule, LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "../rule-api/types.js";
+/** Kept for imports written against the old location: import EnabledRule from ../rule-api/types.js. */
+export type { EnabledRule };
 import { byCodeUnit } from "../util/compare.js";
 import { addRuleTime, type RunTiming } from "./timing.js";
 import { frameMaskRanges } from "./frame-mask.js";
@@ -14,12 +16,6 @@ import { SensitiveValues } from "./sensitive-values.js";
 import { boundedReader, defaultComposeRoot } from "../compose/boundary.js";
 import { readWorkingTreeFile } from "../compose/read.js";
 
-/** A rule switched on for one file, with its severity and validated options. */
-export interface EnabledRule {
-  rule: Rule<any>;
-  severity: Exclude<Severity, 0>;
-  options?: Record<string, unknown>;
-}
 
 export interface LintDocumentOptions {
   rules: readonly EnabledRule[];

@@ -154,6 +154,13 @@ export function defineRule<Options = Record<string, unknown>>(rule: Rule<Options
   return rule;
 }
 
+/** A rule switched on for one file, with its severity and options (what a resolved config hands the linter). */
+export interface EnabledRule {
+  rule: Rule<any>;
+  severity: Exclude<Severity, 0>;
+  options?: Record<string, unknown>;
+}
+
 /** A custom rule module: `export default { rules: { "no-foo": rule } }`, loaded under a prefix. */
 export interface Plugin {
   rules: Record<string, Rule<any>>;
