@@ -20,6 +20,10 @@ export interface LintFilesOptions {
   repoRoot?: string;
   /** Ref whose content rules compare with (HEAD, or a merge-base in CI). */
   baseRef?: string;
+  /**
+   * @deprecated Not read: a directive may name the rules that exist for its file, which are those of the file's
+   * resolved config (`FileConfig.ruleSet`).
+   */
   knownRuleIds?: ReadonlySet<string>;
   /** Persistent result cache; files whose key is unchanged are not linted again. */
   cache?: ResultStore;

@@ -19,7 +19,6 @@ export interface LintWorkerInit {
   baseRef?: string;
   suggestionScopes: string[];
   tokenStats?: boolean;
-  knownRuleIds: string[];
   baseBlobs?: [string, string][];
   /** Record the cache entry of each result for the main thread to store. */
   recordCache: boolean;

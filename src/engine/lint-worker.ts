@@ -32,7 +32,6 @@ export function lintWorkerMain(init: LintWorkerInit, port: MessagePort | null = 
     staged: init.staged,
     repoRoot: init.repoRoot,
     baseRef: init.baseRef,
-    knownRuleIds: new Set(init.knownRuleIds),
     baseBlobs: init.baseBlobs ? new Map(init.baseBlobs) : undefined,
     tokenStats: init.tokenStats,
     applySuggestions: suggestionFilter(init.suggestionScopes),

@@ -115,7 +115,11 @@ function describeRule(id: string, meta: RuleMeta | undefined, context: FormatCon
       enabled: recommended !== false,
       level: recommended === "error" ? "error" : "warning",
     },
-    properties: { category, tags: [category] },
+    properties: {
+      category,
+      tags: [category],
+      ...(meta?.plugin ? { plugin: { prefix: meta.plugin.prefix, ...(meta.plugin.name ? { name: meta.plugin.name } : {}), ...(meta.plugin.version ? { version: meta.plugin.version } : {}) } } : {}),
+    },
   };
 }
 

@@ -93,6 +93,8 @@ export interface RuleDocs {
   /** Part of `promptvet:recommended` (with this default severity) / `promptvet:strict`. */
   recommended: SeverityName | false;
   strict?: SeverityName | false;
+  /** The rule's documentation page (SARIF `helpUri`, report links). Plugin rules without one get no link. */
+  url?: string;
 }
 
 export interface RuleMeta {
@@ -108,6 +110,16 @@ export interface RuleMeta {
   defaultOptions?: Record<string, unknown>;
   /** Only run on these formats (all when omitted). */
   formats?: Format[];
+  /** Set by promptvet on the rules of a plugin: the prefix a config gave it, and the plugin's own `meta`. */
+  plugin?: PluginIdentity;
+}
+
+/** Which plugin a rule came from. */
+export interface PluginIdentity {
+  /** The prefix the config declared it under (`acme` in `plugins: { acme: ./rules.js }`). */
+  prefix: string;
+  name?: string;
+  version?: string;
 }
 
 /** Services a rule may need; heavy ones are lazy so a run that does not use them pays nothing. */
@@ -161,7 +173,27 @@ export interface EnabledRule {
   options?: Record<string, unknown>;
 }
 
-/** A custom rule module: `export default { rules: { "no-foo": rule } }`, loaded under a prefix. */
+/** A rule setting in a config: a severity, or `[severity, options]`. */
+export type RuleEntry = SeverityName | Severity | [SeverityName | Severity, Record<string, unknown>?];
+
+/**
+ * A config a plugin ships, extended as `plugin:<prefix>/<name>` (e.g. `plugin:acme/recommended`). It holds what a
+ * config file may hold except `plugins` and `extends`; in its `rules`, a name without a slash is the plugin's own
+ * rule (the config that declares the plugin chooses its prefix).
+ */
+export interface PluginConfig {
+  rules?: Record<string, RuleEntry>;
+  [setting: string]: unknown;
+}
+
+/**
+ * A custom rule module: `export default { meta, rules: { "no-foo": rule }, configs }`, loaded under the prefix a
+ * config gives it. Its rules exist only for the files that config applies to, and are off until a config turns
+ * them on (directly or through one of the plugin's `configs`).
+ */
 export interface Plugin {
+  meta?: { name?: string; version?: string };
   rules: Record<string, Rule<any>>;
+  /** Without a `recommended` entry, `plugin:<prefix>/recommended` turns on the rules whose docs say `recommended`. */
+  configs?: Record<string, PluginConfig>;
 }

@@ -44,7 +44,8 @@ export async function findFindings(job: FileJob, text: FileText, options: LintFi
       settings: config.settings,
       services: { baseSource, baseRef: options.baseRef, readFile },
       unusedDirectives: config.unusedDirectives,
-      knownRuleIds: options.knownRuleIds,
+      // A directive may name the rules that exist for this file: built-ins and its config's plugins.
+      knownRuleIds: config.ruleSet.ids(),
       timing: options.timing,
     });
   const parse = (source: string) => timedParse(options.timing, { path: filePath, source, format, bom: text.bom });
