@@ -55,27 +55,43 @@ const IMPORT_SHIM = [
   "  return provided ? provided(target) : import(target);",
   "};",
 ].join("\n");
-await build({
-  ...NODE_BUNDLE,
-  entryPoints: { cli: "src/cli/main.ts" },
-  outdir: staging,
-  outExtension: { ".js": ".cjs" },
-  format: "cjs",
-  packages: "bundle",
-  external: ["handlebars", "nunjucks", "mustache", LLAMA3_FILE],
-  mainFields: ["module", "main"],
-  // Modules find their data files (rules docs, models.json) relative to their own location: the bundle's.
-  define: { "import.meta.url": "__promptvetModuleUrl" },
-  banner: { js: `const __promptvetModuleUrl = require("node:url").pathToFileURL(__filename).href;\n${IMPORT_SHIM}` },
-  plugins: [
-    {
-      name: "llama3-beside-the-cli",
-      setup(b) {
-        b.onResolve({ filter: /^llama3-tokenizer-js$/ }, () => ({ path: LLAMA3_FILE, external: true }));
+/** A command-line bundle: one CommonJS file with the import shim, finding its data files beside itself. */
+const commandLineBundle = (entryPoints, plugins) =>
+  build({
+    ...NODE_BUNDLE,
+    entryPoints,
+    outdir: staging,
+    outExtension: { ".js": ".cjs" },
+    format: "cjs",
+    packages: "bundle",
+    external: ["handlebars", "nunjucks", "mustache", LLAMA3_FILE],
+    mainFields: ["module", "main"],
+    // Modules find their data files (rules docs, models.json) relative to their own location: the bundle's.
+    define: { "import.meta.url": "__promptvetModuleUrl" },
+    banner: { js: `const __promptvetModuleUrl = require("node:url").pathToFileURL(__filename).href;\n${IMPORT_SHIM}` },
+    plugins: [
+      {
+        name: "llama3-beside-the-cli",
+        setup(b) {
+          b.onResolve({ filter: /^llama3-tokenizer-js$/ }, () => ({ path: LLAMA3_FILE, external: true }));
+        },
       },
+      ...plugins,
+    ],
+  });
+// The language server (vscode-languageserver and its protocol code) is a bundle of its own, loaded by
+// `promptvet lsp` only: the CLI bundle every hook run compiles stays as small as before.
+const LSP_FILE = "./lsp.cjs";
+await commandLineBundle({ cli: "src/cli/main.ts" }, [
+  {
+    name: "language-server-beside-the-cli",
+    setup(b) {
+      b.onResolve({ filter: /\/lsp\/index\.js$/ }, () => ({ path: LSP_FILE, external: true }));
     },
-  ],
-});
+  },
+]);
+await commandLineBundle({ lsp: "src/lsp/index.ts" }, []);
+routeDynamicImports(`${staging}/lsp.cjs`);
 routeDynamicImports(`${staging}/cli.cjs`);
 // The launcher names its code cache after this digest: V8 only checks a cached script's length, and npm gives
 // every installed file the same modification time, so neither tells two builds apart.

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../files/collect.js";
 
 export interface CliOptions {
-  command: "lint" | "init" | "rules" | "explain" | "tokens" | "eval" | "forks" | "help" | "version";
+  command: "lint" | "init" | "rules" | "explain" | "tokens" | "eval" | "forks" | "lsp" | "help" | "version";
   positionals: string[];
   formats: string[];
   outputFile?: string;
@@ -26,7 +26,7 @@ export interface CliOptions {
   yes: boolean;
 }
 
-const COMMANDS = new Set(["init", "rules", "explain", "tokens", "eval", "forks"]);
+const COMMANDS = new Set(["init", "rules", "explain", "tokens", "eval", "forks", "lsp"]);
 
 export const HELP = `promptvet — lint LLM prompt files before they are committed
 
@@ -38,6 +38,7 @@ Usage:
   promptvet tokens [files] [--format table|json]
   promptvet eval [files]                     run the smoke eval of changed prompts
   promptvet forks [--format table|json|markdown]
+  promptvet lsp [--stdio]                    run the language server for editors (over stdio)
 
 Options:
   --staged                  lint the staged content from the git index, not the working tree
@@ -96,6 +97,8 @@ export function parseCli(argv: string[]): CliOptions {
         "cache-location": { type: "string" },
         concurrency: { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
+        // Editors start language servers with --stdio; it is the only transport, so it changes nothing.
+        stdio: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -125,6 +128,7 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree. Use lint-staged (promptvet init sets it up), which re-stages fixed files.");
   }
   if (values["fix-suggestions"] && !values.fix) throw new UsageError("--fix-suggestions needs --fix");
+  if (values.stdio && command !== "lsp") throw new UsageError("--stdio is an option of `promptvet lsp`");
   const concurrency = parseConcurrency(values.concurrency);
 
   return {

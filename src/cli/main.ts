@@ -70,6 +70,11 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
       const { runForksFromCli } = await import("./integrations.js");
       return runForksFromCli(options, io, registry);
     }
+    case "lsp": {
+      // A bundle of its own (dist/lsp.cjs): nothing of the language server is loaded by any other command.
+      const { runLanguageServer } = await import("../lsp/index.js");
+      return runLanguageServer({ stdin: process.stdin, stdout: io.stdout, stderr: io.stderr });
+    }
     case "lint":
       break;
   }
