@@ -17,7 +17,7 @@ import { byCodeUnit } from "../util/compare.js";
 import { nearest } from "../util/edit-distance.js";
 import { VERSION } from "../version.js";
 import type { CliOptions } from "./args.js";
-import { RULE_DOCS_BASE_URL } from "./docs.js";
+import { RULE_DOCS_BASE_URL } from "../../rules/docs.js";
 import { withSignalsBetweenWrites } from "./signals.js";
 
 export interface CliIO {

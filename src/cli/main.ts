@@ -8,7 +8,7 @@ import { UsageError } from "../files/collect.js";
 import { VERSION } from "../version.js";
 import { builtinRules } from "../../rules/index.js";
 import { HELP, parseCli, type CliOptions } from "./args.js";
-import { readRuleDocs } from "./docs.js";
+import { readRuleDocs } from "../../rules/docs.js";
 import { errorsOnly, exitCodeFor, runLint, warningsOverLimit, writeReports, type CliIO } from "./lint-command.js";
 
 export { lintWorkerMain } from "../engine/lint-worker.js";
