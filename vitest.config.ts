@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["tests/setup/build.ts"],
+    setupFiles: ["tests/setup/rule-tester.ts"],
   },
 });

@@ -1,3 +1,4 @@
+import type { Root } from "mdast";
 import type { PromptDocument, Range, Segment } from "../model/document.js";
 import type { PiiAllowConfig } from "../pii/index.js";
 import { compileSchema, describeAjvError } from "../util/ajv.js";
@@ -86,10 +87,11 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   };
   const settings = options.settings ?? {};
   const segmentRange = (segment: Segment, range: Range): Range => segment.map.rangeToSource(range);
+  const applies = options.rules.filter(({ rule }) => !rule.meta.formats || rule.meta.formats.includes(document.format));
+  const fullMdast = await fullMdastFor(document, applies, options.timing);
 
-  for (const { rule, severity, options: ruleOptions } of options.rules) {
+  for (const { rule, severity, options: ruleOptions } of applies) {
     const { meta } = rule;
-    if (meta.formats && !meta.formats.includes(document.format)) continue;
     const resolved = resolveRuleOptions(rule, ruleOptions);
     const context: RuleContext<any> = {
       id: meta.id,
@@ -98,6 +100,7 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
       settings,
       services,
       segmentRange,
+      ...(fullMdast && meta.needs?.includes("mdast") ? { fullMdast } : {}),
       report(descriptor: ReportDescriptor) {
         raw.push({ ...toMessage(document, rule, severity, descriptor), quoted: quotedTexts(descriptor) });
         if (descriptor.sensitive) sensitiveRanges.push(descriptor.range);
@@ -124,6 +127,22 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   const output = applyDirectives(document, raw, values, options);
   if (output.messages.length + output.suppressedMessages.length === 0) return { ...output, sensitiveRanges };
   return { ...output, sensitiveRanges: frameMaskRanges(document.source, document.lines, sensitiveRanges, values) };
+}
+
+/**
+ * The full markdown tree, when a rule that lints this document needs it: remark loads and runs only then, so a
+ * run without such a rule pays nothing for it.
+ */
+async function fullMdastFor(document: PromptDocument, rules: readonly EnabledRule[], timing: RunTiming | undefined): Promise<Root | undefined> {
+  if (!document.mdast || !rules.some(({ rule }) => rule.meta.needs?.includes("mdast"))) return undefined;
+  const started = performance.now();
+  const { parseFullMdast } = await import("../parse/full-mdast.js");
+  const tree = parseFullMdast(document.source);
+  if (timing) {
+    timing.fullMdast.count++;
+    timing.fullMdast.ms += performance.now() - started;
+  }
+  return tree;
 }
 
 interface RawReport {

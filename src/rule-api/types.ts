@@ -1,3 +1,4 @@
+import type { Root } from "mdast";
 import type { Format, PromptDocument, Range, Segment } from "../model/document.js";
 
 export type Severity = 0 | 1 | 2;
@@ -6,6 +7,12 @@ export type SeverityName = "off" | "warn" | "error";
 /** A minimal replacement of `range` (source offsets) by `text`. */
 export interface Fix {
   range: [number, number];
+  text: string;
+}
+
+/** A fix as a rule reports it: any source range, `context.segmentRange`'s included. */
+export interface FixDescriptor {
+  range: Range;
   text: string;
 }
 
@@ -77,8 +84,8 @@ export interface ReportDescriptor {
   data?: Record<string, string | number>;
   /** Source range of the finding. Use `context.segmentRange(seg, [s, e])` for segment offsets. */
   range: Range;
-  fix?: Fix | null;
-  suggest?: { messageId: string; data?: Record<string, string | number>; fix: Fix }[];
+  fix?: FixDescriptor | null;
+  suggest?: { messageId: string; data?: Record<string, string | number>; fix: FixDescriptor }[];
   related?: { range?: Range; filePath?: string; line?: number; column?: number; endLine?: number; endColumn?: number; message: string }[];
   /** The range holds a secret or personal data. */
   sensitive?: boolean;
@@ -110,6 +117,11 @@ export interface RuleMeta {
   defaultOptions?: Record<string, unknown>;
   /** Only run on these formats (all when omitted). */
   formats?: Format[];
+  /**
+   * What the rule reads beyond the document model. `"mdast"`: the full markdown tree with inline nodes
+   * (`context.fullMdast`), parsed only for documents such a rule lints.
+   */
+  needs?: readonly "mdast"[];
   /** Set by promptvet on the rules of a plugin: the prefix a config gave it, and the plugin's own `meta`. */
   plugin?: PluginIdentity;
 }
@@ -147,6 +159,11 @@ export interface RuleContext<Options = Record<string, unknown>> {
   report(descriptor: ReportDescriptor): void;
   /** Source range of a range inside a segment's text. */
   segmentRange(segment: Segment, range: Range): Range;
+  /**
+   * The full markdown tree (remark's mdast, with links, emphasis, code spans...) of a markdown document, for a
+   * rule whose `meta.needs` holds `"mdast"`; undefined otherwise and for formats without markdown.
+   */
+  readonly fullMdast?: Root;
 }
 
 export interface RuleVisitor {
