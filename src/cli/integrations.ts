@@ -38,6 +38,11 @@ export async function runTokensCommandFromCli(options: CliOptions, io: CliIO, re
     stdout: io.stdout,
     settings: await settingsFor(options, io, registry),
     settingsFor: async (absPath: string) => (await resolver.forFile(absPath)).settings,
+    composeRoots: async (absPath: string) => {
+      const { composeRootsFor } = await import("../compose/boundary.js");
+      const config = await resolver.forFile(absPath);
+      return composeRootsFor(absPath, config.baseDir, config.composeRoots, config.projectRoot);
+    },
   });
 }
 

@@ -18,6 +18,7 @@ import { nearest } from "../util/edit-distance.js";
 import { VERSION } from "../version.js";
 import type { CliOptions } from "./args.js";
 import { RULE_DOCS_BASE_URL } from "../../rules/docs.js";
+import { reportConfigFindingsOnce } from "./config-findings.js";
 import { withSignalsBetweenWrites } from "./signals.js";
 
 export interface CliIO {
@@ -136,7 +137,9 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     io.stderr.write(`promptvet: ${targets.length} files, ${runStats.threads > 1 ? `${runStats.linted} needed linting, on ${runStats.threads} threads (${runStats.onWorkers ?? 0} in workers)` : "on 1 thread"}\n`);
   }
   const rules = new Map(resolver.knownRules().map((r) => [r.meta.id, r.meta] as const));
-  return { results, repoRoot, baseRef, deleted, affected, timing, rules };
+  // A finding about the config (its `model`) is reported once, on the config file, not on every file it covers.
+  const reported = await reportConfigFindingsOnce(results, (file) => resolver.configFileFor(path.dirname(file)));
+  return { results: reported, repoRoot, baseRef, deleted, affected, timing, rules };
 }
 
 /** The merge-base of `ref` and HEAD; a ref git does not know is the user's mistake, said in their words. */

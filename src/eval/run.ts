@@ -26,6 +26,7 @@ import { createProvider } from "./providers/index.js";
 import type { Provider } from "./providers/types.js";
 import { diskReader, gitReader, listRepoFiles, worktreeChanges, type FileReader } from "./sources.js";
 import { ProviderError, type ChatTurn, type EvalCase, type EvalFileSummary, type EvalSummary, type ProviderRequest, type ProviderResponse } from "./types.js";
+import { roundUsd } from "../util/money.js";
 
 export interface SmokeEvalOptions {
   files: string[];
@@ -347,7 +348,7 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
   await closeRegexRunner();
 
   const price = lookupPrice(jobs[0]!.model, settings.pricing);
-  const cost = price ? (executor.stats.paidTokens.input * price.input + executor.stats.paidTokens.output * price.output) / 1_000_000 : undefined;
+  const cost = price ? roundUsd((executor.stats.paidTokens.input * price.input + executor.stats.paidTokens.output * price.output) / 1_000_000) : undefined;
   const summary: EvalSummary = {
     calls: executor.stats.calls,
     cached: executor.stats.cached,

@@ -13,7 +13,13 @@ const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "ut
 const dist = path.join(PROJECT_ROOT, "dist");
 
 describe("runtime imports of the built bundles", () => {
-  it.each(["cli.cjs", "index.js", "llama3-tokenizer.mjs"])("dist/%s loads only dependencies, built-ins and shipped files", async (file) => {
+  const BUNDLES = ["cli.cjs", "lsp.cjs", "index.js", "llama3-tokenizer.mjs"];
+
+  it("covers every bundle the build writes", () => {
+    expect(readdirSync(dist).filter((f) => /\.(c|m)?js$/.test(f)).sort()).toEqual([...BUNDLES].sort());
+  });
+
+  it.each(BUNDLES)("dist/%s loads only dependencies, built-ins and shipped files", async (file) => {
     const { checkBundle, runtimeLoads } = await load();
     const code = readFileSync(path.join(dist, file), "utf8");
     expect(checkBundle(code, pkg, new Set(readdirSync(dist)))).toEqual([]);

@@ -3,12 +3,13 @@
  * variable list (what lint rules read) answer the same question; they must agree on every template, the real
  * ones in the corpora and a table of the constructs where they once differed.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { evalFormatOf, loadPromptDocument, RENDERABLE } from "../../src/eval/document.js";
 import type { PromptDocument } from "../../src/model/document.js";
 import { referencedVariables, renderPrompt } from "../../src/render/index.js";
+import { corpusPath } from "../helpers/corpora.js";
 
 /** The parser's answer: names of plain interpolations (conditions, loop locals and partial names aside). */
 function parserVariables(doc: PromptDocument): string[] {
@@ -42,17 +43,11 @@ describe("the eval's variable scan and the parser's variable list", () => {
     expect(evalVariables(doc)).toEqual(parserVariables(doc));
   });
 
-  const CORPORA = path.resolve(import.meta.dirname, "../../../shared/corpora");
-  const present = existsSync(CORPORA);
-  if (!present) console.warn(`[promptvet] skipping the variable-scan agreement on real templates: ${CORPORA} is absent`);
+  const CORPORA = corpusPath("the variable-scan agreement on real templates");
 
-  it.runIf(!present && process.env.CI === "true")("has the corpora under CI", () => {
-    throw new Error(`${CORPORA} is missing: the agreement on real templates cannot run`);
-  });
-
-  it.skipIf(!present)("agree on every template of the corpora; a template its engine cannot parse is a render error", async () => {
-    const templates = readdirSync(CORPORA, { recursive: true, encoding: "utf8" })
-      .map((rel) => path.join(CORPORA, rel))
+  it.skipIf(!CORPORA)("agree on every template of the corpora; a template its engine cannot parse is a render error", async () => {
+    const templates = readdirSync(CORPORA!, { recursive: true, encoding: "utf8" })
+      .map((rel) => path.join(CORPORA!, rel))
       .filter((file) => {
         const format = evalFormatOf(file);
         return format !== undefined && RENDERABLE.has(format) && format !== "markdown" && format !== "text";
@@ -72,7 +67,7 @@ describe("the eval's variable scan and the parser's variable list", () => {
       }
       compared++;
       const parsed = parserVariables(doc);
-      if (JSON.stringify(scanned) !== JSON.stringify(parsed)) disagreements.push(`${path.relative(CORPORA, file)}: eval [${scanned}] vs parser [${parsed}]`);
+      if (JSON.stringify(scanned) !== JSON.stringify(parsed)) disagreements.push(`${path.relative(CORPORA!, file)}: eval [${scanned}] vs parser [${parsed}]`);
     }
     expect(compared).toBeGreaterThan(100);
     expect(disagreements).toEqual([]);

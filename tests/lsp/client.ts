@@ -67,8 +67,9 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static start(cwd: string, env: NodeJS.ProcessEnv = {}): LspClient {
-    const child = spawn(process.execPath, [PROMPTVET_BIN, "lsp", "--stdio"], { cwd, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
+  /** `bin`: the launcher to run (an installed copy's `node_modules/promptvet/bin/promptvet.js`); default this checkout's. */
+  static start(cwd: string, env: NodeJS.ProcessEnv = {}, bin = PROMPTVET_BIN): LspClient {
+    const child = spawn(process.execPath, [bin, "lsp", "--stdio"], { cwd, env: { ...process.env, ...env }, stdio: ["pipe", "pipe", "pipe"] });
     return new LspClient(child);
   }
 

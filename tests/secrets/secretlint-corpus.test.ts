@@ -12,16 +12,14 @@
  * account IDs (found by the preset only when `enableIDScanRule` is set, which promptvet leaves off: a
  * 12-digit account ID is an identifier, not a credential).
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { kindOfSecretlintMessage } from "../../src/secrets/kinds.js";
 import { isPlaceholderSecret } from "../../src/secrets/placeholder.js";
 import { scanSecrets, type SecretMatch } from "../../src/secrets/scan.js";
+import { corpusPath } from "../helpers/corpora.js";
 
-const CORPUS = path.resolve(import.meta.dirname, "../../../shared/corpora/secretlint-snapshots_secretlint/cases.jsonl");
-const present = existsSync(CORPUS);
-if (!present) console.warn(`[secrets] skipping the secretlint fixture recall test: ${CORPUS} is absent`);
+const CORPUS = corpusPath("the secretlint fixture recall test", "secretlint-snapshots_secretlint/cases.jsonl");
 
 interface ExpectedMessage {
   ruleId: string;
@@ -56,9 +54,9 @@ function inScope(message: ExpectedMessage): boolean {
 
 const overlaps = (m: SecretMatch, [s, e]: [number, number]) => m.start < e && m.end > s;
 
-describe.skipIf(!present)("secretlint fixtures", () => {
+describe.skipIf(!CORPUS)("secretlint fixtures", () => {
   it("finds every in-scope expected secret that is not a placeholder (recall 1.0) and reports precision on the negative cases", async () => {
-    const cases = readFileSync(CORPUS, "utf8")
+    const cases = readFileSync(CORPUS!, "utf8")
       .split("\n")
       .filter((line) => line.trim() !== "")
       .map((line) => JSON.parse(line) as Case)
