@@ -52,7 +52,7 @@ export interface ExampleRun {
 
 /** How the example is run: promptvet's CLI as installed, and any other program. */
 export interface ExampleRunners {
-  promptvet(args: string[], cwd: string): ExampleRun;
+  promptvet(args: string[], cwd: string, env?: NodeJS.ProcessEnv): ExampleRun;
   run(cmd: string, args: string[], cwd: string): ExampleRun;
   /** The TypeScript compiler's entry script (this project's). */
   tsc: string;
@@ -114,6 +114,17 @@ export function exerciseCustomRulesExample(dir: string, runners: ExampleRunners)
   expect(explain.stdout).toContain("plugin: acme (promptvet-plugin-acme 1.0.0)");
   expect(explain.stdout).toContain(`Documentation: ${sarifRule.helpUri}`);
   expect(runners.promptvet(["rules"], dir).stdout).toMatch(/^acme\/no-http-links\s/m);
+  // The full markdown tree is parsed for the markdown file no-http-links lints, and for nothing else.
+  writeFileSync(path.join(dir, "notes.txt"), "Plain notes, see http://docs.example.com/guide.\n");
+  mkdirSync(path.join(dir, "without-plugin"));
+  writeFileSync(path.join(dir, "without-plugin", "promptvet.config.yaml"), "root: true\n");
+  writeFileSync(path.join(dir, "without-plugin", "prompt.md"), EXAMPLE_PROMPT);
+  const timed = runners.promptvet(["--no-cache", "prompt.md", "notes.txt", "without-plugin/prompt.md"], dir, { PROMPTVET_TIMING: "1" });
+  expect(timed.stderr).toMatch(/full markdown trees \(1\)/);
+  const untimed = runners.promptvet(["--no-cache", "prompt.md"], path.join(dir, "without-plugin"), { PROMPTVET_TIMING: "1" });
+  expect(untimed.stderr).toMatch(/^ {2}rules\s/m);
+  expect(untimed.stderr).not.toMatch(/full markdown trees/);
+
   const fixed = runners.promptvet(["--no-cache", "--fix", "--format", "json", "prompt.md"], dir);
   expect(fixed.status, fixed.stderr).toBe(1); // the internal host is a suggestion, not a fix
   expect(readFileSync(path.join(dir, "prompt.md"), "utf8")).toBe(EXAMPLE_FIXED);

@@ -17,7 +17,7 @@ describe("docs/custom-rules.md", () => {
     mkdirSync(path.join(dir, "node_modules"));
     symlinkSync(PROJECT_ROOT, path.join(dir, "node_modules", "promptvet"));
     exerciseCustomRulesExample(dir, {
-      promptvet: (args, cwd) => promptvet(args, cwd),
+      promptvet: (args, cwd, env) => promptvet(args, cwd, env),
       run: (cmd, args, cwd) => run(cmd, args, cwd),
       tsc: path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc"),
     });

@@ -203,7 +203,7 @@ describe("packed package installed into a fresh project", () => {
   it("docs/custom-rules.md's plugin runs from the installed copy: its tables through promptvet/rule-tester, the CLI, and the TypeScript types", () => {
     // In the npm init -y (CommonJS) project, which resolves promptvet and promptvet/rule-tester from the tarball.
     exerciseCustomRulesExample(path.join(project, "custom-rules"), {
-      promptvet: (args, cwd) => promptvet(args, cwd),
+      promptvet: (args, cwd, env) => promptvet(args, cwd, env),
       run: (cmd, args, cwd) => checked(run(cmd, args, cwd), `${cmd} ${args.join(" ")}`),
       tsc: path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc"),
     });
