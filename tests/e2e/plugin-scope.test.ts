@@ -141,6 +141,28 @@ describe("the result cache", () => {
     expect(findings(promptvet(args, root).stdout, "acme/no-internal")).toEqual(["a/p00.md"]);
   });
 
+  it("answers anew on worker threads too, and the edit never reaches b/", () => {
+    const args = ["--cache-location", "cache-threads.json", "--concurrency", "3", "--format", "json", "a", "b"];
+    const before = promptvet(args, root, { PROMPTVET_DEBUG: "1" });
+    expect(before.stderr).toMatch(/on [23] threads/);
+    expect(findings(before.stdout, "acme/no-internal")).toHaveLength(PER_FOLDER);
+    const cached = promptvet(args, root, { PROMPTVET_DEBUG: "1" });
+    // Everything answered from the cache: no file left to hand to worker threads.
+    expect(cached.stderr).toMatch(/on 1 thread|0 needed linting/);
+    expect(cached.stdout).toBe(before.stdout);
+    write(root, "a/rules/lib/host.mjs", 'export const HOST = "vault.acme.internal";\n');
+    try {
+      const after = promptvet(args, root, { PROMPTVET_DEBUG: "1" });
+      expect(after.stderr).toMatch(/on [23] threads/);
+      expect(findings(after.stdout, "acme/no-internal")).toEqual([]);
+      // b/'s results are the same either way: the plugin is not part of its config.
+      const inB = (stdout: string) => (JSON.parse(stdout) as JsonResult[]).filter((r) => path.relative(root, r.filePath).startsWith("b/"));
+      expect(inB(after.stdout)).toEqual(inB(before.stdout));
+    } finally {
+      write(root, "a/rules/lib/host.mjs", 'export const HOST = "corp.acme.internal";\n');
+    }
+  });
+
   it("answers anew when the registry file the config names changes", () => {
     write(root, "c/promptvet.config.yaml", "extends: promptvet:recommended\nmodel: tiny-model\nregistry: ./models.yaml\n");
     write(root, "c/models.yaml", "- { id: tiny-model, tokenizer: o200k_base, contextWindow: 100 }\n");
