@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { codeBlocks, type CodeBlock } from "./code-blocks.js";
+import { codeBlocks, ROOT, type CodeBlock } from "./code-blocks.js";
 
 export const CUSTOM_RULES_DOC = "docs/custom-rules.md";
 
@@ -96,6 +96,20 @@ export function exerciseCustomRulesExample(dir: string, runners: ExampleRunners)
   const failing = runners.run(process.execPath, ["--test", wrong], dir);
   expect(failing.status).not.toBe(0);
   expect(failing.stdout).toMatch(/\bfail 1\b/);
+
+  // The same table as CommonJS, loading the tester with require() as the page says.
+  const requireTester = 'const { RuleTester } = require("promptvet/rule-tester");';
+  expect(readFileSync(path.join(ROOT, CUSTOM_RULES_DOC), "utf8")).toContain(requireTester);
+  const commonJs = path.join(dir, "promptvet-plugin-acme/tests/common.test.cjs");
+  writeFileSync(
+    commonJs,
+    readFileSync(table, "utf8")
+      .replace('import { RuleTester } from "promptvet/rule-tester";', requireTester)
+      .replace('import noInternalHosts from "../rules/no-internal-hosts.mjs";', 'const noInternalHosts = require("../rules/no-internal-hosts.mjs").default;'),
+  );
+  const required = runners.run(process.execPath, ["--test", commonJs], dir);
+  expect(required.status, required.stdout + required.stderr).toBe(0);
+  expect(required.stdout).toMatch(/\b(?:pass|tests) 5\b/);
 
   // The config turns the plugin on; its findings, its fix, and what rules/explain/SARIF say of it.
   writeFileSync(path.join(dir, "prompt.md"), EXAMPLE_PROMPT);
