@@ -246,8 +246,8 @@ const TYPE_AFTER_WORD = new RegExp(`[ \\t\\u00a0](?:${TYPES_AFTER})`, "gu");
 const TYPE_AFTER_WORD_ANY_CASE = new RegExp(`[ \\t\\u00a0](?:${TYPES_AFTER})`, "giu");
 const TYPE_BEFORE_WORD = new RegExp(`(?:${TYPES_BEFORE}|${FRENCH_TYPES})`, "giu");
 const COMPOUND_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|${TYPES_AFTER_OTHER})${SP}\\d`, "giu");
-/** A word followed by a number ("Bergshaugen 43"): what NAME_NUMBER ends with. */
-const WORD_THEN_NUMBER = /[^\s\d][ \t\u00a0]{1,2}\d/g;
+/** A capitalised word followed by a number ("Bergshaugen 43"): what NAME_NUMBER ends with. */
+const WORD_THEN_NUMBER = /\p{Lu}[\p{L}\p{M}'’-]{2,24}[ \t\u00a0]{1,2}\d/gu;
 const JAPANESE_START = /\d{1,4}-\d{1,4}(?:-\d{1,4})?[ \t\u00a0]{1,2}\p{Lu}/uy;
 /** How far after a house number each pattern's keyword can start (bounded by the patterns' word counts and lengths). */
 const TYPE_AFTER_REACH = 140;
