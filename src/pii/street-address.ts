@@ -256,29 +256,39 @@ const COMPOUND_REACH = 125;
 const NAME_NUMBER_REACH = 115;
 const KEYWORD_NUMBER_REACH = 200;
 
-/** Sorted start offsets of a global pattern's matches, with a range query. */
+/** Sorted start offsets of a global pattern's matches (found on the first question), with a range query. */
 class Hits {
-  private readonly at: number[] = [];
-  constructor(re: RegExp, text: string) {
+  private at: number[] | undefined;
+  constructor(
+    private readonly re: RegExp,
+    private readonly text: string,
+  ) {}
+  private offsets(): number[] {
+    if (this.at) return this.at;
+    const at: number[] = [];
+    const { re, text } = this;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      this.at.push(m.index);
+      at.push(m.index);
       if (m[0] === "") re.lastIndex++;
     }
+    this.at = at;
+    return at;
   }
   get none(): boolean {
-    return this.at.length === 0;
+    return this.offsets().length === 0;
   }
   /** Some hit starts in [from, to]. */
   within(from: number, to: number): boolean {
+    const at = this.offsets();
     let lo = 0;
-    let hi = this.at.length;
+    let hi = at.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.at[mid]! < from) lo = mid + 1;
+      if (at[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.at.length && this.at[lo]! <= to;
+    return lo < at.length && at[lo]! <= to;
   }
 }
 
@@ -325,7 +335,7 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
     if (hasTypeAfter) end = tryAt(NUMBER_NAME_TYPE, i);
     let typed = true;
     if (end < 0 && hasTypeBefore) end = tryAt(NUMBER_TYPE_NAME(), i);
-    const hasTypeAfterAnyCase = typeAfterAnyCase.within(i, reach(TYPE_AFTER_REACH));
+    const hasTypeAfterAnyCase = end < 0 && typeAfterAnyCase.within(i, reach(TYPE_AFTER_REACH));
     if (end < 0 && (hasTypeAfterAnyCase || hasTypeBefore) && (cued(i) || lowerCaseLine(text, i))) {
       if (hasTypeAfterAnyCase) end = tryAt(NUMBER_NAME_TYPE_ANY, i);
       if (end < 0 && hasTypeBefore) end = tryAt(NUMBER_TYPE_NAME_ANY(), i);
