@@ -106,6 +106,10 @@ describe("person names", () => {
     expect(values("Write it as if you were Maria Lopez.", "person-name")).toEqual([]);
     expect(values("Customer name: Daniel Okafor", "person-name")).toEqual(["Daniel Okafor"]);
   });
+  it("read a title written in lower case as a title, not the end of a number with a unit", () => {
+    expect(values("i spoke to mrs. Okonkwo on tuesday", "person-name", { textKind: "dialogue" })).toEqual(["Okonkwo"]);
+    expect(values("Every hop costs 300ms. Maximum two hops.", "person-name", { textKind: "dialogue" })).toEqual([]);
+  });
 });
 
 describe("allowlists", () => {
