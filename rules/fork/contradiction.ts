@@ -1,5 +1,5 @@
 import type { Directive } from "../../src/contradiction/index.js";
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { composedDocument, composedPrompt, originOf, relatedAt, shownPath } from "./_shared.js";
 
 /**

@@ -5,8 +5,6 @@
  * documented; nested tool-specific configuration stays open.
  */
 import type { PromptDocument } from "../../src/model/document.js";
-import { editDistance } from "../../src/util/edit-distance.js";
-export { editDistance } from "../../src/util/edit-distance.js";
 
 export type FrontmatterKind = "prompty" | "dotprompt" | "vscode-prompt" | "vscode-instructions" | "vscode-agent" | "cursor-rule" | "skill";
 
@@ -272,36 +270,3 @@ function expand(nodes: SchemaNode[]): SchemaNode[] {
   return nodes.flatMap((n) => (n.anyOf ? expand(n.anyOf) : [n]));
 }
 
-/** The closest candidate within a small edit distance (case-insensitive), if any. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  const lower = word.toLowerCase();
-  const prepared = preparedCandidates(candidates);
-  // No candidate further than the largest accepted distance can be the answer: distances are computed no further.
-  let bestDistance = prepared.accepted + 1;
-  for (let i = 0; i < candidates.length; i++) {
-    // Only a candidate closer than the best so far matters.
-    const d = editDistance(lower, prepared.lower[i]!, bestDistance - 1);
-    if (d < bestDistance) {
-      best = candidates[i];
-      bestDistance = d;
-    }
-  }
-  if (best === undefined) return undefined;
-  return bestDistance <= accepted(best) ? best : undefined;
-}
-
-const accepted = (candidate: string) => Math.max(2, Math.floor(candidate.length / 3));
-
-/** Lower-cased candidates and the largest accepted distance, once per list (thousands of keys share one list). */
-const prepared = new WeakMap<readonly string[], { lower: string[]; accepted: number }>();
-
-function preparedCandidates(candidates: readonly string[]): { lower: string[]; accepted: number } {
-  let found = prepared.get(candidates);
-  if (!found) {
-    let max = 0;
-    for (const candidate of candidates) max = Math.max(max, accepted(candidate));
-    prepared.set(candidates, (found = { lower: candidates.map((c) => c.toLowerCase()), accepted: max }));
-  }
-  return found;
-}

@@ -10,7 +10,7 @@ import { builtinRules } from "../../rules/index.js";
 import { ConfigResolver } from "../../src/config/resolve.js";
 import { RuleRegistry } from "../../src/config/registry.js";
 import { lintFiles } from "../../src/engine/lint-files.js";
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { FORMAT_NAMES, getFormatter } from "../../src/report/index.js";
 import { LABELLED, leaks, type Labelled } from "../engine/labelled-values.js";
 
