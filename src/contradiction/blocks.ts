@@ -10,6 +10,11 @@ import { allMatches } from "./text.js";
 export interface InstructionBlock {
   /** Text with non-instruction spans (inline code, quotes, URLs) blanked out, same length as the source slice. */
   text: string;
+  /**
+   * The same text unmasked (same length and offsets as `text`): quoted keywords ("never say \"guaranteed\"") and
+   * code-span values ("use `pnpm`") are rules about those very strings.
+   */
+  raw?: string;
   /** Source offset of `text[0]`; the slice is verbatim unless `map` is given. */
   start: number;
   /** Maps a text offset to a source offset for decoded (non-verbatim) segments. */
@@ -22,6 +27,8 @@ export interface InstructionBlock {
   isItem: boolean;
   /** Identifier of the template branch (`{% if %}`/`{% else %}`) that contains the block, or "" outside any. */
   branch: string;
+  /** The branch at a source offset, for blocks whose lines lie in different branches of one `{% if %}`. */
+  branchOf?: (offset: number) => string;
 }
 
 /** Section headings that organise rules rather than narrowing where they apply. */
@@ -186,11 +193,13 @@ function blocksFromMdast(
     const raw = source.slice(range[0], range[1]);
     blocks.push({
       text: maskNonInstructionText(raw),
+      raw,
       start: range[0],
       headings: headingStack.map((h) => h.title),
       listIntro,
       isItem,
       branch: branchAt(branches, range[0]),
+      ...(branches.length > 0 ? { branchOf: (offset: number) => branchAt(branches, offset) } : {}),
     });
   };
 
@@ -315,12 +324,14 @@ function linesToBlocks(
     if (inExample(src)) return;
     out.push({
       text: maskNonInstructionText(text.slice(s, e)),
+      raw: text.slice(s, e),
       start: src,
       map: verbatim ? undefined : (i: number) => toSource(s + i),
       headings: [...headings],
       listIntro: intro,
       isItem: false,
       branch: branchAt(branches, src),
+      ...(branches.length > 0 ? { branchOf: (offset: number) => branchAt(branches, offset) } : {}),
     });
   };
   while ((m = lineRe.exec(text)) && m[0].length > 0) {
@@ -354,6 +365,7 @@ function linesToBlocks(
       if (!inExample(src))
         out.push({
           text: maskNonInstructionText(item[2]!),
+          raw: item[2]!,
           start: src,
           map: verbatim ? undefined : (i: number) => toSource(s + i),
           headings: [...headings],

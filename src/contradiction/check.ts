@@ -22,10 +22,12 @@ export function checkDocument(document: PromptDocument): DocumentCheck {
   const blocks = collectBlocks(document);
   const precedence = blocks.some((b) => hasPrecedenceStatement(b.text));
   const directives = extractFromBlocks(blocks);
+  // A pair that contradicts is never also a repetition, even when a precedence statement silences the contradiction.
+  const all = findConflicts(directives);
   const result: DocumentCheck = {
     directives,
-    conflicts: precedence ? [] : findConflicts(directives),
-    duplicates: findDuplicates(directives),
+    conflicts: precedence ? [] : all,
+    duplicates: findDuplicates(directives, all),
     precedence,
   };
   cache.set(document, result);

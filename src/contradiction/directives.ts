@@ -5,6 +5,11 @@
 import type { PromptDocument, Range } from "../model/document.js";
 import { collectBlocks, CONDITIONAL_LEAD, isScopingHeading, NEGATIVE_LEAD, type InstructionBlock } from "./blocks.js";
 import { governedByProducer, isImperativeVerb, isKnownVerb } from "./verbs.js";
+import { EMPHATIC_CONDITION, IMPERATIVE, isCommand, isPermission, LOCAL_NEGATION, polarityAt, RELATIVE } from "./grammar.js";
+import { conditionKey, isHedged, soundsAbsolute, statesOverride } from "./strength.js";
+import { extractBulletMarker, extractQuoted, QUOTED_TRIGGER, type AddDirective } from "./quoted.js";
+import { extractConfirmation } from "./confirmation.js";
+import { codeScope, indentWidth, namingTargets, toolValue } from "./vocabulary-code.js";
 import { allMatches, NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, whitespaceRuns, wordRuns, type Span } from "./text.js";
 import {
   COUNT_GROUPS,
@@ -54,12 +59,30 @@ export interface Directive {
   sentence: string;
   /** Absolute path of the file, when directives of several files are compared. */
   filePath?: string;
+  /** The exact string the rule is about: a keyword, an opening or closing phrase, a bullet marker. */
+  literal?: string;
+  /** What a naming rule applies to (`variable`, `function`, `file`...); empty for any name. */
+  targets?: string[];
+  /** Holds without exception: unconditional, and a prohibition or marked by never/always/only/any... */
+  absolute?: boolean;
+  /** A default or preference ("by default", "usually", "where possible") rather than an exception. */
+  hedged?: boolean;
+  /** The sentence says it wins over another rule ("this overrides the rule on lists"). */
+  overrides?: boolean;
+  /** Normalised condition ("if:upset"), so two rules under the same condition are compared. */
+  condition?: string;
+  /** Source offset of the mention, which tells apart two constraints of one sentence. */
+  at?: number;
+  /** One of several values of its dimension named in one sentence ("xUnit, NUnit or MSTest"): a choice left open. */
+  alternatives?: boolean;
+  /** The condition governs the clause of the mention itself, not some other clause of its sentence. */
+  ownCondition?: boolean;
+  /** The condition already names the value ("when writing a URL, write it as a link"): a rule on how, not whether. */
+  presupposed?: boolean;
 }
 
 const CONDITION =
-  /→|->|=>|\b(?:if|unless|when|whenever|except|excepting|otherwise|only (?:when|if|after|for)|in case|as long as|provided that|where (?:appropriate|relevant|possible|necessary|applicable|needed)|as (?:needed|appropriate|necessary)|by default|upon request|on request|depending on|until|once|after (?:the user|they|you have)|in (?:some|certain|rare|most) cases|sometimes|occasionally|optionally|preferably|ideally|generally|usually|typically|normally|in general)\b/i;
-const EMPHATIC_CONDITION =
-  /\b(?:even (?:if|when|though)|no matter)\b[^,.;]*|\b(?:whenever|wherever) (?:you can|possible)\b|\bwhen (?:you )?(?:start(?:ing)?|begin(?:ning)?)\b(?! (?:to|about|for) )/gi;
+  /→|->|=>|\b(?:if|unless|when|whenever|except|excepting|otherwise|only (?:when|if|after|for)|in case|as long as|provided that|where (?:appropriate|relevant|possible|necessary|applicable|needed)|as (?:needed|appropriate|necessary)|by default|upon request|on request|depending on|until|(?<!\b(?:most|least|exactly|only|than|just|twice|and|or|more) )once(?! (?:or|and|per|a day|a week|in a while|more)\b)|after (?:the user|they|you have)|in (?:some|certain|rare|most) cases|sometimes|occasionally|optionally|preferably|ideally|generally|usually|typically|normally|in general)\b/i;
 
 /** Words that make a prohibition hold everywhere, overriding any narrower permission. */
 const UNIVERSAL = /\b(?:of any (?:kind|sort|type)|at all|whatsoever|entirely|anywhere|in any (?:form|way|reply|response|answer|message|case|circumstances?|situation)|under no circumstances|at no (?:point|time)|no matter what)\b/i;
@@ -67,10 +90,7 @@ const UNIVERSAL = /\b(?:of any (?:kind|sort|type)|at all|whatsoever|entirely|any
 const MODAL =
   /\byour (?:tone|style|voice|register|answers?|responses?|replies|reply|output|writing) (?:is|are)\b|\b(?:needs?|requires?)\b|\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|at no (?:point|time)|avoid|refrain|prefer|may|can|feel free|allowed|forbidden|prohibited|mandatory|required|only|want you to|i want|we want|i need you to|you will|you'll)\b|\bno\s|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected)\b/i;
 
-const IMPERATIVE =
-  /^(?:use|respond|reply|answer|write|keep|be|include|add|avoid|give|provide|return|output|format|limit|list|offer|suggest|ask|cite|link|mention|reveal|share|tell|quote|explain|describe|start|begin|end|stay|speak|talk|make|ensure|remember|refer|present|show|put|wrap|structure|stick|focus|introduce|call|act|address|greet|search|browse|check|look|run|execute|skip|omit|feel|sign|close|summari[sz]e|state|express|produce|generate|send|reference|disclose|discuss|bring|adopt|maintain|match|insert|append|prefix|label|restrict|never|always|do|don't|communicate|go|lead|finish|conclude|open|aim|strive|try|prioriti[sz]e|opt|choose|favou?r|deliver|draft|compose|convert|translate|stick|sprinkle|throw|break|organi[sz]e|enumerate|number|present|frame|phrase|word|pepper|spell|refrain|steer|resist|leave|drop|cut|trim|expand|elaborate|walk|detail|break|offer|invoke|consult|query|mirror|emit|render)\b/i;
 
-const PERMISSION = /\b(?:you may|you can|feel free|free to|it'?s (?:ok|okay|fine|acceptable) to|it is (?:ok|okay|fine|acceptable) to|(?:are|is) (?:allowed|permitted|welcome)|allowed to|permitted to|optional(?:ly)?)\b/i;
 
 /**
  * Clauses whose subject is someone other than the model: rules for the user, descriptions of input. This
@@ -148,11 +168,6 @@ export function hasOtherSubject(clause: string): boolean {
   return !hasLiteralAt(clause, end, "'s language");
 }
 
-const NEGATION =
-  /\b(?:never|not|no|without|avoid(?:s|ing)?|refrain(?:ing)?|omit(?:ting)?|exclude|excluding|forbid(?:den)?|prohibit(?:ed)?|disallow(?:ed)?|nor|none|nothing|forget|fail|neglect|hesitate|stop|cease|skip(?:ping)?|leave out|drop|eliminate|strip|ban(?:ned)?|under no circumstances|at no (?:point|time)|steer clear|stay away)\b|n['’]t\b/gi;
-const NEGATION_NEUTRAL = /\b(?:not only|not just|no matter|no more than|not more than|no fewer than|no less than|not less than|no longer than|not exceed(?:ing)?|never exceed(?:ing)?|no later than|no doubt|not sure|nothing else|nothing but|no other)\b/gi;
-const POSITIVE_RESET = /\b(?:always|must(?! not| never|n't)|make sure|ensure|be sure|remember to|instead)\b/gi;
-const LOCAL_NEGATION = /(?:instead of|rather than|in place of|as opposed to)\s+(?:[\w-]+\s+){0,3}$/i;
 
 const EXCLUSIVE =
   /\b(?:only|exclusively|solely|nothing (?:but|else)|no other|strictly|purely|pure|raw|just)\b|\b(?:respond|reply|answer|output|return|format(?:ted)?|formatting|write|structure|emit|produce)\b|\b(?:response|answer|reply|output|result)s? (?:must|should|shall|will|has to|have to|needs? to) (?:always )?be\b|\bvalid\b/i;
@@ -183,7 +198,7 @@ const TOOLS =
 const BOUND_WORD =
   "under|below|less than|fewer than|no more than|not more than|at most|maximum of|maximum|max\\.?|up to|within|shorter than|no longer than|(?:do not|don't|must not|should not|shouldn't|never|not) exceed(?:ing)?|exceed(?:ing)?|limit(?:ed)? (?:it |yourself |responses |answers |replies |them |each |every |your (?:response|answer|reply)s? )?to|cap(?:ped)? at|at least|more than|over|minimum of|minimum|min\\.?|no fewer than|no less than|not less than|longer than|exactly|precisely|between";
 const NUMERIC = new RegExp(
-  `(?:\\b(${BOUND_WORD})\\s+)?(?:(?:a|an|the)\\s+)?\\b(${NUMBER_PATTERN})(?:\\s*(?:-|–|to|or|and)\\s*(${NUMBER_PATTERN}))?(?:\\s+|-)(?:([a-z]+)\\s+)?(${LENGTH_UNIT}|${COUNT_NOUN})\\b(?:\\s+(or (?:less|fewer|under|shorter|below|more|longer|above)|max(?:imum)?|at most|at the most|tops|minimum|at least|or so))?`,
+  `(?:\\b(${BOUND_WORD})\\s+)?(?:(?:a|an|the)\\s+)?\\b(${NUMBER_PATTERN})(?:\\s*(?:-|–|to|or|and)\\s*(${NUMBER_PATTERN}))?(?:\\s+|-)(?:(?!(?:${LENGTH_UNIT})\\b)([a-z]+)\\s+)?(${LENGTH_UNIT}|${COUNT_NOUN})\\b(?:\\s+(or (?:less|fewer|under|shorter|below|more|longer|above)|max(?:imum)?|at most|at the most|tops|minimum|at least|or so))?`,
   "gi",
 );
 
@@ -208,7 +223,7 @@ export function extractFromBlocks(blocks: readonly InstructionBlock[], options: 
 /** Extracts directives from plain text (one block, offsets relative to the text). Used by tests and tools. */
 export function extractFromText(text: string, options: ExtractOptions & { isItem?: boolean; headings?: string[] } = {}): Directive[] {
   const out: Directive[] = [];
-  extractFromBlock({ text, start: 0, headings: options.headings ?? [], isItem: options.isItem ?? false, branch: "" }, out, options);
+  extractFromBlock({ text, raw: text, start: 0, headings: options.headings ?? [], isItem: options.isItem ?? false, branch: "" }, out, options);
   return out;
 }
 
@@ -225,7 +240,7 @@ function blockScope(block: InstructionBlock): { scope: string; conditional: bool
     if (introScope && !isGenericPhrase(introScope[1]!)) scoped.push(introScope[1]!.toLowerCase());
   }
   if (!negativeLead && lastHeading && NEGATIVE_LEAD.test(lastHeading.replace(/[*_]/g, "")) && block.isItem) negativeLead = true;
-  if (block.branch) scoped.push(`#${block.branch}`);
+
   return { scope: scoped.join(" > "), conditional, negativeLead };
 }
 
@@ -243,7 +258,7 @@ const SCOPE_PREP =
   /\b(?:in|for|within|inside|during|throughout|per|at the (?:start|end|beginning|top|bottom) of|when writing|when answering|when replying to) (?! )(?!(?:the )?(?:user|customer|person|people|them)\b)((?:(?:the|your|a|an|each|every|all|any|its|their|our)\s+)?[a-z][a-z'-]*(?:\s+(?!(?:and|or|but|with|to|that|which|when|if|unless|is|are|be|should|must|keep|use|always|never|do|don't|as|so|than|because|while|since|even|by|from|on|at|of)\b)[a-z][a-z'-]*){0,2})/gi;
 const SUBJECT_SCOPE = /^(?:\W*)(?:the\s+|your\s+|all\s+|each\s+|every\s+|any\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+(?:must|should|shall|need to|needs to|are to|is to|will|has to|have to|may|can|cannot|can't|must not)\b/i;
 const OBJECT_SCOPE =
-  /\b(?:write|give|provide|keep|make|draft|compose|create|generate|produce|limit|start|end|begin|finish|open|close)\s+(?:(?:a|an|the|your|each|every|all|any|short|brief|concise|detailed|quick|one|single)\s+)*(?!(?:per|of|in|for|to|with|on|at|by|from|about|as|and|or)\b)([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/gi;
+  /\b(?:write|give|provide|keep|make|draft|compose|create|generate|produce|limit|start|end|begin|finish|open|close|review|analy[sz]e|examine|investigate|research|debug|inspect)\s+(?:(?:a|an|the|your|each|every|all|any|short|brief|concise|detailed|quick|one|single)\s+)*(?!(?:per|of|in|for|to|with|on|at|by|from|about|as|and|or)\b)([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/gi;
 
 /** Explanations ("since our customers are in Quebec") give a reason, not a scope. */
 const EXPLANATION = /(?:,\s*|\s)(?:since|because|as|so that|so|given that|which|to keep|to make|to help|to avoid)\b[\s\S]*$|\s[—–]\s[\s\S]*$/i;
@@ -275,21 +290,6 @@ function withoutMentions(clause: string): string {
   return out;
 }
 
-/** Polarity of a mention at `index` in `clause`: parity of negation cues before it, reset by "always"/"must". */
-function polarityAt(clause: string, index: number, negativeLead: boolean): { polarity: 1 | -1; ownNegation: boolean } {
-  let before = clause.slice(0, index).replace(NEGATION_NEUTRAL, (m) => " ".repeat(m.length));
-  before = before.replace(EMPHATIC_CONDITION, (m) => " ".repeat(m.length));
-  const events: { at: number; kind: "neg" | "reset" }[] = [];
-  for (const m of allMatches(NEGATION, before)) events.push({ at: m.index!, kind: "neg" });
-  for (const m of allMatches(POSITIVE_RESET, before)) events.push({ at: m.index!, kind: "reset" });
-  events.sort((a, b) => a.at - b.at);
-  let neg = 0;
-  for (const e of events) neg = e.kind === "neg" ? neg + 1 : 0;
-  if (LOCAL_NEGATION.test(before)) neg++;
-  const ownNegation = events.some((e) => e.kind === "neg") || /\bno\s*$/i.test(before);
-  if (negativeLead && !ownNegation) neg++;
-  return { polarity: neg % 2 === 0 ? 1 : -1, ownNegation };
-}
 
 const SUBJECT_PREDICATE =
   /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:are|is|should|must|may|will|can|need to)\s+(?:be\s+)?(?:(not|never|no longer)\s+)?(?:be\s+)?(?:(forbidden|banned|prohibited|off-limits|inappropriate|unacceptable|discouraged|avoided|disallowed|not allowed|excluded|omitted|left out|removed)|(?:allowed|permitted|welcome|encouraged|fine|ok|okay|appropriate|acceptable|required|expected|used|included|added|a must|essential|mandatory))\b/i;
@@ -310,19 +310,6 @@ function subjectPolarity(clause: string, start: number, end: number): 1 | -1 | "
   return negated ? -1 : 1;
 }
 
-/** A genuine command or permission, as opposed to a fragment ("Two lists, identical layout."). */
-function isCommand(clause: string): boolean {
-  // "`web.run` gives normal citations": a masked name followed by a verb describes a tool, it does not command.
-  if (/\s{3,}(?:gives|returns|shows|provides|produces|outputs|creates|generates|uses|includes|renders|displays|supports|accepts|takes)\b/.test(clause)) return false;
-  if (MODAL_STRONG.test(clause.replace(RELATIVE, ""))) return true;
-  const head = clause
-    .replace(/^[\s*_>#\-•\d.)]+/, "")
-    .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next|only|instead|otherwise)\b[,\s]*/i, "");
-  return IMPERATIVE.test(head) || isImperativeVerb(/^[a-z]+/i.exec(head)?.[0] ?? "");
-}
-
-const MODAL_STRONG =
-  /\byour (?:tone|style|voice|register|answers?|responses?|replies|reply|output|writing) (?:is|are)\b|\b(?:needs?|requires?)\b|\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember to|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|avoid|refrain|prefer|you may|you can|feel free|want you to|i want|we want|i need you to|you will|you'll|(?:responses?|answers?|replies|output) will)\b|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected|required|forbidden|prohibited|mandatory)\b/i;
 
 /** What a format mention is followed by when it names the response format, not a kind of data ("JSON files"). */
 const FORMAT_FOLLOWER =
@@ -344,7 +331,7 @@ function isExclusive(clause: string, start: number, end: number): boolean {
 const QUALIFIER_AFTER =
   /^\s*(?:such as|like|e\.g\.|that|which|using|written in|based on)\b|^\s*(?:to|from|for|as|like|via|inside|within|in|on|with|about)\s+(?:the\s+|a\s+|an\s+|our\s+|any\s+|your\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/i;
 const NEUTRAL_PREMODIFIER =
-  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|nested|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it)$/i;
+  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it)$/i;
 
 /** A narrower target of the mention: "links to competitor sites", "emoji as bullet points", "aggregator URLs". */
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
@@ -357,7 +344,7 @@ function qualifierOf(clause: string, start: number, end: number): string | undef
   const noun = postNoun(rest);
   if (noun) return noun;
   const pre = /([A-Za-z][A-Za-z'-]*)[\s/*_-]*$/.exec(clause.slice(Math.max(0, start - 40), start));
-  if (pre && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && !isKnownVerb(pre[1]!) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
+  if (pre && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && (!isKnownVerb(pre[1]!) || /ed$/i.test(pre[1]!)) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
   return undefined;
 }
 
@@ -391,15 +378,15 @@ function aboutSomethingElse(clause: string): boolean {
   if (subject === "") return false;
   const words = subject.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   if (words.length === 0 || words.length > 8) return false;
-  if (words.some((w) => (isKnownVerb(w) && !/(?:ing|ed)$/.test(w)) || /^(?:please|always|never|only|also|just|you|we|i|it|this|that|there|everything|if|when|unless)$/.test(w))) return false;
+  // A verb right after a determiner is a noun ("The display text inside must be plain").
+  const verbAt = (w: string, i: number) => isKnownVerb(w) && !/(?:ing|ed)$/.test(w) && !(i > 0 && /^(?:the|a|an|your|our|this|that|these|those|each|every|any|all|its|their)$/.test(words[i - 1]!));
+  if (words.some((w, i) => verbAt(w, i) || /^(?:please|always|never|only|also|just|you|we|i|it|this|that|there|everything|if|when|unless)$/.test(w))) return false;
   // A value mention as the whole subject ("Emojis are not appropriate") is judged by its predicate instead.
   const rest = subject.replace(ANY_VALUE_ALL, " ").toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   if (rest.every((w) => STOPWORDS.has(w))) return false;
   return !/^(?:(?:the|your|all|each|every|any|my|our|whole|entire|final|full|overall)\s+)*(?:response|responses|answer|answers|reply|replies|output|outputs|message|messages|result|text|writing|tone|language|style|format|formatting|length)$/i.test(words.join(" "));
 }
 
-/** Relative clauses describe things ("refs that should be rendered"); their modals are not commands. */
-const RELATIVE = /\b(?:that|which|who|whom|whose|where)\b[^,;:]*/gi;
 
 function isDirective(clause: string, block: InstructionBlock, negativeLead: boolean): boolean {
   if (negativeLead) return true;
@@ -407,7 +394,7 @@ function isDirective(clause: string, block: InstructionBlock, negativeLead: bool
   const head = clause
     .replace(/^[\s*_>#\-•\d.)]+/, "")
     .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next)\b[,\s]*/i, "");
-  if (IMPERATIVE.test(head)) return true;
+  if (IMPERATIVE.test(head) || isCommand(head)) return true;
   const words = wordRuns(head); // head.split(/\s+/).filter(Boolean).length
   return (block.isItem && words <= 14) || words <= 6;
 }
@@ -416,7 +403,14 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
   const { text } = block;
   const toSource = (i: number) => (block.map ? block.map(i) : block.start + i);
   const context = blockScope(block);
+  const blockCode = [...block.headings, block.listIntro ?? ""].join(" ");
+  // "Java:" on a line of its own narrows the lines after it in the same paragraph.
+  let carried = "";
   for (const sentence of splitSentences(text)) {
+    // A quoted phrase at the end of a sentence is blank in `text`; keep it inside the sentence for the raw view.
+    if (block.raw) {
+      for (let j = sentence[1]; j < text.length && text.charCodeAt(j) === 32; j++) if (!isSpace(block.raw.charCodeAt(j))) sentence[1] = j + 1;
+    }
     let sentenceText = text.slice(sentence[0], sentence[1]);
     if (/\?\s*[*_"'”)]*$/.test(sentenceText)) continue;
     // Code comments and signatures that slipped out of a code block are not rules for the reply.
@@ -430,37 +424,116 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
       if (/^(?:description|usage|parameters?|params|args|arguments|returns?|signature|schema|type|example|examples|e\.g|input|inputs|note|source|post content)$/i.test(label[1]!.trim())) continue;
       if (isScopingHeading(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
     }
-    void sentenceText;
-    const conditional = context.conditional || CONDITION.test(sentenceText.replace(EMPHATIC_CONDITION, ""));
+    const unemphatic = sentenceText.replace(EMPHATIC_CONDITION, "");
+    const conditional = context.conditional || CONDITION.test(unemphatic);
     const range: Range = [toSource(sentence[0]), toSource(sentence[1])];
+    const hedged = conditional && (isHedged(unemphatic) || block.headings.some((h) => isHedged(h)));
+    const condition = conditional ? conditionKey(unemphatic) ?? conditionKey(block.listIntro ?? "") ?? headingCondition(block) : undefined;
     const base = {
       conditional,
       range,
       sentence: sentenceText,
       ...(options.filePath ? { filePath: options.filePath } : {}),
+      ...(hedged ? { hedged } : {}),
+      ...(statesOverride(sentenceText) ? { overrides: true } : {}),
+      ...(condition ? { condition } : {}),
     };
+    const absoluteWords = soundsAbsolute(sentenceText);
     const seen = new Set<string>();
     const add = (d: Omit<Directive, "conditional" | "range" | "sentence">) => {
-      const key = `${d.dimension}|${d.value}|${d.polarity}|${d.bound ? `${d.bound.min}-${d.bound.max}` : ""}`;
+      const key = `${d.dimension}|${d.value}|${d.polarity}|${d.bound ? `${d.bound.min}-${d.bound.max}` : ""}|${d.literal ?? ""}`;
       if (seen.has(key)) return;
       seen.add(key);
-      out.push({ ...d, ...base });
+      const absolute = !conditional && !d.permissive && (d.polarity === -1 || absoluteWords);
+      out.push({ ...d, ...base, ...(absolute ? { absolute } : {}) });
     };
     // "In greetings, never use emoji": a leading phrase narrows every clause of the sentence.
     const lead = /^\s*(?:in|for|during|within|inside)\s+([^,:;]{2,60}),/i.exec(sentenceText);
     if (lead && !isGenericPhrase(lead[1]!) && !labelScope) labelScope = lead[1]!.toLowerCase().replace(/^(?:the|your|a|an)\s+/, "").trim();
-    const clauseContext = labelScope ? { ...context, scope: [context.scope, labelScope].filter(Boolean).join(" > ") } : context;
-    for (const clauseSpan of splitClauses(text, sentence)) extractFromClause(text.slice(clauseSpan[0], clauseSpan[1]), block, clauseContext, add, sentenceText);
+    const branch = block.branchOf ? block.branchOf(toSource(sentence[0])) : block.branch;
+    const clauseContext0 = { ...context, scope: [context.scope, branch ? `#${branch}` : ""].filter(Boolean).join(" > ") };
+    // "Never: code snippets in rules": a negative label governs the rest of the sentence.
+    if (NEGATIVE_LABEL.test(sentenceText)) clauseContext0.negativeLead = true;
+    const bareLabel = /^\s*[*_]*([A-Za-z][\w .+#/&'()-]{0,40}?)[*_]*:\s*[*_]*\s*$/.exec(sentenceText);
+    const carriedScope = carried && isScopingHeading(carried) ? carried.toLowerCase() : "";
+    const scopeParts = [clauseContext0.scope, carriedScope, labelScope].filter(Boolean);
+    const clauseContext = { ...clauseContext0, scope: scopeParts.join(" > "), code: [blockCode, carried, label?.[1] ?? ""].join(" ") };
+    if (bareLabel) carried = bareLabel[1]!;
+    const clauses = splitClauses(text, sentence);
+    const firstOfSentence = out.length;
+    const sentenceCommand = clauses.length > 0 && isCommand(text.slice(clauses[0]![0], clauses[0]![1]));
+    let previous: { masked: string; raw: string } | undefined;
+    for (const [cs, ce] of clauses) {
+      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceCommand, previous };
+      previous = { masked: view.text, raw: view.raw ?? view.text };
+      const ownCondition = conditional && (context.conditional || LEADING_CONDITION.test(sentenceText) || CONDITION.test(view.text.replace(EMPHATIC_CONDITION, "")));
+      const addAt = (d: Omit<Directive, "conditional" | "range" | "sentence">, index?: number) =>
+        add({ ...d, ...(index === undefined ? {} : { at: toSource(cs + index) }), ...(ownCondition ? { ownCondition } : {}) });
+      const conditionDims = new Set<Dimension>();
+      const from = out.length;
+      extractFromClause(view, block, clauseContext, addAt, conditionDims);
+      for (let i = from; i < out.length; i++) if (conditionDims.has(out[i]!.dimension)) out[i] = { ...out[i]!, presupposed: true };
+    }
+    markAlternatives(out, firstOfSentence);
   }
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160;
+}
+
+/** Dimensions where one value excludes the others; several of them in one sentence are alternatives. */
+const ONE_OF: ReadonlySet<Dimension> = new Set(["language", "naming", "test-framework", "package-manager"]);
+
+/** "Use the framework already in the solution (xUnit, NUnit or MSTest)": values named together are a choice left open. */
+function markAlternatives(out: Directive[], from: number): void {
+  for (let i = from; i < out.length; i++) {
+    const d = out[i]!;
+    if (!ONE_OF.has(d.dimension) || d.polarity !== 1) continue;
+    for (let j = from; j < out.length; j++) {
+      const e = out[j]!;
+      if (j !== i && e.dimension === d.dimension && e.polarity === 1 && e.value !== d.value) {
+        out[i] = { ...d, alternatives: true };
+        break;
+      }
+    }
+  }
+}
+
+/** One clause as the extractors see it: masked text, the unmasked text at the same offsets, its sentence. */
+interface ClauseView {
+  text: string;
+  raw: string | undefined;
+  /** The clause before this one in the sentence, whose cue a bare list of quoted words continues. */
+  previous?: { masked: string; raw: string };
+  sentence: string;
+  /** The sentence opens with a command, so a verbless clause after a colon is part of it ("Write like this: relaxed and informal"). */
+  sentenceCommand: boolean;
+}
+
+type Add = AddDirective;
+
+/** The condition a heading states ("When the user is upset"). */
+function headingCondition(block: InstructionBlock): string | undefined {
+  for (let i = block.headings.length - 1; i >= 0; i--) {
+    const key = conditionKey(block.headings[i]!);
+    if (key) return key;
+  }
+  return undefined;
 }
 
 /** A cheap first pass: clauses without any of these words cannot hold a directive we model. */
 const TRIGGER =
-  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple/i;
+  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret/i;
 
 /** "the importance of having only JSON": the value is talked about, not asked for. */
-const META_MENTION = /\b(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering)[\w-]+\s+){1,4}$/i;
+const META_MENTION = /\b(?<!(?:use|usage|inclusion|paragraphs?|sentences?|lines?|form|piece|block|wall|kind|sort|type|amount|number|list|set|series|mix|bit|touch|sprinkle|hint|dash|couple|pair|lot|lots) )(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering)[\w-]+\s+){1,4}$/i;
 
+const TRAILING_CONDITION_BEFORE = /\b(?:when|whenever|if|unless|once|where|wherever|while|in case)\b[^,;:()]*$/i;
+const REVIEW_BEFORE =
+  /\b(?:flag|flags|flagging|detect|detects|detecting|catch|catches|spot|spots|identify|identifies|check (?:for|whether|if)|look (?:for|out for)|scan for|audit|audits|lint|warn (?:about|on|against)|point out|notice|notices|replace|replaces|replacing|remove|removes|strip|strips|convert|converts)\b(?:\s+\S+){0,3}\s*$/i;
+const EXAMPLE_LIST_BEFORE = /\b(?:including|such as|e\.g\.?|for example|for instance|like|types? of|kinds? of)\b[^.;:()]*$/i;
+const TEMPORAL_BEFORE = /\b(?:before|after|until|prior to|once)\s+(?:\S+\s+){0,4}$/i;
 const COMPARATIVE_BEFORE = /\b(?:more|less|fewer|most|least|how|too|overly|excessively)\s+$/i;
 const PLACE_BEFORE = /\b(?:in|inside|within|into|as)\s+(?:a\s+|an\s+|the\s+|your\s+)?$/i;
 
@@ -468,9 +541,12 @@ const PLACE_BEFORE = /\b(?:in|inside|within|into|as)\s+(?:a\s+|an\s+|the\s+|your
 function hasOwnObjectBefore(before: string): boolean {
   const place = PLACE_BEFORE.exec(before);
   if (!place) return false;
-  const words = before.slice(0, place.index).trim().split(/\s+/);
+  // A blanked code span is an object of its own ("use `![](x.png)` in markdown").
+  const words = before.slice(0, place.index).replace(/\s{3,}/g, " thing ").trim().split(/\s+/);
   for (let i = words.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
     const w = words[i]!.toLowerCase().replace(/[^a-z'-]/g, "");
+    // "should be wrapped in JSON": a passive verb has no object before "in".
+    if (i === words.length - 1 && /ed$/.test(w) && /^(?:be|is|are|was|were|been|being|get|gets|got)$/i.test(words[i - 1] ?? "")) return false;
     if (isKnownVerb(w) && i < words.length - 1) {
       // Adverbs and particles ("respond strictly in", "lay out the answer with") are not an object of their own.
       const object = words
@@ -489,49 +565,77 @@ const ANY_VALUE = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).joi
 const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
 
 function extractFromClause(
-  clause: string,
+  view: ClauseView,
   block: InstructionBlock,
-  context: { scope: string; conditional: boolean; negativeLead: boolean },
-  add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
-  sentenceText: string,
+  context: { scope: string; conditional: boolean; negativeLead: boolean; code: string },
+  add: Add,
+  conditionDims: Set<Dimension>,
 ): void {
-  if (!TRIGGER.test(clause)) return;
+  const clause = view.text;
+  // Single-word code spans name values ("use `pnpm`", "`camelCase` for variables"); longer ones stay masked.
+  const codeText = view.raw && view.raw !== clause ? withCodeWords(clause, view.raw) : clause;
+  if (!TRIGGER.test(codeText) && !(view.raw && QUOTED_TRIGGER.test(view.raw))) return;
   const scopeOf = (extra: string) => [context.scope, extra].filter(Boolean).join(" > ");
   // Persona names are statements of identity rather than commands: no modal needed.
   for (const m of allMatches(PERSONA, clause)) {
     const name = m[2]!;
     if (NOT_A_NAME.test(name) || /^[A-Z]{5,}$/.test(name.split(" ")[0]!)) continue;
     const negated = Boolean(m[1]) || /\b(?:not|never)\s*$/i.test(clause.slice(0, m.index!));
-    add({ dimension: "persona", value: name.toLowerCase(), polarity: negated ? -1 : 1, exclusive: true, permissive: false, scope: scopeOf(""), topic: [name] });
+    add({ dimension: "persona", value: name.toLowerCase(), polarity: negated ? -1 : 1, exclusive: true, permissive: false, scope: scopeOf(""), topic: [name] }, m.index!);
   }
 
-  if (hasOtherSubject(clause) || aboutSomethingElse(clause)) return;
+  // "If the user asks for a recipe, number the steps": the subject of the condition is not the rule's subject.
+  const main = LEADING_CONDITION.test(clause) ? clause.replace(LEADING_CONDITION, (m) => " ".repeat(m.length)) : clause;
+  if (hasOtherSubject(main)) return;
+  // "Variables should be snake_case", "The word 'x' must appear twice": a code or keyword subject is the rule's own.
+  const elsewhere = aboutSomethingElse(main);
+  if (elsewhere && !CODE_SUBJECT.test(main.slice(0, FIRST_PREDICATE.exec(main)?.index ?? 0))) return;
   // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
   if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
-  const directive = isDirective(clause, block, context.negativeLead);
-  const permissive = PERMISSION.test(clause);
+  const directive = isDirective(main.trimStart(), block, context.negativeLead);
+  const permissive = isPermission(clause);
   let scopeCache: string | undefined;
-  const localScopeOf = () => (scopeCache ??= clauseScope(withoutMentions(clause)));
+  const localScopeOf = () => (scopeCache ??= clauseScope(withoutMentions(main)));
 
   if (!directive) return;
-  const command = isCommand(clause) || context.negativeLead;
+  const fragment = isFragment(clause);
+  // "PIL rendering is basic — no rich text, no markdown": a verbless tail of a description is not a rule.
+  if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem) return;
+  const command = isCommand(main.trimStart()) || context.negativeLead || (view.sentenceCommand && fragment);
+  const codeScopeOf = () => scopeOf([codeScope(codeText), codeScope(context.code)].filter(Boolean).join(" > "));
 
   for (const pattern of VALUE_PATTERNS) {
-    for (const m of allMatches(pattern.re, clause)) {
+    const code = CODE_DIMENSIONS.has(pattern.dimension);
+    if (elsewhere && !code) continue;
+    const text = code ? codeText : clause;
+    // Polarity and objects are read in the rule itself, not in its leading condition ("If no agent fits, use tools").
+    const ruleText = main === clause ? text : text.slice(0, clause.length - main.trimStart().length).replace(/[^\n]/g, " ") + text.slice(clause.length - main.trimStart().length);
+    if (pattern.anchor && !pattern.anchor.test(text) && !pattern.anchor.test(view.sentence)) continue;
+    for (const m of allMatches(pattern.re, text)) {
       const start = m.index!;
       const end = start + m[0].length;
-      const before = clause.slice(0, start);
-      if (!governedByProducer(pattern.dimension, before.replace(/\b[a-z]+ed\s*$/i, ""))) continue;
+      const before = ruleText.slice(0, start);
+      // A mention inside a condition ("when a query asks for a URL") or governed by a verb of review ("flag bold
+      // text") is not what the rule asks for.
+      if (!code && (start < clause.length - main.trimStart().length || TRAILING_CONDITION_BEFORE.test(before))) {
+        conditionDims.add(pattern.dimension);
+        continue;
+      }
+      if (REVIEW_BEFORE.test(before) || TEMPORAL_BEFORE.test(before)) continue;
+      if (!pattern.loose && !governedByProducer(pattern.dimension, before.replace(/\b[a-z]+ed\s*$/i, ""))) continue;
       if (META_MENTION.test(before) && !/\b(?:instead of|rather than|in place of|as opposed to)\b/i.test(before.slice(-40))) continue;
       if (COMPARATIVE_BEFORE.test(before)) continue;
+      // "question types including short answer", "never answer before your detailed reasoning": an example in a
+      // list, or the time of the rule, not its object.
+      if (!code && EXAMPLE_LIST_BEFORE.test(before)) continue;
       // "use writing blocks for explanations, lists...": the rule is about the thing used, not the value.
       const useFor = USE_FOR_BEFORE.exec(before);
-      if (useFor && !ANY_VALUE.test(useFor[1]!)) continue;
+      if (useFor && !ANY_VALUE.test(useFor[1]!) && !pattern.loose) continue;
       // "do not put headers in bullets": the rule is about what goes inside, not about the container.
-      if (hasOwnObjectBefore(before)) continue;
-      const asSubject = subjectPolarity(clause, start, end);
+      if (!pattern.loose && hasOwnObjectBefore(before)) continue;
+      const asSubject = subjectPolarity(ruleText, start, end);
       if (asSubject === "skip") continue;
-      let { polarity } = polarityAt(clause, start, context.negativeLead);
+      let { polarity } = polarityAt(ruleText, start, context.negativeLead);
       if (asSubject !== undefined) polarity = asSubject;
       if (/^no\s/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       if (pattern.inverted) polarity = polarity === 1 ? -1 : 1;
@@ -542,7 +646,7 @@ function extractFromClause(
         value = lang[1]!.toLowerCase();
         if (!RESPONSE_ANCHOR.test(clause) && !/\bonly\b/i.test(m[0])) continue;
       }
-      if (pattern.dimension === "language" && value === "user" && !RESPONSE_ANCHOR.test(clause)) continue;
+      if (pattern.dimension === "language" && value === "user" && !RESPONSE_ANCHOR.test(clause) && !/\b(?:match|mirror|follow|use|switch)\b/i.test(clause)) continue;
       if (pattern.dimension === "verbosity") {
         if (!RESPONSE_ANCHOR.test(clause)) continue;
         if (/\b(?:think|reason|plan|work)\b[^.]{0,20}step[- ]by[- ]step/i.test(clause)) continue;
@@ -550,30 +654,98 @@ function extractFromClause(
       if (pattern.dimension === "questions" && /\b(?:before|without|instead of) asking\b/i.test(m[0]) && !/\b(?:without|instead of)\b/i.test(m[0])) continue;
       if (pattern.dimension === "format" && !FORMAT_FOLLOWER.test(clause.slice(end))) continue;
       if (pattern.dimension === "format" && pattern.value === "prose" && /\b(?:inside|within|into|in your|in the)\s+$/i.test(before)) continue;
+      if (value === "*" && (pattern.dimension === "test-framework" || pattern.dimension === "package-manager")) {
+        const tool = toolValue(pattern.dimension, m[0]);
+        if (!tool) continue;
+        value = tool;
+      }
+      if (pattern.dimension === "indent" && value === "spaces") {
+        const width = indentWidth(m[0]);
+        if (width !== undefined) value = `spaces:${width}`;
+      }
       const exclusive = Boolean(pattern.exclusive) || (pattern.dimension === "format" && isExclusive(clause, start, end));
       // Positive rules must be real commands; fragments only count as prohibitions or "X only".
       if (polarity === 1 && !command && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
-      const qualifier = qualifierOf(clause, start, end);
+      const qualifier = code && pattern.dimension !== "commits" ? undefined : qualifierOf(text, start, end);
       const universal = polarity === -1 && UNIVERSAL.test(clause);
       // "brief quotes", "short creative writing": the length word describes that thing, not the reply.
       const extraScope = pattern.dimension === "verbosity" ? (postNoun(clause.slice(end)) ?? "") : "";
-      add({
-        dimension: pattern.dimension,
-        value,
-        polarity,
-        exclusive,
-        permissive,
-        scope: scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & ")),
-        ...(qualifier ? { qualifier } : {}),
-        ...(universal ? { universal } : {}),
-        ...(command ? { command } : {}),
-      });
+      const targets = pattern.dimension === "naming" ? namingWindowTargets(text, start, end, view.previous?.masked) : undefined;
+      add(
+        {
+          dimension: pattern.dimension,
+          value,
+          polarity,
+          exclusive,
+          permissive,
+          scope: code ? codeScopeOf() : pattern.loose ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & ")),
+          ...(qualifier ? { qualifier } : {}),
+          ...(universal ? { universal } : {}),
+          ...(command ? { command } : {}),
+          ...(targets ? { targets } : {}),
+        },
+        start,
+      );
     }
   }
 
+  const grammar = { negativeLead: context.negativeLead, command, permissive, scope: scopeOf("") };
+  if (view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
+  if (elsewhere) return;
   extractNumeric(clause, context, permissive, localScopeOf, scopeOf, add);
   extractTools(clause, context, permissive, scopeOf, localScopeOf, add);
-  extractDisclosure(clause, context, permissive, scopeOf, add, sentenceText);
+  extractDisclosure(clause, context, permissive, scopeOf, add);
+  extractConfirmation(clause, grammar, add);
+  extractBulletMarker(clause, view.raw ?? clause, grammar, add);
+}
+
+/** "Never: …", "Don't: …", "Avoid: …" at the head of a sentence. */
+const NEGATIVE_LABEL = /^\W*(?:never|don'?t|do not|avoid|no|forbidden|prohibited|not allowed)\s*[*_]*\s*:\s+\S/i;
+
+/** A leading condition with its own subject ("If the user asks for a recipe, "), followed by the rule. */
+const LEADING_CONDITION = /^\W*(?:if|when|whenever|once|after|before|unless|in case|while)\b[^,;:]{1,100},\s*(?=\S)/i;
+
+/** Subjects of rules about code and exact words: "Variables should be snake_case", "The word 'x' must not appear". */
+const CODE_SUBJECT =
+  /\b(?:variables?|functions?|methods?|class(?:es)?|components?|files?|filenames?|constants?|types?|interfaces?|strings?|indentation|indents?|tests?|code|imports?|props?|hooks?|names?|identifiers?|commits?|headers?|semicolons?|lines?|statements?|tabs|spaces|modules?|packages?|dependencies|scripts?|words?|terms?|phrases?|keywords?|source|enums?|fields?|columns?|keys?)\b/i;
+
+/** Dimensions whose values are often written as code (`pnpm`, `camelCase`, `*`). */
+const CODE_DIMENSIONS: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
+
+/** The masked clause with the contents of single-word code spans put back (the backticks stay blank). */
+function withCodeWords(masked: string, raw: string): string {
+  if (!raw.includes("`")) return masked;
+  let out = "";
+  let at = 0;
+  for (const m of allMatches(CODE_WORD, raw)) {
+    out += masked.slice(at, m.index! + 1) + m[1]!;
+    at = m.index! + 1 + m[1]!.length;
+  }
+  return out + masked.slice(at);
+}
+const CODE_WORD = /`([^`\s]{1,40})`/g;
+
+/**
+ * The identifiers a naming mention applies to: named after it up to the next naming mention ("PascalCase for
+ * classes, camelCase for methods"), else before it ("Variables should be snake_case"), else in a label clause
+ * before the colon ("Method names: use camelCase").
+ */
+function namingWindowTargets(text: string, start: number, end: number, previous: string | undefined): string[] {
+  const mentions = allMatches(NAMING_MENTION, text).map((m) => [m.index!, m.index! + m[0].length] as const);
+  const next = mentions.find(([s]) => s >= end)?.[0] ?? text.length;
+  const prev = [...mentions].reverse().find(([, e]) => e <= start)?.[1] ?? 0;
+  const after = namingTargets(text.slice(end, next));
+  if (after.length > 0) return after;
+  const before = namingTargets(text.slice(prev, start));
+  if (before.length > 0) return before;
+  return previous ? namingTargets(previous) : [];
+}
+const NAMING_MENTION = new RegExp(VALUE_PATTERNS.filter((p) => p.dimension === "naming").map((p) => p.re.source).join("|"), "gi");
+
+/** A clause with no verb of its own ("relaxed and informal"). */
+function isFragment(clause: string): boolean {
+  const words = clause.match(/[a-z']+/gi) ?? [];
+  return words.length <= 8 && !words.some((w) => isKnownVerb(w) && !/(?:ed|ing)$/i.test(w));
 }
 
 function extractNumeric(
@@ -582,7 +754,7 @@ function extractNumeric(
   permissive: boolean,
   localScopeOf: () => string,
   scopeOf: (extra: string) => string,
-  add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
+  add: Add,
 ): void {
   for (const m of allMatches(NUMERIC, clause)) {
     const [, boundWord, n1, n2, , unitRaw, after] = m;
@@ -653,7 +825,9 @@ function extractNumeric(
     const measured =
       /\b([a-z][a-z-]+)\s+(?:of|with)\s+(?:a\s+|an\s+)?$/i.exec(clause.slice(0, m.index!))?.[1] ??
       /^\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|any\s+)?([a-z][a-z-]+)/i.exec(clause.slice(m.index! + m[0].length))?.[1];
-    const measuredScope = measured && !isKnownVerb(measured) && !isGenericPhrase(measured) && !/^(?:maximum|minimum|limit|length|total|most|least|up|use|length)$/i.test(measured) ? measured.toLowerCase() : "";
+    // "the top 3 ideas" picks from the others; it is not their number.
+    const picked = !m[1] && /\b(?:top|best|first|last|final|main|key)\s+$/i.test(clause.slice(0, m.index!));
+    const measuredScope = picked ? "top" : measured && !isKnownVerb(measured) && !isGenericPhrase(measured) && !/^(?:maximum|minimum|limit|length|total|most|least|up|use|length)$/i.test(measured) ? measured.toLowerCase() : "";
     add({
       dimension: isLength ? "length" : "count",
       value: unit,
@@ -662,7 +836,7 @@ function extractNumeric(
       permissive,
       bound: { unit, min, max },
       scope: scopeOf([localScopeOf(), perItem, measuredScope].filter(Boolean).join(" & ")),
-    });
+    }, m.index!);
   }
 }
 
@@ -672,7 +846,7 @@ function extractTools(
   permissive: boolean,
   scopeOf: (extra: string) => string,
   localScopeOf: () => string,
-  add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
+  add: Add,
 ): void {
   for (const m of allMatches(TOOLS, clause)) {
     let value: string;
@@ -704,6 +878,15 @@ function topicWords(phrase: string): string[] {
     .map(stem);
 }
 
+/** Verbs that disclose only when their object is the prompt ("print your system prompt", "summarise your instructions"). */
+const PROMPT_VERB =
+  /\b(?:print|output|show|display|recite|paraphrase|summari[sz]e|describe|explain|list|dump|echo|reproduce|restate|copy|read out|type out|write out|spell out)\b/gi;
+const PROMPT_VERB_ONLY = /^(?:print|output|show|display|recite|paraphrase|summari[sz]e|describe|explain|list|dump|echo|reproduce|restate|copy|read out|type out|write out|spell out)$/i;
+const PROMPT_OBJECT =
+  /^\s*(?:(?:your|these|this|the|my|our)\s+(?:(?:system|initial|original|hidden|internal|exact|own)\s+)?(?:prompts?|instructions|guidelines|directives|configuration|rules|system message)|(?:the\s+)?system prompt|(?:the )?text above|everything above)\b/i;
+const KEEP_PROMPT_SECRET =
+  /\bkeep (?:your |these |this |the |all |my |our )?(?:system )?(?:prompt|instructions|rules|guidelines|configuration)(?: \w+)? (?:confidential|secret|private|hidden|to yourself)\b/gi;
+
 const DISCLOSURE_OBJECT = /^\s*((?:[A-Za-z0-9'’-]+\s*){1,5}?)(?=$|[,.;:!)(]|\s(?:to|with|in|on|at|for|from|unless|if|when|even|or|and|but|because|since|without|before|after|under|as|that|which|who|so|until|into|by|than|instead)\b)/;
 
 function extractDisclosure(
@@ -711,19 +894,23 @@ function extractDisclosure(
   context: { negativeLead: boolean },
   permissive: boolean,
   scopeOf: (extra: string) => string,
-  add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
-  sentenceText: string,
+  add: Add,
 ): void {
-  void sentenceText;
-  for (const m of allMatches(DISCLOSURE_VERB, clause)) {
+  const matches = [...allMatches(DISCLOSURE_VERB, clause), ...allMatches(PROMPT_VERB, clause)];
+  for (const m of matches) {
     const rest = clause.slice(m.index! + m[0].length);
     const obj = DISCLOSURE_OBJECT.exec(rest);
     if (!obj) continue;
-    const words = topicWords(obj[1]!);
+    let words = topicWords(obj[1]!);
     if (words.length === 0 || words.length > 4) continue;
+    // The prompt itself, however named: "these instructions", "your system prompt", "the text above".
+    const aboutPrompt = PROMPT_OBJECT.test(obj[1]!);
+    if (m[0].length > 0 && PROMPT_VERB_ONLY.test(m[0]) && !aboutPrompt) continue;
+    if (aboutPrompt) words = ["prompt"];
     // Objects that other dimensions own (emoji, links, code, sources...) are judged there, not as topics.
     if (words.every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(`${w}s`) || /^(?:emoj|link|url|sourc|citation|cod|snippet|json|yaml|table|list|bullet|question|clarification|tool|function|exampl|step|option|answer|respons|repl|summary|summar|help|assistanc|support|feedback|suggestion|recommendation|context|reason|explanation|tip|detail|alternativ|choic|idea|way|thing|valu|guidanc)/.test(w))) continue;
     const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
+    if (polarity === 1 && !isCommand(clause) && !context.negativeLead) continue;
     add({
       dimension: "disclosure",
       value: words.slice().sort().join(" "),
@@ -732,7 +919,11 @@ function extractDisclosure(
       permissive,
       topic: words,
       scope: scopeOf(""),
-    });
+    }, m.index!);
+  }
+  for (const m of allMatches(KEEP_PROMPT_SECRET, clause)) {
+    const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
+    add({ dimension: "disclosure", value: "prompt", polarity: polarity === 1 ? -1 : 1, exclusive: false, permissive, topic: ["prompt"], scope: scopeOf("") }, m.index!);
   }
 }
 
