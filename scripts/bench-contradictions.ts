@@ -1,191 +1,231 @@
 /**
- * Precision, recall and F1 of the contradiction detector on the labelled prompts, per kind and overall, and
- * findings per 100 files on the real prompt corpora.
+ * Contradiction benchmark. Every file goes through the linter as a user runs it (file collection, config, the
+ * real format parsers, all built-in rules); only the contradiction-family messages are scored.
  *
- *   npm run bench:contradictions              dev set
- *   npm run bench:contradictions -- --heldout held-out set (evaluate rarely; --heldout2 for the second one)
- *   npm run bench:contradictions -- --corpora real corpora in ../shared/corpora (findings per 100 files, timing)
+ *   npm run bench:contradictions                 development sets
+ *   npm run bench:contradictions -- --heldout    held-out sets (score once per change set, never while tuning)
+ *   npm run bench:contradictions -- --corpora    findings per 100 files on ../shared/corpora
  *   add --verbose to print every miss and false alarm
+ *
+ * Sections, most telling first:
+ *   1. the realistic set (tests/fixtures/contradictions/real): corpus prompts with planted conflicts and near
+ *      misses, built from a manifest; per-kind recall, strict pair recall, precision;
+ *   2. the instruction-vs-example set (tests/fixtures/contradictions/examples-real): few-shot answers that
+ *      break their prompt's rules;
+ *   3. the first hand-written sets (tests/fixtures/contradictions/{dev,heldout,heldout2}), kept for continuity.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { checkDocument } from "../src/contradiction/check.js";
-import { checkExamples } from "../src/contradiction/examples.js";
-import { confirmConflicts } from "../src/contradiction/nlp.js";
-import { kindOf } from "../src/contradiction/vocabulary.js";
-import { makeDocumentAsync } from "../tests/contradiction/make-document.js";
+import { buildSet, corporaRoot, type Split } from "../tests/fixtures/contradictions/real/build.js";
+import { ratio, scoreExamples, scorePairs, type ExampleLabel, type Finding, type PairLabel, type Tally } from "./bench/contradiction-score.js";
+import { CONFLICT_RULES, DUPLICATE_RULE, EXAMPLE_RULE, findingsOf, lintFolder } from "./bench/lint-set.js";
 
 const root = resolve(import.meta.dirname, "..");
 const fixtures = join(root, "tests/fixtures/contradictions");
 const args = new Set(process.argv.slice(2));
 const verbose = args.has("--verbose");
+const split: Split = args.has("--heldout") ? "heldout" : "dev";
 
-interface Label {
+function row(name: string, t: Tally): string {
+  return `${name.padEnd(30)} ${String(t.labels).padStart(6)}  ${ratio(t.found, t.labels).padStart(6)}  ${ratio(t.strict, t.labels).padStart(6)}`;
+}
+
+function printTallies(title: string, tallies: Map<string, Tally>): void {
+  console.log(`${title.padEnd(30)} ${"labels".padStart(6)}  ${"recall".padStart(6)}  ${"strict".padStart(6)}`);
+  for (const [name, t] of [...tallies.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) console.log(row(name, t));
+}
+
+function short(text: string, n = 110): string {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
+function lineOf(dir: string, file: string, line: number): string {
+  const lines = readFileSync(join(dir, file), "utf8").split("\n");
+  return short((lines[line - 1] ?? "").trim());
+}
+
+async function realisticSet(): Promise<void> {
+  if (!existsSync(corporaRoot())) {
+    console.log(`realistic set skipped: corpora not found at ${corporaRoot()} (set PROMPTVET_CORPORA)`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "promptvet-bench-contra-"));
+  try {
+    const built = buildSet([split], dir);
+    const { results, ms } = await lintFolder(dir, built.files);
+    const conflicts = findingsOf(results, dir, CONFLICT_RULES);
+    const duplicates = findingsOf(results, dir, [DUPLICATE_RULE]);
+    const examples = findingsOf(results, dir, [EXAMPLE_RULE]);
+    const labels: PairLabel[] = built.labels;
+    const score = scorePairs(labels, conflicts);
+    const clean = built.cases.filter((c) => c.conflicts.length === 0);
+    const cleanIds = new Set(clean.map((c) => c.id));
+    const cleanAlarms = conflicts.filter((f) => cleanIds.has(f.file.split("/")[1]!));
+    const duplicatesOnConflicts = duplicates.filter((d) => labels.some((l) => l.file === d.file && l.lines.includes(d.line) && (d.otherLine === undefined || l.lines.includes(d.otherLine))));
+
+    console.log(`\n== Realistic set, ${split}: ${built.cases.length} prompts (${clean.length} clean with near misses), ${built.files.length} files, ${labels.length} labelled conflicts`);
+    console.log(`   lint time ${(ms / built.files.length).toFixed(1)} ms per file (whole pipeline, all rules)\n`);
+    printTallies("kind", score.byKind);
+    console.log("-".repeat(54));
+    printTallies("slice", score.bySlice);
+    console.log("-".repeat(54));
+    console.log(row("all conflicts", score.all));
+    console.log(`\nrecall = a finding on either line of the pair; strict = a finding naming both lines.`);
+    console.log(`precision ${ratio(score.correctFindings, score.findings)} (${score.correctFindings} of ${score.findings} conflict findings on a labelled pair)`);
+    console.log(`false alarms on clean prompts: ${cleanAlarms.length} in ${clean.length} prompts (${((cleanAlarms.length * 100) / Math.max(1, clean.length)).toFixed(1)} per 100)`);
+    console.log(`conflicts reported as duplicates: ${duplicatesOnConflicts.length}; other duplicate findings: ${duplicates.length - duplicatesOnConflicts.length}; example findings: ${examples.length}`);
+    if (score.byDetectorKind.size > 0) {
+      console.log("\nprecision by detector kind:");
+      for (const [k, d] of [...score.byDetectorKind.entries()].sort()) console.log(`  ${k.padEnd(34)} ${ratio(d.correct, d.findings)}  (${d.correct}/${d.findings})`);
+    }
+    if (verbose) {
+      for (const l of score.missed) {
+        console.log(`MISS [${l.kind}] ${l.file}:${l.lines[0]} / ${l.otherFile ?? ""}:${l.lines[1]}\n   A: ${lineOf(dir, l.file, l.lines[0])}\n   B: ${lineOf(dir, l.otherFile ?? l.file, l.lines[1])}`);
+      }
+      for (const f of score.falseAlarms) console.log(`FALSE ALARM ${f.file}:${f.line}/${f.otherLine ?? "-"} ${short(f.message, 200)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface ExampleSet {
+  dev: ExampleLabel[];
+  heldout: ExampleLabel[];
+}
+
+function filesUnder(dir: string, base = dir, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) filesUnder(p, base, out);
+    else out.push(relative(base, p).split("\\").join("/"));
+  }
+  return out;
+}
+
+async function exampleSet(): Promise<void> {
+  const base = join(fixtures, "examples-real");
+  if (!existsSync(join(base, "labels.json"))) {
+    console.log("\ninstruction-vs-example set: not present");
+    return;
+  }
+  const labels = (JSON.parse(readFileSync(join(base, "labels.json"), "utf8")) as ExampleSet)[split];
+  const files = filesUnder(join(base, split)).map((f) => `${split}/${f}`);
+  const dir = mkdtempSync(join(tmpdir(), "promptvet-bench-examples-"));
+  try {
+    // Lint a copy, so the config written for the run never lands in the fixtures.
+    for (const f of files) {
+      const target = join(dir, f);
+      const { mkdirSync, copyFileSync } = await import("node:fs");
+      mkdirSync(join(target, ".."), { recursive: true });
+      copyFileSync(join(base, f), target);
+    }
+    const { results } = await lintFolder(dir, files);
+    const findings = findingsOf(results, dir, [EXAMPLE_RULE]);
+    const score = scoreExamples(labels, findings);
+    const labelled = new Set(labels.flatMap((l) => [l.file, l.exampleFile ?? l.file]));
+    const clean = files.filter((f) => !labelled.has(f));
+    const cleanAlarms = findings.filter((f) => clean.includes(f.file));
+    console.log(`\n== Instruction-vs-example set, ${split}: ${files.length} files (${clean.length} clean), ${labels.length} labelled violations\n`);
+    printTallies("kind", score.byKind);
+    console.log("-".repeat(54));
+    console.log(row("all violations", score.all));
+    console.log(`\nrecall = a finding inside the offending example; strict = and naming the broken instruction's line.`);
+    console.log(`precision ${ratio(score.correctFindings, score.findings)} (${score.correctFindings} of ${score.findings} example findings); findings on clean files: ${cleanAlarms.length}`);
+    if (verbose) {
+      for (const l of score.missed) console.log(`MISS [${l.kind}] ${l.file}:${l.instruction} -> ${l.exampleFile ?? l.file}:${l.example.join("-")}`);
+      for (const f of score.falseAlarms) console.log(`FALSE ALARM ${f.file}:${f.line} ${short(f.message, 200)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface OldLabel {
   file: string;
   kind: string;
   lines: [number, number];
   otherFile?: string;
 }
 
-interface Prediction {
-  file: string;
-  kind: string;
-  lines: [number, number];
-  text: string;
-}
-
-async function predict(file: string): Promise<{ predictions: Prediction[]; ms: number }> {
-  const path = join(fixtures, file);
-  const source = readFileSync(path, "utf8");
-  const document = await makeDocumentAsync(path, source);
-  const t0 = performance.now();
-  const check = checkDocument(document);
-  const confirmed = await confirmConflicts(check.conflicts);
-  const examples = await checkExamples(document);
-  const ms = performance.now() - t0;
-  const line = (offset: number) => document.lines.positionAt(offset).line;
-  const predictions: Prediction[] = [];
-  for (const c of confirmed) {
-    const a = line(c.earlier.range[0]);
-    const b = line(c.later.range[0]);
-    predictions.push({ file, kind: kindOf(c.kind), lines: [Math.min(a, b), Math.max(a, b)], text: `${c.earlier.sentence} <-> ${c.later.sentence}` });
-  }
-  for (const d of check.duplicates) {
-    const a = line(d.earlier.range[0]);
-    const b = line(d.later.range[0]);
-    predictions.push({ file, kind: "duplicate", lines: [Math.min(a, b), Math.max(a, b)], text: `${d.earlier.sentence} <=> ${d.later.sentence}` });
-  }
-  for (const v of examples) {
-    const a = line(v.instruction.range[0]);
-    const b = v.exampleLine;
-    predictions.push({ file, kind: `example-${v.kind}`, lines: [a, b], text: `${v.instruction.sentence} / ${v.detail}` });
-  }
-  return { predictions, ms };
-}
-
-function pct(n: number): string {
-  return Number.isFinite(n) ? n.toFixed(2) : "  - ";
-}
-
-async function evaluate(set: "dev" | "heldout" | "heldout2"): Promise<void> {
-  const labels: Label[] = JSON.parse(readFileSync(join(fixtures, "labels.json"), "utf8"))[set];
-  const files = [
-    ...readdirSync(join(fixtures, set)).filter((f) => /\.(md|txt)$/.test(f)).map((f) => `${set}/${f}`),
-    ...(existsSync(join(fixtures, `${set}-examples`)) ? readdirSync(join(fixtures, `${set}-examples`)).filter((f) => /\.md$/.test(f)).map((f) => `${set}-examples/${f}`) : []),
-  ];
-  const exampleLabels: Label[] = existsSync(join(fixtures, "example-labels.json"))
-    ? JSON.parse(readFileSync(join(fixtures, "example-labels.json"), "utf8"))[set] ?? []
-    : [];
-  const allLabels = [...labels, ...exampleLabels];
-  const stats = new Map<string, { tp: number; fp: number; fn: number }>();
-  const stat = (k: string) => {
-    if (!stats.has(k)) stats.set(k, { tp: 0, fp: 0, fn: 0 });
-    return stats.get(k)!;
-  };
-  let totalMs = 0;
-  for (const file of files) {
-    const { predictions, ms } = await predict(file);
-    totalMs += ms;
-    const fileLabels = allLabels.filter((l) => l.file === file);
-    const matched = new Set<Label>();
-    for (const p of predictions) {
-      const label = fileLabels.find((l) => !matched.has(l) && l.lines[0] === p.lines[0] && l.lines[1] === p.lines[1] && (p.kind === "duplicate") === (l.kind === "duplicate"));
-      if (label) {
-        matched.add(label);
-        stat(label.kind).tp++;
-        if (verbose && kindOf(label.kind as never) !== p.kind && !p.kind.startsWith("example-")) console.log(`  kind differs ${file}: labelled ${label.kind}, predicted ${p.kind}`);
-      } else {
-        stat(p.kind).fp++;
-        if (verbose) console.log(`FP ${file} [${p.kind}] ${p.lines.join("/")} ${p.text}`);
+/** The first hand-written sets: exact line pairs, as they were scored before. */
+async function handWrittenSets(): Promise<void> {
+  const sets = split === "dev" ? ["dev"] : ["heldout", "heldout2"];
+  for (const set of sets) {
+    const labels: OldLabel[] = JSON.parse(readFileSync(join(fixtures, "labels.json"), "utf8"))[set] ?? [];
+    const exampleLabels: OldLabel[] = existsSync(join(fixtures, "example-labels.json")) ? JSON.parse(readFileSync(join(fixtures, "example-labels.json"), "utf8"))[set] ?? [] : [];
+    const folders = [set, `${set}-examples`].filter((f) => existsSync(join(fixtures, f)));
+    const files = folders.flatMap((f) => readdirSync(join(fixtures, f)).filter((n) => /\.(md|txt|jsonl)$/.test(n)).map((n) => `${f}/${n}`));
+    const dir = mkdtempSync(join(tmpdir(), "promptvet-bench-old-"));
+    try {
+      const { mkdirSync, copyFileSync } = await import("node:fs");
+      for (const f of files) {
+        mkdirSync(join(dir, f, ".."), { recursive: true });
+        copyFileSync(join(fixtures, f), join(dir, f));
       }
-    }
-    for (const l of fileLabels) {
-      if (!matched.has(l)) {
-        stat(l.kind).fn++;
-        if (verbose) console.log(`FN ${file} [${l.kind}] ${l.lines.join("/")}`);
-      }
-    }
-  }
-  console.log(`\n${set}: ${files.length} files, ${allLabels.length} labels, ${(totalMs / files.length).toFixed(2)} ms per file (after parsing)\n`);
-  console.log("kind                 precision  recall  F1     tp  fp  fn");
-  const sum = { tp: 0, fp: 0, fn: 0 };
-  const contra = { tp: 0, fp: 0, fn: 0 };
-  for (const [kind, s] of [...stats.entries()].sort()) {
-    const p = s.tp / (s.tp + s.fp);
-    const r = s.tp / (s.tp + s.fn);
-    const f = (2 * p * r) / (p + r);
-    console.log(`${kind.padEnd(20)} ${pct(p).padStart(9)}  ${pct(r).padStart(6)}  ${pct(f).padStart(5)}  ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}`);
-    sum.tp += s.tp;
-    sum.fp += s.fp;
-    sum.fn += s.fn;
-    if (kind !== "duplicate" && !kind.startsWith("example-")) {
-      contra.tp += s.tp;
-      contra.fp += s.fp;
-      contra.fn += s.fn;
+      const { results } = await lintFolder(dir, files);
+      const conflictLabels = labels.filter((l) => l.kind !== "duplicate");
+      const duplicateLabels = labels.filter((l) => l.kind === "duplicate");
+      const conflicts = scorePairs(conflictLabels, findingsOf(results, dir, CONFLICT_RULES));
+      const duplicates = scorePairs(duplicateLabels, findingsOf(results, dir, [DUPLICATE_RULE]));
+      const examples = scoreExamples(
+        exampleLabels.map((l) => ({ file: l.file, kind: l.kind, instruction: l.lines[0], example: [l.lines[1], l.lines[1]], ...(l.otherFile ? { exampleFile: l.otherFile } : {}) })),
+        findingsOf(results, dir, [EXAMPLE_RULE]),
+      );
+      console.log(`\n-- hand-written set ${set}: ${files.length} files`);
+      console.log(`   conflicts  strict recall ${ratio(conflicts.all.strict, conflicts.all.labels)} (${conflicts.all.strict}/${conflicts.all.labels}), precision ${ratio(conflicts.correctFindings, conflicts.findings)} (${conflicts.findings} findings)`);
+      console.log(`   duplicates strict recall ${ratio(duplicates.all.strict, duplicates.all.labels)} (${duplicates.all.strict}/${duplicates.all.labels}), precision ${ratio(duplicates.correctFindings, duplicates.findings)}`);
+      console.log(`   examples   recall ${ratio(examples.all.found, examples.all.labels)} (${examples.all.found}/${examples.all.labels}), precision ${ratio(examples.correctFindings, examples.findings)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }
-  const line = (name: string, s: { tp: number; fp: number; fn: number }) => {
-    const p = s.tp / (s.tp + s.fp);
-    const r = s.tp / (s.tp + s.fn);
-    console.log(`${name.padEnd(20)} ${pct(p).padStart(9)}  ${pct(r).padStart(6)}  ${pct((2 * p * r) / (p + r)).padStart(5)}  ${String(s.tp).padStart(3)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}`);
-  };
-  console.log("-".repeat(60));
-  line("instructions", contra);
-  line("overall", sum);
 }
 
 function walk(dir: string, out: string[]): void {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) walk(p, out);
-    else if (/\.(md|mdc|txt|cursorrules|prompt|prompty)$/i.test(name) || name === ".cursorrules") out.push(p);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (/\.(md|mdc|txt|prompt|prompty)$/i.test(name) || name === ".cursorrules") out.push(p);
   }
 }
 
 async function corpora(): Promise<void> {
-  const base = resolve(root, "../shared/corpora");
+  const base = corporaRoot();
   if (!existsSync(base)) {
     console.warn(`corpora not found at ${base}; skipping`);
     return;
   }
-  for (const name of ["system_prompts_leaks_asgeirtj", "awesome-copilot_github", "awesome-cursorrules_PatrickJS"]) {
+  for (const name of ["system_prompts_leaks_asgeirtj", "awesome-copilot_github", "awesome-cursorrules_PatrickJS", "awesome-chatgpt-prompts_f", "prompty_microsoft", "dotprompt_google"]) {
     const files: string[] = [];
     walk(join(base, name), files);
-    let conflicts = 0;
-    let duplicates = 0;
-    let examples = 0;
-    let ms = 0;
-    let bytes = 0;
-    const byKind = new Map<string, number>();
-    for (const f of files) {
-      const source = readFileSync(f, "utf8");
-      bytes += source.length;
-      const document = await makeDocumentAsync(f, source);
-      const t0 = performance.now();
-      const check = checkDocument(document);
-      check.conflicts = await confirmConflicts(check.conflicts);
-      const ex = await checkExamples(document);
-      ms += performance.now() - t0;
-      conflicts += check.conflicts.length;
-      duplicates += check.duplicates.length;
-      examples += ex.length;
-      const line = (o: number) => document.lines.positionAt(o).line;
-      for (const c of check.conflicts) {
-        byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
-        if (verbose) console.log(`[${c.kind}] ${relative(base, f)}:${line(c.earlier.range[0])} -> ${line(c.later.range[0])}\n    A: ${c.earlier.sentence.slice(0, 160)}\n    B: ${c.later.sentence.slice(0, 160)}`);
-      }
-      if (args.has("--dups")) for (const d of check.duplicates) console.log(`[dup] ${relative(base, f)}:${line(d.earlier.range[0])} -> ${line(d.later.range[0])}\n    A: ${d.earlier.sentence.slice(0, 120)}\n    B: ${d.later.sentence.slice(0, 120)}`);
-      if (args.has("--examples")) for (const e of ex) console.log(`[example-${e.kind}] ${relative(base, f)}:${line(e.instruction.range[0])} -> ${e.exampleLine} ${e.detail}`);
+    const rel = files.map((f) => relative(base, f));
+    // Lint in place would write a config into the corpora: lint from a temp folder that names them instead.
+    const dir = mkdtempSync(join(tmpdir(), "promptvet-bench-corpora-"));
+    try {
+      const { results, ms } = await lintFolder(dir, rel.map((r) => join(base, r)));
+      const rebased = results.map((r) => ({ ...r, filePath: relative(dir, resolve(base, relative(base, r.filePath))) }));
+      const all: Finding[] = findingsOf(rebased, dir, [...CONFLICT_RULES, DUPLICATE_RULE, EXAMPLE_RULE]);
+      const count = (ids: string[]) => all.filter((f) => ids.includes(f.ruleId)).length;
+      const per100 = (n: number) => ((n * 100) / Math.max(1, files.length)).toFixed(1);
+      const conflicts = count(CONFLICT_RULES);
+      console.log(
+        `${name}: ${files.length} files; contradictions ${conflicts} (${per100(conflicts)}/100 files), duplicates ${count([DUPLICATE_RULE])}, ` +
+          `example violations ${count([EXAMPLE_RULE])}; ${(ms / files.length).toFixed(1)} ms/file (whole pipeline)`,
+      );
+      if (verbose) for (const f of all) console.log(`  [${f.ruleId}] ${relative(base, resolve(dir, f.file))}:${f.line}${f.otherLine ? `/${f.otherLine}` : ""} ${short(f.message, 180)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    const per100 = (n: number) => ((n * 100) / files.length).toFixed(1);
-    console.log(
-      `${name}: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB; contradictions ${conflicts} (${per100(conflicts)}/100 files) ` +
-        `[${[...byKind.entries()].map(([k, v]) => `${k} ${v}`).join(", ")}]; duplicates ${duplicates} (${per100(duplicates)}/100); ` +
-        `example violations ${examples}; detector time ${ms.toFixed(0)} ms (${(ms / files.length).toFixed(2)} ms/file)`,
-    );
   }
 }
 
-if (args.has("--corpora")) await corpora();
-else await evaluate(args.has("--heldout2") ? "heldout2" : args.has("--heldout") ? "heldout" : "dev");
+if (args.has("--corpora")) {
+  await corpora();
+} else {
+  await realisticSet();
+  await exampleSet();
+  console.log("\n== Secondary: the first hand-written sets (written in the extractor's own style)");
+  await handWrittenSets();
+}

@@ -3,7 +3,10 @@
  * corpora, secrets recall on the secretlint fixtures, and findings per 100 files on real prompt corpora.
  *
  *   npm run bench:pii                 all sections
- *   npm run bench:pii -- --only own   one section: own | presidio | secrets | corpora
+ *   npm run bench:pii -- --only own   one section: own | realistic | presidio | secrets | corpora
+ *
+ * "realistic" (scripts/bench/pii-realistic.ts) runs tests/fixtures/pii-real through the linter: precision and
+ * recall per type on dev/ and heldout/ separately, and labelled values printed in full by each report format.
  *
  * Values are never printed: only counts, and masked values with --show.
  */
@@ -15,6 +18,7 @@ import type { Segment, SegmentRole } from "../src/model/document.js";
 import { detectPii, PII_TYPES, preloadPiiDependencies, type PiiMatch, type PiiOptions, type PiiType } from "../src/pii/index.js";
 import { addCounts, score, scoreLineValues, scoreSpans, type Counts, type LineValue, type Span } from "../src/pii/scoring.js";
 import { textKindForRole } from "../src/pii/segments.js";
+import { benchRealisticPii } from "./bench/pii-realistic.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CORPORA = resolve(ROOT, "../shared/corpora");
@@ -288,6 +292,7 @@ async function main(): Promise<void> {
   await preloadPiiDependencies(PII_TYPES);
   const parser = await loadParser();
   if (!only || only === "own") await benchOwn(parser);
+  if (!only || only === "realistic") await benchRealisticPii(show);
   if (!existsSync(CORPORA)) {
     console.warn(`\n[skip] ${CORPORA} not found: corpus sections skipped`);
     return;
