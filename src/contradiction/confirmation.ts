@@ -51,7 +51,7 @@ export function extractConfirmation(masked: string, grammar: ClauseGrammar, add:
     const classes = actionClasses(object);
     if (classes.length === 0) return;
     if (!grammar.command) return;
-    add({ dimension: "confirmation", value: classes.join(","), topic: classes, polarity, exclusive: false, permissive: grammar.permissive, scope: grammar.scope, ...(grammar.command ? { command: true } : {}) }, at);
+    add({ dimension: "confirmation", value: classes.join(","), topic: classes, polarity, exclusive: false, permissive: grammar.permissive, scope: grammar.scope, ...(grammar.focus ? { focus: grammar.focus } : {}), ...(grammar.command ? { command: true } : {}) }, at);
   };
   for (const m of allMatches(ASK_BEFORE, masked)) {
     const object = masked.slice(m.index! + m[0].length, m.index! + m[0].length + 80).split(/[,.;:]/)[0]!;

@@ -37,6 +37,8 @@ const SAME_SENTENCE_KINDS: ReadonlySet<Dimension> = new Set(["length", "count", 
 
 type Relation = "plain" | "exception";
 
+const PROJECT_WIDE: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
+
 /** Can the two directives meet in one response, and is one of them an exception to the other? */
 function relation(a: Directive, b: Directive): Relation | undefined {
   // "these links", "on them": the rule is about things named elsewhere, which we cannot compare.
@@ -62,12 +64,20 @@ function relation(a: Directive, b: Directive): Relation | undefined {
       exception = true;
     }
   }
-  if (a.conditional && b.conditional) {
+  // Two rules that name different things ("keep summaries brief", "give detailed explanations") are about those things.
+  if (a.focus && b.focus && !focusMeets(a.focus, b.focus)) return undefined;
+  // A rule about a named thing ("keep summaries brief") is not a rule about the whole reply; code conventions are
+  // the exception, since they hold for the whole codebase unless a heading or label says otherwise.
+  if (Boolean(a.focus) !== Boolean(b.focus) && !(PROJECT_WIDE.has(a.dimension) && PROJECT_WIDE.has(b.dimension))) return undefined;
+  // "When writing tests, use pytest" holds wherever tests are written, like an unconditional rule.
+  const ca = a.conditional && !(a.topical && !a.presupposed);
+  const cb = b.conditional && !(b.topical && !b.presupposed);
+  if (ca && cb) {
     // Two rules under the same condition are compared as if unconditional; under different conditions, never.
     if (!a.condition || a.condition !== b.condition || a.hedged || b.hedged) return undefined;
-  } else if (a.conditional || b.conditional) {
-    const [cond, abs] = a.conditional ? [a, b] : [b, a];
-    if (cond.hedged || cond.overrides || !abs.absolute || !cond.ownCondition || cond.presupposed) return undefined;
+  } else if (ca || cb) {
+    const [cond, abs] = ca ? [a, b] : [b, a];
+    if (cond.hedged || cond.overrides || !abs.absolute || cond.presupposed) return undefined;
     // "Always cite sources" and "when making tool calls, never cite": a carve-out from a requirement reads as
     // intended; a permission or requirement carved out of a prohibition does not.
     if (abs.polarity === 1 && cond.polarity === -1 && abs.dimension === cond.dimension) return undefined;
@@ -76,10 +86,19 @@ function relation(a: Directive, b: Directive): Relation | undefined {
   return exception ? "exception" : "plain";
 }
 
+/** Two foci meet when the words of one are all among the words of the other ("recip description" and "recip"). */
+function focusMeets(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = a.split(/[^a-z0-9']+/).filter(Boolean);
+  const wb = b.split(/[^a-z0-9']+/).filter(Boolean);
+  if (wa.length === 0 || wb.length === 0) return true;
+  return wa.every((w) => wb.includes(w)) || wb.every((w) => wa.includes(w));
+}
+
 /** Two constraints of one sentence clash only when joined plainly ("a bulleted list without any bullets"). */
 function sameSentencePair(a: Directive, b: Directive): boolean {
   if (a.at === undefined || b.at === undefined || a.at === b.at) return false;
-  if (a.conditional || b.conditional || a.scope !== b.scope) return false;
+  if (a.conditional || b.conditional || a.scope !== b.scope || (a.focus ?? "") !== (b.focus ?? "")) return false;
   const [first, second] = a.at < b.at ? [a, b] : [b, a];
   const offset = first.range[0];
   const between = first.sentence.slice(first.at! - offset, second.at! - offset);
@@ -203,6 +222,12 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
       const pos = a.polarity === 1 ? a : b;
       if (pos.value === "request") return "repeat";
     }
+    // "At least 3 placeholders" against "never leave placeholders"; "end with two questions" against "never ask".
+    const counted = pair("count", "placeholders") ?? pair("count", "questions");
+    if (counted && bothStrong) {
+      const [c, v] = counted as [Directive, Directive];
+      if (c.bound && c.bound.min >= 1 && c.value === (v.dimension === "questions" ? "questions" : "placeholders") && v.polarity === -1 && !v.qualifier) return v.dimension;
+    }
     // "No markdown" against "use bold for key terms".
     const em = pair("format", "emphasis");
     if (em && bothStrong) {
@@ -266,6 +291,8 @@ const CROSS: [Dimension, Dimension][] = [
   ["format", "commas"],
   ["verbosity", "length"],
   ["questions", "confirmation"],
+  ["count", "placeholders"],
+  ["count", "questions"],
 ];
 
 /**
@@ -331,7 +358,7 @@ export interface Duplicate {
 
 function sameClaim(a: Directive, b: Directive): boolean {
   if (a.dimension !== b.dimension || a.value !== b.value || a.polarity !== b.polarity || a.permissive !== b.permissive) return false;
-  if (a.qualifier !== b.qualifier || a.literal !== b.literal) return false;
+  if (a.qualifier !== b.qualifier || a.literal !== b.literal || (a.focus ?? "") !== (b.focus ?? "")) return false;
   if ((a.targets ?? []).join() !== (b.targets ?? []).join()) return false;
   // Prohibitions may be fragments ("No emoji."); requirements must be commands on both sides.
   if (a.polarity === 1 && !(a.command && b.command) && !a.bound) return false;

@@ -45,6 +45,8 @@ export interface Directive {
   topic?: string[];
   /** What the rule is narrowed to (a section, "greetings", a template branch); "" for the whole response. */
   scope: string;
+  /** What the clause itself names ("summaries" in "keep summaries brief"): separates rules only from other named things. */
+  focus?: string;
   /** What the object is narrowed to ("links to competitor sites"): conflicts need equal or missing qualifiers. */
   qualifier?: string;
   /** Stated as a command (modal or imperative) rather than as a fragment or a description. */
@@ -75,10 +77,12 @@ export interface Directive {
   at?: number;
   /** One of several values of its dimension named in one sentence ("xUnit, NUnit or MSTest"): a choice left open. */
   alternatives?: boolean;
-  /** The condition governs the clause of the mention itself, not some other clause of its sentence. */
-  ownCondition?: boolean;
   /** The condition already names the value ("when writing a URL, write it as a link"): a rule on how, not whether. */
   presupposed?: boolean;
+  /** The rule names its own exception ("unless…", "except…"): it says which wins over a narrower rule. */
+  excepts?: boolean;
+  /** The only condition is the rule's topic ("when writing tests, use pytest"): it holds whenever it can apply. */
+  topical?: boolean;
 }
 
 const CONDITION =
@@ -173,7 +177,7 @@ const EXCLUSIVE =
   /\b(?:only|exclusively|solely|nothing (?:but|else)|no other|strictly|purely|pure|raw|just)\b|\b(?:respond|reply|answer|output|return|format(?:ted)?|formatting|write|structure|emit|produce)\b|\b(?:response|answer|reply|output|result)s? (?:must|should|shall|will|has to|have to|needs? to) (?:always )?be\b|\bvalid\b/i;
 
 const RESPONSE_ANCHOR =
-  /\b(?:aim|target|respond|responses?|reply|replies|answer(?:s|ing)?|write|writing|explain|explanations?|describe|output|be|keep (?:it|things|them|everything|your|the|all)|keep\b|messages?|sound|tone|speak|talk|communicate|summar(?:y|ies|i[sz]e)|walk|cover|go into|detail)\b/i;
+  /\b(?:aim|target|respond|responses?|reply|replies|answer(?:s|ing)?|write|writing|explain|explanations?|describe|descriptions?|output|be|keep (?:it|things|them|everything|your|the|all)|keep\b|messages?|sound|tone|speak|talk|communicate|summar(?:y|ies|i[sz]e)|walk|cover|go into|detail|reports?|reviews?|sections?|posts?|emails?|comments?|notes?|essays?|articles?|stor(?:y|ies)|bios?|captions?|letters?|plans?|analys[ie]s|intro(?:duction)?s?|conclusions?|abstracts?|overviews?|feedback|recaps?|drafts?|copy|text|content|limit|cap|give|provide|deliver|produce|generate|compose|draft)\b/i;
 
 const DISCLOSURE_VERB =
   /\b(?:reveal|disclose|divulge|share|mention|discuss|talk about|bring up|quote|expose|leak|repeat|tell (?:the user|users|customers?|anyone|them|people|the customer)(?: about)?|give out|confirm|comment on|speculate (?:about|on)|promise|guarantee)\b/gi;
@@ -263,6 +267,19 @@ const OBJECT_SCOPE =
 /** Explanations ("since our customers are in Quebec") give a reason, not a scope. */
 const EXPLANATION = /(?:,\s*|\s)(?:since|because|as|so that|so|given that|which|to keep|to make|to help|to avoid)\b[\s\S]*$|\s[—–]\s[\s\S]*$/i;
 
+const SCOPE_FILLER = /^(?:the|a|an|your|our|their|its|my|each|every|all|any|whole|entire|final|full|complete|overall|main|this|that|these|those|same)$/;
+
+/** Nouns that name the whole deliverable of a prompt ("keep the review under 150 words"): no narrower place. */
+const DELIVERABLE = /^(?:report|reports|review|reviews|plan|plans|analysis|analyses|article|articles|essay|essays|document|documents|doc|docs|deliverable|deliverables|writeup|write-up|proposal|proposals|memo|memos|piece|work)$/;
+
+/** A scope phrase as compared: content words, stemmed ("the final recipe descriptions" -> "recip description"). */
+function normaliseScope(phrase: string, keepDeliverables = false): string {
+  const words = (phrase.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((w) => !SCOPE_FILLER.test(w) && !STOPWORDS.has(w));
+  if (words.length === 0 || isGenericPhrase(words.join(" "))) return "";
+  if (!keepDeliverables && words.every((w) => DELIVERABLE.test(w) || isGenericPhrase(w))) return "";
+  return words.map(stem).join(" ");
+}
+
 /** What a clause narrows its rule to, besides the mention itself; "" when it speaks of the whole response. */
 function clauseScope(fullClause: string): string {
   const clause = fullClause.replace(EXPLANATION, "");
@@ -270,7 +287,7 @@ function clauseScope(fullClause: string): string {
   const consider = (phrase: string) => {
     if (/^(?:each|every|all|any)\s/i.test(phrase)) return; // "for every fact": everywhere, not a narrower place
     const cleaned = phrase.toLowerCase().replace(/^(?:the|your|a|an|its|their|our|any|all)\s+/, "").trim();
-    if (!isGenericPhrase(cleaned)) scopes.push(cleaned.replace(/^(?:each|every)\s+/, "each "));
+    if (!isGenericPhrase(cleaned)) scopes.push(normaliseScope(cleaned.replace(/^(?:each|every)\s+/, "")));
   };
   for (const m of allMatches(SCOPE_PREP, clause)) consider(m[1]!);
   const subj = SUBJECT_SCOPE.exec(clause);
@@ -337,7 +354,11 @@ const NEUTRAL_PREMODIFIER =
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
   const rest = clause.slice(end);
   const after = QUALIFIER_AFTER.exec(rest);
-  if (after && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) return (after[1] ?? after[0].trim()).toLowerCase();
+  if (after && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) {
+    // "sources that impact answers" and "sources that promote hate": the relative clause's own words tell them apart.
+    if (after[1] === undefined) return `${after[0].trim().toLowerCase()} ${(rest.slice(after[0].length).match(/[a-z][a-z'-]*/gi) ?? []).slice(0, 3).join(" ").toLowerCase()}`.trim();
+    return after[1].toLowerCase();
+  }
   if (/^[^.;]{0,30}\b(?:on|for|to|with|in|inside|from|about)\s+(?:them|it|these|those|this|that)\b/i.test(rest)) return "(referent)";
   if (/\b(?:these|those|this|that|such)\s+(?:[\w-]+\s+)?$/i.test(clause.slice(Math.max(0, start - 25), start))) return "(referent)";
   if (/\b(?:any )?other (?:way|ways|manner|format|formats|form|means|method|methods)\b|\bin any other\b|\botherwise\b/i.test(rest)) return "other way";
@@ -365,7 +386,7 @@ function governedOrNegation(word: string): boolean {
   return /^(?:never|not|no|avoid|don't|do|use|include|add|any|every|each|with|without|put|insert|sprinkle|give|provide|show|write|output|return|cite|ask|offer|suggest|respond|reply|answer|be|keep|stay|make|always|must|should|can|may|also|please|only)$/i.test(word);
 }
 
-const FIRST_PREDICATE = /\b(?:must|should|shall|will|can|may|need to|needs to|has to|have to|is|are|do not|does not|don't|doesn't|never)\b/i;
+const FIRST_PREDICATE = /\b(?:must|should|shall|will|can|may|need to|needs to|needs|has to|have to|is|are|do not|does not|don't|doesn't|never)\b/i;
 
 /**
  * "Webpage-derived prose should have citations", "A great plan is very detailed": the subject is a thing other
@@ -425,31 +446,31 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
       if (isScopingHeading(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
     }
     const unemphatic = sentenceText.replace(EMPHATIC_CONDITION, "");
-    const conditional = context.conditional || CONDITION.test(unemphatic);
+    // A condition at the head of the sentence governs all of it; elsewhere, only its own clause.
+    const sentenceConditional = context.conditional || SENTENCE_CONDITION.test(unemphatic);
     const range: Range = [toSource(sentence[0]), toSource(sentence[1])];
-    const hedged = conditional && (isHedged(unemphatic) || block.headings.some((h) => isHedged(h)));
-    const condition = conditional ? conditionKey(unemphatic) ?? conditionKey(block.listIntro ?? "") ?? headingCondition(block) : undefined;
+    const hedged = isHedged(unemphatic) || block.headings.some((h) => isHedged(h)) || isHedged(block.listIntro ?? "");
+    const sentenceKey = conditionKey(unemphatic) ?? conditionKey(block.listIntro ?? "") ?? headingCondition(block);
     const base = {
-      conditional,
       range,
       sentence: sentenceText,
       ...(options.filePath ? { filePath: options.filePath } : {}),
-      ...(hedged ? { hedged } : {}),
       ...(statesOverride(sentenceText) ? { overrides: true } : {}),
-      ...(condition ? { condition } : {}),
     };
     const absoluteWords = soundsAbsolute(sentenceText);
     const seen = new Set<string>();
-    const add = (d: Omit<Directive, "conditional" | "range" | "sentence">) => {
+    const add = (d: Omit<Directive, "range" | "sentence">) => {
       const key = `${d.dimension}|${d.value}|${d.polarity}|${d.bound ? `${d.bound.min}-${d.bound.max}` : ""}|${d.literal ?? ""}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const absolute = !conditional && !d.permissive && (d.polarity === -1 || absoluteWords);
-      out.push({ ...d, ...base, ...(absolute ? { absolute } : {}) });
+      const absolute = !d.conditional && !d.permissive && !d.excepts && (d.polarity === -1 || absoluteWords);
+      const conditionFields = d.conditional ? { ...(hedged ? { hedged } : {}), ...(sentenceKey && !d.condition ? { condition: sentenceKey } : {}) } : {};
+      out.push({ ...d, ...base, ...conditionFields, ...(absolute ? { absolute } : {}) });
     };
     // "In greetings, never use emoji": a leading phrase narrows every clause of the sentence.
-    const lead = /^\s*(?:in|for|during|within|inside)\s+([^,:;]{2,60}),/i.exec(sentenceText);
-    if (lead && !isGenericPhrase(lead[1]!) && !labelScope) labelScope = lead[1]!.toLowerCase().replace(/^(?:the|your|a|an)\s+/, "").trim();
+    // "For form-heavy pages, …", "In greetings, …": a leading phrase is a condition on every clause of the sentence.
+    const lead = /^\s*(?:in|for|during|within|inside|on)\s+([^,:;]{2,60}),/i.exec(sentenceText);
+    const leadKey = lead && !isGenericPhrase(lead[1]!) && !labelScope ? normaliseScope(lead[1]!, true) : "";
     const branch = block.branchOf ? block.branchOf(toSource(sentence[0])) : block.branch;
     const clauseContext0 = { ...context, scope: [context.scope, branch ? `#${branch}` : ""].filter(Boolean).join(" > ") };
     // "Never: code snippets in rules": a negative label governs the rest of the sentence.
@@ -466,9 +487,15 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     for (const [cs, ce] of clauses) {
       const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceCommand, previous };
       previous = { masked: view.text, raw: view.raw ?? view.text };
-      const ownCondition = conditional && (context.conditional || LEADING_CONDITION.test(sentenceText) || CONDITION.test(view.text.replace(EMPHATIC_CONDITION, "")));
+      // "Don't ask unless the request is ambiguous" holds by default: its exception is its own, not a condition.
+      const clauseCondition = view.text.replace(EMPHATIC_CONDITION, "").replace(OWN_EXCEPTION, (m) => " ".repeat(m.length));
+      const topicalOnly = !sentenceConditional && !leadKey && TOPIC_CONDITION.test(clauseCondition) && !CONDITION.test(clauseCondition.replace(TOPIC_CONDITION_ALL, (m) => " ".repeat(m.length)));
+      const conditional = sentenceConditional || Boolean(leadKey) || CONDITION.test(clauseCondition);
+      const keyed = leadKey ? { condition: `in:${leadKey}` } : {};
+      // A rule that names its own exception has stated which wins ("no numbered lists, except for recipe steps").
+      const excepts = OWN_EXCEPTION_TEST.test(view.text);
       const addAt = (d: Omit<Directive, "conditional" | "range" | "sentence">, index?: number) =>
-        add({ ...d, ...(index === undefined ? {} : { at: toSource(cs + index) }), ...(ownCondition ? { ownCondition } : {}) });
+        add({ ...d, conditional, ...keyed, ...(topicalOnly ? { topical: true } : {}), ...(excepts ? { excepts } : {}), ...(index === undefined ? {} : { at: toSource(cs + index) }) });
       const conditionDims = new Set<Dimension>();
       const from = out.length;
       extractFromClause(view, block, clauseContext, addAt, conditionDims);
@@ -527,13 +554,25 @@ const TRIGGER =
   /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret/i;
 
 /** "the importance of having only JSON": the value is talked about, not asked for. */
-const META_MENTION = /\b(?<!(?:use|usage|inclusion|paragraphs?|sentences?|lines?|form|piece|block|wall|kind|sort|type|amount|number|list|set|series|mix|bit|touch|sprinkle|hint|dash|couple|pair|lot|lots) )(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering)[\w-]+\s+){1,4}$/i;
+const META_MENTION = /\b(?<!(?:use|usage|inclusion|paragraphs?|sentences?|lines?|form|piece|block|wall|kind|sort|type|amount|number|list|set|series|mix|bit|touch|sprinkle|hint|dash|couple|pair|lot|lots) )(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering|in\b|as\b|with\b|into\b|to\b|for\b)[\w-]+\s+){1,4}$/i;
 
 const TRAILING_CONDITION_BEFORE = /\b(?:when|whenever|if|unless|once|where|wherever|while|in case)\b[^,;:()]*$/i;
 const REVIEW_BEFORE =
   /\b(?:flag|flags|flagging|detect|detects|detecting|catch|catches|spot|spots|identify|identifies|check (?:for|whether|if)|look (?:for|out for)|scan for|audit|audits|lint|warn (?:about|on|against)|point out|notice|notices|replace|replaces|replacing|remove|removes|strip|strips|convert|converts)\b(?:\s+\S+){0,3}\s*$/i;
+/** "Never send user data to recipients, URLs": a link as the destination of something else, not as content. */
+const DESTINATION_BEFORE = /\b(?:send|sends|sending|post|posts|posting|upload|uploads|submit|submits|transmit|forward|navigate|redirect|go|visit|open|fetch|click|follow)\b[^.;:]{0,40}\b(?:to|at|into|from)\s+(?:\S+\s+){0,4}$/i;
+/** "A response that has no citations is incorrect": a judgement of replies, not a rule of its own. */
+const EVALUATIVE = /\b(?:is|are)\s+(?:incorrect|wrong|invalid|unacceptable|a failure|broken|bad|poor)\b/i;
+
+/** "Emphasize that the response must be JSON": what to write in another prompt, not a rule for this reply. */
+const REPORTED = /^\W*(?:emphasi[sz]e|explain|say|tell (?:\w+ )?|mention|note|remind (?:\w+ )?|state|clarify|specify|stress|point out|make clear|instruct (?:\w+ )?)\s*that\b/i;
+/** "never include more than three clarifying questions": a bound on a number, read by the numeric extractor. */
+const QUANTIFIED_BEFORE = /\b(?:more|fewer|less|over|under|at most|at least|up to|than|exactly|only)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?)\s+(?:\S+\s+){0,2}$/i;
+
+/** "avoid over-formatting with lists", "too many emoji": a rule about excess, not about the thing itself. */
+const EXCESS_BEFORE = /\b(?:over-?\w+|excessive(?:ly)?|too (?:many|much)|overuse(?: of)?|overly|unnecessary|gratuitous|heavy)\b(?:\s+\S+){0,6}\s*$/i;
 const EXAMPLE_LIST_BEFORE = /\b(?:including|such as|e\.g\.?|for example|for instance|like|types? of|kinds? of)\b[^.;:()]*$/i;
-const TEMPORAL_BEFORE = /\b(?:before|after|until|prior to|once)\s+(?:\S+\s+){0,4}$/i;
+const TEMPORAL_BEFORE = /\b(?:before|after|until|prior to|once)\s+(?:(?!(?:in|as|with|into|using|to|for)\b)\S+\s+){0,4}$/i;
 const COMPARATIVE_BEFORE = /\b(?:more|less|fewer|most|least|how|too|overly|excessively)\s+$/i;
 const PLACE_BEFORE = /\b(?:in|inside|within|into|as)\s+(?:a\s+|an\s+|the\s+|your\s+)?$/i;
 
@@ -575,67 +614,91 @@ function extractFromClause(
   // Single-word code spans name values ("use `pnpm`", "`camelCase` for variables"); longer ones stay masked.
   const codeText = view.raw && view.raw !== clause ? withCodeWords(clause, view.raw) : clause;
   if (!TRIGGER.test(codeText) && !(view.raw && QUOTED_TRIGGER.test(view.raw))) return;
-  const scopeOf = (extra: string) => [context.scope, extra].filter(Boolean).join(" > ");
+  let subjectScopeValue = "";
+  const subjectScopeOf = () => subjectScopeValue;
+  /**
+   * Where a rule applies: `scope` is what a heading, a label, a template branch or a leading "In X," sets and
+   * separates rules strictly; `focus` is what the clause itself names ("keep summaries brief") and separates
+   * two rules only when both name a thing and the things differ.
+   */
+  const scopeOf = (extra: string): { scope: string; focus?: string } => {
+    const focus = [subjectScopeOf(), extra].filter(Boolean).join(" & ");
+    return focus ? { scope: context.scope, focus } : { scope: context.scope };
+  };
   // Persona names are statements of identity rather than commands: no modal needed.
   for (const m of allMatches(PERSONA, clause)) {
     const name = m[2]!;
     if (NOT_A_NAME.test(name) || /^[A-Z]{5,}$/.test(name.split(" ")[0]!)) continue;
     const negated = Boolean(m[1]) || /\b(?:not|never)\s*$/i.test(clause.slice(0, m.index!));
-    add({ dimension: "persona", value: name.toLowerCase(), polarity: negated ? -1 : 1, exclusive: true, permissive: false, scope: scopeOf(""), topic: [name] }, m.index!);
+    add({ dimension: "persona", value: name.toLowerCase(), polarity: negated ? -1 : 1, exclusive: true, permissive: false, ...scopeOf(""), topic: [name] }, m.index!);
   }
 
   // "If the user asks for a recipe, number the steps": the subject of the condition is not the rule's subject.
-  const main = LEADING_CONDITION.test(clause) ? clause.replace(LEADING_CONDITION, (m) => " ".repeat(m.length)) : clause;
-  if (hasOtherSubject(main)) return;
+  let main = LEADING_CONDITION.test(clause) ? clause.replace(LEADING_CONDITION, (m) => " ".repeat(m.length)) : clause;
+  // "Claude never uses emoji", "The assistant adds a summary": a system prompt's rules about its own assistant.
+  const lead = main === clause ? "" : clause.slice(0, clause.length - main.trimStart().length);
+  const self = SELF_SUBJECT.exec(main) ?? (SELF_NAME.test(lead) ? PRONOUN_SUBJECT.exec(main) : null);
+  if (self) main = main.slice(0, self.index) + " ".repeat(self[0].length) + main.slice(self.index + self[0].length);
+  if (hasOtherSubject(main) || EVALUATIVE.test(clause) || REPORTED.test(main)) return;
   // "Variables should be snake_case", "The word 'x' must appear twice": a code or keyword subject is the rule's own.
-  const elsewhere = aboutSomethingElse(main);
-  if (elsewhere && !CODE_SUBJECT.test(main.slice(0, FIRST_PREDICATE.exec(main)?.index ?? 0))) return;
+  const subject = main.slice(0, FIRST_PREDICATE.exec(main)?.index ?? 0);
+  // "The closing summary must be a single paragraph": a rule about a part of the reply, narrowed to that part.
+  const subjectScope = aboutSomethingElse(main) && !CODE_SUBJECT.test(subject) ? normaliseScope(subject) : "";
+  const elsewhere = aboutSomethingElse(main) && !subjectScope;
+  subjectScopeValue = subjectScope;
   // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
   if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
-  const directive = isDirective(main.trimStart(), block, context.negativeLead);
+  const directive = Boolean(self) || isDirective(main.trimStart(), block, context.negativeLead);
   const permissive = isPermission(clause);
   let scopeCache: string | undefined;
   const localScopeOf = () => (scopeCache ??= clauseScope(withoutMentions(main)));
 
   if (!directive) return;
+  /** The clause (or a same-length view of it) with its leading condition blanked. */
+  const leadLength = clause.length - main.trimStart().length;
+  const ruleText = (text: string) => (leadLength === 0 || main === clause ? text : " ".repeat(leadLength) + text.slice(leadLength));
   const fragment = isFragment(clause);
   // "PIL rendering is basic — no rich text, no markdown": a verbless tail of a description is not a rule.
   if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem) return;
-  const command = isCommand(main.trimStart()) || context.negativeLead || (view.sentenceCommand && fragment);
-  const codeScopeOf = () => scopeOf([codeScope(codeText), codeScope(context.code)].filter(Boolean).join(" > "));
+  const command = Boolean(self) || isCommand(main.trimStart()) || context.negativeLead || (view.sentenceCommand && fragment);
+  const codeScopeOf = () => {
+    const strong = codeScope(context.code);
+    const own = scopeOf(codeScope(codeText));
+    return strong ? { ...own, scope: [own.scope, strong].filter(Boolean).join(" > ") } : own;
+  };
 
   for (const pattern of VALUE_PATTERNS) {
     const code = CODE_DIMENSIONS.has(pattern.dimension);
     if (elsewhere && !code) continue;
     const text = code ? codeText : clause;
     // Polarity and objects are read in the rule itself, not in its leading condition ("If no agent fits, use tools").
-    const ruleText = main === clause ? text : text.slice(0, clause.length - main.trimStart().length).replace(/[^\n]/g, " ") + text.slice(clause.length - main.trimStart().length);
+    const rule = ruleText(text);
     if (pattern.anchor && !pattern.anchor.test(text) && !pattern.anchor.test(view.sentence)) continue;
     for (const m of allMatches(pattern.re, text)) {
       const start = m.index!;
       const end = start + m[0].length;
-      const before = ruleText.slice(0, start);
+      const before = rule.slice(0, start);
       // A mention inside a condition ("when a query asks for a URL") or governed by a verb of review ("flag bold
       // text") is not what the rule asks for.
       if (!code && (start < clause.length - main.trimStart().length || TRAILING_CONDITION_BEFORE.test(before))) {
         conditionDims.add(pattern.dimension);
         continue;
       }
-      if (REVIEW_BEFORE.test(before) || TEMPORAL_BEFORE.test(before)) continue;
+      if (REVIEW_BEFORE.test(before) || TEMPORAL_BEFORE.test(before) || QUANTIFIED_BEFORE.test(before)) continue;
       if (!pattern.loose && !governedByProducer(pattern.dimension, before.replace(/\b[a-z]+ed\s*$/i, ""))) continue;
       if (META_MENTION.test(before) && !/\b(?:instead of|rather than|in place of|as opposed to)\b/i.test(before.slice(-40))) continue;
       if (COMPARATIVE_BEFORE.test(before)) continue;
       // "question types including short answer", "never answer before your detailed reasoning": an example in a
       // list, or the time of the rule, not its object.
-      if (!code && EXAMPLE_LIST_BEFORE.test(before)) continue;
+      if (!code && (EXAMPLE_LIST_BEFORE.test(before) || EXCESS_BEFORE.test(before) || DESTINATION_BEFORE.test(before))) continue;
       // "use writing blocks for explanations, lists...": the rule is about the thing used, not the value.
       const useFor = USE_FOR_BEFORE.exec(before);
       if (useFor && !ANY_VALUE.test(useFor[1]!) && !pattern.loose) continue;
       // "do not put headers in bullets": the rule is about what goes inside, not about the container.
       if (!pattern.loose && hasOwnObjectBefore(before)) continue;
-      const asSubject = subjectPolarity(ruleText, start, end);
+      const asSubject = subjectPolarity(rule, start, end);
       if (asSubject === "skip") continue;
-      let { polarity } = polarityAt(ruleText, start, context.negativeLead);
+      let { polarity } = polarityAt(rule, start, context.negativeLead);
       if (asSubject !== undefined) polarity = asSubject;
       if (/^no\s/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       if (pattern.inverted) polarity = polarity === 1 ? -1 : 1;
@@ -678,7 +741,7 @@ function extractFromClause(
           polarity,
           exclusive,
           permissive,
-          scope: code ? codeScopeOf() : pattern.loose ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & ")),
+          ...(code ? codeScopeOf() : pattern.loose ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & "))),
           ...(qualifier ? { qualifier } : {}),
           ...(universal ? { universal } : {}),
           ...(command ? { command } : {}),
@@ -689,18 +752,37 @@ function extractFromClause(
     }
   }
 
-  const grammar = { negativeLead: context.negativeLead, command, permissive, scope: scopeOf("") };
+  const grammar = { negativeLead: context.negativeLead, command, permissive, ...scopeOf("") };
   if (view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
   if (elsewhere) return;
-  extractNumeric(clause, context, permissive, localScopeOf, scopeOf, add);
-  extractTools(clause, context, permissive, scopeOf, localScopeOf, add);
-  extractDisclosure(clause, context, permissive, scopeOf, add);
+  const withCommand = { ...context, command };
+  extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);
+  extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
+  extractDisclosure(ruleText(clause), withCommand, permissive, scopeOf, add);
   extractConfirmation(clause, grammar, add);
   extractBulletMarker(clause, view.raw ?? clause, grammar, add);
 }
 
+/** A condition at the head of a sentence ("If the user asks for a recipe: number the steps"). */
+const SENTENCE_CONDITION = /^\W*(?:if|when|whenever|once|in case|only (?:when|if|after)|as long as|provided that|until|after (?:the user|they|you have)|by default|otherwise|generally|usually|typically|normally|ideally|preferably|optionally|sometimes|occasionally)\b/i;
+
+/** An exception a rule makes to itself: "unless the request is ambiguous", "except for recipes". */
+const OWN_EXCEPTION = /(?:^|[\s,(])(?:unless(?! (?:the |a )?(?:user|person|customer|human|client|developer|they|you are|you're|explicitly|specifically|asked|told|instructed|requested|otherwise))|except(?:ing)?(?: (?:when|if|for|where|in))?|other than|save for)\b[^,;.]*/gi;
+const OWN_EXCEPTION_TEST = /(?:^|[\s,(])(?:unless(?! (?:the |a )?(?:user|person|customer|human|client|developer|they|you are|you're|explicitly|specifically|asked|told|instructed|requested|otherwise))|except(?:ing)?|other than|save for)\b/i;
+/** "When writing tests, …": the topic of the rule, true whenever the rule can apply at all. */
+const TOPIC_CONDITION_SOURCE = String.raw`\b(?:when|while|whenever)\s+(?:you(?:'re| are)?\s+)?(?:writing|creating|adding|generating|editing|implementing|coding)\s+(?:(?:new|the|a|an|any|all|your|unit|integration|e2e)\s+)*(?:tests?|code|functions?|components?|class(?:es)?|files?|modules?|scripts?|queries|documentation|docs|comments?|commit messages?|responses?|answers?|replies)\b[^,;]*`;
+const TOPIC_CONDITION = new RegExp(TOPIC_CONDITION_SOURCE, "i");
+const TOPIC_CONDITION_ALL = new RegExp(TOPIC_CONDITION_SOURCE, "gi");
+
 /** "Never: …", "Don't: …", "Avoid: …" at the head of a sentence. */
 const NEGATIVE_LABEL = /^\W*(?:never|don'?t|do not|avoid|no|forbidden|prohibited|not allowed)\s*[*_]*\s*:\s+\S/i;
+
+/** The assistant named in the third person at the head of a clause, followed by its verb. */
+const SELF_SUBJECT =
+  /^\W*(?:the\s+)?(?:assistant|model|ai|bot|chatbot|agent|claude|chatgpt|gpt(?:-[\w.]+)?|gemini|copilot|grok|cursor|llama|mistral|perplexity|codex|devin)\b(?:'s\s+(?:replies|responses|answers|output))?(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?|is|are|never)\b|[a-z]+s\b))/i;
+
+const SELF_NAME = /\b(?:the assistant|the model|the ai|the bot|claude|chatgpt|gemini|copilot|grok|the agent)\b/i;
+const PRONOUN_SUBJECT = /^\W*(?:it|he|she|they)\b(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?)\b|[a-z]+s\b))/i;
 
 /** A leading condition with its own subject ("If the user asks for a recipe, "), followed by the rule. */
 const LEADING_CONDITION = /^\W*(?:if|when|whenever|once|after|before|unless|in case|while)\b[^,;:]{1,100},\s*(?=\S)/i;
@@ -750,10 +832,10 @@ function isFragment(clause: string): boolean {
 
 function extractNumeric(
   clause: string,
-  context: { negativeLead: boolean },
+  context: { negativeLead: boolean; command: boolean },
   permissive: boolean,
   localScopeOf: () => string,
-  scopeOf: (extra: string) => string,
+  scopeOf: (extra: string) => { scope: string; focus?: string },
   add: Add,
 ): void {
   for (const m of allMatches(NUMERIC, clause)) {
@@ -819,7 +901,7 @@ function extractNumeric(
     }
     void ownNegation;
     if (isLength && !RESPONSE_ANCHOR.test(clause) && !/\blimit\b/i.test(clause)) continue;
-    if (!isCommand(clause) && !context.negativeLead) continue;
+    if (!context.command) continue;
     const perItem = /\b(?:each|every|per)\s+(?:single\s+)?(?:bullet|item|point|line|sentence|paragraph|step|option|section|message)\b/i.test(clause) ? "each" : "";
     // "a quote of under 20 words", "20 words of text from a source": the bound measures that thing, not the reply.
     const measured =
@@ -835,16 +917,16 @@ function extractNumeric(
       exclusive: false,
       permissive,
       bound: { unit, min, max },
-      scope: scopeOf([localScopeOf(), perItem, measuredScope].filter(Boolean).join(" & ")),
+      ...scopeOf([localScopeOf(), perItem, measuredScope].filter(Boolean).join(" & ")),
     }, m.index!);
   }
 }
 
 function extractTools(
   clause: string,
-  context: { negativeLead: boolean },
+  context: { negativeLead: boolean; command: boolean },
   permissive: boolean,
-  scopeOf: (extra: string) => string,
+  scopeOf: (extra: string) => { scope: string; focus?: string },
   localScopeOf: () => string,
   add: Add,
 ): void {
@@ -864,9 +946,9 @@ function extractTools(
       if (/^(?:search|web search|browser|browsing)$/.test(value)) value = "web";
     } else value = "web";
     const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
-    if (polarity === 1 && !isCommand(clause)) continue;
+    if (polarity === 1 && !context.command) continue;
     const qualifier = qualifierOf(clause, m.index!, m.index! + m[0].length);
-    add({ dimension: "tools", value, polarity, exclusive: false, permissive, scope: scopeOf(localScopeOf()), ...(qualifier ? { qualifier } : {}) });
+    add({ dimension: "tools", value, polarity, exclusive: false, permissive, ...scopeOf(localScopeOf()), ...(qualifier ? { qualifier } : {}) });
   }
 }
 
@@ -891,9 +973,9 @@ const DISCLOSURE_OBJECT = /^\s*((?:[A-Za-z0-9'’-]+\s*){1,5}?)(?=$|[,.;:!)(]|\s
 
 function extractDisclosure(
   clause: string,
-  context: { negativeLead: boolean },
+  context: { negativeLead: boolean; command: boolean },
   permissive: boolean,
-  scopeOf: (extra: string) => string,
+  scopeOf: (extra: string) => { scope: string; focus?: string },
   add: Add,
 ): void {
   const matches = [...allMatches(DISCLOSURE_VERB, clause), ...allMatches(PROMPT_VERB, clause)];
@@ -910,7 +992,7 @@ function extractDisclosure(
     // Objects that other dimensions own (emoji, links, code, sources...) are judged there, not as topics.
     if (words.every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(`${w}s`) || /^(?:emoj|link|url|sourc|citation|cod|snippet|json|yaml|table|list|bullet|question|clarification|tool|function|exampl|step|option|answer|respons|repl|summary|summar|help|assistanc|support|feedback|suggestion|recommendation|context|reason|explanation|tip|detail|alternativ|choic|idea|way|thing|valu|guidanc)/.test(w))) continue;
     const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
-    if (polarity === 1 && !isCommand(clause) && !context.negativeLead) continue;
+    if (polarity === 1 && !context.command) continue;
     add({
       dimension: "disclosure",
       value: words.slice().sort().join(" "),
@@ -918,12 +1000,12 @@ function extractDisclosure(
       exclusive: false,
       permissive,
       topic: words,
-      scope: scopeOf(""),
+      ...scopeOf(""),
     }, m.index!);
   }
   for (const m of allMatches(KEEP_PROMPT_SECRET, clause)) {
     const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
-    add({ dimension: "disclosure", value: "prompt", polarity: polarity === 1 ? -1 : 1, exclusive: false, permissive, topic: ["prompt"], scope: scopeOf("") }, m.index!);
+    add({ dimension: "disclosure", value: "prompt", polarity: polarity === 1 ? -1 : 1, exclusive: false, permissive, topic: ["prompt"], ...scopeOf("") }, m.index!);
   }
 }
 

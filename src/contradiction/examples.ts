@@ -177,7 +177,7 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
     found.push({ kind, instruction, output, exampleLine: output.line, detail });
   };
   for (const d of directives) {
-    if (d.conditional || d.scope !== "" || d.permissive) continue;
+    if (d.conditional || d.scope !== "" || d.focus || d.permissive) continue;
     // Only rules that speak of the reply as a whole apply to a whole example reply.
     if (!WHOLE_REPLY.test(d.sentence) && !(d.dimension === "format" && d.exclusive) && d.dimension !== "count") continue;
     if (d.dimension === "format" && d.polarity === 1 && d.exclusive) {
@@ -215,7 +215,7 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
       if (n > d.bound.max) add("length", d, `${n} ${d.bound.unit}s, limit ${d.bound.max}`);
       else if (n < d.bound.min && d.bound.min !== Infinity) add("length", d, `${n} ${d.bound.unit}s, minimum ${d.bound.min}`);
     }
-    if (d.dimension === "disclosure" && d.polarity === -1 && d.topic && d.topic.length > 0) {
+    if (d.dimension === "disclosure" && d.polarity === -1 && d.topic && d.topic.length > 0 && d.value !== "prompt") {
       const words = new Set((text.toLowerCase().match(/[a-z][a-z'-]+/g) ?? []).map(stem));
       if (d.topic.every((w) => words.has(w))) add("disclosure", d, `mentions ${d.topic.join(" ")}`);
     }

@@ -28,6 +28,14 @@ export const NEGATION_NEUTRAL = /\b(?:not only|not just|no matter|no more than|n
 export const POSITIVE_RESET = /\b(?:always|must(?! not| never|n't)|make sure|ensure|be sure|remember to|instead)\b/gi;
 export const LOCAL_NEGATION = /(?:instead of|rather than|in place of|as opposed to)\s+(?:[\w-]+\s+){0,3}$/i;
 
+/** After a comma, a verb or modal starts a new clause that a "no"/"without" before the comma does not govern. */
+function beyondReach(segment: string): boolean {
+  const comma = segment.search(/[,;(]/);
+  if (comma === -1) return false;
+  const words = segment.slice(comma).toLowerCase().match(/[a-z']+/g) ?? [];
+  return words.some((w) => /^(?:should|must|shall|will|never|always|may|can|do|does|don't|please)$/.test(w) || isImperativeVerb(w));
+}
+
 /** Negations that govern the noun phrase right after them rather than the whole clause. */
 const LOCAL_CUE = /^(?:no|without|none|nor)$/i;
 
@@ -42,9 +50,11 @@ export function polarityAt(clause: string, index: number, negativeLead: boolean)
   let neg = 0;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    // "no additional text, no markdown": each "no" of a list governs its own item, not the next one.
+    // "no additional text, no markdown": each "no" of a list governs its own item, not the next one; "without any
+    // lists, i.e. it should never include bullets": a new clause after the comma is beyond its reach.
     const next = events[i + 1];
     if (e.local && next?.local && /[,;(]/.test(before.slice(e.at, next.at))) continue;
+    if (e.local && beyondReach(before.slice(e.at))) continue;
     neg = e.kind === "neg" ? neg + 1 : 0;
   }
   if (LOCAL_NEGATION.test(before)) neg++;

@@ -14,6 +14,7 @@ export interface ClauseGrammar {
   command: boolean;
   permissive: boolean;
   scope: string;
+  focus?: string;
 }
 
 export type AddDirective = (d: Omit<Directive, "conditional" | "range" | "sentence">, index?: number) => void;
@@ -113,7 +114,7 @@ export function extractQuoted(masked: string, raw: string, grammar: ClauseGramma
         polarity: bound ? 1 : polarity,
         exclusive: false,
         permissive: grammar.permissive,
-        scope: grammar.scope,
+        scope: grammar.scope, ...(grammar.focus ? { focus: grammar.focus } : {}),
         ...(bound ? { bound: polarity === -1 ? negateBound(bound) : { unit: "occurrence", ...bound } } : {}),
         ...(grammar.command ? { command: true } : {}),
       },
@@ -141,7 +142,7 @@ export function extractBulletMarker(masked: string, raw: string, grammar: Clause
       const { polarity } = polarityAt(masked, m.index!, grammar.negativeLead);
       if (polarity === 1 && !grammar.command) continue;
       const marker = m[1]!;
-      add({ dimension: "bullet-marker", value: marker, literal: marker, polarity, exclusive: true, permissive: grammar.permissive, scope: grammar.scope, ...(grammar.command ? { command: true } : {}) }, m.index!);
+      add({ dimension: "bullet-marker", value: marker, literal: marker, polarity, exclusive: true, permissive: grammar.permissive, scope: grammar.scope, ...(grammar.focus ? { focus: grammar.focus } : {}), ...(grammar.command ? { command: true } : {}) }, m.index!);
     }
   }
 }

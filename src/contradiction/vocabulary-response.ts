@@ -28,25 +28,28 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
     loose: true,
   },
 
+  { dimension: "case", value: "sentence", re: /\bsentence[- ]case\b/gi, loose: true },
+  { dimension: "case", value: "title", re: /\btitle[- ]case\b/gi, loose: true },
+
   // The reply wrapped in quotation marks.
   {
     dimension: "quotes",
     value: "double",
-    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place|inside|within|in) (?:[\w-]+ ){0,5}?(?:with |in |by |inside |within )?(?:a pair of |a set of )?double (?:quotation marks|quotes|quote marks|inverted commas)\b/gi,
+    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place|inside|within|in) (?:[\w-]+ ){0,10}?(?:with |in |by |inside |within )?(?:a pair of |a set of )?double (?:quotation marks|quotes|quote marks|inverted commas)\b|\b(?:put|place|add|use)\s+double (?:quotation marks|quotes|quote marks) around\b/gi,
     anchor: WHOLE_REPLY,
     loose: true,
   },
   {
     dimension: "quotes",
     value: "single",
-    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place|inside|within|in) (?:[\w-]+ ){0,5}?(?:with |in |by |inside |within )?(?:a pair of |a set of )?single (?:quotation marks|quotes|quote marks|inverted commas)\b/gi,
+    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place|inside|within|in) (?:[\w-]+ ){0,10}?(?:with |in |by |inside |within )?(?:a pair of |a set of )?single (?:quotation marks|quotes|quote marks|inverted commas)\b|\b(?:put|place|add|use)\s+single (?:quotation marks|quotes|quote marks) around\b/gi,
     anchor: WHOLE_REPLY,
     loose: true,
   },
   {
     dimension: "quotes",
     value: "any",
-    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place) (?:[\w-]+ ){0,5}?(?:with|in|by|inside|within) (?:any )?(?:quotation marks|quotes|quote marks|inverted commas)\b|\bquotation marks around (?:your|the|an?|each|every) (?:entire |whole )?(?:answer|response|reply|output|message)s?\b/gi,
+    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place) (?:[\w-]+ ){0,10}?(?:with|in|by|inside|within) (?:any )?(?:quotation marks|quotes|quote marks|inverted commas)\b|\b(?:put|place|add|use)\s+(?:any\s+)?(?:quotation marks|quotes|quote marks) around\b|\bno quotation marks\b|\bquotation marks around (?:your|the|an?|each|every) (?:entire |whole )?(?:answer|response|reply|output|message)s?\b/gi,
     anchor: WHOLE_REPLY,
     loose: true,
   },
