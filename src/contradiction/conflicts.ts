@@ -158,7 +158,7 @@ function oneOfClash(a: Directive, b: Directive): boolean {
     case "bullet-marker":
       return a.value !== b.value && a.value !== "any" && b.value !== "any";
     case "tone":
-      return toneClash(a.value, b.value);
+      return toneClash(a.value, b.value) && !a.alternatives && !b.alternatives;
     case "persona":
       return a.value !== b.value;
     case "naming":

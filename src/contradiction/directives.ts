@@ -192,7 +192,7 @@ const STOPWORDS = new Set(
 );
 
 const PERSONA =
-  /\b(?:[Yy]ou are|[Yy]ou['’]re|[Yy]our name is|[Yy]ou go by|[Ii]ntroduce yourself as|[Cc]all yourself|[Rr]efer to yourself as|[Ss]ign (?:off |your (?:messages|emails|replies) )?as|[Pp]lay the role of|[Aa]ct as)\s+(not\s+|never\s+|no longer\s+)?(?:named\s+|called\s+)?([A-Z][A-Za-z0-9'’-]{1,30}(?:\s[A-Z][A-Za-z0-9'’-]{1,30})?)/g;
+  /\b(?:[Yy]ou are|[Yy]ou['’]re|[Yy]our name is|[Yy]ou go by|[Ii]ntroduce yourself as|[Cc]all yourself|[Rr]efer to yourself as|[Ss]ign (?:off |(?:every|each|all|your) (?:[a-z]+ )?)?as|[Pp]lay the role of|[Aa]ct as)\s+(not\s+|never\s+|no longer\s+)?(?:named\s+|called\s+)?["“']?([A-Z][A-Za-z0-9'’-]{1,30}(?:\s[A-Z][A-Za-z0-9'’-]{1,30})?)/g;
 const NOT_A_NAME =
   /^(?:Not|Allowed|Able|Unable|Now|An?|The|Not|Now|Also|Here|There|Always|Never|Very|Currently|Going|Working|Tasked|Expected|Being|Able|Responsible|Helping|In|On|At|To|For|Our|My|Your|This|That|It|I|We|AI|Only|Just|Still|Free|Allowed|Encouraged|Operating|Running|Talking|Chatting|Speaking|Powered|Built|Trained|Designed|Part|Here|Please|Acting|Assisting|Connected|Deployed|Given|Provided|Using|Based|Inside|Within|Under|Over|Strictly|Highly|Fully|Extremely|Capable|Knowledgeable|Skilled|Friendly|Professional|Direct|Concise|Helpful|Honest|Proactive|Careful|Precise)\b/i;
 
@@ -200,9 +200,9 @@ const TOOLS =
   /\b(?:use|using|call|calling|invoke|invoking|run|access|query|consult|rely on|make use of)\s+(?:the\s+|a\s+|an\s+|any\s+|your\s+|external\s+|other\s+|available\s+|additional\s+)*(?:([`\w.-]+)\s+)?(tools?|functions?|function calls?|plugins?)\b|\b(?:search(?:ing)? (?:the )?(?:web|internet|online)|web[- ]?search(?:es|ing)?|brows(?:e|ing)(?: the (?:web|internet))?|look (?:things |it |this )?up online|access the internet|go online)\b/gi;
 
 const BOUND_WORD =
-  "under|below|less than|fewer than|no more than|not more than|at most|maximum of|maximum|max\\.?|up to|within|shorter than|no longer than|(?:do not|don't|must not|should not|shouldn't|never|not) exceed(?:ing)?|exceed(?:ing)?|limit(?:ed)? (?:it |yourself |responses |answers |replies |them |each |every |your (?:response|answer|reply)s? )?to|cap(?:ped)? at|at least|more than|over|minimum of|minimum|min\\.?|no fewer than|no less than|not less than|longer than|exactly|precisely|between";
+  "past|beyond|under|below|less than|fewer than|no more than|not more than|at most|maximum of|maximum|max\\.?|up to|within|shorter than|no longer than|(?:do not|don't|must not|should not|shouldn't|never|not) exceed(?:ing)?|exceed(?:ing)?|limit(?:ed)? (?:it |yourself |responses |answers |replies |them |each |every |your (?:response|answer|reply)s? )?to|cap(?:ped)? at|at least|more than|over|minimum of|minimum|min\\.?|no fewer than|no less than|not less than|longer than|exactly|precisely|between";
 const NUMERIC = new RegExp(
-  `(?:\\b(${BOUND_WORD})\\s+)?(?:(?:a|an|the)\\s+)?\\b(${NUMBER_PATTERN})(?:\\s*(?:-|–|to|or|and)\\s*(${NUMBER_PATTERN}))?(?:\\s+|-)(?:(?!(?:${LENGTH_UNIT})\\b)([a-z]+)\\s+)?(${LENGTH_UNIT}|${COUNT_NOUN})\\b(?:\\s+(or (?:less|fewer|under|shorter|below|more|longer|above)|max(?:imum)?|at most|at the most|tops|minimum|at least|or so))?`,
+  `(?:\\b(${BOUND_WORD})\\s+)?(?:(?:a|an|the)\\s+)?\\b(${NUMBER_PATTERN})(?:\\s*(?:-|–|to|or|and)\\s*(${NUMBER_PATTERN}))?(?:\\s+|-)(?:(?!(?:${LENGTH_UNIT}|${COUNT_NOUN})\\b)([a-z][a-z-]*)\\s+){0,2}(${LENGTH_UNIT}|${COUNT_NOUN}|[a-z]{3,}s)\\b(?:\\s+(or (?:less|fewer|under|shorter|below|more|longer|above)|max(?:imum)?|at most|at the most|tops|minimum|at least|or so))?`,
   "gi",
 );
 
@@ -272,9 +272,16 @@ const SCOPE_FILLER = /^(?:the|a|an|your|our|their|its|my|each|every|all|any|whol
 /** Nouns that name the whole deliverable of a prompt ("keep the review under 150 words"): no narrower place. */
 const DELIVERABLE = /^(?:report|reports|review|reviews|plan|plans|analysis|analyses|article|articles|essay|essays|document|documents|doc|docs|deliverable|deliverables|writeup|write-up|proposal|proposals|memo|memos|piece|work)$/;
 
+/** A subject that names the deliverable of the prompt ("The report", "Recommendations from Claude"). */
+function isDeliverable(subject: string): boolean {
+  const words = (subject.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((w) => !SCOPE_FILLER.test(w) && !STOPWORDS.has(w) && !SELF_WORD.test(w));
+  return words.length > 0 && words.every((w) => DELIVERABLE.test(w) || isGenericPhrase(w));
+}
+const SELF_WORD = /^(?:claude|chatgpt|gemini|copilot|grok|assistant|model|bot|ai|agent)$/;
+
 /** A scope phrase as compared: content words, stemmed ("the final recipe descriptions" -> "recip description"). */
 function normaliseScope(phrase: string, keepDeliverables = false): string {
-  const words = (phrase.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((w) => !SCOPE_FILLER.test(w) && !STOPWORDS.has(w));
+  const words = (phrase.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((w) => !SCOPE_FILLER.test(w) && !STOPWORDS.has(w) && !SELF_WORD.test(w));
   if (words.length === 0 || isGenericPhrase(words.join(" "))) return "";
   if (!keepDeliverables && words.every((w) => DELIVERABLE.test(w) || isGenericPhrase(w))) return "";
   return words.map(stem).join(" ");
@@ -348,7 +355,7 @@ function isExclusive(clause: string, start: number, end: number): boolean {
 const QUALIFIER_AFTER =
   /^\s*(?:such as|like|e\.g\.|that|which|using|written in|based on)\b|^\s*(?:to|from|for|as|like|via|inside|within|in|on|with|about)\s+(?:the\s+|a\s+|an\s+|our\s+|any\s+|your\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/i;
 const NEUTRAL_PREMODIFIER =
-  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it)$/i;
+  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each)$/i;
 
 /** A narrower target of the mention: "links to competitor sites", "emoji as bullet points", "aggregator URLs". */
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
@@ -443,7 +450,7 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     let labelScope = /:\s*[*_]*\s*$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
     if (label) {
       if (/^(?:description|usage|parameters?|params|args|arguments|returns?|signature|schema|type|example|examples|e\.g|input|inputs|note|source|post content)$/i.test(label[1]!.trim())) continue;
-      if (isScopingHeading(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
+      if (isScopingHeading(label[1]!) && !isCommand(label[1]!) && wordRuns(label[1]!) < 6) labelScope = label[1]!.toLowerCase().trim();
     }
     const unemphatic = sentenceText.replace(EMPHATIC_CONDITION, "");
     // A condition at the head of the sentence governs all of it; elsewhere, only its own clause.
@@ -478,7 +485,13 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     const bareLabel = /^\s*[*_]*([A-Za-z][\w .+#/&'()-]{0,40}?)[*_]*:\s*[*_]*\s*$/.exec(sentenceText);
     const carriedScope = carried && isScopingHeading(carried) ? carried.toLowerCase() : "";
     const scopeParts = [clauseContext0.scope, carriedScope, labelScope].filter(Boolean);
-    const clauseContext = { ...clauseContext0, scope: scopeParts.join(" > "), code: [blockCode, carried, label?.[1] ?? ""].join(" ") };
+    // "XS: 1-2 story points", "S: 3-8 story points": a short label names what its value is about.
+    // A bold label is a category title ("**Warm Open**: start every reply with…"); a plain one before a verbless value
+    // is the thing the value is about.
+    const labelRest = label ? sentenceText.slice(sentenceText.indexOf(":") + 1) : "";
+    const boldLabel = /^\s*(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:\*\*|__)/.test(block.raw?.slice(sentence[0], sentence[1]) ?? "");
+    const labelFocus = label && !labelScope && !boldLabel && isFragment(labelRest) && !isCommand(label[1]!) && wordRuns(label[1]!) < 4 ? normaliseScope(label[1]!, true) : "";
+    const clauseContext = { ...clauseContext0, scope: scopeParts.join(" > "), code: [blockCode, carried, label?.[1] ?? ""].join(" "), labelFocus };
     if (bareLabel) carried = bareLabel[1]!;
     const clauses = splitClauses(text, sentence);
     const firstOfSentence = out.length;
@@ -510,7 +523,7 @@ function isSpace(code: number): boolean {
 }
 
 /** Dimensions where one value excludes the others; several of them in one sentence are alternatives. */
-const ONE_OF: ReadonlySet<Dimension> = new Set(["language", "naming", "test-framework", "package-manager"]);
+const ONE_OF: ReadonlySet<Dimension> = new Set(["language", "naming", "test-framework", "package-manager", "tone"]);
 
 /** "Use the framework already in the solution (xUnit, NUnit or MSTest)": values named together are a choice left open. */
 function markAlternatives(out: Directive[], from: number): void {
@@ -519,13 +532,18 @@ function markAlternatives(out: Directive[], from: number): void {
     if (!ONE_OF.has(d.dimension) || d.polarity !== 1) continue;
     for (let j = from; j < out.length; j++) {
       const e = out[j]!;
-      if (j !== i && e.dimension === d.dimension && e.polarity === 1 && e.value !== d.value) {
+      if (j === i || e.dimension !== d.dimension || e.polarity !== 1 || e.value === d.value) continue;
+      // "formal, standard or casual" offers a choice; "both formal and casual" asks for both.
+      const [x, y] = (d.at ?? 0) < (e.at ?? 0) ? [d, e] : [e, d];
+      const between = d.sentence.slice(Math.max(0, (x.at ?? d.range[0]) - d.range[0]), Math.max(0, (y.at ?? d.range[0]) - d.range[0]));
+      if (d.dimension !== "tone" || ALTERNATIVE_JOIN.test(between)) {
         out[i] = { ...d, alternatives: true };
         break;
       }
     }
   }
 }
+const ALTERNATIVE_JOIN = /\bor\b|\/|\beither\b|\bwhether\b|\bone of\b|\(/i;
 
 /** One clause as the extractors see it: masked text, the unmasked text at the same offsets, its sentence. */
 interface ClauseView {
@@ -580,6 +598,8 @@ const PLACE_BEFORE = /\b(?:in|inside|within|into|as)\s+(?:a\s+|an\s+|the\s+|your
 function hasOwnObjectBefore(before: string): boolean {
   const place = PLACE_BEFORE.exec(before);
   if (!place) return false;
+  // "deliver the plan as a bulleted list": "as" gives the form of the object; only "use X as" makes X the content.
+  if (/\bas\s+(?:a\s+|an\s+|the\s+|your\s+)?$/i.test(place[0]) && !/\b(?:use|using|used|treat|treating)\b[^.;]{0,40}$/i.test(before.slice(0, place.index))) return false;
   // A blanked code span is an object of its own ("use `![](x.png)` in markdown").
   const words = before.slice(0, place.index).replace(/\s{3,}/g, " thing ").trim().split(/\s+/);
   for (let i = words.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
@@ -606,7 +626,7 @@ const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
 function extractFromClause(
   view: ClauseView,
   block: InstructionBlock,
-  context: { scope: string; conditional: boolean; negativeLead: boolean; code: string },
+  context: { scope: string; conditional: boolean; negativeLead: boolean; code: string; labelFocus: string },
   add: Add,
   conditionDims: Set<Dimension>,
 ): void {
@@ -622,11 +642,14 @@ function extractFromClause(
    * two rules only when both name a thing and the things differ.
    */
   const scopeOf = (extra: string): { scope: string; focus?: string } => {
-    const focus = [subjectScopeOf(), extra].filter(Boolean).join(" & ");
-    return focus ? { scope: context.scope, focus } : { scope: context.scope };
+    const focus = [context.labelFocus, subjectScopeOf(), extra].filter(Boolean).join(" & ");
+    // A focus the section heading already names ("## Executive Summary" … "keep the executive summary short") adds nothing.
+    const scopeWords = new Set((context.scope.match(/[a-z0-9']+/g) ?? []).map(stem));
+    const redundant = focus !== "" && (focus.match(/[a-z0-9']+/g) ?? []).every((w) => scopeWords.has(w) || scopeWords.has(stem(w)));
+    return focus && !redundant ? { scope: context.scope, focus } : { scope: context.scope };
   };
   // Persona names are statements of identity rather than commands: no modal needed.
-  for (const m of allMatches(PERSONA, clause)) {
+  for (const m of allMatches(PERSONA, view.raw ?? clause)) {
     const name = m[2]!;
     if (NOT_A_NAME.test(name) || /^[A-Z]{5,}$/.test(name.split(" ")[0]!)) continue;
     const negated = Boolean(m[1]) || /\b(?:not|never)\s*$/i.test(clause.slice(0, m.index!));
@@ -643,8 +666,11 @@ function extractFromClause(
   // "Variables should be snake_case", "The word 'x' must appear twice": a code or keyword subject is the rule's own.
   const subject = main.slice(0, FIRST_PREDICATE.exec(main)?.index ?? 0);
   // "The closing summary must be a single paragraph": a rule about a part of the reply, narrowed to that part.
-  const subjectScope = aboutSomethingElse(main) && !CODE_SUBJECT.test(subject) ? normaliseScope(subject) : "";
-  const elsewhere = aboutSomethingElse(main) && !subjectScope;
+  const about = aboutSomethingElse(main);
+  const subjectScope = about && !CODE_SUBJECT.test(subject) ? normaliseScope(subject) : "";
+  // "The report is a formatted document, not JSON": the deliverable itself is the reply.
+  const deliverable = about && !subjectScope && isDeliverable(subject);
+  const elsewhere = about && !subjectScope && !deliverable;
   subjectScopeValue = subjectScope;
   // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
   if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
@@ -660,7 +686,7 @@ function extractFromClause(
   const fragment = isFragment(clause);
   // "PIL rendering is basic — no rich text, no markdown": a verbless tail of a description is not a rule.
   if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem) return;
-  const command = Boolean(self) || isCommand(main.trimStart()) || context.negativeLead || (view.sentenceCommand && fragment);
+  const command = Boolean(self) || Boolean(block.heading) || isCommand(main.trimStart()) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block);
   const codeScopeOf = () => {
     const strong = codeScope(context.code);
     const own = scopeOf(codeScope(codeText));
@@ -691,6 +717,8 @@ function extractFromClause(
       // "question types including short answer", "never answer before your detailed reasoning": an example in a
       // list, or the time of the rule, not its object.
       if (!code && (EXAMPLE_LIST_BEFORE.test(before) || EXCESS_BEFORE.test(before) || DESTINATION_BEFORE.test(before))) continue;
+      // "(or MSTest)": an alternative mentioned in passing.
+      if (/(?:\(|,)\s*or\s+$/i.test(before)) continue;
       // "use writing blocks for explanations, lists...": the rule is about the thing used, not the value.
       const useFor = USE_FOR_BEFORE.exec(before);
       if (useFor && !ANY_VALUE.test(useFor[1]!) && !pattern.loose) continue;
@@ -715,6 +743,8 @@ function extractFromClause(
         if (/\b(?:think|reason|plan|work)\b[^.]{0,20}step[- ]by[- ]step/i.test(clause)) continue;
       }
       if (pattern.dimension === "questions" && /\b(?:before|without|instead of) asking\b/i.test(m[0]) && !/\b(?:without|instead of)\b/i.test(m[0])) continue;
+      // "Never write a PRD without asking": the mention carries its own negation.
+      if (pattern.dimension === "questions" && /^(?:without|instead of) asking\b/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       if (pattern.dimension === "format" && !FORMAT_FOLLOWER.test(clause.slice(end))) continue;
       if (pattern.dimension === "format" && pattern.value === "prose" && /\b(?:inside|within|into|in your|in the)\s+$/i.test(before)) continue;
       if (value === "*" && (pattern.dimension === "test-framework" || pattern.dimension === "package-manager")) {
@@ -741,7 +771,7 @@ function extractFromClause(
           polarity,
           exclusive,
           permissive,
-          ...(code ? codeScopeOf() : pattern.loose ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & "))),
+          ...(code ? codeScopeOf() : pattern.loose && pattern.dimension !== "case" ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & "))),
           ...(qualifier ? { qualifier } : {}),
           ...(universal ? { universal } : {}),
           ...(command ? { command } : {}),
@@ -820,9 +850,19 @@ function namingWindowTargets(text: string, start: number, end: number, previous:
   if (after.length > 0) return after;
   const before = namingTargets(text.slice(prev, start));
   if (before.length > 0) return before;
-  return previous ? namingTargets(previous) : [];
+  if (!previous) return [];
+  // "Namespaces: PascalCase": a label that names no known kind of identifier still names one.
+  const named = namingTargets(previous);
+  return named.length > 0 || !/^\W*[A-Za-z][\w &/-]{0,30}$/.test(previous) ? named : [`l:${normaliseScope(previous, true)}`];
 }
 const NAMING_MENTION = new RegExp(VALUE_PATTERNS.filter((p) => p.dimension === "naming").map((p) => p.re.source).join("|"), "gi");
+
+/**
+ * "- **Package Manager**: npm", "Tone: formal": in a list item, the value after a label is the rule itself.
+ */
+function labelValue(view: ClauseView, block: InstructionBlock): boolean {
+  return block.isItem && Boolean(view.previous) && /^\W*[A-Za-z][\w &/-]{0,30}$/.test(view.previous!.masked) && isFragment(view.text);
+}
 
 /** A clause with no verb of its own ("relaxed and informal"). */
 function isFragment(clause: string): boolean {
@@ -848,10 +888,13 @@ function extractNumeric(
     if (isLength) unit = unitOf(unitRaw!);
     else {
       const singular = unitRaw!.toLowerCase().replace(/(?:es)$/, (s) => (/(?:approaches)$/i.test(unitRaw!) ? "" : s)).replace(/s$/, "");
-      const key = singular === "approache" ? "approach" : singular;
+      const key = singular === "approache" ? "approach" : singular === "replie" ? "reply" : singular;
       const group = COUNT_GROUPS[key];
-      if (!group || group === "steps") continue;
-      unit = group;
+      if (group === "steps") continue;
+      // Any other counted thing ("exactly five numbered priorities") is compared only with counts of the same noun,
+      // and only when the number is clearly a bound, not an incidental "3 years".
+      if (!group && !(boundWord || n2) ) continue;
+      unit = group ?? `n:${stem(key)}`;
     }
     let min = a;
     let max = b ?? a;
@@ -869,7 +912,7 @@ function extractNumeric(
     } else if (/^(?:at least|minimum|minimum of|min\.?|no fewer than|no less than|not less than)$/.test(bw)) {
       min = a;
       max = Infinity;
-    } else if (/^(?:more than|over|longer than)$/.test(bw)) {
+    } else if (/^(?:more than|over|longer than|past|beyond)$/.test(bw)) {
       min = a + 1;
       max = Infinity;
     }

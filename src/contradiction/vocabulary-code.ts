@@ -8,8 +8,7 @@ import type { ValuePattern } from "./vocabulary.js";
 
 const INDENT_CONTEXT = /\bindent/i;
 const CODE_CONTEXT =
-  /\b(?:strings?|literals?|imports?|jsx|tsx|attributes?|props?|code|javascript|typescript|js|ts|python|ruby|php|dart|prettier|eslint|biome|black|ruff|keys?|json|yaml|css|html|template|f-strings?|docstrings?)\b/i;
-const TEST_CONTEXT = /\b(?:tests?|testing|specs?|suites?|test runner|unit|e2e|end-to-end|assertions?|mocks?|fixtures?)\b/i;
+  /\b(?:paths?|shell|command|commands|arguments?|bash|zsh|powershell|strings?|literals?|imports?|jsx|tsx|attributes?|props?|code|javascript|typescript|js|ts|python|ruby|php|dart|prettier|eslint|biome|black|ruff|keys?|json|yaml|css|html|template|f-strings?|docstrings?)\b/i;
 
 /** Groups of test frameworks that replace one another. */
 export const TEST_FRAMEWORKS: Record<string, string> = {
@@ -51,7 +50,8 @@ export const CODE_PATTERNS: ValuePattern[] = [
   // Naming case (the target - variables, functions, files - is read from the clause).
   { dimension: "naming", value: "camel", re: /\b(?:lower )?camel[- ]?case(?:d)?\b|\bcamelCase\b|\blowerCamelCase\b/gi, loose: true },
   { dimension: "naming", value: "pascal", re: /\bpascal[- ]?case(?:d)?\b|\bPascalCase\b|\bupper ?camel ?case\b|\bUpperCamelCase\b/gi, loose: true },
-  { dimension: "naming", value: "snake", re: /\b(?<!screaming[_ -]|upper[_ -]|all[_ -]caps[_ -])snake[_ -]?case(?:d)?\b/gi, loose: true },
+  { dimension: "naming", value: "snake", re: /(?:\b|(?<=lower_))(?<!screaming[_ -]|upper[_ -]|all[_ -]caps[_ -])snake[_ -]?case(?:d)?\b|\blower[- ]?case (?:letters )?(?:with|and) underscores\b/gi, loose: true },
+  { dimension: "naming", value: "kebab", re: /\blower[- ]?case (?:letters )?(?:with|and) (?:hyphens|dashes)\b/gi, loose: true },
   { dimension: "naming", value: "kebab", re: /\bkebab[_ -]?case(?:d)?\b|\bdash[- ]case\b|\bspinal[- ]case\b/gi, loose: true },
   { dimension: "naming", value: "constant", re: /\b(?:screaming|upper|all[_ -]caps)[_ -]snake[_ -]?case\b|\bSCREAMING_SNAKE_CASE\b|\bUPPER_SNAKE_CASE\b|\bconstant[_ -]case\b/gi, loose: true },
 
@@ -80,7 +80,7 @@ export const CODE_PATTERNS: ValuePattern[] = [
 
   // Test framework.
   // "xUnit/NUnit/MSTest", "unittest.mock", "pytest-django", "@pytest.mark": alternatives, modules and plugins, not a choice.
-  { dimension: "test-framework", value: "*", re: new RegExp(`(?<![@./-])\\b(?:${TEST_NAMES})\\b(?![./-]\\w)(?!\\s*\\/)`, "gi"), anchor: TEST_CONTEXT, loose: true },
+  { dimension: "test-framework", value: "*", re: new RegExp(`(?<![@./-])\\b(?:${TEST_NAMES})\\b(?!\\.mock|[/-]\\w)(?!\\s*\\/)`, "gi"), anchor: /\b(?:tests?|testing|specs?|suites?|test runner|unit|e2e|end-to-end|assertions?|mocks?|fixtures?|write|use|using|with|via|scripts?|automat\w*|browser)\b/i, loose: true },
 
   // Package manager.
   {
@@ -134,6 +134,8 @@ const MODIFIER = /\b(private|public|protected|local|global|static|exported|inter
  */
 export function namingTargets(text: string): string[] {
   const out: string[] = [];
+  // "component files", "test file names": the last noun is what gets the name.
+  text = text.replace(/\b(?:[a-z]+\s+)(?=files?\b|file ?names?\b|filenames?\b)/gi, " ");
   // "environment variables" and "CSS classes" are their own targets, not variables and classes.
   let rest = text;
   for (const [re, name] of NAMING_TARGETS) {

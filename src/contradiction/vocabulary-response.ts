@@ -9,7 +9,7 @@ import type { ValuePattern } from "./vocabulary.js";
 
 /** Words that tie a clause to the reply as a whole ("your entire response", "everything you write"). */
 const WHOLE_REPLY =
-  /\b(?:respon(?:d|ses?)|repl(?:y|ies)|answers?|outputs?|everything|entire|entirely|whole|all (?:of )?your|messages?|writ(?:e|ing)|text)\b/i;
+  /\b(?:respon(?:d|ses?)|repl(?:y|ies)|answers?|outputs?|everything|entire|entirely|whole|all (?:of )?your|messages?|writ(?:e|ing)|text|return|words|letters|reports?|reviews?|documents?|essays?|articles?|posts?|emails?|letters?|comments?|summar(?:y|ies))\b/i;
 
 export const RESPONSE_PATTERNS: ValuePattern[] = [
   // Letter case of the whole reply.
@@ -28,8 +28,13 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
     loose: true,
   },
 
-  { dimension: "case", value: "sentence", re: /\bsentence[- ]case\b/gi, loose: true },
+  { dimension: "case", value: "sentence", re: /\bsentence[- ]case\b|\b(?:start|begin)\b[^.;]{0,40}\bwith an? (?:capital|uppercase|upper-case) letter\b/gi, loose: true },
   { dimension: "case", value: "title", re: /\btitle[- ]case\b/gi, loose: true },
+
+  // Greetings open a reply: "no greetings" against "start every reply with a friendly greeting".
+  { dimension: "start", value: "n:greet", re: /\bgreetings?\b(?! (?:cards?|messages? (?:for|to)))|\bsalutations?\b/gi, loose: true },
+  // Headings in the reply.
+  { dimension: "format", value: "headings", re: /(?<!(?:http|request|response|auth|column|table|licen[cs]e|copyright|file|csv|email|page|cors|cache|security|api) )\b(?:markdown |section |formal markdown )?(?:headers|headings)\b/gi, anchor: WHOLE_REPLY },
 
   // The reply wrapped in quotation marks.
   {
@@ -49,7 +54,7 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   {
     dimension: "quotes",
     value: "any",
-    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place) (?:[\w-]+ ){0,10}?(?:with|in|by|inside|within) (?:any )?(?:quotation marks|quotes|quote marks|inverted commas)\b|\b(?:put|place|add|use)\s+(?:any\s+)?(?:quotation marks|quotes|quote marks) around\b|\bno quotation marks\b|\bquotation marks around (?:your|the|an?|each|every) (?:entire |whole )?(?:answer|response|reply|output|message)s?\b/gi,
+    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place) (?:[\w-]+ ){0,10}?(?:with|in|by|inside|within) (?:any )?(?:quotation marks|quotes|quote marks|inverted commas)\b|\b(?:put|place|add|use)\s+(?:any\s+)?(?:quotation marks|quotes|quote marks) around\b|\bno (?:quotation marks|quotes|quote marks)\b|\bquotation marks around (?:your|the|an?|each|every) (?:entire |whole )?(?:answer|response|reply|output|message)s?\b/gi,
     anchor: WHOLE_REPLY,
     loose: true,
   },
@@ -96,7 +101,7 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   {
     dimension: "repeat",
     value: "request",
-    re: /\b(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite) (?:back )?(?:the |their |the user'?s |the customer'?s |my |your )?(?:original |exact |full )?(?:request|question|prompt|query|instruction|task)\b/gi,
+    re: /\b(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?(?:\s+(?:or|and)\s+(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?)? (?:back )?(?:the |their |[\w-]+'s |my |your )?(?:original |exact |full )?(?:request|question|prompt|query|instruction|task)\b/gi,
     loose: true,
   },
   { dimension: "repeat", value: "preamble", re: /\bpreambles?\b/gi, loose: true },

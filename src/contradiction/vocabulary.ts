@@ -152,7 +152,11 @@ export const VALUE_PATTERNS: ValuePattern[] = [
   },
 
   // Language of the reply.
-  { dimension: "language", value: "*", re: new RegExp(`\\b(?:in|into|using|use|only|speak|write|respond|reply|answer) (?:${LANGUAGES})\\b|\\b(?:${LANGUAGES})(?= only\\b)`, "g") },
+  {
+    dimension: "language",
+    value: "*",
+    re: new RegExp(`\\b(?:in|into|using|use|only|speak|write|respond|reply|answer) (?:(?:simplified|traditional|brazilian|european|latin american|british|american|canadian|mexican|swiss|standard|modern|plain|formal)\\s+)?(?:${LANGUAGES})\\b|\\b(?:${LANGUAGES})(?= only\\b)`, "gi"),
+  },
   {
     dimension: "language",
     value: "user",
@@ -173,7 +177,9 @@ export const VALUE_PATTERNS: ValuePattern[] = [
     value: "humour",
     re: /\b(?:humou?r(?:ous)?|jokes?|joking|funny|puns?|witty|wit|playful(?:ness)?|sarcas(?:m|tic)|banter|jok(?:ey|y)|light-?hearted)\b/gi,
   },
-  { dimension: "humour", value: "humour", re: /\b(?:keep (?:it|things|the tone) serious|serious tone|strictly serious|no-nonsense)\b/gi, inverted: true },
+  { dimension: "humour", value: "humour", re: /\b(?:keep (?:it|things|the tone) serious|serious tone|strictly serious|no-nonsense|humou?rless|joke-free|without (?:any )?humou?r)\b/gi, inverted: true },
+  // An emoji written out, except the check marks and arrows that mark list items.
+  { dimension: "emoji", value: "emoji", re: /(?<=\p{L}[^\n]{0,200}?)(?![✅❌✔✖⚠➡👉🔹🔸▶⭐✓✗☐☑])\p{Extended_Pictographic}/gu, loose: true },
 
   // Emoji.
   { dimension: "emoji", value: "emoji", re: /\bemoj(?:i|is|y)\b|\bemoticons?\b|\bsmiley(?:s| faces?)?\b|\bkaomoji\b/gi },
@@ -182,7 +188,7 @@ export const VALUE_PATTERNS: ValuePattern[] = [
   {
     dimension: "questions",
     value: "ask",
-    re: /\b(?:clarifying|clarification|follow[- ]?up|probing) questions?\b|\bask (?:the user |users |the customer |customers |them |him |her )?(?:for )?clarifications?\b|\bask (?:the user |users |the customer |customers |them )?(?:any |more |additional |a few |some )?(?:questions?|for (?:more |additional |further )(?:details|context|information|info))\b|\bseek clarification\b|\b(?:without|instead of|before) asking\b|\bask (?:the user |users |the customer |customers |them )?anything\b|\b(?:with|by asking) (?:a |one )?(?:follow-up |short |quick |simple |open-ended |open |friendly )?question\b|\bconfirm (?:[\w-]+ ){0,4}?with (?:the |your )?(?:user|customer|caller|client|them)\b|\bcheck (?:back )?with (?:the |your )?(?:user|customer)\b|\bpose (?:any |a |follow-up )?questions?\b/gi,
+    re: /\b(?:clarifying|clarification|follow[- ]?up|probing) questions?\b|\bask (?:the user |users |the customer |customers |them |him |her )?(?:for )?clarifications?\b|\bask (?:the user |users |the customer |customers |them )?(?:any |more |additional |a few |some )?(?:questions?|for (?:more |additional |further )(?:details|context|information|info))\b|\bseek clarification\b|\b(?:without|instead of|before) asking\b|\bask (?:the user |users |the customer |customers |them )?anything\b|\b(?:with|by asking) (?:a |one )?(?:follow-up |short |quick |simple |open-ended |open |friendly )?question\b|\bconfirm (?:[\w-]+ ){0,4}?with (?:the |your )?(?:user|customer|caller|client|them)\b|\bcheck (?:back )?with (?:the |your )?(?:user|customer)\b|\bpose (?:any |a |follow-up )?questions?\b|\bask (?:\w+ ){1,3}?questions\b|\b(?:begin|start|open|end|finish|close)\s+(?:\w+\s+){0,3}?with\s+(?:a few |some |clarifying |follow-up |open-ended |\w+ )?questions\b|\b(?:skip|drop|omit)\s+(?:the\s+|any\s+|all\s+)?(?:questions|interview|questionnaire|discovery questions)\b/gi,
   },
 
   // Citations and links.
@@ -191,13 +197,13 @@ export const VALUE_PATTERNS: ValuePattern[] = [
     value: "citations",
     re: /\bcitations?\b|\bcit(?:e|ing)\b(?=\s(?:your |the |all |every |each |any |a |its )?(?:sources?|references?|documents?|studies|papers|articles|anything|everything|them|it)\b|[,.;]|$)|\b(?:your|the|its|their|all|any) sources\b|\bfootnotes?\b|\breferences? (?:list|section)\b|\bsource (?:links|urls|citations)\b/gi,
   },
-  { dimension: "citations", value: "links", re: /(?<!sym)\b(?:hyper)?links?\b(?! (?:the|this|it|them|your|to the (?:issue|ticket))\b| (?:text|formatting|format|title|titles|syntax|label|labels|style|preview|previews)\b)|\burls?\b(?!:)|\bweb addresses\b/gi },
+  { dimension: "citations", value: "links", re: /(?<!sym)\b(?:hyper)?links?\b(?! (?:the|this|it|them|your|to the (?:issue|ticket))\b| (?:text|formatting|format|title|titles|syntax|label|labels|style|preview|previews)\b)|\burls?\b(?!:)|\bweb addresses\b|\blinking (?:to )?(?:one |a |an |the |relevant |external |reputable )?(?:\w+ )?(?:video|article|page|source|site|resource)s?\b/gi },
 
   // Code in answers.
   {
     dimension: "code",
     value: "code",
-    re: /\bcode (?:snippets?|examples?|samples?|listings?)\b|\bsnippets? of code\b|\b(?:runnable|working|executable|sample|example|short|small|minimal) (?:code )?snippets?\b|\b(?:any|no|include|includes|including|show|shows|provide|with|contain|containing|write|writing|output|produce) (?:actual |runnable |working |example |sample )?code\b(?! (?:review|reviews|base|comments?|style|quality|changes?|blocks?))/gi,
+    re: /\bcode (?:snippets?|examples?|samples?|listings?)\b|\bsnippets? of code\b|\b(?:runnable|working|executable|sample|example|short|small|minimal) (?:code )?snippets?\b|\b(?:any|no|include|includes|including|show|shows|provide|with|contain|containing|write|writing|output|produce) (?:actual |runnable |working |example |sample )?code\b|\b(?:generate|write|produce|output|provide|give)\s+(?:the\s+|a\s+)?(?:full|complete|entire|working|runnable|all|necessary|required|actual|production|sample|example|boilerplate|starter)\s+(?:[\w-]+\s+){0,3}?code\b(?! (?:review|reviews|base|comments?|style|quality|changes?|blocks?))(?! (?:review|reviews|base|comments?|style|quality|changes?|blocks?))/gi,
   },
 ];
 
@@ -253,6 +259,10 @@ const COMPATIBLE_FORMATS: [string, string][] = [
   ["yaml", "codeblock"],
   ["xml", "codeblock"],
   ["csv", "codeblock"],
+  ["headings", "prose"],
+  ["headings", "markdown"],
+  ["headings", "table"],
+  ["headings", "codeblock"],
 ];
 
 export function formatsCompatible(a: string, b: string): boolean {
