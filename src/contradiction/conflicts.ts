@@ -252,7 +252,8 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
     const [format] = fe as [Directive, Directive];
     if (format.exclusive && (format.value === "plaintext" || WHOLE_FORMATS.has(format.value))) return "emphasis";
   }
-  if (a.dimension === "verbosity" && b.dimension === "verbosity" && verbosityClash(a.value, b.value) && bothStrong) return "verbosity";
+  // "thorough answers to complex questions, concise ones to simple questions": each length has its own object.
+  if (a.dimension === "verbosity" && b.dimension === "verbosity" && verbosityClash(a.value, b.value) && bothStrong && (a.qualifier ?? "") === (b.qualifier ?? "")) return "verbosity";
   const vl = pair("verbosity", "length");
   if (vl && bothStrong) {
     const [verbosity, length] = vl as [Directive, Directive];
@@ -340,8 +341,13 @@ export function findConflicts(a: readonly Directive[], b?: readonly Directive[])
   const conflicts: Conflict[] = [];
   const pairs = new Set<string>();
   const kinds = new Set<string>();
+  const texts = new Set<string>();
   for (const c of candidates) {
     const pairKey = `${c.later.filePath ?? ""}:${c.later.range[0]}|${c.earlier.filePath ?? ""}:${c.earlier.range[0]}`;
+    // A prompt that pastes the same paragraph several times has one contradiction, not one per copy.
+    const textKey = `${c.kind}|${c.earlier.sentence.replace(/\s+/g, " ")}|${c.later.sentence.replace(/\s+/g, " ")}`;
+    if (texts.has(textKey)) continue;
+    texts.add(textKey);
     const kindKey = `${c.later.filePath ?? ""}:${c.later.range[0]}:${KIND_NAMES[c.kind]}`;
     if (pairs.has(pairKey) || kinds.has(kindKey)) continue;
     pairs.add(pairKey);

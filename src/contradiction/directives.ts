@@ -379,7 +379,7 @@ function qualifierOf(clause: string, start: number, end: number): string | undef
 /** An adjective mention before a noun ("sarcastic crutch phrases", "emoji variations") is about that noun. */
 function postNoun(rest: string): string | undefined {
   const noun = /^\s+([a-z][a-z-]{2,})\b/i.exec(rest);
-  if (noun && !isResponseWord(noun[1]!) && !isKnownVerb(noun[1]!) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
+  if (noun && !isResponseWord(noun[1]!) && (!isKnownVerb(noun[1]!) || /[^s]s$/i.test(noun[1]!)) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
   return undefined;
 }
 
@@ -497,8 +497,11 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     const firstOfSentence = out.length;
     const sentenceCommand = clauses.length > 0 && isCommand(text.slice(clauses[0]![0], clauses[0]![1]));
     let previous: { masked: string; raw: string } | undefined;
+    let previousEnd = -1;
     for (const [cs, ce] of clauses) {
-      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceCommand, previous };
+      const afterColon = previousEnd >= 0 && text.slice(previousEnd, cs).includes(":");
+      previousEnd = ce;
+      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceCommand, previous, afterColon };
       previous = { masked: view.text, raw: view.raw ?? view.text };
       // "Don't ask unless the request is ambiguous" holds by default: its exception is its own, not a condition.
       const clauseCondition = view.text.replace(EMPHATIC_CONDITION, "").replace(OWN_EXCEPTION, (m) => " ".repeat(m.length));
@@ -551,6 +554,8 @@ interface ClauseView {
   raw: string | undefined;
   /** The clause before this one in the sentence, whose cue a bare list of quoted words continues. */
   previous?: { masked: string; raw: string };
+  /** The clause follows a colon ("Package manager: npm"). */
+  afterColon?: boolean;
   sentence: string;
   /** The sentence opens with a command, so a verbless clause after a colon is part of it ("Write like this: relaxed and informal"). */
   sentenceCommand: boolean;
@@ -581,6 +586,8 @@ const REVIEW_BEFORE =
 const DESTINATION_BEFORE = /\b(?:send|sends|sending|post|posts|posting|upload|uploads|submit|submits|transmit|forward|navigate|redirect|go|visit|open|fetch|click|follow)\b[^.;:]{0,40}\b(?:to|at|into|from)\s+(?:\S+\s+){0,4}$/i;
 /** "A response that has no citations is incorrect": a judgement of replies, not a rule of its own. */
 const EVALUATIVE = /\b(?:is|are)\s+(?:incorrect|wrong|invalid|unacceptable|a failure|broken|bad|poor)\b/i;
+
+const TONE_OF_CONTEXT = /^(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:topics?|conversations?|chats?|questions?|requests?|contexts?|settings?|situations?|interactions?|users?|messages?|exchanges?|queries|moments?)\b/i;
 
 /** "Emphasize that the response must be JSON": what to write in another prompt, not a rule for this reply. */
 const REPORTED = /^\W*(?:emphasi[sz]e|explain|say|tell (?:\w+ )?|mention|note|remind (?:\w+ )?|state|clarify|specify|stress|point out|make clear|instruct (?:\w+ )?)\s*that\b/i;
@@ -667,7 +674,10 @@ function extractFromClause(
   const subject = main.slice(0, FIRST_PREDICATE.exec(main)?.index ?? 0);
   // "The closing summary must be a single paragraph": a rule about a part of the reply, narrowed to that part.
   const about = aboutSomethingElse(main);
-  const subjectScope = about && !CODE_SUBJECT.test(subject) ? normaliseScope(subject) : "";
+  // Only a modal makes a rule of a sentence about something else ("The notes should be concise"); "Verbose
+  // descriptions don't just waste tokens" describes.
+  const modalPredicate = /^(?:must|should|shall|need to|needs to|needs|has to|have to)$/i.test(FIRST_PREDICATE.exec(main)?.[0] ?? "");
+  const subjectScope = about && modalPredicate && !CODE_SUBJECT.test(subject) ? normaliseScope(subject) : "";
   // "The report is a formatted document, not JSON": the deliverable itself is the reply.
   const deliverable = about && !subjectScope && isDeliverable(subject);
   const elsewhere = about && !subjectScope && !deliverable;
@@ -743,6 +753,8 @@ function extractFromClause(
         if (/\b(?:think|reason|plan|work)\b[^.]{0,20}step[- ]by[- ]step/i.test(clause)) continue;
       }
       if (pattern.dimension === "questions" && /\b(?:before|without|instead of) asking\b/i.test(m[0]) && !/\b(?:without|instead of)\b/i.test(m[0])) continue;
+      // "Never skip questions": the mention starts with its own negating verb.
+      if (/^(?:skip|drop|omit)\b/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       // "Never write a PRD without asking": the mention carries its own negation.
       if (pattern.dimension === "questions" && /^(?:without|instead of) asking\b/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       if (pattern.dimension === "format" && !FORMAT_FOLLOWER.test(clause.slice(end))) continue;
@@ -759,7 +771,9 @@ function extractFromClause(
       const exclusive = Boolean(pattern.exclusive) || (pattern.dimension === "format" && isExclusive(clause, start, end));
       // Positive rules must be real commands; fragments only count as prohibitions or "X only".
       if (polarity === 1 && !command && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
-      const qualifier = code && pattern.dimension !== "commits" ? undefined : qualifierOf(text, start, end);
+      let qualifier = code && pattern.dimension !== "commits" ? undefined : qualifierOf(text, start, end);
+      // "casual or non-technical topics": a tone word said of the conversation, not of the reply's voice.
+      if (pattern.dimension === "tone" && !qualifier && TONE_OF_CONTEXT.test(text.slice(end, end + 60))) qualifier = "context";
       const universal = polarity === -1 && UNIVERSAL.test(clause);
       // "brief quotes", "short creative writing": the length word describes that thing, not the reply.
       const extraScope = pattern.dimension === "verbosity" ? (postNoun(clause.slice(end)) ?? "") : "";
@@ -846,7 +860,7 @@ function namingWindowTargets(text: string, start: number, end: number, previous:
   const mentions = allMatches(NAMING_MENTION, text).map((m) => [m.index!, m.index! + m[0].length] as const);
   const next = mentions.find(([s]) => s >= end)?.[0] ?? text.length;
   const prev = [...mentions].reverse().find(([, e]) => e <= start)?.[1] ?? 0;
-  const after = namingTargets(text.slice(end, next));
+  const after = namingTargets(text.slice(end, next).replace(/\((?:e\.g\.|i\.e\.|for example|like|such as)[^)]*\)?/gi, " "));
   if (after.length > 0) return after;
   const before = namingTargets(text.slice(prev, start));
   if (before.length > 0) return before;
@@ -861,7 +875,7 @@ const NAMING_MENTION = new RegExp(VALUE_PATTERNS.filter((p) => p.dimension === "
  * "- **Package Manager**: npm", "Tone: formal": in a list item, the value after a label is the rule itself.
  */
 function labelValue(view: ClauseView, block: InstructionBlock): boolean {
-  return block.isItem && Boolean(view.previous) && /^\W*[A-Za-z][\w &/-]{0,30}$/.test(view.previous!.masked) && isFragment(view.text);
+  return block.isItem && Boolean(view.afterColon) && /^\W*[A-Za-z][\w &/-]{0,30}$/.test(view.previous!.masked) && isFragment(view.text);
 }
 
 /** A clause with no verb of its own ("relaxed and informal"). */

@@ -11,8 +11,8 @@ export const EMPHATIC_CONDITION =
 export const IMPERATIVE =
   /^(?:use|respond|reply|answer|write|keep|be|include|add|avoid|give|provide|return|output|format|limit|list|offer|suggest|ask|cite|link|mention|reveal|share|tell|quote|explain|describe|start|begin|end|stay|speak|talk|make|ensure|remember|refer|present|show|put|wrap|structure|stick|focus|introduce|call|act|address|greet|search|browse|check|look|run|execute|skip|omit|feel|sign|close|summari[sz]e|state|express|produce|generate|send|reference|disclose|discuss|bring|adopt|maintain|match|insert|append|prefix|label|restrict|never|always|do|don't|communicate|go|lead|finish|conclude|open|aim|strive|try|prioriti[sz]e|opt|choose|favou?r|deliver|draft|compose|convert|translate|stick|sprinkle|throw|break|organi[sz]e|enumerate|number|present|frame|phrase|word|pepper|spell|refrain|steer|resist|leave|drop|cut|trim|expand|elaborate|walk|detail|break|offer|invoke|consult|query|mirror|emit|render)\b/i;
 
-/** "you may", "feel free": a permission, weaker than a command. */
-const PERMISSION = /\b(?:you may|you can|feel free|free to|it'?s (?:ok|okay|fine|acceptable) to|it is (?:ok|okay|fine|acceptable) to|(?:are|is) (?:allowed|permitted|welcome)|allowed to|permitted to|optional(?:ly)?)\b/i;
+/** "you may", "feel free", "there is no need to": a permission, weaker than a command. */
+const PERMISSION = /\b(?:you may|you can|feel free|free to|(?:there is |there's )?no need to|(?:do not|don't|doesn't|does not) (?:need|have) to|needn't|not (?:necessary|required) to|it'?s (?:ok|okay|fine|acceptable) to|it is (?:ok|okay|fine|acceptable) to|(?:are|is) (?:allowed|permitted|welcome)|allowed to|permitted to|optional(?:ly)?)\b/i;
 
 /** "no other language is allowed", "you may not": a denied permission is a prohibition, not a permission. */
 const DENIED_PERMISSION = /\b(?:no|not|never|nothing|none)\b[^.;]{0,40}\b(?:allowed|permitted|welcome|ok|okay|fine|acceptable)\b|\b(?:may|can) ?not\b|\b(?:may|can)n['’]t\b|\bno other\b/i;
@@ -24,7 +24,7 @@ export function isPermission(clause: string): boolean {
 
 export const NEGATION =
   /\b(?:never|not|no|without|avoid(?:s|ing)?|refrain(?:ing)?|omit(?:ting)?|exclude|excluding|forbid(?:den)?|prohibit(?:ed)?|disallow(?:ed)?|nor|none|nothing|forget|fail|neglect|hesitate|stop|cease|skip(?:ping)?|leave out|drop|eliminate|strip|ban(?:ned)?|under no circumstances|at no (?:point|time)|steer clear|stay away)\b|n['’]t\b/gi;
-export const NEGATION_NEUTRAL = /\b(?:not only|not just|no matter|no more than|not more than|no fewer than|no less than|not less than|no longer than|not exceed(?:ing)?|never exceed(?:ing)?|no later than|no doubt|not sure|nothing else|nothing but|no other)\b/gi;
+export const NEGATION_NEUTRAL = /\b(?:not only|not just|(?:don't|do not|doesn't|does not) just|no matter|no more than|not more than|no fewer than|no less than|not less than|no longer than|not exceed(?:ing)?|never exceed(?:ing)?|no later than|no doubt|not sure|nothing else|nothing but|no other)\b/gi;
 export const POSITIVE_RESET = /\b(?:always|must(?! not| never|n't)|make sure|ensure|be sure|remember to|instead)\b/gi;
 export const LOCAL_NEGATION = /(?:instead of|rather than|in place of|as opposed to)\s+(?:[\w-]+\s+){0,3}$/i;
 
@@ -80,7 +80,7 @@ export function isCommand(clause: string): boolean {
   return Boolean(words && isImperativeVerb(words[1]!) && !AUXILIARY.test(words[2] ?? "") && !AUXILIARY.test(words[3] ?? ""));
 }
 
-const AUXILIARY = /^(?:is|are|was|were|be|been|should|must|will|would|can|could|may|might|shall|has|have|had|does|do|did|need|needs|contains?|includes?|lives?|holds?)$/i;
+const AUXILIARY = /^(?:of|is|are|was|were|be|been|should|must|will|would|can|could|may|might|shall|has|have|had|does|do|did|need|needs|contains?|includes?|lives?|holds?)$/i;
 
 export const MODAL_STRONG =
   /\byour (?:tone|style|voice|register|answers?|responses?|replies|reply|output|writing) (?:is|are)\b|\b(?:needs?|requires?)\b|\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember to|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|avoid|refrain|prefer|you may|you can|feel free|want you to|i want|we want|i need you to|you will|you'll|(?:responses?|answers?|replies|output) will)\b|\b(?:all|every|each) (?:of your )?(?:replies|responses|answers|outputs?|messages|reply|response|answer|message) (?:are|is|will be)\b|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected|required|forbidden|prohibited|mandatory)\b/i;

@@ -114,10 +114,10 @@ const LANGUAGES =
 
 export const VALUE_PATTERNS: ValuePattern[] = [
   // Output format.
-  { dimension: "format", value: "json", re: /\bjson\b(?![- ]?(?:lines|l\b|schema|files?|path|\.\w))/gi },
-  { dimension: "format", value: "yaml", re: /\bya?ml\b(?![- ]?(?:files?|front))/gi },
-  { dimension: "format", value: "xml", re: /\bxml\b(?![- ]?(?:files?|tags?))/gi },
-  { dimension: "format", value: "csv", re: /\bcsv\b(?![- ]?files?)/gi },
+  { dimension: "format", value: "json", re: /(?<!\.)\bjson\b(?![- ]?(?:lines|l\b|schema|files?|path|\.\w))/gi },
+  { dimension: "format", value: "yaml", re: /(?<!\.)\bya?ml\b(?![- ]?(?:files?|front))/gi },
+  { dimension: "format", value: "xml", re: /(?<!\.)\bxml\b(?![- ]?(?:files?|tags?))/gi },
+  { dimension: "format", value: "csv", re: /(?<!\.)\bcsv\b(?![- ]?files?)/gi },
   {
     dimension: "format",
     value: "table",
