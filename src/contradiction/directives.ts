@@ -772,6 +772,8 @@ function extractFromClause(
       // Positive rules must be real commands; fragments only count as prohibitions or "X only".
       if (polarity === 1 && !command && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
       let qualifier = code && pattern.dimension !== "commits" ? undefined : qualifierOf(text, start, end);
+      // "commit changes", "commit your work": the usual object of a commit does not narrow it.
+      if (pattern.dimension === "commits" && qualifier && /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier)) qualifier = undefined;
       // "casual or non-technical topics": a tone word said of the conversation, not of the reply's voice.
       if (pattern.dimension === "tone" && !qualifier && TONE_OF_CONTEXT.test(text.slice(end, end + 60))) qualifier = "context";
       const universal = polarity === -1 && UNIVERSAL.test(clause);
