@@ -22,6 +22,8 @@ export default defineRule({
     messages: {
       contradicts:
         "Unexpected {{kind}} instruction that contradicts line {{line}} (\"{{earlier}}\"), expected one rule, a condition that separates them, or an explicit precedence.",
+      ambiguousException:
+        "Unexpected {{kind}} instruction whose precedence over line {{line}} (\"{{earlier}}\") is ambiguous: one of them holds without condition and the other is a conditional exception to it, expected the rule to name its exception (\"…except when…\") or the exception to say that it overrides the rule.",
     },
     formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json"],
   },
@@ -29,14 +31,14 @@ export default defineRule({
     return {
       async document(document) {
         const conflicts = await confirmConflicts(checkDocument(document).conflicts);
-        for (const { later, earlier, kind } of conflicts) {
+        for (const { later, earlier, kind, exception } of conflicts) {
           const line = document.lines.positionAt(earlier.range[0]).line;
           const earlierText = truncate(document.source.slice(earlier.range[0], earlier.range[1]));
           context.report({
-            messageId: "contradicts",
+            messageId: exception ? "ambiguousException" : "contradicts",
             data: { kind: KIND_NAMES[kind], line, earlier: earlierText },
             range: later.range,
-            related: [{ range: earlier.range, message: `contradicts line ${line}: ${earlierText}` }],
+            related: [{ range: earlier.range, message: `${exception ? "the other side of the exception, " : "contradicts "}line ${line}: ${earlierText}` }],
           });
         }
       },

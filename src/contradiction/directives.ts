@@ -316,7 +316,7 @@ function withoutMentions(clause: string): string {
 
 
 const SUBJECT_PREDICATE =
-  /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:are|is|should|must|may|will|can|need to)\s+(?:be\s+)?(?:(not|never|no longer)\s+)?(?:be\s+)?(?:(forbidden|banned|prohibited|off-limits|inappropriate|unacceptable|discouraged|avoided|disallowed|not allowed|excluded|omitted|left out|removed)|(?:allowed|permitted|welcome|encouraged|fine|ok|okay|appropriate|acceptable|required|expected|used|included|added|a must|essential|mandatory))\b/i;
+  /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:are|is|should|must|may|will|can|need to)\s+(?:be\s+)?(?:(not|never|no longer)\s+)?(?:be\s+)?(?:(forbidden|banned|prohibited|off-limits|inappropriate|unacceptable|discouraged|avoided|disallowed|not allowed|excluded|omitted|left out|removed)|(?:allowed|permitted|welcome|encouraged|fine|ok|okay|appropriate|acceptable|required|expected|used|included|added|a must|essential|mandatory|installed|available|supported|the (?:standard|default|convention)))\b/i;
 
 /** "Emojis are not appropriate": when the mention is the subject, the predicate after it gives the polarity. */
 function subjectPolarity(clause: string, start: number, end: number): 1 | -1 | "skip" | undefined {
@@ -851,7 +851,8 @@ function withCodeWords(masked: string, raw: string): string {
   }
   return out + masked.slice(at);
 }
-const CODE_WORD = /`([^`\s]{1,40})`/g;
+/** A code span of one word, or a short command ("`npm install`", "`poetry add`"). */
+const CODE_WORD = /`([^`\s]{1,40}(?: [\w.@:/<>=-]{1,30}){0,2})`/g;
 
 /**
  * The identifiers a naming mention applies to: named after it up to the next naming mention ("PascalCase for
@@ -862,7 +863,9 @@ function namingWindowTargets(text: string, start: number, end: number, previous:
   const mentions = allMatches(NAMING_MENTION, text).map((m) => [m.index!, m.index! + m[0].length] as const);
   const next = mentions.find(([s]) => s >= end)?.[0] ?? text.length;
   const prev = [...mentions].reverse().find(([, e]) => e <= start)?.[1] ?? 0;
-  const after = namingTargets(text.slice(end, next).replace(/\((?:e\.g\.|i\.e\.|for example|like|such as)[^)]*\)?/gi, " "));
+  // The explanation after "so", "because", "to match" names other things.
+  const afterText = text.slice(end, next).replace(/\((?:e\.g\.|i\.e\.|for example|like|such as)[^)]*\)?/gi, " ").replace(/\b(?:so|because|since|as|to match|which|that)\b[\s\S]*$/i, "");
+  const after = namingTargets(afterText);
   if (after.length > 0) return after;
   const before = namingTargets(text.slice(prev, start));
   if (before.length > 0) return before;

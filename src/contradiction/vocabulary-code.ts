@@ -50,8 +50,8 @@ export const CODE_PATTERNS: ValuePattern[] = [
   // Naming case (the target - variables, functions, files - is read from the clause).
   { dimension: "naming", value: "camel", re: /\b(?:lower )?camel[- ]?case(?:d)?\b|\bcamelCase\b|\blowerCamelCase\b/gi, loose: true },
   { dimension: "naming", value: "pascal", re: /\bpascal[- ]?case(?:d)?\b|\bPascalCase\b|\bupper ?camel ?case\b|\bUpperCamelCase\b/gi, loose: true },
-  { dimension: "naming", value: "snake", re: /(?:\b|(?<=lower_))(?<!screaming[_ -]|upper[_ -]|all[_ -]caps[_ -])snake[_ -]?case(?:d)?\b|\blower[- ]?case (?:letters )?(?:with|and) underscores\b/gi, loose: true },
-  { dimension: "naming", value: "kebab", re: /\blower[- ]?case (?:letters )?(?:with|and) (?:hyphens|dashes)\b/gi, loose: true },
+  { dimension: "naming", value: "snake", re: /(?:\b|(?<=lower_))(?<!screaming[_ -]|upper[_ -]|all[_ -]caps[_ -])snake[_ -]?case(?:d)?\b|\blower[- ]?case\b[^.;:]{0,30}?\bunderscores\b/gi, loose: true },
+  { dimension: "naming", value: "kebab", re: /\blower[- ]?case\b[^.;:]{0,30}?\b(?:hyphens|dashes|hyphenated)\b/gi, loose: true },
   { dimension: "naming", value: "kebab", re: /\bkebab[_ -]?case(?:d)?\b|\bdash[- ]case\b|\bspinal[- ]case\b/gi, loose: true },
   { dimension: "naming", value: "constant", re: /\b(?:screaming|upper|all[_ -]caps)[_ -]snake[_ -]?case\b|\bSCREAMING_SNAKE_CASE\b|\bUPPER_SNAKE_CASE\b|\bconstant[_ -]case\b/gi, loose: true },
 
