@@ -25,7 +25,7 @@ export default defineRule({
       ambiguousException:
         "Unexpected {{kind}} instruction whose precedence over line {{line}} (\"{{earlier}}\") is ambiguous: one of them holds without condition and the other is a conditional exception to it, expected the rule to name its exception (\"…except when…\") or the exception to say that it overrides the rule.",
     },
-    formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json"],
+    formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json", "jsonl"],
   },
   create(context) {
     return {

@@ -302,8 +302,16 @@ function blocksFromSegments(
   inExample: (offset: number) => boolean,
 ): InstructionBlock[] {
   const blocks: InstructionBlock[] = [];
-  const usable = (s: Segment) =>
-    (s.kind === "prose" || s.kind === "value") && (s.role === "system" || s.role === "instruction") && s.example === undefined;
+  // The system message of a JSONL chat record is the instruction its example obeys; records repeat it, so it is
+  // read once.
+  const seenSystem = new Set<string>();
+  const usable = (s: Segment) => {
+    if (!(s.kind === "prose" || s.kind === "value") || !(s.role === "system" || s.role === "instruction")) return false;
+    if (s.example === undefined) return true;
+    if (s.role !== "system" || seenSystem.has(s.text)) return false;
+    seenSystem.add(s.text);
+    return true;
+  };
   let segments = document.segments.filter(usable);
   if (segments.length === 0 && document.segments.length === 0 && document.source.length > 0) {
     segments = [];
@@ -313,7 +321,9 @@ function blocksFromSegments(
   }
   for (const seg of segments) {
     const verbatim = seg.map.isVerbatim;
-    blocks.push(...linesToBlocks(seg.text, (i) => seg.map.toSource(i), verbatim, branches, inExample, seg.path));
+    // A record's system message lies inside the record's example range but is not part of the example.
+    const within = seg.example === undefined ? inExample : () => false;
+    blocks.push(...linesToBlocks(seg.text, (i) => seg.map.toSource(i), verbatim, branches, within, seg.path));
   }
   return blocks;
 }

@@ -450,11 +450,15 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     let labelScope = /:\s*[*_]*\s*$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
     if (label) {
       if (/^(?:description|usage|parameters?|params|args|arguments|returns?|signature|schema|type|example|examples|e\.g|input|inputs|note|source|post content)$/i.test(label[1]!.trim())) continue;
-      if (isScopingHeading(label[1]!) && !isCommand(label[1]!) && wordRuns(label[1]!) < 6) labelScope = label[1]!.toLowerCase().trim();
+      if (isScopingHeading(label[1]!) && !isCommand(label[1]!) && wordRuns(label[1]!) < 6 && !/\b(?:is|are|was|were|has|have|be)\b/i.test(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
     }
     const unemphatic = sentenceText.replace(EMPHATIC_CONDITION, "");
     // A condition at the head of the sentence governs all of it; elsewhere, only its own clause.
-    const sentenceConditional = context.conditional || SENTENCE_CONDITION.test(unemphatic);
+    // "Unless the user asks for it, do not use tables": an exception at the head that depends on the user is a
+    // condition on the whole sentence; one about the request itself ("Unless it is ambiguous, …") is the rule's own.
+    const headUnless = /^\W*unless\b/i.test(unemphatic);
+    const headExcepts = headUnless && OWN_EXCEPTION_TEST.test(unemphatic.replace(/^\W*/, " "));
+    const sentenceConditional = context.conditional || SENTENCE_CONDITION.test(unemphatic) || (headUnless && !headExcepts);
     const range: Range = [toSource(sentence[0]), toSource(sentence[1])];
     const hedged = isHedged(unemphatic) || block.headings.some((h) => isHedged(h)) || isHedged(block.listIntro ?? "");
     const sentenceKey = conditionKey(unemphatic) ?? conditionKey(block.listIntro ?? "") ?? headingCondition(block);
@@ -509,7 +513,7 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
       const conditional = sentenceConditional || Boolean(leadKey) || CONDITION.test(clauseCondition);
       const keyed = leadKey ? { condition: `in:${leadKey}` } : {};
       // A rule that names its own exception has stated which wins ("no numbered lists, except for recipe steps").
-      const excepts = OWN_EXCEPTION_TEST.test(view.text);
+      const excepts = headExcepts || OWN_EXCEPTION_TEST.test(view.text);
       const addAt = (d: Omit<Directive, "conditional" | "range" | "sentence">, index?: number) =>
         add({ ...d, conditional, ...keyed, ...(topicalOnly ? { topical: true } : {}), ...(excepts ? { excepts } : {}), ...(index === undefined ? {} : { at: toSource(cs + index) }) });
       const conditionDims = new Set<Dimension>();
@@ -801,7 +805,8 @@ function extractFromClause(
   const grammar = { negativeLead: context.negativeLead, command, permissive, ...scopeOf("") };
   if (view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
   if (elsewhere) return;
-  const withCommand = { ...context, command };
+  // "- 60 words maximum": a bound that is a whole list item is a rule.
+  const withCommand = { ...context, command: command || (block.isItem && fragment) };
   extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);
   extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
   extractDisclosure(ruleText(clause), withCommand, permissive, scopeOf, add);
