@@ -6,6 +6,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    globalSetup: ["tests/setup/build.ts"],
+    globalSetup: ["tests/setup/build.ts", "tests/setup/private-tmp.ts"],
   },
 });

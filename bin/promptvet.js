@@ -57,7 +57,7 @@ function writeCache(file, data) {
 /** Not a subcommand, help or version: the run a hook makes. */
 function isLintRun(args) {
   const first = args.find((a) => !a.startsWith("-"));
-  if (["init", "rules", "explain", "tokens", "eval", "forks"].includes(first)) return false;
+  if (["init", "rules", "explain", "tokens", "eval", "forks", "lsp"].includes(first)) return false;
   return !args.some((a) => ["-h", "--help", "-v", "--version"].includes(a));
 }
 

@@ -187,7 +187,7 @@ function walk(dir: string, out: string[]): void {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p, out);
-    else if (/\.(md|mdc|txt|prompt|prompty)$/i.test(name) || name === ".cursorrules") out.push(p);
+    else if (/\.(md|mdc|txt|prompt|prompty|cursorrules)$/i.test(name)) out.push(p);
   }
 }
 

@@ -4,6 +4,7 @@
  *
  *   npm run bench:pii                 all sections
  *   npm run bench:pii -- --only own   one section: own | realistic | presidio | secrets | corpora
+ *   npm run bench:pii -- --dev-only   leave out the held-out figures (while tuning)
  *
  * "realistic" (scripts/bench/pii-realistic.ts) runs tests/fixtures/pii-real through the linter: precision and
  * recall per type on dev/ and heldout/ separately, and labelled values printed in full by each report format.
@@ -16,8 +17,8 @@ import { performance } from "node:perf_hooks";
 import { maskValue } from "../src/engine/mask.js";
 import type { Segment, SegmentRole } from "../src/model/document.js";
 import { detectPii, PII_TYPES, preloadPiiDependencies, type PiiMatch, type PiiOptions, type PiiType } from "../src/pii/index.js";
-import { addCounts, score, scoreLineValues, scoreSpans, type Counts, type LineValue, type Span } from "../src/pii/scoring.js";
-import { textKindForRole } from "../src/pii/segments.js";
+import { isHeldOut, score, scoreLineValues, scoreSpans, type Counts, type LineValue, type Span } from "../src/pii/scoring.js";
+import { fieldOfPath, textKindForRole } from "../src/pii/segments.js";
 import { benchRealisticPii } from "./bench/pii-realistic.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -26,12 +27,20 @@ const FIXTURES = join(ROOT, "tests/fixtures/pii");
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const show = args.includes("--show");
+/** While tuning: print dev figures only, so the held-out part stays unseen until a change set is done. */
+const devOnly = args.includes("--dev-only");
 
 interface ScannedSegment {
   text: string;
   role: SegmentRole;
   /** Source line of a segment offset. */
   lineAt(offset: number): number;
+  /** Source offset of a segment offset. */
+  toSource(offset: number): number;
+  /** Where the segment sits (a JSON pointer for data files). */
+  path?: string;
+  /** Source text right before the segment, as the rules pass it. */
+  before?: string;
 }
 
 interface Parser {
@@ -54,6 +63,9 @@ async function loadParser(): Promise<Parser> {
           text: seg.text,
           role: seg.role,
           lineAt: (o: number) => doc.lines.positionAt(seg.map.toSource(o)).line,
+          toSource: (o: number) => seg.map.toSource(o),
+          path: seg.path,
+          before: source.slice(Math.max(0, seg.range[0] - 320), seg.range[0]),
         }));
       },
     };
@@ -75,7 +87,7 @@ function standInParse(path: string, source: string): ScannedSegment[] {
     }
     return lo + 1;
   };
-  if (!path.endsWith(".jsonl")) return [{ text: source, role: "system", lineAt: lineOf }];
+  if (!path.endsWith(".jsonl")) return [{ text: source, role: "system", lineAt: lineOf, toSource: (o) => o }];
   const out: ScannedSegment[] = [];
   source.split("\n").forEach((line, index) => {
     if (line.trim() === "") return;
@@ -86,7 +98,7 @@ function standInParse(path: string, source: string): ScannedSegment[] {
       return;
     }
     const push = (text: unknown, role: SegmentRole) => {
-      if (typeof text === "string") out.push({ text, role, lineAt: () => index + 1 });
+      if (typeof text === "string") out.push({ text, role, lineAt: () => index + 1, toSource: () => -1 });
     };
     const r = record as { messages?: { role?: string; content?: unknown }[]; prompt?: unknown; completion?: unknown };
     for (const m of r.messages ?? []) {
@@ -115,7 +127,7 @@ function listFiles(dir: string, exts: RegExp): string[] {
 function scanSegments(segments: ScannedSegment[], options: PiiOptions = {}): { match: PiiMatch; line: number; seg: ScannedSegment }[] {
   const out: { match: PiiMatch; line: number; seg: ScannedSegment }[] = [];
   for (const seg of segments) {
-    for (const match of detectPii(seg.text, { ...options, textKind: textKindForRole(seg.role) })) {
+    for (const match of detectPii(seg.text, { ...options, textKind: textKindForRole(seg.role), field: fieldOfPath(seg.path), before: seg.before })) {
       out.push({ match, line: seg.lineAt(match.start), seg });
     }
   }
@@ -169,52 +181,154 @@ const PRESIDIO_TYPES: Record<string, PiiType> = {
   ADDRESS: "street-address",
 };
 
-function benchPresidio(): void {
-  const casesPath = join(CORPORA, "presidio-tests_microsoft/recognizer_cases.jsonl");
-  if (existsSync(casesPath)) {
-    // PERSON cases in that file mix in other entities' expectations (dates, years), so they are left out.
-    const scored: PiiType[] = ["email", "phone", "credit-card", "iban", "us-ssn", "ip-address"];
-    const withAllow = new Map<PiiType, Counts>();
-    const withoutAllow = new Map<PiiType, Counts>();
-    let n = 0;
-    for (const line of readFileSync(casesPath, "utf8").split("\n")) {
-      if (!line.trim()) continue;
-      const c = JSON.parse(line) as { entities: string[]; text: string; expected_spans: [number, number][] };
-      const type = PRESIDIO_TYPES[c.entities[0] ?? ""];
-      if (!type || !scored.includes(type) || c.entities.length !== 1) continue;
-      n++;
-      const gold: Span[] = c.expected_spans.map(([start, end]) => ({ type, start, end }));
-      for (const [into, builtinAllowlist] of [[withAllow, true], [withoutAllow, false]] as const) {
-        const options: PiiOptions = { types: [type], builtinAllowlist, regions: ["US", "GB", "DE", "IL", "IN", "CA", "BR", "JP", "CN"], includeNonPublicIps: !builtinAllowlist };
-        const pred = detectPii(c.text, options).map((m) => ({ type: m.type, start: m.start, end: m.end }));
-        scoreSpans(pred, gold, into);
-      }
-    }
-    printTable(`presidio recognizer_cases.jsonl (${n} cases, default allowlists; presidio counts 555 numbers, test cards and private IPs as positives)`, withAllow, scored);
-    printTable("presidio recognizer_cases.jsonl, built-in allowlists off, non-public IPs on, presidio's phone regions", withoutAllow, scored);
-  } else {
-    console.warn(`\n[skip] ${casesPath} not found`);
-  }
+/**
+ * Phone regions for the presidio sets: the generator writes national numbers of many countries (faker locales),
+ * so the run names the regions whose national formats it should know, as a user would in the rule options
+ * (`regions`). International `+CC` numbers are checked in their own region whatever this list holds.
+ */
+const PRESIDIO_REGIONS = ["US", "GB", "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "CZ", "IE", "PT", "BR", "MX", "AU", "NZ", "CA", "IL", "IN", "JP", "CN"];
 
+/** Micro-averaged counts over the given types. */
+function overall(counts: Map<PiiType, Counts>, types: readonly PiiType[]): Counts {
+  const sum: Counts = { tp: 0, fp: 0, fn: 0, found: 0 };
+  for (const t of types) {
+    const c = counts.get(t);
+    if (!c) continue;
+    sum.tp += c.tp;
+    sum.fp += c.fp;
+    sum.fn += c.fn;
+    sum.found! += c.found ?? c.tp;
+  }
+  return sum;
+}
+
+/** Dev and held-out side by side: gold items, precision and recall per type, then all types together. */
+function printSplitTable(title: string, dev: Map<PiiType, Counts>, held: Map<PiiType, Counts>, types: readonly PiiType[]): void {
+  console.log(`\n${title}`);
+  if (devOnly) held = new Map();
+  console.log(`${"".padEnd(16)} ${"dev".padEnd(24)} ${devOnly ? "(held-out not shown)" : "held-out"}`);
+  console.log(`${"type".padEnd(16)} ${"gold".padStart(5)} ${"prec".padStart(7)} ${"recall".padStart(7)}    ${"gold".padStart(5)} ${"prec".padStart(7)} ${"recall".padStart(7)}`);
+  const cell = (c: Counts | undefined) => {
+    if (!c) return `${"-".padStart(5)} ${"-".padStart(7)} ${"-".padStart(7)}`;
+    const s = score(c);
+    return `${String((c.found ?? c.tp) + c.fn).padStart(5)} ${pct(s.precision).padStart(7)} ${pct(s.recall).padStart(7)}`;
+  };
+  for (const t of types) {
+    if (!dev.has(t) && !held.has(t)) continue;
+    console.log(`${t.padEnd(16)} ${cell(dev.get(t))}    ${cell(held.get(t))}`);
+  }
+  console.log(`${"all".padEnd(16)} ${cell(overall(dev, types))}    ${devOnly ? "" : cell(overall(held, types))}`);
+}
+
+/** Honorifics that presidio labels PERSON in some templates and PREFIX in others: scored as the prefix they are. */
+const HONORIFIC_ONLY = /^(?:mr|mrs|ms|miss|mx|dr|prof|sir)\.?$/i;
+
+function benchRecognizerCases(): void {
+  const casesPath = join(CORPORA, "presidio-tests_microsoft/recognizer_cases.jsonl");
+  if (!existsSync(casesPath)) {
+    console.warn(`\n[skip] ${casesPath} not found`);
+    return;
+  }
+  // PERSON cases in that file mix in other entities' expectations (dates, years), so they are left out.
+  const scored: PiiType[] = ["email", "phone", "credit-card", "iban", "us-ssn", "ip-address"];
+  const runs = [
+    { builtinAllowlist: true, dev: new Map<PiiType, Counts>(), held: new Map<PiiType, Counts>() },
+    { builtinAllowlist: false, dev: new Map<PiiType, Counts>(), held: new Map<PiiType, Counts>() },
+  ];
+  let n = 0;
+  for (const line of readFileSync(casesPath, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const c = JSON.parse(line) as { entities: string[]; text: string; expected_spans: [number, number][] };
+    const type = PRESIDIO_TYPES[c.entities[0] ?? ""];
+    if (!type || !scored.includes(type) || c.entities.length !== 1) continue;
+    n++;
+    const gold: Span[] = c.expected_spans.map(([start, end]) => ({ type, start, end }));
+    const heldOut = isHeldOut(`${type}:${c.text}`);
+    for (const run of runs) {
+      const options: PiiOptions = {
+        types: [type],
+        builtinAllowlist: run.builtinAllowlist,
+        regions: ["US", "GB", "DE", "IL", "IN", "CA", "BR", "JP", "CN"],
+        includeNonPublicIps: !run.builtinAllowlist,
+      };
+      const pred = detectPii(c.text, options).map((m) => ({ type: m.type, start: m.start, end: m.end }));
+      scoreSpans(pred, gold, heldOut ? run.held : run.dev);
+    }
+  }
+  printSplitTable(`presidio recognizer_cases.jsonl (${n} cases, default allowlists; presidio counts 555 numbers, test cards and private IPs as positives)`, runs[0]!.dev, runs[0]!.held, scored);
+  printSplitTable("presidio recognizer_cases.jsonl, built-in allowlists off, non-public IPs on, presidio's phone regions", runs[1]!.dev, runs[1]!.held, scored);
+}
+
+interface GeneratedRow {
+  full_text: string;
+  template_id: number;
+  spans: { entity_type: string; start_position: number; end_position: number; entity_value: string }[];
+}
+
+/**
+ * presidio-research's generated sentences, each scanned twice as a user would lint it: as a plain-text prompt
+ * (system prose) and as the user turn of a JSONL chat record. Split by template: a held-out template's sentences
+ * are never looked at while tuning.
+ */
+function benchGenerated(parser: Parser): void {
+  const rows: GeneratedRow[] = [];
+  const names: string[] = [];
   for (const name of ["tests__data__generated_small.json", "tests__data__generated_large.json"]) {
     const path = join(CORPORA, "presidio-research_microsoft", name);
     if (!existsSync(path)) {
       console.warn(`\n[skip] ${path} not found`);
       continue;
     }
-    const rows = JSON.parse(readFileSync(path, "utf8")) as { full_text: string; spans: { entity_type: string; start_position: number; end_position: number }[] }[];
-    const counts = new Map<PiiType, Counts>();
+    rows.push(...(JSON.parse(readFileSync(path, "utf8")) as GeneratedRow[]));
+    names.push(name.replace("tests__data__", ""));
+  }
+  if (rows.length === 0) return;
+  const types = PII_TYPES.filter((t) => t !== "date-of-birth");
+  const modes = [
+    { label: "plain-text prompt (.txt, system prose)", wrap: (text: string) => ({ path: "sentence.txt", source: text, plain: true }) },
+    {
+      label: "JSONL user turn (.jsonl, dialogue)",
+      wrap: (text: string) => ({ path: "sentence.jsonl", source: `${JSON.stringify({ messages: [{ role: "user", content: text }] })}\n`, plain: false }),
+    },
+  ];
+  for (const mode of modes) {
+    const dev = new Map<PiiType, Counts>();
+    const held = new Map<PiiType, Counts>();
+    let heldRows = 0;
+    let unparsed = 0;
     for (const row of rows) {
       const gold: Span[] = [];
       for (const s of row.spans) {
         const type = PRESIDIO_TYPES[s.entity_type];
-        if (type) gold.push({ type, start: s.start_position, end: s.end_position });
+        if (!type || (type === "person-name" && HONORIFIC_ONLY.test(s.entity_value))) continue;
+        gold.push({ type, start: s.start_position, end: s.end_position });
       }
-      const pred = detectPii(row.full_text, { textKind: "dialogue", types: PII_TYPES.filter((t) => t !== "date-of-birth") });
-      addCounts(counts, scoreSpans(pred.map((m) => ({ type: m.type, start: m.start, end: m.end })), gold));
+      const { path, source, plain } = mode.wrap(row.full_text);
+      // A plain-text file is the sentence itself, so source offsets are sentence offsets; a JSONL record must
+      // decode to the sentence as one segment.
+      const segments = parser.parse(path, source);
+      const usable = plain ? segments : segments.filter((seg) => seg.text === row.full_text);
+      if (usable.length === 0) unparsed++;
+      const pred: Span[] = scanSegments(usable, { types, regions: PRESIDIO_REGIONS }).map(({ match, seg }) =>
+        plain ? { type: match.type, start: seg.toSource(match.start), end: seg.toSource(match.end) } : { type: match.type, start: match.start, end: match.end },
+      );
+      const heldOut = isHeldOut(`sentence:${row.full_text}`);
+      if (heldOut) heldRows++;
+      scoreSpans(pred, gold, heldOut ? held : dev);
     }
-    printTable(`presidio-research ${name} (${rows.length} sentences, span overlap)`, counts);
+    printSplitTable(
+      `presidio-research ${names.join(" + ")}, ${mode.label}: ${rows.length - heldRows} dev / ${heldRows} held-out sentences, span overlap${unparsed ? `, ${unparsed} not one segment` : ""}`,
+      dev,
+      held,
+      types,
+    );
   }
+  console.log(`  phone regions: ${PRESIDIO_REGIONS.join(" ")}`);
+}
+
+function benchPresidio(parser: Parser): void {
+  benchRecognizerCases();
+  benchGenerated(parser);
 }
 
 async function benchSecrets(): Promise<void> {
@@ -255,14 +369,19 @@ async function benchSecrets(): Promise<void> {
 }
 
 async function benchCorpora(parser: Parser): Promise<void> {
-  const corpora = ["system_prompts_leaks_asgeirtj", "awesome-copilot_github", "awesome-cursorrules_PatrickJS"];
+  const corpora = [
+    "system_prompts_leaks_asgeirtj", "awesome-copilot_github", "awesome-cursorrules_PatrickJS", "awesome-chatgpt-prompts_f",
+    "prompty_microsoft", "dotprompt_google",
+  ];
+  let allFiles = 0;
+  let allFindings = 0;
   for (const corpus of corpora) {
     const dir = join(CORPORA, corpus);
     if (!existsSync(dir)) {
       console.warn(`\n[skip] ${dir} not found`);
       continue;
     }
-    const files = listFiles(dir, /\.(md|mdc|cursorrules|txt|json|jsonl|ya?ml|prompt|prompty)$|^\.cursorrules$/).filter((f) => !/MANIFEST|SOURCE/.test(f));
+    const files = listFiles(dir, /\.(md|mdc|cursorrules|txt|json|jsonl|ya?ml|prompt|prompty)$|^\.cursorrules$/).filter((f) => !/MANIFEST|SOURCE|prompts\.csv/.test(f));
     const perType = new Map<PiiType, number>();
     const examples: string[] = [];
     const t0 = performance.now();
@@ -284,20 +403,24 @@ async function benchCorpora(parser: Parser): Promise<void> {
     const ms = performance.now() - t0;
     console.log(`\n${corpus}: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB in ${(ms / 1000).toFixed(1)} s — findings per 100 files`);
     for (const t of PII_TYPES) console.log(`  ${t.padEnd(16)} ${((100 * (perType.get(t) ?? 0)) / files.length).toFixed(2).padStart(6)}   (${perType.get(t) ?? 0})`);
+    allFiles += files.length;
+    for (const n of perType.values()) allFindings += n;
     if (show) console.log(examples.join("\n"));
   }
+  // Every finding counted, true or not: read them with --show (values masked) to tell example data from false alarms.
+  console.log(`\nAll corpora: ${allFindings} PII findings in ${allFiles} files = ${((100 * allFindings) / Math.max(1, allFiles)).toFixed(2)} per 100 files`);
 }
 
 async function main(): Promise<void> {
   await preloadPiiDependencies(PII_TYPES);
   const parser = await loadParser();
   if (!only || only === "own") await benchOwn(parser);
-  if (!only || only === "realistic") await benchRealisticPii(show);
+  if (!only || only === "realistic") await benchRealisticPii(show, devOnly ? ["dev"] : ["dev", "heldout"]);
   if (!existsSync(CORPORA)) {
     console.warn(`\n[skip] ${CORPORA} not found: corpus sections skipped`);
     return;
   }
-  if (!only || only === "presidio") benchPresidio();
+  if (!only || only === "presidio") benchPresidio(parser);
   if (!only || only === "secrets") await benchSecrets();
   if (!only || only === "corpora") await benchCorpora(parser);
 }

@@ -3,7 +3,7 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 
 // Build into a fresh folder and swap it in: stale chunks never pile up, and a run that is using
 // dist/ at that moment sees either the old bundle or the new one.
@@ -55,27 +55,43 @@ const IMPORT_SHIM = [
   "  return provided ? provided(target) : import(target);",
   "};",
 ].join("\n");
-await build({
-  ...NODE_BUNDLE,
-  entryPoints: { cli: "src/cli/main.ts" },
-  outdir: staging,
-  outExtension: { ".js": ".cjs" },
-  format: "cjs",
-  packages: "bundle",
-  external: ["handlebars", "nunjucks", "mustache", LLAMA3_FILE],
-  mainFields: ["module", "main"],
-  // Modules find their data files (rules docs, models.json) relative to their own location: the bundle's.
-  define: { "import.meta.url": "__promptvetModuleUrl" },
-  banner: { js: `const __promptvetModuleUrl = require("node:url").pathToFileURL(__filename).href;\n${IMPORT_SHIM}` },
-  plugins: [
-    {
-      name: "llama3-beside-the-cli",
-      setup(b) {
-        b.onResolve({ filter: /^llama3-tokenizer-js$/ }, () => ({ path: LLAMA3_FILE, external: true }));
+/** A command-line bundle: one CommonJS file with the import shim, finding its data files beside itself. */
+const commandLineBundle = (entryPoints, plugins) =>
+  build({
+    ...NODE_BUNDLE,
+    entryPoints,
+    outdir: staging,
+    outExtension: { ".js": ".cjs" },
+    format: "cjs",
+    packages: "bundle",
+    external: ["handlebars", "nunjucks", "mustache", LLAMA3_FILE],
+    mainFields: ["module", "main"],
+    // Modules find their data files (rules docs, models.json) relative to their own location: the bundle's.
+    define: { "import.meta.url": "__promptvetModuleUrl" },
+    banner: { js: `const __promptvetModuleUrl = require("node:url").pathToFileURL(__filename).href;\n${IMPORT_SHIM}` },
+    plugins: [
+      {
+        name: "llama3-beside-the-cli",
+        setup(b) {
+          b.onResolve({ filter: /^llama3-tokenizer-js$/ }, () => ({ path: LLAMA3_FILE, external: true }));
+        },
       },
+      ...plugins,
+    ],
+  });
+// The language server (vscode-languageserver and its protocol code) is a bundle of its own, loaded by
+// `promptvet lsp` only: the CLI bundle every hook run compiles stays as small as before.
+const LSP_FILE = "./lsp.cjs";
+await commandLineBundle({ cli: "src/cli/main.ts" }, [
+  {
+    name: "language-server-beside-the-cli",
+    setup(b) {
+      b.onResolve({ filter: /\/lsp\/index\.js$/ }, () => ({ path: LSP_FILE, external: true }));
     },
-  ],
-});
+  },
+]);
+await commandLineBundle({ lsp: "src/lsp/index.ts" }, []);
+routeDynamicImports(`${staging}/lsp.cjs`);
 routeDynamicImports(`${staging}/cli.cjs`);
 // The launcher names its code cache after this digest: V8 only checks a cached script's length, and npm gives
 // every installed file the same modification time, so neither tells two builds apart.
@@ -87,6 +103,16 @@ await build({
   outExtension: { ".js": ".mjs" },
   format: "esm",
 });
+
+// An installed copy has only the package's dependencies: a bundle that loads anything else at run time
+// would crash there while working in this checkout, so the build stops instead.
+const { checkBundle } = await import("./bundle-imports.mjs");
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const shipped = new Set(readdirSync(staging));
+for (const file of ["cli.cjs", "index.js", "llama3-tokenizer.mjs"]) {
+  const problems = checkBundle(readFileSync(`${staging}/${file}`, "utf8"), pkg, shipped);
+  if (problems.length > 0) throw new Error(`build: dist/${file} ${problems.map((p) => `line ${p.line} ${p.reason}`).join("; ")}`);
+}
 
 // Token rank tables as binary hash tables: loading one is a file read, not a 200,000-entry Map build.
 const { writeBpeTables } = await import("./gen-bpe-tables.mjs");

@@ -1,21 +1,28 @@
 import { defineRule } from "../../src/engine/types.js";
 import type { Range } from "../../src/model/document.js";
+import { loneSurrogateEscapes } from "../../src/parse/json-string.js";
 
-/** Every record of a JSONL (or JSON) few-shot file must parse; one broken line fails a whole fine-tune upload. */
+/**
+ * Every record of a JSONL (or JSON, or YAML) few-shot file must parse; one broken line fails a whole
+ * fine-tune upload. A string that is not Unicode (a lone surrogate escape) fails it as surely.
+ */
 export default defineRule({
   meta: {
     id: "fewshot/jsonl-syntax",
     category: "fewshot",
-    formats: ["jsonl", "json"],
+    formats: ["jsonl", "json", "yaml"],
     docs: {
-      description: "Require every JSONL line (and every JSON file) to parse",
-      help: "Fix the JSON at this column; each JSONL line must hold exactly one JSON value.",
+      description: "Require every JSONL line (and every JSON or YAML data file) to parse into valid Unicode text",
+      help: "Fix the syntax at this column; each JSONL line must hold exactly one JSON value.",
       recommended: "error",
     },
     messages: {
       invalid: "Unexpected JSON syntax in record {{record}}: {{detail}}; expected one complete JSON value{{where}}.",
       invalidFile: "Unexpected JSON syntax: {{detail}}; expected the file to hold one complete JSON value.",
       problem: "Unexpected record: {{detail}}.",
+      invalidYaml: "Unexpected YAML syntax: {{detail}}; expected a valid YAML document{{more}}.",
+      loneSurrogate:
+        "Unexpected lone surrogate escape {{escape}} in a JSON string, expected a high and low surrogate pair (such as \\ud83d\\ude00): the string is not Unicode, cannot be written as UTF-8, and APIs reject or mangle it.",
     },
   },
   create(context) {
@@ -35,6 +42,19 @@ export default defineRule({
           });
           reported.push(record.error.range);
         }
+        if (document.format === "yaml") {
+          // The first YAML error; later ones are usually knock-on effects of it.
+          const errors = document.problems.filter((p) => p.kind === "structure");
+          const [first] = errors;
+          if (first) {
+            const more = errors.length === 1 ? "" : ` (${errors.length - 1} more error${errors.length === 2 ? "" : "s"} may follow from this one)`;
+            context.report({ messageId: "invalidYaml", data: { detail: clean(first.message), more }, range: first.range });
+          }
+          return;
+        }
+        for (const range of loneSurrogateEscapes(document.source)) {
+          context.report({ messageId: "loneSurrogate", data: { escape: document.source.slice(range[0], range[1]) }, range });
+        }
         for (const problem of document.problems) {
           // A `.json` file that does not parse has no records: the parser reports it as a structure problem.
           if (problem.kind !== "record" && !(problem.kind === "structure" && document.format === "json")) continue;
@@ -49,7 +69,8 @@ export default defineRule({
 function clean(message: string): string {
   return message
     .split("\n")[0]!
-    .replace(/^Invalid JSON:\s*/, "")
+    .replace(/^Invalid (JSON|YAML):\s*/, "")
+    .replace(/ at line \d+, column \d+:?\s*$/, "")
     .replace(/\s+in JSON at position \d+.*$/, "")
     .replace(/[.\s]+$/, "");
 }

@@ -4,23 +4,13 @@
  */
 import path from "node:path";
 import type { ComposedPrompt, ComposeError, FileRange } from "../../src/compose/index.js";
-import { composePrompt, findIncludes, readFrontmatter } from "../../src/compose/index.js";
+import { composePrompt, readFrontmatter } from "../../src/compose/index.js";
+import { composedDocumentOf, composesOtherFiles, type ComposedDocument } from "../../src/compose/document.js";
 import { readWorkingTreeFile } from "../../src/compose/read.js";
 import type { RuleContext } from "../../src/engine/types.js";
 import type { PromptDocument, Range } from "../../src/model/document.js";
 
 export type Composition = { composed: ComposedPrompt; error?: undefined } | { composed?: undefined; error: ComposeError };
-
-/** True when the document extends, copies or includes another file: the only files these rules look at. */
-export function composesOtherFiles(document: PromptDocument): boolean {
-  const data = document.frontmatter?.data;
-  if (data && typeof data === "object" && !Array.isArray(data)) {
-    const d = data as Record<string, unknown>;
-    if (d.extends !== undefined || d.forked_from !== undefined) return true;
-  }
-  if (!document.source.includes("{{") && !document.source.includes("{%")) return false;
-  return findIncludes(document.source, document.format, document.body[0]).length > 0;
-}
 
 /** The composition of the linted document, computed once per document for all fork rules. */
 export function composition(context: RuleContext<any>): Promise<Composition> | undefined {
@@ -92,31 +82,14 @@ export function shownPath(fromFile: string, target: string): string {
   return rel.startsWith(".") ? rel : `./${rel}`;
 }
 
-export interface ComposedDocument {
-  /** The composed prompt parsed as one document: merged frontmatter, then the composed text. */
-  document: PromptDocument;
-  /** Length of the generated frontmatter: composed offset = document offset - header. */
-  header: number;
-  composed: ComposedPrompt;
-}
+export type { ComposedDocument };
 
 /** The composed prompt as a `PromptDocument` (parsed once per linted document). */
 export function composedDocument(context: RuleContext<any>, composed: ComposedPrompt): Promise<ComposedDocument> {
   const { document } = context;
-  return context.services.shared(`fork:composed-document:${document.path}:${document.source.length}`, async () => {
-    const [{ parseDocument }, { stringify }] = await Promise.all([import("../../src/parse/index.js"), import("yaml")]);
-    const data = composed.frontmatter;
-    let header = "";
-    if (Object.keys(data).length > 0) {
-      try {
-        header = `---\n${stringify(data)}---\n`;
-      } catch {
-        header = "";
-      }
-    }
-    const parsed = parseDocument({ path: document.path, source: header + composed.text, format: document.format, bom: false });
-    return { document: parsed, header: header.length, composed };
-  });
+  return context.services.shared(`fork:composed-document:${document.path}:${document.source.length}`, () =>
+    composedDocumentOf(composed, document.path, document.format),
+  );
 }
 
 /** Where a range of the composed document came from. */

@@ -4,6 +4,7 @@ import type { ComposedPrompt } from "../../src/compose/index.js";
 import type { PromptDocument } from "../../src/model/document.js";
 import contextWindow from "../budget/context-window.js";
 import maxTokens from "../budget/max-tokens.js";
+import { composedDocumentOf } from "../../src/compose/document.js";
 import { composedDocument, composedPrompt } from "./_shared.js";
 
 /**
@@ -63,9 +64,7 @@ export default defineRule<{ outputTokens: number }>({
 
 /** The base's own composed prompt as a document (its merged frontmatter, then its text). */
 async function baseDocument(base: ComposedPrompt, format: PromptDocument["format"]): Promise<PromptDocument> {
-  const [{ parseDocument }, { stringify }] = await Promise.all([import("../../src/parse/index.js"), import("yaml")]);
-  const header = Object.keys(base.frontmatter).length > 0 ? `---\n${stringify(base.frontmatter)}---\n` : "";
-  return parseDocument({ path: base.filePath, source: header + base.text, format, bom: false });
+  return (await composedDocumentOf(base, base.filePath, format)).document;
 }
 
 function describeFiles(n: number): string {

@@ -19,6 +19,9 @@ export default defineRule<{ withinDays: number }>({
     messages: {
       retired: "Model \"{{name}}\" ({{origin}}) was retired on {{date}}; requests to it fail. Expected a current model{{replacement}}.",
       retiring: "Model \"{{name}}\" ({{origin}}) retires on {{date}}, in {{days}} days; expected a migration{{replacement}} before then.",
+      // The same, for a model named in the config: a run reports them once, on the config file (src/cli/config-findings.ts).
+      retiredInConfig: "Model \"{{name}}\" ({{origin}}) was retired on {{date}}; requests to it fail. Expected a current model{{replacement}}.",
+      retiringInConfig: "Model \"{{name}}\" ({{origin}}) retires on {{date}}, in {{days}} days; expected a migration{{replacement}} before then.",
       replace: "Use \"{{id}}\".",
     },
     schema: {
@@ -42,7 +45,7 @@ export default defineRule<{ withinDays: number }>({
           if (days > context.options.withinDays) continue;
           const replacement = entry.replacement ? ` such as "${entry.replacement}"` : "";
           context.report({
-            messageId: days <= 0 ? "retired" : "retiring",
+            messageId: `${days <= 0 ? "retired" : "retiring"}${ref.range ? "" : "InConfig"}`,
             range: ref.range ?? [0, 0],
             data: { name: ref.name, origin: ref.origin, date: entry.retires, days, replacement },
             suggest:

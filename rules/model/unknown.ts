@@ -15,6 +15,8 @@ export default defineRule({
     hasSuggestions: true,
     messages: {
       unknown: "Unknown model \"{{name}}\" in {{origin}}; expected a model of the registry{{hint}}.",
+      // The same, for a model named in the config: a run reports it once, on the config file (src/cli/config-findings.ts).
+      unknownInConfig: "Unknown model \"{{name}}\" in {{origin}}; expected a model of the registry{{hint}}.",
       replace: "Use \"{{id}}\".",
     },
     schema: { type: "object", additionalProperties: false, properties: {} },
@@ -28,7 +30,7 @@ export default defineRule({
           const close = registry.suggest(ref.name);
           const hint = close.length > 0 ? ` (did you mean ${close.map((c) => `"${c}"`).join(", ")}?)` : " or an entry added with `registry` in the config";
           context.report({
-            messageId: "unknown",
+            messageId: ref.range ? "unknown" : "unknownInConfig",
             range: ref.range ?? [0, 0],
             data: { name: ref.name, origin: ref.origin, hint },
             suggest: ref.range

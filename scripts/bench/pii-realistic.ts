@@ -130,14 +130,14 @@ function filesUnder(dir: string, base = dir, out: string[] = []): string[] {
 
 const pct = (n: number, d: number) => (d === 0 ? "  -  " : (n / d).toFixed(2));
 
-export async function benchRealisticPii(show = false): Promise<void> {
+export async function benchRealisticPii(show = false, splits: readonly ("dev" | "heldout")[] = ["dev", "heldout"]): Promise<void> {
   const labelsFile = join(FIXTURES, "labels.json");
   if (!existsSync(labelsFile)) {
     console.log("\nrealistic PII set: not present");
     return;
   }
   const { labels } = JSON.parse(readFileSync(labelsFile, "utf8")) as { labels: ValueLabel[] };
-  for (const split of ["dev", "heldout"] as const) {
+  for (const split of splits) {
     const dir = mkdtempSync(join(tmpdir(), "promptvet-bench-pii-real-"));
     try {
       cpSync(join(FIXTURES, split), join(dir, split), { recursive: true });

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../files/collect.js";
 
 export interface CliOptions {
-  command: "lint" | "init" | "rules" | "explain" | "tokens" | "eval" | "forks" | "help" | "version";
+  command: "lint" | "init" | "rules" | "explain" | "tokens" | "eval" | "forks" | "lsp" | "help" | "version";
   positionals: string[];
   formats: string[];
   outputFile?: string;
@@ -26,7 +26,7 @@ export interface CliOptions {
   yes: boolean;
 }
 
-const COMMANDS = new Set(["init", "rules", "explain", "tokens", "eval", "forks"]);
+const COMMANDS = new Set(["init", "rules", "explain", "tokens", "eval", "forks", "lsp"]);
 
 export const HELP = `promptvet — lint LLM prompt files before they are committed
 
@@ -38,6 +38,7 @@ Usage:
   promptvet tokens [files] [--format table|json]
   promptvet eval [files]                     run the smoke eval of changed prompts
   promptvet forks [--format table|json|markdown]
+  promptvet lsp [--stdio]                    run the language server for editors (over stdio)
 
 Options:
   --staged                  lint the staged content from the git index, not the working tree
@@ -52,7 +53,7 @@ Options:
                             globs (for hooks that pass every staged file)
   --with-dependents         also lint the prompts that extend or include the named files
                             (always on with --staged and --changed-since)
-  --max-warnings <n>        exit 1 when there are more than n warnings
+  --max-warnings <n>        exit 1 when there are more than n warnings (-1: no limit)
   -c, --config <path>       use this config file for every file
   --quiet                   report errors only
   --no-color                plain output
@@ -71,7 +72,7 @@ export function parseCli(argv: string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeNumbers(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -96,6 +97,8 @@ export function parseCli(argv: string[]): CliOptions {
         "cache-location": { type: "string" },
         concurrency: { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
+        // Editors start language servers with --stdio; it is the only transport, so it changes nothing.
+        stdio: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -117,7 +120,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (values["max-warnings"] !== undefined) {
     maxWarnings = Number(values["max-warnings"]);
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
-      throw new UsageError(`--max-warnings expects a whole number, got "${values["max-warnings"]}"`);
+      throw new UsageError(`--max-warnings expects a whole number (-1 for no limit), got "${values["max-warnings"]}"`);
     }
   }
   if (values.staged && values["changed-since"]) throw new UsageError("--staged and --changed-since cannot be combined");
@@ -125,6 +128,7 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree. Use lint-staged (promptvet init sets it up), which re-stages fixed files.");
   }
   if (values["fix-suggestions"] && !values.fix) throw new UsageError("--fix-suggestions needs --fix");
+  if (values.stdio && command !== "lsp") throw new UsageError("--stdio is an option of `promptvet lsp`");
   const concurrency = parseConcurrency(values.concurrency);
 
   return {
@@ -150,6 +154,25 @@ export function parseCli(argv: string[]): CliOptions {
     concurrency,
     yes: values.yes ?? false,
   };
+}
+
+/** Options whose value may be a negative number (`--max-warnings -1`, ESLint's "no limit"). */
+const NUMERIC_OPTIONS = new Set(["--max-warnings"]);
+
+/** `--max-warnings -1` as `--max-warnings=-1`: parseArgs takes a value starting with a dash for an option. */
+function joinNegativeNumbers(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (NUMERIC_OPTIONS.has(arg) && next !== undefined && /^-\d+$/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }
 
 function parseConcurrency(value: string | undefined): CliOptions["concurrency"] {

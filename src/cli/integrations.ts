@@ -38,10 +38,34 @@ export async function runTokensCommandFromCli(options: CliOptions, io: CliIO, re
     stdout: io.stdout,
     settings: await settingsFor(options, io, registry),
     settingsFor: async (absPath: string) => (await resolver.forFile(absPath)).settings,
+    composeRoots: async (absPath: string) => {
+      const { composeRootsFor } = await import("../compose/boundary.js");
+      const config = await resolver.forFile(absPath);
+      return composeRootsFor(absPath, config.baseDir, config.composeRoots, config.projectRoot);
+    },
   });
 }
 
 export async function runEvalFromCli(
+  options: CliOptions,
+  io: CliIO,
+  registry: RuleRegistry,
+  mode: { lint: boolean; summary?: NonNullable<FormatContext["summary"]>; results?: LintResult[] },
+): Promise<number> {
+  if (mode.lint) {
+    // Beside a lint run, an eval that breaks is reported and counted (exit 2), and the lint report still prints.
+    try {
+      return await runEval(options, io, registry, mode);
+    } catch (error) {
+      io.stderr.write(`promptvet: the smoke eval could not run: ${(error as Error).message}\n`);
+      if (io.env.PROMPTVET_DEBUG) io.stderr.write(`${(error as Error).stack}\n`);
+      return 2;
+    }
+  }
+  return runEval(options, io, registry, mode);
+}
+
+async function runEval(
   options: CliOptions,
   io: CliIO,
   registry: RuleRegistry,
@@ -93,11 +117,17 @@ export function mergeResultsInto(target: LintResult[], extra: LintResult[]): voi
 
 export async function runForksFromCli(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<number> {
   const { runForksCommand } = await import("./commands/forks.js");
+  const { composeRootsFor } = await import("../compose/boundary.js");
+  const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
   return runForksCommand({
     cwd: io.cwd,
     paths: options.positionals,
     format: options.formats[0] ?? "table",
     stdout: io.stdout,
     settings: await settingsFor(options, io, registry),
+    composeRoots: async (file) => {
+      const config = await resolver.forFile(file);
+      return composeRootsFor(file, config.baseDir, config.composeRoots, config.projectRoot);
+    },
   });
 }

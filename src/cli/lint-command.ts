@@ -8,14 +8,18 @@ import { workerCount, type LintThreads } from "../engine/lint-threads.js";
 import { newRunTiming, type RunTiming } from "../engine/timing.js";
 import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
-import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
+import { changedBetween, findRepoRoot, GitError, hasHead, mergeBase, stagedChanges } from "../files/git.js";
 import { GitObjectStore } from "../files/git-objects.js";
 import { detectFormat } from "../parse/detect.js";
 import { getFormatter, parseFormatSpecs } from "../report/index.js";
 import type { FormatContext } from "../report/types.js";
+import { byCodeUnit } from "../util/compare.js";
+import { nearest } from "../util/edit-distance.js";
 import { VERSION } from "../version.js";
 import type { CliOptions } from "./args.js";
+import { reportConfigFindingsOnce } from "./config-findings.js";
 import { RULE_DOCS_BASE_URL } from "./docs.js";
+import { withSignalsBetweenWrites } from "./signals.js";
 
 export interface CliIO {
   cwd: string;
@@ -49,14 +53,16 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     if (!repoRoot) throw new UsageError(`${options.staged ? "--staged" : "--changed-since"} needs a git repository`);
   }
   if (options.staged) {
-    const staged = await stagedFiles(repoRoot!);
+    const [staged, head] = await Promise.all([stagedChanges(repoRoot!), hasHead(repoRoot!)]);
     const named = new Set(options.positionals.map((p) => path.resolve(io.cwd, p)));
-    targets = staged
+    targets = staged.changed
       .map((rel) => ({ path: path.join(repoRoot!, rel), explicit: named.has(path.join(repoRoot!, rel)) }))
       .filter((t) => named.size === 0 || t.explicit);
-    baseRef = (await hasHead(repoRoot!)) ? "HEAD" : undefined;
+    // A deleted base or partial breaks every prompt composed from it: they are linted below, as with --changed-since.
+    for (const rel of staged.deleted) if (named.size === 0 || named.has(path.join(repoRoot!, rel))) deleted.push(rel);
+    baseRef = head ? "HEAD" : undefined;
   } else if (options.changedSince) {
-    baseRef = await mergeBase(repoRoot!, options.changedSince);
+    baseRef = await changedSinceBase(repoRoot!, options.changedSince);
     const changed = await changedBetween(repoRoot!, baseRef);
     for (const c of changed) if (c.status === "deleted") deleted.push(c.path);
     targets = changed
@@ -68,6 +74,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   }
 
   const suggestionScopes = options.fixSuggestions;
+  await checkSuggestionScopes(suggestionScopes, registry, resolver, targets);
   const cache = options.cache
     ? new ResultCache(options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd))
     : undefined;
@@ -77,7 +84,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
 
   // Blast radius: a changed base or partial changes every prompt composed from it.
   let affected: LintRun["affected"] = [];
-  if (repoRoot && (options.staged || options.changedSince || options.withDependents) && targets.length > 0) {
+  if (repoRoot && (options.staged || options.changedSince || options.withDependents) && targets.length + deleted.length > 0) {
     // Only a file promptvet can read can be a base or a partial: a commit of code alone scans nothing.
     const changed = [...targets.map((t) => t.path), ...deleted.map((d) => path.join(repoRoot, d))]
       .filter((p) => detectFormat(p) !== undefined)
@@ -101,7 +108,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   const wantsSummary = options.formats.some((f) => f === "markdown" || f.startsWith("markdown:"));
   const runStats: { threads: number; linted: number; onWorkers?: number } = { threads: 1, linted: targets.length };
   if (timing) timing.collect = performance.now() - timing.startup;
-  const results = await lintFiles({
+  const lint = () => lintFiles({
     runStats,
     git,
     tokenStats: wantsSummary,
@@ -110,6 +117,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     files: targets,
     resolver,
     fix: options.fix,
+    fixRoot: repoRoot ?? io.cwd,
     staged: options.staged,
     repoRoot,
     baseRef,
@@ -120,12 +128,56 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     concurrency: timing ? 1 : undefined,
     threads: timing ? undefined : lintThreads(options, io, { repoRoot, baseRef, baseBlobs, knownRuleIds: registry.ids(), files: targets.length, tokenStats: wantsSummary, cache: !!cache }),
   });
+  const results = options.fix ? await withSignalsBetweenWrites(lint) : await lint();
   git?.close();
   cache?.save();
+  if (cache?.warning) io.stderr.write(`promptvet: warning: ${cache.warning}\n`);
   if (io.env.PROMPTVET_DEBUG) {
     io.stderr.write(`promptvet: ${targets.length} files, ${runStats.threads > 1 ? `${runStats.linted} needed linting, on ${runStats.threads} threads (${runStats.onWorkers ?? 0} in workers)` : "on 1 thread"}\n`);
   }
-  return { results, repoRoot, baseRef, deleted, affected, timing };
+  // A finding about the config (its `model`) is reported once, on the config file, not on every file it covers.
+  const reported = await reportConfigFindingsOnce(results, (file) => resolver.configFileFor(path.dirname(file)));
+  return { results: reported, repoRoot, baseRef, deleted, affected, timing };
+}
+
+/** The merge-base of `ref` and HEAD; a ref git does not know is the user's mistake, said in their words. */
+async function changedSinceBase(repoRoot: string, ref: string): Promise<string> {
+  try {
+    return await mergeBase(repoRoot, ref);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    const why = error.stderr.split("\n")[0] || "the two share no history";
+    throw new UsageError(`--changed-since ${ref}: no merge-base with HEAD (git: ${why}). Check the ref's name, and fetch it first in a shallow CI checkout (e.g. git fetch origin main).`);
+  }
+}
+
+/**
+ * `--fix-suggestions` names rules or categories with suggestions; a typo would silently apply nothing. Plugin
+ * rules are known once the configs of the files are loaded, so an unknown scope loads them before failing.
+ */
+async function checkSuggestionScopes(scopes: readonly string[], registry: RuleRegistry, resolver: ConfigResolver, targets: readonly FileTarget[]): Promise<void> {
+  const unknown = () => {
+    const valid = suggestionScopes(registry);
+    return scopes.filter((scope) => !valid.has(scope));
+  };
+  if (unknown().length === 0) return;
+  await Promise.all([...new Set(targets.map((t) => t.path))].map((p) => resolver.forFile(p)));
+  const [first] = unknown();
+  if (first === undefined) return;
+  const valid = [...suggestionScopes(registry)];
+  const why = registry.has(first)
+    ? `rule ${first} has no suggestions (plain --fix applies its fixes)`
+    : registry.all().some((r) => r.meta.category === first)
+      ? `no rule of category ${first} has suggestions (plain --fix applies its fixes)`
+      : `unknown rule or category "${first}"`;
+  const hint = nearest(first, valid);
+  throw new UsageError(`--fix-suggestions: ${why}${hint.length ? ` (did you mean ${hint.join(", ")}?)` : ""}; expected one of: ${valid.join(", ")}.`);
+}
+
+/** Categories and rule ids whose rules offer suggestions, categories first. */
+function suggestionScopes(registry: RuleRegistry): Set<string> {
+  const rules = registry.all().filter((r) => r.meta.hasSuggestions);
+  return new Set([...[...new Set(rules.map((r) => r.meta.category))].sort(byCodeUnit), ...rules.map((r) => r.meta.id)]);
 }
 
 /**
@@ -195,6 +247,13 @@ export function writeReports(
       io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
     }
   }
+}
+
+/** Why the warnings fail the run ("3 warnings, more than --max-warnings 0"), or undefined when they do not. */
+export function warningsOverLimit(results: LintResult[], maxWarnings: number | undefined): string | undefined {
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (maxWarnings === undefined || warnings <= maxWarnings) return undefined;
+  return `${warnings} warning${warnings === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}.`;
 }
 
 /** ESLint's exit code rules. */

@@ -7,7 +7,7 @@ import { VERSION } from "../version.js";
 import { builtinRules } from "../../rules/index.js";
 import { HELP, parseCli, type CliOptions } from "./args.js";
 import { readRuleDocs } from "./docs.js";
-import { errorsOnly, exitCodeFor, runLint, writeReports, type CliIO } from "./lint-command.js";
+import { errorsOnly, exitCodeFor, runLint, warningsOverLimit, writeReports, type CliIO } from "./lint-command.js";
 
 export { lintWorkerMain } from "../engine/lint-worker.js";
 
@@ -65,6 +65,11 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
       const { runForksFromCli } = await import("./integrations.js");
       return runForksFromCli(options, io, registry);
     }
+    case "lsp": {
+      // A bundle of its own (dist/lsp.cjs): nothing of the language server is loaded by any other command.
+      const { runLanguageServer } = await import("../lsp/index.js");
+      return runLanguageServer({ stdin: process.stdin, stdout: io.stdout, stderr: io.stderr });
+    }
     case "lint":
       break;
   }
@@ -78,10 +83,13 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
     const evalCode = await runEvalFromCli(options, io, registry, { lint: true, summary, results });
     exitCode = Math.max(exitCode, evalCode);
   }
+  const tooManyWarnings = warningsOverLimit(results, options.maxWarnings);
   if (options.quiet) results = errorsOnly(results);
   const metas = new Map(registry.all().map((r) => [r.meta.id, r.meta] as const));
   const reportStart = performance.now();
   writeReports(results, options, io, metas, summary, run.repoRoot);
+  // Said even with --quiet, which hides the warnings themselves: an exit code of 1 must have a visible reason.
+  if (tooManyWarnings) io.stderr.write(`promptvet: ${tooManyWarnings}\n`);
   if (run.timing) {
     run.timing.report = performance.now() - reportStart;
     run.timing.total = performance.now();

@@ -16,6 +16,7 @@ import path from "node:path";
 import { LineIndex } from "../model/line-index.js";
 import type { Format, Range } from "../model/document.js";
 import { detectFormat } from "../parse/detect.js";
+import { boundedReader, describeRoots, OutsideRootError } from "./boundary.js";
 import { ComposeError, type ComposeProblem, type ReferenceStep } from "./errors.js";
 import { COMPOSITION_KEYS, readFrontmatter, type FrontmatterInfo } from "./frontmatter.js";
 import { findIncludes, includeCandidates } from "./includes.js";
@@ -28,6 +29,11 @@ export type ReadFile = (filePath: string) => Promise<string | undefined> | strin
 export interface ComposeOptions {
   /** Longest chain of extends/includes followed (default 32). */
   maxDepth?: number;
+  /**
+   * Folders the composition may read from (see boundary.ts). Without it, the reader decides: the lint
+   * engine hands rules a reader bounded to the repository and the configured `compose.allowRoots`.
+   */
+  roots?: readonly string[];
 }
 
 export interface FileRange {
@@ -103,13 +109,21 @@ interface Context {
 
 /** Composes the prompt in `filePath` (made absolute), reading it and every base and partial with `readFile`. */
 export async function composePrompt(filePath: string, readFile: ReadFile, options: ComposeOptions = {}): Promise<ComposedPrompt> {
-  const ctx: Context = { read: readFile, maxDepth: options.maxDepth ?? 32, sources: new Map(), missing: new Set(), lines: new Map(), memo: new Map() };
+  const abs0 = path.resolve(filePath);
+  // The composed file itself is read as given (the linter already has it); the boundary is for what it pulls in.
+  const read: ReadFile = options.roots ? bounded(readFile, options.roots, abs0) : readFile;
+  const ctx: Context = { read, maxDepth: options.maxDepth ?? 32, sources: new Map(), missing: new Set(), lines: new Map(), memo: new Map() };
   const abs = path.resolve(filePath);
   const text = await load(ctx, abs);
   if (text === undefined) {
     throw new ComposeError({ kind: "missing", message: `Cannot read "${abs}".`, filePath: abs, range: [0, 0], line: 1, column: 1, via: [], paths: [abs] });
   }
   return composeFile(ctx, abs, [], abs);
+}
+
+function bounded(readFile: ReadFile, roots: readonly string[], composed: string): ReadFile {
+  const guard = boundedReader(async (p) => readFile(p), roots);
+  return (p) => (path.resolve(p) === composed ? readFile(p) : guard(p));
 }
 
 async function load(ctx: Context, filePath: string): Promise<string | undefined> {
@@ -119,7 +133,9 @@ async function load(ctx: Context, filePath: string): Promise<string | undefined>
   let text: string | undefined;
   try {
     text = await ctx.read(filePath);
-  } catch {
+  } catch (error) {
+    // A refused read is not a missing file: the reference gets its own diagnostic.
+    if ((error as Error).name === "OutsideRootError") throw error;
     text = undefined;
   }
   if (text === undefined) {
@@ -201,7 +217,7 @@ async function composeFile(ctx: Context, filePath: string, chain: ReferenceStep[
     const kind = own.extends ? "extends" : "forked_from";
     const target = path.resolve(path.dirname(filePath), reference.value);
     const nextChain = checkReference(ctx, filePath, reference.range, target, chain, kind);
-    if ((await load(ctx, target)) === undefined) {
+    if ((await loadWithin(ctx, target, { filePath, range: reference.range }, chain, `base prompt "${reference.value}" (${kind})`)) === undefined) {
       throw composeError(ctx, "missing", `Unexpected missing base prompt "${reference.value}" (${kind}), expected a file at ${target}.`, { filePath, range: reference.range }, chain, [target]);
     }
     const basePrompt = await composeFile(ctx, target, nextChain, target);
@@ -267,11 +283,25 @@ async function expandIncludes(
     cursor = tag.range[1];
     let target: string | undefined;
     const candidates = [...new Set([...includeCandidates(filePath, tag), ...(promptFile === filePath ? [] : includeCandidates(promptFile, tag))])];
-    for (const candidate of candidates) {
-      if ((await load(ctx, candidate)) !== undefined) {
+    let refused: OutsideRootError | undefined;
+    for (const [i, candidate] of candidates.entries()) {
+      let text: string | undefined;
+      try {
+        text = await load(ctx, candidate);
+      } catch (error) {
+        if (!(error instanceof OutsideRootError)) throw error;
+        // Lookups in enclosing folders may leave the root: those places are simply not searched. A name that
+        // itself points outside (an absolute path, `../../..`) is refused.
+        if (i === 0) refused = error;
+        continue;
+      }
+      if (text !== undefined) {
         target = candidate;
         break;
       }
+    }
+    if (!target && refused) {
+      throw outsideError(ctx, `partial "${tag.name}"`, refused, { filePath, range: tag.range }, chain);
     }
     includes.push({ from: filePath, range: tag.range, name: tag.name, target });
     if (!target) {
@@ -296,6 +326,32 @@ async function expandIncludes(
   }
   builder.appendSource(filePath, text, cursor, text.length);
   return builder.build();
+}
+
+/** Loads a referenced file; a refused read becomes a diagnostic at the reference. */
+async function loadWithin(ctx: Context, target: string, at: FileRange, chain: ReferenceStep[], what: string): Promise<string | undefined> {
+  try {
+    return await load(ctx, target);
+  } catch (error) {
+    if (error instanceof OutsideRootError) throw outsideError(ctx, what, error, at, chain);
+    throw error;
+  }
+}
+
+function outsideError(ctx: Context, what: string, error: OutsideRootError, at: FileRange, chain: ReferenceStep[]): ComposeError {
+  // Reported like a missing file (what fork/unresolved and `promptvet forks` show), with its own reason.
+  const pos = position(ctx, at.filePath, at.range);
+  return new ComposeError({
+    kind: "missing",
+    outside: true,
+    message: `Unexpected ${what} outside ${describeRoots(error.roots)} (${error.filePath}); expected a file inside the repository, or its folder listed under \`compose.allowRoots\` in the config.`,
+    filePath: at.filePath,
+    range: at.range,
+    line: pos.line,
+    column: pos.column,
+    via: chain,
+    paths: [error.filePath],
+  });
 }
 
 interface Merge {

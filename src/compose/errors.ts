@@ -24,6 +24,8 @@ export class ComposeError extends Error {
   readonly via: ReferenceStep[];
   /** For `missing`: the paths that were tried. For `cycle`: the files in the cycle, first repeated last. */
   readonly paths: string[];
+  /** For `missing`: the file exists or may exist, but lies outside the folders composition may read. */
+  readonly outside: boolean;
 
   constructor(init: {
     kind: ComposeError["kind"];
@@ -34,6 +36,7 @@ export class ComposeError extends Error {
     column: number;
     via: ReferenceStep[];
     paths: string[];
+    outside?: boolean;
   }) {
     super(init.message);
     this.name = "ComposeError";
@@ -44,6 +47,7 @@ export class ComposeError extends Error {
     this.column = init.column;
     this.via = init.via;
     this.paths = init.paths;
+    this.outside = init.outside ?? false;
   }
 }
 

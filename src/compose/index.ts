@@ -5,3 +5,4 @@ export { COMPOSITION_KEYS, frontmatterBounds, readFrontmatter, type FrontmatterI
 export { findIncludes, includeCandidates, includeSyntaxes, type IncludeTag } from "./includes.js";
 export { findSections, normalizeName, parseSections, type Section } from "./sections.js";
 export { locateOffset, locateRange, MappedTextBuilder, type MappedText, type Piece, type SourceLocation } from "./source-map.js";
+export { boundedReader, composeRootsFor, defaultComposeRoot, gitRootOf, OutsideRootError, withinRoots } from "./boundary.js";

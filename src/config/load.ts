@@ -63,7 +63,12 @@ export async function loadConfigFile(filePath: string): Promise<LoadedConfig> {
       const pos = lineCounter.linePos(err.pos[0]);
       throw new ConfigError(`Invalid YAML in ${abs}:${pos.line}:${pos.col}: ${err.message.split("\n")[0]}`);
     }
-    config = doc.toJS() ?? {};
+    try {
+      // `yaml` refuses documents whose aliases expand past a bound (a "billion laughs" bomb) with a plain error.
+      config = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (error) {
+      throw new ConfigError(`Invalid YAML in ${abs}: ${(error as Error).message.split("\n")[0]}`);
+    }
     locate = (instancePath) => {
       const keys = instancePath.split("/").slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k.replace(/~1/g, "/").replace(/~0/g, "~")));
       const node = doc.getIn(keys, true) as { range?: [number, number] } | undefined;
@@ -95,7 +100,10 @@ export async function loadConfigFile(filePath: string): Promise<LoadedConfig> {
   return { filePath: abs, dir: path.dirname(abs), config };
 }
 
-/** The nearest config file at or above `dir` (a `promptvet` key in package.json counts), or undefined. */
+/**
+ * The nearest config file at or above `dir` (a `promptvet` key in package.json counts), or undefined. The
+ * search ends at `stopAt` (see `discoveryRoot`) and never looks above it.
+ */
 export function findConfigFile(dir: string, stopAt?: string): string | undefined {
   let current = path.resolve(dir);
   for (;;) {
@@ -112,9 +120,24 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
         // A broken package.json is not ours to report; keep looking upward.
       }
     }
-    if (stopAt && path.resolve(current) === path.resolve(stopAt)) return undefined;
+    if (stopAt && (path.resolve(current) === path.resolve(stopAt) || !isInsideDir(current, stopAt))) return undefined;
     const parent = path.dirname(current);
     if (parent === current) return undefined;
     current = parent;
   }
+}
+
+function isInsideDir(dir: string, root: string): boolean {
+  const rel = path.relative(path.resolve(root), path.resolve(dir));
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+/**
+ * The highest folder config discovery may reach from `dir`: its repository root; outside a repository, the
+ * working directory when `dir` lies inside it, else `dir` itself. A config in a shared parent folder or in
+ * the home folder (a `.mjs` config runs code) is never picked up by a repository that did not ask for it.
+ */
+export function discoveryRoot(dir: string, cwd: string, repoRoot: string | undefined): string {
+  if (repoRoot) return repoRoot;
+  return isInsideDir(dir, cwd) ? path.resolve(cwd) : path.resolve(dir);
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError } from "../engine/linter.js";
 import type { Plugin, Rule } from "../engine/types.js";
-import { editDistance } from "../util/edit-distance.js";
+import { nearest } from "../util/edit-distance.js";
 import { byCodeUnit } from "../util/compare.js";
 
 /** All rules known to a run: built-ins plus those of configured plugins, by id. */
@@ -32,12 +32,7 @@ export class RuleRegistry {
 
   /** Closest known ids, for "did you mean" hints. */
   suggest(id: string): string[] {
-    return [...this.rules.keys()]
-      .map((known) => ({ known, d: editDistance(id, known) }))
-      .filter(({ d, known }) => d <= Math.max(3, Math.floor(known.length / 3)))
-      .sort((a, b) => a.d - b.d)
-      .slice(0, 3)
-      .map(({ known }) => known);
+    return nearest(id, [...this.rules.keys()]);
   }
 
   /** Loads a plugin module (a local path or a package name, resolved from `fromDir`) under `prefix`. */

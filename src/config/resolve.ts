@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import picomatch from "picomatch";
 import type { EnabledRule } from "../engine/linter.js";
@@ -6,7 +7,8 @@ import { ConfigError } from "../engine/linter.js";
 import type { Severity } from "../engine/types.js";
 import type { Format } from "../model/document.js";
 import { DEFAULT_PROMPT_GLOBS } from "../parse/detect.js";
-import { findConfigFile, loadConfigFile, type LoadedConfig, type RawConfig } from "./load.js";
+import { discoveryRoot, findConfigFile, loadConfigFile, type LoadedConfig, type RawConfig } from "./load.js";
+import { gitRootOf } from "../compose/boundary.js";
 import { PRESETS, presetSeverity, type PresetName } from "./presets.js";
 import type { RuleRegistry } from "./registry.js";
 import { relativePosix } from "../util/relative-path.js";
@@ -15,7 +17,7 @@ import { byCodeUnit } from "../util/compare.js";
 /** Keys the engine itself reads; every other key is a setting passed to rules (`context.settings`). */
 const ENGINE_KEYS = new Set([
   "$schema", "root", "extends", "files", "ignores", "plugins", "rules", "overrides",
-  "reportUnusedDisableDirectives", "maxFileSize", "format",
+  "reportUnusedDisableDirectives", "maxFileSize", "format", "compose",
 ]);
 
 /** Folders nobody wants linted. */
@@ -36,6 +38,10 @@ export interface FileConfig {
   settings: Record<string, unknown>;
   unusedDirectives: Severity;
   maxFileSize: number;
+  /** Folders outside the repository that composition may read (`compose.allowRoots`, absolute). */
+  composeRoots: string[];
+  /** The folder of the applying config when it says `root: true`: composition stays inside it. */
+  projectRoot?: string;
   /** Stable hash of everything above, for the result cache. */
   hash: string;
 }
@@ -50,6 +56,12 @@ type RuleSetting = { severity: Severity; options?: Record<string, unknown> };
 function toList(value: unknown): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? (value as string[]) : [value as string];
+}
+
+/** A path written in a config file: relative to its folder; `~/` is the home folder. */
+function resolveConfigPath(dir: string, written: string): string {
+  if (written === "~" || written.startsWith("~/")) return path.join(os.homedir(), written.slice(1));
+  return path.resolve(dir, written);
 }
 
 function parseSeverity(value: unknown): Severity {
@@ -102,7 +114,7 @@ export class ConfigResolver {
     let pending = this.byDir.get(key);
     if (!pending) {
       pending = (async () => {
-        const file = this.options.explicitConfig ?? findConfigFile(dir);
+        const file = this.options.explicitConfig ?? findConfigFile(dir, discoveryRoot(dir, this.options.cwd, gitRootOf(dir)));
         if (!file) return undefined;
         return this.loadLayers(file, new Set());
       })();
@@ -200,6 +212,7 @@ export class ConfigResolver {
     let files: string[] = DEFAULT_PROMPT_GLOBS;
     let ignores: string[] = [];
     let ignored = false;
+    const composeRoots: string[] = [];
 
     const applyBlock = (block: RawConfig, source: string) => {
       for (const [id, entry] of Object.entries((block.rules ?? {}) as Record<string, unknown>)) {
@@ -222,6 +235,8 @@ export class ConfigResolver {
       applyBlock(layer.config, source);
       if (layer.config.reportUnusedDisableDirectives !== undefined) unusedDirectives = parseSeverity(layer.config.reportUnusedDisableDirectives);
       if (layer.config.maxFileSize !== undefined) maxFileSize = layer.config.maxFileSize as number;
+      const compose = layer.config.compose as { allowRoots?: string[] } | undefined;
+      for (const root of compose?.allowRoots ?? []) composeRoots.push(resolveConfigPath(layer.dir, root));
       if (layer.config.files !== undefined) files = toList(layer.config.files);
       ignores = [...ignores, ...toList(layer.config.ignores)];
       if (this.matches(toList(layer.config.ignores), layer.dir, absPath)) ignored = true;
@@ -240,7 +255,7 @@ export class ConfigResolver {
       .map(([id, s]) => ({ rule: this.options.registry.get(id)!, severity: s.severity as 1 | 2, options: s.options }));
 
     const hash = createHash("sha256")
-      .update(JSON.stringify({ rules: enabled.map((r) => [r.rule.meta.id, r.severity, r.options]), settings, format, unusedDirectives, maxFileSize }))
+      .update(JSON.stringify({ rules: enabled.map((r) => [r.rule.meta.id, r.severity, r.options]), settings, format, unusedDirectives, maxFileSize, composeRoots, root: own?.config.root === true }))
       .digest("hex")
       .slice(0, 16);
 
@@ -254,6 +269,8 @@ export class ConfigResolver {
       settings,
       unusedDirectives,
       maxFileSize,
+      composeRoots,
+      ...(own?.config.root === true ? { projectRoot: own.dir } : {}),
       hash,
     };
   }

@@ -70,7 +70,11 @@ function createConfigSchema(): Record<string, unknown> {
     additionalProperties: false,
     properties: {
       $schema: { type: "string" },
-      root: { type: "boolean", description: "Stop looking for configuration files in parent folders (the nearest file always wins)." },
+      root: {
+        type: "boolean",
+        description:
+          "This folder is the project root: no config above it applies (none above the repository root ever does), and composition (extends, includes) reads inside this folder only, plus compose.allowRoots.",
+      },
       extends: {
         description: "Presets to start from: promptvet:recommended (default), promptvet:strict, or none.",
         oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
@@ -84,6 +88,19 @@ function createConfigSchema(): Record<string, unknown> {
       },
       reportUnusedDisableDirectives: { ...severity, description: "Severity for inline directives that silence nothing." },
       maxFileSize: { type: "integer", minimum: 1, description: "Files larger than this many bytes are not parsed (a fatal error)." },
+      compose: {
+        type: "object",
+        description: "Prompt composition (extends, partials, includes).",
+        additionalProperties: false,
+        properties: {
+          allowRoots: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            description:
+              "Folders outside the repository that extends: and includes may read, relative to this config file (~/ for the home folder). Without them, composition reads inside the repository only (outside a repository: inside this config's folder).",
+          },
+        },
+      },
       ...shared,
       overrides: {
         type: "array",

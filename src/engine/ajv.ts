@@ -8,9 +8,17 @@ const Ajv2020: Ajv2020Class =
 
 let shared: InstanceType<Ajv2020Class> | undefined;
 
+/**
+ * A fresh ajv instance with promptvet's options. For schemas that users write (eval `json-schema:`
+ * assertions): two of them may carry the same `$id`, which one shared instance would refuse.
+ */
+export function newAjv(): InstanceType<Ajv2020Class> {
+  return new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+}
+
 /** One ajv instance per process: compiling schemas is the expensive part, so compiled validators are cached. */
 export function getAjv(): InstanceType<Ajv2020Class> {
-  shared ??= new Ajv2020({ allErrors: true, strict: false, useDefaults: false });
+  shared ??= newAjv();
   return shared;
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { VERSION } from "../version.js";
-import type { LintResult } from "./types.js";
+import { findCredentialShapes } from "./credential-shapes.js";
+import type { LintMessage, LintResult } from "./types.js";
 
 /**
  * A persistent result cache: a file whose content, resolved config (rules, options, settings), promptvet
@@ -63,22 +64,57 @@ export interface ResultStore {
   delete(filePath: string): void;
 }
 
+/** Stands in for the fix text of a sensitive finding: a cached result is never used to apply fixes. */
+const REDACTED = "[redacted]";
+
+/** Fix and suggestion texts of sensitive findings may hold the value itself; reports print them redacted anyway. */
+function withoutSecretFixText(message: LintMessage): LintMessage {
+  if (!message.sensitive || (!message.fix && !message.suggestions)) return message;
+  return {
+    ...message,
+    ...(message.fix ? { fix: { range: message.fix.range, text: REDACTED } } : {}),
+    ...(message.suggestions ? { suggestions: message.suggestions.map((s) => ({ ...s, fix: { range: s.fix.range, text: REDACTED } })) } : {}),
+  };
+}
+
+function pathHoldsCredential(filePath: string): boolean {
+  return filePath.split(/[\\/]/).some((segment) => findCredentialShapes(segment.replace(/^[_.]+/, ""), "strong").length > 0);
+}
+
+/**
+ * The cache file. A cache is an optimisation: a folder where the file should be, corrupt JSON, an entry of
+ * the wrong shape or a location that cannot be written never fails a run; the first such fault is kept as
+ * `warning` for the CLI to print once, and the run goes on without that part of the cache.
+ */
 export class ResultCache implements ResultStore {
   private data: CacheFile;
   private dirty = false;
+  private problem: string | undefined;
 
   constructor(private readonly file: string) {
     this.data = { version: VERSION, format: CACHE_FORMAT, entries: {} };
+    let text: string | undefined;
     try {
-      if (existsSync(file)) {
-        const loaded = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
-        // A cache from another promptvet version is dropped whole: rules may have changed. So is an older
-        // layout (format 1 stored masked text in place of mask ranges).
-        if (loaded.version === VERSION && loaded.format === CACHE_FORMAT && loaded.entries) this.data = loaded;
-      }
-    } catch {
-      // A corrupt cache is just a cold cache.
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.note(`could not be read (${describe(error)})`);
+      return;
     }
+    let loaded: Partial<CacheFile>;
+    try {
+      loaded = JSON.parse(text) as Partial<CacheFile>;
+    } catch {
+      this.note("is not valid JSON; it will be rewritten");
+      return;
+    }
+    // A cache from another promptvet version is dropped whole: rules may have changed. So is an older
+    // layout (format 1 stored masked text in place of mask ranges).
+    if (!isRecord(loaded) || loaded.version !== VERSION || loaded.format !== CACHE_FORMAT) return;
+    if (!isRecord(loaded.entries)) {
+      this.note("has no valid entry table; it will be rewritten");
+      return;
+    }
+    this.data = { version: VERSION, format: CACHE_FORMAT, entries: loaded.entries };
   }
 
   /** Default location: node_modules/.cache/promptvet when node_modules exists, else .promptvetcache. */
@@ -87,9 +123,21 @@ export class ResultCache implements ResultStore {
     return existsSync(nm) ? path.join(nm, ".cache", "promptvet", "results.json") : path.join(root, ".promptvetcache");
   }
 
+  /** The first fault met (reading, an entry, writing), as one line naming the cache file; undefined when all went well. */
+  get warning(): string | undefined {
+    return this.problem && `the result cache ${this.file} ${this.problem}; results were still computed in full.`;
+  }
+
   get(filePath: string, key: string): { result: LintResult; masks: [number, number][]; deps?: Record<string, string> } | undefined {
-    const entry = this.data.entries[filePath];
-    return entry && entry.key === key ? { result: entry.result, masks: entry.masks ?? [], deps: entry.deps } : undefined;
+    if (!Object.hasOwn(this.data.entries, filePath)) return undefined;
+    const entry: unknown = this.data.entries[filePath];
+    if (!isValidEntry(entry)) {
+      this.note("holds an entry of the wrong shape; it was ignored");
+      delete this.data.entries[filePath];
+      this.dirty = true;
+      return undefined;
+    }
+    return entry.key === key ? { result: entry.result, masks: entry.masks ?? [], deps: entry.deps } : undefined;
   }
 
   /**
@@ -97,7 +145,14 @@ export class ResultCache implements ResultStore {
    * is rebuilt from the file and `masks` (a cache of a large tree stays small, and never holds file text).
    */
   set(filePath: string, key: string, result: LintResult, masks: readonly (readonly [number, number])[], deps?: Map<string, string>): void {
-    const { output: _output, source: _source, ...stored } = result;
+    // A dependency path that holds a credential (a partial named after a key) never goes to disk: the file
+    // is linted again next time instead.
+    if (deps && [...deps.keys()].some(pathHoldsCredential)) {
+      this.delete(filePath);
+      return;
+    }
+    const { output: _output, source: _source, ...rest } = result;
+    const stored = { ...rest, messages: rest.messages.map(withoutSecretFixText), suppressedMessages: rest.suppressedMessages.map(withoutSecretFixText) };
     this.data.entries[filePath] = {
       key,
       result: stored,
@@ -108,19 +163,69 @@ export class ResultCache implements ResultStore {
   }
 
   delete(filePath: string): void {
-    if (this.data.entries[filePath]) {
+    if (Object.hasOwn(this.data.entries, filePath)) {
       delete this.data.entries[filePath];
       this.dirty = true;
     }
   }
 
-  /** Writes atomically (temp file + rename), so a killed run never leaves a half-written cache. */
+  /** Writes atomically (temp file + rename), so a killed run never leaves a half-written cache. Never throws. */
   save(): void {
     if (!this.dirty) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.data));
-    renameSync(tmp, this.file);
-    this.dirty = false;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(tmp, JSON.stringify(this.data));
+      renameSync(tmp, this.file);
+      this.dirty = false;
+    } catch (error) {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // The folder refused the write in the first place; nothing was left there.
+      }
+      this.note(`could not be written (${describe(error)})`);
+    }
   }
+
+  private note(problem: string): void {
+    this.problem ??= problem;
+  }
+}
+
+function describe(error: unknown): string {
+  const err = error as NodeJS.ErrnoException;
+  return err.code ?? err.message?.split("\n")[0] ?? String(error);
+}
+
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isRange = (v: unknown) => Array.isArray(v) && v.length === 2 && isNumber(v[0]) && isNumber(v[1]);
+const isFix = (v: unknown) => isRecord(v) && isRange(v.range) && typeof v.text === "string";
+
+/** Everything the report and the fixer read from a message, in the types they expect. */
+function isValidMessage(m: unknown): boolean {
+  if (!isRecord(m)) return false;
+  if (!(m.ruleId === null || typeof m.ruleId === "string") || (m.severity !== 1 && m.severity !== 2) || typeof m.message !== "string") return false;
+  if (![m.line, m.column, m.endLine, m.endColumn].every(isNumber)) return false;
+  if (m.fix !== undefined && !isFix(m.fix)) return false;
+  if (m.suggestions !== undefined && !(Array.isArray(m.suggestions) && m.suggestions.every((s) => isRecord(s) && typeof s.desc === "string" && isFix(s.fix)))) return false;
+  if (m.related !== undefined && !(Array.isArray(m.related) && m.related.every((r) => isRecord(r) && typeof r.message === "string" && isNumber(r.line) && isNumber(r.column)))) return false;
+  return true;
+}
+
+/** A stored entry the run can use as it is (a cache written by hand, by a bug or half by another tool is not). */
+function isValidEntry(entry: unknown): entry is CacheEntry {
+  if (!isRecord(entry) || typeof entry.key !== "string" || !isRecord(entry.result)) return false;
+  const r = entry.result;
+  if (typeof r.filePath !== "string" || !Array.isArray(r.messages) || !Array.isArray(r.suppressedMessages)) return false;
+  if (![r.errorCount, r.warningCount, r.fatalErrorCount, r.fixableErrorCount, r.fixableWarningCount].every(isNumber)) return false;
+  if (!r.messages.every(isValidMessage) || !r.suppressedMessages.every(isValidMessage)) return false;
+  if (r.stats !== undefined && !isRecord(r.stats)) return false;
+  if (entry.masks !== undefined && !(Array.isArray(entry.masks) && entry.masks.every(isRange))) return false;
+  if (entry.deps !== undefined && !(isRecord(entry.deps) && Object.values(entry.deps).every((h) => typeof h === "string"))) return false;
+  return true;
 }

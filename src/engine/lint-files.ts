@@ -1,11 +1,13 @@
-import { promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import type { ConfigResolver, FileConfig } from "../config/resolve.js";
-import { decodeFile } from "../files/decode.js";
+import { describeWriteFailure, writeFileAtomically, type FileSnapshot } from "../files/atomic-write.js";
+import { decodeFile, encodeText, type Decoded } from "../files/decode.js";
 import type { FileTarget } from "../files/collect.js";
-import { readStagedBlob } from "../files/git.js";
+import { fixDestination, type FixDestination } from "../files/fix-destination.js";
 import { GitObjectStore } from "../files/git-objects.js";
+import { readTarget, type TargetBytes } from "../files/read-target.js";
 import { fileReaderFor } from "../compose/read.js";
+import { boundedReader, composeRootsFor } from "../compose/boundary.js";
 import type { Format, PromptDocument, Range } from "../model/document.js";
 import { detectFormat } from "../parse/detect.js";
 import { parseDocument } from "../parse/index.js";
@@ -23,6 +25,8 @@ export interface LintFilesOptions {
   resolver: ConfigResolver;
   /** Apply fixes and write them back (never in staged mode). */
   fix?: boolean;
+  /** Fixes are written only to files whose real path is inside this folder (the repository root). */
+  fixRoot?: string;
   /** With `fix`, also apply the first suggestion of messages that pass this filter (`--fix-suggestions`). */
   applySuggestions?: (message: LintMessage) => boolean;
   /** Read file content from the git index instead of the working tree. */
@@ -95,8 +99,10 @@ async function lintAll(options: LintFilesOptions): Promise<LintResult[]> {
     for (let i = take(); i !== undefined; i = take()) {
       results[i] = await lintOneFile(options.files[i]!, options);
       // Rules run synchronously; yielding to the event loop between files lets worker replies in, so the
-      // workers are handed their next file instead of waiting for the main thread's queue to drain.
-      if (workers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      // workers are handed their next file instead of waiting for the main thread's queue to drain. When
+      // fixing, it lets a Ctrl-C in between two writes (a run of cached configs and synchronous reads and
+      // writes would otherwise never return to the event loop, and signal listeners would wait for its end).
+      if (workers > 0 || options.fix) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
   const inWorker = async (worker: LintWorker) => {
@@ -163,18 +169,6 @@ function finalize(partial: Pick<LintResult, "filePath" | "messages" | "suppresse
   return { ...partial, errorCount, warningCount, fatalErrorCount, fixableErrorCount, fixableWarningCount };
 }
 
-async function readBytes(target: FileTarget, options: LintFilesOptions): Promise<Uint8Array> {
-  if (options.staged) {
-    if (!options.repoRoot) throw new Error("--staged needs a git repository");
-    const rel = relativePosix(options.repoRoot, target.path);
-    // A path the index lacks: `git show` says why, in git's words.
-    return (await options.git?.readStaged(rel)) ?? readStagedBlob(options.repoRoot, rel);
-  }
-  // Synchronous reads of small files are several times cheaper than fs.promises (no handle round trips),
-  // and the workers have nothing else to do meanwhile.
-  return readFileSync(target.path);
-}
-
 /** What `lintOneFile` gives in `probeOnly` mode for a file whose rules must run. */
 export const NEEDS_LINT = Symbol("needs lint");
 
@@ -199,37 +193,18 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     );
   }
 
-  let bytes: Uint8Array;
-  try {
-    const started = options.timing ? performance.now() : 0;
-    bytes = await readBytes(target, options);
-    if (options.timing) options.timing.read += performance.now() - started;
-  } catch (error) {
-    return fatalResult(filePath, `Cannot read file: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const decoded = decodeFile(bytes, config.maxFileSize);
-  switch (decoded.kind) {
-    case "binary":
-      return fatalResult(filePath, `Binary file skipped (${decoded.reason}).`, 1, 1, 1);
-    case "too-large":
-      return fatalResult(
-        filePath,
-        `File is ${formatBytes(decoded.bytes)}, over the ${formatBytes(decoded.limit)} limit (\`maxFileSize\`); it was not linted.`,
-      );
-    case "invalid-utf8":
-      return fatalResult(
-        filePath,
-        `Invalid UTF-8 at byte ${decoded.byteOffset} (line ${decoded.line}, column ${decoded.column}); expected a UTF-8 text file. The file was not linted.`,
-        decoded.line,
-        decoded.column,
-      );
-  }
+  const fixing = options.fix && !options.staged && !target.dependent;
+  const destination = fixing ? fixDestination(filePath, options.fixRoot) : undefined;
+  const read = await readStage(target, options, config.maxFileSize, fixing);
+  if (read.kind === "result") return read.result;
+  const decoded = decodeFile(read.bytes, config.maxFileSize);
+  if (decoded.kind !== "text") return undecodableResult(filePath, decoded, target.explicit);
 
   let key: string | undefined;
   if (options.cache) {
     const rel = options.repoRoot ? relativePosix(options.repoRoot, filePath) : filePath;
     key = cacheKey({
-      content: bytes,
+      content: read.bytes,
       // Date-dependent rules (model retirement) must not serve yesterday's answer.
       configHash: `${config.hash}:${new Date().toISOString().slice(0, 10)}`,
       baseBlob: options.baseBlobs?.get(rel) ?? "",
@@ -238,7 +213,7 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     const hit = options.cache.get(filePath, key);
     // A composed prompt's result also depends on its base and partials: any change there is a miss.
     const cached = hit && (await depsUnchanged(hit.deps, options.readFile)) ? { ...hit.result, source: maskRanges(decoded.text, hit.masks) } : undefined;
-    const wantsFixes = options.fix && (cached?.fixableErrorCount || cached?.fixableWarningCount || options.applySuggestions);
+    const wantsFixes = fixing && (cached?.fixableErrorCount || cached?.fixableWarningCount || options.applySuggestions);
     const missingStats = options.tokenStats && !cached?.stats?.tokens;
     if (cached && !wantsFixes && !missingStats) return cached;
   }
@@ -246,16 +221,16 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
 
   const baseSource = makeBaseSource(filePath, options);
   const deps = new Map<string, string>();
-  const readFile = options.readFile
+  // Bases and partials are read inside the repository (or the config's folder) and the allowed roots only.
+  const bounded = options.readFile ? boundedReader(options.readFile, composeRootsFor(filePath, config.baseDir, config.composeRoots, config.projectRoot)) : undefined;
+  const readFile = bounded
     ? async (p: string) => {
-        const text = await options.readFile!(p);
+        const text = await bounded(p);
         deps.set(p, contentHash(text));
         return text;
       }
     : undefined;
-  let source = decoded.text;
-  let output: DocumentLintOutput;
-  let document: PromptDocument;
+  let linted: Linted;
   try {
     const runRules = (doc: PromptDocument) =>
       lintDocument(doc, {
@@ -266,32 +241,22 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
         knownRuleIds: options.knownRuleIds,
         timing: options.timing,
       });
-    document = timedParse(options.timing, { path: filePath, source, format, bom: decoded.bom });
-    output = await runRules(document);
-    if (options.fix && !options.staged && !target.dependent) {
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const { output: fixed, applied } = applyFixes(source, withChosenSuggestions(output.messages, options.applySuggestions));
-        if (applied === 0 || fixed === source) break;
-        source = fixed;
-        document = timedParse(options.timing, { path: filePath, source, format, bom: decoded.bom });
-        output = await runRules(document);
-      }
-    }
+    const parse = (source: string) => timedParse(options.timing, { path: filePath, source, format, bom: decoded.bom });
+    linted = await lintAndFix(decoded.text, parse, runRules, destination && "path" in destination ? options.applySuggestions : false);
   } catch (error) {
     if ((error as Error).name === "ConfigError") throw error;
     const detail = process.env.PROMPTVET_DEBUG ? `\n${(error as Error).stack}` : "";
     return fatalResult(filePath, `Internal error while linting this file: ${(error as Error).message}${detail}`);
   }
 
-  let written: string | undefined;
-  if (source !== decoded.text) {
-    written = source;
-    await fs.writeFile(filePath, decoded.bom ? `\uFEFF${source}` : source);
-  }
+  const writeProblem = destination ? await writeStage(destination, linted, decoded, read.snapshot, options.applySuggestions) : undefined;
+  // When nothing was written the report describes the file as it is on disk: the first pass's findings.
+  const { source, output, document } = writeProblem ? { ...linted.first, source: decoded.text } : linted;
+  const written = !writeProblem && source !== decoded.text ? source : undefined;
   const result = finalize({
     filePath,
     format,
-    messages: output.messages,
+    messages: writeProblem ? [writeProblem, ...output.messages] : output.messages,
     suppressedMessages: output.suppressedMessages,
     source: maskRanges(source, output.sensitiveRanges as Range[]),
     output: written,
@@ -306,10 +271,139 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
     }
   }
   if (options.cache && key) {
-    if (written === undefined) options.cache.set(filePath, key, result, output.sensitiveRanges as Range[], deps);
+    if (written === undefined && !writeProblem) options.cache.set(filePath, key, result, output.sensitiveRanges as Range[], deps);
     else options.cache.delete(filePath);
   }
   return result;
+}
+
+interface LintPass {
+  source: string;
+  document: PromptDocument;
+  output: DocumentLintOutput;
+}
+
+/** The last pass (what the fixed text holds) and the first (what the file on disk holds). */
+interface Linted extends LintPass {
+  first: LintPass;
+}
+
+/**
+ * Lints `text`; with fixes wanted (`suggestions` is the `--fix-suggestions` filter, undefined for plain
+ * fixes, false for no fixing at all), applies them and lints again until nothing changes.
+ */
+async function lintAndFix(
+  text: string,
+  parse: (source: string) => PromptDocument,
+  runRules: (document: PromptDocument) => Promise<DocumentLintOutput>,
+  suggestions: ((message: LintMessage) => boolean) | undefined | false,
+): Promise<Linted> {
+  const document = parse(text);
+  const first: LintPass = { source: text, document, output: await runRules(document) };
+  let last = first;
+  if (suggestions !== false) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const { output: fixed, applied } = applyFixes(last.source, withChosenSuggestions(last.output.messages, suggestions));
+      if (applied === 0 || fixed === last.source) break;
+      const next = parse(fixed);
+      last = { source: fixed, document: next, output: await runRules(next) };
+    }
+  }
+  return { ...last, first };
+}
+
+/** Reads the file's bytes, or settles it with a diagnostic (unreadable, too large, not a file). */
+async function readStage(
+  target: FileTarget,
+  options: LintFilesOptions,
+  maxBytes: number,
+  snapshot: boolean | undefined,
+): Promise<{ kind: "bytes"; bytes: Uint8Array; snapshot?: FileSnapshot } | { kind: "result"; result: LintResult }> {
+  const filePath = target.path;
+  let read: TargetBytes;
+  try {
+    const started = options.timing ? performance.now() : 0;
+    if (options.staged && !options.repoRoot) throw new Error("--staged needs a git repository");
+    const ownGit = options.staged && !options.git ? new GitObjectStore(options.repoRoot!) : undefined;
+    const staged = options.staged ? { git: (options.git ?? ownGit)!, relPath: relativePosix(options.repoRoot!, filePath) } : undefined;
+    try {
+      read = await readTarget(filePath, { maxBytes, staged, snapshot });
+    } finally {
+      ownGit?.close();
+    }
+    if (options.timing) options.timing.read += performance.now() - started;
+  } catch (error) {
+    return { kind: "result", result: fatalResult(filePath, `Cannot read file: ${(error as Error).message.split("\n")[0]}`) };
+  }
+  switch (read.kind) {
+    case "bytes":
+      return read;
+    case "too-large":
+      return { kind: "result", result: tooLargeResult(filePath, read.size, maxBytes) };
+    case "not-a-file":
+      return { kind: "result", result: fatalResult(filePath, `Not linted: this path is ${read.reason}.`, 1, 1, 1) };
+  }
+}
+
+/**
+ * Writes the fixed text atomically, or says why the file was not fixed: a destination outside the repository
+ * (said only when there was something to fix), or a failed write. A failure is the file's own, never the run's.
+ */
+async function writeStage(
+  destination: FixDestination,
+  linted: Linted,
+  decoded: Extract<Decoded, { kind: "text" }>,
+  snapshot: FileSnapshot | undefined,
+  suggestions: ((message: LintMessage) => boolean) | undefined,
+): Promise<LintMessage | undefined> {
+  if ("refused" in destination) {
+    const fixable = withChosenSuggestions(linted.first.output.messages, suggestions).some((m) => m.fix);
+    return fixable ? notFixedMessage(`Not fixed: ${destination.refused}.`, 1) : undefined;
+  }
+  if (linted.source === decoded.text) return undefined;
+  try {
+    await writeFileAtomically(destination.path, encodeText(linted.source, decoded), { expected: snapshot });
+    return undefined;
+  } catch (error) {
+    return notFixedMessage(`Not fixed: ${describeWriteFailure(error)}.`, 2);
+  }
+}
+
+function notFixedMessage(message: string, severity: 1 | 2): LintMessage {
+  return { ruleId: null, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
+function undecodableResult(filePath: string, decoded: Exclude<Decoded, { kind: "text" }>, explicit: boolean): LintResult {
+  switch (decoded.kind) {
+    case "binary":
+      // A file the prompt globs (or the command line) chose cannot pass unseen: a secret in it would.
+      return fatalResult(
+        filePath,
+        `Binary file (${decoded.reason}), not linted; expected a text prompt. If it is not a prompt, ${
+          explicit ? "leave it out of the arguments or " : ""
+        }add it to \`ignores\` in the config; if it is text, save it as UTF-8.`,
+      );
+    case "too-large":
+      return tooLargeResult(filePath, decoded.bytes, decoded.limit);
+    case "invalid-utf8":
+      return fatalResult(
+        filePath,
+        `Invalid UTF-8 at byte ${decoded.byteOffset} (line ${decoded.line}, column ${decoded.column}); expected a UTF-8 text file. The file was not linted.`,
+        decoded.line,
+        decoded.column,
+      );
+    case "invalid-utf16":
+      return fatalResult(
+        filePath,
+        `Invalid ${decoded.encoding === "utf-16le" ? "UTF-16LE" : "UTF-16BE"} at byte ${decoded.byteOffset} (line ${decoded.line}, column ${decoded.column}): a lone surrogate or an odd last byte; expected valid UTF-16 (or, better, UTF-8). The file was not linted.`,
+        decoded.line,
+        decoded.column,
+      );
+  }
+}
+
+function tooLargeResult(filePath: string, size: number, limit: number): LintResult {
+  return fatalResult(filePath, `File is ${formatBytes(size)}, over the ${formatBytes(limit)} limit (\`maxFileSize\`); it was not linted.`);
 }
 
 async function depsUnchanged(

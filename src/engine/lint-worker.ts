@@ -26,6 +26,7 @@ export function lintWorkerMain(init: LintWorkerInit, port: MessagePort | null = 
     files: [],
     resolver: new ConfigResolver({ cwd: init.cwd, registry, explicitConfig: init.explicitConfig }),
     fix: init.fix,
+    fixRoot: init.repoRoot ?? init.cwd,
     staged: init.staged,
     repoRoot: init.repoRoot,
     baseRef: init.baseRef,

@@ -1,9 +1,15 @@
 import type { PromptDocument, Range, Segment } from "../model/document.js";
+import type { PiiAllowConfig } from "../pii/index.js";
 import { compileSchema, describeAjvError } from "./ajv.js";
 import { buildSuppressions, parseDirectives } from "./directives.js";
 import type { LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "./types.js";
 import { byCodeUnit } from "../util/compare.js";
 import { addRuleTime, type RunTiming } from "./timing.js";
+import { frameMaskRanges } from "./frame-mask.js";
+import { addValuesFoundInQuotes, maskMessage, quotedTexts } from "./message-mask.js";
+import { SensitiveValues } from "./sensitive-values.js";
+import { boundedReader, defaultComposeRoot } from "../compose/boundary.js";
+import { readWorkingTreeFile } from "../compose/read.js";
 
 /** A rule switched on for one file, with its severity and validated options. */
 export interface EnabledRule {
@@ -32,7 +38,10 @@ function settle(value: unknown): Promise<unknown> | undefined {
 export interface DocumentLintOutput {
   messages: LintMessage[];
   suppressedMessages: LintMessage[];
-  /** Source ranges flagged sensitive, for masking code frames. */
+  /**
+   * Source ranges to mask before any source text is printed or hashed: the ranges rules flagged sensitive,
+   * every other occurrence of their values, and credential-shaped text (see frame-mask.ts).
+   */
   sensitiveRanges: Range[];
 }
 
@@ -71,13 +80,14 @@ function interpolate(template: string, data: Record<string, string | number> | u
 
 /** Runs the enabled rules over one document and returns ESLint-shaped messages. */
 export async function lintDocument(document: PromptDocument, options: LintDocumentOptions): Promise<DocumentLintOutput> {
-  const raw: { message: LintMessage; offset: number; range: Range }[] = [];
+  const raw: RawReport[] = [];
   const sensitiveRanges: Range[] = [];
   const sharedObjects = new Map<string, unknown>();
   const services: RuleServices = {
     baseSource: options.services?.baseSource ?? (async () => undefined),
     baseRef: options.services?.baseRef,
-    readFile: options.services?.readFile,
+    // Rules that read other files stay inside the document's repository unless the caller's reader says more.
+    readFile: options.services?.readFile ?? boundedReader(readWorkingTreeFile, [defaultComposeRoot(document.path)]),
     shared: options.services?.shared ?? (<T>(key: string, create: () => T): T => {
       if (!sharedObjects.has(key)) sharedObjects.set(key, create());
       return sharedObjects.get(key) as T;
@@ -98,7 +108,7 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
       services,
       segmentRange,
       report(descriptor: ReportDescriptor) {
-        raw.push(toMessage(document, rule, severity, descriptor));
+        raw.push({ ...toMessage(document, rule, severity, descriptor), quoted: quotedTexts(descriptor) });
         if (descriptor.sensitive) sensitiveRanges.push(descriptor.range);
       },
     };
@@ -118,7 +128,37 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
     if (options.timing) addRuleTime(options.timing, meta.id, performance.now() - started);
   }
 
-  return applyDirectives(document, raw, sensitiveRanges, options);
+  const values = await sensitiveValues(document, raw, sensitiveRanges, options);
+  for (const r of raw) maskMessage(r.message, values);
+  const output = applyDirectives(document, raw, values, options);
+  if (output.messages.length + output.suppressedMessages.length === 0) return { ...output, sensitiveRanges };
+  return { ...output, sensitiveRanges: frameMaskRanges(document.source, document.lines, sensitiveRanges, values) };
+}
+
+interface RawReport {
+  message: LintMessage;
+  offset: number;
+  range: Range;
+  /** Texts of the report that may quote the prompt (see message-mask.ts). */
+  quoted: string[];
+}
+
+/**
+ * The secret and personal values of this file: what rules flagged sensitive (suppressed findings too), plus
+ * what the detectors find in the text the findings quote.
+ */
+async function sensitiveValues(document: PromptDocument, raw: readonly RawReport[], flagged: readonly Range[], options: LintDocumentOptions): Promise<SensitiveValues> {
+  const values = new SensitiveValues();
+  for (const [start, end] of flagged) values.add(document.source.slice(start, end));
+  if (raw.length === 0) return values;
+  const pii = options.settings?.["pii"] as { allow?: PiiAllowConfig } | undefined;
+  await addValuesFoundInQuotes(values, raw.flatMap((r) => r.quoted), {
+    piiAllow: pii?.allow,
+    source: document.source,
+    // The scanner costs half a second to load; it is already loaded when a secrets rule runs.
+    scanSecrets: options.rules.some((r) => r.rule.meta.category === "secrets"),
+  });
+  return values;
 }
 
 function toMessage(
@@ -186,10 +226,10 @@ function clampRange(range: Range, length: number): Range {
 
 function applyDirectives(
   document: PromptDocument,
-  raw: { message: LintMessage; offset: number; range: Range }[],
-  sensitiveRanges: Range[],
+  raw: RawReport[],
+  values: SensitiveValues,
   options: LintDocumentOptions,
-): DocumentLintOutput {
+): Omit<DocumentLintOutput, "sensitiveRanges"> {
   const directives = parseDirectives(document);
   const messages: LintMessage[] = [];
   const suppressedMessages: LintMessage[] = [];
@@ -212,7 +252,7 @@ function applyDirectives(
         const s = document.lines.positionAt(directive.range[0]);
         const e = document.lines.positionAt(directive.range[1]);
         const what = ruleIds.length === 0 ? "" : ` for ${ruleIds.map((id) => `"${id}"`).join(", ")}`;
-        messages.push({
+        const message: LintMessage = {
           ruleId: unknown.length > 0 ? UNKNOWN_RULE_DIRECTIVE_ID : UNUSED_DIRECTIVE_ID,
           severity: unknown.length > 0 ? 2 : unusedSeverity,
           message:
@@ -223,10 +263,13 @@ function applyDirectives(
           column: s.column,
           endLine: e.line,
           endColumn: e.column,
-        });
+        };
+        // A directive comment is prompt text too: whatever it names passes the same masking.
+        maskMessage(message, values);
+        messages.push(message);
       }
     }
   }
   messages.sort((a, b) => a.line - b.line || a.column - b.column || byCodeUnit(a.ruleId ?? "", b.ruleId ?? ""));
-  return { messages, suppressedMessages, sensitiveRanges };
+  return { messages, suppressedMessages };
 }

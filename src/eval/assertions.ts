@@ -1,10 +1,14 @@
 /**
  * Checks one model answer against a case's assertions. Messages say what was expected and what was found;
- * any excerpt of the answer shown in a message has its personal data masked first.
+ * any excerpt of the answer shown in a message has its secrets and personal data masked first.
  */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { maskValue } from "../engine/mask.js";
+import { maskSensitiveText } from "./redact.js";
+import { execRegex, REGEX_TIMEOUT_MS } from "./regex-runner.js";
 import type { Assertion, ChatTurn, ProviderUsage } from "./types.js";
 
 export interface AssertionContext {
@@ -38,15 +42,30 @@ async function pii(): Promise<typeof import("../pii/index.js")> {
   return piiReady;
 }
 
-/** The answer cut to a short excerpt, with personal data masked. */
+/**
+ * The answer cut to a short excerpt, with secrets and personal data masked as lint masks them. The whole
+ * answer is masked before it is cut, so a key that straddles the cut is still recognised as one.
+ */
 export async function safeExcerpt(text: string, max = 80): Promise<string> {
-  const { detectPii } = await pii();
-  let masked = text;
-  for (const m of [...detectPii(text)].sort((a, b) => b.start - a.start)) {
-    masked = masked.slice(0, m.start) + maskValue(m.value) + masked.slice(m.end);
-  }
+  const masked = await maskSensitiveText(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text);
   const oneLine = masked.replace(/\s+/g, " ").trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/**
+ * What identifies an assertion's outcome on a given answer: its type and value, and for `javascript:` the
+ * content of the module (an edited module must not be answered from a cached verdict).
+ */
+export function assertionDigest(assertion: Assertion, baseDir: string): string {
+  const hash = createHash("sha256").update(JSON.stringify([assertion.type, "value" in assertion ? assertion.value : null]));
+  if (assertion.type === "javascript") {
+    try {
+      hash.update(readFileSync(path.resolve(baseDir, assertion.value)));
+    } catch {
+      hash.update("\0missing");
+    }
+  }
+  return hash.digest("hex").slice(0, 32);
 }
 
 export async function checkAssertion(assertion: Assertion, output: string, ctx: AssertionContext): Promise<AssertionOutcome> {
@@ -70,10 +89,14 @@ export async function checkAssertion(assertion: Assertion, output: string, ctx: 
         ? ok()
         : fail(`Expected the answer to equal ${q(assertion.value)}, got ${q(await safeExcerpt(output))}`, true);
     case "regex":
-      return new RegExp(assertion.value, "u").test(output) ? ok() : fail(`Expected the answer to match /${assertion.value}/, found no match`);
     case "not-regex": {
-      const m = new RegExp(assertion.value, "u").exec(output);
-      return m ? fail(`Unexpected match of /${assertion.value}/ at character ${m.index + 1}, expected none`) : ok();
+      const found = await execRegex(assertion.value, "u", output);
+      if ("timedOut" in found) {
+        return fail(`The regex /${assertion.value}/ ran longer than ${REGEX_TIMEOUT_MS} ms on the answer (catastrophic backtracking?) and was stopped; rewrite it without nested repetition`);
+      }
+      if ("error" in found) return fail(`The regex /${assertion.value}/ could not run: ${found.error}`);
+      if (assertion.type === "regex") return found.index >= 0 ? ok() : fail(`Expected the answer to match /${assertion.value}/, found no match`);
+      return found.index >= 0 ? fail(`Unexpected match of /${assertion.value}/ at character ${found.index + 1}, expected none`) : ok();
     }
     case "is-json": {
       const parsed = parseJsonAnswer(output);

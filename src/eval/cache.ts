@@ -1,28 +1,60 @@
 /**
  * Response cache: an unchanged case (same provider endpoint, model, parameters and rendered messages) is
- * answered from disk instead of calling the model again. Keys and entries never hold an API key.
+ * answered from disk instead of calling the model again.
+ *
+ * What an entry keeps: the assertion outcomes ("verdicts") measured on the answer, with their messages
+ * masked, plus usage, latency and the model id. The answer text itself is kept only when the secrets and
+ * personal-data detectors find nothing in it; an answer that echoes a key or an email is never written. Such
+ * an entry can still answer every assertion it was checked with; a new or edited assertion on it is a cache
+ * miss (the model is asked again). Masking the text instead would make assertions on the cached answer
+ * disagree with the live one (`no-pii` would pass on a masked copy), and encrypting it would need a key kept
+ * somewhere beside it.
+ *
+ * Where: inside the repository's git folder (`git rev-parse --git-common-dir`, shared by worktrees), never
+ * as an untracked file in the working tree; outside a git repository there is no cache unless
+ * `eval.cache.dir` names one. Keys and entries never hold an API key.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ProviderRequest, ProviderUsage } from "./types.js";
 
+/** One assertion's outcome on one answer. */
+export interface Verdict {
+  pass: boolean;
+  /** Why it failed, masked. */
+  message?: string;
+  sensitive?: boolean;
+}
+
 export interface CachedAnswer {
-  output: string;
+  /** The answer, present only when the detectors found no secret or personal data in it. */
+  output?: string;
+  /** Outcomes by assertion digest (see `assertionDigest`). */
+  verdicts: Record<string, Verdict>;
   usage?: ProviderUsage;
+  /** Output tokens counted when the provider reported no usage. */
+  outputTokens?: number;
   model?: string;
   latencyMs: number;
 }
 
-export function defaultCacheDir(root: string): string {
-  return existsSync(path.join(root, "node_modules"))
-    ? path.join(root, "node_modules", ".cache", "promptvet", "eval")
-    : path.join(root, ".promptvet", "cache");
+/** The default cache folder: `<git common dir>/promptvet/eval-cache`, or undefined outside a repository. */
+export function defaultCacheDir(repoRoot: string | undefined): string | undefined {
+  if (!repoRoot) return undefined;
+  try {
+    const common = execFileSync("git", ["rev-parse", "--git-common-dir"], { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return common ? path.join(path.resolve(repoRoot, common), "promptvet", "eval-cache") : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function cacheKey(providerId: string, request: ProviderRequest): string {
   const material = JSON.stringify({
-    v: 1,
+    // 2: entries hold verdicts, and the answer only when it is free of secrets and personal data.
+    v: 2,
     provider: providerId,
     model: request.model,
     temperature: request.temperature ?? null,
@@ -42,7 +74,15 @@ export class ResponseCache {
   get(key: string): CachedAnswer | undefined {
     try {
       const data = JSON.parse(readFileSync(this.file(key), "utf8")) as CachedAnswer;
-      return typeof data.output === "string" && typeof data.latencyMs === "number" ? data : undefined;
+      const shaped =
+        data !== null &&
+        typeof data === "object" &&
+        (data.output === undefined || typeof data.output === "string") &&
+        typeof data.latencyMs === "number" &&
+        data.verdicts !== null &&
+        typeof data.verdicts === "object" &&
+        Object.values(data.verdicts).every((v) => v !== null && typeof v === "object" && typeof v.pass === "boolean");
+      return shaped ? data : undefined;
     } catch {
       return undefined;
     }
@@ -50,14 +90,27 @@ export class ResponseCache {
 
   set(key: string, answer: CachedAnswer): void {
     const file = this.file(key);
+    const tmp = `${file}.${process.pid}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
+      const entry: CachedAnswer = {
+        ...(answer.output !== undefined ? { output: answer.output } : {}),
+        verdicts: answer.verdicts,
+        usage: answer.usage,
+        outputTokens: answer.outputTokens,
+        model: answer.model,
+        latencyMs: answer.latencyMs,
+      };
       // Write then rename, so a concurrent reader never sees half an entry.
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ output: answer.output, usage: answer.usage, model: answer.model, latencyMs: answer.latencyMs }));
+      writeFileSync(tmp, JSON.stringify(entry));
       renameSync(tmp, file);
     } catch {
       // A read-only or full disk only costs a future call.
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // nothing was written
+      }
     }
   }
 }

@@ -63,13 +63,14 @@ export async function parseCasesFile(filePath: string, text: string): Promise<Lo
   const problems: CasesProblem[] = [];
   for (const err of doc.errors) problems.push({ filePath, message: `Invalid YAML: ${firstLine(err.message)}`, range: [err.pos[0], err.pos[1]] });
   if (problems.length > 0) return { cases: [], problems };
-  const data = doc.toJS();
-  const errors = validateWith("cases-file", casesFileSchema, data);
+  const data = plainData(doc);
+  if (data instanceof Error) return { cases: [], problems: [{ filePath, message: `Invalid cases file: ${firstLine(data.message)}`, range: [0, 0] }] };
+  const errors = validateWith(casesFileSchema, data);
   if (errors.length > 0) {
     for (const e of errors) problems.push({ filePath, message: `Invalid cases file at ${e.path || "(root)"}: ${e.message}`, range: rangeOfPath(doc, e.path, 0) });
     return { cases: [], problems };
   }
-  return collect(doc, ["cases"], filePath, 0, data.cases as unknown[], problems);
+  return collect(doc, ["cases"], filePath, 0, (data as { cases: unknown[] }).cases, problems);
 }
 
 /**
@@ -80,10 +81,12 @@ export async function parseFrontmatterTests(filePath: string, yamlText: string, 
   const YAML = await import("yaml");
   const doc = YAML.parseDocument(yamlText, { prettyErrors: false });
   if (doc.errors.length > 0) return { cases: [], problems: [] }; // the frontmatter rules report broken YAML
-  const data = doc.toJS() as Record<string, unknown> | null;
+  const plain = plainData(doc);
+  if (plain instanceof Error) return { cases: [], problems: [{ filePath, message: `Invalid frontmatter: ${firstLine(plain.message)}`, range: [offset, offset] }] };
+  const data = plain as Record<string, unknown> | null;
   if (!data || typeof data !== "object" || !("tests" in data)) return { cases: [], problems: [] };
   const problems: CasesProblem[] = [];
-  const errors = validateWith("frontmatter-tests", frontmatterTestsSchema, data.tests);
+  const errors = validateWith(frontmatterTestsSchema, data.tests);
   if (errors.length > 0) {
     for (const e of errors) problems.push({ filePath, message: `Invalid frontmatter tests at ${e.path || "(root)"}: ${e.message}`, range: rangeOfPath(doc, `/tests${e.path}`, offset) });
     return { cases: [], problems };
@@ -92,6 +95,22 @@ export async function parseFrontmatterTests(filePath: string, yamlText: string, 
 }
 
 type YamlDoc = import("yaml").Document.Parsed;
+
+/** Aliases expanded at most this many times: a "billion laughs" file is refused, not expanded. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The document as plain data, or the error that stopped it: a YAML alias bomb (an alias of an alias of ...)
+ * would expand to gigabytes, and the yaml library refuses it with an exception.
+ */
+function plainData(doc: YamlDoc): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = (error as Error).message;
+    return new Error(/alias/i.test(message) ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions), refused as a resource exhaustion risk` : message);
+  }
+}
 
 function collect(doc: YamlDoc, at: string[], filePath: string, offset: number, items: unknown[], problems: CasesProblem[]): LoadedCases {
   const cases: EvalCase[] = [];

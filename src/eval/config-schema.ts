@@ -40,17 +40,19 @@ export const evalConfigSchema = {
     budgetMs: { ...positiveInt, description: "Total time budget of one eval run (default 20000)." },
     requestTimeoutMs: { ...positiveInt, description: "Timeout of one request (default 10000)." },
     concurrency: { ...positiveInt, maximum: 64 },
+    maxResponseBytes: { ...positiveInt, description: "Largest answer accepted from the provider, in bytes (default 8388608, 8 MiB); a larger one is an error." },
     retries: {
       type: "object",
       additionalProperties: false,
       properties: {
-        max: { type: "integer", minimum: 0, maximum: 10 },
-        baseDelayMs: { type: "integer", minimum: 0 },
+        max: { type: "integer", minimum: 0, maximum: 10, description: "Retries of one call (default 2)." },
+        total: { type: "integer", minimum: 0, description: "Retries of the whole run, all calls together (default 10)." },
+        baseDelayMs: { type: "integer", minimum: 0, description: "First backoff (default 500); never below 100 ms, and a server's Retry-After only lengthens it." },
         maxDelayMs: { type: "integer", minimum: 0 },
       },
     },
     cache: {
-      description: "Response cache: false to turn it off, or { dir }.",
+      description: "Response cache (default: inside the repository's git folder): false to turn it off, or { dir } to put it elsewhere.",
       oneOf: [{ type: "boolean" }, { type: "object", additionalProperties: false, properties: { dir: { type: "string" } } }],
     },
     baselines: {
@@ -107,7 +109,8 @@ export interface EvalSettings {
   budgetMs: number;
   requestTimeoutMs: number;
   concurrency: number;
-  retries: { max: number; baseDelayMs: number; maxDelayMs: number };
+  maxResponseBytes: number;
+  retries: { max: number; total: number; baseDelayMs: number; maxDelayMs: number };
   cache: false | { dir?: string };
   baselines: { enabled: boolean; dir: string; update: boolean };
   thresholds: { latencyPct: number; outputTokensPct: number };
@@ -123,7 +126,8 @@ export const EVAL_DEFAULTS: Omit<EvalSettings, "provider" | "pricing"> = {
   budgetMs: 20_000,
   requestTimeoutMs: 10_000,
   concurrency: 4,
-  retries: { max: 2, baseDelayMs: 500, maxDelayMs: 5_000 },
+  maxResponseBytes: 8 * 1024 * 1024,
+  retries: { max: 2, total: 10, baseDelayMs: 500, maxDelayMs: 5_000 },
   cache: {},
   baselines: { enabled: true, dir: ".promptvet/baselines", update: false },
   thresholds: { latencyPct: 50, outputTokensPct: 50 },
@@ -142,7 +146,7 @@ export async function resolveEvalSettings(config: Record<string, unknown>): Prom
   const problems: EvalConfigProblem[] = [];
   if (raw !== undefined) {
     const { validateWith } = await import("./validate.js");
-    for (const e of validateWith("eval-config", evalConfigSchema, raw)) problems.push({ path: `/eval${e.path}`, message: e.message });
+    for (const e of validateWith(evalConfigSchema, raw)) problems.push({ path: `/eval${e.path}`, message: e.message });
   }
   const user = (problems.length === 0 && raw && typeof raw === "object" ? raw : {}) as Partial<EvalSettings> & { cache?: boolean | { dir?: string } };
   const settings: EvalSettings = {

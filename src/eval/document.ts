@@ -72,10 +72,17 @@ export async function minimalDocument(filePath: string, source: string, format: 
     const YAML = await import("yaml");
     const text = source.slice(split.contentRange[0], split.contentRange[1]);
     const yamlDoc = YAML.parseDocument(text);
+    let data: unknown;
+    try {
+      data = yamlDoc.errors.length ? undefined : yamlDoc.toJS({ maxAliasCount: 100 });
+    } catch {
+      // An alias bomb: no frontmatter data (the lint rules report the file).
+      data = undefined;
+    }
     frontmatter = {
       range: split.range!,
       contentRange: split.contentRange,
-      data: yamlDoc.errors.length ? undefined : yamlDoc.toJS(),
+      data,
       keys: new Map(),
       errors: yamlDoc.errors.map((e) => ({ message: e.message, range: [split.contentRange![0] + e.pos[0], split.contentRange![0] + e.pos[1]] as const })),
       yaml: yamlDoc,

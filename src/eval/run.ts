@@ -10,7 +10,7 @@ import { LineIndex } from "../model/line-index.js";
 import type { LintMessage, LintResult } from "../engine/types.js";
 import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
 import { renderPrompt } from "../render/index.js";
-import { checkAssertion, estimateTokens, safeExcerpt } from "./assertions.js";
+import { assertionDigest, checkAssertion, estimateTokens } from "./assertions.js";
 import { baselineFile, baselineKey, median, readBaseline, writeBaseline, type StoredBaseline } from "./baseline.js";
 import { defaultCacheDir, ResponseCache } from "./cache.js";
 import { findCasesFiles, isCasesFile, parseCasesFile, parseFrontmatterTests, promptCandidatesForCasesFile, type CasesProblem } from "./cases.js";
@@ -19,11 +19,14 @@ import { dependentsOf } from "./deps.js";
 import { evalFormatOf, loadPromptDocument, RENDERABLE } from "./document.js";
 import { Executor, type CallOutcome, type CallTask } from "./executor.js";
 import { lookupPrice } from "./pricing.js";
+import { maskSensitiveText, scrubKnownSecrets } from "./redact.js";
+import { closeRegexRunner } from "./regex-runner.js";
 import { createProgress, type Progress } from "./progress.js";
 import { createProvider } from "./providers/index.js";
 import type { Provider } from "./providers/types.js";
 import { diskReader, gitReader, listRepoFiles, worktreeChanges, type FileReader } from "./sources.js";
 import { ProviderError, type ChatTurn, type EvalCase, type EvalFileSummary, type EvalSummary, type ProviderRequest, type ProviderResponse } from "./types.js";
+import { roundUsd } from "../util/money.js";
 
 export interface SmokeEvalOptions {
   files: string[];
@@ -161,12 +164,17 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
   // Load documents and cases.
   const jobs: PromptJob[] = [];
   for (const filePath of selection.prompts) {
-    const job = await loadJob(filePath, selection, settings, texts, diags);
-    if (job) jobs.push(job);
+    // A file that cannot be loaded is a diagnostic on that file; the other prompts still run.
+    try {
+      const job = await loadJob(filePath, selection, settings, texts, diags);
+      if (job) jobs.push(job);
+    } catch (error) {
+      diags.add(filePath, undefined, "eval/invalid-cases", 2, `Cannot load this prompt or its cases: ${(error as Error).message.split("\n")[0]}`);
+    }
   }
   if (jobs.length === 0) {
-    if (!diags.hasBrokenError) options.stderr.write("smoke eval: no changed prompt has cases\n");
     const results = diags.results(fileStats);
+    if (results.length === 0) options.stderr.write("smoke eval: no changed prompt has cases\n");
     return { exitCode: exitCodeOf(results, diags), results, summary: emptySummary(results.length ? undefined : "no changed prompt has cases") };
   }
 
@@ -174,14 +182,16 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
   try {
     provider = createProvider(settings.provider, selection.root, env);
   } catch (error) {
-    const message = error instanceof ProviderError ? error.message : (error as Error).message;
+    const key = settings.provider.apiKeyEnv ? env[settings.provider.apiKeyEnv] : undefined;
+    const message = scrubKnownSecrets((error as Error).message, key ? [key] : []);
     for (const job of jobs) diags.add(job.filePath, undefined, "eval/provider-error", providerSeverity, `Cannot run the smoke eval: ${message}`);
     if (providerSeverity === 2) diags.hasBrokenError = true;
     const results = diags.results(fileStats);
     return { exitCode: exitCodeOf(results, diags), results, summary: emptySummary() };
   }
 
-  const cache = settings.cache === false ? undefined : new ResponseCache(settings.cache.dir ? path.resolve(selection.root, settings.cache.dir) : defaultCacheDir(selection.root));
+  const cacheDir = settings.cache === false ? undefined : settings.cache.dir ? path.resolve(selection.root, settings.cache.dir) : defaultCacheDir(selection.repoRoot);
+  const cache = cacheDir ? new ResponseCache(cacheDir) : undefined;
   const progress = createProgress(options.stderr, options.isTTY);
   const executor = new Executor(provider, cache, settings, progress, Date.now() + settings.budgetMs);
 
@@ -201,13 +211,14 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
   const baseFromStore = new Map<CaseRun, { passed: boolean; latencyMs: number; outputTokens?: number }>();
   for (const run of runs) {
     const label = `${path.relative(options.cwd, run.job.filePath) || run.job.filePath} › ${run.evalCase.name}`;
-    if (run.request) tasks.push({ request: run.request, label });
+    const needs = run.evalCase.assert.map((a) => assertionDigest(a, path.dirname(run.evalCase.filePath)));
+    if (run.request) tasks.push({ request: run.request, label, needs });
     const s = stored.get(run.job)!;
     if (run.baseRequest && settings.baselines.enabled && !s.stale) {
       const key = baselineKey(executor.keyOf(run.baseRequest), run.evalCase.assert);
       const hit = s.baseline?.model === run.job.model ? s.baseline.cases[run.evalCase.name] : undefined;
       if (hit && hit.key === key) baseFromStore.set(run, hit);
-      else tasks.push({ request: run.baseRequest, label: `${label} (base)` });
+      else tasks.push({ request: run.baseRequest, label: `${label} (base)`, needs });
     }
   }
 
@@ -259,7 +270,7 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
         if (providerSeverity === 2) diags.hasBrokenError = true;
       } else if (current && current.ok) {
         currentResponse = current.response;
-        const failed = await checkCase(run, current.response, job, settings);
+        const failed = await checkCase(run, current.response, job, executor);
         passedNow = failed.length === 0;
         if (passedNow) summary.passed++;
         else {
@@ -267,9 +278,9 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
           failures.push(c.name);
         }
         latencies.push(current.response.latencyMs);
-        outTokens += current.response.usage?.output ?? (await estimateTokens(current.response.output));
+        outTokens += await outputTokensOf(current.response);
         // Base outcome, for regressions.
-        const base = await baseOutcome(run, outcomes, baseFromStore, executor, job, settings);
+        const base = await baseOutcome(run, outcomes, baseFromStore, executor, job);
         if (base) {
           if (base.passed) basePassed++;
           else baseFailed++;
@@ -286,7 +297,7 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
           diags.add(c.filePath, f.range, base?.passed ? "eval/regression" : "eval/case-failed", 2, `Case "${c.name}" failed: ${f.message}${regression}`, f.sensitive ? { sensitive: true } : {});
         }
       }
-      if (!currentResponse && run.baseRequest) baseComplete = baseComplete && !!(await baseOutcome(run, outcomes, baseFromStore, executor, job, settings));
+      if (!currentResponse && run.baseRequest) baseComplete = baseComplete && !!(await baseOutcome(run, outcomes, baseFromStore, executor, job));
     }
 
     summary.medianLatencyMs = median(latencies);
@@ -333,8 +344,11 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
     fileStats.set(job.filePath, summary);
   }
 
+  await executor.storeAnswers(outputTokensOf);
+  await closeRegexRunner();
+
   const price = lookupPrice(jobs[0]!.model, settings.pricing);
-  const cost = price ? (executor.stats.paidTokens.input * price.input + executor.stats.paidTokens.output * price.output) / 1_000_000 : undefined;
+  const cost = price ? roundUsd((executor.stats.paidTokens.input * price.input + executor.stats.paidTokens.output * price.output) / 1_000_000) : undefined;
   const summary: EvalSummary = {
     calls: executor.stats.calls,
     cached: executor.stats.cached,
@@ -375,24 +389,41 @@ export function statsLine(s: EvalSummary): string {
   );
 }
 
-async function checkCase(run: CaseRun, response: ProviderResponse, job: PromptJob, settings: EvalSettings): Promise<{ message: string; range: Range; sensitive?: boolean }[]> {
+/**
+ * Checks a case's assertions on an answer. A cached answer stored without its text brings the verdicts of
+ * its assertions; a fresh answer's verdicts are recorded for the cache. Failure messages are masked (secrets
+ * and personal data) before they are shown or stored.
+ */
+async function checkCase(run: CaseRun, response: ProviderResponse, job: PromptJob, executor: Executor, request = run.request!): Promise<{ message: string; range: Range; sensitive?: boolean }[]> {
   const c = run.evalCase;
+  const key = executor.keyOf(request);
   const failures: { message: string; range: Range; sensitive?: boolean }[] = [];
   for (let i = 0; i < c.assert.length; i++) {
-    const outcome = await checkAssertion(c.assert[i]!, response.output, {
-      caseName: c.name,
-      vars: c.vars,
-      messages: run.request!.messages,
-      latencyMs: response.latencyMs,
-      usage: response.usage,
-      model: job.model,
-      promptPath: job.filePath,
-      baseDir: path.dirname(c.filePath),
-    });
-    if (!outcome.pass) failures.push({ message: outcome.message ?? "failed", range: c.assertRanges[i]!, sensitive: outcome.sensitive });
+    const assertion = c.assert[i]!;
+    const digest = assertionDigest(assertion, path.dirname(c.filePath));
+    let verdict = response.verdicts?.[digest];
+    if (!verdict) {
+      const outcome = await checkAssertion(assertion, response.output, {
+        caseName: c.name,
+        vars: c.vars,
+        messages: request.messages,
+        latencyMs: response.latencyMs,
+        usage: response.usage,
+        model: job.model,
+        promptPath: job.filePath,
+        baseDir: path.dirname(c.filePath),
+      });
+      verdict = outcome.pass ? { pass: true } : { pass: false, message: await maskSensitiveText(outcome.message ?? "failed"), ...(outcome.sensitive ? { sensitive: true } : {}) };
+      if (!response.cached) executor.recordVerdict(key, digest, verdict);
+    }
+    if (!verdict.pass) failures.push({ message: verdict.message ?? "failed", range: c.assertRanges[i]!, sensitive: verdict.sensitive });
   }
-  void settings;
   return failures;
+}
+
+/** Output tokens of an answer: the provider's count, else the one stored with a cached answer, else counted. */
+async function outputTokensOf(response: ProviderResponse): Promise<number> {
+  return response.usage?.output ?? response.outputTokens ?? (await estimateTokens(response.output));
 }
 
 /** The base version's outcome of a case: from the stored baseline or from this run's base call. */
@@ -402,7 +433,6 @@ async function baseOutcome(
   fromStore: Map<CaseRun, { passed: boolean; latencyMs: number; outputTokens?: number }>,
   executor: Executor,
   job: PromptJob,
-  settings: EvalSettings,
 ): Promise<{ key: string; passed: boolean; latencyMs: number; outputTokens?: number } | undefined> {
   if (!run.baseRequest) return undefined;
   const key = baselineKey(executor.keyOf(run.baseRequest), run.evalCase.assert);
@@ -410,8 +440,8 @@ async function baseOutcome(
   if (stored) return { key, ...stored };
   const outcome = outcomes.get(executor.keyOf(run.baseRequest));
   if (!outcome || !outcome.ok) return undefined;
-  const failed = await checkCase({ ...run, request: run.baseRequest }, outcome.response, job, settings);
-  const outputTokens = outcome.response.usage?.output ?? (await estimateTokens(outcome.response.output));
+  const failed = await checkCase(run, outcome.response, job, executor, run.baseRequest);
+  const outputTokens = await outputTokensOf(outcome.response);
   return { key, passed: failed.length === 0, latencyMs: outcome.response.latencyMs, outputTokens };
 }
 

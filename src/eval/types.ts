@@ -42,7 +42,15 @@ export interface ProviderUsage {
 }
 
 export interface ProviderResponse {
+  /** The answer; "" for a cached answer whose text was not stored (see `verdicts`). */
   output: string;
+  /**
+   * Set for a cached answer whose text was not stored because it held secrets or personal data: the
+   * outcomes of the assertions it was checked with, by assertion digest (every assertion the run needs).
+   */
+  verdicts?: Record<string, { pass: boolean; message?: string; sensitive?: boolean }>;
+  /** Output tokens counted when the answer was fresh and the provider reported no usage. */
+  outputTokens?: number;
   usage?: ProviderUsage;
   /** Model id reported by the server, when it says. */
   model?: string;

@@ -1,32 +1,33 @@
-/** Ajv validators compiled once per schema, with errors as `{ path, message }` (path is a JSON pointer). */
-import { createRequire } from "node:module";
-
-type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params?: Record<string, unknown>; keyword: string }[] | null };
-
-const compiled = new Map<string, Validator>();
-const require = createRequire(import.meta.url);
+/**
+ * Schema validation for the smoke eval: its own schemas (cases files, the `eval` config) and the schemas of
+ * `json-schema:` assertions. ajv is imported statically so the bundle carries it: an installed copy has no
+ * dev dependencies to load it from.
+ */
+import type { ValidateFunction } from "ajv";
+import { compileSchema as compileOwnSchema, newAjv } from "../engine/ajv.js";
 
 export interface SchemaError {
   path: string;
   message: string;
 }
 
-function ajv2020(): { compile(schema: unknown): Validator } {
-  const mod = require("ajv/dist/2020.js") as { default?: new (opts: object) => { compile(schema: unknown): Validator } };
-  const Ajv = (mod.default ?? mod) as unknown as new (opts: object) => { compile(schema: unknown): Validator };
-  return new Ajv({ allErrors: true, strict: false });
-}
+/** Validators of assertion schemas, by their JSON text: a run checks the same schema once per case. */
+const userSchemas = new Map<string, ValidateFunction>();
 
-export function compileSchema(schema: unknown): Validator {
-  return ajv2020().compile(schema);
-}
-
-export function validateWith(key: string, schema: unknown, data: unknown): SchemaError[] {
-  let validate = compiled.get(key);
+/** Compiles a schema a user wrote; each distinct schema gets its own ajv instance, so equal `$id`s never clash. */
+export function compileSchema(schema: Record<string, unknown> | boolean): ValidateFunction {
+  const text = JSON.stringify(schema);
+  let validate = userSchemas.get(text);
   if (!validate) {
-    validate = compileSchema(schema);
-    compiled.set(key, validate);
+    validate = newAjv().compile(schema);
+    userSchemas.set(text, validate);
   }
+  return validate;
+}
+
+/** Validates data against one of promptvet's own schemas (compiled once per process). */
+export function validateWith(schema: object, data: unknown): SchemaError[] {
+  const validate = compileOwnSchema(schema);
   if (validate(data)) return [];
   return (validate.errors ?? []).map((e) => ({ path: e.instancePath, message: describe(e) }));
 }

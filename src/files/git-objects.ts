@@ -9,15 +9,23 @@ import { promisify } from "node:util";
 const execFileAsync = promisify(execFile);
 const MAX_LISTING = 256 * 1024 * 1024;
 
-/** `git ls-tree -r -z` / `git ls-files -s -z` output to path -> blob id (stage 0 wins for the index). */
-export function parseObjectListing(out: string, kind: "tree" | "index"): Map<string, string> {
+/** Mode of a gitlink: a submodule's commit recorded in the index or a tree, not a file. */
+const GITLINK_MODE = "160000";
+
+/**
+ * `git ls-tree -r -z` / `git ls-files -s -z` output to path -> blob id (stage 0 wins for the index).
+ * Submodules are not blobs: they are left out, and their paths go to `submodules` when given.
+ */
+export function parseObjectListing(out: string, kind: "tree" | "index", submodules?: Set<string>): Map<string, string> {
   const ids = new Map<string, string>();
   for (const entry of out.split("\0")) {
     const tab = entry.indexOf("\t");
     if (tab === -1) continue;
     const fields = entry.slice(0, tab).split(" ");
     const filePath = entry.slice(tab + 1);
-    if (kind === "tree") {
+    if (fields[0] === GITLINK_MODE) {
+      submodules?.add(filePath);
+    } else if (kind === "tree") {
       if (fields[1] === "blob" && fields[2]) ids.set(filePath, fields[2]);
     } else if (fields[1] && (fields[2] === "0" || !ids.has(filePath))) {
       ids.set(filePath, fields[1]);
@@ -26,18 +34,43 @@ export function parseObjectListing(out: string, kind: "tree" | "index"): Map<str
   return ids;
 }
 
+/** Skipping more than this many bytes of an unwanted blob costs more than starting a new batch process. */
+const RESTART_ABOVE = 1024 * 1024;
+
+/** A blob git has but the caller did not want read: it is larger than the limit it asked for. */
+export interface OversizedBlob {
+  oversized: true;
+  /** Size in bytes, from the `cat-file --batch` header. */
+  size: number;
+}
+
 interface Pending {
-  resolve: (bytes: Buffer | undefined) => void;
+  oid: string;
+  /** Bodies larger than this are never held in memory (see `receive`). */
+  limit: number;
+  resolve: (bytes: Buffer | OversizedBlob | undefined) => void;
   reject: (error: Error) => void;
+}
+
+/** The answer being received: its body arrives over any number of pipe chunks. */
+interface Receiving {
+  pending: Pending;
+  size: number;
+  /** Body bytes plus the line feed that ends every answer. */
+  remaining: number;
+  /** Kept body chunks (none when the body is skipped), joined once when the last one arrives. */
+  parts: Buffer[] | undefined;
 }
 
 /** The objects of one repository for one run; `close()` ends the batch process. */
 export class GitObjectStore {
   private trees = new Map<string, Promise<Map<string, string>>>();
-  private indexIds: Promise<Map<string, string>> | undefined;
+  private indexListing: Promise<{ ids: Map<string, string>; submodules: Set<string> }> | undefined;
   private batch: ChildProcessWithoutNullStreams | undefined;
   private queue: Pending[] = [];
-  private buffered: Buffer = Buffer.alloc(0);
+  /** Header bytes received so far (a header can straddle two chunks). */
+  private headerParts: Buffer[] = [];
+  private receiving: Receiving | undefined;
   private failed: Error | undefined;
 
   constructor(readonly repoRoot: string) {}
@@ -55,20 +88,33 @@ export class GitObjectStore {
   }
 
   /** Blob ids of the index (what the next commit will hold). */
-  index(): Promise<Map<string, string>> {
-    this.indexIds ??= execFileAsync("git", ["ls-files", "-s", "-z"], { cwd: this.repoRoot, maxBuffer: MAX_LISTING }).then(({ stdout }) =>
-      parseObjectListing(stdout, "index"),
-    );
-    return this.indexIds;
+  async index(): Promise<Map<string, string>> {
+    return (await this.listIndex()).ids;
+  }
+
+  /** True when the index holds a submodule (a gitlink, not a file) at `relPath`. */
+  async isStagedSubmodule(relPath: string): Promise<boolean> {
+    return (await this.listIndex()).submodules.has(relPath);
+  }
+
+  private listIndex(): Promise<{ ids: Map<string, string>; submodules: Set<string> }> {
+    this.indexListing ??= execFileAsync("git", ["ls-files", "-s", "-z"], { cwd: this.repoRoot, maxBuffer: MAX_LISTING }).then(({ stdout }) => {
+      const submodules = new Set<string>();
+      return { ids: parseObjectListing(stdout, "index", submodules), submodules };
+    });
+    return this.indexListing;
   }
 
   /** A blob's bytes, or undefined when git does not have it. */
-  read(oid: string): Promise<Buffer | undefined> {
+  read(oid: string): Promise<Buffer | undefined>;
+  /** A blob's bytes, undefined when git does not have it, or its size alone when it is larger than `limit` bytes. */
+  read(oid: string, limit: number): Promise<Buffer | OversizedBlob | undefined>;
+  read(oid: string, limit = Number.POSITIVE_INFINITY): Promise<Buffer | OversizedBlob | undefined> {
     if (this.failed) return Promise.reject(this.failed);
     const batch = this.start();
     return new Promise((resolve, reject) => {
       if (this.queue.length === 0) this.hold(true);
-      this.queue.push({ resolve, reject });
+      this.queue.push({ oid, limit, resolve, reject });
       batch.stdin.write(`${oid}\n`);
     });
   }
@@ -80,9 +126,12 @@ export class GitObjectStore {
   }
 
   /** The staged blob at `relPath`, or undefined when the index has no such path. */
-  async readStaged(relPath: string): Promise<Buffer | undefined> {
+  readStaged(relPath: string): Promise<Buffer | undefined>;
+  /** The staged blob at `relPath`, undefined when the index has no such path, or its size alone when over `limit`. */
+  readStaged(relPath: string, limit: number): Promise<Buffer | OversizedBlob | undefined>;
+  async readStaged(relPath: string, limit = Number.POSITIVE_INFINITY): Promise<Buffer | OversizedBlob | undefined> {
     const oid = (await this.index()).get(relPath);
-    return oid === undefined ? undefined : this.read(oid);
+    return oid === undefined ? undefined : this.read(oid, limit);
   }
 
   close(): void {
@@ -97,17 +146,22 @@ export class GitObjectStore {
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (chunk: string) => (stderr += chunk));
     child.stdout.on("data", (chunk: Buffer) => {
-      this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-      this.drain();
+      // Output still in the pipe of a process given up on (see `restart`) belongs to nobody.
+      if (child === this.batch) this.receive(chunk);
     });
     const fail = (error: Error) => {
+      if (child !== this.batch) return;
       this.failed = new Error(`git cat-file failed: ${stderr.trim() || error.message}`);
+      if (this.receiving) this.queue.unshift(this.receiving.pending);
+      this.receiving = undefined;
       for (const pending of this.queue.splice(0)) pending.reject(this.failed);
       this.hold(false);
     };
     child.on("error", fail);
+    // A write to a process that died (or was given up on) fails with EPIPE; its exit is reported by "close".
+    child.stdin.on("error", () => {});
     child.on("close", (code) => {
-      if (this.queue.length > 0) fail(new Error(`exited with code ${code}`));
+      if (this.queue.length > 0 || this.receiving) fail(new Error(`exited with code ${code}`));
     });
     this.batch = child;
     // Held only while answers are awaited; an idle batch process must not keep promptvet running.
@@ -115,6 +169,23 @@ export class GitObjectStore {
     (child.stdin as unknown as { unref?: () => void }).unref?.();
     this.hold(false);
     return child;
+  }
+
+  /**
+   * Gives up on the batch process in the middle of an answer nobody wants (a blob far over its limit): a new
+   * process is cheaper than piping megabytes only to drop them. Requests already sent are sent again.
+   */
+  private restart(): void {
+    const old = this.batch;
+    this.hold(false);
+    this.batch = undefined;
+    this.headerParts = [];
+    this.receiving = undefined;
+    old?.kill();
+    if (this.queue.length === 0) return;
+    const batch = this.start();
+    this.hold(true);
+    batch.stdin.write(this.queue.map((pending) => `${pending.oid}\n`).join(""));
   }
 
   private hold(waiting: boolean): void {
@@ -130,24 +201,52 @@ export class GitObjectStore {
     }
   }
 
-  /** Answers are `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`, in request order. */
-  private drain(): void {
-    while (this.queue.length > 0) {
-      const headerEnd = this.buffered.indexOf(10);
-      if (headerEnd === -1) return;
-      const header = this.buffered.toString("utf8", 0, headerEnd);
+  /**
+   * Answers are `<oid> <type> <size>\n<bytes>\n` or `<name> missing\n`, in request order. Each chunk is looked
+   * at once: body bytes are kept as they come and joined once at the end, so reading a blob costs time linear
+   * in its size however the pipe splits it. The body of a blob over its limit is dropped as it streams past,
+   * or, when megabytes of it are still to come, not read at all (`restart`).
+   */
+  private receive(chunk: Buffer): void {
+    let data = chunk;
+    while (data.length > 0) {
+      const current = this.receiving;
+      if (current) {
+        const take = Math.min(current.remaining, data.length);
+        current.parts?.push(data.subarray(0, take));
+        current.remaining -= take;
+        data = data.subarray(take);
+        if (current.remaining === 0) {
+          this.receiving = undefined;
+          current.pending.resolve(
+            current.parts ? Buffer.concat(current.parts, current.size + 1).subarray(0, current.size) : { oversized: true, size: current.size },
+          );
+        }
+        continue;
+      }
+      const headerEnd = data.indexOf(10);
+      if (headerEnd === -1) {
+        this.headerParts.push(data);
+        return;
+      }
+      this.headerParts.push(data.subarray(0, headerEnd));
+      const header = Buffer.concat(this.headerParts).toString("utf8");
+      this.headerParts = [];
+      data = data.subarray(headerEnd + 1);
+      const pending = this.queue.shift();
+      if (!pending) continue;
       if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-        this.buffered = this.buffered.subarray(headerEnd + 1);
-        this.queue.shift()!.resolve(undefined);
+        pending.resolve(undefined);
         continue;
       }
       const size = Number(header.slice(header.lastIndexOf(" ") + 1));
-      const bodyStart = headerEnd + 1;
-      if (this.buffered.length < bodyStart + size + 1) return;
-      const body = Buffer.from(this.buffered.subarray(bodyStart, bodyStart + size));
-      this.buffered = this.buffered.subarray(bodyStart + size + 1);
-      this.queue.shift()!.resolve(body);
+      if (size > pending.limit && size - data.length > RESTART_ABOVE) {
+        pending.resolve({ oversized: true, size });
+        this.restart();
+        return;
+      }
+      this.receiving = { pending, size, remaining: size + 1, parts: size > pending.limit ? undefined : [] };
     }
-    if (this.queue.length === 0) this.hold(false);
+    if (this.queue.length === 0 && !this.receiving) this.hold(false);
   }
 }

@@ -40,8 +40,19 @@ export function findRepoRoot(cwd: string): string | undefined {
 
 /** Paths (relative to the repo root, `/`-separated) of files added, copied, modified or renamed in the index. */
 export async function stagedFiles(repoRoot: string): Promise<string[]> {
-  const out = (await git(repoRoot, ["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"])) as string;
-  return out.split("\0").filter(Boolean);
+  return (await stagedChanges(repoRoot)).changed;
+}
+
+/**
+ * What the index changes, in one `git diff`: paths added, copied, modified or renamed (`changed`) and paths it
+ * deletes (`deleted`; renames are not followed, so a rename deletes its old path).
+ */
+export async function stagedChanges(repoRoot: string): Promise<{ changed: string[]; deleted: string[] }> {
+  const out = (await git(repoRoot, ["diff", "--cached", "--name-status", "-z", "--diff-filter=ACMRD", "--no-renames"])) as string;
+  const changed: string[] = [];
+  const deleted: string[] = [];
+  for (const file of parseNameStatus(out)) (file.status === "deleted" ? deleted : changed).push(file.path);
+  return { changed, deleted };
 }
 
 /** The staged blob of a path, exactly as it will be committed. */

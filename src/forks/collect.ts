@@ -1,5 +1,5 @@
 /** Every base prompt under some folders with its forks and their drift: what `promptvet forks` prints. */
-import { composePrompt, readFrontmatter, type ComposeError } from "../compose/index.js";
+import { composePrompt, defaultComposeRoot, readFrontmatter, withinRoots, type ComposeError } from "../compose/index.js";
 import { computeDrift, type ForkDrift } from "./drift.js";
 import { pinnedModel } from "./model.js";
 import { directReferences, listPromptFiles, readText } from "./scan.js";
@@ -21,7 +21,11 @@ export interface BaseGroup {
   forks: ForkEntry[];
 }
 
-export async function collectForks(roots: readonly string[], settings: Readonly<Record<string, unknown>> = {}): Promise<BaseGroup[]> {
+export async function collectForks(
+  roots: readonly string[],
+  settings: Readonly<Record<string, unknown>> = {},
+  composeRoots: (file: string) => Promise<string[]> = async (file) => [defaultComposeRoot(file)],
+): Promise<BaseGroup[]> {
   const files = await listPromptFiles(roots);
   const known = new Set(files);
   const groups = new Map<string, BaseGroup>();
@@ -30,15 +34,17 @@ export async function collectForks(roots: readonly string[], settings: Readonly<
     if (text === undefined || !text.startsWith("---")) continue;
     const refs = directReferences(file, text, (f) => known.has(f));
     if (!refs.base) continue;
+    const allowed = await composeRoots(file);
     let group = groups.get(refs.base.target);
     if (!group) {
-      const baseText = await readText(refs.base.target);
+      // A base outside the allowed folders is not read: the fork's entry says why (see composePrompt).
+      const baseText = withinRoots(refs.base.target, allowed) ? await readText(refs.base.target) : undefined;
       group = { base: refs.base.target, exists: baseText !== undefined, forks: [], model: baseText ? pinnedModel(readFrontmatter(baseText).data)?.value : undefined };
       groups.set(refs.base.target, group);
     }
     const entry: ForkEntry = { fork: file, kind: refs.base.kind };
     try {
-      const composed = await composePrompt(file, readText);
+      const composed = await composePrompt(file, readText, { roots: allowed });
       entry.drift = await computeDrift(composed, settings);
     } catch (error) {
       if ((error as Error).name !== "ComposeError") throw error;

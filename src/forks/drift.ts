@@ -39,17 +39,26 @@ export interface ForkDrift {
   };
 }
 
-type Counter = (text: string) => Promise<{ tokens: number; exact: boolean; tokenizer: string }>;
-
-/** Counts tokens with the model's tokenizer from src/tokens; characters / 4 (marked inexact) if that fails. */
-export async function tokenCounterFor(model: string | undefined, settings: Readonly<Record<string, unknown>>): Promise<Counter> {
+/**
+ * Tokens of the composed fork and of its composed base, counted as `promptvet tokens` counts a prompt (its
+ * rendered messages, parsed as one document) with the tokenizer of the fork's model; characters / 4, marked
+ * inexact, when no tokenizer loads.
+ */
+async function composedTokens(composed: ComposedPrompt, base: ComposedPrompt, settings: Readonly<Record<string, unknown>>): Promise<Omit<TokenDrift, "delta" | "percent">> {
   try {
-    const [{ registryFor }, { countText, DEFAULT_TOKENIZER }] = await Promise.all([import("../tokens/registry.js"), import("../tokens/stats.js")]);
+    const [{ composedDocumentOf }, { registryFor }, { countDocument, DEFAULT_TOKENIZER }, { primaryModel }] = await Promise.all([
+      import("../compose/document.js"),
+      import("../tokens/registry.js"),
+      import("../tokens/stats.js"),
+      import("../tokens/target.js"),
+    ]);
+    const [forkDoc, baseDoc] = await Promise.all([composedDocumentOf(composed), composedDocumentOf(base)]);
     const registry = registryFor(settings);
-    const tokenizer = (model ? registry.resolve(model)?.tokenizer : undefined) ?? DEFAULT_TOKENIZER;
-    return async (text) => ({ ...(await countText(text, tokenizer, registry)), tokenizer });
+    const tokenizer = primaryModel(forkDoc.document, settings, registry)?.entry?.tokenizer ?? DEFAULT_TOKENIZER;
+    const [b, f] = await Promise.all([countDocument(baseDoc.document, settings, tokenizer, registry), countDocument(forkDoc.document, settings, tokenizer, registry)]);
+    return { base: b.total, fork: f.total, tokenizer, exact: b.exact && f.exact };
   } catch {
-    return async (text) => ({ tokens: Math.ceil(text.length / 4), exact: false, tokenizer: "chars/4" });
+    return { base: Math.ceil(base.text.length / 4), fork: Math.ceil(composed.text.length / 4), tokenizer: "chars/4", exact: false };
   }
 }
 
@@ -64,9 +73,8 @@ export async function computeDrift(composed: ComposedPrompt, settings: Readonly<
   const lines = diffLines(base.prompt.text, composed.text);
   const forkModel = pinnedModel(composed.frontmatter)?.value ?? configuredModel(settings);
   const baseModel = pinnedModel(base.prompt.frontmatter)?.value ?? configuredModel(settings);
-  const count = await tokenCounterFor(forkModel, settings);
-  const [b, f] = [await count(base.prompt.text), await count(composed.text)];
-  const delta = f.tokens - b.tokens;
+  const tokens = await composedTokens(composed, base.prompt, settings);
+  const delta = tokens.fork - tokens.base;
   const sections: ForkDrift["sections"] = { overridden: [], appended: [], added: [], removed: [] };
   for (const op of composed.operations) {
     const list = op.kind === "override" ? sections.overridden : op.kind === "append" ? sections.appended : op.kind === "add" ? sections.added : sections.removed;
@@ -80,12 +88,9 @@ export async function computeDrift(composed: ComposedPrompt, settings: Readonly<
     lines,
     linePercent: lineDriftPercent(lines),
     tokens: {
-      base: b.tokens,
-      fork: f.tokens,
+      ...tokens,
       delta,
-      percent: b.tokens === 0 ? (f.tokens === 0 ? 0 : 100) : (Math.abs(delta) / b.tokens) * 100,
-      tokenizer: f.tokenizer,
-      exact: b.exact && f.exact,
+      percent: tokens.base === 0 ? (tokens.fork === 0 ? 0 : 100) : (Math.abs(delta) / tokens.base) * 100,
     },
     sections,
     model: {

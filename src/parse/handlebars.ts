@@ -25,7 +25,8 @@ const DOTPROMPT_ROLES: Record<string, SegmentRole> = { system: "system", user: "
 interface Token {
   text: string;
   start: number;
-  kind: "path" | "string" | "number" | "hash" | "other";
+  /** `helper`: the name right after `(`, a sub-expression's helper, not a variable. */
+  kind: "path" | "string" | "number" | "hash" | "helper" | "other";
   /** For `key=value` hash pairs: the value token. */
   value?: Token;
 }
@@ -41,9 +42,11 @@ function tokenize(source: string, start: number, end: number): Token[] {
     } else tokens.push(token);
   };
   let i = start;
+  let subexpressionHead = false;
   while (i < end) {
     const c = source[i]!;
     if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "(" || c === ")" || c === "|") {
+      if (c === "(") subexpressionHead = true;
       i++;
       continue;
     }
@@ -51,6 +54,7 @@ function tokenize(source: string, start: number, end: number): Token[] {
       let j = i + 1;
       while (j < end && source[j] !== c) j += source[j] === "\\" ? 2 : 1;
       push({ text: source.slice(i + 1, Math.min(j, end)), start: i + 1, kind: "string" });
+      subexpressionHead = false;
       i = j + 1;
       continue;
     }
@@ -71,7 +75,9 @@ function tokenize(source: string, start: number, end: number): Token[] {
       continue;
     }
     const text = source.slice(i, j);
-    const kind: Token["kind"] = /^-?\d/.test(text) ? "number" : text === "true" || text === "false" || text === "null" || text === "undefined" ? "other" : "path";
+    let kind: Token["kind"] = /^-?\d/.test(text) ? "number" : text === "true" || text === "false" || text === "null" || text === "undefined" ? "other" : "path";
+    if (subexpressionHead && kind === "path") kind = "helper";
+    subexpressionHead = false;
     const token: Token = { text, start: i, kind };
     i = j;
     if (source[j] === "=") {

@@ -71,3 +71,29 @@ function isEscaped(source: string, min: number, at: number): boolean {
   for (let i = at - 1; i >= min && source.charCodeAt(i) === 92; i--) count++;
   return count % 2 === 1;
 }
+
+/**
+ * Ranges of `\uD800`–`\uDFFF` escapes that do not form a high-low pair. JSON.parse accepts them, but the
+ * string they make is not Unicode: it cannot be written as UTF-8, and APIs reject or mangle it. In JSON a
+ * backslash only ever appears inside strings, so the raw text can be scanned without parsing it.
+ */
+export function loneSurrogateEscapes(source: string): [number, number][] {
+  const lone: [number, number][] = [];
+  let pendingHigh = -1;
+  for (let i = source.indexOf("\\"); i !== -1; i = source.indexOf("\\", i)) {
+    const unit = source[i + 1] === "u" ? hexUnit(source, i + 2) : -1;
+    if (pendingHigh !== -1 && !(pendingHigh + 6 === i && unit >= 0xdc00 && unit <= 0xdfff)) lone.push([pendingHigh, pendingHigh + 6]);
+    const pairedLow = pendingHigh !== -1 && pendingHigh + 6 === i && unit >= 0xdc00 && unit <= 0xdfff;
+    pendingHigh = -1;
+    if (unit >= 0xd800 && unit <= 0xdbff) pendingHigh = i;
+    else if (unit >= 0xdc00 && unit <= 0xdfff && !pairedLow) lone.push([i, i + 6]);
+    i += unit === -1 ? 2 : 6;
+  }
+  if (pendingHigh !== -1) lone.push([pendingHigh, pendingHigh + 6]);
+  return lone;
+}
+
+function hexUnit(source: string, at: number): number {
+  const hex = source.slice(at, at + 4);
+  return /^[0-9a-fA-F]{4}$/.test(hex) ? Number.parseInt(hex, 16) : -1;
+}

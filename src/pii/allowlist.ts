@@ -59,7 +59,7 @@ export function isFictionalPhone(e164Digits: string): boolean {
 /** UK drama ranges without the trunk 0 (Ofcom, "Telephone numbers for drama purposes"). */
 const UK_DRAMA = [
   "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960", "1414960", "1514960",
-  "1614960", "207946", "2890180", "2920180", "1632960", "7700900", "8081570", "9098790", "3069990",
+  "1614960", "2079460", "2890180", "2920180", "1632960", "7700900", "8081570", "9098790", "3069990",
 ];
 
 /** Documented test card numbers (Stripe, Braintree, Adyen, PayPal sandbox and card-network samples). */
@@ -133,6 +133,13 @@ const PLACEHOLDER_NAMES = new Set([
   "jean dupont", "alice", "bob", "carol", "dave", "eve", "mallory", "trent", "peggy", "victor", "alice smith",
   "bob smith", "alice example", "bob example", "test user", "sample user", "foo bar", "jane q. public", "j. doe",
   "baby doe", "john roe", "jane roe",
+  // Other languages' stand-ins: Norway, Poland, Czechia, the Netherlands, Finland, Sweden, Denmark, Switzerland,
+  // Spain and Latin America, Brazil.
+  "ola nordmann", "kari nordmann", "jan kowalski", "anna kowalska", "jan novák", "jan novak", "jan jansen",
+  "piet jansen", "matti meikäläinen", "maija meikäläinen", "sven svensson", "medel svensson", "jens hansen",
+  "hans muster", "max muster", "fulano de tal", "fulano", "mengano", "zutano", "beltrano", "ciclano",
+  "maría pérez", "maria perez", "josé da silva", "jose da silva", "marie dupont", "pierre dupont", "mario bianchi",
+  "john q. doe", "jane q. doe", "a. n. other", "tommy atkins", "john citizen", "jane citizen", "joe public",
 ]);
 
 export function isPlaceholderName(name: string): boolean {
@@ -159,6 +166,9 @@ const PUBLIC_FIGURES = new Set([
   "serena williams", "dr. seuss", "richard feynman", "carl sagan", "stephen hawking", "neil degrasse tyson",
   "jensen huang", "paul graham", "peter thiel", "kent beck", "martin fowler", "robert c. martin", "uncle bob",
   "donald knuth", "edsger dijkstra", "dan abramov", "guido van rossum", "brendan eich", "anders hejlsberg",
+  // Characters of fiction that prompts quote and play.
+  "romeo", "juliet", "hamlet", "macbeth", "sherlock holmes", "dr. watson", "harry potter", "hermione granger",
+  "frodo baggins", "luke skywalker", "leia organa", "darth vader", "james bond", "mr. data", "data",
 ]);
 
 export function isPublicFigure(name: string): boolean {

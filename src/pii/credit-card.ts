@@ -19,12 +19,18 @@ const ISSUERS: Issuer[] = [
   { name: "amex", ranges: [["34", "34"], ["37", "37"]], lengths: [15] },
   { name: "discover", ranges: [["6011", "6011"], ["644", "649"], ["65", "65"], ["622126", "622925"]], lengths: [16, 17, 18, 19] },
   { name: "jcb", ranges: [["3528", "3589"]], lengths: [16, 17, 18, 19] },
+  // JCB's older 15-digit numbers.
+  { name: "jcb", ranges: [["1800", "1800"], ["2131", "2131"]], lengths: [15] },
   { name: "diners", ranges: [["300", "305"], ["3095", "3095"], ["36", "36"], ["38", "39"]], lengths: [14, 15, 16, 17, 18, 19] },
   { name: "unionpay", ranges: [["62", "62"], ["81", "81"]], lengths: [16, 17, 18, 19] },
   { name: "maestro", ranges: [["5018", "5018"], ["5020", "5020"], ["5038", "5038"], ["5893", "5893"], ["6304", "6304"], ["6759", "6759"], ["6761", "6763"]], lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
+  // The rest of Maestro's ranges (50, 56-58, 6).
+  { name: "maestro", ranges: [["50", "50"], ["56", "58"], ["6", "6"]], lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
   { name: "mir", ranges: [["2200", "2204"]], lengths: [16, 17, 18, 19] },
   { name: "rupay", ranges: [["60", "60"], ["652", "652"], ["508", "508"]], lengths: [16] },
 ];
+
+const CARD_CUE = /(?:card|maestro|debit|credit|pan|tarjeta|karte|carte|cartão|carta|kaart|kort|kortti|karta)\b[^\n]{0,30}$/i;
 
 export function cardIssuer(digits: string): string | undefined {
   for (const issuer of ISSUERS) {
@@ -86,7 +92,10 @@ export function detectCreditCards({ text, options }: DetectorContext): PiiMatch[
     const after = text[end];
     const glued = after !== undefined && /[\p{L}\p{N}_@]/u.test(after);
     if (!tooLong && !glued && digits.length >= 12 && groupingOk(groups) && cardIssuer(digits) && luhnValid(digits)) {
-      if (!(builtin && isTestCard(digits))) {
+      // Maestro's 12-15 digit numbers share their length with order and account numbers: written bare, they
+      // need a card word before them.
+      const shortMaestro = digits.length < 16 && cardIssuer(digits) === "maestro" && groups.length === 1;
+      if (!(builtin && isTestCard(digits)) && !(shortMaestro && !CARD_CUE.test(text.slice(Math.max(0, i - 48), i)))) {
         out.push({ type: "credit-card", start: i, end, value: text.slice(i, end), confidence: 0.95 });
       }
     }

@@ -1,20 +1,39 @@
 /**
- * Dates of birth: a real calendar date (with a year) right after a birth cue ("DOB", "date of birth",
- * "born on", "birthday"...). A date without such a cue is an ordinary date (an order, a release) and is left alone.
+ * Dates of birth: a real calendar date (with a year) after a birth cue ("DOB", "date of birth", "born on",
+ * "birthday", "Geburtsdatum", "fecha de nacimiento", "születési dátum"...). The date may follow in the next short
+ * sentence ("date of birth. It's 6/24/1991") or on the next line of a form ("DOB:\n1987-03-14"). A date without
+ * such a cue is an ordinary date (an order, a release) and is left alone.
  */
 import type { DetectorContext, PiiMatch } from "./types.js";
 
-const CUE = /\b(?:d\.?o\.?b\.?|date[ _-]of[ _-]birth|birth[ _-]?date|birthdate|birthday|born(?:\s+on)?|geburtsdatum|geboren(?:\s+am)?|fecha de nacimiento|date de naissance|n[ée]e? le)\b/gi;
+const CUE =
+  /(?<![\p{L}\p{N}])(?:d\.?o\.?b\.?|date[ _-]of[ _-]birth|birth[ _-]?date|birthdate|birthday|born(?:\s+on)?|geburtsdatum|geburtstag|geboren(?:\s+am)?|geb\.|fecha de nacimiento|f\. de nacimiento|nacid[oa](?:\s+el)?|data de nascimento|nascid[oa](?:\s+em)?|data di nascita|nat[oa](?:\s+il)?|date de naissance|n[ée]e? le|geboortedatum|geboren op|födelsedatum|fødselsdato|født|syntymäaika|data urodzenia|urodzon[ya]|datum narození|narozen[aá]?|születési (?:dátum|idő)|született|doğum tarihi|ημερομηνία γέννησης|дата рождения)(?![\p{L}\p{N}])/giu;
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
   july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12,
   december: 12,
+  // German, Dutch, Scandinavian
+  januar: 1, jänner: 1, februar: 2, märz: 3, maerz: 3, mai: 5, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8, mars: 3, augusti: 8, maj: 5,
+  // French, Spanish, Portuguese, Italian
+  janvier: 1, février: 2, fevrier: 2, avril: 4, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10,
+  novembre: 11, décembre: 12, decembre: 12, enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7,
+  agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12, janeiro: 1, fevereiro: 2,
+  março: 3, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, dezembro: 12, gennaio: 1, febbraio: 2,
+  aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
+  // Hungarian
+  január: 1, február: 2, március: 3, április: 4, május: 5, június: 6, július: 7, augusztus: 8, szeptember: 9,
+  október: 10,
 };
-const MONTH_NAMES = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const MONTH_NAMES = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+
+type Parts = [y: number, m: number, d: number];
 
 /** Date shapes, anchored at the start of the text that follows the cue (all bounded, no nested repetition). */
-const DATE_FORMS: { re: RegExp; parts: (m: RegExpExecArray) => [y: number, m: number, d: number] | undefined }[] = [
+const DATE_FORMS: { re: RegExp; parts: (m: RegExpExecArray) => Parts | undefined }[] = [
   { re: /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/, parts: (m) => [+m[1]!, +m[3]!, +m[4]!] },
   {
     // 03/04/1987 is ambiguous: accept when either reading is a real date.
@@ -29,14 +48,26 @@ const DATE_FORMS: { re: RegExp; parts: (m: RegExpExecArray) => [y: number, m: nu
     },
   },
   {
-    re: new RegExp(`^(${MONTH_NAMES})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,3}(\\d{4})(?!\\d)`, "i"),
-    parts: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
+    // March 3, 1979 / Mar. 3rd 1979
+    re: new RegExp(`^(${MONTH_NAMES})\\.?\\s{1,3}(\\d{1,2})(?:st|nd|rd|th)?,?\\s{1,3}(\\d{4})(?!\\d)`, "iu"),
+    parts: (m) => monthParts(+m[3]!, m[1]!, +m[2]!),
   },
   {
-    re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?(${MONTH_NAMES})\\.?,?\\s{1,3}(\\d{4})(?!\\d)`, "i"),
-    parts: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
+    // 3 March 1979 / 3rd of March, 1979 / 12. März 1985 / 12 de marzo de 1985
+    re: new RegExp(`^(\\d{1,2})(?:st|nd|rd|th|\\.|º)?\\s{1,3}(?:of\\s{1,3}|de\\s{1,3})?(${MONTH_NAMES})\\.?,?\\s{1,3}(?:de\\s{1,3})?(\\d{4})(?!\\d)`, "iu"),
+    parts: (m) => monthParts(+m[3]!, m[2]!, +m[1]!),
+  },
+  {
+    // Hungarian: 1983. április 12.
+    re: new RegExp(`^(\\d{4})\\.\\s{1,3}(${MONTH_NAMES})\\s{1,3}(\\d{1,2})\\.?(?!\\d)`, "iu"),
+    parts: (m) => monthParts(+m[1]!, m[2]!, +m[3]!),
   },
 ];
+
+function monthParts(y: number, month: string, d: number): Parts | undefined {
+  const m = MONTHS[month.toLowerCase()];
+  return m === undefined ? undefined : [y, m, d];
+}
 
 function normaliseYear(y: number): number {
   if (y >= 100) return y;
@@ -54,6 +85,10 @@ function isPlaceholderBirth(y: number, m: number, d: number): boolean {
   return (y === 1970 || y === 1900 || y === 2000) && m === 1 && d === 1;
 }
 
+const DATE_START = new RegExp(`[0-9]|(?<![\\p{L}])(?:${MONTH_NAMES})\\.?\\s+\\d`, "iu");
+/** A short clause that hands the cue over to the next sentence: "date of birth. It's 6/24/1991". */
+const HANDOVER = /^[.!?]\s{1,3}(?:it['’]s|it is|it was|that['’]s|that is|mine is|mine['’]s|hers is|his is|theirs is|she was born(?: on)?|he was born(?: on)?|born(?: on)?|here it is:?|sure[,:]?|yes[,:]?)\s{0,3}$/i;
+
 export function detectDatesOfBirth({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
@@ -61,13 +96,16 @@ export function detectDatesOfBirth({ text, options }: DetectorContext): PiiMatch
   CUE.lastIndex = 0;
   let lastEnd = -1;
   for (let cue = CUE.exec(text); cue; cue = CUE.exec(text)) {
-    // The date follows within a short stretch of the same sentence ("DOB for the age check: 1999-02-28").
     const from = cue.index + cue[0].length;
-    const window = text.slice(from, from + 40);
-    const startAt = /[0-9]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.exec(window);
+    const window = text.slice(from, from + 60);
+    const startAt = DATE_START.exec(window);
     if (!startAt) continue;
     const between = window.slice(0, startAt.index);
-    if (/[;!?\n]|\.\s/.test(between)) continue;
+    // The date follows in the same clause ("DOB for the age check: 1999-02-28"), on the next line of a form
+    // ("Date of birth:\n1987-03-14"), or after a short hand-over sentence ("date of birth. It's 6/24/1991").
+    const sameClause = !/[;!?\n]|\.\s/.test(between);
+    const nextFormLine = /^\s*[:\-–]?\s*\n\s*(?:[-*>]\s*)?$/.test(between);
+    if (!sameClause && !nextFormLine && !HANDOVER.test(between)) continue;
     const k = from + startAt.index;
     if (k <= lastEnd) continue;
     const rest = text.slice(k, k + 40);
@@ -79,8 +117,9 @@ export function detectDatesOfBirth({ text, options }: DetectorContext): PiiMatch
       const [y, mo, d] = parts;
       if (!isRealDate(y, mo, d) || y < 1900 || y > thisYear) break;
       if (builtin && isPlaceholderBirth(y, mo, d)) break;
-      out.push({ type: "date-of-birth", start: k, end: k + m[0].length, value: m[0], confidence: 0.9 });
-      lastEnd = k + m[0].length;
+      const value = m[0].replace(/\.$/, "");
+      out.push({ type: "date-of-birth", start: k, end: k + value.length, value, confidence: 0.9 });
+      lastEnd = k + value.length;
       break;
     }
   }

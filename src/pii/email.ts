@@ -3,6 +3,7 @@
  * a dotted domain and an alphabetic top-level label.
  */
 import { isReservedDomain, isTemplatePlaceholder } from "./allowlist.js";
+import { isPublicContact } from "./public-context.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 import { isAsciiLetterCode, isDigitCode } from "./text.js";
 
@@ -79,6 +80,7 @@ export function detectEmails({ text, options }: DetectorContext): PiiMatch[] {
       if (/^[A-Z][A-Z_]{2,}$/.test(local)) continue;
       if (local.length === 1 && labels[labels.length - 2]!.length === 1) continue;
       if (!options.includeRoleEmails && ROLE_LOCAL_PARTS.has(local.toLowerCase())) continue;
+      if (!options.includeRoleEmails && isPublicContact(text, options.before, start, end)) continue;
     }
     out.push({ type: "email", start, end, value, confidence: 0.95 });
     searchFrom = end;

@@ -1,5 +1,6 @@
 /**
- * IBANs: a country code, two check digits and the BBAN, written compact or in groups of four. The length must
+ * IBANs: a country code, two check digits and the BBAN, written compact or in groups (of four, or as typed: "DE 89
+ * 3704 ...", lower case). The length must
  * be the country's registered length and the whole must pass ISO 7064 mod-97 (ibantools validates both, plus
  * the country's BBAN format).
  */
@@ -24,12 +25,15 @@ export function detectIbans({ text, options }: DetectorContext): PiiMatch[] {
   let specs: ReturnType<ReturnType<typeof ibanLibrary>["getCountrySpecifications"]> | undefined;
   for (let i = 0; i + 4 <= n; i++) {
     const c0 = text.charCodeAt(i);
-    if (!isUpper(c0)) continue;
-    if (!isUpper(text.charCodeAt(i + 1)) || !isDigitCode(text.charCodeAt(i + 2)) || !isDigitCode(text.charCodeAt(i + 3))) continue;
+    if (!isAsciiLetterCode(c0) || !isAsciiLetterCode(text.charCodeAt(i + 1))) continue;
+    // "DE89 3704...", "de89 3704..." (typed in lower case), "DE 89 3704..." (a space after the country code).
+    const digitsAt = text.charCodeAt(i + 2) === 32 ? i + 3 : i + 2;
+    if (!isDigitCode(text.charCodeAt(digitsAt)) || !isDigitCode(text.charCodeAt(digitsAt + 1))) continue;
+    if (isUpper(c0) !== isUpper(text.charCodeAt(i + 1))) continue;
     if (i > 0 && /[\p{L}\p{N}_]/u.test(text[i - 1]!)) continue;
     lib ??= ibanLibrary();
     specs ??= lib.getCountrySpecifications();
-    const spec = specs[text.slice(i, i + 2)];
+    const spec = specs[text.slice(i, i + 2).toUpperCase()];
     const want = spec?.chars;
     if (!want) continue;
     // Consume exactly `want` alphanumerics, allowing single spaces between them (grouped form).
@@ -40,7 +44,7 @@ export function detectIbans({ text, options }: DetectorContext): PiiMatch[] {
       if (isAlnum(c)) {
         compact += text[j]!.toUpperCase();
         j++;
-      } else if ((c === 32 || c === 0xa0) && compact.length >= 4 && j + 1 < n && isAlnum(text.charCodeAt(j + 1))) {
+      } else if ((c === 32 || c === 0xa0) && (compact.length >= 4 || compact.length === 2) && j + 1 < n && isAlnum(text.charCodeAt(j + 1))) {
         j++;
       } else break;
     }

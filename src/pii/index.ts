@@ -40,12 +40,28 @@ const PRIORITY: readonly PiiType[] = [
   "email", "iban", "credit-card", "us-ssn", "date-of-birth", "ip-address", "phone", "street-address", "person-name",
 ];
 
+/**
+ * Runs one detector. A field name (`date_of_birth: 1992-08-09` in YAML) is read as a label before the value: the
+ * detector sees "date of birth: 1992-08-09", and findings are given back in the value's own offsets.
+ */
+export function runDetector(type: PiiType, text: string, options: PiiOptions): PiiMatch[] {
+  const detector = DETECTORS[type];
+  if (!options.field) return detector({ text, options });
+  const prefix = `${options.field.replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}: `;
+  const out: PiiMatch[] = [];
+  for (const m of detector({ text: prefix + text, options })) {
+    if (m.start < prefix.length) continue;
+    out.push({ ...m, start: m.start - prefix.length, end: m.end - prefix.length });
+  }
+  return out;
+}
+
 export function detectPii(text: string, options: PiiOptions = {}): PiiMatch[] {
   const types = options.types ?? PII_TYPES;
   const allowed = compileAllowlist(options.allow);
   const all: PiiMatch[] = [];
   for (const type of types) {
-    for (const match of DETECTORS[type]({ text, options })) {
+    for (const match of runDetector(type, text, options)) {
       if (allowed(type, match.value)) continue;
       if (options.builtinAllowlist !== false && type !== "person-name" && isTemplatePlaceholder(match.value)) continue;
       all.push(match);

@@ -26,7 +26,7 @@ let ibanLib: IbanLib | undefined;
 export async function preloadPiiDependencies(types: readonly PiiType[]): Promise<void> {
   if (types.includes("phone") && !phoneLib) phoneLib = await import("libphonenumber-js/max");
   if (types.includes("iban") && !ibanLib) ibanLib = await import("ibantools");
-  // The person-name detector reads its word classes from data/name-lexicon.json; compromise is only the
+  // The person-name detector reads its word classes from data/name-lexicon.txt; compromise is only the
   // fallback when that file is missing.
   if (types.includes("person-name") && !nlp && !nameLexicon()) nlp = (await import("compromise")).default;
 }

@@ -1,31 +1,39 @@
 /**
- * Personal names. Two signals, both needed to keep false alarms rare in system prompts full of product names:
+ * Personal names. Two kinds of signal, so that system prompts full of product names stay quiet:
  *
- * 1. Context cues: a name right after "my name is", "Name:", "Customer:", "Dear", "Mr./Ms./Dr.", "I'm",
- *    "Hi", in an email header ("From:", "To:"), or on the line after a sign-off ("Thanks,\nMaria Lopez").
- * 2. Dialogue: in conversation text (few-shot examples, chat turns, or lines that start with a speaker label such
- *    as "User:"), a run of capitalised words whose first word is a known first name and whose other words are
- *    names or unknown words ("Maria Lopez", "Tom Okafor").
+ * 1. Cues: a name right after "my name is", "Name:", "Customer:", "Dear", "Mr./Ms./Dr.", "call me", in an email
+ *    header ("From:", "To:"), on the line after a sign-off ("Thanks,\nMaria Lopez"), after a greeting at the start
+ *    of a line ("Hi Maria,"), or as a speaker label ("Maria: I need help").
+ * 2. Conversation: in conversation text (few-shot examples, chat turns, lines that start with a speaker label such
+ *    as "User:"), a run of capitalised words with a known first name or surname ("Maria K. Jensen", "Tom Okafor"),
+ *    a known first name used in a sentence ("said Tómas to Colleen"), names listed with them ("Ana, Luis and
+ *    Marta"), and later mentions of a name found once.
  *
- * Words are classified with the lexicon of the compromise NLP library (first names, last names, honorifics and
- * ordinary English words), loaded only when this detector runs. Running compromise's full tagger would be
- * more thorough but costs ~40 µs per character: too slow for a pre-commit hook. A single first name with no cue
- * ("Claude", "Maria asked...") is not reported; neither are placeholder names (Jane Doe), public figures
- * mentioned as a topic, or assistant and product names.
+ * Words are classified with data/name-lexicon.txt (first names and surnames of many languages, ordinary English
+ * words) and word endings. Streets, places and organisations are not people: a run that ends with a street or
+ * organisation word ("Kent Street", "Morgan Stanley Bank"), starts with a place word ("Port Edward", "San Luis"),
+ * names a company called after people ("Morgan Stanley"), or lies inside a street address is dropped. Neither are
+ * placeholder names (Jane Doe), public figures mentioned as a topic, nor assistant and product names.
  */
-import { isPlaceholderName, isPublicFigure, isTemplatePlaceholder } from "./allowlist.js";
+import { isPlaceholderName, isPublicFigure } from "./allowlist.js";
 import { nlpLibrary } from "./lazy.js";
-import { nameLexicon, type LexiconClass, type LexiconLookup } from "./name-lexicon.js";
+import { nameLexicon, type LexiconLookup } from "./name-lexicon.js";
+import { NAMED_COMPANIES, ORGANISATION_WORDS, PLACE_PREFIXES, STREET_TYPES_AFTER } from "./place-words.js";
+import { lastLine, streetAddressSpans } from "./street-address.js";
 import { lineEnd, lineStart, SPEAKER_LABEL } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
-type WordClass = "first" | "last" | "honorific" | "common" | "unknown";
+/**
+ * `initial`: a single capital letter ("K." in "Maria K. Jensen"); `org`: a street or organisation word that is
+ * not also a known name; `place`: a word that starts place names.
+ */
+type WordClass = "first" | "last" | "namelike" | "honorific" | "common" | "unknown" | "initial" | "org" | "place";
 
 let lexicon: LexiconLookup | undefined;
 
 const FIRST_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "Person"]);
 
-/** Word classes from the extracted data file; compromise itself only when the file is missing. */
+/** Word classes from the data file; compromise itself only when the file is missing. */
 function wordLexicon(): LexiconLookup {
   if (!lexicon) {
     lexicon = nameLexicon();
@@ -53,18 +61,44 @@ const NOT_PEOPLE = new Set([
   "applicant", "claimant", "passenger", "client", "caller", "patient", "tenant", "cardholder", "policyholder",
   "beneficiary", "lead", "witness", "insured", "guest", "recipient", "sender", "buyer", "seller", "employee",
   "candidate", "student", "member", "landlord", "owner", "contact", "attn", "dear", "hi", "hello", "hey", "thanks",
+  // Words and names the lexicon lists as given names that prompts mostly use otherwise.
+  "tab", "gpt", "codex", "cursor", "windsurf", "zed", "vim", "emacs", "git", "bash", "linux", "unity", "blender",
+  "maven", "gradle", "redis", "nginx", "apache", "kafka", "spark", "hadoop", "pandas", "numpy", "tableau", "looker",
+  "harvey", "luna", "zeus", "thor", "odin", "loki", "mars", "venus", "jupiter", "saturn", "neptune", "pluto",
+  "hey", "okay", "ok", "yes", "no", "please", "sorry", "ms", "mrs", "mr", "dr",
+  // What "Hello, ..." greets when it is not a person.
+  "world", "everyone", "everybody", "folks", "friends", "guys", "there", "all", "mate", "y'all", "mundo", "monde",
+  "welt", "mondo", "wereld", "världen", "verden", "maailma", "świecie", "мир", "κόσμος",
 ]);
 
-/** Words after a capitalised run that show it is an organisation or place, not a person. */
-const ORG_WORDS = new Set([
-  "inc", "llc", "ltd", "corp", "corporation", "company", "co", "group", "bank", "university", "college", "school",
-  "foundation", "institute", "labs", "lab", "technologies", "systems", "partners", "associates", "hospital", "clinic",
-  "street", "avenue", "road", "lane", "drive", "park", "city", "county", "station", "airport", "hotel", "center",
-  "centre", "library", "museum", "stadium", "church", "bridge", "studio", "studios", "media", "press", "games", "ai",
+const HONORIFICS = new Set([
+  "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "herr", "frau", "sr", "sra", "srta", "mme",
+  "mlle", "m", "dott", "dssa", "ing", "mag", "fr", "sig", "sig.ra", "señor", "señora", "senhor", "senhora", "monsieur",
+  "madame", "signor", "signora", "pan", "pani", "rev", "capt", "lt", "sgt",
 ]);
+const PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "dos", "das", "ter", "ten", "y", "zu"]);
+/** Street words that are also common surnames ("Maria Hill", "Ji-woo Park"): left to the address detector. */
+const SURNAME_STREET_WORDS = new Set(["hill", "hills", "park", "green", "brook", "hall", "grove", "glen", "ridge", "heath", "view", "point", "landing", "bend", "springs", "valley", "village", "meadow", "meadows", "gardens", "walk", "gate", "ring", "bell"]);
+/** Particles written with a capital inside names ("Aoife Ní Bhriain", "Seán Mac Giolla", "Omar Bin Laden"). */
+const CAPITAL_PARTICLES = new Set(["Ní", "Nic", "Mac", "Mc", "Ó", "Ua", "Uí", "Bin", "Ibn", "Abu", "Al", "El", "Da", "De", "Di", "Du", "Van", "Von", "Der", "Den", "Ter", "La", "Le", "Dos", "Das", "Del", "Della", "Y"]);
+const STREET_OR_ORG = new Set([...STREET_TYPES_AFTER, ...ORGANISATION_WORDS].filter((w) => !SURNAME_STREET_WORDS.has(w)));
+const PLACE_START = new Set(PLACE_PREFIXES);
+const COMPANIES = new Set(NAMED_COMPANIES);
 
-const HONORIFICS = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "herr", "frau", "sr", "sra", "mme", "mlle", "m"]);
-const PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "dos", "das", "ter", "ten", "y"]);
+/** Known first names that are also everyday verbs or nouns: never reported alone. */
+const AMBIGUOUS_FIRST = new Set([
+  "amber", "angel", "bob", "buck", "chase", "chuck", "don", "drew", "grace", "grant", "harmony", "jack", "ken", "mark",
+  "nick", "pat", "roman", "skip", "spike", "sue", "wade", "rob", "pierce", "lance", "warren", "foster", "mason",
+  "hunter", "carter", "cooper", "parker", "taylor", "jordan", "morgan", "madison", "austin", "dallas", "georgia",
+  "virginia", "florence", "victoria", "savannah", "charlotte", "eugene", "lincoln", "chelsea", "kingston", "orlando",
+  "phoenix", "houston", "jackson", "cameron", "christian", "frank", "harry", "bill", "art", "guy", "joy", "hope",
+  "faith", "dawn", "may", "june", "summer", "autumn", "winter", "rose", "iris", "ivy", "holly", "sky", "storm",
+  "river", "brook", "glen", "dale", "cliff", "heath", "page", "miles", "price", "major", "king", "prince", "duke",
+  "earl", "baron", "royal", "noble", "sterling", "jade", "ruby", "pearl", "crystal", "opal", "mercedes", "lexus",
+  "tesla", "porsche", "ford", "dodge", "harley", "ben", "will", "gene", "ray", "rich", "sunny", "lily", "daisy",
+  "basil", "sage", "rosemary", "ginger", "candy", "honey", "cherry", "apple", "berry", "olive", "saffron", "cinnamon",
+  "violet", "scarlett", "hazel", "amy", "max", "sam", "alex", "chris", "terry", "jesse", "robin", "kim", "lee",
+]);
 
 /**
  * Memoised word classes: a prompt repeats its capitalised words (sentence starts, headings) and the run judge
@@ -83,25 +117,51 @@ function classify(word: string): WordClass {
   return c;
 }
 
+const COMMON_ENDING =
+  /(?:tion|sion|ment|ness|ity|ance|ence|i[sz]er|i[sz]ation|ism|ist|able|ible|ive|ous|ful|less|ics|ware|ship|hood|logy|graphy|ing|ops|ai)$/;
+
+function lexiconClass(bare: string): "first" | "last" | "namelike" | "common" | "unknown" {
+  const tag = wordLexicon().get(bare);
+  if (tag !== undefined) return tag;
+  // The lexicon lists few ordinary nouns; their endings still give them away ("Visualization", "Analyzer").
+  return COMMON_ENDING.test(bare) ? "common" : "unknown";
+}
+
 function classifyUncached(word: string): WordClass {
   const lower = word.toLowerCase().replace(/[’']s$/, "");
   // Contractions ("I'm", "We're", "Don't") are never names.
   if (/[’'](?:m|re|ve|ll|d|t)$/.test(lower)) return "common";
-  if (HONORIFICS.has(lower.replace(/\.$/, ""))) return "honorific";
+  const bare = lower.replace(/\.$/, "");
+  if (/^\p{Lu}\.?$/u.test(word)) return word === "I" || word === "A" ? "common" : "initial";
+  if (HONORIFICS.has(bare)) return "honorific";
   // CamelCase and acronyms ("CopilotClient", "URLs") are identifiers; Mc/Mac/O'/D' names keep their inner capital.
   if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
-  const bare = lower.replace(/\.$/, "");
   if (NOT_PEOPLE.has(bare)) return "common";
-  const tag = wordLexicon().get(bare);
-  if (tag === undefined) {
-    // The lexicon lists few ordinary nouns; their endings still give them away ("Visualization", "Analyzer").
-    return /(?:tion|sion|ment|ness|ity|ance|ence|i[sz]er|i[sz]ation|ism|ist|able|ible|ive|ous|ful|less|ics|ware|ship|hood|logy|graphy|ing|ops|ai)$/.test(bare) ? "common" : "unknown";
-  }
-  return tag;
+  if (bare.includes("-")) return hyphenatedClass(bare, word);
+  const c = lexiconClass(bare);
+  if (c === "first" || c === "last") return c;
+  if (PLACE_START.has(bare)) return "place";
+  if (STREET_OR_ORG.has(bare)) return "org";
+  return c;
+}
+
+/** "Jean-Pierre" is a first name, "García-López" a surname, "Follow-Up" an ordinary word. */
+function hyphenatedClass(bare: string, word: string): WordClass {
+  const parts = bare.split("-").filter((p) => p !== "");
+  if (parts.length === 0 || parts.length > 3) return "common";
+  const classes = parts.map(lexiconClass);
+  const named = classes.some((c) => c === "first" || c === "last");
+  // "Nakamura-Brown": an everyday word beside a name is a name.
+  if (classes.some((c) => c === "common" || (c === "namelike" && !named))) return "common";
+  if (classes.every((c) => c === "first")) return "first";
+  if (classes.every((c) => c === "first" || c === "last" || c === "namelike")) return "last";
+  // Romanised Korean and Chinese given names: "Seo-yeon", "Ji-woo", "Xiao-ming" (short syllables, the second in lower case).
+  if (parts.length === 2 && parts[0]!.length <= 4 && parts[1]!.length >= 3 && parts[1]!.length <= 5 && classes.some((c) => c === "unknown") && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(word)) return "first";
+  return "unknown";
 }
 
 const RELATIONS =
-  "husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|friend|colleague|coworker|boss|manager|assistant|landlord|neighbou?r|doctor|lawyer|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[ée]e?|girlfriend|boyfriend";
+  "husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|friend|colleague|coworker|boss|manager|assistant|landlord|neighbou?r|doctor|lawyer|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[ée]e?|girlfriend|boyfriend|kid|child|baby";
 const PERSON_NOUNS =
   "customer|client|user|person|man|woman|guy|girl|boy|lady|gentleman|friend|colleague|patient|employee|student|kid|child|son|daughter|someone|somebody|doctor|nurse|teacher|engineer|developer|manager|agent|caller|buyer|seller|tenant|guest|passenger|applicant|candidate|member|lead|contact|rep|representative|volunteer|driver|owner";
 
@@ -110,23 +170,54 @@ const PERSONAL_CUE = new RegExp(
   `(?:^|[^a-z-])(?:${[
     "my name is", "my name's", "my name ?:", "full name ?:", "first name ?:", "last name ?:", "surname ?:", "given name ?:",
     "(?:customer|client|patient|caller|guest|passenger|employee|applicant|candidate|student|tenant|member|contact|account|card) ?(?:holder )?name ?:",
-    "dear", "signed,?", "account holder ?:?", "card ?holder ?:?", "name on (?:the )?card ?:?", "applicant ?:?", "claimant ?:?",
+    "dear", "signed,?", "account holder ?:?", "card ?holder ?:?", "name on (?:the )?(?:card|account) ?(?:is)?:?", "applicant ?:?", "claimant ?:?",
     "patient ?:?", "policy ?holder ?:?", "beneficiary ?:?", "insured ?:?", "passenger ?:?",
-    `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
+    "(?:call|calls|called) me", "known as", "goes by", "go by", "(?:i am|i'm|i’m) called", "under the name(?: of)?",
+    // Not "your name is": a system prompt naming its assistant ("Your name is Aria").
+    "(?:['’]s|s['’]|my|his|her|their) (?:maiden |full |legal |real )?name(?: is| was)?,?",
+    `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, "(?:mum|mom|mother|dad|father|parent|guardian|carer|son|daughter|wife|husband|widow|sister|brother) of", `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
   ].join("|")})$`,
 );
 /** Cues that often introduce a name but also a tool, a key or a project ("name:", "from:", "owner:"): need lexicon evidence. */
 const GENERIC_CUE = new RegExp(
   `(?:^|[^a-z-])(?:${[
     "name is", "names? ?:", "customer ?:", "client ?:", "caller ?:", "contact(?: person)? ?:", "attn\\.? ?:?", "attention ?:",
-    "from ?:", "to ?:", "cc ?:", "requested by ?:?", "assigned to ?:?", "submitted by ?:?", "reported by ?:?",
+    "from ?:", "to ?:", "cc ?:", "bcc ?:", "requested by ?:?", "assigned to ?:?", "submitted by ?:?", "reported by ?:?",
     "spoke (?:with|to)", "speaking with", "talked to", "ask for", "guest ?:?", "recipient ?:?", "employee ?:?", "tenant ?:?",
     "witness ?:?", "driver ?:?", "lead ?:", "sender ?:?", "buyer ?:?", "member ?:", "student ?:?", "candidate ?:?",
-    "landlord ?:?", "owner ?:", "goes by",
+    "landlord ?:?", "owner ?:", "named", "called", "signed by", "approved by", "prepared by", "reviewer ?:",
   ].join("|")})$`,
 );
-const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|this is|\bhi|\bhello|\bhey|thanks|thank you|\bit's|\bit’s|regards|cheers|sincerely|welcome|congratulations|congrats|, said|asked)$/;
-const SIGN_OFF = /^\s*(?:thanks|thank you|many thanks|thanks again|best|best regards|regards|kind regards|warm regards|warmly|sincerely|yours|yours truly|yours sincerely|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks)\s*[,!.]?\s*[-–—]*\s*$/i;
+const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto)$/;
+const SIGN_OFF =
+  /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad))\s*[,!.]?\s*[-–—]*$/i;
+/** A field label before a value on its line: "Manager:", "Consignee 2:", "**Client:**", "lead passenger:". */
+const FIELD_LABEL = /(?:^|[—–|;,]\s*|\s{2,})[*_]*(\p{L}[\p{L} .'’/&()-]{0,30}?(?:\s\d{1,2})?)[*_]*\s?[:：][*_]*\s*$/u;
+/** Labels of fields that hold a person: any known first name or full name there is one. */
+const PERSON_LABEL =
+  /^(?:(?:full |first |last |legal |display |customer |client |contact |guest |patient |employee |account |card ?)?name|names|manager|line manager|supervisor|boss|spouse|partner|husband|wife|next of kin|emergency contact|contact(?: person)?|parent|guardian|mother|father|mum|mom|dad|child|son|daughter|doctor|physician|gp|nurse|teacher|tutor|owner|guest|host|shipper|consignee(?: \d)?|sender|recipient|addressee|buyer|seller|vendor|tenant|landlord|lodger|employee|candidate|applicant|passenger|lead passenger|traveller|traveler|driver|agent|rep|representative|assignee|reporter|requester|requested by|approver|approved by|signatory|signed by|witness|beneficiary|cardholder|account holder|holder|policyholder|insured|claimant|customer|client|patient|student|pupil|member|user name|username|attendee|speaker|from|to|cc|nombre|nombre completo|titular|destinatario|remitente|nome|nome completo|nom|prénom|destinataire|expéditeur|empfänger|absender|ansprechpartner|naam|ontvanger|namn|navn|nimi|imię i nazwisko|név|ügyfél)$/i;
+/** Contact details right after a name: "(diego@…)", "(+44 …)", "<ana@…>", ", tel.", " — SSN". */
+const CONTACT_AFTER = /^\s?(?:\((?:<?[\w.+-]{1,40}@[\w-]{1,40}\.\w|\+?\d[\d ().-]{6,20}\))|<[\w.+-]{1,40}@[\w-]{1,40}\.\w|,\s?(?:tel|phone|mobile|email|e-mail)\b|\s?[—–-]\s?(?:ssn|dob|tel|phone|salary|iban|account)\b)/i;
+/** After a record line's name: a separator or the verb of a request ("— SSN …", "(buyer)", "wants to see …"). */
+const RECORD_AFTER =
+  /^\s*(?:$|[—–(,;|]|-\s|\s(?:wants|asks|needs|is|was|has|had|called|said|says|lives|lived|works|worked|requests?|requested|would|will|booked|reported|paid|owes|moved|emailed|wrote)\b)/;
+/** After an introduced name: the end of the clause, or "again", "here", "from"... ("this is Chloé again"). */
+const INTRO_END = /^\s*(?:$|[,.!?;:)—–-]|\s(?:again|here|from|and|calling|speaking|with|at)\b)/;
+/** After a name, words that make it the assistant's own ("I'm Gordon, Docker's AI assistant", "I'm Ember! How can I help"). */
+const PERSONA_AFTER = /^[^\n]{0,30}?\b(?:ai|virtual|digital)?\s?(?:assistant|bot|chatbot|agent|companion|guide|copilot|model)\b|how (?:can|may) i (?:help|assist)/i;
+/** Words that introduce oneself ("I'm", "this is", "me llamo", "je suis"). */
+const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
+/** Words after a name that introduce oneself ("Nagy Eszter vagyok", "Maria here"). */
+const INTRO_AFTER = /^\s(?:vagyok|here\b|speaking\b|hier\b|ici\b|aquí\b)/i;
+/** Thanks and greetings that address the next word ("Thank you, Aoife."). */
+const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt)$/;
+const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant)\b[^.!?\n]*$/;
+/** Quote and list markers before a line's text: "> ", "- ", "* ", "1. ", "| ". */
+const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*/;
+/** Words before a name that make it a place or a venue ("in Florence", "at Morgan Stanley", "on Kent Street"). */
+const PLACE_BEFORE = /(?:^|\s)(?:in|at|near|on|into|onto|around|outside|inside|across|along|opposite|towards?|via|visit|visiting|visited|fly to|flew to|flying to|drive to|drove to|moved to|move to|moving to|trip to|travel(?:l?ing|l?ed)? to|the|a|an)$/;
+/** What a sentence-initial lone first name is followed by when it is the subject ("Xavier is from Redfin"). */
+const SUBJECT_AFTER = /^(?:['’]s\b|,|:|\s(?:is|was|has|had|said|says|asked|told|wants|wanted|will|would|can|could|did|does|shouted|called|thinks|thought|and|&|who|lives|lived|works|worked|spent|flew|went|got|gave|sent|needs|needed|agreed|replied|wrote)\b)/;
 
 interface Token {
   start: number;
@@ -142,6 +233,7 @@ function isCapitalised(word: string): boolean {
   const c0 = word.charCodeAt(0);
   if (c0 >= 97 && c0 <= 122) return false;
   if (c0 >= 65 && c0 <= 90) {
+    if (word.length === 1 || (word.length === 2 && word[1] === ".")) return true; // an initial
     for (let i = 1; i < word.length; i++) {
       const c = word.charCodeAt(i);
       if (c >= 97 && c <= 122) return true;
@@ -150,66 +242,132 @@ function isCapitalised(word: string): boolean {
     return false;
   }
   const first = word[0]!;
-  return first !== first.toLowerCase() && first === first.toUpperCase() && word !== word.toUpperCase();
+  if (first === first.toLowerCase() || first !== first.toUpperCase()) return false;
+  return word.length === 1 || (word.length === 2 && word[1] === ".") || word !== word.toUpperCase();
+}
+
+const isNameClass = (c: WordClass) => c === "first" || c === "last" || c === "unknown" || c === "initial";
+
+interface Found {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+interface Scan {
+  text: string;
+  dialogue: boolean;
+  /** The text has no capital letters (other than "I"): names may be written in lower case. */
+  lowerCase: boolean;
+  /** Source text before the text (see PiiOptions.before). */
+  before: string;
 }
 
 export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
-  const dialogueText = options.textKind === "dialogue";
-  // "my name is maria" is the only way a lower-case word starts a name: without the phrase anywhere in the
-  // text (the lower-cased window can only end with it if the text holds it), no per-word look-back is needed.
+  const dialogue = options.textKind === "dialogue";
+  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text), before: options.before ?? "" };
+  // "my name is maria" is the only way a lower-case word starts a name in mixed-case text: without the phrase
+  // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
+  // look-back is needed.
   const lowerCuePossible = LOWER_CUE_ANYWHERE.test(text);
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
 
+  const startsName = (t: Token, lowerAllowed: boolean) =>
+    isCapitalised(t.word) || lowerAllowed || (scan.lowerCase && isLexiconName(t.word));
+  // Words of public figures named in the text: "Dario" after "Dario Amodei" is the same public person.
+  const publicParts = new Set<string>();
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
     const lowerAllowed = lowerCuePossible && !isCapitalised(t.word) && lowercaseCueBefore(text, t.start) && classify(t.word) === "first";
-    if (!isCapitalised(t.word) && !lowerAllowed) {
+    if (!startsName(t, lowerAllowed)) {
       i++;
       continue;
     }
     // Collect a run of name-shaped words on the same line, separated by one space (or a particle).
     const run: Token[] = [t];
     let k = i + 1;
-    while (k < tokens.length && run.length < 4) {
+    while (k < tokens.length && run.length < 5) {
       const prev = run[run.length - 1]!;
       const next = tokens[k]!;
       const gap = text.slice(prev.end, next.start);
-      if (gap !== " " && !(gap === "" && false)) break;
-      if (prev.word.endsWith(".") && !HONORIFICS.has(prev.word.slice(0, -1).toLowerCase()) && prev.word.length > 2) break;
-      const nextLower = next.word.toLowerCase();
-      if (PARTICLES.has(nextLower) && k + 1 < tokens.length && isCapitalised(tokens[k + 1]!.word)) {
+      if (gap !== " " && gap !== "\u00a0") break;
+      if (prev.word.endsWith(".") && prev.word.length > 2 && classify(prev.word) !== "honorific") break;
+      // Particles inside a name ("Jacob van Gameren", "Henrike van der Berg"), one or two before a capitalised word.
+      const after1 = tokens[k + 1];
+      const after2 = tokens[k + 2];
+      if (
+        PARTICLES.has(next.word.toLowerCase()) &&
+        after1 &&
+        (isCapitalised(after1.word) || (PARTICLES.has(after1.word) && after2 !== undefined && isCapitalised(after2.word)))
+      ) {
         run.push(next);
         k++;
         continue;
       }
-      if (!(isCapitalised(next.word) || (lowerAllowed && classify(next.word) !== "common"))) break;
+      const fits = isCapitalised(next.word) || (lowerAllowed && classify(next.word) !== "common") || (scan.lowerCase && isLexiconName(next.word));
+      if (!fits) break;
       run.push(next);
       k++;
     }
-    const found = judgeRun(text, run, dialogueText);
+    const found = judgeRun(scan, run);
     if (found) {
       // "Nolan's": the possessive is not part of the name.
       if (/['’]s$/.test(text.slice(found.start, found.end))) found.end -= 2;
       const value = text.slice(found.start, found.end);
-      const skip =
-        builtin && (isPlaceholderName(value) || isPublicFigure(value) || isTemplatePlaceholder(text.slice(Math.max(0, found.start - 2), found.end + 2)));
+      const publicFigure = builtin && isPublicFigure(value);
+      if (publicFigure) for (const part of value.split(/\s+/)) publicParts.add(part);
+      const skip = builtin && (publicFigure || isPlaceholderName(value) || isWrappedPlaceholder(text, found.start, found.end));
       if (!skip) out.push({ type: "person-name", start: found.start, end: found.end, value, confidence: found.confidence });
     }
     i = k;
   }
-  return dropTopics(text, out);
+  let matches = dropTopics(text, out);
+  if (dialogue) matches = addListedNames(scan, tokens, matches);
+  matches = addJoinedNames(text, tokens, matches);
+  matches = addRepeatedMentions(text, tokens, matches, builtin);
+  if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
+  return dropInsideAddresses(text, options, matches);
+}
+
+/**
+ * A name written inside template or placeholder brackets ("{{First Name}}", "[Customer Name]", "<Agent Name>"), not
+ * a quote marker before it ("> Maria Lopez").
+ */
+function isWrappedPlaceholder(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.slice(end, end + 2);
+  return (/[{[<]\s?$/.test(before) && /^\s?[}\]>]/.test(after)) || /\{\s?$/.test(before) || /^\s?\}/.test(after);
+}
+
+function hasCapitalOtherThanI(text: string): boolean {
+  const re = /\p{Lu}/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0] !== "I") return true;
+    const before = text[m.index - 1];
+    const after = text[m.index + 1];
+    if ((before !== undefined && /[\p{L}\p{N}]/u.test(before)) || (after !== undefined && /[\p{L}\p{N}]/u.test(after))) return true;
+  }
+  return false;
+}
+
+/** A lower-case word the lexicon knows as a name, not an ordinary word (for all-lower-case chat text). */
+function isLexiconName(word: string): boolean {
+  const c = classify(word);
+  return (c === "first" || c === "last") && !AMBIGUOUS_FIRST.has(word.toLowerCase());
 }
 
 const TITLES =
   "president|senator|governor|secretary|ceo|founder|co-founder|author|novelist|actor|actress|singer|rapper|artist|painter|director|filmmaker|critic|coach|minister|chancellor|mayor|professor|journalist|host|youtuber|influencer|celebrity|star|musician|writer|poet|comedian|athlete|player|scientist|physicist|philosopher|economist|politician|king|queen|prince|princess|pope|general";
 const TOPIC_BEFORE = new RegExp(
-  `(?:style of|in the vein of|like|about|according to|featuring|starring|directed by|written by|composed by|painted by|produced by|songs? (?:by|of|from)|books? (?:by|of)|novels? by|films? (?:by|of|from)|movies? (?:by|of|from)|new (?:film|movie|album|book|song) (?:by|from)|article (?:by|from)|reviews? (?:of|by)|works? (?:of|by)|quotes? (?:from|by)|quoted|biography of|interview(?:ed)? with|search(?:es|ed|ing)? (?:the web |online )?for|(?:the |former |current |late )?(?:${TITLES}))\\s*["“']?$`,
+  `(?:style of|in the vein of|like|about|according to|featuring|starring|directed by|written by|composed by|painted by|produced by|songs? (?:by|of|from)|books? (?:by|of)|novels? by|films? (?:by|of|from)|movies? (?:by|of|from)|new (?:film|movie|album|book|song) (?:by|from)|article (?:by|from)|reviews? (?:of|by)|works? (?:of|by)|quotes? (?:from|by)|quoted|biography of|interview(?:ed)? with|search(?:es|ed|ing)? (?:the web |online )?for|as if you were|if you were|as though you were|channel of|videos? (?:from|by|of)|talks? (?:from|by)|founded by|co-founded by|created by|invented by|designed by|developed by|mixed with|inspired by|influenced by|×|vs\\.?|versus|(?:the |former |current |late )?(?:${TITLES}))\\s*["“']?$`,
 );
+/** The last words TOPIC_BEFORE can end with: a cheap test before the long one. */
+const TOPIC_LAST_WORD = new RegExp(`(?:of|like|about|to|featuring|starring|by|from|for|with|quoted|were|×|vs\\.?|versus|${TITLES})\\s*["“']?$`);
 const TOPIC_AFTER = new RegExp(
   `^(?:['’]s (?:new |latest |last |first |next |famous |best-known )?(?:film|movie|song|album|book|novel|show|series|painting|speech|tweet|post|music|lyrics|style|work|career|campaign|administration|polic(?:y|ies)|quote|theory|law)|,? (?:is|was) (?:the |a |an )?(?:(?:current|former|late|famous|well-known|[a-z]+) ){0,3}(?:${TITLES}))`,
   "i",
@@ -224,109 +382,461 @@ function dropTopics(text: string, matches: PiiMatch[]): PiiMatch[] {
   const topical = new Set<string>();
   for (const m of matches) {
     if ((m.confidence ?? 1) >= 0.9) continue;
-    const before = text.slice(Math.max(0, m.start - 48), m.start).toLowerCase().replace(/\s+$/, "");
-    const after = text.slice(m.end, m.end + 64);
-    if (TOPIC_BEFORE.test(before) || TOPIC_AFTER.test(after)) topical.add(m.value.toLowerCase());
+    const tail = text.slice(Math.max(0, m.start - 18), m.start).toLowerCase().trimEnd();
+    const topicBefore = TOPIC_LAST_WORD.test(tail) && TOPIC_BEFORE.test(text.slice(Math.max(0, m.start - 48), m.start).toLowerCase().trimEnd());
+    if (topicBefore || TOPIC_AFTER.test(text.slice(m.end, m.end + 64))) topical.add(m.value.toLowerCase());
   }
   if (topical.size === 0) return matches;
   return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !topical.has(m.value.toLowerCase()));
 }
 
-const LOWER_CUE_ANYWHERE = /my name(?: is|'s)/i;
+const LOWER_CUE_ANYWHERE = /my name(?: is|'s)|call(?:s|ed)? me|i['’]?m |i am /i;
 
-/** After a strong cue, names may be written in lower case ("my name is maria lopez"). */
+/** After a strong cue, names may be written in lower case ("my name is maria lopez", "call me sandro"). */
 function lowercaseCueBefore(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 24), at).toLowerCase();
-  return /(?:my name is|my name's)\s{0,2}$/.test(before);
+  return /(?:my name is|my name's|call(?:s|ed)? me)\s{0,2}$/.test(before);
 }
 
-function judgeRun(text: string, run: Token[], dialogueText: boolean): { start: number; end: number; confidence: number } | undefined {
-  // Drop leading ordinary words ("Contact Maria Lopez", "Please ask Tom") and honorifics (kept as a cue).
+/** The text of the line before `at`, from its start, without quote and list markers. */
+const PREFIX_WINDOW = 64;
+
+/** Drops trailing spaces, quotes and emphasis marks from a lower-cased window before a name. */
+function trimCueEnd(window: string): string {
+  let k = window.length;
+  while (k > 0 && ' \t\n\r"“*_'.includes(window[k - 1]!)) k--;
+  return k === window.length ? window : window.slice(0, k);
+}
+
+function linePrefixOf(text: string, lineStartIdx: number, at: number): string {
+  return text.slice(lineStartIdx, at).replace(LINE_MARKERS, "");
+}
+
+/**
+ * Classes of a run's words in context: a lower-case particle inside a run joins the name ("Jacob van Gameren"), and
+ * an everyday word that is also a name is one next to another name ("Will Smith", "Tara Burns") and an ordinary
+ * word otherwise ("Will you", "Hope Street").
+ */
+function runClasses(run: Token[]): WordClass[] {
+  const cls: WordClass[] = run.map((t) => classify(t.word));
+  const n = run.length;
+  const isParticle = (w: string) => PARTICLES.has(w) || CAPITAL_PARTICLES.has(w);
+  for (let j = n - 2; j >= 1; j--) {
+    // A particle before a capitalised word or before another particle so marked ("van der Berg").
+    if (isParticle(run[j]!.word) && (isCapitalised(run[j + 1]!.word) ? !isParticle(run[j + 1]!.word) || cls[j + 1] === "initial" : cls[j + 1] === "initial")) cls[j] = "initial";
+  }
+  // Only a known name vouches for its neighbour ("Plugin Name", "Data Bars" stay words).
+  const knownAt = (j: number) => j >= 0 && j < n && (cls[j] === "first" || cls[j] === "last");
+  for (let j = 0; j < n; j++) {
+    if (cls[j] !== "namelike") continue;
+    // Back over initials and particles to the word they follow.
+    let b = j - 1;
+    while (b >= 0 && cls[b] === "initial") b--;
+    const prev = (b >= 0 && (cls[b] === "first" || cls[b] === "honorific" || (cls[b] === "unknown" && b < j - 1))) || (j > 0 && cls[j - 1] === "honorific");
+    cls[j] = prev ? "last" : knownAt(j + 1) ? "first" : "common";
+  }
+  return cls;
+}
+
+function judgeRun(scan: Scan, run: Token[]): Found | undefined {
+  const { text } = scan;
+  const runCls = runClasses(run);
+  const loneNamelike = run.length === 1 && classify(run[0]!.word) === "namelike";
+  if (loneNamelike) runCls[0] = "first";
+  // Drop leading ordinary words ("Contact Maria Lopez", "Please ask Tom") and honorifics (kept as a cue). A place
+  // word voids the run ("Visit Port Edward"), unless an honorific came first.
   let s = 0;
   let honorific = false;
   while (s < run.length) {
-    const c = classify(run[s]!.word);
+    const c = runCls[s]!;
     if (c === "honorific") {
       honorific = true;
       s++;
       continue;
     }
-    if (c === "common" && !honorific) {
+    if (c === "place" && !honorific && s + 1 < run.length) return undefined;
+    if ((c === "common" || c === "org" || c === "place") && !honorific) {
       s++;
       continue;
     }
     break;
   }
   if (s >= run.length) return undefined;
-  let words = run.slice(s);
-  // Trailing ordinary words end the name ("Maria Lopez Support" -> "Maria Lopez"), organisations void it.
-  let e = words.length;
-  while (e > 0 && classify(words[e - 1]!.word) === "common" && !PARTICLES.has(words[e - 1]!.word.toLowerCase())) {
-    if (ORG_WORDS.has(words[e - 1]!.word.toLowerCase().replace(/\.$/, ""))) return undefined;
-    e--;
+  // Trailing ordinary words end the name ("Maria Lopez Support" -> "Maria Lopez"); streets and organisations void
+  // it ("Kent Street", "Acme Labs"), as does any organisation word inside.
+  // After an honorific, a capitalised word is a surname whatever else it means ("Mr. Burns", "Dr. Green").
+  let e = run.length;
+  while (e > s + (honorific ? 1 : 0)) {
+    const c = runCls[e - 1]!;
+    if (c === "org") return undefined;
+    if (c === "common" || c === "place" || (c === "initial" && /^\p{Lu}\.?$/u.test(run[e - 1]!.word))) {
+      e--;
+      continue;
+    }
+    break;
   }
-  words = words.slice(0, e);
-  if (words.length === 0 || words.length > 3) return undefined;
-  const after = text.slice(words[words.length - 1]!.end, words[words.length - 1]!.end + 12).toLowerCase();
-  if (/^\s?(?:inc|llc|ltd|corp|&|labs?)\b/.test(after)) return undefined;
-  // A name-like word directly followed by more text glued to it (`Maria.Lopez`, `React-Router`) is an identifier.
-  if (/^[-_/@]\w/.test(after)) return undefined;
-  const classes = words.map((w) => classify(w.word));
-  if (classes.some((c) => c === "common" || c === "honorific")) {
-    if (classes.slice(1).some((c) => c === "common")) return undefined;
-  }
+  const words = run.slice(s, e);
+  const classes = runCls.slice(s, e);
+  if (words.length === 0 || words.length > 4) return undefined;
+  const last = words[words.length - 1]!;
+  const after = text.slice(last.end, last.end + 12).toLowerCase();
+  if (/^\s?(?:inc|llc|ltd|corp|&|labs?|gmbh|plc)\b/.test(after)) return undefined;
+  // A name-like word directly followed by more text glued to it (`Maria.Lopez`, `React-Router`, `Node.js`) is an
+  // identifier.
+  if (/^(?:[-_/@]\w|\.[a-z])/.test(after) || (last.word.endsWith(".") && /^[a-z]/.test(after))) return undefined;
+  if (classes.slice(1).some((c) => c === "common" || c === "org" || c === "place" || c === "honorific")) return undefined;
+  // A lone everyday word that is also a name counts only after a personal cue ("my son Will").
+  if (classes[0] === "initial" && words.length === 1) return undefined;
+  if ((words.length >= 2 || /^\s(?:&|and)\s/.test(after)) && COMPANIES.has(companyKey(words, text))) return undefined;
+
   const start = words[0]!.start;
-  let end = words[words.length - 1]!.end;
-  if (text[end - 1] === "." && !/^[A-Z]\.$/.test(words[words.length - 1]!.word)) end--;
+  let end = last.end;
+  if (text[end - 1] === "." && classify(last.word) !== "initial") end--;
+  // A closing quote or a dash glued to the last word ("name: 'John Doe'") is not part of the name.
+  while (end > start + 1 && /['’-]/.test(text[end - 1]!) && !/['’]s$/.test(text.slice(end - 2, end + 1))) end--;
   const first = classes[0]!;
-  const beforeText = text.slice(Math.max(0, start - 40), start).toLowerCase().replace(/[\s"“*_]+$/, "");
-  const lineStartIdx = lineStart(text, start);
-  const linePrefix = text.slice(lineStartIdx, start);
+  const nameWords = classes.filter((c) => c !== "initial");
+  const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase());
+  // Only a short line prefix matters (a greeting, a quote marker); on a long line the window start is not the
+  // line start, and a marker that no pattern matches stands in for the prefix.
+  const lineStartIdx = lineStart(text, start, PREFIX_WINDOW);
+  const longLine = lineStartIdx > 0 && text[lineStartIdx - 1] !== "\n" && text[lineStartIdx - 1] !== "\r";
+  const linePrefix = longLine ? "\u0000" : linePrefixOf(text, lineStartIdx, start);
+  const restOfLine = text.slice(end, lineEnd(text, end, 40));
+  const lineEndsHere = /^\s*(?:$|[,|–—-])/.test(restOfLine);
 
   // Signature: the previous line is a sign-off and this line is just the name (maybe with a title after a comma).
-  if (linePrefix.trim() === "" && lineStartIdx > 0) {
-    const prevLine = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1);
-    const restOfLine = text.slice(end, lineEnd(text, end, 80));
-    if (SIGN_OFF.test(prevLine) && /^\s*(?:$|[,|–—-])/.test(restOfLine) && first !== "common") {
-      return { start, end, confidence: 0.9 };
-    }
+  if (!longLine && linePrefix.trim() === "" && lineEndsHere && first !== "common") {
+    // On the text's first line, the previous line is the end of the source before it ("Best regards,\n\nMaria").
+    const prevLine =
+      lineStartIdx > 0
+        ? text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1).replace(LINE_MARKERS, "").trim()
+        : lastLine(scan.before).trim();
+    if (SIGN_OFF.test(prevLine)) return { start, end, confidence: 0.9 };
   }
-  if (honorific && (first === "first" || first === "last" || first === "unknown")) return { start, end, confidence: 0.9 };
+  // A lone everyday word that is also a name ("Will", "Unique") counts only after a personal cue ("my son Will"),
+  // and after a label only when it fills the field ("Patient: Can you..." is a turn).
+  if (loneNamelike && (!PERSONAL_CUE.test(beforeText) || (/:$/.test(beforeText) && !/^\s*(?:$|[\n,;.!?)(|<—–-])/.test(text.slice(end, end + 3))))) return undefined;
+  // "— Maria Lopez" or "-- Tom" on the last line of a message: a signature ("- Name" is a list item).
+  if (
+    !longLine &&
+    /^\s*(?:[–—]|--|~)\s*$/.test(text.slice(lineStartIdx, start)) &&
+    lineEndsHere &&
+    nameWords.some((c) => c === "first") &&
+    /^[^\n]*(?:\n\s*(?:\n|$)|$)/.test(text.slice(end, end + 200))
+  ) {
+    return { start, end, confidence: 0.85 };
+  }
+  // "Thanks, Maria" / "Best, Tom Okafor" closing a message on one line.
+  const signOffBefore = /^\s*(?:thanks|thank you|best|cheers|regards|best regards|kind regards|warm regards|sincerely|love)\s*[,!.]?\s*$/i.test(linePrefix);
+  if (signOffBefore && lineEndsHere && (first === "first" || (words.length >= 2 && nameWords.every(isNameClass)))) {
+    return { start, end, confidence: 0.85 };
+  }
+  if (honorific && (first === "first" || first === "last" || first === "unknown" || first === "initial" || surnameAfterTitle(run[s - 1]!.word, words[0]!.word))) {
+    return { start, end, confidence: 0.9 };
+  }
   // Names are not followed by version numbers: "Sonnet 4.6", "Retro 4".
   if (/^\s?\d/.test(after)) return undefined;
   const plainWords = words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word));
-  const allNameLike = classes.every((c) => c !== "common");
-  const evidence = first === "first" || (words.length >= 2 && allNameLike && classes.some((c) => c === "first" || c === "last"));
-  const clauseEnds = /^\s*(?:$|[\n,;)(|<—–-])/.test(text.slice(end, end + 3));
-  if (plainWords && first !== "common" && PERSONAL_CUE.test(beforeText)) {
+  const allNameLike = classes.every(isNameClass);
+  const knownName = classes.some((c) => c === "first" || c === "last");
+  const evidence = first === "first" || (words.length >= 2 && allNameLike && knownName);
+  const clauseEnds = /^\s*(?:$|[\n,;.!?)(|<—–-])/.test(text.slice(end, end + 3));
+  // "You are a coach named Alex": the assistant's persona, not a person. Tested only where a rule needs it.
+  let personaSeen: boolean | undefined;
+  const isPersona = () => (personaSeen ??= PERSONA_BEFORE.test(text.slice(Math.max(0, start - 80), start).toLowerCase()));
+  if (plainWords && (first !== "common" || loneNamelike) && PERSONAL_CUE.test(beforeText)) {
     // "Patient: Hi there" is a turn, not a name: a lone unknown word after a label must end the clause.
     if (first === "unknown" && words.length === 1 && /:$/.test(beforeText) && !clauseEnds) return undefined;
     return { start, end, confidence: 0.9 };
   }
+  // A form or record field: "Manager: Tomasz Wiśniewski", "Consignee 2: João Pedro Carvalho,", "**spouse:** Keisha".
+  // Not in a heading ("## Section 2: Manuel Korpus Analizi").
+  const field = /^\s*#/.test(text.slice(lineStartIdx, start)) ? null : FIELD_LABEL.exec(linePrefix);
+  if (plainWords && field && allNameLike && !isPersona()) {
+    const personLabel = PERSON_LABEL.test(field[1]!.trim());
+    // The field's value runs to the end of the clause: a capitalised everyday word after a first name there is a
+    // surname ("spouse: Keisha Washington,").
+    let fieldEnd = end;
+    if (!clauseEnds && e < run.length && personLabel && first === "first") {
+      const tail = runCls.slice(e);
+      const tailEnd = run[run.length - 1]!.end;
+      if (tail.every((c) => c === "common") && run.slice(e).every((w) => /^\p{Lu}\p{Ll}+$/u.test(w.word)) && /^\s*(?:$|[\n,;.!?)(|<—–-])/.test(text.slice(tailEnd, tailEnd + 3))) {
+        fieldEnd = tailEnd;
+      }
+    }
+    const fieldEnds = fieldEnd !== end || clauseEnds;
+    if (fieldEnds && ((personLabel && evidence) || (nameWords.length >= 2 && knownName))) return { start, end: fieldEnd, confidence: 0.85 };
+    // Unknown words only: a form's "Name:" (capitalised; `name:` is a YAML or code key) or a person's role.
+    if (fieldEnds && personLabel && nameWords.length >= 2 && !/^name$/.test(field[1]!.trim())) return { start, end, confidence: 0.75 };
+  }
+  // A full name with its contact details after it: "Diego Fernández (diego.fernandez@…)", "Ana Ruiz <ana@…>".
+  if (nameWords.length >= 2 && allNameLike && knownName && CONTACT_AFTER.test(text.slice(end, end + 48))) {
+    return { start, end, confidence: 0.85 };
+  }
+  // A list item or record line that starts with a full name: "1. Marcus T. Bell — SSN …", "- Sigrid Haugland wants …".
+  if (
+    !longLine &&
+    LIST_MARKER.test(lineStartIdx === 0 ? scan.before.slice(-8) + text.slice(0, start) : text.slice(lineStartIdx, start)) &&
+    nameWords.length >= 2 &&
+    allNameLike &&
+    first === "first" &&
+    !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase()) &&
+    RECORD_AFTER.test(text.slice(end, end + 16))
+  ) {
+    return { start, end, confidence: 0.8 };
+  }
+  // A self-introduction: "I'm Aoife Ní Bhriain", "this is Chloé again", "Nagy Eszter vagyok".
+  const intro =
+    (INTRO_BEFORE.test(beforeText) && INTRO_END.test(text.slice(end, end + 12))) || INTRO_AFTER.test(text.slice(end, end + 12));
+  // In prose, only inside a quotation ('Customer wrote: "this is Chloé again"'): elsewhere an "I'm Vega" is the
+  // assistant's persona speaking.
+  const quoted = scan.dialogue || /^[^"“”]*["“][^"”]*$/.test(text.slice(lineStartIdx, start)) || SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40));
+  if (intro && quoted && plainWords && allNameLike && !isPersona() && !PERSONA_AFTER.test(text.slice(end, end + 60))) {
+    if (first === "first" && !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase())) return { start, end, confidence: 0.8 };
+    if (nameWords.length >= 2 && (knownName || scan.dialogue)) return { start, end, confidence: 0.8 };
+  }
+  // A speaker label that is a name: "Maria: I need help" / "Tom Okafor: thanks".
+  if (
+    !longLine &&
+    /^\s?:/.test(text.slice(end, end + 2)) &&
+    /^[\s>]*$/.test(text.slice(lineStartIdx, start)) &&
+    evidence &&
+    allNameLike &&
+    !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase()) &&
+    (scan.dialogue || neighbourLabelled(text, lineStartIdx))
+  ) {
+    return { start, end, confidence: 0.8 };
+  }
+  // A greeting at the start of a line: "Hi Maria," / "Hello Tom Okafor!".
+  const greeting = /^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/i.test(linePrefix);
+  if (greeting && evidence && allNameLike && /^\s*(?:$|[,!.:;—–-])/.test(restOfLine)) return { start, end, confidence: 0.85 };
+  if (isPersona()) return undefined;
   if (plainWords && GENERIC_CUE.test(beforeText)) {
-    if (evidence) return { start, end, confidence: 0.85 };
+    if (evidence && allNameLike) return { start, end, confidence: 0.85 };
     // "Name: Priya Raman" — a form field written for people (capital N; `name:` is a YAML or code key), two or
     // three name-like words that end the field.
     const formLabel = /(?:^|[^\w])(?:Full |Customer |Client |Display |Contact )?Name:[\s*_]*$/.test(text.slice(Math.max(0, start - 24), start));
-    if (formLabel && words.length >= 2 && allNameLike && clauseEnds) return { start, end, confidence: 0.75 };
+    if (formLabel && nameWords.length >= 2 && allNameLike && clauseEnds) return { start, end, confidence: 0.75 };
   }
-  // Without a cue, things are not people: "the Jordan Retro", "a Stanley Quencher".
+  // Without a cue, things and places are not people: "the Jordan Retro", "a Stanley Quencher", "in Florence".
   if (/(?:^|\s)(?:the|a|an|this|that|our|your|my|their|his|her)$/.test(beforeText)) return undefined;
-  // Greetings and thanks ("Hi Maria", "Thanks, Tom Okafor") count only in conversation text.
-  const lineIsDialogue = dialogueText || SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40));
-  const weak = lineIsDialogue && WEAK_CUE.test(beforeText.replace(/[,!.]+$/, ""));
-  if (weak && first === "first") return { start, end, confidence: 0.8 };
-  if (weak && words.length >= 2 && allNameLike) return { start, end, confidence: 0.8 };
-  // A greeting or thanks addressed to someone in a conversation: "Thanks, Tyrone." / "Hi Kwame,".
-  const afterName = text.slice(end, end + 2);
-  if (weak && lineIsDialogue && words.length === 1 && first === "unknown" && /^[,.!:;]/.test(afterName)) return { start, end, confidence: 0.7 };
-  // Addressing someone by first name in a conversation: "Sorry to hear that, Maria." / "Found it, Lukas!".
-  if (lineIsDialogue && words.length === 1 && first === "first" && /,$/.test(beforeText) && /^[.!?,]/.test(afterName)) {
-    return { start, end, confidence: 0.7 };
-  }
-  // Dialogue: full names only (two or three name-like words, at least one a known first or last name).
-  if (lineIsDialogue && words.length >= 2 && allNameLike && classes.some((c) => c === "first" || c === "last")) {
+  const leadWord = words[0]!.word.toLowerCase();
+  // A table cell holding a full name: "| Maria Lopez | 2024-03-01 |".
+  if (nameWords.length >= 2 && allNameLike && first === "first" && !AMBIGUOUS_FIRST.has(leadWord) && /\|\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^\s*\|/.test(text.slice(end, end + 4))) {
     return { start, end, confidence: 0.75 };
   }
+  // In prose, a known given name and a known surname together: "Escalate to Maria Jensen in billing".
+  const proseBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
+  if (
+    nameWords.length >= 2 &&
+    nameWords.length <= 3 &&
+    first === "first" &&
+    !AMBIGUOUS_FIRST.has(leadWord) &&
+    classes.slice(1).every((c) => c === "first" || c === "last" || c === "initial") &&
+    classes[classes.length - 1] === "last" &&
+    // Not inside a longer title-case phrase ("Object Pascal Best Practices").
+    s === 0 &&
+    e === run.length &&
+    !PLACE_BEFORE.test(proseBefore) &&
+    !isPersona()
+  ) {
+    return { start, end, confidence: 0.7 };
+  }
+  // Greetings and thanks ("Hi Maria", "Thanks, Tom Okafor") count only in conversation text.
+  const lineIsDialogue = scan.dialogue || (!longLine && SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40)));
+  if (!lineIsDialogue) return undefined;
+  const weakBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
+  const weak = WEAK_CUE.test(weakBefore) && !PLACE_BEFORE.test(weakBefore);
+  if (weak && first === "first" && allNameLike) return { start, end, confidence: 0.8 };
+  if (weak && nameWords.length >= 2 && allNameLike && knownName) return { start, end, confidence: 0.8 };
+  const afterName = text.slice(end, end + 2);
+  // A greeting or thanks addressed to someone: "Thanks, Tyrone." / "Hi Kwame,".
+  if (words.length === 1 && first === "unknown" && /^[,.!:;—–]|^ [—–]/.test(afterName) && THANKS_BEFORE.test(weakBefore)) {
+    return { start, end, confidence: 0.7 };
+  }
+  // Addressing someone by first name: "Sorry to hear that, Maria." / "Found it, Lukas!".
+  if (!scan.lowerCase && words.length === 1 && first === "first" && /,$/.test(beforeText) && /^(?:[.!?,]| [—–])/.test(afterName)) return { start, end, confidence: 0.7 };
+  // Full names: two to four name-like words, at least one a known first name or surname, in a place a person's
+  // name can stand (not "in Walter Heights", not "the Jordan Retro").
+  if (!scan.lowerCase && PLACE_BEFORE.test(weakBefore)) return undefined;
+  if (nameWords.length >= 2 && allNameLike && knownName && !(first === "initial" && nameWords.length < 2)) {
+    if (scan.lowerCase && !(first === "first" && classes.slice(1).every((c) => c === "first" || c === "last"))) return undefined;
+    return { start, end, confidence: 0.75 };
+  }
+  // A known first name alone, used as a person in a sentence: "said Tómas to Colleen", "Xavier is from Redfin".
+  if (words.length === 1 && first === "first" && !scan.lowerCase && !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase())) {
+    const sentenceStart = beforeText.trim() === "" || /[.!?:;\n"“(]$/.test(beforeText) || linePrefix.trim() === "";
+    if (!sentenceStart || SUBJECT_AFTER.test(text.slice(end, end + 12))) return { start, end, confidence: 0.65 };
+  }
   return undefined;
+}
+
+/**
+ * An everyday word after a title is a surname ("Mr. Burns", "Dr. Green"), for the titles that are nothing else
+ * ("Miss GitHub history" is a verb), when it is written as a name (not "Mr. GitHub").
+ */
+function surnameAfterTitle(title: string, word: string): boolean {
+  return /^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?$/.test(title) && /^\p{Lu}\p{Ll}+$/u.test(word) && !NOT_PEOPLE.has(word.toLowerCase());
+}
+
+const LABEL_LINE = /^[\s>]*\p{Lu}[\p{L}'’-]{1,24}(?: \p{Lu}[\p{L}'’-]{1,24})?\s?:\s*\S/u;
+
+/** The line before or after the one starting at `lineStartIdx` also starts with a speaker label: a transcript. */
+function neighbourLabelled(text: string, lineStartIdx: number): boolean {
+  const end = lineEnd(text, lineStartIdx, 400);
+  const next = text.slice(end + 1, lineEnd(text, end + 1, 80));
+  if (LABEL_LINE.test(next) || SPEAKER_LABEL.test(next)) return true;
+  if (lineStartIdx === 0) return false;
+  const prev = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1);
+  return LABEL_LINE.test(prev) || SPEAKER_LABEL.test(prev);
+}
+
+/** The words of a found name, lower case, with "&"/"and" and the next capitalised word ("Marks & Spencer"). */
+function companyKey(words: Token[], text: string): string {
+  const key = words.map((w) => w.word.toLowerCase().replace(/\.$/, "")).join(" ");
+  if (COMPANIES.has(key)) return key;
+  const m = /^\s(?:&|and)\s(\p{Lu}[\p{L}'’]+)/u.exec(text.slice(words[words.length - 1]!.end, words[words.length - 1]!.end + 40));
+  return m ? `${key} ${m[1]!.toLowerCase()}` : key;
+}
+
+const LIST_GAP = /^(?:, |,? and |,? & |,? or |,? und |,? y |,? et |,? e )$/;
+
+function isListGap(text: string, from: number, to: number): boolean {
+  if (to - from < 2 || to - from > 6) return false;
+  const c = text.charCodeAt(from);
+  return (c === 44 || c === 32) && LIST_GAP.test(text.slice(from, to));
+}
+
+/**
+ * Names listed with names in conversation text: "They had 6: Malon, Mark, Kaylee and Brandi", "Quirion and
+ * Robinson were engineers". A list of single capitalised words counts when half or more of its items are names
+ * already found or known first names, and none is an ordinary, place or organisation word.
+ */
+function addListedNames(scan: Scan, tokens: Token[], matches: PiiMatch[]): PiiMatch[] {
+  const { text } = scan;
+  const covered = coverageCheck(matches);
+  const added: PiiMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const group: Token[] = [tokens[i]!];
+    let k = i + 1;
+    while (k < tokens.length && group.length < 20 && isListGap(text, tokens[k - 1]!.end, tokens[k]!.start)) group.push(tokens[k++]!);
+    const joined = group.length >= 3 || (group.length === 2 && !/^,\s$/.test(text.slice(group[0]!.end, group[1]!.start)));
+    if (joined) {
+      const capitalised = group.every((t) => isCapitalised(t.word) && !t.word.endsWith("."));
+      const classes = group.map((t) => classify(t.word));
+      const inMatch = group.map((t) => covered(t.start, t.end));
+      const names = group.filter((t, j) => inMatch[j] || (classes[j] === "first" && !AMBIGUOUS_FIRST.has(t.word.toLowerCase()))).length;
+      const before = text[group[0]!.start - 1];
+      const afterLast = text[group[group.length - 1]!.end];
+      const standalone = (before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (afterLast === undefined || /[\s,.!?;:)]/.test(afterLast));
+      if (capitalised && standalone && names * 2 >= group.length && classes.every((c) => c === "first" || c === "last" || c === "unknown")) {
+        for (const [j, t] of group.entries()) {
+          if (inMatch[j]) continue;
+          added.push({ type: "person-name", start: t.start, end: t.end, value: t.word, confidence: 0.6 });
+        }
+      }
+    }
+    i = k;
+  }
+  if (added.length === 0) return matches;
+  return [...matches, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** A list item's marker, alone before the name on its line (in the text, or just before it in the source). */
+const LIST_MARKER = /(?:^|\n)\s*(?:\d{1,3}[.)]|[-*•+])\s+$/;
+const JOINER = /^ (?:&|and|und|y|et|e|og|och|en|i) /;
+
+/**
+ * A second name joined to a name found with a cue: "Name: Saoirse Gallagher & Rhys Llewellyn", "Dear Saoirse and
+ * Rhys,". The joined words must all be name-like and end the clause.
+ */
+function addJoinedNames(text: string, tokens: Token[], matches: PiiMatch[]): PiiMatch[] {
+  if (matches.length === 0) return matches;
+  const added: PiiMatch[] = [];
+  const covered = coverageCheck(matches);
+  let t = 0;
+  for (const m of matches) {
+    if ((m.confidence ?? 1) < 0.75) continue;
+    const joiner = JOINER.exec(text.slice(m.end, m.end + 6));
+    if (!joiner) continue;
+    const at = m.end + joiner[0].length;
+    while (t < tokens.length && tokens[t]!.start < at) t++;
+    if (tokens[t]?.start !== at) continue;
+    let k = t;
+    while (k < tokens.length && k - t < 3 && isCapitalised(tokens[k]!.word) && (k === t || text.slice(tokens[k - 1]!.end, tokens[k]!.start) === " ")) k++;
+    if (k === t) continue;
+    const run = tokens.slice(t, k);
+    const classes = runClasses(run);
+    if (!classes.every(isNameClass) || !/^\s*(?:$|[\n,;.!?)(|<—–-])/.test(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 3))) continue;
+    const start = run[0]!.start;
+    const end = run[run.length - 1]!.end - (run[run.length - 1]!.word.endsWith(".") ? 1 : 0);
+    if (covered(start, end)) continue;
+    added.push({ type: "person-name", start, end, value: text.slice(start, end), confidence: 0.7 });
+  }
+  if (added.length === 0) return matches;
+  return [...matches, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Later mentions of a name found once ("Maria Lopez called ... Maria said"): each word of a name found with a cue
+ * or as a full name, seen again capitalised as a whole word, is the same person.
+ */
+function addRepeatedMentions(text: string, tokens: Token[], matches: PiiMatch[], builtin: boolean): PiiMatch[] {
+  const parts = new Set<string>();
+  for (const m of matches) {
+    if ((m.confidence ?? 1) < 0.75) continue;
+    for (const w of m.value.split(/\s+/)) {
+      const c = classify(w);
+      if (w.length >= 3 && (c === "first" || c === "last" || c === "unknown") && !AMBIGUOUS_FIRST.has(w.toLowerCase())) parts.add(w);
+    }
+  }
+  if (parts.size === 0) return matches;
+  const covered = coverageCheck(matches);
+  const added: PiiMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    const word = t.word.replace(/['’]s$/, "").replace(/\.$/, "");
+    if (!parts.has(word) || covered(t.start, t.end)) {
+      i++;
+      continue;
+    }
+    let end = t.start + word.length;
+    let k = i + 1;
+    while (k < tokens.length && text.slice(tokens[k - 1]!.end, tokens[k]!.start) === " ") {
+      const w = tokens[k]!.word.replace(/['’]s$/, "").replace(/\.$/, "");
+      if (!parts.has(w)) break;
+      end = tokens[k]!.start + w.length;
+      k++;
+    }
+    const value = text.slice(t.start, end);
+    if (!(builtin && (isPlaceholderName(value) || isPublicFigure(value)))) added.push({ type: "person-name", start: t.start, end, value, confidence: 0.6 });
+    i = k;
+  }
+  if (added.length === 0) return matches;
+  return [...matches, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether [start, end) overlaps one of `matches` (sorted by start, not nested); queries must come in increasing
+ * `start` order. One forward pointer keeps a whole pass linear.
+ */
+function coverageCheck(matches: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  let p = 0;
+  return (start, end) => {
+    while (p < matches.length && matches[p]!.end <= start) p++;
+    for (let q = p; q < matches.length && matches[q]!.start < end; q++) if (matches[q]!.end > start) return true;
+    return false;
+  };
+}
+
+/** Street and place names inside an address ("12 rue Victor Hugo", "Rua São Paulo 40") are not people. */
+function dropInsideAddresses(text: string, options: DetectorContext["options"], matches: PiiMatch[]): PiiMatch[] {
+  if (matches.length === 0) return matches;
+  const addresses = streetAddressSpans(text, options);
+  if (addresses.length === 0) return matches;
+  const inAddress = coverageCheck(addresses);
+  return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !inAddress(m.start, m.end));
 }

@@ -10,6 +10,7 @@
 import { isFictionalPhone, isTemplatePlaceholder } from "./allowlist.js";
 import { phoneLibrary } from "./lazy.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
+import { isPublicContact } from "./public-context.js";
 import { isDigitCode, textBefore } from "./text.js";
 
 export const DEFAULT_PHONE_REGIONS: readonly string[] = ["US", "GB"];
@@ -111,7 +112,7 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
       // Close a dangling "(" so "(415) 867" style windows parse; drop an unbalanced leading one.
       if (s.startsWith("(") && !s.includes(")")) s = s.slice(1);
       tries++;
-      const match = checkCandidate(lib, text, runStart, end, s, regions, builtin, groups.slice(0, groupCount), budget);
+      const match = checkCandidate(lib, text, runStart, end, s, regions, builtin, groups.slice(0, groupCount), budget, options.before);
       if (match) {
         found = match;
         break;
@@ -159,6 +160,19 @@ function nationalShapeOk(region: string, lengths: number[]): boolean {
   return true;
 }
 
+/**
+ * Regions whose national formats are tried for a number right after a phone cue when the configured regions do not
+ * take it: Europe, the Americas and the largest others. Without a cue only the configured regions count.
+ */
+/** Labels of other numbers ending right before the candidate. */
+const OTHER_NUMBER_LABEL = /(?:licen[cs]e|passport|driver['’]?s?|ssn|social security|account|acct|policy|member(?:ship)?|order|invoice|tracking|routing|iban|card|ticket|case|apt|apartment|suite|unit|flat|room|po box)\.?\s*(?:number|no\.?|num\.?|#|id)?\s*(?:is|was|:|=)?\s*$/;
+/** Cues that name a phone outright (not "number" or "contact"), as whole words. */
+const STRONG_PHONE_CUE = /(?:^|[^a-z])(?:phone|tel|tel\.|telephone|mobile|cell|cellphone|fax|whatsapp|call (?:me|us|him|her)|ring (?:me|us)|text me|handy|telefon|tél|téléphone|portable|móvil|movil|celular|teléfono|telefone|telefono|cellulare|mobiel|puhelin|telefonszám|tlf)[^a-z][^\n]{0,30}$/;
+const CUED_REGIONS = [
+  "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "CZ", "PT", "IE", "HU", "GR", "RO",
+  "BR", "MX", "AR", "CO", "CL", "PE", "AU", "NZ", "CA", "IN", "JP", "KR", "CN", "SG", "ZA", "NG", "KE", "IL", "TR",
+];
+
 const DATE_PREFIX = /^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\b/;
 const DATE_SHAPE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 
@@ -172,29 +186,39 @@ function checkCandidate(
   builtin: boolean,
   groups: Group[],
   budget: { parses: number },
+  before: string | undefined,
 ): PiiMatch | undefined {
   const value = text.slice(start, end);
   if (DATE_SHAPE.test(candidate) || DATE_PREFIX.test(candidate)) return undefined;
   // "2025-08-22 13:34": a date and an hour, cut off at the colon.
   if (text[end] === ":" && isDigitCode(text.charCodeAt(end + 1))) return undefined;
   if (isTemplatePlaceholder(value)) return undefined;
-  const before = textBefore(text, start, 48, true);
-  const cue = PHONE_CUE.test(before);
+  const cueWindow = textBefore(text, start, 48, true);
+  const cue = PHONE_CUE.test(cueWindow);
   const international = candidate.startsWith("+");
   const bare = /^\d+$/.test(candidate);
   const dotsOnly = !international && !bare && /^[\d./ ]+$/.test(candidate) && /[./]/.test(candidate) && !/^\d{3}\.\d{3}\.\d{4}$/.test(candidate);
+  // "driver's license number is 481195160", "Apt. 338 32 216": another number's label, unless a phone is named.
+  if (OTHER_NUMBER_LABEL.test(cueWindow) && !STRONG_PHONE_CUE.test(cueWindow)) return undefined;
   if (!cue) {
-    if (NON_PHONE_CUE.test(before)) return undefined;
+    if (NON_PHONE_CUE.test(cueWindow)) return undefined;
     if (bare || dotsOnly) return undefined;
   }
-  const lengths = groups.map((g) => g.end - g.start);
+  let lengths = groups.map((g) => g.end - g.start);
+  let number = candidate;
+  // "+46 (0)8 123 45 67", "+44 (0)20 7946 0000": the national trunk prefix in brackets is not dialled from abroad.
+  const trunk = international ? /^(\+\d{1,3})[\s.-]?\(0\)[\s.-]?/.exec(candidate) : null;
+  if (trunk) {
+    number = `${trunk[1]} ${candidate.slice(trunk[0].length)}`;
+    lengths = lengths.filter((_, g) => g !== 1);
+  }
   // Written numbers group digits in twos to fives; a lone digit inside is a list or a version, not a phone. The
   // exceptions: a leading "1" (1-415-...), and right after a country code ("+33 6 12 34 56 78", "+49 (0)30").
   if ((international ? lengths.slice(2) : lengths.slice(1)).some((l) => l === 1)) return undefined;
   let parsed: ReturnType<typeof lib.parsePhoneNumberFromString> | undefined;
   if (international) {
     budget.parses--;
-    parsed = lib.parsePhoneNumberFromString(candidate);
+    parsed = lib.parsePhoneNumberFromString(number);
     if (!parsed || !parsed.isValid()) return undefined;
   } else {
     const trunkless = !digitsOnlyStartsWithZero(candidate);
@@ -209,8 +233,21 @@ function checkCandidate(
         break;
       }
     }
+    // With a phone cue ("tel.", "call me on"), a national number may be of any country: try the common ones.
+    if (!parsed && STRONG_PHONE_CUE.test(cueWindow) && !bare) {
+      for (const region of CUED_REGIONS) {
+        if (regions.includes(region) || (trunkless && TRUNK_ZERO_REGIONS.has(region)) || budget.parses <= 0) continue;
+        budget.parses--;
+        const p = lib.parsePhoneNumberFromString(candidate, region as Parameters<typeof lib.parsePhoneNumberFromString>[1]);
+        if (p && p.isValid()) {
+          parsed = p;
+          break;
+        }
+      }
+    }
     if (!parsed) return undefined;
   }
   if (builtin && isFictionalPhone(parsed.number.slice(1))) return undefined;
+  if (builtin && isPublicContact(text, before, start, end)) return undefined;
   return { type: "phone", start, end, value, confidence: international || !bare ? 0.9 : 0.75 };
 }

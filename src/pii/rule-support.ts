@@ -7,9 +7,9 @@ import { maskValue } from "../engine/mask.js";
 import { defineRule, type ReportDescriptor, type Rule, type SeverityName } from "../engine/types.js";
 import type { SegmentRole } from "../model/document.js";
 import { AllowlistError, compileAllowlist, type AllowCheck } from "./allowlist.js";
-import { DETECTORS } from "./index.js";
+import { runDetector } from "./index.js";
 import { preloadPiiDependencies } from "./lazy.js";
-import { textKindForRole } from "./segments.js";
+import { fieldOfPath, textKindForRole } from "./segments.js";
 import { placeholderFor } from "./suggest.js";
 import type { PiiAllowConfig, PiiOptions, PiiTextKind, PiiType } from "./types.js";
 
@@ -19,6 +19,9 @@ function mightNeedLibrary(type: PiiType, text: string): boolean {
   if (type === "iban") return /[A-Za-z]{2}\s?\d{2}/.test(text);
   return type !== "person-name";
 }
+
+/** How much source text before a segment the detectors may read for lead-ins. */
+const CONTEXT_BEFORE = 320;
 
 /** How a segment's role reads in a message ("in system text", "in example output text"). */
 const ROLE_LABELS: Record<string, string> = {
@@ -76,7 +79,6 @@ const allowSchema = {
 type PiiReport = ReportDescriptor & { severity?: 1 | 2 };
 
 export function createPiiRule(spec: PiiRuleSpec): Rule<PiiRuleOptions> {
-  const detector = DETECTORS[spec.type];
   return defineRule<PiiRuleOptions>({
     meta: {
       id: `pii/${spec.type}`,
@@ -129,7 +131,10 @@ export function createPiiRule(spec: PiiRuleSpec): Rule<PiiRuleOptions> {
           const roleSeverity = roles[segment.role];
           if (roleSeverity === "off") return;
           const textKind: PiiTextKind = textKindForRole(segment.role);
-          const matches = detector({ text: segment.text, options: optionsFor[textKind] });
+          const field = fieldOfPath(segment.path);
+          const before = context.document.source.slice(Math.max(0, segment.range[0] - CONTEXT_BEFORE), segment.range[0]);
+          const options = { ...optionsFor[textKind], field, before };
+          const matches = runDetector(spec.type, segment.text, options);
           for (const match of matches) {
             if (allowed(spec.type, match.value)) continue;
             const range = context.segmentRange(segment, [match.start, match.end]);

@@ -121,3 +121,22 @@ export function addCounts(a: Map<PiiType, Counts>, b: Map<PiiType, Counts>): Map
   }
   return a;
 }
+
+/** 32-bit FNV-1a over UTF-16 code units: a stable hash for splitting labelled data. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * The frozen split of a labelled corpus: an item whose key hashes to 0, 1 or 2 (mod 10) is held out (about 30%).
+ * Detectors are tuned on the rest only; the held-out part is scored, never read while tuning. Keys are chosen so
+ * that near-copies land on the same side (for generated sentences, the template they came from).
+ */
+export function isHeldOut(key: string): boolean {
+  return fnv1a(key) % 10 < 3;
+}

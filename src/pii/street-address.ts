@@ -1,53 +1,184 @@
 /**
- * Street addresses: a house number, one to four street-name words and a street suffix ("42 Willow Lane",
- * "221B Baker St."), optionally followed by a unit, city, state and ZIP code; German-style "Hauptstraße 12";
- * PO boxes. Lower-case addresses count only after an address cue ("ship to", "address:"), since lower-case prose
- * such as "in 2 easy steps" is everywhere. Every pattern is bounded and anchored at a house-number position, so
- * the scan stays linear.
+ * Street addresses, in the forms the main European and American languages write them:
+ *
+ * - number, name, street type: "42 Willow Lane", "221B Baker St.", "36 folkestone road";
+ * - street type, name, number: "Rua Augusta 123", "Calle Mayor, 5", "Via Roma 10", "ul. Długa 5/7";
+ * - number, street type, name: "12 rue de Rivoli", "40 Via Bernardino Rota 130";
+ * - a street word ending in a type, number: "Hauptstraße 12", "Prinsenstraat 186", "Simavikveien 231",
+ *   "Kossuth Lajos utca 12";
+ * - name and number alone ("Bergshaugen 43") when a postcode or a unit follows;
+ * - PO boxes ("P.O. Box 101", "Postfach 1234", "Apartado 55") and US military mail ("PSC 1234, Box 5678, APO AE
+ *   09876", "USNS Sandberg / FPO AA 18532").
+ *
+ * A street is extended with what follows it on its line (unit, postcode, city, state, country) and on the next few
+ * lines when they read as the rest of an address ("Apt. 323", "FOSNAVÅG", "Springfield, IL 62704"), so a
+ * multi-line address is one finding. In system and instruction prose an address needs a cue ("address", "ship to",
+ * "lives at"...) or such a multi-line block; in conversation text any address counts. Lower-case addresses need a
+ * cue or a street type. Every pattern is bounded and tried only at a number or a keyword, so the scan stays linear.
  */
-import type { DetectorContext, PiiMatch } from "./types.js";
 import { isDialogueLine, isDigitCode, lineStart, textBefore } from "./text.js";
+import type { DetectorContext, PiiMatch } from "./types.js";
 
-const SUFFIX =
-  "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|Cres|Row|Alley|Plaza|Loop|Pike|Grove|Gardens|Mews|Walk|Causeway|Expressway|Freeway|Turnpike|Crossing|Heights|Ridge|Meadows?|Estates?";
-const DIRECTION = "(?:[ \\t](?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?";
-const UNIT = "(?:,?\\s{1,2}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\\.?\\s{0,2}#?[A-Za-z0-9-]{1,6})?";
-const CITY_STATE_ZIP = "(?:,\\s{0,2}[A-Z][a-zA-Z.'-]{1,20}(?:\\s[A-Z][a-zA-Z.'-]{1,20}){0,2}(?:,?\\s{1,2}[A-Z]{2})?(?:,?\\s{1,2}\\d{5}(?:-\\d{4})?)?)?";
-const NUMBER = "\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?";
-const WORD = "(?:[A-Z][A-Za-z'.-]{0,20}|\\d{1,3}(?:st|nd|rd|th)|[NSEW]\\.?)";
+/** A name word: capitalised, or a lower-case joining word inside a street name ("Rua das Flores"). */
+const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,24}|\\d{1,3}(?:st|nd|rd|th|e|er|º|ª)?|de|da|del|della|dei|degli|delle|di|do|dos|das|la|le|les|du|des|van|der|den|von|y|e|of|the|al|el|am|an|im|zum|zur|sur|sous|on)";
+/** Any word, for lower-case text. */
+/** Any word but an English function word, for lower-case text ("4 keywords in a single row" is no address). */
+const ANY_WORD = "(?!(?:in|a|an|the|of|to|for|on|at|by|with|and|or|is|are|per|each|every|your|my|our|this|that|from|into)\\b)[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}";
+const SP = "[ \\t\\u00a0]{1,2}";
+const HOUSE_NUMBER = "\\d{1,5}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
 
-const CAPITALISED = new RegExp(`${NUMBER}[ \\t]{1,2}(?:${WORD}[ \\t]{1,2}){1,4}(?:${SUFFIX})\\b\\.?${DIRECTION}${UNIT}${CITY_STATE_ZIP}`, "y");
-const ANY_CASE = new RegExp(
-  `${NUMBER}[ \\t]{1,2}(?:[A-Za-z][A-Za-z'.-]{0,20}[ \\t]{1,2}){1,4}(?:${SUFFIX})\\b\\.?${DIRECTION}${UNIT.replace("(?:Apt", "(?:apt|suite|unit|Apt")}(?:,?\\s{0,2}[A-Za-z][A-Za-z.'-]{1,20}(?:\\s[A-Za-z][A-Za-z.'-]{1,20}){0,2}(?:,?\\s{1,2}[A-Za-z]{2})?(?:,?\\s{1,2}\\d{5}(?:-\\d{4})?)?)?`,
-  "iy",
-);
 /**
- * Both street patterns put a suffix word after a space or tab and end it at a word boundary: a text without such
- * a word (capitalised for CAPITALISED, in any case for ANY_CASE) cannot match them. Testing that once per text
- * spares the compilation and the runs of the two large patterns in the common case.
+ * In lower case, "3 via email" and "send it via email 3 times" are not addresses: the other languages' forms then
+ * need their house number at the end of the address, except the French "12 rue de la paix".
  */
-const CAPITALISED_SUFFIX = new RegExp(`[ \\t](?:${SUFFIX})\\b`);
-const ANY_CASE_SUFFIX = new RegExp(`[ \\t](?:${SUFFIX})\\b`, "i");
-const GERMAN = /[A-ZÄÖÜ][a-zäöüß]{2,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|damm)[ \t]{1,2}\d{1,4}[a-z]?\b(?:,\s{0,2}\d{5}\s[A-ZÄÖÜ][a-zäöüß]{2,30})?/gu;
-const PO_BOX = /\bP\.?\s?O\.?\s?Box\s{1,2}\d{1,6}\b/gi;
+const ADDRESS_END = "(?=\\s*(?:$|[,.;:!?)\\n—–-]|\\s(?:suite|apt|apto|unit|flat|floor|piso|lgh|m\\.|\\d)))";
+const FRENCH_TYPES = "rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|cours";
+const TYPES_AFTER =
+  "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|Cres|Row|Alley|Plaza|Loop|Pike|Grove|Gardens|Mews|Walk|Causeway|Expressway|Freeway|Turnpike|Crossing|Heights|Ridge|Meadows?|Estates?|Creek|Hill|Park|Green|Quay|Wharf|Brook|Glen|Hollow|Vale|Rise|View|Point|Landing|Bend|Commons|Path|Pass|Run|Manor|Chase|Fold|Garth|Wynd|Broadway";
+/** Street words written after the name as a separate word, in other languages ("Kossuth Lajos utca", "Pernilles vei"). */
+const TYPES_AFTER_OTHER = "utca|u\\.|út|útja|tér|körút|sor|vei|veien|vej|gade|gate|gata|gatan|väg|vägen|allé|allee|straat|laan|weg|str\\.|strasse|straße|gasse|platz|ring|damm|sokak|sokağı|caddesi|cad\\.|iela|gatvė|tie|katu|kuja|tee";
+/** Street types written before the name. */
+const TYPES_BEFORE =
+  "Rua|Avenida|Av\\.|Avda\\.?|Travessa|Tv\\.|Alameda|Largo|Praça|Praca|Estrada|Rodovia|Calle|C/|Carrer|Paseo|Pº|Camino|Carretera|Plaza|Pza\\.|Pasaje|Ronda|Glorieta|Calzada|Via|Viale|V\\.le|Piazza|P\\.zza|Piazzale|Corso|C\\.so|Vicolo|Strada|Lungomare|Contrada|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Route|Cours|Passage|Voie|Sentier|Ul\\.|Ulica|Al\\.|Aleja|Os\\.|Osiedle|Bulevardul|Calea|Splaiul|Οδός|Λεωφόρος|Улица|Ул\\.|Проспект|Пр\\.";
+/** Endings of one-word street names ("Hauptstraße", "Prinsenstraat", "Simavikveien", "Drottninggatan"). */
+const COMPOUND_ENDINGS =
+  "straße|strasse|str\\.|weg|gasse|platz|allee|damm|ring|ufer|steig|pfad|straat|laan|plein|gracht|kade|singel|dijk|gatan|gata|vägen|väg|gränd|vej|gade|veien|vei|vegen|vegur|gata|tie|katu|kuja|polku|tori|utca|iela|gatvė";
+
+const UNIT_WORDS =
+  "apt|apartment|apto|apdo|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|piso|planta|puerta|andar|sala|loja|bloco|bl|wohnung|whg|etage|stock|bus|bte|boîte|appt|app|int|interno|scala|lgh|lägenhet|door|m\\.|#";
+/** A floor or door written number first: "4 tr" (Swedish), "3. tv." (Danish), "2. emelet 5" (Hungarian), "3º B". */
+const FLOOR = `\\d{1,2}(?:[º°ª]|\\.)?${SP}?(?:tr|trappor|tv|th|mf|st|sal|etg|emelet|em|stock|og|étage|piso|andar)\\.?(?:${SP}\\d{1,3}\\.?)?(?![\\p{L}])|\\d{1,2}[º°ª]${SP}?[A-Za-z]?(?:${SP}(?:izq|dcha|der|esq|dto)\\.?)?`;
+const UNIT = `(?:,?${SP}(?:(?:${UNIT_WORDS})\\.?${SP}?#?[A-Za-z0-9º°ª-]{1,6}|${FLOOR}))`;
+/** Postcodes of the US, UK, Canada, the Netherlands, Poland, Portugal, Sweden/Czechia and the 4-5 digit rest. */
+const POSTCODE =
+  "(?:\\d{5}-\\d{4}|\\d{4}-\\d{3}|\\d{3}-\\d{4}|\\d{5}|\\d{4}|\\d{2}-\\d{3}|\\d{3}[ \\u00a0]\\d{2}|\\d{4}[ \\u00a0]?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\u00a0]\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\u00a0]\\d[A-Z]\\d)";
+/** The rest of an address on the street's line: postcode, city, state/region, postcode, country, in any order. */
+const PLACE_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,24}|de|del|di|la|le|sur|am|an|im|and|the|of|da|do)(?![\\p{L}\\p{N}])";
+const ANY_PLACE_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}(?![\\p{L}\\p{N}])";
+const tailPart = (place: string) => `(?:,?${SP}(?:${POSTCODE}(?![\\p{L}\\d])|${place}(?:[ \\t-]${place}){0,3}))`;
+
+const u = "u";
+/** number, name, street type (the US/UK form), with unit and the rest of the line. */
+const NUMBER_NAME_TYPE = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5}[A-Za-z]?)?${SP}(?:${NAME_WORD}${SP}){1,4}(?:${TYPES_AFTER})\\b\\.?(?:${SP}(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?`, `y${u}`);
+const NUMBER_NAME_TYPE_ANY = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5})?${SP}(?:${ANY_WORD}${SP}){1,4}(?:${TYPES_AFTER})\\b\\.?`, `iy${u}`);
+/** number, street type, name, number: "12 rue de Rivoli", "40 Via Bernardino Rota 130". */
+const NUMBER_TYPE_NAME = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5}[A-Za-z]?)?,?${SP}(?:${anyCase(TYPES_BEFORE)})${SP}?(?:${NAME_WORD}${SP}){0,4}${NAME_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?`, `y${u}`);
+const NUMBER_TYPE_NAME_ANY = new RegExp(
+  `${HOUSE_NUMBER}(?:${SP}\\d{1,5})?,?${SP}(?:(?:${FRENCH_TYPES})${SP}(?:${ANY_WORD}${SP}){0,4}${ANY_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?|(?:${TYPES_BEFORE})${SP}?(?:${ANY_WORD}${SP}){0,4}${ANY_WORD},?${SP}${HOUSE_NUMBER}\\.?${ADDRESS_END})`,
+  `iy${u}`,
+);
+/** street type, name, number: "Rua Augusta 123", "Calle Mayor, 5", "ul. Długa 5/7", "Avenida Paulista, nº 1000". */
+const TYPE_NAME_NUMBER = new RegExp(
+  `(?:${anyCase(TYPES_BEFORE)})${SP}?(?:${NAME_WORD}${SP}){0,5}?${NAME_WORD},?${SP}(?:n[º°o]\\.?${SP}?)?${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?${ADDRESS_END}`,
+  `y${u}`,
+);
+const TYPE_NAME_NUMBER_ANY = new RegExp(`(?:${TYPES_BEFORE})${SP}?(?:${ANY_WORD}${SP}){0,5}?${ANY_WORD},?${SP}(?:n[º°o]\\.?${SP}?)?${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?${ADDRESS_END}`, `iy${u}`);
+/** a street word ending in a type, or a name and a separate type word, then a number: "Hauptstraße 12", "Kossuth Lajos utca 12". */
+const NAME_TYPE_NUMBER = new RegExp(
+  `(?:${NAME_WORD}${SP}){0,3}(?:[\\p{L}]{2,30}(?:${COMPOUND_ENDINGS})|(?:${TYPES_AFTER_OTHER}))${SP}${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?`,
+  `iy${u}`,
+);
+/** name and number without a street type ("Bergshaugen 43", "Reyes Católicos 17"): only with a postcode or unit after it. */
+const NAME_NUMBER = new RegExp(`(?:${NAME_WORD}${SP}){0,3}\\p{Lu}[\\p{L}\\p{M}'’-]{2,24}${SP}${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?`, `y${u}`);
+/** Japanese block addresses: "3-12-7 Jingumae, Shibuya-ku". */
+const JAPANESE = new RegExp(
+  `\\d{1,4}-\\d{1,4}-\\d{1,4}${SP}\\p{Lu}\\p{Ll}[\\p{L}-]{1,24}(?:,${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun))?|\\d{1,4}-\\d{1,4}${SP}\\p{Lu}\\p{Ll}[\\p{L}-]{1,24},${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun)`,
+  `y${u}`,
+);
+/** Colombian grid addresses: "Carrera 7 # 71-21", "Calle 100 No. 8A-55". */
+const COLOMBIAN = new RegExp(`(?:Carrera|Cra\\.?|Kr\\.?|Calle|Cl\\.?|Diagonal|Dg\\.?|Transversal|Avenida|Av\\.?|Autopista)${SP}\\d{1,3}[A-Z]?(?:${SP}(?:Bis|Sur|Este))?${SP}?(?:#|No\\.?|N[º°o]\\.?)${SP}?\\d{1,3}[A-Z]?-\\d{1,3}`, `iy${u}`);
+const PO_BOX = /(?:P\.?\s?O\.?\s?Box|Post(?:al)?\s?(?:Office\s)?Box|Postbox|Postboks|Postfach|Apartado(?:\s(?:de\s)?correos)?|Caixa\sPostal|Casilla(?:\sde\scorreo)?|B\.P\.|Boîte\spostale|Skrytka\spocztowa)\s{1,2}(?:No\.?\s?)?\d{1,6}\b/iy;
+/** US military mail: the unit or ship, then APO/FPO/DPO and the "state" code (AA, AE, AP) and ZIP. */
+const MILITARY = /(?:(?:PSC|CMR|Unit)\s\d{1,5},?\s(?:Box\s\d{1,5})?|(?:USS|USNS|USNV|USCGC|USCG|USAV)\s[\p{L}'’. -]{1,30}?)[,\s]{1,4}(?:[>*-]\s?)?(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?:-\d{4})?/iuy;
+const MILITARY_LINE = /(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?:-\d{4})?/iy;
+
+const UNIT_RE = new RegExp(UNIT, `iy${u}`);
+const TAIL_RE = new RegExp(tailPart(PLACE_WORD), `y${u}`);
+const TAIL_RE_ANY = new RegExp(tailPart(ANY_PLACE_WORD), `iy${u}`);
+const POSTCODE_RE = new RegExp(`^(?:${POSTCODE})$`, u);
+
+/** Words before a keyword anchor (street types before the name, PO boxes, military mail), found in one pass. */
+const KEYWORD_ANCHOR = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${TYPES_BEFORE}|Carrera|Cra\\.|Kr\\.|Cl\\.|Diagonal|Dg\\.|Transversal|Autopista|P\\.?\\s?O\\.?\\s?Box|Post(?:al)?\\s?(?:Office\\s)?Box|Postbox|Postboks|Postfach|Apartado|Caixa\\sPostal|Casilla|B\\.P\\.|Boîte\\spostale|Skrytka|PSC|CMR|Unit\\s\\d|USS|USNS|USNV|USCGC|USCG|USAV|APO|FPO|DPO)(?=[\\s.,])`,
+  `gi${u}`,
+);
+const COMPOUND_ANCHOR = new RegExp(`(?<![\\p{L}\\p{N}])[\\p{L}]{2,30}(?:${COMPOUND_ENDINGS})${SP}\\d|(?<![\\p{L}\\p{N}])(?:${TYPES_AFTER_OTHER})${SP}\\d`, `gi${u}`);
+
 const ADDRESS_CUE =
-  /(?:address|addr\.?|adresse|anschrift|ship(?:ped|ping)?(?: it| them)? to|deliver(?:ed|y)?(?: it| them)? to|mail(?:ed|ing)? to|send (?:it |them |the [a-z]+ )?to|sent to|forward(?:ed)? to|lives?|living|located at|residence|resides? at|home|billing|shipping|moved to|move to|pick(?:ed)? up (?:at|from)|visit (?:me|us|her|him) at|apartment|house|where (?:he|she|they|i) li?ves?)[^\n]{0,40}$/;
+  /(?:address|addr\.?|adresse|anschrift|adres|adresa|dirección|direccion|domicilio|endereço|endereco|morada|indirizzo|osoite|cím|címem|lakcím|ship(?:ped|ping)?(?: it| them)? to|deliver(?:ed|y)?(?: it| them)? to|mail(?:ed|ing)? to|send (?:it |them |the [a-z]+ |a new one )?to|sent to|post (?:it |them |my [a-z ]{1,30})?to|forward(?:ed)? to|return(?:ed)? (?:it |them )?to|lives?|living|located at|residence|resides? at|home|billing|shipping|postal|moved to|move to|moving to|pick(?:ed)? up (?:at|from)|visit (?:me|us|her|him) at|meet (?:me |us |you )?at|arrived at|corner of|apartment|house|flat \d|where (?:he|she|they|i) li?ves?|here they are|recipient|consignee|shipper|sender|patient|guest|tenant|buyer|applicant|employee|account holder|vivo en|vivo na|moro (?:na|em|no)|wohne|wohnhaft|j'habite|habite|abito|bor på|bor i|mieszkam|asun)[^\n]{0,40}$/;
+/** A shop, an office or a branch: its address is a business's, not a person's. */
+const BUSINESS_CUE = /\b(?:offices?|stores?|shops?|branch(?:es)?|headquarters|hq|business address(?:es)?|showroom|warehouse|returns? cent(?:re|er)|opening hours|open \d|visit us|coffee|caf[eé]|restaurant|bistro|bakery|pizzeria|diner|hotel|hostel|museum|gallery|theat(?:re|er)|cinema|library|pharmacy|salon|gym|brewery|winery|venue|our (?:clinic|studio))\b/i;
 
 /** Famous public addresses that prompts mention as landmarks or sample data. */
-const PUBLIC_ADDRESSES = /^(?:1600 Pennsylvania Ave(?:nue)?|1600 Amphitheatre Pkwy|1600 Amphitheatre Parkway|1 Infinite Loop|One Apple Park Way|1 Apple Park Way|1 Microsoft Way|350 Fifth Avenue|350 5th Ave(?:nue)?|221B Baker St(?:reet)?|742 Evergreen Terrace|10 Downing St(?:reet)?|123 Main St(?:reet)?|123 Example St(?:reet)?|1 Main St(?:reet)?|123 Any ?Street|1234 Main St(?:reet)?|123 Fake St(?:reet)?|742 Evergreen Terrace|1 Hacker Way|410 Terry Ave(?:nue)? N(?:orth)?)\b/i;
+const PUBLIC_ADDRESSES = /^(?:1600 Pennsylvania Ave(?:nue)?|1600 Amphitheatre Pkwy|1600 Amphitheatre Parkway|1 Infinite Loop|One Apple Park Way|1 Apple Park Way|1 Microsoft Way|350 Fifth Avenue|350 5th Ave(?:nue)?|221B Baker St(?:reet)?|742 Evergreen Terrace|10 Downing St(?:reet)?|123 Main St(?:reet)?|123 Example St(?:reet)?|1 Main St(?:reet)?|123 Any ?Street|1234 Main St(?:reet)?|123 Fake St(?:reet)?|1 Hacker Way|410 Terry Ave(?:nue)? N(?:orth)?)\b/i;
 
-/**
- * In prose (system prompts, instructions) a street address needs a cue: business listings and landmarks
- * ("Four Barrel Coffee, 375 Valencia St") are common there and are not anyone's personal data. In conversation
- * text any address counts.
- */
+/** Words that end a continuation: a closing, a greeting or an ordinary sentence is not part of an address. */
+const NOT_ADDRESS_LINE = /^(?:thanks|thank|regards|best|cheers|sincerely|hi|hello|dear|please|note|phone|tel|email|e-mail|fax|mobile|web|www|http|date|name|dob|ssn|iban|card|order|ref|invoice|total|user|assistant|customer|agent|q|a)\b/i;
+/** A line that may continue an address: a unit, a city and region, a country, a postcode, in at most six words. */
+/** A word list matched without regard to case inside a case-sensitive pattern. */
+function anyCase(words: string): string {
+  return words.replace(/\p{L}/gu, (ch) => (ch.toLowerCase() === ch.toUpperCase() ? ch : `[${ch.toLowerCase()}${ch.toUpperCase()}]`));
+}
+const continuationLine = (place: string, flags: string) =>
+  new RegExp(
+    `^(?:(?:${anyCase(UNIT_WORDS)})\\.?\\s?#?[A-Za-z0-9-]{1,6}|,?\\s?(?:${POSTCODE}\\s)?${place}(?:[ \\t-]${place}){0,4}(?:,?\\s(?:[A-Z]{2,3}|nan))?(?:,?\\s${POSTCODE})?|,\\s?(?:[A-Z]{2,3}|nan|\\d{2})(?:,?\\s${POSTCODE})?|${POSTCODE})[.,]?$`,
+    flags,
+  );
+const CONTINUATION_LINE = continuationLine(PLACE_WORD, u);
+/** For an address written in lower case: any words, the same shapes. */
+const CONTINUATION_LINE_ANY = continuationLine("[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}", `i${u}`);
+const UNIT_LINE = new RegExp(`^(?:${UNIT_WORDS})\\b`, "i");
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** The form carries its own evidence (a street type, a PO box): a cue is still needed in prose. */
+  typed: boolean;
+  /** Needs a postcode or a unit after it (name and number alone). */
+  needsTail?: boolean;
+  /** Military mail and PO boxes: count without a cue. */
+  strong?: boolean;
+}
+
 export function detectStreetAddresses({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
+  if (!/\d/.test(text)) return out;
   const dialogue = options.textKind === "dialogue";
-  const cued = (at: number) => dialogue || isDialogueLine(text, at) || ADDRESS_CUE.test(textBefore(text, at, 80, true)) || ADDRESS_CUE.test(previousLine(text, at));
+  const before = options.before ?? "";
+  const cued = (at: number) =>
+    dialogue || isDialogueLine(text, at) || ADDRESS_CUE.test(textBefore(text, at, 80, true)) || ADDRESS_CUE.test(previousLine(text, at, before));
+  const candidates = collectCandidates(text, cued);
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.start < lastEnd) continue;
+    const extended = extend(text, c.end, !/\p{Lu}/u.test(text.slice(c.start, c.end)));
+    const hasTail = extended.tailEvidence;
+    if (c.needsTail && !hasTail) continue;
+    // In prose, an address needs a cue, the shape of a postal block (a street, then a unit, postcode or city line),
+    // or a postcode on its line, unless the text around it is about shops and offices.
+    const complete = extended.postcode && !businessAddress(text, before, c.start, extended.end);
+    if (!c.strong && !cued(c.start) && !(extended.lines > 0 && hasTail) && !complete) continue;
+    const value = text.slice(c.start, extended.end);
+    if (PUBLIC_ADDRESSES.test(value)) {
+      lastEnd = extended.end;
+      continue;
+    }
+    out.push({ type: "street-address", start: c.start, end: extended.end, value, confidence: 0.8 });
+    lastEnd = extended.end;
+  }
+  return out;
+}
+
+/** Street candidates at house numbers and keywords, in start order, the longest first at each start. */
+function collectCandidates(text: string, cued: (at: number) => boolean): Candidate[] {
+  const found: Candidate[] = [];
   const n = text.length;
-  let capitalisedPossible: boolean | undefined;
-  let anyCasePossible: boolean | undefined;
+  const tryAt = (re: RegExp, at: number): number => {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    return m ? at + trimEnd(m[0]) : -1;
+  };
+  // House numbers: a digit run that starts a token.
   for (let i = 0; i < n; i++) {
     if (!isDigitCode(text.charCodeAt(i))) continue;
     const prev = text[i - 1];
@@ -55,42 +186,215 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
       while (i < n && isDigitCode(text.charCodeAt(i))) i++;
       continue;
     }
-    anyCasePossible ??= ANY_CASE_SUFFIX.test(text);
-    if (!anyCasePossible) break; // no street can follow this number or any later one
-    capitalisedPossible ??= CAPITALISED_SUFFIX.test(text);
-    let m: RegExpExecArray | null = null;
-    if (capitalisedPossible) {
-      CAPITALISED.lastIndex = i;
-      m = CAPITALISED.exec(text);
+    let end = tryAt(NUMBER_NAME_TYPE, i);
+    let typed = true;
+    if (end < 0) end = tryAt(NUMBER_TYPE_NAME, i);
+    if (end < 0 && (cued(i) || lowerCaseLine(text, i))) {
+      end = tryAt(NUMBER_NAME_TYPE_ANY, i);
+      if (end < 0) end = tryAt(NUMBER_TYPE_NAME_ANY, i);
     }
-    if (m && !cued(i)) m = null;
-    if (!m && ADDRESS_CUE.test(textBefore(text, i, 60, true))) {
-      ANY_CASE.lastIndex = i;
-      m = ANY_CASE.exec(text);
+    if (end < 0) end = tryAt(NAME_TYPE_NUMBER, i);
+    if (end < 0) end = tryAt(JAPANESE, i);
+    if (end >= 0) {
+      found.push({ start: i, end, typed });
+      i = end - 1;
+      continue;
     }
-    if (m) {
-      const value = m[0].replace(/[\s,]+$/, "");
-      if (!PUBLIC_ADDRESSES.test(value)) out.push({ type: "street-address", start: i, end: i + value.length, value, confidence: 0.8 });
-      i += value.length - 1;
+    typed = false;
+    // "49 Bergshaugen 43" (a leading unit or building number, a name, a house number).
+    end = tryAt(NAME_NUMBER, skipNumber(text, i));
+    if (end >= 0) {
+      found.push({ start: i, end, typed, needsTail: true });
+      i = end - 1;
       continue;
     }
     while (i < n && isDigitCode(text.charCodeAt(i))) i++;
   }
-  for (const re of [GERMAN, PO_BOX]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (out.some((o) => m!.index < o.end && m!.index + m![0].length > o.start)) continue;
-      if (!cued(m.index)) continue;
-      out.push({ type: "street-address", start: m.index, end: m.index + m[0].length, value: m[0], confidence: 0.8 });
+  // Keywords: street types before the name, PO boxes, military mail.
+  KEYWORD_ANCHOR.lastIndex = 0;
+  for (let m = KEYWORD_ANCHOR.exec(text); m; m = KEYWORD_ANCHOR.exec(text)) {
+    const at = m.index;
+    let end = tryAt(MILITARY, at);
+    if (end >= 0) {
+      found.push({ start: at, end, typed: true, strong: true });
+      KEYWORD_ANCHOR.lastIndex = end;
+      continue;
     }
+    end = tryAt(MILITARY_LINE, at);
+    if (end >= 0) {
+      found.push({ start: militaryLineStart(text, at), end, typed: true, strong: true });
+      continue;
+    }
+    end = tryAt(PO_BOX, at);
+    if (end >= 0) {
+      found.push({ start: at, end, typed: true, strong: true });
+      continue;
+    }
+    end = tryAt(COLOMBIAN, at);
+    if (end >= 0) {
+      found.push({ start: at, end, typed: true });
+      continue;
+    }
+    end = tryAt(TYPE_NAME_NUMBER, at);
+    if (end < 0 && (cued(at) || lowerCaseLine(text, at))) end = tryAt(TYPE_NAME_NUMBER_ANY, at);
+    if (end >= 0) found.push({ start: at, end, typed: true });
   }
-  return out.sort((a, b) => a.start - b.start);
+  COMPOUND_ANCHOR.lastIndex = 0;
+  for (let m = COMPOUND_ANCHOR.exec(text); m; m = COMPOUND_ANCHOR.exec(text)) {
+    // Start at up to three name words before the compound ("Joan Maetsuyckerstraat 15", "Kossuth Lajos utca 12").
+    const at = nameWordsBefore(text, m.index);
+    const end = tryAt(NAME_TYPE_NUMBER, at);
+    if (end >= 0) found.push({ start: at, end, typed: true });
+  }
+  return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** The line before the one holding `at`, lower-cased ("Address:\n42 Willow Lane"). */
-function previousLine(text: string, at: number): string {
+/** Length of a match without trailing spaces and commas. */
+function trimEnd(value: string): number {
+  let k = value.length;
+  while (k > 0 && /[\s,]/.test(value[k - 1]!)) k--;
+  return k;
+}
+
+function skipNumber(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && /[\dA-Za-z/-]/.test(text[k]!) && k - i < 8) k++;
+  while (k < text.length && (text[k] === " " || text[k] === "\t") && k - i < 10) k++;
+  return k;
+}
+
+/** The line of `at` has no capital letters: addresses there are written in lower case. */
+function lowerCaseLine(text: string, at: number): boolean {
+  const s = lineStart(text, at, 120);
+  const line = text.slice(s, Math.min(text.length, at + 80));
+  return !/\p{Lu}/u.test(line);
+}
+
+/** Back over up to three capitalised words (and joining words) before `at` on the same line. */
+function nameWordsBefore(text: string, at: number): number {
+  let start = at;
+  const before = text.slice(Math.max(0, at - 80), at);
+  const m = /(?:(?:\p{Lu}[\p{L}\p{M}'’.-]{0,24}|de|da|del|la|van|von|der|den)[ \t]){1,3}$/u.exec(before);
+  if (m) start = at - m[0].length;
+  // Never start inside a word or right after a digit.
+  return start;
+}
+
+/** A ship or unit line right before an "APO AE 09876" line belongs to it. */
+function militaryLineStart(text: string, at: number): number {
+  const s = lineStart(text, at, 80);
+  if (s === 0 || text.slice(s, at).replace(/[\s>*-]/g, "") !== "") return at;
+  const prevEnd = s - 1;
+  const ps = lineStart(text, prevEnd, 60);
+  const m = /(?:PSC|CMR|Unit|USS|USNS|USNV|USCGC|USCG|USAV)\b.*$/i.exec(text.slice(ps, prevEnd));
+  return m ? ps + m.index : at;
+}
+
+interface Extension {
+  end: number;
+  /** Lines after the street's own line that were taken in. */
+  lines: number;
+  /** A unit or postcode follows the street (on its line or the next ones). */
+  tailEvidence: boolean;
+  /** A postcode follows the street on its line. */
+  postcode: boolean;
+}
+
+/** The rest of the address after a street: unit and place on its line, then continuation lines. */
+function extend(text: string, from: number, lowerCase: boolean): Extension {
+  let end = from;
+  let tailEvidence = false;
+  for (let k = 0; k < 2; k++) {
+    UNIT_RE.lastIndex = end;
+    const m = UNIT_RE.exec(text);
+    if (!m) break;
+    end += m[0].length;
+    tailEvidence = true;
+  }
+  // The rest of the line: places and postcodes after commas or spaces. Only with a comma or a postcode does the
+  // rest belong to the address ("Apt 4, Seattle, WA 98121"; "10115 Berlin"); a bare capitalised word after the
+  // street may start the next sentence.
+  let tailEnd = end;
+  let parts = 0;
+  let sawPostcode = false;
+  const tailRe = lowerCase ? TAIL_RE_ANY : TAIL_RE;
+  while (parts < 6) {
+    tailRe.lastIndex = tailEnd;
+    const m = tailRe.exec(text);
+    if (!m) break;
+    const part = m[0];
+    const postcode = POSTCODE_RE.test(part.replace(/^[,\s]+/, ""));
+    if (!part.trimStart().startsWith(",") && !postcode && !(parts > 0 && /^[ \t]/.test(part))) break;
+    if (postcode) {
+      tailEvidence = true;
+      sawPostcode = true;
+    }
+    tailEnd += part.length;
+    parts++;
+  }
+  if (parts > 0) end = tailEnd;
+  // Continuation lines.
+  let lines = 0;
+  let lastGood = end;
+  let cursor = end;
+  let goodLines = 0;
+  for (let k = 0; k < 5; k++) {
+    if (text[cursor] !== "\n" && !(text[cursor] === "\r" && text[cursor + 1] === "\n")) break;
+    const lineFrom = cursor + (text[cursor] === "\r" ? 2 : 1);
+    let lineTo = lineFrom;
+    while (lineTo < text.length && text[lineTo] !== "\n" && text[lineTo] !== "\r" && lineTo - lineFrom < 80) lineTo++;
+    const raw = text.slice(lineFrom, lineTo);
+    const body = raw.replace(/^[\s>*+•|?-]*/, "").replace(/\s+$/, "");
+    if (body === "" || body.length > 48 || NOT_ADDRESS_LINE.test(body) || !(lowerCase ? CONTINUATION_LINE_ANY : CONTINUATION_LINE).test(body)) break;
+    lines++;
+    cursor = lineFrom + raw.replace(/\s+$/, "").length;
+    // Keep lines up to the last one with a digit or a unit: a trailing line of capitalised words may be anything.
+    if (/\d/.test(body) || UNIT_LINE.test(body) || /^,\s?(?:[A-Z]{2,3}|nan)$/.test(body)) {
+      lastGood = cursor;
+      goodLines = lines;
+      tailEvidence = true;
+    }
+  }
+  if (goodLines > 0) end = lastGood;
+  return { end, lines: goodLines, tailEvidence, postcode: sawPostcode };
+}
+
+/**
+ * The line before the one holding `at`, lower-cased ("Address:\n42 Willow Lane"); for the text's first line, the
+ * last line of the source before it (a lead-in paragraph or list item).
+ */
+function previousLine(text: string, at: number, before: string): string {
   const start = lineStart(text, at, 200) - 1;
+  if (start === -1) return lastLine(before).toLowerCase();
   if (start <= 0 || text[start] !== "\n") return "";
-  const line = text.slice(lineStart(text, start, 120), start).toLowerCase();
-  return /[:,]\s*$/.test(line) ? line : "";
+  return text.slice(lineStart(text, start, 120), start).toLowerCase();
+}
+
+/** The last non-blank line of a text, without quote and list markers. */
+export function lastLine(text: string): string {
+  const trimmed = text.replace(/\s+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("\n") + 1).replace(/^[\s>*+•|#-]*/, "");
+}
+
+/** Shops, offices and branches around an address (before it, or later on its line): a business's address. */
+function businessAddress(text: string, before: string, start: number, end: number): boolean {
+  const around = (start < 300 ? before.slice(-(300 - start)) : "") + text.slice(Math.max(0, start - 300), start) + text.slice(end, end + 120).split("\n")[0];
+  return BUSINESS_CUE.test(around);
+}
+
+/**
+ * The address spans of a text, remembered for the last few texts: the person-name detector asks for them to leave
+ * street and place names alone, usually for the segment the street-address rule has just scanned.
+ */
+const recentSpans = new Map<string, PiiMatch[]>();
+
+export function streetAddressSpans(text: string, options: DetectorContext["options"]): PiiMatch[] {
+  const key = `${options.textKind ?? "prose"}\u0000${text}`;
+  let spans = recentSpans.get(key);
+  if (!spans) {
+    spans = detectStreetAddresses({ text, options: { textKind: options.textKind } });
+    if (recentSpans.size >= 16) recentSpans.delete(recentSpans.keys().next().value!);
+    recentSpans.set(key, spans);
+  }
+  return spans;
 }

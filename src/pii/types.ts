@@ -61,6 +61,17 @@ export interface PiiOptions {
    * ("my name is", "Name:", "Dear", a signature), or on dialogue lines ("Customer: ...").
    */
   textKind?: PiiTextKind;
+  /**
+   * The name of the data field whose value the text is (`date_of_birth`, `guest`, `address` in YAML or JSON): a
+   * label as telling as one written before the value ("Date of birth: ..."). Structural keys (`content`, `text`,
+   * `input`...) are not fields.
+   */
+  field?: string;
+  /**
+   * Source text right before the text (the previous paragraph or list item, a few hundred characters): lead-ins
+   * there ("All addresses below are shops", "Best regards,") count as they would inside the text.
+   */
+  before?: string;
 }
 
 /** What each detector receives. */

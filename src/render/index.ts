@@ -38,40 +38,63 @@ export function renderPrompt(doc: PromptDocument, vars: Record<string, unknown>,
     switch (doc.format) {
       case "prompty": {
         const values = { ...prompyDefaults(data), ...vars };
-        const missing = missingOf(jinjaReferences(body), values);
+        const missing = missingOf(referencedVariables(doc, { readFile }), values);
         const text = renderJinja(markPromptyRoles(body), values, doc.path, readFile);
         return { messages: splitAtMarkers(text), missing };
       }
       case "dotprompt": {
         const values = { ...dotpromptDefaults(data), ...vars };
         const partial = (name: string) => dotpromptPartial(doc.path, name, readFile);
-        const missing = missingOf(handlebarsReferences(body, DOTPROMPT_HELPERS, partial), values);
+        const missing = missingOf(referencedVariables(doc, { readFile }), values);
         return { messages: splitAtMarkers(renderDotprompt(body, values, partial)), missing };
       }
       case "jinja": {
         const values = { ...declaredDefaults(data), ...vars };
-        const missing = missingOf(jinjaReferences(body), values);
+        const missing = missingOf(referencedVariables(doc, { readFile }), values);
         return { messages: single(renderJinja(body, values, doc.path, readFile)), missing };
       }
       case "mustache": {
         const values = { ...declaredDefaults(data), ...vars };
+        const missing = missingOf(referencedVariables(doc, { readFile }), values);
         const ext = path.extname(doc.path).toLowerCase();
         if (ext === ".hbs" || ext === ".handlebars") {
           const partial = (name: string) => siblingPartial(doc.path, name, [ext], readFile);
-          const missing = missingOf(handlebarsReferences(body, new Set(["lookup", "log"]), partial), values);
           return { messages: single(renderHandlebars(body, values, partial, false)), missing };
         }
-        const missing = missingOf(mustacheReferences(body), values);
         return { messages: single(renderMustache(body, values, doc.path, readFile)), missing };
       }
       default: {
         const values = { ...declaredDefaults(data), ...vars };
-        const missing = missingOf(plainReferences(body), values);
+        const missing = missingOf(referencedVariables(doc, { readFile }), values);
         return { messages: single(substitutePlain(body, values)), missing };
       }
     }
   } catch (error) {
     return { messages: [], missing: [], error: firstLine((error as Error).message) };
+  }
+}
+
+/**
+ * The top-level variables a template prints (partials it can read included): what a case must give values
+ * for. The parser's variable list answers the same question for lint; a test holds the two equal. Throws on
+ * a template its engine cannot parse (the render reports that error).
+ */
+export function referencedVariables(doc: PromptDocument, options: RenderOptions = {}): string[] {
+  const readFile = options.readFile ?? readFromDisk;
+  const body = doc.source.slice(doc.body[0], doc.body[1]);
+  switch (doc.format) {
+    case "prompty":
+    case "jinja":
+      return jinjaReferences(body);
+    case "dotprompt":
+      return handlebarsReferences(body, DOTPROMPT_HELPERS, (name) => dotpromptPartial(doc.path, name, readFile));
+    case "mustache": {
+      const ext = path.extname(doc.path).toLowerCase();
+      if (ext === ".hbs" || ext === ".handlebars") return handlebarsReferences(body, new Set(["lookup", "log"]), (name) => siblingPartial(doc.path, name, [ext], readFile));
+      return mustacheReferences(body);
+    }
+    default:
+      return plainReferences(body);
   }
 }
 

@@ -18,7 +18,12 @@ export function plainReferences(template: string): string[] {
   return [...names];
 }
 
-const HBS_BLOCKS_SAME_SCOPE = new Set(["if", "unless", "ifEquals", "unlessEquals"]);
+/**
+ * Block helpers whose body resolves names against an item, not the top-level variables. Every other block
+ * (`if`, `unless`, dotprompt's `role` and `section`, a custom helper calling `options.fn(this)`) keeps the
+ * scope. The parser's variable list draws the same line (a test holds the two equal).
+ */
+const HBS_SCOPE_CHANGERS = new Set(["each", "with"]);
 
 interface HbsNode {
   type: string;
@@ -63,13 +68,16 @@ export function handlebarsReferences(template: string, helpers: Set<string>, par
         break;
       }
       case "BlockStatement": {
-        const sameScope = head !== undefined && HBS_BLOCKS_SAME_SCOPE.has(head);
+        // The block's own arguments (`#if x`, `#each items`) are conditions and lists: an empty one is legitimate.
+        const sameScope = head === undefined || !HBS_SCOPE_CHANGERS.has(head);
         visitProgram(s.program as HbsNode, inScope && sameScope);
         visitProgram(s.inverse as HbsNode | undefined, inScope);
         break;
       }
       case "PartialStatement":
       case "PartialBlockStatement": {
+        // `{{> footer order subtotal=(sum items)}}`: the context and hash values are read here.
+        visitArgs(s, inScope);
         const name = (s.name as HbsNode).original as string | undefined;
         if (name && !seenPartials.has(name)) {
           seenPartials.add(name);

@@ -58,6 +58,9 @@ export const KINDS: Readonly<Record<string, KindInfo>> = {
   "sk-api-key": { label: "API key with an sk- prefix", env: "API_KEY" },
   "provider-api-key": { label: "API key assigned to a provider variable", env: "API_KEY" },
   "connection-url": { label: "connection URL with a password", env: "CONNECTION_URL" },
+  "aws-bedrock-api-key": { label: "Amazon Bedrock API key", env: "AWS_BEARER_TOKEN_BEDROCK" },
+  "jwt": { label: "JSON Web Token", env: "AUTH_TOKEN" },
+  "1password-secret-key": { label: "1Password secret key", env: "OP_SECRET_KEY" },
 };
 
 const FALLBACK: KindInfo = { label: "credential", env: "SECRET" };

@@ -1,8 +1,18 @@
 /**
  * Tells documentation placeholders (`sk-xxxxxxxx`, `YOUR_API_KEY`, `<password>`, `${DB_PASSWORD}`) from
  * credentials. A prompt file often explains how to configure a key; only a value that looks random is
- * worth blocking a commit for.
+ * worth blocking a commit for, and a hook that blocks examples gets switched off.
+ *
+ * Two levels: `looksRandom` judges the random part of a promptvet detector's match (strict: entropy and
+ * variety), and `isPlaceholderSecret` is the one filter every finding passes, secretlint's included
+ * (lenient: only the marks people type into examples, so no real key of any provider is dropped).
  */
+import { longestRepeat, longestSequentialRun, shannonEntropy } from "./entropy.js";
+import { URL_KINDS } from "./kinds.js";
+import { isPlaceholderKeyBlock } from "./pem.js";
+import { isDocumentedSample } from "./samples.js";
+
+export { shannonEntropy } from "./entropy.js";
 
 /** Words that mark a value as an example rather than a credential. */
 const PLACEHOLDER_WORDS = /your|example|placeholder|replace|insert|dummy|sample|redacted|changeme|secret_?here|key_?here|token_?here/i;
@@ -12,51 +22,6 @@ const MASK_RUN = /[xX]{4,}|\*{3,}|•{2,}|\.{3,}|…|#{4,}|_{4,}|-{4,}/;
 
 /** Template and markup syntax: the value is filled in later. */
 const TEMPLATE_SYNTAX = /[<>{}$%[\]]/;
-
-/** Shannon entropy in bits per character. */
-export function shannonEntropy(value: string): number {
-  if (value.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let bits = 0;
-  for (const n of counts.values()) {
-    const p = n / value.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-
-/** Longest run of characters whose codes step by +1 or -1 (`abcdef`, `123456`, `987654`). */
-function longestSequentialRun(value: string): number {
-  let best = 1;
-  let run = 1;
-  let step = 0;
-  for (let i = 1; i < value.length; i++) {
-    const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    if ((d === 1 || d === -1) && (run === 1 || d === step)) {
-      run++;
-      step = d;
-    } else if (d === 1 || d === -1) {
-      run = 2;
-      step = d;
-    } else {
-      run = 1;
-    }
-    if (run > best) best = run;
-  }
-  return best;
-}
-
-/** Longest run of one repeated character. */
-function longestRepeat(value: string): number {
-  let best = value.length > 0 ? 1 : 0;
-  let run = 1;
-  for (let i = 1; i < value.length; i++) {
-    run = value[i] === value[i - 1] ? run + 1 : 1;
-    if (run > best) best = run;
-  }
-  return best;
-}
 
 export interface RandomnessOptions {
   /** Require both a digit and a letter (for charsets where real keys always mix them). */
@@ -79,17 +44,27 @@ export function looksRandom(body: string, options: RandomnessOptions = {}): bool
   return shannonEntropy(body) >= (options.minEntropy ?? 3);
 }
 
-/** Passwords that only stand for "put yours here". `pass` is not one: secretlint's own fixtures treat it as real. */
+/** Passwords that only stand for "put yours here". */
 const PLACEHOLDER_PASSWORDS = new Set([
   "password", "passwd", "pwd", "secret", "changeme", "change_me", "change-me", "mypassword", "yourpassword",
   "your_password", "your-password", "placeholder", "redacted", "example", "dbpassword", "db_password",
 ]);
 
+/** Words that documentation passwords are made of (`password123`, `P@ssw0rd!`, `admin1`, `secret!`). */
+const DEMO_PASSWORD_WORDS = /^(?:pass|passw(?:or)?d|pwd|secret|admin|changeme|test|demo|example|letmein|qwerty|root|guest|default|mypass(?:word)?)$/;
+const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+
+/** `password123`, `P@ssw0rd!`: a demo word, spelt plain or in leetspeak, with up to six digits or symbols after it. */
+function isDemoPassword(password: string): boolean {
+  const word = password.replace(/[0-9!#%^&*._-]{1,6}$/, "").toLowerCase().replace(/[013457@$]/g, (c) => LEET[c]!);
+  return DEMO_PASSWORD_WORDS.test(word);
+}
+
 /** True when the password part of `scheme://user:password@host` is a placeholder or a template. */
 export function isPlaceholderPassword(password: string): boolean {
   const decoded = safeDecode(password);
   if (decoded.length < 4) return true;
-  if (PLACEHOLDER_PASSWORDS.has(decoded.toLowerCase())) return true;
+  if (PLACEHOLDER_PASSWORDS.has(decoded.toLowerCase()) || isDemoPassword(decoded)) return true;
   if (TEMPLATE_SYNTAX.test(decoded) || MASK_RUN.test(decoded)) return true;
   if (/^[xX*•.]+$/.test(decoded) || /^(.)\1+$/.test(decoded)) return true;
   if (/^(?:your|my|the)[-_]?(?:db[-_]?|database[-_]?|redis[-_]?|user[-_]?)?pass(?:word)?$/i.test(decoded)) return true;
@@ -108,4 +83,39 @@ function safeDecode(value: string): string {
 export function urlPassword(url: string): string | undefined {
   const match = /^[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/@]{0,256}:([^\s/@]{0,256})@/.exec(url);
   return match ? match[1] : undefined;
+}
+
+/** Kinds whose detectors judge the structure themselves (a JWT's signature, a key block's body). */
+const STRUCTURED_KINDS: ReadonlySet<string> = new Set(["jwt", "gcp-service-account-key"]);
+
+/** A value with no digit made of two or more words (`my-bot-token`, `Slack_BOT_TOKEN`) names a key, it is not one. */
+const WORDS_ONLY = /^[A-Za-z]{1,12}(?:[-_][A-Za-z]{1,12})+$/;
+
+/** The longest run between separators: the random part of `xoxa-2-511111111-…-e039d0…`, not its IDs. */
+function longestSegment(value: string): string {
+  let best = "";
+  for (const part of value.split(/[-_.:/=]+/)) if (part.length > best.length) best = part;
+  return best;
+}
+
+/**
+ * True when a finding's text is an example rather than a credential, whichever scanner found it: masks and
+ * elisions (`xxxx`, `****`, `…`, `...`), template syntax (`<…>`, `${…}`, `{{…}}`), example words (`your-`,
+ * `example`, `placeholder`, `REDACTED`…), a run of one repeated character or an alphabet or digit sequence
+ * of six or more in the random part, a name made of words, a URL password that is a placeholder, a private
+ * key block without a real body, or a key that documentation publishes as a sample.
+ */
+export function isPlaceholderSecret(kind: string, value: string): boolean {
+  if (isDocumentedSample(value)) return true;
+  if (URL_KINDS.has(kind)) {
+    const password = urlPassword(value);
+    return password !== undefined && isPlaceholderPassword(password);
+  }
+  if (kind === "private-key") return isPlaceholderKeyBlock(value);
+  if (STRUCTURED_KINDS.has(kind)) return false;
+  if (MASK_RUN.test(value) || TEMPLATE_SYNTAX.test(value) || PLACEHOLDER_WORDS.test(value)) return true;
+  const tail = value.replace(/^[A-Za-z]{1,12}[-_]/, "");
+  if (!/\d/.test(tail) && WORDS_ONLY.test(tail)) return true;
+  const core = longestSegment(value);
+  return longestRepeat(core) >= 6 || longestSequentialRun(core) >= 6;
 }

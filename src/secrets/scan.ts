@@ -1,7 +1,13 @@
 /**
- * Secret scanning through secretlint: the recommended preset plus promptvet's LLM detectors, one pass per
- * text. secretlint (and its ~230 KB preset) loads on first use only, once per process, so a commit that
- * touches no prompt file pays nothing.
+ * Secret scanning: secretlint's recommended preset plus promptvet's detectors, and one placeholder filter
+ * over every finding. secretlint (and its ~230 KB preset) loads on first use only, once per process, so a
+ * commit that touches no prompt file pays nothing.
+ *
+ * Keeping it linear: secretlint's message pipeline compares every message with every other one (its
+ * duplicate filter), so a text with thousands of findings costs seconds. promptvet's detectors therefore run
+ * outside it, and a long text goes to secretlint in overlapping windows. Both apply only when the text has
+ * no `secretlint-disable` comment: such a comment must see every finding of the whole text, so that text
+ * takes one pass with promptvet's detectors inside secretlint, as a secretlint rule.
  *
  * Boundary rules: secretlint's `range` is `[start, end)` in UTF-16 offsets of the content, which is
  * promptvet's convention too, so offsets pass through unchanged; its `loc` (0-based columns) is never used.
@@ -9,7 +15,9 @@
  */
 import type { SecretLintCoreConfig, SecretLintCoreResult } from "@secretlint/types";
 import { kindOfSecretlintMessage, URL_KINDS } from "./kinds.js";
-import { isPlaceholderPassword, urlPassword } from "./placeholder.js";
+import { isPlaceholderSecret } from "./placeholder.js";
+import { runDetectors } from "./detectors.js";
+import { SLACK_TOKEN_DETECTORS } from "./platform-detectors.js";
 import { kindOfDetectorMessage, llmCredentialsRule, PROMPTVET_SECRETLINT_RULE_ID } from "./secretlint-rules.js";
 import type { SecretMatch } from "./types.js";
 
@@ -17,7 +25,10 @@ export type { SecretMatch } from "./types.js";
 
 interface Engine {
   lintSource: (typeof import("@secretlint/core"))["lintSource"];
-  config: SecretLintCoreConfig;
+  /** The preset alone. */
+  preset: SecretLintCoreConfig;
+  /** The preset and promptvet's detectors as one more secretlint rule. */
+  presetAndDetectors: SecretLintCoreConfig;
 }
 
 let engine: Promise<Engine> | undefined;
@@ -28,14 +39,11 @@ async function loadEngine(): Promise<Engine> {
     import("@secretlint/secretlint-rule-preset-recommend"),
   ]);
   await disableProfiler();
+  const presetRule = { id: preset.creator.meta.id, rule: preset.creator };
   return {
     lintSource: core.lintSource,
-    config: {
-      rules: [
-        { id: preset.creator.meta.id, rule: preset.creator },
-        { id: PROMPTVET_SECRETLINT_RULE_ID, rule: llmCredentialsRule },
-      ],
-    },
+    preset: { rules: [presetRule] },
+    presetAndDetectors: { rules: [presetRule, { id: PROMPTVET_SECRETLINT_RULE_ID, rule: llmCredentialsRule }] },
   };
 }
 
@@ -71,6 +79,30 @@ function extensionOf(filePath: string | undefined): string {
   return dot > 0 ? base.slice(dot) : "";
 }
 
+/** Texts longer than this go to secretlint in windows of this length... */
+const WINDOW = 16_384;
+/** ...overlapping by this much, more than the longest credential the preset finds (a 4096-bit PEM key). */
+const OVERLAP = 4_096;
+
+/** `[from, to)` windows covering `content`: one for a short text, overlapping ones for a long text. */
+export function scanWindows(length: number): [number, number][] {
+  if (length <= WINDOW) return [[0, length]];
+  const windows: [number, number][] = [];
+  for (let from = 0; ; from += WINDOW - OVERLAP) {
+    const to = Math.min(length, from + WINDOW);
+    windows.push([from, to]);
+    if (to === length) return windows;
+  }
+}
+
+/** A finding before filtering: a range into the content (without BOM) and who found it. */
+interface RawFinding {
+  ruleId: string;
+  messageId: string | undefined;
+  start: number;
+  end: number;
+}
+
 /**
  * Finds credentials in `text`. Offsets are `[start, end)` into `text`; the value itself is not returned,
  * and secretlint's copy of the text is dropped before this returns.
@@ -81,31 +113,72 @@ export async function scanSecrets(text: string, filePath?: string): Promise<Secr
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const content = shift ? text.slice(1) : text;
   await loadSecretScanner();
-  const { lintSource, config } = await engine!;
-  let result: SecretLintCoreResult | undefined = await lintSource({
-    source: { content, filePath: filePath ?? "prompt.txt", ext: extensionOf(filePath), contentType: "text" },
-    options: { config, maskSecrets: true, noPhysicFilePath: true },
-  });
+  const { lintSource, preset, presetAndDetectors } = await engine!;
+  const source = { filePath: filePath ?? "prompt.txt", ext: extensionOf(filePath), contentType: "text" as const };
+  const raw: RawFinding[] = [];
+  const collect = async (config: SecretLintCoreConfig, from: number, to: number) => {
+    let result: SecretLintCoreResult | undefined = await lintSource({
+      source: { ...source, content: from === 0 && to === content.length ? content : content.slice(from, to) },
+      options: { config, maskSecrets: true, noPhysicFilePath: true },
+    });
+    for (const message of result.messages) {
+      if (message.type !== "message") continue;
+      raw.push({ ruleId: message.ruleId, messageId: message.messageId, start: from + message.range[0], end: from + message.range[1] });
+    }
+    result = undefined;
+  };
+  if (content.includes("secretlint-")) {
+    await collect(presetAndDetectors, 0, content.length);
+  } else {
+    for (const [from, to] of scanWindows(content.length)) await collect(preset, from, to);
+    for (const hit of runDetectors(content)) {
+      raw.push({ ruleId: PROMPTVET_SECRETLINT_RULE_ID, messageId: hit.detector.id, start: hit.start, end: hit.end });
+    }
+  }
+
   const found: SecretMatch[] = [];
-  for (const message of result.messages) {
-    if (message.type !== "message") continue;
-    let [start, end] = message.range;
-    if (message.messageId === "AWSSecretAccessKey") [start, end] = awsSecretValueRange(content, start, end);
+  for (const finding of raw) {
+    let { start, end } = finding;
+    if (finding.messageId === "AWSSecretAccessKey") [start, end] = awsSecretValueRange(content, start, end);
     start += shift;
     end += shift;
     const kind =
-      message.ruleId === PROMPTVET_SECRETLINT_RULE_ID
-        ? (kindOfDetectorMessage(message.messageId) ?? "credential")
-        : kindOfSecretlintMessage(message.ruleId, message.messageId);
-    if (URL_KINDS.has(kind)) {
-      end = trimUrlEnd(text, start, end);
-      const password = urlPassword(text.slice(start, end));
-      if (password !== undefined && isPlaceholderPassword(password)) continue;
-    }
-    found.push({ ruleId: message.ruleId, kind, start, end });
+      finding.ruleId === PROMPTVET_SECRETLINT_RULE_ID
+        ? (kindOfDetectorMessage(finding.messageId ?? "") ?? "credential")
+        : kindOfSecretlintMessage(finding.ruleId, finding.messageId);
+    if (URL_KINDS.has(kind)) end = trimUrlEnd(text, start, end);
+    // One placeholder filter for every finding, the preset's included: its rules report `ghp_xxxx…`,
+    // `xoxb-your-bot-token` and `sk_live_xxxx…` as keys.
+    const value = text.slice(start, end);
+    if (isPlaceholderSecret(kind, value) || isElided(text, start, end)) continue;
+    if (kind === "slack-token" && finding.ruleId !== PROMPTVET_SECRETLINT_RULE_ID && !isIssuedSlackShape(value)) continue;
+    found.push({ ruleId: finding.ruleId, kind, start, end });
   }
-  result = undefined;
   return dedupe(found);
+}
+
+/**
+ * The preset's Slack pattern takes any `xox?-` run of two or more segments (`xoxb-12345-abcd234`, the
+ * `xoxo-indieweb-1` of a file name, `xoxp-1234-1234-1234-…`). Its finding stands when the value has a shape
+ * Slack issues: one of promptvet's Slack shapes, or numeric IDs of eight digits or more and a final
+ * (secret) segment of eight characters or more.
+ */
+function isIssuedSlackShape(value: string): boolean {
+  if (runDetectors(value, SLACK_TOKEN_DETECTORS).length > 0) return true;
+  const segments = value.split("-").slice(1);
+  if (/^\d$/.test(segments[0] ?? "")) segments.shift(); // a version number (`xoxa-2-…`)
+  const last = segments.pop() ?? "";
+  return segments.length > 0 && last.length >= 8 && segments.every((s) => !/^\d+$/.test(s) || s.length >= 8);
+}
+
+/**
+ * A value cut short (`sk-ant-api03-AbCd…`, `…` or `...` right before or after it) or continued by a mask
+ * (`xoxp-5723…-####`, `ghp_AbC1****`) is an example of the shape.
+ */
+const ELIDED_AFTER = /^(?:…|\.\.\.|[-_.]?(?:#{3}|\*{3}|•|[xX]{4}))/;
+
+function isElided(text: string, start: number, end: number): boolean {
+  return ELIDED_AFTER.test(text.slice(end, end + 5)) || text.endsWith("…", start) || text.endsWith("...", start);
 }
 
 /**

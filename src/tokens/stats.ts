@@ -3,6 +3,7 @@
  * and what the markdown summary shows (`result.stats.tokens`).
  */
 import type { PromptDocument } from "../model/document.js";
+import { roundUsd } from "../util/money.js";
 import { registryFor, type ModelEntry, type ModelRegistry } from "./registry.js";
 import { renderPrompt } from "./render.js";
 import { trafficSettings } from "./settings.js";
@@ -113,8 +114,8 @@ export async function computeTokenStats(
   if (Object.keys(count.assumed).length > 0) stats.assumed = count.assumed;
   const perCall = costPerCall(entry, count.total, output);
   if (perCall !== undefined) {
-    stats.costPerCall = perCall;
-    if (traffic.callsPerDay !== undefined) stats.costPerMonth = perCall * traffic.callsPerDay * 30;
+    stats.costPerCall = roundUsd(perCall);
+    if (traffic.callsPerDay !== undefined) stats.costPerMonth = roundUsd(perCall * traffic.callsPerDay * 30);
   }
   if (baseSource !== undefined) {
     const baseDoc = await parseBase(document, baseSource);
@@ -123,8 +124,8 @@ export async function computeTokenStats(
       stats.baseTotal = base.total;
       const basePerCall = costPerCall(entry, base.total, output);
       if (basePerCall !== undefined) {
-        stats.baseCostPerCall = basePerCall;
-        if (traffic.callsPerDay !== undefined) stats.baseCostPerMonth = basePerCall * traffic.callsPerDay * 30;
+        stats.baseCostPerCall = roundUsd(basePerCall);
+        if (traffic.callsPerDay !== undefined) stats.baseCostPerMonth = roundUsd(basePerCall * traffic.callsPerDay * 30);
       }
     }
   }

@@ -9,7 +9,7 @@ import { frontmatterModel } from "./settings.js";
 export interface ModelReference {
   /** The name as written. */
   name: string;
-  /** Where it was found: a frontmatter key path, `settings.model` or `settings.models[i]`. */
+  /** Where it was found: a frontmatter key path, or the config's `model` or `models[i]`. */
   origin: string;
   /** Source range of the frontmatter value; undefined for config settings. */
   range?: Range;
@@ -23,7 +23,7 @@ export function primaryModel(document: PromptDocument, settings: Readonly<Record
   if (fm) return { name: fm.value, origin: `frontmatter \`${fm.key}\``, range: fm.range, entry: registry.resolve(fm.value) };
   const configured = settings.model;
   if (typeof configured === "string" && configured.trim() !== "") {
-    return { name: configured, origin: "settings.model", entry: registry.resolve(configured) };
+    return { name: configured, origin: "the config's `model`", entry: registry.resolve(configured) };
   }
   return undefined;
 }
@@ -40,7 +40,7 @@ export function targetModels(document: PromptDocument, settings: Readonly<Record
       const entry = registry.resolve(name);
       if (entry && out.some((r) => r.entry === entry)) return;
       if (!entry && out.some((r) => r.name === name)) return;
-      out.push({ name, origin: `settings.models[${i}]`, entry });
+      out.push({ name, origin: `the config's \`models[${i}]\``, entry });
     });
   }
   return out;

@@ -12,3 +12,13 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/** Up to `limit` candidates close to `word` (for "did you mean" hints), closest first. */
+export function nearest(word: string, candidates: readonly string[], limit = 3): string[] {
+  return candidates
+    .map((known) => ({ known, d: editDistance(word, known) }))
+    .filter(({ d, known }) => d <= Math.max(3, Math.floor(known.length / 3)))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, limit)
+    .map(({ known }) => known);
+}

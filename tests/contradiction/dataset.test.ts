@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/contradiction/check.js";
 import { checkExamples } from "../../src/contradiction/examples.js";
 import { confirmConflicts } from "../../src/contradiction/nlp.js";
-import { makeDocumentAsync } from "./make-document.js";
+import { parsePrompt } from "./parse-prompt.js";
 
 const fixtures = join(import.meta.dirname, "../fixtures/contradictions");
 
@@ -25,7 +25,7 @@ async function score(dir: string, labels: Label[], pick: "conflicts" | "duplicat
   for (const name of files) {
     const file = `${dir}/${name}`;
     const path = join(fixtures, file);
-    const document = await makeDocumentAsync(path, readFileSync(path, "utf8"));
+    const document = parsePrompt(path, readFileSync(path, "utf8"));
     const line = (o: number) => document.lines.positionAt(o).line;
     let pairs: [number, number][];
     if (pick === "examples") pairs = (await checkExamples(document)).map((v) => [line(v.instruction.range[0]), v.exampleLine]);

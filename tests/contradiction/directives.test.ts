@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/contradiction/check.js";
 import { conflictKind, findConflicts, findDuplicates } from "../../src/contradiction/conflicts.js";
 import { extractDirectives, extractFromText, type Directive } from "../../src/contradiction/directives.js";
-import { makeDocument } from "./make-document.js";
+import { parsePrompt } from "./parse-prompt.js";
 
 const one = (text: string, dimension: string): Directive | undefined => extractFromText(text).find((d) => d.dimension === dimension);
 
@@ -28,7 +28,7 @@ describe("polarity", () => {
   });
 
   it("a lead-in heading flips the items under it, unless they carry their own negation", () => {
-    const doc = makeDocument("/x/p.md", "Don't:\n\n- use emoji\n- never forget to cite your sources\n");
+    const doc = parsePrompt("/x/p.md", "Don't:\n\n- use emoji\n- never forget to cite your sources\n");
     const ds = extractDirectives(doc);
     expect(ds.find((d) => d.dimension === "emoji")?.polarity).toBe(-1);
     expect(ds.find((d) => d.dimension === "citations")?.polarity).toBe(1);
@@ -94,10 +94,10 @@ describe("findConflicts across files", () => {
 describe("checkDocument", () => {
   it("finds a contradiction and a duplicate and honours precedence", () => {
     const src = "Never use emoji.\n\nAdd an emoji to every reply.\n\nEmojis are not appropriate in any reply.\n";
-    const check = checkDocument(makeDocument("/x/a.md", src));
+    const check = checkDocument(parsePrompt("/x/a.md", src));
     expect(check.conflicts.map((c) => c.kind)).toEqual(["emoji", "emoji"]);
     expect(findDuplicates(check.directives)).toHaveLength(1);
-    const withPrecedence = checkDocument(makeDocument("/x/b.md", `${src}\nIf these rules conflict, the last one wins.\n`));
+    const withPrecedence = checkDocument(parsePrompt("/x/b.md", `${src}\nIf these rules conflict, the last one wins.\n`));
     expect(withPrecedence.precedence).toBe(true);
     expect(withPrecedence.conflicts).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe("linear time on adversarial input", () => {
   ];
   it.each(lines.map((l, i) => [i, l] as const))("adversarial line #%i stays fast", (_i, line) => {
     const t0 = performance.now();
-    checkDocument(makeDocument("/x/adv.md", `${line}\n`));
+    checkDocument(parsePrompt("/x/adv.md", `${line}\n`));
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 });

@@ -9,11 +9,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildSet, corporaRoot, insideCode, loadManifest, ManifestError, type BuiltSet, type Case } from "../fixtures/contradictions/real/build.js";
+import { corpusPath } from "../helpers/corpora.js";
+import { buildSet, insideCode, loadManifest, ManifestError, type BuiltSet, type Case } from "../fixtures/contradictions/real/build.js";
 
 const fixtures = resolve(import.meta.dirname, "../fixtures/contradictions");
-const present = existsSync(corporaRoot());
-if (!present) console.warn(`realistic contradiction set: build tests skipped, ${corporaRoot()} not found`);
+const present = corpusPath("building the realistic contradiction set") !== undefined;
 
 const temps: string[] = [];
 function temp(): string {
@@ -23,10 +23,6 @@ function temp(): string {
 }
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
-it("has the corpora when running in CI", () => {
-  if (process.env.CI === "true") expect(present, `${corporaRoot()} is required under CI`).toBe(true);
 });
 
 describe("manifests", () => {

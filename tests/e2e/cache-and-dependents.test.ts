@@ -111,4 +111,31 @@ describe("blast radius", () => {
       repo.cleanup();
     }
   });
+
+  it.each([
+    ["git rm", ["rm", "-q", "prompts/base.md"]],
+    ["git rm --cached (the file stays on disk, out of the commit)", ["rm", "-q", "--cached", "prompts/base.md"]],
+    ["a rename", ["mv", "prompts/base.md", "prompts/base-v2.md"]],
+  ])("a staged deletion of a base (%s) lints the prompts composed from it, which are now broken", (_how, command) => {
+    const repo = makeRepo();
+    try {
+      write(repo.dir, "prompts/base.md", BASE);
+      write(repo.dir, "prompts/fork.prompt.md", FORK);
+      write(repo.dir, "prompts/footer.md", "Thanks for contacting Acme.\n");
+      write(repo.dir, "prompts/reply.j2", "{% include 'footer.md' %}\nAnswer briefly.\n");
+      git(repo.dir, "add", "-A");
+      git(repo.dir, "commit", "-q", "-m", "base, fork and a partial");
+      git(repo.dir, ...command);
+      git(repo.dir, "rm", "-q", "prompts/footer.md");
+      const result = promptvet(["--staged", "--format", "json"], repo.dir);
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(1);
+      const json = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null }[] }[];
+      const byFile = Object.fromEntries(json.map((r) => [path.relative(repo.dir, r.filePath), r.messages.map((m) => m.ruleId)]));
+      expect(byFile["prompts/fork.prompt.md"]).toContain("fork/unresolved");
+      expect(byFile["prompts/reply.j2"]).toContain("fork/unresolved");
+    } finally {
+      repo.cleanup();
+    }
+  });
 });

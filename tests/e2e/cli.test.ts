@@ -1,4 +1,5 @@
 /** The CLI as users run it: the built bin in a temp folder, real files, real exit codes. */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -43,7 +44,8 @@ describe("bad input never stops the run", () => {
     const byName = Object.fromEntries(results.map((r) => [path.basename(r.filePath), r]));
     expect(Object.keys(byName).sort()).toEqual([...files].sort());
 
-    expect(byName["binary.md"].messages[0]).toMatchObject({ ruleId: null, severity: 1, message: expect.stringContaining("Binary file skipped") });
+    // A file the user chose cannot pass unseen: binary is an error, saying how to exclude it.
+    expect(byName["binary.md"].messages[0]).toMatchObject({ ruleId: null, severity: 2, fatal: true, message: expect.stringMatching(/^Binary file \(contains NUL bytes\), not linted; .*leave it out of the arguments or add it to `ignores`/) });
     expect(byName["latin1.md"].messages[0]).toMatchObject({ ruleId: null, severity: 2, fatal: true, line: 3, column: 13 });
     expect(byName["latin1.md"].messages[0].message).toContain("Invalid UTF-8");
     expect(byName["huge.md"].messages[0]).toMatchObject({ ruleId: null, severity: 2, fatal: true });
@@ -54,6 +56,113 @@ describe("bad input never stops the run", () => {
     expect(byName["good.md"].errorCount).toBe(0);
     // The 50 MB file was not modified or read into the report.
     expect(statSync(big).size).toBe(50 * 1024 * 1024);
+  });
+});
+
+describe("nothing passes silently", () => {
+  it("lints UTF-16 files (with a BOM) as text, positions in characters, and fixes them in their own encoding", () => {
+    const folder = path.join(dir, "utf16");
+    const text = "# Hi\n\nUse ghp_R8x2Lq9ZkT4mW7vB1nC5yH3jF6dS0aPeUiOr here.\u200b\n";
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const be = Buffer.from(le).swap16();
+    write(folder, "le.md", "");
+    writeFileSync(path.join(folder, "le.md"), le);
+    writeFileSync(path.join(folder, "be.md"), be);
+    const { status, results } = jsonRun(["le.md", "be.md"], folder);
+    expect(status).toBe(1);
+    for (const r of results) {
+      const secret = r.messages.find((m: any) => m.ruleId === "secrets/leaked-credential");
+      expect(secret, r.filePath).toMatchObject({ line: 3, column: 5, endLine: 3, endColumn: 45 });
+      expect(r.messages.find((m: any) => m.ruleId === "hygiene/invisible-characters")).toMatchObject({ line: 3, column: 51 });
+    }
+    promptvet(["--fix", "le.md", "be.md"], folder);
+    const fixedText = text.replace("\u200b", "");
+    expect(readFileSync(path.join(folder, "le.md"))).toEqual(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixedText, "utf16le")]));
+    expect(readFileSync(path.join(folder, "be.md"))).toEqual(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixedText, "utf16le")]).swap16());
+  });
+
+  it("a binary file matching the prompt globs is an error; invalid UTF-16 names its position", () => {
+    const folder = path.join(dir, "binary-globbed");
+    write(folder, "prompts/ok.md", "# Ok\n\nBe brief.\n");
+    writeFileSync(path.join(folder, "prompts/blob.md"), Buffer.from("key: ghp_R8x2Lq9ZkT4mW7vB1nC5yH3jF6dS0aPeUiOr\0\0\0"));
+    writeFileSync(path.join(folder, "prompts/broken16.md"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("ab\ncd", "utf16le"), Buffer.from([0x00, 0xd8, 0x41, 0x00])]));
+    const { status, results } = jsonRun(["prompts/"], folder);
+    expect(status).toBe(1);
+    const byName = Object.fromEntries(results.map((r) => [path.basename(r.filePath), r]));
+    expect(byName["blob.md"].messages[0]).toMatchObject({ severity: 2, fatal: true, message: expect.stringMatching(/^Binary file \(contains NUL bytes\), not linted; expected a text prompt\. If it is not a prompt, add it to `ignores` in the config/) });
+    expect(byName["broken16.md"].messages[0]).toMatchObject({ severity: 2, fatal: true, line: 2, column: 3, message: expect.stringContaining("Invalid UTF-16LE at byte 12 (line 2, column 3)") });
+    expect(byName["ok.md"].errorCount).toBe(0);
+  });
+});
+
+describe("paths that are not files", () => {
+  it("a named pipe named on the command line is a notice, never a run waiting forever for a writer", () => {
+    const folder = path.join(dir, "fifo");
+    write(folder, "prompts/ok.md", "# Ok\n\nBe brief.\n");
+    execFileSync("mkfifo", [path.join(folder, "prompts", "pipe.md")]);
+    const { status, results } = jsonRun(["prompts/ok.md", "prompts/pipe.md"], folder);
+    expect(status).toBe(0);
+    const pipe = results.find((r) => r.filePath.endsWith("pipe.md"));
+    expect(pipe.messages).toEqual([expect.objectContaining({ severity: 1, message: "Not linted: this path is a named pipe, not a file." })]);
+  });
+});
+
+describe("exit codes: 2 only for usage, config and internal errors, each named", () => {
+  it("a config YAML alias bomb is a config error naming the file", () => {
+    const folder = path.join(dir, "alias-bomb");
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? "*a" : `*l${i - 1}`).join(", ")}]`);
+    write(folder, "promptvet.config.yaml", `${levels.join("\n")}\n`);
+    write(folder, "prompt.md", "# Hi\n\nBe brief.\n");
+    const result = promptvet(["prompt.md"], folder);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`promptvet: Invalid YAML in ${path.join(folder, "promptvet.config.yaml")}: Excessive alias count indicates a resource exhaustion attack\n`);
+  });
+
+  it("--max-warnings -1 means no limit; an exceeded limit is said even with --quiet", () => {
+    const file = write(dir, "max-warnings/prompt.md", "# Title\n\nSay hi. \nAnd bye. \n");
+    const unlimited = promptvet([file, "--max-warnings", "-1"], dir);
+    expect(unlimited.status).toBe(0);
+    expect(unlimited.stderr).toBe("");
+    expect(promptvet([file, "--max-warnings=-1"], dir).status).toBe(0);
+    const quiet = promptvet([file, "--quiet", "--max-warnings", "0"], dir);
+    expect(quiet.status).toBe(1);
+    expect(quiet.stdout).toBe("");
+    expect(quiet.stderr).toBe("promptvet: 2 warnings, more than --max-warnings 0.\n");
+    const loud = promptvet([file, "--max-warnings", "1", "-f", "json"], dir);
+    expect(loud.status).toBe(1);
+    expect(JSON.parse(loud.stdout)[0].warningCount).toBe(2);
+    expect(loud.stderr).toBe("promptvet: 2 warnings, more than --max-warnings 1.\n");
+    expect(promptvet([file, "--max-warnings", "2"], dir).stderr).toBe("");
+    const wrong = promptvet([file, "--max-warnings", "-2"], dir);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--max-warnings expects a whole number (-1 for no limit), got "-2"');
+  });
+
+  it("--fix-suggestions rejects unknown rules and categories, listing the valid ones", () => {
+    const file = write(dir, "suggest/prompt.md", "# Title\n\nSay hi. \n");
+    const typo = promptvet([file, "--fix", "--fix-suggestions", "pi"], dir);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/^promptvet: --fix-suggestions: unknown rule or category "pi" \(did you mean pii\?\); expected one of: .*\bpii\b.*\bpii\/email\b.*\bsecrets\/leaked-credential\b/);
+    const noSuggestions = promptvet([file, "--fix", "--fix-suggestions", "hygiene"], dir);
+    expect(noSuggestions.status).toBe(2);
+    expect(noSuggestions.stderr).toContain("no rule of category hygiene has suggestions");
+    // Nothing was written before the mistake was found.
+    expect(readFileSync(file, "utf8")).toBe("# Title\n\nSay hi. \n");
+    expect(promptvet([file, "--fix", "--fix-suggestions", "pii", "--fix-suggestions", "secrets/leaked-credential"], dir).status).toBe(0);
+  });
+
+  it("--fix-suggestions accepts a plugin's rules once the config declaring the plugin is loaded", () => {
+    const folder = path.join(dir, "suggest-plugin");
+    write(folder, "rules/acme.mjs", `export default { rules: { hosts: {
+      meta: { id: "hosts", category: "acme", hasSuggestions: true, docs: { description: "no internal hosts", recommended: "error" }, messages: { found: "Unexpected internal host." } },
+      create(context) { return { document(doc) { const i = doc.source.indexOf("corp.internal"); if (i >= 0) context.report({ messageId: "found", range: [i, i + 13], suggest: [{ messageId: "found", fix: { range: [i, i + 13], text: "example.com" } }] }); } }; },
+    } } };\n`);
+    write(folder, "promptvet.config.yaml", "plugins:\n  acme: ./rules/acme.mjs\nrules:\n  acme/hosts: error\n");
+    const file = write(folder, "prompts/p.md", "# Hosts\n\nAsk corp.internal when unsure.\n");
+    const result = promptvet(["--fix", "--fix-suggestions", "acme/hosts", "prompts/p.md"], folder);
+    expect(result.stderr).toBe("");
+    expect(readFileSync(file, "utf8")).toBe("# Hosts\n\nAsk example.com when unsure.\n");
   });
 });
 

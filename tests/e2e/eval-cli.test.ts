@@ -80,4 +80,51 @@ describe("promptvet eval (built CLI)", () => {
       repo.cleanup();
     }
   });
+
+  it("an alias bomb in a cases file is an error named for that file; --eval keeps the lint findings of the run", () => {
+    const repo = makeRepo();
+    try {
+      const levels = ["a", "b", "c", "d", "e", "f", "g"];
+      const bomb = levels.map((name, i) => (i === 0 ? `${name}: &${name} ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]` : `${name}: &${name} [${Array(9).fill(`*${levels[i - 1]}`).join(",")}]`)).join("\n");
+      write(repo.dir, "gateway.mjs", GATEWAY);
+      write(repo.dir, "promptvet.config.yaml", `eval:\n  provider: { type: exec, command: ["node", "gateway.mjs"], model: internal }\n`);
+      write(repo.dir, "prompts/triage.prompt", PROMPT);
+      write(repo.dir, "prompts/triage.prompt.cases.yaml", `${bomb}\n${CASES}`);
+      write(repo.dir, "prompts/other.prompt", PROMPT);
+      write(repo.dir, "prompts/other.prompt.cases.yaml", CASES);
+      write(repo.dir, "prompts/examples.jsonl", '{"messages":[{"role":"user","content":"Hi"}]\n');
+      git(repo.dir, "add", "-A");
+      const started = Date.now();
+      const result = promptvet(["--eval", "--format", "json", "prompts/"], repo.dir);
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect(result.stderr).not.toMatch(/internal error/);
+      const results = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+      const byFile = (suffix: string) => results.find((r) => r.filePath.endsWith(suffix))?.messages ?? [];
+      expect(byFile("examples.jsonl").map((m) => m.ruleId)).toContain("fewshot/jsonl-syntax");
+      expect(byFile("triage.prompt.cases.yaml")).toContainEqual(expect.objectContaining({ ruleId: "eval/invalid-cases", message: expect.stringMatching(/too many YAML aliases/) }));
+      // The other prompt's cases still ran.
+      expect(byFile(path.join("prompts", "other.prompt.cases.yaml")).filter((m) => m.ruleId === "eval/case-failed")).toHaveLength(1);
+      expect(result.status).toBe(1);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it.skipIf(process.platform === "win32")("the time budget holds when the command's grandchild would outlive it", () => {
+    const repo = makeRepo();
+    try {
+      // The shell waits on a background sleep: before, only the shell was killed and the sleep kept the run alive.
+      write(repo.dir, "promptvet.config.yaml", `eval:\n  budgetMs: 1500\n  requestTimeoutMs: 1000\n  provider: { type: exec, command: "sleep 30 & wait", model: internal }\n`);
+      write(repo.dir, "prompts/triage.prompt", PROMPT);
+      write(repo.dir, "prompts/triage.prompt.cases.yaml", CASES);
+      git(repo.dir, "add", "-A");
+      const started = Date.now();
+      const result = promptvet(["eval", "prompts/triage.prompt"], repo.dir);
+      expect(Date.now() - started).toBeLessThan(12_000);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toMatch(/eval\/(provider-error|budget-exceeded)/);
+    } finally {
+      repo.cleanup();
+    }
+  });
 });

@@ -13,8 +13,9 @@ export interface RunResult {
   stderr: string;
 }
 
-export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
+export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, as?: { uid: number; gid: number }): RunResult {
   const result = spawnSync(cmd, args, {
+    ...as,
     cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", CI: "true", ...env },
@@ -25,6 +26,16 @@ export function run(cmd: string, args: string[], cwd: string, env: NodeJS.Proces
 
 export function promptvet(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): RunResult {
   return run(process.execPath, [PROMPTVET_BIN, ...args], cwd, env);
+}
+
+/**
+ * Runs promptvet as a user without root's rights (root writes to read-only files and folders): as `nobody`
+ * when the tests run as root, else as the current user. The folders it uses must be open to that user.
+ */
+export function promptvetUnprivileged(args: string[], cwd: string): RunResult {
+  const env = { PROMPTVET_COMPILE_CACHE: "off" };
+  if (process.getuid?.() !== 0) return promptvet(args, cwd, env);
+  return run(process.execPath, [PROMPTVET_BIN, ...args], cwd, { ...env, HOME: "/nonexistent" }, { uid: 65534, gid: 65534 });
 }
 
 export function git(cwd: string, ...args: string[]): string {

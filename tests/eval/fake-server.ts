@@ -1,7 +1,8 @@
 /**
  * A real HTTP server on 127.0.0.1 (port 0) that speaks the OpenAI chat completions and Anthropic messages wire
  * formats, plain and streaming. Each request is answered by a scripted behaviour so tests can ask for slow
- * answers, 429 with Retry-After, 500, malformed JSON, a dropped connection or a request that hangs.
+ * answers, 429 with Retry-After, 500, malformed JSON, a dropped connection, a request that hangs, a redirect,
+ * or a body that never ends.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,7 +19,12 @@ export type Behaviour =
   | { kind: "malformed" }
   | { kind: "drop" }
   | { kind: "hang" }
-  | { kind: "stream-cut" };
+  | { kind: "stream-cut" }
+  | { kind: "redirect"; status: number; location: string }
+  /** 200 and a body that never ends (plain bytes, or one SSE data line never terminated when streaming). */
+  | { kind: "flood"; declareLength?: number }
+  /** 200 and exactly these chunks, written with a pause between them. */
+  | { kind: "chunks"; chunks: string[]; contentType?: string };
 
 export interface FakeServer {
   url: string;
@@ -71,6 +77,36 @@ async function respond(b: Behaviour, seen: SeenRequest, req: IncomingMessage, re
       res.writeHead(b.status, { "content-type": "application/json", ...(b.retryAfter ? { "retry-after": b.retryAfter } : {}) });
       res.end(b.body ?? JSON.stringify({ error: { message: `status ${b.status}` } }));
       return;
+    case "redirect":
+      res.writeHead(b.status, { location: b.location, "content-type": "text/plain" });
+      res.end("moved");
+      return;
+    case "flood": {
+      res.writeHead(200, { "content-type": stream ? "text/event-stream" : "application/json", ...(b.declareLength ? { "content-length": String(b.declareLength) } : {}) });
+      if (stream) res.write("data: ");
+      const block = "x".repeat(64 * 1024);
+      // Write until the client hangs up (bounded: 64 MiB at most, so a broken client cannot make it run forever).
+      let written = 0;
+      const pump = () => {
+        while (written < 64 * 1024 * 1024 && !res.destroyed) {
+          written += block.length;
+          if (!res.write(block)) return void res.once("drain", pump);
+        }
+        res.destroy();
+      };
+      res.on("close", () => (written = Number.POSITIVE_INFINITY));
+      pump();
+      return;
+    }
+    case "chunks": {
+      res.writeHead(200, { "content-type": b.contentType ?? "text/event-stream" });
+      for (const chunk of b.chunks) {
+        res.write(chunk);
+        await new Promise((r) => setTimeout(r, 15));
+      }
+      res.end();
+      return;
+    }
     case "malformed":
       res.writeHead(200, { "content-type": "application/json" });
       res.end('{"choices": [ {"message": ');

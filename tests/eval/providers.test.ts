@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 function settings(over: Partial<EvalSettings> = {}): EvalSettings {
-  return { ...EVAL_DEFAULTS, requestTimeoutMs: 500, budgetMs: 3_000, retries: { max: 2, baseDelayMs: 10, maxDelayMs: 50 }, ...over } as EvalSettings;
+  return { ...EVAL_DEFAULTS, requestTimeoutMs: 500, budgetMs: 3_000, retries: { max: 2, total: 10, baseDelayMs: 10, maxDelayMs: 50 }, ...over } as EvalSettings;
 }
 
 function sink(): NodeJS.WritableStream & { text: string } {
@@ -129,7 +129,7 @@ describe("malformed answers", () => {
   });
 
   it.each(["openai-compatible", "anthropic"] as const)("%s: a stream cut before its end is an error", async (type) => {
-    const { outcome } = await call({ type, stream: true }, () => ({ kind: "stream-cut" }), { retries: { max: 0, baseDelayMs: 0, maxDelayMs: 0 } });
+    const { outcome } = await call({ type, stream: true }, () => ({ kind: "stream-cut" }), { retries: { max: 0, total: 10, baseDelayMs: 0, maxDelayMs: 0 } });
     expect(outcome.ok).toBe(false);
   });
 });

@@ -62,7 +62,7 @@ function config(over: Record<string, unknown> = {}, provider: Record<string, unk
       provider: { type: "openai-compatible", baseUrl: `${server.url}/v1`, model: "model-a", ...provider },
       budgetMs: 5_000,
       requestTimeoutMs: 1_000,
-      retries: { max: 1, baseDelayMs: 5, maxDelayMs: 20 },
+      retries: { max: 1, total: 10, baseDelayMs: 5, maxDelayMs: 20 },
       // Latency of a loopback server on a busy machine is noise: only the tests about latency judge it.
       thresholds: { latencyPct: 100_000 },
       ...over,

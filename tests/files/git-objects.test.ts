@@ -48,6 +48,60 @@ describe("GitObjectStore", () => {
     store.close();
   });
 
+  it("skips the body of a blob over the caller's limit, giving its size, and keeps the stream aligned", async () => {
+    const store = new GitObjectStore(dir);
+    const [big, small, bigAgain, missing] = await Promise.all([
+      store.readStaged("large.md", 1000),
+      store.readStaged("a.md", 1000),
+      store.readAt("HEAD", "large.md"),
+      store.readStaged("never-added.md", 1000),
+    ]);
+    expect(big).toEqual({ oversized: true, size: large.length });
+    expect(small?.toString()).toBe("staged a\n");
+    expect(bigAgain?.toString()).toBe(large);
+    expect(missing).toBeUndefined();
+    store.close();
+  });
+
+  it("reassembles blobs whatever the pipe's chunk boundaries (many blobs of many sizes in one stream)", async () => {
+    const store = new GitObjectStore(dir);
+    const oids = ["a.md", "bin.dat", "large.md", "new.md"].map((p) => git("rev-parse", `:${p}`).trim());
+    const expected = await Promise.all(oids.map((oid) => store.read(oid)));
+    const order = Array.from({ length: 60 }, (_, i) => (i * 7) % oids.length);
+    const blobs = await Promise.all(order.map((k) => store.read(oids[k]!)));
+    blobs.forEach((blob, i) => expect(Buffer.compare(blob!, expected[order[i]!]!)).toBe(0));
+    store.close();
+  });
+
+  it("keeps answers in order when oversized blobs are dropped as they stream past or cut short by a new batch process", async () => {
+    const store = new GitObjectStore(dir);
+    const oid = (p: string) => git("rev-parse", `:${p}`).trim();
+    const [a, bin, big] = [oid("a.md"), oid("bin.dat"), oid("large.md")];
+    // 1.4 MB over a 1 KB limit restarts the batch process; 1.4 MB over a 1 MB limit drains the rest of it.
+    const requests: [string, number][] = [[big, 1000], [a, 1000], [big, 1024 * 1024], [bin, 100], [big, 1000], [big, Infinity], [a, 0]];
+    const answers = await Promise.all(requests.map(([o, limit]) => store.read(o, limit)));
+    expect(answers[0]).toEqual({ oversized: true, size: large.length });
+    expect(answers[1]?.toString()).toBe("staged a\n");
+    expect(answers[2]).toEqual({ oversized: true, size: large.length });
+    expect(Buffer.compare(answers[3] as Buffer, binary)).toBe(0);
+    expect(answers[4]).toEqual({ oversized: true, size: large.length });
+    expect(answers[5]?.toString()).toBe(large);
+    expect(answers[6]).toEqual({ oversized: true, size: 9 });
+    // The store keeps working after all that.
+    expect((await store.read(a))?.toString()).toBe("staged a\n");
+    store.close();
+  });
+
+  it("lists a submodule in the index as a submodule, not as a blob", () => {
+    const submodules = new Set<string>();
+    const oid = (c: string) => c.repeat(40);
+    const index = parseObjectListing(`160000 ${oid("e")} 0\tprompts/sub.md\x00100644 ${oid("1")} 0\tprompts/a.md\0`, "index", submodules);
+    expect([...index.keys()]).toEqual(["prompts/a.md"]);
+    expect([...submodules]).toEqual(["prompts/sub.md"]);
+    const tree = parseObjectListing(`160000 commit ${oid("e")}\tprompts/sub.md\0`, "tree");
+    expect(tree.size).toBe(0);
+  });
+
   it("lists trees and the index with stage 0 winning over conflict stages", () => {
     const oid = (c: string) => c.repeat(40);
     const tree = parseObjectListing(`100644 blob ${oid("a")}\tx.md\x00040000 tree ${oid("b")}\tdir\0`, "tree");

@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/parse/detect.js";
 import { parseDocument } from "../../src/parse/index.js";
+import { corpusPath } from "../helpers/corpora.js";
 
-const CORPORA = path.resolve(import.meta.dirname, "../../../shared/corpora");
 const FOLDERS = [
   "system_prompts_leaks_asgeirtj",
   "awesome-copilot_github",
@@ -13,8 +13,7 @@ const FOLDERS = [
   "prompty_microsoft",
   "awesome-chatgpt-prompts_f/split",
 ];
-const exists = existsSync(CORPORA);
-if (!exists) console.warn(`[promptvet] skipping the parse corpora test: ${CORPORA} is absent`);
+const CORPORA = corpusPath("the parse check on real prompt corpora");
 
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
@@ -26,15 +25,16 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-describe.skipIf(!exists)("real prompt corpora", () => {
+describe.skipIf(!CORPORA)("real prompt corpora", () => {
   it("parses every file without throwing, with every range inside the source", () => {
     const bytes: Record<string, number> = {};
     const ms: Record<string, number> = {};
     let files = 0;
     const started = performance.now();
     for (const folder of FOLDERS) {
-      const dir = path.join(CORPORA, folder);
-      if (!existsSync(dir)) continue;
+      const dir = path.join(CORPORA!, folder);
+      // Every folder is part of the check: a missing one is an error, not a smaller sample.
+      if (!existsSync(dir)) throw new Error(`${dir} is missing from the corpora`);
       for (const file of filesUnder(dir)) {
         // Corpus files are stored flat with the original path in the name: detect by the final name.
         const format = detectFormat(file);
@@ -62,8 +62,7 @@ describe.skipIf(!exists)("real prompt corpora", () => {
   }, 300_000);
 
   it("reads dotprompt roles and declared inputs from a real sample", () => {
-    const file = path.join(CORPORA, "dotprompt_google/examples__valid-customer-support.prompt");
-    if (!existsSync(file)) return;
+    const file = path.join(CORPORA!, "dotprompt_google/examples__valid-customer-support.prompt");
     const source = readFileSync(file, "utf8");
     const doc = parseDocument({ path: file, source, format: "dotprompt" });
     expect(doc.frontmatter?.errors).toEqual([]);
@@ -74,8 +73,7 @@ describe.skipIf(!exists)("real prompt corpora", () => {
   });
 
   it("reports the invalid Picoschema YAML of the kitchen-sink sample at its line", () => {
-    const file = path.join(CORPORA, "dotprompt_google/packages__codemirror__samples__10-kitchen-sink.prompt");
-    if (!existsSync(file)) return;
+    const file = path.join(CORPORA!, "dotprompt_google/packages__codemirror__samples__10-kitchen-sink.prompt");
     const source = readFileSync(file, "utf8");
     const doc = parseDocument({ path: file, source, format: "dotprompt" });
     // `teamMembers: { ... }[]` is not YAML: the first error sits right after the flow map.

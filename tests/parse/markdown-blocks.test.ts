@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkParse from "remark-parse";
@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { parseMarkdownBlocks } from "../../src/parse/markdown-blocks.js";
 import { parse } from "./helpers.js";
 import { projectRoot } from "./markdown-tree-projection.js";
+import { corpusPath } from "../helpers/corpora.js";
 
 /** The full mdast (micromark) that the block tree stands in for. */
 const reference = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
@@ -72,11 +73,9 @@ describe("markdown block tree", () => {
   });
 });
 
-const corpora = "../shared/corpora";
-const haveCorpora = existsSync(corpora);
-if (!haveCorpora) console.warn(`markdown block tree: ${corpora} is missing, the corpus comparison is skipped`);
+const corpora = corpusPath("the markdown block tree comparison on public prompt corpora");
 
-describe.skipIf(!haveCorpora)("markdown block tree on public prompt corpora", () => {
+describe.skipIf(!corpora)("markdown block tree on public prompt corpora", () => {
   it("reads the same blocks as the full mdast in nearly every file", () => {
     const files: string[] = [];
     const walk = (dir: string) => {
@@ -86,7 +85,7 @@ describe.skipIf(!haveCorpora)("markdown block tree on public prompt corpora", ()
         else if (/\.(md|mdc)$/.test(name)) files.push(path);
       }
     };
-    walk(corpora);
+    walk(corpora!);
     // Every fifth file keeps the test quick; tests/parse/tools/markdown-differential.ts checks them all.
     const sample = files.sort().filter((_, i) => i % 5 === 0);
     const differing = sample.filter((file) => {

@@ -60,9 +60,15 @@ describe("phones", () => {
     expect(values("call (415) 555-0132 or 07700 900123 or +61 491 570 156", "phone")).toEqual([]);
     expect(values("call (123) 456-7890", "phone")).toEqual([]);
   });
-  it("recognise national formats of the configured regions only", () => {
-    expect(values("Telefon 089 1234567", "phone")).toEqual([]);
-    expect(values("Telefon 089 1234567", "phone", { regions: ["DE"] })).toEqual(["089 1234567"]);
+  it("recognise national formats of the configured regions, and of common countries after a phone cue", () => {
+    expect(values("Codes 089 1234567", "phone")).toEqual([]);
+    expect(values("Codes 089 1234567", "phone", { regions: ["DE"] })).toEqual(["089 1234567"]);
+    expect(values("Telefon 089 1234567", "phone")).toEqual(["089 1234567"]);
+    expect(values("driver's licence number 089 1234567", "phone", { regions: ["DE"] })).toEqual([]);
+  });
+  it("check +CC numbers in their own region, a (0) trunk prefix included", () => {
+    expect(values("tel. +46 (0)8 123 45 67", "phone")).toEqual(["+46 (0)8 123 45 67"]);
+    expect(values("WhatsApp +57 310 456 7821", "phone")).toEqual(["+57 310 456 7821"]);
   });
 });
 
@@ -84,8 +90,10 @@ describe("dates of birth", () => {
 
 describe("person names", () => {
   it("use cues in prose and full names in dialogue", () => {
-    expect(values("Please summarise the ticket from Maria Lopez.", "person-name")).toEqual([]);
-    expect(values("Please summarise the ticket from Maria Lopez.", "person-name", { textKind: "dialogue" })).toEqual(["Maria Lopez"]);
+    expect(values("Please summarise the ticket from Maria.", "person-name")).toEqual([]);
+    expect(values("Please summarise the ticket from Maria.", "person-name", { textKind: "dialogue" })).toEqual(["Maria"]);
+    expect(values("Please summarise the ticket from Maria Lopez.", "person-name")).toEqual(["Maria Lopez"]);
+    expect(values("Write it as if you were Maria Lopez.", "person-name")).toEqual([]);
     expect(values("Customer name: Daniel Okafor", "person-name")).toEqual(["Daniel Okafor"]);
   });
 });

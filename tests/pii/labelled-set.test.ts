@@ -9,7 +9,7 @@ import { detectFormat } from "../../src/parse/detect.js";
 import { parseDocument } from "../../src/parse/index.js";
 import { detectPii, preloadPiiDependencies, PII_TYPES } from "../../src/pii/index.js";
 import { score, scoreLineValues, type LineValue } from "../../src/pii/scoring.js";
-import { textKindForRole } from "../../src/pii/segments.js";
+import { fieldOfPath, textKindForRole } from "../../src/pii/segments.js";
 
 const dir = path.resolve(import.meta.dirname, "../fixtures/pii");
 const { labels } = JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8")) as { labels: LineValue[] };
@@ -21,7 +21,7 @@ function predict(): LineValue[] {
     const source = readFileSync(full, "utf8");
     const doc = parseDocument({ path: full, source, format: detectFormat(full) ?? "markdown", bom: false });
     for (const seg of doc.segments) {
-      for (const m of detectPii(seg.text, { textKind: textKindForRole(seg.role) })) {
+      for (const m of detectPii(seg.text, { textKind: textKindForRole(seg.role), field: fieldOfPath(seg.path), before: source.slice(Math.max(0, seg.range[0] - 320), seg.range[0]) })) {
         out.push({ file, type: m.type, value: m.value, line: doc.lines.positionAt(seg.map.toSource(m.start)).line });
       }
     }

@@ -1,38 +1,42 @@
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { nameLexicon, readLexiconFile } from "../../src/pii/name-lexicon.js";
+import { buildNameLexicon } from "../../scripts/name-lexicon-sources.mjs";
+import { formatLexiconFile, nameLexicon, readLexiconFile } from "../../src/pii/name-lexicon.js";
 
-describe("data/name-lexicon.json", () => {
-  it("matches the installed compromise lexicon (run scripts/gen-name-lexicon.mjs after upgrading it)", () => {
-    const nlp = createRequire(import.meta.url)("compromise");
-    const lexicon = nlp.model().one.lexicon as Record<string, string>;
+describe("data/name-lexicon.txt", () => {
+  it("matches its installed sources (run `npx tsx scripts/gen-name-lexicon.mjs` after upgrading them)", async () => {
+    const expected = await buildNameLexicon();
     const data = readLexiconFile()!;
-    expect(data.source).toBe(`compromise@${nlp.version}`);
-    const first = new Set(["FirstName", "MaleName", "FemaleName", "Person"]);
-    const expected = { first: [] as string[], last: [] as string[], common: [] as string[] };
-    for (const word of Object.keys(lexicon).sort()) {
-      const tag = lexicon[word]!;
-      if (first.has(tag)) expected.first.push(word);
-      else if (tag === "LastName") expected.last.push(word);
-      else expected.common.push(word);
-    }
+    expect(data.source).toBe(expected.source);
     expect(data.first).toEqual(expected.first);
     expect(data.last).toEqual(expected.last);
+    expect(data.namelike).toEqual(expected.namelike);
     expect(data.common).toEqual(expected.common);
+    const file = new URL("../../data/name-lexicon.txt", import.meta.url);
+    expect(readFileSync(file, "utf8")).toBe(formatLexiconFile(expected));
+  });
+
+  it("knows given names and surnames beyond English ones, and not everyday words", () => {
+    const lexicon = nameLexicon()!;
+    for (const word of ["maria", "sven", "aleksandra", "joão", "björn", "zemanová", "giuseppe", "małgorzata"]) {
+      expect(["first", "last"], word).toContain(lexicon.get(word));
+    }
+    for (const word of ["will", "hope", "summer", "rose"]) expect(lexicon.get(word), word).toBe("namelike");
+    for (const word of ["the", "invoice", "please"]) expect(lexicon.get(word), word).toBe("common");
   });
 });
 
 describe("nameLexicon", () => {
-  it("classifies every word as a map filled common, then last, then first would", () => {
+  it("classifies every word as a map filled common, then namelike, then last, then first would", () => {
     const data = readLexiconFile()!;
     const expected = new Map<string, string>();
     for (const w of data.common) expected.set(w, "common");
+    for (const w of data.namelike) expected.set(w, "namelike");
     for (const w of data.last) expected.set(w, "last");
     for (const w of data.first) expected.set(w, "first");
     const lexicon = nameLexicon()!;
     for (const [word, cls] of expected) expect(lexicon.get(word), word).toBe(cls);
-    for (const absent of ["", "zzzzqx", "maria lopez", "Maria", "a".repeat(50), "\u00e9l\u00e8ve", "__proto__"]) {
-      expect(lexicon.get(absent), absent).toBe(expected.get(absent));
-    }
+    const absent = ["", "zzzzqx", "maria lopez", "Maria", "a".repeat(50), "\u00e9l\u00e8ve", "__proto__", "#first", "\n", "aaaa", "\uffff"];
+    for (const word of absent) expect(lexicon.get(word), word).toBe(expected.get(word));
   });
 });

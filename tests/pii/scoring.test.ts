@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addCounts, score, scoreLineValues, scoreSpans, type LineValue } from "../../src/pii/scoring.js";
+import { addCounts, fnv1a, isHeldOut, score, scoreLineValues, scoreSpans, type LineValue } from "../../src/pii/scoring.js";
 
 const lv = (file: string, line: number, type: LineValue["type"], value: string): LineValue => ({ file, line, type, value });
 
@@ -64,5 +64,21 @@ describe("addCounts", () => {
     const a = new Map([["email" as const, { tp: 1, fp: 0, fn: 1 }]]);
     const b = new Map([["email" as const, { tp: 2, fp: 1, fn: 0, found: 3 }]]);
     expect(addCounts(a, b).get("email")).toEqual({ tp: 3, fp: 1, fn: 1, found: 4 });
+  });
+});
+
+describe("held-out split", () => {
+  it("hashes with 32-bit FNV-1a", () => {
+    // Published FNV-1a test vectors.
+    expect(fnv1a("")).toBe(0x811c9dc5);
+    expect(fnv1a("a")).toBe(0xe40c292c);
+    expect(fnv1a("foobar")).toBe(0xbf9cf968);
+  });
+  it("holds out about 30% of keys, the same ones on every run", () => {
+    const keys = Array.from({ length: 2000 }, (_, i) => `template-${i}`);
+    const held = keys.filter(isHeldOut);
+    expect(held.length / keys.length).toBeGreaterThan(0.25);
+    expect(held.length / keys.length).toBeLessThan(0.35);
+    expect(keys.filter(isHeldOut)).toEqual(held);
   });
 });

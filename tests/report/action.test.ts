@@ -150,7 +150,7 @@ process.exit(+process.env.STUB_EXIT);
         GITHUB_OUTPUT: outFile,
         GITHUB_STEP_SUMMARY: path.join(dir, "summary.md"),
         GITHUB_ACTION_PATH: root,
-        RUNNER_TEMP: tmpdir(),
+        RUNNER_TEMP: dir,
         INPUT_FORMATS: action.inputs["formats"]!.default!,
         INPUT_FAIL_ON: "error",
         INPUT_CONFIG: "",

@@ -1,7 +1,8 @@
 /**
  * Rule docs are complete and their examples are true: for every built-in rule, `rules/<id>.md` (or
  * `rules/<id>/README.md`) has the four sections, every fenced block after the word "Incorrect" produces a
- * finding of that rule and every block after "Correct" produces none.
+ * finding of that rule and every block after "Correct" produces none, and "## Options" names every option
+ * of the rule's schema (the config blocks there are loaded by tests/docs/config-snippets.test.ts).
  *
  * Fence info string: `<file name> [escaped] [{options JSON}]`, e.g. ```` ```prompt.md ````,
  * ```` ```examples.jsonl ````, ```` ```prompt.md escaped ```` (then `\r`, `\t`, `\n`, `\uXXXX`, `\u{X}` and
@@ -172,6 +173,17 @@ describe.each(builtinRules.map((r) => [r.meta.id, r] as const))("docs of %s", (i
     expect(missing, `${rel} lacks these "## " headings`).toEqual([]);
     expect(doc.examples.some((e) => e.kind === "incorrect"), `${rel}: no fenced block after the word "Incorrect" under "## Examples"`).toBe(true);
     expect(doc.examples.some((e) => e.kind === "correct"), `${rel}: no fenced block after the word "Correct" under "## Examples"`).toBe(true);
+  });
+
+  it("name every option the rule takes, and list only options it takes", () => {
+    if (!file) return; // reported by the first test
+    const section = readFileSync(file, "utf8").split(/^## Options[ \t]*$/m)[1]?.split(/^## /m)[0] ?? "";
+    const named = new Set([...section.matchAll(/`([A-Za-z][\w-]*)`/g)].map((m) => m[1]));
+    const listed = [...section.matchAll(/^\s*[-*] `([A-Za-z][\w-]*)`/gm)].map((m) => m[1]!);
+    const schema = rule.meta.schema as { properties?: Record<string, unknown> } | undefined;
+    const options = Object.keys(schema?.properties ?? {});
+    expect(options.filter((o) => !named.has(o)), `${rel}: options missing from "## Options"`).toEqual([]);
+    expect(listed.filter((o) => !options.includes(o)), `${rel}: "## Options" lists options the rule does not take`).toEqual([]);
   });
 
   it("have examples that hold", async () => {

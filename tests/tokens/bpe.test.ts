@@ -1,7 +1,7 @@
 // promptvet's own BPE counter (src/tokens/bpe) against the counter it replaced (gpt-tokenizer with two
 // corrections, tests/tokens/reference-counter.ts) and tiktoken's encode_ordinary: same counts on every
 // corpus file and on random text, linear time on long lines, clear errors about the table files.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { get_encoding, type Tiktoken } from "tiktoken";
@@ -11,13 +11,12 @@ import { splitRegex, SPLIT_PATTERNS, withRustWhitespace } from "../../src/tokens
 import { bpeTablePath, packageRoot, parseBpeTable, readBpeTable } from "../../src/tokens/bpe/table.js";
 import { ensureBpeTables, ROOT } from "./bpe-tables.js";
 import { referenceCounter } from "./reference-counter.js";
+import { corpusPath } from "../helpers/corpora.js";
 
 const ENCODINGS = ["o200k_base", "cl100k_base", "p50k_base", "r50k_base"] as const;
 type Encoding = (typeof ENCODINGS)[number];
 
-const CORPORA = path.resolve(ROOT, "../shared/corpora");
-const hasCorpora = existsSync(CORPORA);
-if (!hasCorpora) console.warn(`[tokens] ${CORPORA} is absent: the BPE counter's comparison on real prompts is skipped.`);
+const CORPORA = corpusPath("the BPE counter's comparison on real prompts");
 
 beforeAll(ensureBpeTables, 120_000);
 
@@ -108,8 +107,8 @@ describe("the pre-tokenizer patterns", () => {
   });
 });
 
-describe.skipIf(!hasCorpora)("counts equal the previous counter's and tiktoken's on the prompt corpora", () => {
-  const files = hasCorpora ? walk(CORPORA).sort() : [];
+describe.skipIf(!CORPORA)("counts equal the previous counter's and tiktoken's on the prompt corpora", () => {
+  const files = CORPORA ? walk(CORPORA).sort() : [];
   const texts = files.map((f) => readFileSync(f, "utf8"));
 
   for (const name of ENCODINGS) {
@@ -118,7 +117,7 @@ describe.skipIf(!hasCorpora)("counts equal the previous counter's and tiktoken's
       const reference = await referenceCounter(name);
       const mismatches: string[] = [];
       texts.forEach((t, i) => {
-        if (count(t) !== reference(t)) mismatches.push(path.relative(CORPORA, files[i]!));
+        if (count(t) !== reference(t)) mismatches.push(path.relative(CORPORA!, files[i]!));
       });
       expect(files.length).toBeGreaterThan(4000);
       expect(mismatches).toEqual([]);

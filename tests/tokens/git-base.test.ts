@@ -8,6 +8,9 @@ import churn from "../../rules/cache/prefix-churn.js";
 import { runTokensCommand } from "../../src/cli/commands/tokens.js";
 import { lintDocument } from "../../src/engine/linter.js";
 import { readBlobAt } from "../../src/files/git.js";
+import { collectForks } from "../../src/forks/collect.js";
+import { computeTokenStats } from "../../src/tokens/stats.js";
+import { roundUsd } from "../../src/util/money.js";
 import { parseDocument } from "../../src/parse/index.js";
 
 const rules = Array.from({ length: 30 }, (_, i) => `- Rule ${i + 1}: cite the policy section, then give the customer the exact next step.`).join("\n");
@@ -72,5 +75,59 @@ describe("comparisons with the committed version (git show HEAD:path)", () => {
     expect(out).toMatch(/support\.prompt\.md\s+claude-opus-5-5\s+≈claude-2026/);
     expect(out).toMatch(/missing\.md .*error: ENOENT/);
     expect(out).toMatch(/note: ≈ marks an approximation/);
+  });
+});
+
+describe("promptvet tokens on a prompt composed from other files", () => {
+  const base = "# Support assistant\n\nYou answer billing questions for an online shop.\n\n## Tone\n\nBe friendly.\n";
+  const fork = "---\nextends: ./base.md\n---\n## Tone\n\nBe formal and brief.\n";
+
+  async function tokensJson(files: string[]) {
+    let out = "";
+    const stdout = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
+    const code = await runTokensCommand({ files, format: "json", cwd: repo, baseRef: "HEAD", stdout, settings: { model: "gpt-5.5" } });
+    expect(code).toBe(0);
+    return JSON.parse(out) as { file: string; stats: { total: number; baseTotal?: number }; composedFrom?: string[] }[];
+  }
+
+  it("counts the fork composed with its base, at HEAD too, as promptvet forks does", async () => {
+    writeFileSync(path.join(repo, "base.md"), base);
+    writeFileSync(path.join(repo, "fork.md"), fork);
+    git("add", "base.md", "fork.md");
+    git("commit", "-q", "-m", "a base and its fork");
+    // Only the base changes: the fork as sent grows with it.
+    writeFileSync(path.join(repo, "base.md"), base.replace("online shop.", "online shop. Quote the invoice number in every answer."));
+    const [baseRow, forkRow] = await tokensJson(["base.md", "fork.md"]);
+    expect(forkRow!.composedFrom).toEqual(["fork.md", "base.md"]);
+    expect(baseRow!.composedFrom).toBeUndefined();
+    expect(forkRow!.stats.total).toBeGreaterThan(forkRow!.stats.baseTotal!);
+    expect(forkRow!.stats.total - forkRow!.stats.baseTotal!).toBe(baseRow!.stats.total - baseRow!.stats.baseTotal!);
+    const [group] = await collectForks([repo], { model: "gpt-5.5" });
+    const entry = group!.forks.find((f) => f.fork === path.join(repo, "fork.md"))!;
+    expect(entry.drift!.tokens).toMatchObject({ fork: forkRow!.stats.total, base: baseRow!.stats.total });
+    git("checkout", "-q", "--", "base.md");
+  });
+
+  it("says in the table that a fork is counted composed", async () => {
+    let out = "";
+    const stdout = { write: (s: string) => ((out += s), true) } as unknown as NodeJS.WritableStream;
+    await runTokensCommand({ files: ["fork.md"], format: "table", cwd: repo, stdout, settings: {} });
+    expect(out).toContain("note: fork.md: counted composed with base.md, as the model receives it");
+  });
+});
+
+describe("prices in token stats", () => {
+  it("carry no floating-point noise (68 tokens at $0.15 per million is 0.0000102, not 0.000010199999999999999)", async () => {
+    expect(roundUsd((68 * 0.15) / 1e6)).toBe(0.0000102);
+    let noisy = 0;
+    for (let words = 1; words <= 120; words++) {
+      const source = `${"word ".repeat(words)}\n`;
+      const stats = await computeTokenStats(parseDocument({ path: "/r/p.md", source, format: "markdown", bom: false }), { model: "gpt-4o-mini", traffic: { callsPerDay: 7 } });
+      const raw = (stats.total * 0.15) / 1e6;
+      if (String(raw).length > 12) noisy++;
+      expect(stats.costPerCall).toBe(roundUsd(raw));
+      for (const value of [stats.costPerCall, stats.costPerMonth]) expect(String(value), `${words} words`).toMatch(/^(\d+\.?\d{0,12}|\d(\.\d+)?e-\d+)$/);
+    }
+    expect(noisy).toBeGreaterThan(0); // the sizes above do hit the noise
   });
 });

@@ -1,16 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { get_encoding, type TiktokenEncoding } from "tiktoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinRegistryData } from "../../src/tokens/registry.js";
 import { loadCounter, tokenizerLoadCount } from "../../src/tokens/tokenizer.js";
 import { ensureBpeTables } from "./bpe-tables.js";
+import { corpusPath } from "../helpers/corpora.js";
 
 beforeAll(ensureBpeTables, 120_000);
 
-const CORPORA = path.resolve(process.cwd(), "../shared/corpora");
-const hasCorpora = existsSync(CORPORA);
-if (!hasCorpora) console.warn(`[tokens] ${CORPORA} is absent: the tiktoken oracle comparison on real prompts is skipped.`);
+const CORPORA = corpusPath("the tiktoken oracle comparison on real prompts");
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -32,8 +31,8 @@ afterAll(() => {
   for (const e of oracles.values()) e.free();
 });
 
-describe.skipIf(!hasCorpora)("token counts equal tiktoken's on the prompt corpora", () => {
-  const files = hasCorpora ? walk(CORPORA).sort() : [];
+describe.skipIf(!CORPORA)("token counts equal tiktoken's on the prompt corpora", () => {
+  const files = CORPORA ? walk(CORPORA).sort() : [];
   const texts = files.map((f) => readFileSync(f, "utf8"));
 
   it("o200k_base: every file, to the token", async () => {

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { UsageError } from "../../files/collect.js";
 import { collectForks, type BaseGroup, type ForkEntry } from "../../forks/collect.js";
+import { composeRootsFor } from "../../compose/boundary.js";
 
 export interface ForksCommandArgs {
   cwd: string;
@@ -14,6 +15,8 @@ export interface ForksCommandArgs {
   format: string;
   stdout: NodeJS.WritableStream;
   settings: Record<string, unknown>;
+  /** The folders a fork's composition may read (default: its repository, else the working directory). */
+  composeRoots?: (file: string) => Promise<string[]>;
 }
 
 const FORMATS = ["table", "json", "markdown"] as const;
@@ -24,7 +27,7 @@ export async function runForksCommand(args: ForksCommandArgs): Promise<number> {
     throw new UsageError(`forks --format expects ${FORMATS.join(", ")}, got "${args.format}"`);
   }
   const roots = args.paths.length > 0 ? args.paths.map((p) => path.resolve(args.cwd, p)) : [args.cwd];
-  const groups = await collectForks(roots, args.settings);
+  const groups = await collectForks(roots, args.settings, args.composeRoots ?? (async (file) => composeRootsFor(file, args.cwd)));
   const rel = (p: string) => {
     const r = path.relative(args.cwd, p).split(path.sep).join("/");
     return r === "" ? "." : r;
@@ -54,7 +57,7 @@ function forkJson(f: ForkEntry, rel: Rel) {
   return {
     fork: rel(f.fork),
     kind: f.kind,
-    tokens: { base: d.tokens.base, fork: d.tokens.fork, delta: d.tokens.delta, percent: round(d.tokens.percent), tokenizer: d.tokens.tokenizer, exact: d.tokens.exact },
+    tokens: { counted: "composed", base: d.tokens.base, fork: d.tokens.fork, delta: d.tokens.delta, percent: round(d.tokens.percent), tokenizer: d.tokens.tokenizer, exact: d.tokens.exact },
     lines: { base: d.lines.baseLines, fork: d.lines.forkLines, added: d.lines.added, removed: d.lines.removed, changed: d.lines.changed, percent: round(d.linePercent) },
     sections: d.sections,
     model: { fork: d.model.fork ?? null, base: d.model.base ?? null, pinned: d.model.pinned, reason: d.model.reason ?? null },
@@ -110,6 +113,9 @@ function baseTitle(group: BaseGroup, rel: Rel): string {
   return `${rel(group.base)} (${details.join(", ")})`;
 }
 
+/** What the token figures are, so they are not read as the fork file's own size. */
+const TOKENS_NOTE = "Tokens count each prompt composed with its base and partials, as the model receives it (as `promptvet tokens` does).";
+
 function hasApproximation(groups: readonly BaseGroup[]): boolean {
   return groups.some((g) => g.forks.some((f) => f.drift && !f.drift.tokens.exact));
 }
@@ -126,6 +132,7 @@ export function renderTable(groups: readonly BaseGroup[], rel: Rel): string {
     }
     out.push("");
   }
+  out.push(TOKENS_NOTE, "");
   if (hasApproximation(groups)) out.push("≈ approximate token count: no exact tokenizer is known for that model.", "");
   return `${out.join("\n")}`;
 }
@@ -146,6 +153,7 @@ export function renderMarkdown(groups: readonly BaseGroup[], rel: Rel): string {
     for (const row of rowsOf(group, rel)) out.push(`| ${row.map((c) => escapeCell(c || " ")).join(" | ")} |`);
     out.push("");
   }
+  out.push(TOKENS_NOTE, "");
   if (hasApproximation(groups)) out.push("≈ approximate token count: no exact tokenizer is known for that model.", "");
   return out.join("\n");
 }

@@ -2,7 +2,7 @@
 import type { ProviderConfig } from "../config-schema.js";
 import { ProviderError, type ChatTurn, type ProviderRequest } from "../types.js";
 import { post, readBody, safeUrl, type RequestLimits } from "./http.js";
-import { apiKeyFrom } from "./key.js";
+import { apiKeyFrom, knownKey } from "./key.js";
 import { readSse } from "./sse.js";
 import type { Provider, ProviderAnswer } from "./types.js";
 
@@ -23,6 +23,10 @@ export class AnthropicProvider implements Provider {
     this.id = `anthropic ${safeUrl(this.url)}`;
   }
 
+  knownSecrets(): string[] {
+    return knownKey(this.config, this.env);
+  }
+
   async send(request: ProviderRequest, limits: RequestLimits): Promise<ProviderAnswer> {
     const headers: Record<string, string> = { "anthropic-version": this.config.anthropicVersion ?? "2023-06-01", ...(this.config.headers ?? {}) };
     const key = apiKeyFrom(this.config, this.env);
@@ -38,7 +42,7 @@ export class AnthropicProvider implements Provider {
     if (stream) body.stream = true;
     const { response, done, signal } = await post(this.url, headers, body, limits);
     try {
-      return stream ? await this.readStream(response, signal) : this.parse(await readBody(response, signal, this.url));
+      return stream ? await this.readStream(response, signal, limits.maxResponseBytes) : this.parse(await readBody(response, signal, this.url, limits.maxResponseBytes));
     } finally {
       done();
     }
@@ -59,14 +63,14 @@ export class AnthropicProvider implements Provider {
     return { output, usage, model: typeof data.model === "string" ? data.model : undefined };
   }
 
-  private async readStream(response: Response, signal: AbortSignal): Promise<ProviderAnswer> {
+  private async readStream(response: Response, signal: AbortSignal, maxBytes?: number): Promise<ProviderAnswer> {
     let output = "";
     let input: number | undefined;
     let outputTokens: number | undefined;
     let model: string | undefined;
     let stopped = false;
     let started = false;
-    for await (const ev of readSse(response, signal, this.url)) {
+    for await (const ev of readSse(response, signal, this.url, maxBytes)) {
       let data: {
         type?: string;
         message?: { model?: string; usage?: { input_tokens?: number; output_tokens?: number } };

@@ -5,13 +5,33 @@
  * stdin:  { "model", "messages": [{ "role", "content" }], "temperature", "max_tokens" }
  * stdout: { "output": "...", "usage": { "input_tokens": n, "output_tokens": n } }  (or plain text with output: text)
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import type { ProviderConfig } from "../config-schema.js";
 import { ProviderError, type ProviderRequest } from "../types.js";
-import type { RequestLimits } from "./http.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, type RequestLimits } from "./http.js";
 import type { Provider, ProviderAnswer } from "./types.js";
 
-const MAX_OUTPUT = 8 * 1024 * 1024;
+/** How long pipes may stay open after the command exited (a background child holding them). */
+const EXIT_GRACE_MS = 200;
+
+/** On POSIX the command leads its own process group, so a time-out ends everything it started. */
+const OWN_GROUP = process.platform !== "win32";
+
+/**
+ * Ends the command and everything it started: a shell's children (and theirs) share its process group.
+ * Its pipes are closed too, so a descendant that left the group cannot keep the run waiting on them.
+ */
+function killTree(child: ChildProcess): void {
+  try {
+    if (OWN_GROUP && child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    else child.kill("SIGKILL");
+  } catch {
+    // already gone
+  }
+  child.stdin?.destroy();
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+}
 
 export class ExecProvider implements Provider {
   readonly id: string;
@@ -32,9 +52,9 @@ export class ExecProvider implements Provider {
     const timeoutMs = Math.max(1, Math.min(limits.timeoutMs, limits.deadline - Date.now()));
     const budgetBound = limits.deadline - Date.now() <= limits.timeoutMs;
     return new Promise((resolve, reject) => {
-      const child = Array.isArray(command)
-        ? spawn(command[0]!, command.slice(1), { cwd: this.cwd, env: this.env, stdio: ["pipe", "pipe", "pipe"] })
-        : spawn(command, { cwd: this.cwd, env: this.env, shell: true, stdio: ["pipe", "pipe", "pipe"] });
+      const options = { cwd: this.cwd, env: this.env, stdio: ["pipe", "pipe", "pipe"] as ["pipe", "pipe", "pipe"], detached: OWN_GROUP };
+      const child = Array.isArray(command) ? spawn(command[0]!, command.slice(1), options) : spawn(command, { ...options, shell: true });
+      const maxBytes = limits.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let size = 0;
@@ -47,21 +67,21 @@ export class ExecProvider implements Provider {
         fn();
       };
       const timer = setTimeout(() => {
-        child.kill("SIGKILL");
+        killTree(child);
         finish(() =>
           reject(new ProviderError(budgetBound ? "budget" : "timeout", budgetBound ? "the time budget ran out while the command was running" : `the command gave no answer within ${limits.timeoutMs} ms`)),
         );
       }, timeoutMs);
       const onAbort = () => {
-        child.kill("SIGKILL");
+        killTree(child);
         finish(() => reject(limits.signal!.reason instanceof ProviderError ? limits.signal!.reason : new ProviderError("budget", "the time budget ran out")));
       };
       limits.signal?.addEventListener("abort", onAbort, { once: true });
       child.stdout.on("data", (d: Buffer) => {
         size += d.length;
-        if (size > MAX_OUTPUT) {
-          child.kill("SIGKILL");
-          finish(() => reject(new ProviderError("malformed", `the command wrote more than ${MAX_OUTPUT} bytes`)));
+        if (size > maxBytes) {
+          killTree(child);
+          finish(() => reject(new ProviderError("malformed", `the command's answer exceeded ${maxBytes} bytes (eval.maxResponseBytes); it was stopped and its output not used`)));
           return;
         }
         out.push(d);
@@ -70,7 +90,18 @@ export class ExecProvider implements Provider {
         if (err.reduce((n, b) => n + b.length, 0) < 64 * 1024) err.push(d);
       });
       child.on("error", (error) => finish(() => reject(new ProviderError("exec", `cannot run ${this.id.slice(5)}: ${error.message}`))));
-      child.on("close", (code, sig) => {
+      // A background process the command left behind may hold its stdout open: once the command itself has
+      // exited, its answer is what it wrote, and the leftovers of its group are ended after a short grace.
+      let grace: NodeJS.Timeout | undefined;
+      child.on("exit", (code, sig) => {
+        grace = setTimeout(() => {
+          killTree(child);
+          complete(code, sig);
+        }, EXIT_GRACE_MS);
+      });
+      child.on("close", (code, sig) => complete(code, sig));
+      const complete = (code: number | null, sig: NodeJS.Signals | null) => {
+        clearTimeout(grace);
         finish(() => {
           if (code !== 0) {
             const tail = Buffer.concat(err).toString("utf8").trim().split("\n").slice(-3).join(" | ").slice(0, 300);
@@ -83,7 +114,7 @@ export class ExecProvider implements Provider {
             reject(error);
           }
         });
-      });
+      };
       child.stdin.on("error", () => {
         // The command may exit without reading stdin; its exit code tells the story.
       });

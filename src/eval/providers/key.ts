@@ -8,3 +8,9 @@ export function apiKeyFrom(config: ProviderConfig, env: NodeJS.ProcessEnv): stri
   if (!key) throw new ProviderError("auth", `the environment variable ${config.apiKeyEnv} (eval.provider.apiKeyEnv) is not set`);
   return key;
 }
+
+/** The key's value when it is set (for scrubbing error texts), without failing when it is not. */
+export function knownKey(config: ProviderConfig, env: NodeJS.ProcessEnv): string[] {
+  const key = config.apiKeyEnv ? env[config.apiKeyEnv] : undefined;
+  return key ? [key] : [];
+}

@@ -7,7 +7,7 @@ import { ProviderError, type ProviderRequest, type ProviderUsage } from "../type
 import { post, readBody, safeUrl, type RequestLimits } from "./http.js";
 import { readSse } from "./sse.js";
 import type { Provider, ProviderAnswer } from "./types.js";
-import { apiKeyFrom } from "./key.js";
+import { apiKeyFrom, knownKey } from "./key.js";
 
 export class OpenAiCompatibleProvider implements Provider {
   readonly id: string;
@@ -22,6 +22,10 @@ export class OpenAiCompatibleProvider implements Provider {
     for (const [k, v] of Object.entries(config.query ?? {})) url.searchParams.set(k, v);
     this.url = url.toString();
     this.id = `openai-compatible ${safeUrl(this.url)}`;
+  }
+
+  knownSecrets(): string[] {
+    return knownKey(this.config, this.env);
   }
 
   async send(request: ProviderRequest, limits: RequestLimits): Promise<ProviderAnswer> {
@@ -41,7 +45,7 @@ export class OpenAiCompatibleProvider implements Provider {
     }
     const { response, done, signal } = await post(this.url, headers, body, limits);
     try {
-      return stream ? await this.readStream(response, signal) : this.parse(await readBody(response, signal, this.url));
+      return stream ? await this.readStream(response, signal, limits.maxResponseBytes) : this.parse(await readBody(response, signal, this.url, limits.maxResponseBytes));
     } finally {
       done();
     }
@@ -61,13 +65,13 @@ export class OpenAiCompatibleProvider implements Provider {
     return { output: content, usage: usageOf(data.usage), model: typeof data.model === "string" ? data.model : undefined };
   }
 
-  private async readStream(response: Response, signal: AbortSignal): Promise<ProviderAnswer> {
+  private async readStream(response: Response, signal: AbortSignal, maxBytes?: number): Promise<ProviderAnswer> {
     let output = "";
     let usage: ProviderUsage | undefined;
     let model: string | undefined;
     let finished = false;
     let sawChoice = false;
-    for await (const ev of readSse(response, signal, this.url)) {
+    for await (const ev of readSse(response, signal, this.url, maxBytes)) {
       if (ev.data === "[DONE]") {
         finished = true;
         break;

@@ -1,51 +1,24 @@
-/** A minimal server-sent events reader: yields `{ event, data }` per event, as the SSE spec splits them. */
-import { classifyFetchError } from "./http.js";
+/**
+ * Server-sent events from a streaming answer, parsed by eventsource-parser (the spec's line and field rules:
+ * a CRLF split across two chunks is one line break, and an event the stream never terminated is discarded).
+ * The stream counts against the same size limit as a plain body.
+ */
+import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { DEFAULT_MAX_RESPONSE_BYTES, readTextChunks } from "./http.js";
 
 export interface SseEvent {
   event: string;
   data: string;
 }
 
-export async function* readSse(response: Response, signal: AbortSignal, url: string): AsyncGenerator<SseEvent> {
-  if (!response.body) return;
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  let event = "";
-  let data: string[] = [];
-  try {
-    for (;;) {
-      let chunk: { done: boolean; value?: Uint8Array };
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        throw classifyFetchError(error, signal, url);
-      }
-      if (chunk.done) break;
-      buffer += decoder.decode(chunk.value, { stream: true });
-      let nl: number;
-      while ((nl = buffer.search(/\r\n|\r|\n/)) !== -1) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(buffer.startsWith("\r\n", nl) ? nl + 2 : nl + 1);
-        if (line === "") {
-          if (data.length > 0) yield { event: event || "message", data: data.join("\n") };
-          event = "";
-          data = [];
-          continue;
-        }
-        if (line.startsWith(":")) continue;
-        const colon = line.indexOf(":");
-        const field = colon === -1 ? line : line.slice(0, colon);
-        let value = colon === -1 ? "" : line.slice(colon + 1);
-        if (value.startsWith(" ")) value = value.slice(1);
-        if (field === "event") event = value;
-        else if (field === "data") data.push(value);
-      }
-    }
-    buffer += decoder.decode();
-    if (buffer.startsWith("data:")) data.push(buffer.slice(5).trimStart());
-    if (data.length > 0) yield { event: event || "message", data: data.join("\n") };
-  } finally {
-    reader.releaseLock();
+export async function* readSse(response: Response, signal: AbortSignal, url: string, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): AsyncGenerator<SseEvent> {
+  const ready: SseEvent[] = [];
+  const parser = createParser({
+    onEvent: (message: EventSourceMessage) => ready.push({ event: message.event ?? "message", data: message.data }),
+  });
+  for await (const text of readTextChunks(response, signal, url, maxBytes)) {
+    parser.feed(text);
+    while (ready.length > 0) yield ready.shift()!;
   }
+  // End of stream: whatever the parser still holds was never terminated by a blank line, and is dropped.
 }

@@ -12,4 +12,6 @@ export interface Provider {
   /** Identity for the cache: type and endpoint, never a key. */
   readonly id: string;
   send(request: ProviderRequest, limits: RequestLimits): Promise<ProviderAnswer>;
+  /** Secret values the provider holds (its API key), scrubbed from every error text before it is shown. */
+  knownSecrets?(): string[];
 }

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import rule from "../../../rules/contradiction/examples.js";
 import { lintDocument } from "../../../src/engine/linter.js";
 import { parseDocument } from "../../../src/parse/index.js";
@@ -63,6 +63,7 @@ new RuleTester().run(rule, {
 describe("contradiction/examples with an attached JSONL file", () => {
   it("reports the frontmatter key with a related location in the JSONL file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "promptvet-examples-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const record = (u: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: u }, { role: "assistant", content: a }] });
     writeFileSync(join(dir, "support.jsonl"), `${record("Hi", "{\"label\": \"other\"}")}\n${record("Too small", "They want a bigger size.")}\n`);
     const source = prompt("---", "examples: ./support.jsonl", "---", "", "Reply with a single JSON object and nothing else.");

@@ -3,6 +3,7 @@
  * lints one of them, and states every finding's exact position and, for findings in other files, the
  * related location (file, line, column).
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,8 +38,10 @@ export interface InvalidMultiFileCase extends MultiFileCase {
   errors: ExpectedFinding[];
 }
 
+/** Writes the files into a fresh repository (composition reads inside the repository root only). */
 export function writeFiles(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "promptvet-fork-"));
+  execFileSync("git", ["init", "-q"], { cwd: dir });
   for (const [rel, text] of Object.entries(files)) {
     const abs = path.join(dir, rel);
     mkdirSync(path.dirname(abs), { recursive: true });

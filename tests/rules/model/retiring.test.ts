@@ -35,8 +35,8 @@ new RuleTester().run(rule, {
       code: "You are terse.\n",
       settings: { ...now, model: "gpt-4o-mini", models: ["googleai/gemini-2.5-pro"] },
       errors: [
-        { messageId: "retiring", line: 1, column: 1, endLine: 1, endColumn: 1 },
-        { messageId: "retiring", line: 1, column: 1, endLine: 1, endColumn: 1 },
+        { messageId: "retiringInConfig", line: 1, column: 1, endLine: 1, endColumn: 1 },
+        { messageId: "retiringInConfig", line: 1, column: 1, endLine: 1, endColumn: 1 },
       ],
     },
     {

@@ -28,7 +28,7 @@ new RuleTester().run(rule, {
     {
       code: "Hi\n",
       settings: { model: "gpt-5.5", models: ["claude-sonet-5-5"] },
-      errors: [{ messageId: "unknown", line: 1, column: 1, endLine: 1, endColumn: 1, message: 'Unknown model "claude-sonet-5-5" in settings.models[0]; expected a model of the registry (did you mean "claude-sonnet-5-5", "claude-sonnet-4-5", "claude-sonnet-4"?).' }],
+      errors: [{ messageId: "unknownInConfig", line: 1, column: 1, endLine: 1, endColumn: 1, message: 'Unknown model "claude-sonet-5-5" in the config\'s `models[0]`; expected a model of the registry (did you mean "claude-sonnet-5-5", "claude-sonnet-4-5", "claude-sonnet-4"?).' }],
     },
   ],
 });

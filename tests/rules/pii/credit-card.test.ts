@@ -7,6 +7,7 @@ new RuleTester().run(rule, {
     { name: "a failing checksum", code: "Card 4111 1111 1111 1112 is invalid.\n" },
     { name: "long ids and hashes", code: "Order 1234567890123456789012 and UUID 3f2b8c9e-4d1a-4e6b-9c3d-7a8b9c0d1e2f.\n" },
     { name: "an allowed value", code: "Card 4539 1488 0343 6467\n", options: {"allow": {"values": ["4539148803436467"]}} },
+    { name: "a bare 12-digit number without a card word", code: "Order 675964444441 shipped.\n" },
   ],
   invalid: [
     {
@@ -39,5 +40,15 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 60, endLine: 1, endColumn: 79, suggestions: [{ messageId: "replace", output: "{\"messages\": [{\"role\": \"user\", \"content\": \"Caf\\u00e9 bill: 4111 1111 1111 1111\"}]}\n" }] },
       ],
     },
+    {
+      name: "JCB 15, Maestro 12 and UnionPay 19 digits",
+      code: "Cards: JCB 1800 0044 4444 444, Maestro 6759 6444 4441, UnionPay 6212 3444 4444 4444 442.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 12, endLine: 1, endColumn: 30 },
+        { messageId: "found", line: 1, column: 40, endLine: 1, endColumn: 54 },
+        { messageId: "found", line: 1, column: 65, endLine: 1, endColumn: 88 },
+      ],
+    },
+
   ],
 });

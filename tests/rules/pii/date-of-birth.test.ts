@@ -31,5 +31,21 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 64, endLine: 1, endColumn: 74, suggestions: [{ messageId: "replace", output: "{\"messages\": [{\"role\": \"user\", \"content\": \"Jos\\u00e9, birthday 1 January 1970\"}]}\n" }] },
       ],
     },
+    {
+      name: "a cue in the sentence before",
+      code: "User: booking for my son, date of birth. It's 6/24/2019\n",
+      errors: [
+        { messageId: "found", line: 1, column: 47, endLine: 1, endColumn: 56 },
+      ],
+    },
+    {
+      name: "European formats",
+      code: "Sz\u00fclet\u00e9si d\u00e1tum: 1983. \u00e1prilis 12.\nGeburtsdatum: 12. M\u00e4rz 1985\n",
+      errors: [
+        { messageId: "found", line: 1, column: 18, endLine: 1, endColumn: 34 },
+        { messageId: "found", line: 2, column: 15, endLine: 2, endColumn: 28 },
+      ],
+    },
+
   ],
 });

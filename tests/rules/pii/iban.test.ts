@@ -30,5 +30,14 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 59, endLine: 1, endColumn: 77, suggestions: [{ messageId: "replace", output: "{\"messages\": [{\"role\": \"user\", \"content\": \"Line one\\nIBAN DE89370400440532013000\"}]}\n" }] },
       ],
     },
+    {
+      name: "lower case and a space after the country code",
+      code: "User: my iban is it94 n492 7312 7288 9573 2517 834 and DE 44 5001 0517 5407 3249 31\n",
+      errors: [
+        { messageId: "found", line: 1, column: 18, endLine: 1, endColumn: 51 },
+        { messageId: "found", line: 1, column: 56, endLine: 1, endColumn: 84 },
+      ],
+    },
+
   ],
 });

@@ -9,6 +9,9 @@ new RuleTester().run(rule, {
     { name: "template placeholders", code: "Name: {{customer_name}}\nDear [NAME],\n" },
     { name: "names in system prose without a cue", code: "Summaries should read like Oliver Sacks wrote them.\n" },
     { name: "YAML keys", code: "---\nname: Azure Policy Analyzer\n---\nAnalyze policies.\n" },
+    { name: "streets, places and companies named after people", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"I work at Morgan Stanley near Kent Street and Walter Road, then fly to Port Edward.\"}]}\n" },
+    { name: "an assistant persona and a prompt's author", code: "You are a friendly coach named Alex.\nAuthor: Scott M\n" },
+    { name: "a list of words and a title-case heading", code: "- Unique\n- Brand\n\n## Object Pascal Best Practices\n" },
   ],
   invalid: [
     {
@@ -50,5 +53,52 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 74, endLine: 1, endColumn: 90, suggestions: [{ messageId: "replace", output: "{\"messages\": [{\"role\": \"user\", \"content\": \"See you soon.\\nBest regards,\\nJane Doe\"}]}\n" }] },
       ],
     },
+    {
+      name: "a middle initial after a quote marker",
+      code: "> From: Maria K. Jensen\n> Sent: Tuesday\n",
+      errors: [
+        { messageId: "found", line: 1, column: 9, endLine: 1, endColumn: 24 },
+      ],
+    },
+    {
+      name: "a title and a hyphenated surname",
+      code: "Hi, it's Dr. Oluwaseun Adeyemi-Clarke again.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 14, endLine: 1, endColumn: 38 },
+      ],
+    },
+    {
+      name: "a signature after a blank line",
+      code: "Thanks for your help.\n\nBest regards,\n\nIngrid Johansson\n",
+      errors: [
+        { messageId: "found", line: 5, column: 1, endLine: 5, endColumn: 17 },
+      ],
+    },
+    {
+      name: "form fields and a list of records",
+      code: "Manager: Tomasz Wi\u015bniewski\n\n1. Henrike van der Berg \u2014 salary to NL\n",
+      errors: [
+        { messageId: "found", line: 1, column: 10, endLine: 1, endColumn: 27 },
+        { messageId: "found", line: 3, column: 4, endLine: 3, endColumn: 24 },
+      ],
+    },
+    {
+      name: "non-English names in a JSONL user turn",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi, I'm Aoife N\u00ed Bhriain, booking for my son Mateo.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 52, endLine: 1, endColumn: 68 },
+        { messageId: "found", line: 1, column: 89, endLine: 1, endColumn: 94 },
+      ],
+    },
+    {
+      name: "names joined after a cue",
+      code: "Dear Saoirse and Rhys,\ncongratulations!\n",
+      errors: [
+        { messageId: "found", line: 1, column: 6, endLine: 1, endColumn: 13 },
+        { messageId: "found", line: 1, column: 18, endLine: 1, endColumn: 22 },
+      ],
+    },
+
   ],
 });

@@ -8,7 +8,9 @@ new RuleTester().run(rule, {
     { name: "order ids, dates, versions and prices", code: "Order #4155552671 shipped 2024-01-15 at 12:30; version 10.0.19045.3693; total $1,299.00; ISBN 978-0-306-40615-7.\n" },
     { name: "a bare digit run without a phone cue", code: "Reference 4155552671 in the ledger.\n" },
     { name: "placeholders", code: "Phone: <PHONE> or {{phone}} or XXX-XXX-XXXX.\n" },
-    { name: "national numbers of a region not configured", code: "Telefon: 089 1234567\n" },
+    { name: "national numbers of a region not configured, without a phone cue", code: "Codes 089 1234567 and 030 901820.\n" },
+    { name: "another number's label", code: "My driver's license number is 481195160.\n" },
+    { name: "a public helpline", code: "The IRS helpline 800-829-1040 is public.\n" },
   ],
   invalid: [
     {
@@ -64,5 +66,21 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 64, endLine: 1, endColumn: 81, suggestions: [{ messageId: "replace", output: "{\"messages\": [{\"role\": \"user\", \"content\": \"Line one\\nLine two: +1 201 555 0123\"}]}\n" }] },
       ],
     },
+    {
+      name: "a (0) trunk prefix and numbers checked in their own region",
+      code: "Call Lars on +46 (0)8 123 45 67 or Valentina on +57 310 456 7821.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 14, endLine: 1, endColumn: 32 },
+        { messageId: "found", line: 1, column: 49, endLine: 1, endColumn: 65 },
+      ],
+    },
+    {
+      name: "a national number of another country after a phone cue",
+      code: "Telefon: 089 1234567\n",
+      errors: [
+        { messageId: "found", line: 1, column: 10, endLine: 1, endColumn: 21 },
+      ],
+    },
+
   ],
 });

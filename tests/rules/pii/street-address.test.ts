@@ -6,6 +6,8 @@ new RuleTester().run(rule, {
     { name: "business listing without a cue in prose", code: "Four Barrel Coffee, 375 Valencia St, San Francisco, CA 94103 is a good example.\n" },
     { name: "placeholder and famous addresses", code: "Ship to 123 Example Street or 1600 Pennsylvania Ave.\n" },
     { name: "ordinary numbers and words", code: "Follow these 3 easy steps on Route 66 and Chapter 11.\n" },
+    { name: "shops and offices", code: "Answer questions about our stores.\n\n- Portsmouth: 2 Kent Street, PO1 3AX\n\nOur office is at 2 Kent Street, Portsmouth.\n" },
+    { name: "via as a preposition", code: "User: send it via email 3 times\n" },
   ],
   invalid: [
     {
@@ -37,5 +39,47 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 66, endLine: 1, endColumn: 105, suggestions: [{ messageId: "replace", output: "{\"messages\": [{\"role\": \"user\", \"content\": \"Caf\\u00e9 delivery to 123 Example Street\"}]}\n" }] },
       ],
     },
+    {
+      name: "Portuguese, Italian and Spanish forms",
+      code: "User: ship to Rua Augusta 123, 1100-048 Lisboa or Via dei Mille 18, 00185 Roma\nUser: or Calle Mayor 5, 3\u00ba B, 28013 Madrid\n",
+      errors: [
+        { messageId: "found", line: 1, column: 15, endLine: 1, endColumn: 47 },
+        { messageId: "found", line: 1, column: 51, endLine: 1, endColumn: 79 },
+        { messageId: "found", line: 2, column: 10, endLine: 2, endColumn: 43 },
+      ],
+    },
+    {
+      name: "French, German and Hungarian forms after a cue",
+      code: "Recipient: 47 boulevard Haussmann, 75009 Paris\nRecipient: Mariahilfer Stra\u00dfe 88/5, 1070 Wien\n\u00daj c\u00edmem: Andr\u00e1ssy \u00fat 67, 1062 Budapest\n",
+      errors: [
+        { messageId: "found", line: 1, column: 12, endLine: 1, endColumn: 47 },
+        { messageId: "found", line: 2, column: 12, endLine: 2, endColumn: 46 },
+        { messageId: "found", line: 3, column: 11, endLine: 3, endColumn: 40 },
+      ],
+    },
+    {
+      name: "a multi-line address in one finding",
+      code: "Anna Reid\n\n49 Bergshaugen 43\n Apt. 323\n FOSNAV\u00c5G\n Norway 6150\n",
+      errors: [
+        { messageId: "found", line: 3, column: 1, endLine: 6, endColumn: 13 },
+      ],
+    },
+    {
+      name: "lower case after a cue",
+      code: "please ship to 36 folkestone road, wincle\n",
+      errors: [
+        { messageId: "found", line: 1, column: 16, endLine: 1, endColumn: 42 },
+      ],
+    },
+    {
+      name: "military mail and a PO box",
+      code: "Ship to PSC 1234, Box 5678, APO AE 09876 or USNS Sandberg\nFPO AA 18532 or P.O. Box 101, Springfield, IL 62701.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 9, endLine: 1, endColumn: 41 },
+        { messageId: "found", line: 1, column: 45, endLine: 2, endColumn: 13 },
+        { messageId: "found", line: 2, column: 17, endLine: 2, endColumn: 52 },
+      ],
+    },
+
   ],
 });

@@ -1,6 +1,6 @@
 import rule from "../../../rules/secrets/leaked-credential.js";
 import { RuleTester } from "../../helpers/rule-tester.js";
-import { fake } from "../../fixtures/secrets/fake.js";
+import { BASE62, fake, randomString } from "../../fixtures/secrets/fake.js";
 
 // Fake, deterministic credentials (see tests/fixtures/secrets/fake.ts). Lengths: google 39, openrouter 73,
 // anthropic 108, perplexity 53, mistral 32, password 18.
@@ -10,6 +10,17 @@ const ANTHROPIC = fake.anthropic();
 const PERPLEXITY = fake.perplexity();
 const MISTRAL = fake.mistral();
 const PASSWORD = fake.password();
+const JWT = fake.jwt(); // 145 characters
+const EC_KEY = fake.pem("EC ", 100); // 3 lines: BEGIN, 64 + 36 body characters on two lines, END
+const ED25519 = fake.ed25519(); // BEGIN, 64 body characters, END
+const AWS_ID = fake.aws(); // 20 characters
+const AWS_SECRET = fake.awsSecret(); // 40 characters
+const SLACK_BOT = fake.slackBot(); // 56 characters
+const SLACK_HOOK = fake.slackWebhook(); // 81 characters
+const GITLAB_RUNNER = fake.gitlabRunner(); // 25 characters
+const BEDROCK = fake.bedrock(); // 136 characters
+/** Placeholders in the shapes secretlint's preset reports; assembled so this file holds none of them whole. */
+const X = (n: number) => "x".repeat(n);
 
 const found = "found";
 
@@ -35,6 +46,31 @@ new RuleTester().run(rule, {
     },
     { name: "secretlint's own disable comment", code: `<!-- secretlint-disable -->\nKey: ${PERPLEXITY}\n<!-- secretlint-enable -->\n` },
     { name: "an ignored kind", code: `Key: ${GOOGLE}\n`, options: { ignoreKinds: ["google-api-key"] } },
+    {
+      name: "placeholders in the preset's shapes: x runs, your-…, sequences",
+      code: [
+        `GITHUB_TOKEN=${"gh"}p_${X(36)}`,
+        `GITHUB_TOKEN=${"github"}_pat_${X(82)}`,
+        `HF_TOKEN=${"hf"}_${X(34)}`,
+        `STRIPE_KEY=${"sk"}_live_${X(24)}`,
+        `SLACK_BOT_TOKEN=${"xo"}xb-your-bot-token`,
+        `SLACK_TOKEN=${"xo"}xb-${X(12)}-${X(13)}-${X(24)}`,
+        `GROQ_API_KEY=${"gs"}k_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP`,
+        `SLACK_WEBHOOK=https://hooks.${"slack"}.com/services/T00000000/B00000000/${"X".repeat(24)}`,
+        "",
+      ].join("\n"),
+    },
+    {
+      name: "AWS's documented sample key pair",
+      code: `aws_access_key_id = ${"AKIA"}IOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY${"EXAMPLE"}KEY\n`,
+    },
+    { name: "an unsigned JWT (alg none) proves nothing", code: `token: ${fake.jwt(21, "none")}\n` },
+    { name: "a JWT-shaped string whose header is not JSON", code: `token: eyJ${randomString(30, BASE62, 3)}.eyJ${randomString(40, BASE62, 4)}.${randomString(43, BASE62, 5)}\n` },
+    {
+      name: "a private key block with an elided body",
+      code: `\`\`\`\n-----BEGIN EC ${"PRIVATE"} KEY-----\nMHcCAQEEIBkg...\n-----END EC ${"PRIVATE"} KEY-----\n\`\`\`\n`,
+    },
+    { name: "a 40-character base64 string with no AWS or secret cue nearby", code: `Checksum: ${AWS_SECRET}\n` },
     { name: "an allowed pattern", code: `Key: ${GOOGLE}\n`, options: { allowPatterns: [`^${GOOGLE.slice(0, 10)}`] } },
   ],
   invalid: [
@@ -142,6 +178,70 @@ new RuleTester().run(rule, {
           suggestions: [{ messageId: "replace", output: "MISTRAL_API_KEY=${MISTRAL_API_KEY}\n" }],
         },
       ],
+    },
+    {
+      name: "a JWT with a signing algorithm",
+      code: `Call the API with\n\nAuthorization: Bearer ${JWT}\n`,
+      errors: [
+        {
+          messageId: found,
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 168,
+          message: `Unexpected JSON Web Token ey…${JWT.slice(-4)} in a system segment, expected an environment variable reference such as \${AUTH_TOKEN}.`,
+        },
+      ],
+    },
+    {
+      name: "an EC private key with a short body, from BEGIN to the end of END",
+      code: `Key:\n${EC_KEY}\n`,
+      errors: [{ messageId: found, line: 2, column: 1, endLine: 5, endColumn: 29 }],
+    },
+    {
+      name: "an ed25519 key in PKCS#8 (64 body characters)",
+      code: `${ED25519}\n`,
+      errors: [{ messageId: found, line: 1, column: 1, endLine: 3, endColumn: 26 }],
+    },
+    {
+      name: "an AWS secret key on the line after its key ID, assigned to no AWS variable",
+      code: `id: ${AWS_ID}\nkey: ${AWS_SECRET}\n`,
+      errors: [
+        { messageId: found, line: 1, column: 5, endLine: 1, endColumn: 25 },
+        { messageId: found, line: 2, column: 6, endLine: 2, endColumn: 46 },
+      ],
+    },
+    {
+      name: "an AWS secret key after a `secret` cue",
+      code: `The client secret is\n${AWS_SECRET}\n`,
+      errors: [{ messageId: found, line: 2, column: 1, endLine: 2, endColumn: 41 }],
+    },
+    {
+      name: "a Slack bot token and a Slack webhook URL",
+      code: `bot: ${SLACK_BOT}\nhook: ${SLACK_HOOK}\n`,
+      errors: [
+        { messageId: found, line: 1, column: 6, endLine: 1, endColumn: 62 },
+        { messageId: found, line: 2, column: 7, endLine: 2, endColumn: 88 },
+      ],
+    },
+    {
+      name: "a GitLab runner token",
+      code: `runner token ${GITLAB_RUNNER}\n`,
+      errors: [
+        {
+          messageId: found,
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 39,
+          suggestions: [{ messageId: "replace", output: "runner token ${GITLAB_TOKEN}\n" }],
+        },
+      ],
+    },
+    {
+      name: "an Amazon Bedrock API key",
+      code: `AWS_BEARER_TOKEN_BEDROCK=${BEDROCK}\n`,
+      errors: [{ messageId: found, line: 1, column: 26, endLine: 1, endColumn: 162 }],
     },
     {
       name: "a redis URL masks only the password in the message",

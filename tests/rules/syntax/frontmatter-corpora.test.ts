@@ -3,7 +3,7 @@
  * project). Every finding on these files is listed in the test output; the expected ones are pinned below
  * with the reason they are true positives.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import frontmatterSchema from "../../../rules/syntax/frontmatter-schema.js";
@@ -12,10 +12,9 @@ import frontmatterYaml from "../../../rules/syntax/frontmatter-yaml.js";
 import { lintDocument } from "../../../src/engine/linter.js";
 import { detectFormat } from "../../../src/parse/detect.js";
 import { parseDocument } from "../../../src/parse/index.js";
+import { corpusPath } from "../../helpers/corpora.js";
 
-const corpora = path.resolve(import.meta.dirname, "../../../../shared/corpora");
-const exists = existsSync(corpora);
-if (!exists) console.warn(`SKIPPED: frontmatter corpus checks need ${corpora} (absent)`);
+const corpora = corpusPath("the frontmatter false-alarm check on real corpora");
 
 const FOLDERS: Record<string, RegExp> = {
   "awesome-copilot_github": /\.(agent|instructions|prompt|chatmode)\.md$|SKILL\.md$/,
@@ -61,7 +60,7 @@ const EXPECTED = new Set<string>([
 ]);
 
 async function lintFolder(folder: string, pattern: RegExp) {
-  const dir = path.join(corpora, folder);
+  const dir = path.join(corpora!, folder);
   const files = readdirSync(dir).filter((f) => pattern.test(f));
   const findings: string[] = [];
   let withFrontmatter = 0;
@@ -86,7 +85,7 @@ async function lintFolder(folder: string, pattern: RegExp) {
   return { files: files.length, withFrontmatter, findings };
 }
 
-describe.skipIf(!exists)("frontmatter rules on real corpora", () => {
+describe.skipIf(!corpora)("frontmatter rules on real corpora", () => {
   for (const [folder, pattern] of Object.entries(FOLDERS)) {
     it(`${folder}: no unexpected findings`, async () => {
       const { files, withFrontmatter, findings } = await lintFolder(folder, pattern);
