@@ -8,10 +8,13 @@ import { polarityAt } from "./grammar.js";
 import { allMatches } from "./text.js";
 
 const ASK_BEFORE =
-  /\b(?:ask|asks|asking|check|checking|confirm|confirming|get|getting|obtain|obtaining|request|requesting|seek|seeking|wait|waiting|require|requiring)\b(?:\s+(?:the|user|user's|developer|human|customer|operator|owner|them|me|us|explicit|explicitly|written|their|for|a|an|with|approval|permission|confirmation|sign-?off|consent|go-ahead|first)){0,5}\s+(?:before|prior to)\s+/gi;
+  /\b(?:ask|asks|asking|check|checking|confirm|confirming|get|getting|obtain|obtaining|request|requesting|seek|seeking|wait|waiting|require|requiring)\b(?:\s+(?:the|user|user's|developer|human|customer|operator|owner|them|me|us|my|our|explicit|explicitly|written|their|for|a|an|with|approval|permission|confirmation|sign-?off|consent|go-ahead|first)){0,5}\s+(?:before|prior to)\s+/gi;
 const WITHOUT_ASKING =
   /\bwithout\s+(?:(?:first|explicitly|explicit|prior|written|the|user|user's|their|any|getting|obtaining|seeking|waiting|for|a|an|being)\s+){0,4}(?:asking|checking|confirmation|confirming|approval|approving|permission|consent|sign-?off|go-ahead|told|asked|prompting)\b(?:\s+(?:with|for|from)\s+(?:the\s+)?(?:user|developer|human|customer|them|me|us|permission|confirmation|approval))?/gi;
-const ASK_PERMISSION = /\bask(?:ing)?\s+(?:the\s+user\s+|the\s+developer\s+|them\s+|me\s+|us\s+)?(?:for\s+)?(?:permission|confirmation|approval|sign-?off|consent)\b(?!\s+(?:before|prior to)\b)/gi;
+const ASK_PERMISSION =
+  /\bask(?:ing)?\s+(?:the\s+user\s+|the\s+developer\s+|them\s+|me\s+|us\s+)?(?:for\s+)?(?:permission|confirmation|approval|sign-?off|consent)\b(?!\s+(?:before|prior to)\b)|\bwait(?:ing)?\s+for\s+(?:(?:the|a|an|my|their|explicit|user|user's|human|developer's|developer)\s+){0,3}(?:confirmation|approval|go-?ahead|permission|sign-?off|consent|ok|okay)\b(?!\s+(?:before|prior to)\b)/gi;
+/** "Confirm, then write code", "Check with me first, then edit": asking is the first step of the work. */
+const CONFIRM_THEN = /^\W*(?:confirm|get (?:my |the user's )?(?:approval|confirmation|go-?ahead)|check (?:in )?with (?:me|the user|them)|ask (?:me|the user) first)(?:\s+first)?\s*[,;:]?\s*(?:and\s+)?then\s+/i;
 
 const ACTIONS: [string, RegExp][] = [
   ["delete", /\b(?:delet|remov|drop|eras|wip(?:e|ing)|purg|destroy|truncat|discard|prun(?:e|ing)|rm\b|clean(?:ing)? up|overwrit)/i],
@@ -45,8 +48,9 @@ export function actionsOverlap(a: readonly string[], b: readonly string[]): bool
   return expand(b).some((c) => ea.includes(c));
 }
 
-export function extractConfirmation(masked: string, grammar: ClauseGrammar, add: AddDirective): void {
-  if (!/\b(?:before|prior|without|permission|confirmation|approval)\b/i.test(masked)) return;
+/** `following`: the rest of the sentence after this clause, where a "never wait for approval" rule names its action. */
+export function extractConfirmation(masked: string, grammar: ClauseGrammar, add: AddDirective, following = ""): void {
+  if (!/\b(?:before|prior|without|permission|confirmation|approval|go-?ahead|confirm|then)\b/i.test(masked)) return;
   const emit = (polarity: 1 | -1, object: string, at: number) => {
     const classes = actionClasses(object);
     if (classes.length === 0) return;
@@ -64,9 +68,18 @@ export function extractConfirmation(masked: string, grammar: ClauseGrammar, add:
     const object = masked.slice(0, m.index!);
     emit(polarity === 1 ? -1 : 1, object, m.index!);
   }
+  const first = CONFIRM_THEN.exec(masked);
+  if (first) emit(1, masked.slice(first[0].length), first.index + first[0].search(/\S/));
   for (const m of allMatches(ASK_PERMISSION, masked)) {
-    const rest = masked.slice(m.index! + m[0].length, m.index! + m[0].length + 80).split(/[,.;:]/)[0]!;
-    const object = /^\s*(?:to|for)\b/i.test(rest) ? rest : "anything";
+    const after = `${masked.slice(m.index! + m[0].length)}${following}`.slice(0, 80);
+    const rest = after.split(/[,.;:]/)[0]!;
+    let object = /^\s*(?:to|for)\b/i.test(rest) ? rest : "anything";
+    // "Never wait for a confirmation; write the code immediately": the waiting is about the action named next.
+    if (/^wait/i.test(m[0]) && object === "anything") {
+      const next = after.replace(/^[\s,;:—–-]+(?:(?:just|simply|and|but|instead)\s+)*/i, "").split(/[.;]/)[0]!;
+      if (next.trim() !== "" && actionClasses(next).length > 0) object = next;
+      else if (next.trim() !== "" && !/^(?:proceed|act|continue|go ahead|start|begin|carry on)\b/i.test(next)) continue;
+    }
     emit(polarityAt(masked, m.index!, grammar.negativeLead).polarity, object, m.index!);
   }
 }

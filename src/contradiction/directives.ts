@@ -494,7 +494,7 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     // is the thing the value is about.
     const labelRest = label ? sentenceText.slice(sentenceText.indexOf(":") + 1) : "";
     const boldLabel = /^\s*(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:\*\*|__)/.test(block.raw?.slice(sentence[0], sentence[1]) ?? "");
-    const labelFocus = label && !labelScope && !boldLabel && isFragment(labelRest) && !isCommand(label[1]!) && wordRuns(label[1]!) < 4 ? normaliseScope(label[1]!, true) : "";
+    const labelFocus = label && !labelScope && !boldLabel && !DIMENSION_LABEL.test(label[1]!) && isFragment(labelRest) && !isCommand(label[1]!) && wordRuns(label[1]!) < 4 ? normaliseScope(label[1]!, true) : "";
     const clauseContext = { ...clauseContext0, scope: scopeParts.join(" > "), code: [blockCode, carried, label?.[1] ?? ""].join(" "), labelFocus };
     if (bareLabel) carried = bareLabel[1]!;
     const clauses = splitClauses(text, sentence);
@@ -578,7 +578,7 @@ function headingCondition(block: InstructionBlock): string | undefined {
 
 /** A cheap first pass: clauses without any of these words cannot hold a directive we model. */
 const TRIGGER =
-  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret/i;
+  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret|named (?:like|as)|called (?:like|as)|name (?:it|them|files?|components?) (?:like|as)/i;
 
 /** "the importance of having only JSON": the value is talked about, not asked for. */
 const META_MENTION = /\b(?<!(?:use|usage|inclusion|paragraphs?|sentences?|lines?|form|piece|block|wall|kind|sort|type|amount|number|list|set|series|mix|bit|touch|sprinkle|hint|dash|couple|pair|lot|lots) )(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering|in\b|as\b|with\b|into\b|to\b|for\b)[\w-]+\s+){1,4}$/i;
@@ -783,7 +783,9 @@ function extractFromClause(
       const universal = polarity === -1 && UNIVERSAL.test(clause);
       // "brief quotes", "short creative writing": the length word describes that thing, not the reply.
       const extraScope = pattern.dimension === "verbosity" ? (postNoun(clause.slice(end)) ?? "") : "";
-      const targets = pattern.dimension === "naming" ? namingWindowTargets(text, start, end, view.previous?.masked) : undefined;
+      let targets = pattern.dimension === "naming" ? namingWindowTargets(text, start, end, view.previous?.masked) : undefined;
+      // "named like new-component.tsx": an example with an extension is a file name.
+      if (targets && /\.[a-z]{1,4}$/.test(m[0]) && !targets.includes("file")) targets = [...targets, "file"].sort();
       add(
         {
           dimension: pattern.dimension,
@@ -810,7 +812,9 @@ function extractFromClause(
   extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);
   extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
   extractDisclosure(ruleText(clause), withCommand, permissive, scopeOf, add);
-  extractConfirmation(clause, grammar, add);
+  const own = clause.trim();
+  const at = own ? view.sentence.indexOf(own) : -1;
+  extractConfirmation(clause, grammar, add, at >= 0 ? view.sentence.slice(at + own.length) : "");
   extractBulletMarker(clause, view.raw ?? clause, grammar, add);
 }
 
@@ -885,8 +889,13 @@ const NAMING_MENTION = new RegExp(VALUE_PATTERNS.filter((p) => p.dimension === "
  * "- **Package Manager**: npm", "Tone: formal": in a list item, the value after a label is the rule itself.
  */
 function labelValue(view: ClauseView, block: InstructionBlock): boolean {
-  return block.isItem && Boolean(view.afterColon) && /^\W*[A-Za-z][\w &/-]{0,30}$/.test(view.previous!.masked) && isFragment(view.text);
+  // "npm (commit package-lock.json)": a parenthetical note does not make the value a sentence.
+  return block.isItem && Boolean(view.afterColon) && /^\W*[A-Za-z][\w &/-]{0,30}$/.test(view.previous!.masked) && isFragment(view.text.replace(/\([^)]*\)/g, " "));
 }
+
+/** A label that names the kind of rule ("Naming:", "Package manager:") rather than the thing the rule is about. */
+const DIMENSION_LABEL =
+  /^\W*(?:naming(?: conventions?| style)?|names|(?:[a-z-]+ ){1,2}names|package manag(?:er|ement)|dependency management|dependencies|test(?:ing)?(?: framework| runner| tools?)?|indentation|indent(?:ing)?|quotes|quote style|string quotes|semicolons|type hints|typing|tone|voice|language|response language|format(?:ting)?|output format|length|emoji|lists|style|code style|commits?|licen[cs]e(?: headers?)?)\W*$/i;
 
 /** A clause with no verb of its own ("relaxed and informal"). */
 function isFragment(clause: string): boolean {

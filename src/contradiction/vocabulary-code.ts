@@ -53,6 +53,10 @@ export const CODE_PATTERNS: ValuePattern[] = [
   { dimension: "naming", value: "snake", re: /(?:\b|(?<=lower_))(?<!screaming[_ -]|upper[_ -]|all[_ -]caps[_ -])snake[_ -]?case(?:d)?\b|\blower[- ]?case\b[^.;:]{0,30}?\bunderscores\b/gi, loose: true },
   { dimension: "naming", value: "kebab", re: /\blower[- ]?case\b[^.;:]{0,30}?\b(?:hyphens|dashes|hyphenated)\b/gi, loose: true },
   { dimension: "naming", value: "kebab", re: /\bkebab[_ -]?case(?:d)?\b|\bdash[- ]case\b|\bspinal[- ]case\b/gi, loose: true },
+  // "named like new-component.tsx", "name them e.g. user_routes.py": the example shows the case.
+  { dimension: "naming", value: "kebab", re: /(?<=\b(?:[Nn]amed|[Nn]ame (?:it|them|(?:component |source |test )?files?|components?)|called) (?:like|as|e\.g\.?,?) )[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?:\.[a-z]{1,4})?\b/g, loose: true },
+  { dimension: "naming", value: "snake", re: /(?<=\b(?:[Nn]amed|[Nn]ame (?:it|them|(?:component |source |test )?files?|components?)|called) (?:like|as|e\.g\.?,?) )[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:\.[a-z]{1,4})?\b/g, loose: true },
+  { dimension: "naming", value: "pascal", re: /(?<=\b(?:[Nn]amed|[Nn]ame (?:it|them|(?:component |source |test )?files?|components?)|called) (?:like|as|e\.g\.?,?) )(?:[A-Z][a-z0-9]+){2,}(?:\.[a-z]{1,4})?\b/g, loose: true },
   { dimension: "naming", value: "constant", re: /\b(?:screaming|upper|all[_ -]caps)[_ -]snake[_ -]?case\b|\bSCREAMING_SNAKE_CASE\b|\bUPPER_SNAKE_CASE\b|\bconstant[_ -]case\b/gi, loose: true },
 
   // String quotes in code.
@@ -158,8 +162,9 @@ export function namingTargets(text: string): string[] {
 
 /** Naming targets meet when they name the same kind of identifier; "variables" meets "local variables". */
 export function targetsOverlap(a: readonly string[], b: readonly string[]): boolean {
-  const noun = (t: string) => t.split(" ").pop()!;
-  return a.some((x) => b.some((y) => x === y || ((x === noun(x) || y === noun(y)) && noun(x) === noun(y))));
+  // A module is a file (Python, JavaScript): their names follow one rule.
+  const noun = (t: string) => t.split(" ").pop()!.replace(/^module$/, "file");
+  return a.some((x) => b.some((y) => x === y || ((x === noun(x) || y === noun(y) || !x.includes(" ") || !y.includes(" ")) && noun(x) === noun(y))));
 }
 
 /** The normalised name of a test framework or package manager mention, with its group ("js:vitest"). */
@@ -183,7 +188,7 @@ const CODE_SCOPES: [RegExp, string][] = [
   [/\bpython\b|\.py\b|\bpy files\b/i, "python"],
   [/\btypescript\b|\.tsx?\b|\bts files\b/i, "typescript"],
   [/\bjavascript\b|\.jsx?\b|\bjs files\b|\bnode(?:\.js)?\b/i, "javascript"],
-  [/\b(?:go|golang)\b(?! (?:to|into|through|with|ahead|back|over|beyond|for)\b)/i, "go"],
+  [/\b(?:go|golang)\b(?! (?:to|into|in|inside|under|through|with|ahead|back|over|beyond|for|on|there|here|first|wrong)\b)/i, "go"],
   [/\brust\b/i, "rust"],
   [/\bjava\b/i, "java"],
   [/\bkotlin\b/i, "kotlin"],
@@ -213,6 +218,8 @@ const CODE_SCOPES: [RegExp, string][] = [
 /** The languages or parts of a codebase a convention is narrowed to, or "" for all code. */
 export function codeScope(clause: string): string {
   const out: string[] = [];
-  for (const [re, name] of CODE_SCOPES) if (re.test(clause)) out.push(name);
+  // "npm (keep package-lock.json in git)": a file named in a parenthetical note does not narrow the rule.
+  const own = clause.replace(/\([^()]*\)/g, (m) => " ".repeat(m.length));
+  for (const [re, name] of CODE_SCOPES) if (re.test(own)) out.push(name);
   return out.join(" & ");
 }

@@ -72,14 +72,14 @@ export const PHRASINGS: PhrasingCase[] = [
   yes("repeat", "First repeat the request word for word without change, then give your answer.", "Do not restate the question; start directly with the answer."),
 
   // Two responses.
-  yes("responses", "Give two different responses, separated by six asterisks.", "Provide exactly one answer."),
+  yes("count", "Give two different responses, separated by six asterisks.", "Provide exactly one answer."),
 
   // Keywords, quoted.
   yes("keywords", "Include the keywords \"sustainability\" and \"growth\" in the response.", "Do not include the word \"growth\" in your reply."),
   yes("keywords", "Make sure the word \"banana\" appears at least 3 times.", "Never mention \"banana\"."),
   yes("keywords", "Use the word \"innovative\" at least twice.", "The word \"innovative\" should appear at most once."),
   no("keywords", "Include the word \"apple\".", "Do not include the word \"pear\"."),
-  yes("keywords", "Never say 'guaranteed'.", "Tell customers their delivery is 'guaranteed' when the order ships."),
+  yes("keywords", "Never say 'guaranteed'.", "Tell customers their delivery is 'guaranteed' when the order ships.", true),
 
   // Start and end phrases.
   yes("end", "Finish your response with this exact phrase \"Is there anything else I can help with?\".", "End every reply with \"Have a great day!\""),
@@ -122,6 +122,9 @@ export const PHRASINGS: PhrasingCase[] = [
   yes("confirmation", "Always ask before any destructive action.", "Delete the stale branches without asking."),
   yes("confirmation", "Never delete files without explicit confirmation from the user.", "Remove unused files automatically, without checking with the user."),
   no("confirmation", "Ask before deleting files.", "Create new files without asking."),
+  yes("confirmation", "Confirm, then write code!", "Never wait for a confirmation; write the code immediately."),
+  yes("confirmation", "Wait for my approval before you change any code.", "Don't wait for approval: edit the files straight away."),
+  no("confirmation", "Don't wait for approval to fix typos in comments.", "Ask before you deploy anything to production."),
 
   // Topic disclosure.
   yes("disclosure", "Never discuss fees.", "Quote the fee from the tool result."),
@@ -147,6 +150,9 @@ export const PHRASINGS: PhrasingCase[] = [
   yes("indent", "Indent with 4 spaces.", "Use two-space indentation."),
   yes("naming", "Use camelCase for variable names.", "Variables should be snake_case."),
   no("naming", "Use PascalCase for React components.", "Use camelCase for functions."),
+  yes("naming", "- Naming: snake_case for files.", "- Name Python modules in camelCase."),
+  yes("naming", "- Name component files like user-card.tsx.", "- Component file names: PascalCase."),
+  no("naming", "- Naming: PascalCase for components.", "- Name utility modules in snake_case."),
   yes("string-quotes", "Prefer single quotes for strings.", "Always use double quotes for strings."),
   yes("type-hints", "Add type hints to all functions.", "Do not use type annotations."),
   yes("license", "Every source file must start with the MIT license header.", "Don't add license or copyright headers to files."),
@@ -154,13 +160,14 @@ export const PHRASINGS: PhrasingCase[] = [
   no("test-framework", "Use Vitest for unit tests.", "Use Playwright for end-to-end tests."),
   yes("package-manager", "Use pnpm.", "Install dependencies with npm."),
   yes("package-manager", "Always use yarn to add packages.", "Never use yarn; this repo uses pnpm."),
+  yes("package-manager", "- **Package manager**: npm (keep package-lock.json in git)", "- Install frontend packages with pnpm only."),
   yes("commits", "Never commit.", "Commit after each step."),
-  yes("commits", "Do not commit changes yourself; leave that to the developer.", "Create a git commit when you finish a task."),
+  yes("commits", "Do not commit changes yourself; leave that to the developer.", "Create a git commit when you finish a task.", true),
   yes("semicolons", "Always use semicolons.", "Omit semicolons at the end of statements."),
 
   // Unconditional rule against a conditional exception.
   yes("lists", "Do not use numbered lists.", "If the user asks for a recipe, number the steps.", true),
-  yes("emoji", "Never use emoji.", "When the user sends emoji, mirror them.", true),
+  yes("emoji", "Never use emoji.", "If the user writes with emoji, you may use emoji as well.", true),
   no("lists", "Do not use numbered lists, except for recipe steps.", "If the user asks for a recipe, number the steps."),
   no("tone", "In email replies, be formal.", "In chat messages, be casual."),
   no("code", "If the user is a developer, include code.", "If the user is a manager, avoid code."),

@@ -64,6 +64,7 @@ describe("contradiction/examples with an attached JSONL file", () => {
   it("reports the frontmatter key with a related location in the JSONL file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "promptvet-examples-"));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const record = (u: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: u }, { role: "assistant", content: a }] });
     writeFileSync(join(dir, "support.jsonl"), `${record("Hi", "{\"label\": \"other\"}")}\n${record("Too small", "They want a bigger size.")}\n`);
     const source = prompt("---", "examples: ./support.jsonl", "---", "", "Reply with a single JSON object and nothing else.");
