@@ -190,6 +190,11 @@ function bannedNames(sentence: string): string[] {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+/** Questions a rule bans only some of. */
+const QUALIFIED_QUESTIONS = /\b(?:twice|again|compound|multiple|several|more than (?:one|a|two|\d)|too many|leading|rhetorical|unnecessary|repeated|redundant|same)\b/i;
+/** Counted things an example reply shows one per list item or line. */
+const COUNTED_IN_REPLY = /^(?:options|items|examples|tips|names|bullets?|points|bullet points|lines|suggestions|ideas|reasons|steps|alternatives|recommendations|titles|headlines|taglines|slogans|comments|variations|versions)$/;
+const PRODUCE_COUNT = /\b(?:suggest|give|list|offer|provide|propose|write|generate|return|recommend|share|come up with)\b/i;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+\.\w{2,}/i;
 const LIST_LINE = /^\s*(?:[-*+•]|\d+[.)])\s+\S/gm;
 const BULLET_LINE = /^\s*[-*+•]\s+\S/gm;
@@ -254,7 +259,8 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
   };
   for (const d of directives) {
     // A focus on a unit of length ("one sentence of no more than 25 words") still speaks of the whole reply.
-    if (d.conditional || d.scope !== "" || (d.focus && !/^(?:sentences?|sentenc|paragraphs?|lines?|words?)$/.test(d.focus)) || d.permissive) continue;
+    // A preference ("prefer one or two sentences") leaves room for an example that does otherwise.
+    if (d.conditional || d.hedged || d.scope !== "" || (d.focus && !/^(?:sentences?|sentenc|paragraphs?|lines?|words?)$/.test(d.focus)) || d.permissive) continue;
     // Only rules that speak of the reply as a whole apply to a whole example reply.
     if (!WHOLE_REPLY.test(d.sentence) && !(d.dimension === "format" && d.exclusive) && d.dimension !== "count" && d.dimension !== "persona" && d.dimension !== "length") continue;
     if (d.dimension === "format" && d.polarity === 1 && d.exclusive) {
@@ -300,7 +306,8 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
       const lang = guessLanguage(text);
       if (lang && lang !== d.value && d.value in STOP) add("language", d, `written in ${lang[0]!.toUpperCase()}${lang.slice(1)}`);
     }
-    if (d.dimension === "lists" && d.polarity === -1) {
+    // "Don't ask the questions in bullet points": a rule about lists of something else.
+    if (d.dimension === "lists" && d.polarity === -1 && !d.qualifier && !/\bquestions?\b/i.test(d.sentence)) {
       const items = (d.value === "numbered" ? text.match(NUMBERED_LINE) : d.value === "bullets" ? text.match(BULLET_LINE) : text.match(LIST_LINE))?.length ?? 0;
       if (items >= 2) add("lists", d, `a list of ${items} items`);
     }
@@ -311,8 +318,10 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
     if (d.dimension === "emoji" && d.polarity === -1 && EMOJI.test(text)) add("emoji", d, "emoji");
     if (d.dimension === "citations" && d.value === "links" && d.polarity === -1 && URL.test(text)) add("citations", d, "a link");
     if (d.dimension === "code" && d.polarity === -1 && /```/.test(text)) add("code", d, "a code block");
-    if (d.dimension === "questions" && d.polarity === -1 && /\?\s*$/m.test(text)) add("questions", d, "a question to the user");
-    if (d.dimension === "count" && d.bound && d.polarity === 1 && d.value !== "questions" && d.value !== "placeholders" && d.value !== "responses") {
+    // "Never ask compound questions", "never ask twice": only some questions are banned.
+    if (d.dimension === "questions" && d.polarity === -1 && !d.qualifier && !QUALIFIED_QUESTIONS.test(d.sentence) && /\?\s*$/m.test(text)) add("questions", d, "a question to the user");
+    // "Suggest exactly three recipes": any counted noun, when the rule asks the reply to produce that many.
+    if (d.dimension === "count" && d.bound && d.polarity === 1 && (COUNTED_IN_REPLY.test(d.value) || (d.value.startsWith("n:") && PRODUCE_COUNT.test(d.sentence)))) {
       // Items of a list, or else one per line when the rule asks for one line each.
       const listed = text.match(LIST_LINE)?.length ?? 0;
       const lines = /\bline\b/i.test(d.sentence) ? text.trim().split(/\n+/).filter((l) => l.trim()).length : 0;
