@@ -808,7 +808,7 @@ function extractFromClause(
   if (view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
   if (elsewhere) return;
   // "- 60 words maximum": a bound that is a whole list item is a rule.
-  const withCommand = { ...context, command: command || (block.isItem && fragment) };
+  const withCommand = { ...context, command: command || (block.isItem && fragment && BOUND_FRAGMENT.test(clause)) };
   extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);
   extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
   extractDisclosure(ruleText(clause), withCommand, permissive, scopeOf, add);
@@ -817,6 +817,13 @@ function extractFromClause(
   extractConfirmation(clause, grammar, add, at >= 0 ? view.sentence.slice(at + own.length) : "");
   extractBulletMarker(clause, view.raw ?? clause, grammar, add);
 }
+
+/** "- 60 words maximum", "- Max 3 bullets": a list item that is a bound on the reply, not a label with a range. */
+const BOUND_UNIT = String.raw`(?:words?|characters?|chars?|sentences?|lines?|paragraphs?|bullets?|bullet points?|items?)`;
+const BOUND_FRAGMENT = new RegExp(
+  String.raw`\b\d+\s*${BOUND_UNIT}\s+(?:max(?:imum)?|min(?:imum)?|or (?:less|fewer|more)|at most|tops|at the most)\b|\b(?:max(?:imum)?|min(?:imum)?|at most|at least|no more than|up to|under|limit(?:ed)? to)\s*:?\s*\d+\s*${BOUND_UNIT}\b`,
+  "i",
+);
 
 /** A condition at the head of a sentence ("If the user asks for a recipe: number the steps"). */
 const SENTENCE_CONDITION = /^\W*(?:if|when|whenever|once|in case|only (?:when|if|after)|as long as|provided that|until|after (?:the user|they|you have)|by default|otherwise|generally|usually|typically|normally|ideally|preferably|optionally|sometimes|occasionally)\b/i;

@@ -162,9 +162,9 @@ export function namingTargets(text: string): string[] {
 
 /** Naming targets meet when they name the same kind of identifier; "variables" meets "local variables". */
 export function targetsOverlap(a: readonly string[], b: readonly string[]): boolean {
-  // A module is a file (Python, JavaScript): their names follow one rule.
-  const noun = (t: string) => t.split(" ").pop()!.replace(/^module$/, "file");
-  return a.some((x) => b.some((y) => x === y || ((x === noun(x) || y === noun(y) || !x.includes(" ") || !y.includes(" ")) && noun(x) === noun(y))));
+  // Modules and files are named apart: in Ruby a module is a namespace ("CamelCase for modules, snake_case files").
+  const noun = (t: string) => t.split(" ").pop()!;
+  return a.some((x) => b.some((y) => x === y || ((x === noun(x) || y === noun(y)) && noun(x) === noun(y))));
 }
 
 /** The normalised name of a test framework or package manager mention, with its group ("js:vitest"). */

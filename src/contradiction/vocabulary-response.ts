@@ -68,7 +68,7 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   },
 
   // Emphasis: bold, italics, highlighted sections.
-  { dimension: "emphasis", value: "bold", re: /\bbold(?:face|ed)?\b(?! (?:claims?|statements?|predictions?|promises?|moves?|ideas?|assertions?|choices?|colou?rs?|decisions?|guesses?|language|opinions?|actions?|steps?|vision|visions|plans?|goals?)\b)(?!-)/gi, loose: true },
+  { dimension: "emphasis", value: "bold", re: /(?<!\b(?:be|being|feel|stay|get|more|less|too) )\bbold(?:face|ed)?\b(?! (?:with|about|in (?:your|my|their) (?:choices|actions|approach)|enough)\b)(?! (?:claims?|statements?|predictions?|promises?|moves?|ideas?|assertions?|choices?|colou?rs?|decisions?|guesses?|language|opinions?|actions?|steps?|vision|visions|plans?|goals?)\b)(?!-)/gi, loose: true },
   { dimension: "emphasis", value: "italics", re: /\bitali(?:cs?|ci[sz]ed?|ci[sz]ing)\b/gi, loose: true },
   {
     dimension: "emphasis",

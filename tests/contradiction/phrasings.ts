@@ -150,7 +150,8 @@ export const PHRASINGS: PhrasingCase[] = [
   yes("indent", "Indent with 4 spaces.", "Use two-space indentation."),
   yes("naming", "Use camelCase for variable names.", "Variables should be snake_case."),
   no("naming", "Use PascalCase for React components.", "Use camelCase for functions."),
-  yes("naming", "- Naming: snake_case for files.", "- Name Python modules in camelCase."),
+  yes("naming", "- Naming: snake_case for files.", "- Give every file a camelCase name."),
+  no("naming", "Use snake_case for file names, method names, and variables.", "Use CamelCase for class and module names."),
   yes("naming", "- Name component files like user-card.tsx.", "- Component file names: PascalCase."),
   no("naming", "- Naming: PascalCase for components.", "- Name utility modules in snake_case."),
   yes("string-quotes", "Prefer single quotes for strings.", "Always use double quotes for strings."),
@@ -164,6 +165,9 @@ export const PHRASINGS: PhrasingCase[] = [
   yes("commits", "Never commit.", "Commit after each step."),
   yes("commits", "Do not commit changes yourself; leave that to the developer.", "Create a git commit when you finish a task.", true),
   yes("semicolons", "Always use semicolons.", "Omit semicolons at the end of statements."),
+
+  // "Be bold" is a manner, not bold type.
+  no("highlighting", "Be careful with external actions. Be bold with internal ones.", "Try not to use markdown; write plain text for the terminal."),
 
   // Unconditional rule against a conditional exception.
   yes("lists", "Do not use numbered lists.", "If the user asks for a recipe, number the steps.", true),
