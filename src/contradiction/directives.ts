@@ -810,6 +810,7 @@ function extractFromClause(
   // "- 60 words maximum": a bound that is a whole list item is a rule.
   const withCommand = { ...context, command: command || (block.isItem && fragment && BOUND_FRAGMENT.test(clause)) };
   extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);
+  extractResponseCount(ruleText(clause), withCommand, permissive, scopeOf, add);
   extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
   extractDisclosure(ruleText(clause), withCommand, permissive, scopeOf, add);
   const own = clause.trim();
@@ -1003,6 +1004,28 @@ function extractNumeric(
       ...scopeOf([localScopeOf(), perItem, measuredScope].filter(Boolean).join(" & ")),
     }, m.index!);
   }
+}
+
+/** "Separated by six asterisks": the IFEval way to ask for several responses in one reply. */
+const SEVERAL_RESPONSES = /\bseparated by (?:a (?:line|row) of )?(?:six|6) asterisks?(?: symbols?)?\b|\*{6}/i;
+/** "Deliver a single, consolidated analysis", "recommend exactly one design", "never offer alternative versions". */
+const ONE_RESPONSE =
+  /\b(?:give|deliver|provide|write|present|produce|return|recommend|offer)\s+(?:(?:only|just)\s+)?(?:a single|exactly one|one single|only one|one)\b(?:,?\s+[\w-]+){0,2}?\s+(?:versions?|drafts?|answers?|responses?|repl(?:y|ies)|analys[ie]s|designs?|recommendations?|plans?|solutions?)\b|\b(?:do not|don't|never|no need to)\s+(?:present|offer|give|provide|include|suggest|add)\s+(?:any\s+)?(?:alternatives|alternative (?:versions?|designs?|answers?|responses?|drafts?|analys[ie]s))\b/i;
+
+function extractResponseCount(
+  clause: string,
+  context: { command: boolean },
+  permissive: boolean,
+  scopeOf: (extra: string) => { scope: string; focus?: string },
+  add: Add,
+): void {
+  if (!context.command) return;
+  const several = SEVERAL_RESPONSES.exec(clause);
+  const one = ONE_RESPONSE.exec(clause);
+  const emit = (min: number, max: number, at: number) =>
+    add({ dimension: "count", value: "responses", polarity: 1, exclusive: false, permissive, bound: { unit: "responses", min, max }, ...scopeOf("") }, at);
+  if (several && !one) emit(2, Infinity, several.index);
+  else if (one && !several) emit(1, 1, one.index);
 }
 
 function extractTools(

@@ -73,6 +73,9 @@ export const PHRASINGS: PhrasingCase[] = [
 
   // Two responses.
   yes("count", "Give two different responses, separated by six asterisks.", "Provide exactly one answer."),
+  yes("count", "Offer two takes on the slogan, separated by a row of six asterisks.", "Deliver a single, polished version; never offer alternative versions."),
+  yes("count", "Recommend exactly one hosting plan and do not present alternatives.", "Lay out both plans, separated by 6 asterisk symbols."),
+  no("count", "Give exactly one answer per question.", "Use exactly one tool call per step."),
 
   // Keywords, quoted.
   yes("keywords", "Include the keywords \"sustainability\" and \"growth\" in the response.", "Do not include the word \"growth\" in your reply."),
