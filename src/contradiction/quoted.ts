@@ -92,6 +92,11 @@ export function extractQuoted(masked: string, raw: string, grammar: ClauseGramma
       const negated = Boolean(subject[1] || subject[2]) !== /\b(?:banned|forbidden|prohibited|off-limits)\b/i.test(subject[0]);
       polarity = negated ? -1 : 1;
     }
+    // "Use 'quick win' no more than once": a count of uses makes the quoted text a keyword.
+    if (!cue && /\b(?:use|uses|using|include|mention|say|repeat|write)\s+$/i.test(before) && frequencyBound(after)) {
+      cue = "keyword";
+      polarity = polarityAt(masked, at, grammar.negativeLead).polarity;
+    }
     lastCue = cue;
     lastEnd = at + m[0].length;
     lastPolarity = polarity;

@@ -101,7 +101,7 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   {
     dimension: "repeat",
     value: "request",
-    re: /\b(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?(?:\s+(?:or|and)\s+(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?)? (?:back )?(?:the |their |[\w-]+'s |my |your )?(?:original |exact |full )?(?:request|question|prompt|query|instruction|task)\b/gi,
+    re: /\b(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?(?:\s+(?:or|and)\s+(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?)? (?:back )?(?:the |their |my |your )?(?:[\w-]+'s )?(?:original |exact |full )?(?:request|question|prompt|query|instruction|task)\b/gi,
     loose: true,
   },
   { dimension: "repeat", value: "preamble", re: /\bpreambles?\b/gi, loose: true },

@@ -172,6 +172,11 @@ export const PHRASINGS: PhrasingCase[] = [
   // "Be bold" is a manner, not bold type.
   no("highlighting", "Be careful with external actions. Be bold with internal ones.", "Try not to use markdown; write plain text for the terminal."),
 
+  // A count of uses makes a quoted phrase a keyword; a possessive names whose request is repeated.
+  yes("keywords", 'Include the phrase "quick win" at least three times in the plan.', 'Use "quick win" no more than once.'),
+  no("keywords", 'Mention "Acme" at least twice.', 'Say "Acme" at most three times.'),
+  yes("repeat", "Repeat the customer's question word for word before you answer.", "Never restate the question; go straight to the answer."),
+
   // Unconditional rule against a conditional exception.
   yes("lists", "Do not use numbered lists.", "If the user asks for a recipe, number the steps.", true),
   yes("emoji", "Never use emoji.", "If the user writes with emoji, you may use emoji as well.", true),
