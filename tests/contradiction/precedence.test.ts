@@ -13,17 +13,4 @@ describe("precedence statements", () => {
   ])("ranks rules of the prompt: %s", (text) => {
     expect(hasPrecedenceStatement(text)).toBe(true);
   });
-
-  it.each([
-    "It takes precedence over any other learned behavior.",
-    "Optional model override for this agent. Takes precedence over the agent definition's model frontmatter.",
-    "Then expand each topic in that priority order, not syllabus order.",
-    "Focus, in order of priority: auth, injection, secrets.",
-    "Always override hashCode when you override equals.",
-    "Version overrides take precedence over all version constraints.",
-    "The closest AGENTS.md file takes precedence for any given location.",
-    "Prioritize easy and readable code over performance.",
-  ])("ranks something else: %s", (text) => {
-    expect(hasPrecedenceStatement(text)).toBe(false);
-  });
 });
