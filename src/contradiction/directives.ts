@@ -371,9 +371,8 @@ function qualifierOf(clause: string, start: number, end: number): string | undef
   if (/\b(?:any )?other (?:way|ways|manner|format|formats|form|means|method|methods)\b|\bin any other\b|\botherwise\b/i.test(rest)) return "other way";
   const noun = postNoun(rest);
   if (noun) return noun;
-  // "videos/links": a slash offers alternatives, it does not narrow; "by linking": a preposition narrows nothing.
-  const pre = /([A-Za-z][A-Za-z'-]*)[\s*_-]*$/.exec(clause.slice(Math.max(0, start - 40), start));
-  if (pre && !STOPWORDS.has(pre[1]!.toLowerCase()) && !/^(?:by|via|through|without|with)$/i.test(pre[1]!) && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && (!isKnownVerb(pre[1]!) || /ed$/i.test(pre[1]!)) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
+  const pre = /([A-Za-z][A-Za-z'-]*)[\s/*_-]*$/.exec(clause.slice(Math.max(0, start - 40), start));
+  if (pre && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && (!isKnownVerb(pre[1]!) || /ed$/i.test(pre[1]!)) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
   return undefined;
 }
 

@@ -177,10 +177,6 @@ export const PHRASINGS: PhrasingCase[] = [
   no("keywords", 'Mention "Acme" at least twice.', 'Say "Acme" at most three times.'),
   yes("repeat", "Repeat the customer's question word for word before you answer.", "Never restate the question; go straight to the answer."),
 
-  // A slash offers alternatives and "by" is a preposition: neither narrows what a rule is about.
-  yes("citations", "Never point the learner to outside videos/links; explain it yourself.", "Wrap up by linking one reputable article so the learner can dig deeper."),
-  no("citations", "Do not link to competitor websites.", "Close by linking the help-centre article you used."),
-
   // Unconditional rule against a conditional exception.
   yes("lists", "Do not use numbered lists.", "If the user asks for a recipe, number the steps.", true),
   yes("emoji", "Never use emoji.", "If the user writes with emoji, you may use emoji as well.", true),
