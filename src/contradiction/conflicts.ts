@@ -348,8 +348,9 @@ export function findConflicts(a: readonly Directive[], b?: readonly Directive[])
     const textKey = `${c.kind}|${c.earlier.sentence.replace(/\s+/g, " ")}|${c.later.sentence.replace(/\s+/g, " ")}`;
     if (texts.has(textKey)) continue;
     texts.add(textKey);
-    // Across files every partner is shown (each file's owner needs the location); within a file, one per kind.
-    const kindKey = `${c.later.filePath ?? ""}:${c.later.range[0]}:${KIND_NAMES[c.kind]}${b ? `:${c.earlier.filePath ?? ""}:${c.earlier.range[0]}` : ""}`;
+    // Across files every partner file is shown (each file's owner needs the location); within a file, and within
+    // each partner file, one per kind ("plain prose" and "no bullet lists" on one base line are one clash).
+    const kindKey = `${c.later.filePath ?? ""}:${c.later.range[0]}:${KIND_NAMES[c.kind]}${b ? `:${c.earlier.filePath ?? ""}` : ""}`;
     if (pairs.has(pairKey) || kinds.has(kindKey)) continue;
     pairs.add(pairKey);
     kinds.add(kindKey);
