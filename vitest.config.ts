@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["tests/setup/build.ts", "tests/setup/private-tmp.ts"],
+    setupFiles: ["tests/setup/rule-tester.ts"],
   },
 });

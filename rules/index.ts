@@ -2,7 +2,7 @@
  * The built-in rules. One import and one entry per rule, kept in alphabetical order; a test checks that
  * every rule file under rules/ is listed here and has its docs and its test table.
  */
-import type { Rule } from "../src/engine/types.js";
+import type { Rule } from "../src/rule-api/types.js";
 
 // imports:begin
 import budgetContextWindow from "./budget/context-window.js";

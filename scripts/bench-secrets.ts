@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { SecretLintCoreConfig } from "@secretlint/types";
-import { maskValue } from "../src/engine/mask.js";
+import { maskValue } from "../src/rule-api/mask.js";
 import { detectFormat, parseDocument } from "../src/parse/index.js";
 import { findDocumentSecrets } from "../src/secrets/document.js";
 import { kindOfSecretlintMessage } from "../src/secrets/kinds.js";

@@ -13,12 +13,20 @@ rmSync(staging, { recursive: true, force: true });
 /** What every bundle here shares: Node 20, no source maps, warnings only. */
 const NODE_BUNDLE = { bundle: true, platform: "node", target: "node20", sourcemap: false, logLevel: "warning" };
 
-// The library API (`import { defineRule } from "promptvet"`): a small ES module.
+// The library API (`import { defineRule } from "promptvet"`): a small ES module. The rule tester
+// (`promptvet/rule-tester`) is an entry of its own: it carries the parser and linter, which a plugin that only
+// defines rules must not load a second time inside a lint run.
 await build({
   ...NODE_BUNDLE,
-  entryPoints: { index: "src/index.ts" },
+  entryPoints: { index: "src/index.ts", "rule-tester": "src/rule-tester/index.ts" },
   outdir: staging,
   format: "esm",
+  // As in the CLI: the template engines stay packages of their own (dependencies); jsonc-parser's UMD entry
+  // cannot be bundled, its ES module build can.
+  external: ["handlebars", "nunjucks", "mustache"],
+  mainFields: ["module", "main"],
+  // The parser's CommonJS dependencies call require() for Node built-ins; ESM output needs a real one.
+  banner: { js: 'import { createRequire as __promptvetCreateRequire } from "node:module"; const require = __promptvetCreateRequire(import.meta.url);' },
 });
 
 // Type declarations of that API (dist/types), for rule authors writing TypeScript.
@@ -109,7 +117,7 @@ await build({
 const { checkBundle } = await import("./bundle-imports.mjs");
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const shipped = new Set(readdirSync(staging));
-for (const file of ["cli.cjs", "index.js", "llama3-tokenizer.mjs"]) {
+for (const file of ["cli.cjs", "index.js", "rule-tester.js", "llama3-tokenizer.mjs"]) {
   const problems = checkBundle(readFileSync(`${staging}/${file}`, "utf8"), pkg, shipped);
   if (problems.length > 0) throw new Error(`build: dist/${file} ${problems.map((p) => `line ${p.line} ${p.reason}`).join("; ")}`);
 }

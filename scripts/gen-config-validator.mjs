@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 const Ajv2020 = require("ajv/dist/2020").default;
 const standaloneCode = require("ajv/dist/standalone").default;
 
-/** Same options as src/engine/ajv.ts, plus code generation. */
+/** Same options as src/util/ajv.ts, plus code generation. */
 export function configValidatorSource(schema) {
   const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: false, code: { source: true, esm: true } });
   const validate = ajv.compile(schema);

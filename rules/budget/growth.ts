@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { formatDelta, formatEncoding, formatTokens, formatUsd } from "../../src/tokens/format.js";
 import { anchorFor } from "../../src/tokens/locate.js";
 import { registryFor } from "../../src/tokens/registry.js";

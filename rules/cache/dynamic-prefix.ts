@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { formatEncoding, formatTokens } from "../../src/tokens/format.js";
 import { dynamicElements } from "../../src/tokens/prefix.js";
 import { registryFor } from "../../src/tokens/registry.js";

@@ -1,6 +1,6 @@
 import { checkDocument } from "../../src/contradiction/check.js";
 import { truncate } from "../../src/contradiction/text.js";
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 /**
  * The same rule said twice in other words ("Never use emoji." … "Emojis are not appropriate in any reply."):

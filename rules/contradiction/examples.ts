@@ -1,7 +1,7 @@
 import { checkExamples } from "../../src/contradiction/examples.js";
 import { truncate } from "../../src/contradiction/text.js";
 import { KIND_NAMES } from "../../src/contradiction/vocabulary.js";
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 /**
  * Few-shot examples that break the prompt's own rules (prose under "respond only with JSON", emoji under "never use

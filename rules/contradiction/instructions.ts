@@ -2,7 +2,7 @@ import { checkDocument } from "../../src/contradiction/check.js";
 import { confirmConflicts } from "../../src/contradiction/nlp.js";
 import { KIND_NAMES } from "../../src/contradiction/vocabulary.js";
 import { truncate } from "../../src/contradiction/text.js";
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 /**
  * Two instructions that cannot both be obeyed in one reply ("reply only with JSON" and "present the comparison as

@@ -1,6 +1,6 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import type { ChatMessage, DataRecord, PromptDocument, Range } from "../../src/model/document.js";
-import { closest } from "../syntax/_frontmatter-schemas.js";
+import { closest } from "../../src/util/edit-distance.js";
 
 interface Options {
   /** Require each chat record to end with an assistant message (what a fine-tune learns from). Default: on for `.jsonl`. */

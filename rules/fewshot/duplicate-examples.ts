@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import type { Range } from "../../src/model/document.js";
 
 /**

@@ -7,7 +7,7 @@ import type { ComposedPrompt, ComposeError, FileRange } from "../../src/compose/
 import { composePrompt, readFrontmatter } from "../../src/compose/index.js";
 import { composedDocumentOf, composesOtherFiles, type ComposedDocument } from "../../src/compose/document.js";
 import { readWorkingTreeFile } from "../../src/compose/read.js";
-import type { RuleContext } from "../../src/engine/types.js";
+import type { RuleContext } from "../../src/rule-api/types.js";
 import type { PromptDocument, Range } from "../../src/model/document.js";
 
 export type Composition = { composed: ComposedPrompt; error?: undefined } | { composed?: undefined; error: ComposeError };

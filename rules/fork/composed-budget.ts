@@ -1,5 +1,5 @@
-import type { ReportDescriptor, Rule, RuleContext } from "../../src/engine/types.js";
-import { defineRule } from "../../src/engine/types.js";
+import type { ReportDescriptor, Rule, RuleContext } from "../../src/rule-api/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import type { ComposedPrompt } from "../../src/compose/index.js";
 import type { PromptDocument } from "../../src/model/document.js";
 import contextWindow from "../budget/context-window.js";

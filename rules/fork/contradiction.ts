@@ -1,5 +1,5 @@
 import type { Directive } from "../../src/contradiction/index.js";
-import { defineRule, type RuleContext } from "../../src/engine/types.js";
+import { defineRule, type RuleContext } from "../../src/rule-api/types.js";
 import type { PromptDocument } from "../../src/model/document.js";
 import { composedDocument, composedPrompt, originOf, relatedAt, shownPath } from "./_shared.js";
 

@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import type { ComposedPrompt, FileRange } from "../../src/compose/index.js";
 import type { Range } from "../../src/model/document.js";
 import { composedPrompt, relatedAt, shownPath } from "./_shared.js";

@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { composedPrompt, relatedAt, shownPath } from "./_shared.js";
 
 /**

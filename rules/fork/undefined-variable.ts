@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readFrontmatter } from "../../src/compose/index.js";
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { isBuiltinName } from "../syntax/_template-names.js";
 import { anchorInDocument, composedDocument, composedPrompt, originOf, relatedAt, shownPath } from "./_shared.js";
 

@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 /**
  * A UTF-8 byte order mark. Many loaders read it as text, so the model receives U+FEFF before the first

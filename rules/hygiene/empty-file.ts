@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 /** An empty prompt (or one with a header and no body) sends the model nothing: usually a lost edit. */
 export default defineRule({

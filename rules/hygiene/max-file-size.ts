@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 interface Options {
   /** Largest file, in UTF-8 bytes (BOM included). */

@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 type Ending = "LF" | "CRLF" | "CR";
 const TEXT: Record<Ending, string> = { LF: "\n", CRLF: "\r\n", CR: "\r" };

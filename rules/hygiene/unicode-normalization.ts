@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 /**
  * Text not in Unicode NFC: "é" written as "e" + U+0301 looks identical to "é" (U+00E9) but is a different

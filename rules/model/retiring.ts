@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { registryFor } from "../../src/tokens/registry.js";
 import { nowFrom } from "../../src/tokens/settings.js";
 import { targetModels } from "../../src/tokens/target.js";

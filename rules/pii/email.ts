@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { createPiiRule } from "../../src/pii/rule-support.js";
 
 export default defineRule(

@@ -1,5 +1,5 @@
-import { ConfigError } from "../../src/engine/linter.js";
-import { defineRule } from "../../src/engine/types.js";
+import { ConfigError } from "../../src/rule-api/errors.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { findDocumentSecrets } from "../../src/secrets/document.js";
 import { describeKind, KINDS } from "../../src/secrets/kinds.js";
 import { loadSecretScanner } from "../../src/secrets/scan.js";

@@ -5,8 +5,6 @@
  * documented; nested tool-specific configuration stays open.
  */
 import type { PromptDocument } from "../../src/model/document.js";
-import { editDistance } from "../../src/util/edit-distance.js";
-export { editDistance } from "../../src/util/edit-distance.js";
 
 export type FrontmatterKind = "prompty" | "dotprompt" | "vscode-prompt" | "vscode-instructions" | "vscode-agent" | "cursor-rule" | "skill";
 
@@ -272,20 +270,3 @@ function expand(nodes: SchemaNode[]): SchemaNode[] {
   return nodes.flatMap((n) => (n.anyOf ? expand(n.anyOf) : [n]));
 }
 
-/** Levenshtein distance, for "did you mean" hints (inputs are short keys). */
-
-/** The closest candidate within a small edit distance (case-insensitive), if any. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  const lower = word.toLowerCase();
-  for (const candidate of candidates) {
-    const d = editDistance(lower, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  if (best === undefined) return undefined;
-  return bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
-}

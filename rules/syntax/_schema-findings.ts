@@ -4,10 +4,11 @@
  * `syntax/frontmatter-unknown-key`; the two only differ in which findings they keep.
  */
 import type { ErrorObject } from "ajv";
-import { compileSchema } from "../../src/engine/ajv.js";
+import { compileSchema } from "../../src/util/ajv.js";
 import type { PromptDocument, Range } from "../../src/model/document.js";
 import { readFrontmatter } from "./_frontmatter-data.js";
-import { FRONTMATTER_SCHEMAS, type FrontmatterKind, KIND_LABELS, closest, frontmatterKind, knownKeysAt } from "./_frontmatter-schemas.js";
+import { closest } from "../../src/util/edit-distance.js";
+import { FRONTMATTER_SCHEMAS, type FrontmatterKind, KIND_LABELS, frontmatterKind, knownKeysAt } from "./_frontmatter-schemas.js";
 
 export interface UnknownKeyFinding {
   type: "unknown-key";

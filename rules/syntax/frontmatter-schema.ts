@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { kindLabel, schemaFindings } from "./_schema-findings.js";
 
 /**

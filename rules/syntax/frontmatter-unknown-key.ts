@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { kindLabel, schemaFindings } from "./_schema-findings.js";
 
 /** Reports frontmatter keys the file's tool does not read: usually a typo that silently drops a setting. */

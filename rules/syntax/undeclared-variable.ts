@@ -1,5 +1,5 @@
-import { defineRule } from "../../src/engine/types.js";
-import { closest } from "./_frontmatter-schemas.js";
+import { defineRule } from "../../src/rule-api/types.js";
+import { closest } from "../../src/util/edit-distance.js";
 import { isBuiltinName } from "./_template-names.js";
 
 /**

@@ -1,4 +1,4 @@
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 /** A declared input the template never reads: dead configuration, or a placeholder that was misspelled. */
 export default defineRule({

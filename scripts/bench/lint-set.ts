@@ -6,7 +6,7 @@ import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { Writable } from "node:stream";
-import type { LintResult } from "../../src/engine/types.js";
+import type { LintResult } from "../../src/rule-api/types.js";
 import { detectorKindOf, type Finding } from "./contradiction-score.js";
 
 export const CONFLICT_RULES = ["contradiction/instructions", "fork/contradiction"];

@@ -12,8 +12,8 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { maskValue } from "../../src/engine/mask.js";
-import type { LintResult } from "../../src/engine/types.js";
+import { maskValue } from "../../src/rule-api/mask.js";
+import type { LintResult } from "../../src/rule-api/types.js";
 import { lintFolder, renderReport } from "./lint-set.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../../tests/fixtures/pii-real");

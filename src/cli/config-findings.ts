@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LineCounter, parseDocument, type Node } from "yaml";
-import type { LintMessage, LintResult } from "../engine/types.js";
+import type { LintMessage, LintResult } from "../rule-api/types.js";
 
 /** Rule id → the message ids it uses for a finding about the config. */
 const CONFIG_LEVEL: ReadonlyMap<string, ReadonlySet<string>> = new Map([

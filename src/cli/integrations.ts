@@ -5,7 +5,7 @@
 import path from "node:path";
 import { ConfigResolver } from "../config/resolve.js";
 import type { RuleRegistry } from "../config/registry.js";
-import type { LintResult } from "../engine/types.js";
+import type { LintResult } from "../rule-api/types.js";
 import { collectFiles, UsageError } from "../files/collect.js";
 import { findRepoRoot, hasHead, mergeBase } from "../files/git.js";
 import type { FormatContext } from "../report/types.js";

@@ -6,7 +6,7 @@ import { ResultCache } from "../engine/cache.js";
 import { lintFiles, suggestionFilter } from "../engine/lint-files.js";
 import { workerCount, type LintThreads } from "../engine/lint-threads.js";
 import { newRunTiming, type RunTiming } from "../engine/timing.js";
-import type { LintMessage, LintResult, RuleMeta } from "../engine/types.js";
+import type { LintMessage, LintResult, Rule, RuleMeta } from "../rule-api/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
 import { changedBetween, findRepoRoot, GitError, hasHead, mergeBase, stagedChanges } from "../files/git.js";
 import { GitObjectStore } from "../files/git-objects.js";
@@ -17,8 +17,8 @@ import { byCodeUnit } from "../util/compare.js";
 import { nearest } from "../util/edit-distance.js";
 import { VERSION } from "../version.js";
 import type { CliOptions } from "./args.js";
+import { RULE_DOCS_BASE_URL } from "../../rules/docs.js";
 import { reportConfigFindingsOnce } from "./config-findings.js";
-import { RULE_DOCS_BASE_URL } from "./docs.js";
 import { withSignalsBetweenWrites } from "./signals.js";
 
 export interface CliIO {
@@ -37,6 +37,8 @@ export interface LintRun {
   affected: { changed: string; dependents: string[] }[];
   /** With PROMPTVET_TIMING: where the time went so far. */
   timing?: RunTiming;
+  /** The rules of every config this run resolved (built-ins and declared plugins), for the reports. */
+  rules: Map<string, RuleMeta>;
 }
 
 /** Resolves which files to lint and where their content comes from, then lints them. */
@@ -74,7 +76,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   }
 
   const suggestionScopes = options.fixSuggestions;
-  await checkSuggestionScopes(suggestionScopes, registry, resolver, targets);
+  await checkSuggestionScopes(suggestionScopes, resolver, targets);
   const cache = options.cache
     ? new ResultCache(options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd))
     : undefined;
@@ -121,12 +123,11 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     staged: options.staged,
     repoRoot,
     baseRef,
-    knownRuleIds: registry.ids(),
     applySuggestions: suggestionFilter(suggestionScopes),
     timing,
     // Timing measures one file at a time on one thread, so no file's wait is counted as another's work.
     concurrency: timing ? 1 : undefined,
-    threads: timing ? undefined : lintThreads(options, io, { repoRoot, baseRef, baseBlobs, knownRuleIds: registry.ids(), files: targets.length, tokenStats: wantsSummary, cache: !!cache }),
+    threads: timing ? undefined : lintThreads(options, io, { repoRoot, baseRef, baseBlobs, files: targets.length, tokenStats: wantsSummary, cache: !!cache }),
   });
   const results = options.fix ? await withSignalsBetweenWrites(lint) : await lint();
   git?.close();
@@ -135,9 +136,10 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   if (io.env.PROMPTVET_DEBUG) {
     io.stderr.write(`promptvet: ${targets.length} files, ${runStats.threads > 1 ? `${runStats.linted} needed linting, on ${runStats.threads} threads (${runStats.onWorkers ?? 0} in workers)` : "on 1 thread"}\n`);
   }
+  const rules = new Map(resolver.knownRules().map((r) => [r.meta.id, r.meta] as const));
   // A finding about the config (its `model`) is reported once, on the config file, not on every file it covers.
   const reported = await reportConfigFindingsOnce(results, (file) => resolver.configFileFor(path.dirname(file)));
-  return { results: reported, repoRoot, baseRef, deleted, affected, timing };
+  return { results: reported, repoRoot, baseRef, deleted, affected, timing, rules };
 }
 
 /** The merge-base of `ref` and HEAD; a ref git does not know is the user's mistake, said in their words. */
@@ -152,22 +154,20 @@ async function changedSinceBase(repoRoot: string, ref: string): Promise<string> 
 }
 
 /**
- * `--fix-suggestions` names rules or categories with suggestions; a typo would silently apply nothing. Plugin
- * rules are known once the configs of the files are loaded, so an unknown scope loads them before failing.
+ * `--fix-suggestions` names rules or categories with suggestions; a typo would silently apply nothing. Valid
+ * names are those of the rules that exist for the files of this run (built-ins and their configs' plugins).
  */
-async function checkSuggestionScopes(scopes: readonly string[], registry: RuleRegistry, resolver: ConfigResolver, targets: readonly FileTarget[]): Promise<void> {
-  const unknown = () => {
-    const valid = suggestionScopes(registry);
-    return scopes.filter((scope) => !valid.has(scope));
-  };
-  if (unknown().length === 0) return;
-  await Promise.all([...new Set(targets.map((t) => t.path))].map((p) => resolver.forFile(p)));
-  const [first] = unknown();
+async function checkSuggestionScopes(scopes: readonly string[], resolver: ConfigResolver, targets: readonly FileTarget[]): Promise<void> {
+  if (scopes.length === 0) return;
+  const sets = await Promise.all([...new Set(targets.map((t) => path.dirname(t.path)))].map((dir) => resolver.ruleSetFor(dir)));
+  const rules = [...new Map([...(await resolver.ruleSetFor(resolver.cwd)).all(), ...sets.flatMap((s) => s.all())].map((r) => [r.meta.id, r] as const)).values()];
+  const validScopes = suggestionScopes(rules);
+  const first = scopes.find((scope) => !validScopes.has(scope));
   if (first === undefined) return;
-  const valid = [...suggestionScopes(registry)];
-  const why = registry.has(first)
+  const valid = [...validScopes];
+  const why = rules.some((r) => r.meta.id === first)
     ? `rule ${first} has no suggestions (plain --fix applies its fixes)`
-    : registry.all().some((r) => r.meta.category === first)
+    : rules.some((r) => r.meta.category === first)
       ? `no rule of category ${first} has suggestions (plain --fix applies its fixes)`
       : `unknown rule or category "${first}"`;
   const hint = nearest(first, valid);
@@ -175,8 +175,8 @@ async function checkSuggestionScopes(scopes: readonly string[], registry: RuleRe
 }
 
 /** Categories and rule ids whose rules offer suggestions, categories first. */
-function suggestionScopes(registry: RuleRegistry): Set<string> {
-  const rules = registry.all().filter((r) => r.meta.hasSuggestions);
+function suggestionScopes(all: readonly Rule<any>[]): Set<string> {
+  const rules = all.filter((r) => r.meta.hasSuggestions).sort((a, b) => byCodeUnit(a.meta.id, b.meta.id));
   return new Set([...[...new Set(rules.map((r) => r.meta.category))].sort(byCodeUnit), ...rules.map((r) => r.meta.id)]);
 }
 
@@ -187,7 +187,7 @@ function suggestionScopes(registry: RuleRegistry): Set<string> {
 function lintThreads(
   options: CliOptions,
   io: CliIO,
-  run: { repoRoot?: string; baseRef?: string; baseBlobs?: Map<string, string>; knownRuleIds: ReadonlySet<string>; files: number; tokenStats: boolean; cache: boolean },
+  run: { repoRoot?: string; baseRef?: string; baseBlobs?: Map<string, string>; files: number; tokenStats: boolean; cache: boolean },
 ): LintThreads | undefined {
   const launcher = (globalThis as Record<symbol, unknown>)[Symbol.for("promptvet.launcher")];
   const workers = workerCount(options.concurrency, run.files);
@@ -204,7 +204,6 @@ function lintThreads(
       baseRef: run.baseRef,
       suggestionScopes: options.fixSuggestions,
       tokenStats: run.tokenStats,
-      knownRuleIds: [...run.knownRuleIds],
       baseBlobs: run.baseBlobs ? [...run.baseBlobs] : undefined,
       recordCache: run.cache,
     },

@@ -1,12 +1,14 @@
 import pc from "picocolors";
 import { RuleRegistry } from "../config/registry.js";
-import { ConfigError } from "../engine/linter.js";
-import type { RuleMeta } from "../engine/types.js";
+import { ConfigResolver } from "../config/resolve.js";
+import { ConfigError } from "../rule-api/errors.js";
+import type { RuleMeta } from "../rule-api/types.js";
+import type { RuleSet } from "../config/rule-set.js";
 import { UsageError } from "../files/collect.js";
 import { VERSION } from "../version.js";
 import { builtinRules } from "../../rules/index.js";
 import { HELP, parseCli, type CliOptions } from "./args.js";
-import { readRuleDocs } from "./docs.js";
+import { readRuleDocs } from "../../rules/docs.js";
 import { errorsOnly, exitCodeFor, runLint, warningsOverLimit, writeReports, type CliIO } from "./lint-command.js";
 
 export { lintWorkerMain } from "../engine/lint-worker.js";
@@ -44,11 +46,14 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
     case "version":
       io.stdout.write(`${VERSION}\n`);
       return 0;
-    case "rules":
-      io.stdout.write(rulesTable(registry.all().map((r) => r.meta), options.color ?? !!io.stdout.isTTY));
+    case "rules": {
+      // The rules that exist here: the built-ins and the plugins of the config that applies to this folder.
+      const rules = await rulesHere(options, io, registry);
+      io.stdout.write(rulesTable(rules.all().map((r) => r.meta), options.color ?? !!io.stdout.isTTY));
       return 0;
+    }
     case "explain":
-      return explain(options, io, registry);
+      return explain(options, io, await rulesHere(options, io, registry));
     case "init": {
       const { runInit } = await import("./init.js");
       return runInit({ cwd: io.cwd, stdout: io.stdout, yes: options.yes });
@@ -85,7 +90,7 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
   }
   const tooManyWarnings = warningsOverLimit(results, options.maxWarnings);
   if (options.quiet) results = errorsOnly(results);
-  const metas = new Map(registry.all().map((r) => [r.meta.id, r.meta] as const));
+  const metas = run.rules;
   const reportStart = performance.now();
   writeReports(results, options, io, metas, summary, run.repoRoot);
   // Said even with --quiet, which hides the warnings themselves: an exit code of 1 must have a visible reason.
@@ -99,20 +104,30 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
   return exitCode;
 }
 
-function explain(options: CliOptions, io: CliIO, registry: RuleRegistry): number {
+function rulesHere(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<RuleSet> {
+  return new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config }).ruleSetFor(io.cwd);
+}
+
+function explain(options: CliOptions, io: CliIO, rules: RuleSet): number {
   const id = options.positionals[0];
   if (!id) throw new UsageError("explain needs a rule id, e.g. promptvet explain pii/email");
-  const rule = registry.get(id);
+  const rule = rules.get(id);
   if (!rule) {
-    const hint = registry.suggest(id);
+    const hint = rules.suggest(id);
     throw new UsageError(`Unknown rule "${id}"${hint.length ? ` (did you mean ${hint.join(", ")}?)` : ""}`);
   }
-  const docs = readRuleDocs(id);
   const { meta } = rule;
+  // A plugin's rule is documented where the plugin says (docs.url); promptvet ships the docs of its own rules.
+  const docs = meta.plugin ? undefined : readRuleDocs(id);
+  const from = meta.plugin ? `plugin: ${meta.plugin.prefix}${meta.plugin.name ? ` (${meta.plugin.name}${meta.plugin.version ? ` ${meta.plugin.version}` : ""})` : ""}\n` : "";
+  const recommended = meta.plugin ? "" : `recommended: ${meta.docs.recommended || "off"}`;
+  const traits = [recommended, meta.fixable ? "fixable" : "", meta.hasSuggestions ? "has suggestions" : ""].filter(Boolean).join(", ");
   io.stdout.write(
     `${meta.id} — ${meta.docs.description}\n` +
-      `recommended: ${meta.docs.recommended || "off"}${meta.fixable ? ", fixable" : ""}${meta.hasSuggestions ? ", has suggestions" : ""}\n\n` +
-      (docs ?? "(no documentation found)\n"),
+      from +
+      (traits ? `${traits}\n` : "") +
+      "\n" +
+      (docs ?? (meta.docs.url ? `Documentation: ${meta.docs.url}\n` : meta.docs.help ? `${meta.docs.help}\n` : "(no documentation found)\n")),
   );
   return 0;
 }

@@ -1,4 +1,4 @@
-import type { RuleMeta } from "../engine/types.js";
+import type { RuleMeta } from "../rule-api/types.js";
 import { byCodeUnit } from "../util/compare.js";
 
 /** The README's rule list, generated from rule metadata so it never drifts from the code. */

@@ -10,6 +10,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
 import type { Range } from "../model/document.js";
+import { closedFrontmatterFence } from "../parse/frontmatter-fence.js";
 
 export interface ValueAt<T> {
   value: T;
@@ -39,25 +40,13 @@ export interface FrontmatterInfo {
 /** Keys that steer composition; they do not carry over into the composed prompt's frontmatter. */
 export const COMPOSITION_KEYS = ["extends", "forked_from", "remove", "append"] as const;
 
-/** Finds the `---` fenced block at the start of a file (after an optional BOM) in linear time. */
+/**
+ * The `---` fenced block at the start of a file (after an optional BOM), as the parser finds it: `range` runs
+ * to the start of the body (the closing fence's line break included), `content` is the YAML.
+ */
 export function frontmatterBounds(text: string): { range: Range; content: Range } | undefined {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const open = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 64));
-  if (!open) return undefined;
-  const contentStart = start + open[0].length;
-  let lineStart = contentStart;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
-    if (/^---[ \t]*$/.test(line) || /^\.\.\.[ \t]*$/.test(line)) {
-      const end = lineEnd === text.length ? lineEnd : lineEnd + 1;
-      return { range: [start, end], content: [contentStart, lineStart] };
-    }
-    if (lineEnd === text.length) break;
-    lineStart = lineEnd + 1;
-  }
-  return undefined;
+  const fence = closedFrontmatterFence(text);
+  return fence && { range: [fence.range[0], fence.bodyStart], content: fence.contentRange };
 }
 
 function nodeRange(node: Node | null | undefined, base: number): Range | undefined {

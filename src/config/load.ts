@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { LineCounter, parseDocument as parseYaml } from "yaml";
-import { describeAjvError } from "../engine/ajv.js";
+import { describeAjvError } from "../util/ajv.js";
 import generatedValidator from "./config-validator.generated.js";
-import { ConfigError } from "../engine/linter.js";
+import { ConfigError } from "../rule-api/errors.js";
 
 /** Config file names, in the order they are looked for in each folder. */
 export const CONFIG_FILE_NAMES = [
@@ -30,7 +30,8 @@ export interface LoadedConfig {
 // Generated ahead of time from buildConfigSchema(): compiling the schema at run time costs ~170 ms.
 const validator = generatedValidator;
 
-function validate(config: unknown, filePath: string, locate?: (instancePath: string) => string): asserts config is RawConfig {
+/** Validates a config object against the config schema; throws ConfigError naming `filePath` and the keys. */
+export function validateConfig(config: unknown, filePath: string, locate?: (instancePath: string) => string): asserts config is RawConfig {
   if (validator(config)) return;
   // oneOf errors are noisy; keep the most specific ones per location.
   const errors = (validator.errors ?? []).filter((e) => e.keyword !== "oneOf" && e.keyword !== "if");
@@ -96,7 +97,7 @@ export async function loadConfigFile(filePath: string): Promise<LoadedConfig> {
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
     throw new ConfigError(`Invalid configuration in ${abs}: expected an object at the top level`);
   }
-  validate(config, abs, locate);
+  validateConfig(config, abs, locate);
   return { filePath: abs, dir: path.dirname(abs), config };
 }
 

@@ -1,4 +1,4 @@
-import type { Rule, SeverityName } from "../engine/types.js";
+import type { Rule, SeverityName } from "../rule-api/types.js";
 
 export const PRESETS = ["promptvet:recommended", "promptvet:strict", "promptvet:all"] as const;
 export type PresetName = (typeof PRESETS)[number];

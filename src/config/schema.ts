@@ -31,7 +31,11 @@ const formatEnum = { enum: [...FORMATS] };
 /** Keys that may appear both at the top level and inside an override (per-glob settings). */
 function settingsProperties(): Record<string, object> {
   const props: Record<string, object> = {
-    rules: { type: "object", description: "Rule severities and options by rule id.", additionalProperties: ruleEntry },
+    rules: {
+      type: "object",
+      description: "Rule severities and options by rule id. A category (pii) or a plugin prefix takes a severity for all its rules; a rule id in the same block wins.",
+      additionalProperties: ruleEntry,
+    },
     format: { ...formatEnum, description: "Parse matching files as this format instead of detecting it from the name." },
     pii: {
       type: "object",
@@ -76,7 +80,7 @@ function createConfigSchema(): Record<string, unknown> {
           "This folder is the project root: no config above it applies (none above the repository root ever does), and composition (extends, includes) reads inside this folder only, plus compose.allowRoots.",
       },
       extends: {
-        description: "Presets to start from: promptvet:recommended (default), promptvet:strict, or none.",
+        description: "Presets to start from (promptvet:recommended, the default; promptvet:strict; promptvet:all), paths of other config files, and configs of declared plugins (plugin:<prefix>/<name>).",
         oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
       },
       files: { ...stringOrStrings, description: "Globs of prompt files, relative to this config file." },

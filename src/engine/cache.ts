@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from "node:path";
 import { VERSION } from "../version.js";
 import { findCredentialShapes } from "./credential-shapes.js";
-import type { LintMessage, LintResult } from "./types.js";
+import type { LintMessage, LintResult } from "../rule-api/types.js";
 
 /**
  * A persistent result cache: a file whose content, resolved config (rules, options, settings), promptvet

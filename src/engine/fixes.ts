@@ -1,4 +1,4 @@
-import type { Fix, LintMessage } from "./types.js";
+import type { Fix, LintMessage } from "../rule-api/types.js";
 
 export interface FixOutcome {
   output: string;

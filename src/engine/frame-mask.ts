@@ -7,6 +7,7 @@
 import type { LineIndex } from "../model/line-index.js";
 import type { Range } from "../model/document.js";
 import { findCredentialShapes, mergeRanges } from "./credential-shapes.js";
+import { findPersonalShapes } from "./personal-shapes.js";
 import type { SensitiveValues } from "./sensitive-values.js";
 
 /**
@@ -18,7 +19,8 @@ export const FRAME_NEIGHBOURHOOD_LINES = 3;
 /**
  * Ranges of `source` to mask: the flagged ranges, every occurrence of every sensitive value, credential
  * shapes anywhere, and weaker credential shapes on the lines around each flagged range and each credential
- * shape (a key id no rule reported still has its secret on the same line).
+ * shape (a key id no rule reported still has its secret on the same line). Around a flagged range, personal
+ * shapes too (numbers, postcodes, known names): what a detector missed beside its hit stays hidden.
  */
 export function frameMaskRanges(source: string, lines: LineIndex, flagged: readonly Range[], values: SensitiveValues): Range[] {
   const ranges: Range[] = [...flagged];
@@ -27,6 +29,9 @@ export function frameMaskRanges(source: string, lines: LineIndex, flagged: reado
   ranges.push(...strong);
   for (const [from, to] of neighbourhoods(lines, [...flagged, ...strong])) {
     for (const [s, e] of findCredentialShapes(source.slice(from, to), "weak")) ranges.push([from + s, from + e]);
+  }
+  for (const [from, to] of neighbourhoods(lines, flagged)) {
+    for (const [s, e] of findPersonalShapes(source.slice(from, to))) ranges.push([from + s, from + e]);
   }
   return mergeRanges(ranges);
 }

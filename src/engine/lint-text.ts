@@ -19,6 +19,7 @@ export interface LintTextOptions {
   path: string;
   text: string;
   resolver: ConfigResolver;
+  /** @deprecated Not read: a directive may name the rules of the file's resolved config (`FileConfig.ruleSet`). */
   knownRuleIds?: ReadonlySet<string>;
   /** How other files (bases, partials) are read; defaults to the working tree. */
   readFile?: FileReader;
@@ -86,7 +87,7 @@ export async function lintText(options: LintTextOptions): Promise<LintTextOutcom
         },
       },
       unusedDirectives: config.unusedDirectives,
-      knownRuleIds: options.knownRuleIds,
+      knownRuleIds: config.ruleSet.ids(),
     });
   } catch (error) {
     // Bad rule options stop a command-line run; a rule that crashes is that file's problem only.

@@ -7,7 +7,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { FileTarget } from "../files/collect.js";
-import type { LintResult } from "./types.js";
+import type { LintResult } from "../rule-api/types.js";
 
 /** What a worker needs to lint files exactly as the main thread would (structured-clone safe). */
 export interface LintWorkerInit {
@@ -19,7 +19,6 @@ export interface LintWorkerInit {
   baseRef?: string;
   suggestionScopes: string[];
   tokenStats?: boolean;
-  knownRuleIds: string[];
   baseBlobs?: [string, string][];
   /** Record the cache entry of each result for the main thread to store. */
   recordCache: boolean;

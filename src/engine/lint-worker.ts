@@ -6,7 +6,9 @@ import { ConfigResolver } from "../config/resolve.js";
 import { RuleRegistry } from "../config/registry.js";
 import { GitObjectStore } from "../files/git-objects.js";
 import type { ResultStore } from "./cache.js";
-import { lintOneFile, suggestionFilter, type LintFilesOptions } from "./lint-files.js";
+import { suggestionFilter } from "./lint-files.js";
+import type { LintFilesOptions } from "./lint-options.js";
+import { lintOneFile } from "./lint-one-file.js";
 import type { LintWorkerInit, RecordedCacheEntry, WorkerReply, WorkerRequest } from "./lint-threads.js";
 
 /** A store that remembers what the run would have cached, for the main thread to write. */
@@ -30,7 +32,6 @@ export function lintWorkerMain(init: LintWorkerInit, port: MessagePort | null = 
     staged: init.staged,
     repoRoot: init.repoRoot,
     baseRef: init.baseRef,
-    knownRuleIds: new Set(init.knownRuleIds),
     baseBlobs: init.baseBlobs ? new Map(init.baseBlobs) : undefined,
     tokenStats: init.tokenStats,
     applySuggestions: suggestionFilter(init.suggestionScopes),

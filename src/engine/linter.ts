@@ -1,8 +1,14 @@
+import type { Root } from "mdast";
 import type { PromptDocument, Range, Segment } from "../model/document.js";
 import type { PiiAllowConfig } from "../pii/index.js";
-import { compileSchema, describeAjvError } from "./ajv.js";
+import { compileSchema, describeAjvError } from "../util/ajv.js";
+import { ConfigError } from "../rule-api/errors.js";
+/** Kept for imports written against the old location: import ConfigError from ../rule-api/errors.js. */
+export { ConfigError };
 import { buildSuppressions, parseDirectives } from "./directives.js";
-import type { LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "./types.js";
+import type { EnabledRule, LintMessage, ReportDescriptor, Rule, RuleContext, RuleServices, Severity } from "../rule-api/types.js";
+/** Kept for imports written against the old location: import EnabledRule from ../rule-api/types.js. */
+export type { EnabledRule };
 import { byCodeUnit } from "../util/compare.js";
 import { addRuleTime, type RunTiming } from "./timing.js";
 import { frameMaskRanges } from "./frame-mask.js";
@@ -11,12 +17,6 @@ import { SensitiveValues } from "./sensitive-values.js";
 import { boundedReader, defaultComposeRoot } from "../compose/boundary.js";
 import { readWorkingTreeFile } from "../compose/read.js";
 
-/** A rule switched on for one file, with its severity and validated options. */
-export interface EnabledRule {
-  rule: Rule<any>;
-  severity: Exclude<Severity, 0>;
-  options?: Record<string, unknown>;
-}
 
 export interface LintDocumentOptions {
   rules: readonly EnabledRule[];
@@ -43,14 +43,6 @@ export interface DocumentLintOutput {
    * every other occurrence of their values, and credential-shaped text (see frame-mask.ts).
    */
   sensitiveRanges: Range[];
-}
-
-/** Thrown for problems in configuration (bad options): the CLI turns these into exit code 2. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ConfigError";
-  }
 }
 
 export const UNUSED_DIRECTIVE_ID = "directives/unused";
@@ -95,10 +87,11 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   };
   const settings = options.settings ?? {};
   const segmentRange = (segment: Segment, range: Range): Range => segment.map.rangeToSource(range);
+  const applies = options.rules.filter(({ rule }) => !rule.meta.formats || rule.meta.formats.includes(document.format));
+  const fullMdast = await fullMdastFor(document, applies, options.timing);
 
-  for (const { rule, severity, options: ruleOptions } of options.rules) {
+  for (const { rule, severity, options: ruleOptions } of applies) {
     const { meta } = rule;
-    if (meta.formats && !meta.formats.includes(document.format)) continue;
     const resolved = resolveRuleOptions(rule, ruleOptions);
     const context: RuleContext<any> = {
       id: meta.id,
@@ -107,6 +100,7 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
       settings,
       services,
       segmentRange,
+      ...(fullMdast && meta.needs?.includes("mdast") ? { fullMdast } : {}),
       report(descriptor: ReportDescriptor) {
         raw.push({ ...toMessage(document, rule, severity, descriptor), quoted: quotedTexts(descriptor) });
         if (descriptor.sensitive) sensitiveRanges.push(descriptor.range);
@@ -133,6 +127,22 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   const output = applyDirectives(document, raw, values, options);
   if (output.messages.length + output.suppressedMessages.length === 0) return { ...output, sensitiveRanges };
   return { ...output, sensitiveRanges: frameMaskRanges(document.source, document.lines, sensitiveRanges, values) };
+}
+
+/**
+ * The full markdown tree, when a rule that lints this document needs it: remark loads and runs only then, so a
+ * run without such a rule pays nothing for it.
+ */
+async function fullMdastFor(document: PromptDocument, rules: readonly EnabledRule[], timing: RunTiming | undefined): Promise<Root | undefined> {
+  if (!document.mdast || !rules.some(({ rule }) => rule.meta.needs?.includes("mdast"))) return undefined;
+  const started = performance.now();
+  const { parseFullMdast } = await import("../parse/full-mdast.js");
+  const tree = parseFullMdast(document.source);
+  if (timing) {
+    timing.fullMdast.count++;
+    timing.fullMdast.ms += performance.now() - started;
+  }
+  return tree;
 }
 
 interface RawReport {

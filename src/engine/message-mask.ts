@@ -16,9 +16,9 @@ import { detectPii, type PiiAllowConfig } from "../pii/index.js";
 import { scanSecrets } from "../secrets/scan.js";
 import { CUT_MARK, findCredentialShapes, isStrongToken, mergeRanges } from "./credential-shapes.js";
 import { escapeInvisible } from "./invisible.js";
-import { maskValue } from "./mask.js";
+import { maskValue } from "../rule-api/mask.js";
 import { SensitiveValues } from "./sensitive-values.js";
-import type { LintMessage, ReportDescriptor } from "./types.js";
+import type { LintMessage, ReportDescriptor } from "../rule-api/types.js";
 
 const ELLIPSIS = "\u2026";
 /** Quoted strings shorter than this hold no value worth a detector pass. */

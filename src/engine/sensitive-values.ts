@@ -10,7 +10,7 @@
  * matches in any case; other values are then checked case-sensitively.
  */
 import type { Range } from "../model/document.js";
-import { maskValue } from "./mask.js";
+import { maskValue } from "../rule-api/mask.js";
 
 /** Shorter values are left alone: masking every "Ann" in a file would hide the text, not a secret. */
 export const MIN_VALUE_LENGTH = 4;

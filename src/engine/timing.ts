@@ -11,6 +11,8 @@ export interface RunTiming {
   read: number;
   /** Parsing files into documents. */
   parse: number;
+  /** Full markdown trees parsed for rules that declare `needs: ["mdast"]` (part of their rule time). */
+  fullMdast: { count: number; ms: number };
   /** Per rule id: create() and every visitor call. */
   rules: Map<string, number>;
   /** Writing the reports. */
@@ -20,7 +22,7 @@ export interface RunTiming {
 }
 
 export function newRunTiming(): RunTiming {
-  return { startup: 0, collect: 0, read: 0, parse: 0, rules: new Map(), report: 0, total: 0 };
+  return { startup: 0, collect: 0, read: 0, parse: 0, fullMdast: { count: 0, ms: 0 }, rules: new Map(), report: 0, total: 0 };
 }
 
 export function addRuleTime(timing: RunTiming, ruleId: string, ms: number): void {
@@ -39,6 +41,7 @@ export function formatTiming(timing: RunTiming, topRules = 12): string {
     `  read files                   ${ms(timing.read)}`,
     `  parse                        ${ms(timing.parse)}`,
     `  rules                        ${ms(ruleTotal)}`,
+    ...(timing.fullMdast.count > 0 ? [`    full markdown trees (${timing.fullMdast.count})`.padEnd(31) + ms(timing.fullMdast.ms)] : []),
     `  report                       ${ms(timing.report)}`,
     `  other (git, cache, waiting)  ${ms(Math.max(0, other))}`,
     `  total                        ${ms(timing.total)}`,

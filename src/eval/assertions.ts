@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { maskValue } from "../engine/mask.js";
+import { maskValue } from "../rule-api/mask.js";
 import { maskSensitiveText } from "./redact.js";
 import { execRegex, REGEX_TIMEOUT_MS } from "./regex-runner.js";
 import type { Assertion, ChatTurn, ProviderUsage } from "./types.js";

@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { Format, PromptDocument } from "../model/document.js";
 import { LineIndex } from "../model/line-index.js";
+import { closedFrontmatterFence } from "../parse/frontmatter-fence.js";
 
 /** Formats the smoke eval can render and send; data formats (JSON/JSONL/YAML) are not prompts to run. */
 export const RENDERABLE: ReadonlySet<Format> = new Set<Format>(["markdown", "text", "prompty", "dotprompt", "jinja", "mustache"]);
@@ -40,17 +41,9 @@ export interface FrontmatterSplit {
 }
 
 export function splitFrontmatter(source: string): FrontmatterSplit {
-  const m = /^---[ \t]*\r?\n/.exec(source);
-  if (!m) return { bodyStart: 0 };
-  const close = /^---[ \t]*$/m;
-  close.lastIndex = 0;
-  const rest = source.slice(m[0].length);
-  const end = /(^|\r?\n)---[ \t]*(\r?\n|$)/.exec(rest);
-  if (!end) return { bodyStart: 0 };
-  const contentStart = m[0].length;
-  const contentEnd = contentStart + end.index + (end[1] ? 0 : 0);
-  const blockEnd = contentStart + end.index + end[0].length;
-  return { contentRange: [contentStart, contentEnd], range: [0, blockEnd], bodyStart: blockEnd };
+  const fence = closedFrontmatterFence(source);
+  if (!fence) return { bodyStart: 0 };
+  return { contentRange: [fence.contentRange[0], fence.contentRange[1]], range: [fence.range[0], fence.bodyStart], bodyStart: fence.bodyStart };
 }
 
 /** The full parse (segments, variables, declared inputs); the minimal one below only if the parser fails. */

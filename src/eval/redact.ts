@@ -8,7 +8,7 @@
  * - `maskSensitiveText`: everything else (answer excerpts, failure messages) goes through the detectors lint
  *   uses, secrets and personal data, and each finding is shown as `maskValue` shows it in lint messages.
  */
-import { maskValue } from "../engine/mask.js";
+import { maskValue } from "../rule-api/mask.js";
 
 /** Shorter keys are not scrubbed by their encodings: a 4-character base64 core would match ordinary words. */
 const MIN_ENCODED_LENGTH = 8;

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { PromptDocument, Range } from "../model/document.js";
 import { LineIndex } from "../model/line-index.js";
-import type { LintMessage, LintResult } from "../engine/types.js";
+import type { LintMessage, LintResult } from "../rule-api/types.js";
 import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
 import { renderPrompt } from "../render/index.js";
 import { assertionDigest, checkAssertion, estimateTokens } from "./assertions.js";
@@ -18,6 +18,7 @@ import { resolveEvalSettings, type EvalSettings } from "./config-schema.js";
 import { dependentsOf } from "./deps.js";
 import { evalFormatOf, loadPromptDocument, RENDERABLE } from "./document.js";
 import { Executor, type CallOutcome, type CallTask } from "./executor.js";
+import { registryFor } from "../tokens/registry.js";
 import { lookupPrice } from "./pricing.js";
 import { maskSensitiveText, scrubKnownSecrets } from "./redact.js";
 import { closeRegexRunner } from "./regex-runner.js";
@@ -347,7 +348,7 @@ export async function runSmokeEval(options: SmokeEvalOptions): Promise<SmokeEval
   await executor.storeAnswers(outputTokensOf);
   await closeRegexRunner();
 
-  const price = lookupPrice(jobs[0]!.model, settings.pricing);
+  const price = lookupPrice(jobs[0]!.model, settings.pricing, registryFor(options.config));
   const cost = price ? roundUsd((executor.stats.paidTokens.input * price.input + executor.stats.paidTokens.output * price.output) / 1_000_000) : undefined;
   const summary: EvalSummary = {
     calls: executor.stats.calls,

@@ -4,7 +4,7 @@
  * dev dependencies to load it from.
  */
 import type { ValidateFunction } from "ajv";
-import { compileSchema as compileOwnSchema, newAjv } from "../engine/ajv.js";
+import { compileSchema as compileOwnSchema, newAjv } from "../util/ajv.js";
 
 export interface SchemaError {
   path: string;

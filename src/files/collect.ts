@@ -2,8 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import { glob } from "tinyglobby";
-import type { ConfigResolver } from "../config/resolve.js";
-import { DEFAULT_IGNORES } from "../config/resolve.js";
+import { DEFAULT_IGNORES } from "./default-ignores.js";
 import { byCodeUnit } from "../util/compare.js";
 
 export interface FileTarget {
@@ -20,6 +19,11 @@ function anyDepth(glob: string): string {
   return glob.includes("/") ? glob.replace(/^\.\//, "") : `**/${glob}`;
 }
 
+/** What collecting needs of the configuration: the prompt globs that apply in a folder (a ConfigResolver). */
+export interface PromptGlobSource {
+  globsFor(dir: string): Promise<{ baseDir: string; files: string[]; ignores: string[] }>;
+}
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -32,7 +36,7 @@ export class UsageError extends Error {
  * prompt globs of the config that applies there; anything else is a glob relative to cwd. No arguments
  * means the prompt globs of the config that applies to cwd.
  */
-export async function collectFiles(args: readonly string[], cwd: string, resolver: ConfigResolver): Promise<FileTarget[]> {
+export async function collectFiles(args: readonly string[], cwd: string, resolver: PromptGlobSource): Promise<FileTarget[]> {
   const found = new Map<string, FileTarget>();
   const add = (p: string, explicit: boolean) => {
     const abs = path.resolve(cwd, p);

@@ -1,5 +1,5 @@
 /**
- * One engine per workspace folder: a rule registry (built-in rules plus the plugins its configs load) and a
+ * One engine per workspace folder: a rule registry (the built-in rules and the loader of the plugins its configs declare) and a
  * config resolver whose working folder is the folder, as if `promptvet` ran there. Files outside every
  * folder get the engine of their repository (or of their own folder). A reload drops them all, so the next
  * lint reads every config and plugin afresh.

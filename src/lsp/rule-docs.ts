@@ -1,5 +1,5 @@
 /** Rule documentation for editors: the link a diagnostic carries and the summary a hover shows. */
-import { RULE_DOCS_BASE_URL, readRuleDocs } from "../cli/docs.js";
+import { RULE_DOCS_BASE_URL, readRuleDocs } from "../../rules/docs.js";
 import type { RuleMeta } from "../engine/types.js";
 
 /** Rules the engine itself reports (inline directives), documented with the directives. */

@@ -3,6 +3,7 @@
  * fixes, suggestions and disable directives as code actions, and explains findings, template variables and
  * models on hover. Everything the engine is asked goes through `lintText`.
  */
+import type { RuleSet } from "../config/rule-set.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -46,6 +47,8 @@ interface LintState {
   frame: SourceFrame;
   /** Files the rules read (bases, partials): a change to one of them re-lints this document. */
   reads: ReadonlySet<string>;
+  /** The rules that exist for this file (built-ins and its config's plugins), once its config is known. */
+  ruleSet?: RuleSet;
 }
 
 /** Names whose change means the configuration may have changed. */
@@ -139,7 +142,6 @@ export function startServer(connection: Connection): void {
         path: filePath,
         text,
         resolver: engine.resolver,
-        knownRuleIds: engine.registry.ids(),
         readFile: readOpenOrDisk,
         baseRef,
         baseSource,
@@ -154,9 +156,9 @@ export function startServer(connection: Connection): void {
         explainedSkips.add(filePath);
         connection.console.log(`${filePath}: not linted, ${outcome.reason === "ignored" ? "it matches an ignore pattern" : "it matches none of the configured prompt globs (`files`)"}.`);
       }
-      return { ...state, settings: outcome.config.settings };
+      return { ...state, settings: outcome.config.settings, ruleSet: outcome.config.ruleSet };
     }
-    return { ...state, messages: outcome.messages, document: outcome.document, settings: outcome.config.settings, reads: outcome.reads };
+    return { ...state, messages: outcome.messages, document: outcome.document, settings: outcome.config.settings, reads: outcome.reads, ruleSet: outcome.config.ruleSet };
   }
 
   /** An invalid configuration is shown on every document it governs, and once as a message. */
@@ -181,7 +183,7 @@ export function startServer(connection: Connection): void {
         filePath: state.filePath,
         uri,
         frame: state.frame,
-        meta: (id) => state.engine.registry.get(id)?.meta,
+        meta: (id) => (state.ruleSet ?? state.engine.registry.builtins).get(id)?.meta,
         uriFor: (p) => pathToUri.get(p),
       }),
     );
@@ -343,7 +345,7 @@ export function startServer(connection: Connection): void {
         messages: state.messages,
         settings: state.settings,
         frame: state.frame,
-        meta: (id) => state.engine.registry.get(id)?.meta,
+        meta: (id) => (state.ruleSet ?? state.engine.registry.builtins).get(id)?.meta,
       },
       params.position,
       offset,

@@ -1,23 +1,10 @@
 import type { DeclaredInput, Frontmatter, Range } from "../model/document.js";
 import { type DocumentBuilder, lines } from "./builder.js";
+import { findFrontmatterFence, type FrontmatterFence } from "./frontmatter-fence.js";
 import { parseYamlWithPositions, toData, walkYaml } from "./yaml-tools.js";
 
-export interface FenceLocation {
-  /** Whole block, fences included. */
-  range: Range;
-  contentRange: Range;
-  /** Where the body starts (after the closing fence's line break). */
-  bodyStart: number;
-}
-
-function isFence(source: string, line: Range): boolean {
-  if (line[1] - line[0] < 3 || !source.startsWith("---", line[0])) return false;
-  for (let i = line[0] + 3; i < line[1]; i++) {
-    const c = source.charCodeAt(i);
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
-}
+/** A frontmatter block's bounds (see frontmatter-fence.ts, the one finder every part of promptvet uses). */
+export type FenceLocation = FrontmatterFence;
 
 /**
  * Finds a `---` fenced YAML block at the start of the file. `allowLeadingComments` lets `#` comment lines
@@ -25,39 +12,7 @@ function isFence(source: string, line: Range): boolean {
  * Returns `unclosed` when an opening fence has no closing one.
  */
 export function findFrontmatter(source: string, allowLeadingComments: boolean): FenceLocation | { unclosed: Range } | undefined {
-  let open: Range | undefined;
-  for (const line of lines(source)) {
-    if (open === undefined) {
-      if (isFence(source, line)) {
-        open = line;
-        continue;
-      }
-      if (!allowLeadingComments) return undefined;
-      let k = line[0];
-      while (k < line[1] && (source[k] === " " || source[k] === "\t")) k++;
-      if (k === line[1] || source[k] === "#") continue;
-      return undefined;
-    }
-    if (isFence(source, line)) {
-      const contentStart = Math.min(nextLineStart(source, open[1]), line[0]);
-      const contentEnd = Math.max(contentStart, previousLineEnd(source, line[0]));
-      return { range: [open[0], line[1]], contentRange: [contentStart, contentEnd], bodyStart: nextLineStart(source, line[1]) };
-    }
-  }
-  return open ? { unclosed: open } : undefined;
-}
-
-function nextLineStart(source: string, lineEnd: number): number {
-  if (source.charCodeAt(lineEnd) === 13 && source.charCodeAt(lineEnd + 1) === 10) return lineEnd + 2;
-  if (lineEnd < source.length) return lineEnd + 1;
-  return lineEnd;
-}
-
-function previousLineEnd(source: string, lineStart: number): number {
-  let end = lineStart;
-  if (source.charCodeAt(end - 1) === 10) end--;
-  if (source.charCodeAt(end - 1) === 13) end--;
-  return end;
+  return findFrontmatterFence(source, { allowLeadingComments });
 }
 
 /**

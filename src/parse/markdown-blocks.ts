@@ -9,6 +9,7 @@
  */
 import markdownIt, { type Env, type MarkdownIt, type StateBlock, type StateInline, type Token } from "markdown-it";
 import type { Blockquote, Code, Definition, Heading, Html, List, ListItem, Paragraph, Parent, Root, RootContent, Text, ThematicBreak, Yaml } from "mdast";
+import { closedFrontmatterFence } from "./frontmatter-fence.js";
 
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 type InlineRule = (state: StateInline, silent: boolean) => boolean;
@@ -483,37 +484,9 @@ const containers: string[] = [];
 
 let parser: MarkdownIt | undefined;
 
-/** Closing offset of a YAML frontmatter block at the very start (`---` lines), as micromark's extension finds it. */
+/** Closing offset of a YAML frontmatter block at the very start (the end of its closing `---` line), or -1. */
 function frontmatterEnd(source: string): number {
-  let i = 0;
-  const fenceAt = (k: number): number => {
-    if (!source.startsWith("---", k)) return -1;
-    k += 3;
-    while (source.charCodeAt(k) === 32 || source.charCodeAt(k) === 9) k++;
-    return k;
-  };
-  const afterOpen = fenceAt(0);
-  if (afterOpen === -1) return -1;
-  const c = source.charCodeAt(afterOpen);
-  if (c !== 10 && c !== 13) return -1;
-  i = afterOpen;
-  for (;;) {
-    // `i` is at a line ending.
-    i += source.charCodeAt(i) === 13 && source.charCodeAt(i + 1) === 10 ? 2 : 1;
-    const end = fenceAt(i);
-    if (end !== -1) {
-      const e = source.charCodeAt(end);
-      if (end === source.length || e === 10 || e === 13) return end;
-    }
-    let k = i;
-    while (k < source.length) {
-      const ch = source.charCodeAt(k);
-      if (ch === 10 || ch === 13) break;
-      k++;
-    }
-    if (k >= source.length) return -1;
-    i = k;
-  }
+  return closedFrontmatterFence(source)?.range[1] ?? -1;
 }
 
 function lineStartsOf(text: string, from: number): number[] {

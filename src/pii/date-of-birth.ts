@@ -64,6 +64,9 @@ const DATE_FORMS: { re: RegExp; parts: (m: RegExpExecArray) => Parts | undefined
   },
 ];
 
+/** The forms written with digits only (the first two): a date without letters can match no other. */
+const NUMERIC_FORMS = DATE_FORMS.slice(0, 2);
+
 function monthParts(y: number, month: string, d: number): Parts | undefined {
   const m = MONTHS[month.toLowerCase()];
   return m === undefined ? undefined : [y, m, d];
@@ -98,18 +101,23 @@ export function detectDatesOfBirth({ text, options }: DetectorContext): PiiMatch
   for (let cue = CUE.exec(text); cue; cue = CUE.exec(text)) {
     const from = cue.index + cue[0].length;
     const window = text.slice(from, from + 60);
-    const startAt = DATE_START.exec(window);
-    if (!startAt) continue;
-    const between = window.slice(0, startAt.index);
+    const firstDigit = window.search(/\d/);
+    if (firstDigit === -1) continue;
+    // A month name can only start the date before the first digit: without a letter there, the digit does (and the
+    // long month pattern is never compiled for "Date of birth: 1987-03-14").
+    const startIndex = /\p{L}/u.test(window.slice(0, firstDigit)) ? DATE_START.exec(window)!.index : firstDigit;
+    const between = window.slice(0, startIndex);
     // The date follows in the same clause ("DOB for the age check: 1999-02-28"), on the next line of a form
     // ("Date of birth:\n1987-03-14"), or after a short hand-over sentence ("date of birth. It's 6/24/1991").
     const sameClause = !/[;!?\n]|\.\s/.test(between);
     const nextFormLine = /^\s*[:\-–]?\s*\n\s*(?:[-*>]\s*)?$/.test(between);
     if (!sameClause && !nextFormLine && !HANDOVER.test(between)) continue;
-    const k = from + startAt.index;
+    const k = from + startIndex;
     if (k <= lastEnd) continue;
     const rest = text.slice(k, k + 40);
-    for (const form of DATE_FORMS) {
+    // The month-name forms need a letter; all-numeric dates skip them.
+    const forms = /\p{L}/u.test(rest) ? DATE_FORMS : NUMERIC_FORMS;
+    for (const form of forms) {
       const m = form.re.exec(rest);
       if (!m) continue;
       const parts = form.parts(m);

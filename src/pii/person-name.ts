@@ -106,6 +106,8 @@ const AMBIGUOUS_FIRST = new Set([
  */
 const classCache = new Map<string, WordClass>();
 const CLASS_CACHE_LIMIT = 20_000;
+/** Titles that, with their period, are nothing else in lower case. */
+const LOWER_TITLE = /^(?:mr|mrs|ms|mx|dr|prof)\.$/;
 
 function classify(word: string): WordClass {
   let c = classCache.get(word);
@@ -313,6 +315,17 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
       if (!fits) break;
       run.push(next);
       k++;
+    }
+    // A title written in lower case before a capitalised name ("ms. Wijtze", "dr. Okafor") is still a title.
+    const titleBefore = tokens[i - 1];
+    if (
+      titleBefore &&
+      LOWER_TITLE.test(titleBefore.word) &&
+      !/[\p{L}\p{N}]/u.test(text[titleBefore.start - 1] ?? "") && // not "300ms."
+      text.slice(titleBefore.end, t.start) === " " &&
+      isCapitalised(t.word)
+    ) {
+      run.unshift(titleBefore);
     }
     const found = judgeRun(scan, run);
     if (found) {

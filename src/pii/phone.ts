@@ -173,6 +173,14 @@ const CUED_REGIONS = [
   "BR", "MX", "AR", "CO", "CL", "PE", "AU", "NZ", "CA", "IN", "JP", "KR", "CN", "SG", "ZA", "NG", "KE", "IL", "TR",
 ];
 
+/**
+ * A label naming the line's number a phone, right before it ("Fax: ", "Desk: ", "reach me at") or right after it
+ * ("… office", "…-Fax"): with one, a number of phone length counts even when no region's plan has it (made-up area
+ * codes, short local numbers, "001-" international prefixes), as a reader would take it for one.
+ */
+const LABEL_BEFORE = /(?:^|[^a-z])(?:phone|tel|tel\.|telephone|mobile|cell|fax|desk|office|home|work|landline|whatsapp)\s*(?:no\.?|number|#)?\s*[:=]\s*$|(?:call (?:me|us|him|her)|reach (?:me|us|him|her|them)|answering) at\s*$/;
+const LABEL_AFTER = /^(?:\s?(?:x|ext\.?)\s?\d{1,6})?\s?[-–,]?\s?(?:office|fax|mobile|cell|home|work|phone|tel)\b/i;
+
 const DATE_PREFIX = /^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\b/;
 const DATE_SHAPE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 
@@ -219,7 +227,7 @@ function checkCandidate(
   if (international) {
     budget.parses--;
     parsed = lib.parsePhoneNumberFromString(number);
-    if (!parsed || !parsed.isValid()) return undefined;
+    if (!parsed || !parsed.isValid()) return labelledNumber(text, start, end, value, candidate, cueWindow, lengths, builtin, before);
   } else {
     const trunkless = !digitsOnlyStartsWithZero(candidate);
     for (const region of regions) {
@@ -245,9 +253,32 @@ function checkCandidate(
         }
       }
     }
-    if (!parsed) return undefined;
+    if (!parsed) return labelledNumber(text, start, end, value, candidate, cueWindow, lengths, builtin, before);
   }
   if (builtin && isFictionalPhone(parsed.number.slice(1))) return undefined;
   if (builtin && isPublicContact(text, before, start, end)) return undefined;
   return { type: "phone", start, end, value, confidence: international || !bare ? 0.9 : 0.75 };
+}
+
+/** A number no plan accepts, taken as a phone because a phone label sits right before or after it. */
+function labelledNumber(
+  text: string,
+  start: number,
+  end: number,
+  value: string,
+  candidate: string,
+  cueWindow: string,
+  lengths: number[],
+  builtin: boolean,
+  before: string | undefined,
+): PiiMatch | undefined {
+  const digits = candidate.replace(/\D/g, "");
+  if (digits.length < 7 || digits.length > 15 || lengths.length < 2) return undefined;
+  if (/^(\d)\1+$/.test(digits)) return undefined;
+  // Only the whole digit run: a shorter window of it ("001-212-555" of "001-212-555-0147") is not a number.
+  if (/^[ \u00a0.()/-]{0,2}\d/.test(text.slice(end, end + 3))) return undefined;
+  if (!LABEL_BEFORE.test(cueWindow) && !LABEL_AFTER.test(text.slice(end, end + 24))) return undefined;
+  if (builtin && (isFictionalPhone(digits) || isFictionalPhone(`1${digits}`) || isFictionalPhone(digits.replace(/^0+1/, "1")))) return undefined;
+  if (builtin && isPublicContact(text, before, start, end)) return undefined;
+  return { type: "phone", start, end, value, confidence: 0.7 };
 }

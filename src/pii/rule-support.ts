@@ -2,9 +2,9 @@
  * The shared shape of the nine `pii/<type>` rules: options schema, allowlists from options and settings, role
  * handling, masked messages and same-shape placeholder suggestions.
  */
-import { ConfigError } from "../engine/linter.js";
-import { maskValue } from "../engine/mask.js";
-import { defineRule, type ReportDescriptor, type Rule, type SeverityName } from "../engine/types.js";
+import { ConfigError } from "../rule-api/errors.js";
+import { maskValue } from "../rule-api/mask.js";
+import { defineRule, type ReportDescriptor, type Rule, type SeverityName } from "../rule-api/types.js";
 import type { SegmentRole } from "../model/document.js";
 import { AllowlistError, compileAllowlist, type AllowCheck } from "./allowlist.js";
 import { runDetector } from "./index.js";

@@ -58,43 +58,109 @@ const ANY_PLACE_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}(?![\\p{L}\\p{N}])";
 const tailPart = (place: string) => `(?:,?${SP}(?:${POSTCODE}(?![\\p{L}\\d])|${place}(?:[ \\t-]${place}){0,3}))`;
 
 const u = "u";
+/**
+ * A pattern built on first use. V8 parses a pattern when it is constructed and compiles it on its first match, and
+ * keeps neither across runs: the large street patterns are built only in texts that get as far as needing them.
+ */
+function lazyRegExp(build: () => RegExp): () => RegExp {
+  let re: RegExp | undefined;
+  return () => (re ??= build());
+}
+
+/**
+ * `head (word){min,max} tail`, matched exactly as that one pattern would match it (the heads in order, then the
+ * most words first: its backtracking order), but with three small patterns. A long alternation of street types
+ * after a bounded repeat of Unicode words made V8 spend tens of milliseconds compiling the single pattern.
+ * Each word must be followed by a space, so a word matches at most one way.
+ */
+class WordRun {
+  constructor(
+    private readonly heads: readonly (() => RegExp)[],
+    private readonly word: () => RegExp,
+    private readonly min: number,
+    private readonly max: number,
+    private readonly tail: () => RegExp,
+  ) {}
+
+  /** End of the match at `at`, or -1. */
+  matchEnd(text: string, at: number): number {
+    const word = this.word();
+    const tail = this.tail();
+    const ends: number[] = [];
+    for (const headOf of this.heads) {
+      const head = headOf();
+      head.lastIndex = at;
+      const h = head.exec(text);
+      if (!h) continue;
+      ends.length = 0;
+      let pos = at + h[0].length;
+      while (ends.length < this.max) {
+        word.lastIndex = pos;
+        const w = word.exec(text);
+        if (!w) break;
+        pos += w[0].length;
+        ends.push(pos);
+      }
+      for (let k = ends.length; k >= this.min; k--) {
+        const from = k === 0 ? at + h[0].length : ends[k - 1]!;
+        tail.lastIndex = from;
+        const t = tail.exec(text);
+        if (t) return from + t[0].length;
+      }
+    }
+    return -1;
+  }
+}
+
 /** number, name, street type (the US/UK form), with unit and the rest of the line. */
-const NUMBER_NAME_TYPE = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5}[A-Za-z]?)?${SP}(?:${NAME_WORD}${SP}){1,4}(?:${TYPES_AFTER})\\b\\.?(?:${SP}(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?`, `y${u}`);
-const NUMBER_NAME_TYPE_ANY = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5})?${SP}(?:${ANY_WORD}${SP}){1,4}(?:${TYPES_AFTER})\\b\\.?`, `iy${u}`);
+const NUMBER_NAME_TYPE = new WordRun(
+  [lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}${SP}\\d{1,5}[A-Za-z]?${SP}`, `y${u}`)), lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}${SP}`, `y${u}`))],
+  lazyRegExp(() => new RegExp(`${NAME_WORD}${SP}`, `y${u}`)),
+  1,
+  4,
+  lazyRegExp(() => new RegExp(`(?:${TYPES_AFTER})\\b\\.?(?:${SP}(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?`, `y${u}`)),
+);
+const NUMBER_NAME_TYPE_ANY = new WordRun(
+  [lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}${SP}\\d{1,5}${SP}`, `iy${u}`)), lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}${SP}`, `iy${u}`))],
+  lazyRegExp(() => new RegExp(`${ANY_WORD}${SP}`, `iy${u}`)),
+  1,
+  4,
+  lazyRegExp(() => new RegExp(`(?:${TYPES_AFTER})\\b\\.?`, `iy${u}`)),
+);
 /** number, street type, name, number: "12 rue de Rivoli", "40 Via Bernardino Rota 130". */
-const NUMBER_TYPE_NAME = new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5}[A-Za-z]?)?,?${SP}(?:${anyCase(TYPES_BEFORE)})${SP}?(?:${NAME_WORD}${SP}){0,4}${NAME_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?`, `y${u}`);
-const NUMBER_TYPE_NAME_ANY = new RegExp(
+const NUMBER_TYPE_NAME = lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5}[A-Za-z]?)?,?${SP}(?:${anyCase(TYPES_BEFORE)})${SP}?(?:${NAME_WORD}${SP}){0,4}${NAME_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?`, `y${u}`));
+const NUMBER_TYPE_NAME_ANY = lazyRegExp(() => new RegExp(
   `${HOUSE_NUMBER}(?:${SP}\\d{1,5})?,?${SP}(?:(?:${FRENCH_TYPES})${SP}(?:${ANY_WORD}${SP}){0,4}${ANY_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?|(?:${TYPES_BEFORE})${SP}?(?:${ANY_WORD}${SP}){0,4}${ANY_WORD},?${SP}${HOUSE_NUMBER}\\.?${ADDRESS_END})`,
   `iy${u}`,
-);
+));
 /** street type, name, number: "Rua Augusta 123", "Calle Mayor, 5", "ul. Długa 5/7", "Avenida Paulista, nº 1000". */
-const TYPE_NAME_NUMBER = new RegExp(
+const TYPE_NAME_NUMBER = lazyRegExp(() => new RegExp(
   `(?:${anyCase(TYPES_BEFORE)})${SP}?(?:${NAME_WORD}${SP}){0,5}?${NAME_WORD},?${SP}(?:n[º°o]\\.?${SP}?)?${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?${ADDRESS_END}`,
   `y${u}`,
-);
-const TYPE_NAME_NUMBER_ANY = new RegExp(`(?:${TYPES_BEFORE})${SP}?(?:${ANY_WORD}${SP}){0,5}?${ANY_WORD},?${SP}(?:n[º°o]\\.?${SP}?)?${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?${ADDRESS_END}`, `iy${u}`);
+));
+const TYPE_NAME_NUMBER_ANY = lazyRegExp(() => new RegExp(`(?:${TYPES_BEFORE})${SP}?(?:${ANY_WORD}${SP}){0,5}?${ANY_WORD},?${SP}(?:n[º°o]\\.?${SP}?)?${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?${ADDRESS_END}`, `iy${u}`));
 /** a street word ending in a type, or a name and a separate type word, then a number: "Hauptstraße 12", "Kossuth Lajos utca 12". */
-const NAME_TYPE_NUMBER = new RegExp(
+const NAME_TYPE_NUMBER = lazyRegExp(() => new RegExp(
   `(?:${NAME_WORD}${SP}){0,3}(?:[\\p{L}]{2,30}(?:${COMPOUND_ENDINGS})|(?:${TYPES_AFTER_OTHER}))${SP}${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?`,
   `iy${u}`,
-);
+));
 /** name and number without a street type ("Bergshaugen 43", "Reyes Católicos 17"): only with a postcode or unit after it. */
-const NAME_NUMBER = new RegExp(`(?:${NAME_WORD}${SP}){0,3}\\p{Lu}[\\p{L}\\p{M}'’-]{2,24}${SP}${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?`, `y${u}`);
+const NAME_NUMBER = lazyRegExp(() => new RegExp(`(?:${NAME_WORD}${SP}){0,3}\\p{Lu}[\\p{L}\\p{M}'’-]{2,24}${SP}${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?`, `y${u}`));
 /** Japanese block addresses: "3-12-7 Jingumae, Shibuya-ku". */
-const JAPANESE = new RegExp(
+const JAPANESE = lazyRegExp(() => new RegExp(
   `\\d{1,4}-\\d{1,4}-\\d{1,4}${SP}\\p{Lu}\\p{Ll}[\\p{L}-]{1,24}(?:,${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun))?|\\d{1,4}-\\d{1,4}${SP}\\p{Lu}\\p{Ll}[\\p{L}-]{1,24},${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun)`,
   `y${u}`,
-);
+));
 /** Colombian grid addresses: "Carrera 7 # 71-21", "Calle 100 No. 8A-55". */
-const COLOMBIAN = new RegExp(`(?:Carrera|Cra\\.?|Kr\\.?|Calle|Cl\\.?|Diagonal|Dg\\.?|Transversal|Avenida|Av\\.?|Autopista)${SP}\\d{1,3}[A-Z]?(?:${SP}(?:Bis|Sur|Este))?${SP}?(?:#|No\\.?|N[º°o]\\.?)${SP}?\\d{1,3}[A-Z]?-\\d{1,3}`, `iy${u}`);
+const COLOMBIAN = lazyRegExp(() => new RegExp(`(?:Carrera|Cra\\.?|Kr\\.?|Calle|Cl\\.?|Diagonal|Dg\\.?|Transversal|Avenida|Av\\.?|Autopista)${SP}\\d{1,3}[A-Z]?(?:${SP}(?:Bis|Sur|Este))?${SP}?(?:#|No\\.?|N[º°o]\\.?)${SP}?\\d{1,3}[A-Z]?-\\d{1,3}`, `iy${u}`));
 const PO_BOX = /(?:P\.?\s?O\.?\s?Box|Post(?:al)?\s?(?:Office\s)?Box|Postbox|Postboks|Postfach|Apartado(?:\s(?:de\s)?correos)?|Caixa\sPostal|Casilla(?:\sde\scorreo)?|B\.P\.|Boîte\spostale|Skrytka\spocztowa)\s{1,2}(?:No\.?\s?)?\d{1,6}\b/iy;
 /** US military mail: the unit or ship, then APO/FPO/DPO and the "state" code (AA, AE, AP) and ZIP. */
 const MILITARY = /(?:(?:PSC|CMR|Unit)\s\d{1,5},?\s(?:Box\s\d{1,5})?|(?:USS|USNS|USNV|USCGC|USCG|USAV)\s[\p{L}'’. -]{1,30}?)[,\s]{1,4}(?:[>*-]\s?)?(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?:-\d{4})?/iuy;
 const MILITARY_LINE = /(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?:-\d{4})?/iy;
 
-const UNIT_RE = new RegExp(UNIT, `iy${u}`);
-const TAIL_RE = new RegExp(tailPart(PLACE_WORD), `y${u}`);
-const TAIL_RE_ANY = new RegExp(tailPart(ANY_PLACE_WORD), `iy${u}`);
+const UNIT_RE = lazyRegExp(() => new RegExp(UNIT, `iy${u}`));
+const TAIL_RE = lazyRegExp(() => new RegExp(tailPart(PLACE_WORD), `y${u}`));
+const TAIL_RE_ANY = lazyRegExp(() => new RegExp(tailPart(ANY_PLACE_WORD), `iy${u}`));
 const POSTCODE_RE = new RegExp(`^(?:${POSTCODE})$`, u);
 
 /** Words before a keyword anchor (street types before the name, PO boxes, military mail), found in one pass. */
@@ -102,7 +168,7 @@ const KEYWORD_ANCHOR = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:${TYPES_BEFORE}|Carrera|Cra\\.|Kr\\.|Cl\\.|Diagonal|Dg\\.|Transversal|Autopista|P\\.?\\s?O\\.?\\s?Box|Post(?:al)?\\s?(?:Office\\s)?Box|Postbox|Postboks|Postfach|Apartado|Caixa\\sPostal|Casilla|B\\.P\\.|Boîte\\spostale|Skrytka|PSC|CMR|Unit\\s\\d|USS|USNS|USNV|USCGC|USCG|USAV|APO|FPO|DPO)(?=[\\s.,])`,
   `gi${u}`,
 );
-const COMPOUND_ANCHOR = new RegExp(`(?<![\\p{L}\\p{N}])[\\p{L}]{2,30}(?:${COMPOUND_ENDINGS})${SP}\\d|(?<![\\p{L}\\p{N}])(?:${TYPES_AFTER_OTHER})${SP}\\d`, `gi${u}`);
+const COMPOUND_ANCHOR = lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])[\\p{L}]{2,30}(?:${COMPOUND_ENDINGS})${SP}\\d|(?<![\\p{L}\\p{N}])(?:${TYPES_AFTER_OTHER})${SP}\\d`, `gi${u}`));
 
 const ADDRESS_CUE =
   /(?:address|addr\.?|adresse|anschrift|adres|adresa|dirección|direccion|domicilio|endereço|endereco|morada|indirizzo|osoite|cím|címem|lakcím|ship(?:ped|ping)?(?: it| them)? to|deliver(?:ed|y)?(?: it| them)? to|mail(?:ed|ing)? to|send (?:it |them |the [a-z]+ |a new one )?to|sent to|post (?:it |them |my [a-z ]{1,30})?to|forward(?:ed)? to|return(?:ed)? (?:it |them )?to|lives?|living|located at|residence|resides? at|home|billing|shipping|postal|moved to|move to|moving to|pick(?:ed)? up (?:at|from)|visit (?:me|us|her|him) at|meet (?:me |us |you )?at|arrived at|corner of|apartment|house|flat \d|where (?:he|she|they|i) li?ves?|here they are|recipient|consignee|shipper|sender|patient|guest|tenant|buyer|applicant|employee|account holder|vivo en|vivo na|moro (?:na|em|no)|wohne|wohnhaft|j'habite|habite|abito|bor på|bor i|mieszkam|asun)[^\n]{0,40}$/;
@@ -124,9 +190,9 @@ const continuationLine = (place: string, flags: string) =>
     `^(?:(?:${anyCase(UNIT_WORDS)})\\.?\\s?#?[A-Za-z0-9-]{1,6}|,?\\s?(?:${POSTCODE}\\s)?${place}(?:[ \\t-]${place}){0,4}(?:,?\\s(?:[A-Z]{2,3}|nan))?(?:,?\\s${POSTCODE})?|,\\s?(?:[A-Z]{2,3}|nan|\\d{2})(?:,?\\s${POSTCODE})?|${POSTCODE})[.,]?$`,
     flags,
   );
-const CONTINUATION_LINE = continuationLine(PLACE_WORD, u);
+const CONTINUATION_LINE = lazyRegExp(() => continuationLine(PLACE_WORD, u));
 /** For an address written in lower case: any words, the same shapes. */
-const CONTINUATION_LINE_ANY = continuationLine("[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}", `i${u}`);
+const CONTINUATION_LINE_ANY = lazyRegExp(() => continuationLine("[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}", `i${u}`));
 const UNIT_LINE = new RegExp(`^(?:${UNIT_WORDS})\\b`, "i");
 
 interface Candidate {
@@ -169,14 +235,89 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
   return out;
 }
 
+/**
+ * Cheap literal pre-checks. The street patterns hold several copies of large Unicode letter classes: V8 takes
+ * milliseconds to compile each one on first use and does not cache it across runs, and trying them at every number
+ * of every text costs more than the rest of the PII scan. Each pattern is tried only where a word it cannot match
+ * without occurs close enough after the number on the same line, so on ordinary prose most are never compiled.
+ */
+const TYPE_AFTER_WORD = new RegExp(`[ \\t\\u00a0](?:${TYPES_AFTER})`, "gu");
+/** The same in any case, for the lower-case forms (tried only with a cue or on a lower-case line). */
+const TYPE_AFTER_WORD_ANY_CASE = new RegExp(`[ \\t\\u00a0](?:${TYPES_AFTER})`, "giu");
+const TYPE_BEFORE_WORD = new RegExp(`(?:${TYPES_BEFORE}|${FRENCH_TYPES})`, "giu");
+const COMPOUND_WORD = new RegExp(`(?:${COMPOUND_ENDINGS}|${TYPES_AFTER_OTHER})${SP}\\d`, "giu");
+/** A capitalised word followed by a number ("Bergshaugen 43"): what NAME_NUMBER ends with. */
+const WORD_THEN_NUMBER = /\p{Lu}[\p{L}\p{M}'’-]{2,24}[ \t\u00a0]{1,2}\d/gu;
+const JAPANESE_START = /\d{1,4}-\d{1,4}(?:-\d{1,4})?[ \t\u00a0]{1,2}\p{Lu}/uy;
+/** How far after a house number each pattern's keyword can start (bounded by the patterns' word counts and lengths). */
+const TYPE_AFTER_REACH = 140;
+const TYPE_BEFORE_REACH = 26;
+const COMPOUND_REACH = 125;
+const NAME_NUMBER_REACH = 115;
+const KEYWORD_NUMBER_REACH = 200;
+
+/** Sorted start offsets of a global pattern's matches (found on the first question), with a range query. */
+class Hits {
+  private at: number[] | undefined;
+  constructor(
+    private readonly re: RegExp,
+    private readonly text: string,
+  ) {}
+  private offsets(): number[] {
+    if (this.at) return this.at;
+    const at: number[] = [];
+    const { re, text } = this;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      at.push(m.index);
+      if (m[0] === "") re.lastIndex++;
+    }
+    this.at = at;
+    return at;
+  }
+  get none(): boolean {
+    return this.offsets().length === 0;
+  }
+  /** Some hit starts in [from, to]. */
+  within(from: number, to: number): boolean {
+    const at = this.offsets();
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (at[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < at.length && at[lo]! <= to;
+  }
+}
+
 /** Street candidates at house numbers and keywords, in start order, the longest first at each start. */
 function collectCandidates(text: string, cued: (at: number) => boolean): Candidate[] {
   const found: Candidate[] = [];
   const n = text.length;
-  const tryAt = (re: RegExp, at: number): number => {
+  const tryAt = (re: RegExp | WordRun, at: number): number => {
+    if (re instanceof WordRun) {
+      const end = re.matchEnd(text, at);
+      return end < 0 ? -1 : at + trimEnd(text.slice(at, end));
+    }
     re.lastIndex = at;
     const m = re.exec(text);
     return m ? at + trimEnd(m[0]) : -1;
+  };
+  const typeAfter = new Hits(TYPE_AFTER_WORD, text);
+  const typeAfterAnyCase = new Hits(TYPE_AFTER_WORD_ANY_CASE, text);
+  const typeBefore = new Hits(TYPE_BEFORE_WORD, text);
+  const compound = new Hits(COMPOUND_WORD, text);
+  const wordNumber = new Hits(WORD_THEN_NUMBER, text);
+  // The end of the line holding the current offset (offsets only grow within each loop below).
+  let lineTo = -1;
+  const lineEndAt = (at: number): number => {
+    if (at > lineTo) {
+      lineTo = text.indexOf("\n", at);
+      if (lineTo === -1) lineTo = n;
+    }
+    return lineTo;
   };
   // House numbers: a digit run that starts a token.
   for (let i = 0; i < n; i++) {
@@ -186,15 +327,21 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
       while (i < n && isDigitCode(text.charCodeAt(i))) i++;
       continue;
     }
-    let end = tryAt(NUMBER_NAME_TYPE, i);
+    const eol = lineEndAt(i);
+    const reach = (r: number) => Math.min(eol, i + r);
+    let end = -1;
+    const hasTypeAfter = typeAfter.within(i, reach(TYPE_AFTER_REACH));
+    const hasTypeBefore = typeBefore.within(i, reach(TYPE_BEFORE_REACH));
+    if (hasTypeAfter) end = tryAt(NUMBER_NAME_TYPE, i);
     let typed = true;
-    if (end < 0) end = tryAt(NUMBER_TYPE_NAME, i);
-    if (end < 0 && (cued(i) || lowerCaseLine(text, i))) {
-      end = tryAt(NUMBER_NAME_TYPE_ANY, i);
-      if (end < 0) end = tryAt(NUMBER_TYPE_NAME_ANY, i);
+    if (end < 0 && hasTypeBefore) end = tryAt(NUMBER_TYPE_NAME(), i);
+    const hasTypeAfterAnyCase = end < 0 && typeAfterAnyCase.within(i, reach(TYPE_AFTER_REACH));
+    if (end < 0 && (hasTypeAfterAnyCase || hasTypeBefore) && (cued(i) || lowerCaseLine(text, i))) {
+      if (hasTypeAfterAnyCase) end = tryAt(NUMBER_NAME_TYPE_ANY, i);
+      if (end < 0 && hasTypeBefore) end = tryAt(NUMBER_TYPE_NAME_ANY(), i);
     }
-    if (end < 0) end = tryAt(NAME_TYPE_NUMBER, i);
-    if (end < 0) end = tryAt(JAPANESE, i);
+    if (end < 0 && compound.within(i, reach(COMPOUND_REACH))) end = tryAt(NAME_TYPE_NUMBER(), i);
+    if (end < 0 && tryAt(JAPANESE_START, i) >= 0) end = tryAt(JAPANESE(), i);
     if (end >= 0) {
       found.push({ start: i, end, typed });
       i = end - 1;
@@ -202,7 +349,8 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
     }
     typed = false;
     // "49 Bergshaugen 43" (a leading unit or building number, a name, a house number).
-    end = tryAt(NAME_NUMBER, skipNumber(text, i));
+    const nameAt = skipNumber(text, i);
+    end = wordNumber.within(nameAt, Math.min(eol, nameAt + NAME_NUMBER_REACH)) ? tryAt(NAME_NUMBER(), nameAt) : -1;
     if (end >= 0) {
       found.push({ start: i, end, typed, needsTail: true });
       i = end - 1;
@@ -211,9 +359,13 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
     while (i < n && isDigitCode(text.charCodeAt(i))) i++;
   }
   // Keywords: street types before the name, PO boxes, military mail.
+  lineTo = -1;
   KEYWORD_ANCHOR.lastIndex = 0;
   for (let m = KEYWORD_ANCHOR.exec(text); m; m = KEYWORD_ANCHOR.exec(text)) {
     const at = m.index;
+    // Every form below has a number within a few words of its keyword.
+    const eol = lineEndAt(at);
+    if (!/\d/.test(text.slice(at, Math.min(eol, at + KEYWORD_NUMBER_REACH))) && !/\d/.test(text.slice(eol, eol + 80))) continue;
     let end = tryAt(MILITARY, at);
     if (end >= 0) {
       found.push({ start: at, end, typed: true, strong: true });
@@ -230,21 +382,24 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
       found.push({ start: at, end, typed: true, strong: true });
       continue;
     }
-    end = tryAt(COLOMBIAN, at);
+    end = tryAt(COLOMBIAN(), at);
     if (end >= 0) {
       found.push({ start: at, end, typed: true });
       continue;
     }
-    end = tryAt(TYPE_NAME_NUMBER, at);
-    if (end < 0 && (cued(at) || lowerCaseLine(text, at))) end = tryAt(TYPE_NAME_NUMBER_ANY, at);
+    end = tryAt(TYPE_NAME_NUMBER(), at);
+    if (end < 0 && (cued(at) || lowerCaseLine(text, at))) end = tryAt(TYPE_NAME_NUMBER_ANY(), at);
     if (end >= 0) found.push({ start: at, end, typed: true });
   }
-  COMPOUND_ANCHOR.lastIndex = 0;
-  for (let m = COMPOUND_ANCHOR.exec(text); m; m = COMPOUND_ANCHOR.exec(text)) {
-    // Start at up to three name words before the compound ("Joan Maetsuyckerstraat 15", "Kossuth Lajos utca 12").
-    const at = nameWordsBefore(text, m.index);
-    const end = tryAt(NAME_TYPE_NUMBER, at);
-    if (end >= 0) found.push({ start: at, end, typed: true });
+  if (!compound.none) {
+    const anchor = COMPOUND_ANCHOR();
+    anchor.lastIndex = 0;
+    for (let m = anchor.exec(text); m; m = anchor.exec(text)) {
+      // Start at up to three name words before the compound ("Joan Maetsuyckerstraat 15", "Kossuth Lajos utca 12").
+      const at = nameWordsBefore(text, m.index);
+      const end = tryAt(NAME_TYPE_NUMBER(), at);
+      if (end >= 0) found.push({ start: at, end, typed: true });
+    }
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -305,8 +460,9 @@ function extend(text: string, from: number, lowerCase: boolean): Extension {
   let end = from;
   let tailEvidence = false;
   for (let k = 0; k < 2; k++) {
-    UNIT_RE.lastIndex = end;
-    const m = UNIT_RE.exec(text);
+    const unit = UNIT_RE();
+    unit.lastIndex = end;
+    const m = unit.exec(text);
     if (!m) break;
     end += m[0].length;
     tailEvidence = true;
@@ -317,7 +473,7 @@ function extend(text: string, from: number, lowerCase: boolean): Extension {
   let tailEnd = end;
   let parts = 0;
   let sawPostcode = false;
-  const tailRe = lowerCase ? TAIL_RE_ANY : TAIL_RE;
+  const tailRe = lowerCase ? TAIL_RE_ANY() : TAIL_RE();
   while (parts < 6) {
     tailRe.lastIndex = tailEnd;
     const m = tailRe.exec(text);
@@ -345,7 +501,7 @@ function extend(text: string, from: number, lowerCase: boolean): Extension {
     while (lineTo < text.length && text[lineTo] !== "\n" && text[lineTo] !== "\r" && lineTo - lineFrom < 80) lineTo++;
     const raw = text.slice(lineFrom, lineTo);
     const body = raw.replace(/^[\s>*+•|?-]*/, "").replace(/\s+$/, "");
-    if (body === "" || body.length > 48 || NOT_ADDRESS_LINE.test(body) || !(lowerCase ? CONTINUATION_LINE_ANY : CONTINUATION_LINE).test(body)) break;
+    if (body === "" || body.length > 48 || NOT_ADDRESS_LINE.test(body) || !(lowerCase ? CONTINUATION_LINE_ANY : CONTINUATION_LINE)().test(body)) break;
     lines++;
     cursor = lineFrom + raw.replace(/\s+$/, "").length;
     // Keep lines up to the last one with a digit or a unit: a trailing line of capitalised words may be anything.

@@ -15,6 +15,7 @@ import path from "node:path";
 import type { PromptDocument } from "../model/document.js";
 import { loadHandlebars, loadMustache, loadNunjucks } from "./engines.js";
 import { handlebarsReferences, isProvided, jinjaReferences, mustacheReferences, PLAIN_PLACEHOLDER, plainReferences } from "./missing.js";
+import { closedFrontmatterFence } from "../parse/frontmatter-fence.js";
 import { DROP_MARKER, markPromptyRoles, roleMarker, splitAtMarkers } from "./roles.js";
 import type { RenderedMessage, RenderResult } from "./types.js";
 
@@ -264,10 +265,10 @@ function siblingPartial(promptPath: string, name: string, exts: string[], readFi
   return undefined;
 }
 
+/** A partial's body: its text without BOM and frontmatter. */
 export function stripFrontmatter(src: string): string {
-  const text = src.replace(/^\uFEFF/, "");
-  const m = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  return m ? text.slice(m[0].length) : text;
+  const fence = closedFrontmatterFence(src);
+  return fence ? src.slice(fence.bodyStart) : src.replace(/^\uFEFF/, "");
 }
 
 function firstLine(message: string): string {

@@ -1,4 +1,4 @@
-import type { LintResult } from "../engine/types.js";
+import type { LintResult } from "../rule-api/types.js";
 import type { FormatContext } from "./types.js";
 import { displayPath, oneLine, severityName, sortedMessages } from "./util.js";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { LintMessage } from "../engine/types.js";
+import type { LintMessage } from "../rule-api/types.js";
 import type { LineIndex } from "../model/line-index.js";
 
 /** Key under `partialFingerprints`; bump the version if the recipe below changes. */

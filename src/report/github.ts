@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { LintMessage, LintResult } from "../engine/types.js";
+import type { LintMessage, LintResult } from "../rule-api/types.js";
 import { LineIndex } from "../model/line-index.js";
 import type { FormatContext } from "./types.js";
 import { displayPath, sortedMessages } from "./util.js";

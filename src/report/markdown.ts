@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { LintResult } from "../engine/types.js";
+import type { LintResult } from "../rule-api/types.js";
 import type { EvalSummary, FormatContext, TokenStats } from "./types.js";
 import { displayPath, plural, ruleDocsUrl, severityName, sortedMessages, tokenStats, totals } from "./util.js";
 

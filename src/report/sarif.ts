@@ -1,7 +1,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as Sarif from "sarif";
-import type { LintMessage, LintResult, RelatedLocation, RuleMeta } from "../engine/types.js";
+import type { LintMessage, LintResult, RelatedLocation, RuleMeta } from "../rule-api/types.js";
 import { LineIndex } from "../model/line-index.js";
 import { FINGERPRINT_KEY, fingerprints } from "./fingerprint.js";
 import type { FormatContext } from "./types.js";
@@ -115,7 +115,11 @@ function describeRule(id: string, meta: RuleMeta | undefined, context: FormatCon
       enabled: recommended !== false,
       level: recommended === "error" ? "error" : "warning",
     },
-    properties: { category, tags: [category] },
+    properties: {
+      category,
+      tags: [category],
+      ...(meta?.plugin ? { plugin: { prefix: meta.plugin.prefix, ...(meta.plugin.name ? { name: meta.plugin.name } : {}), ...(meta.plugin.version ? { version: meta.plugin.version } : {}) } } : {}),
+    },
   };
 }
 

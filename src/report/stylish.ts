@@ -1,5 +1,5 @@
 import pc from "picocolors";
-import type { LintMessage, LintResult } from "../engine/types.js";
+import type { LintMessage, LintResult } from "../rule-api/types.js";
 import { LineIndex } from "../model/line-index.js";
 import { codeFrame } from "./code-frame.js";
 import type { FormatContext } from "./types.js";

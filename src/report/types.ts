@@ -1,4 +1,4 @@
-import type { LintResult, RuleMeta } from "../engine/types.js";
+import type { LintResult, RuleMeta } from "../rule-api/types.js";
 
 // Reports are the last stage: they read the types the earlier stages produce (smoke-eval summaries, token
 // statistics) rather than keeping copies that could drift.

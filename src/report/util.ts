@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Fix, LintMessage, LintResult, Suggestion } from "../engine/types.js";
+import type { Fix, LintMessage, LintResult, Suggestion } from "../rule-api/types.js";
 import type { FormatContext, TokenStats } from "./types.js";
 import { byCodeUnit } from "../util/compare.js";
 
@@ -27,8 +27,14 @@ export function severityName(message: LintMessage): "error" | "warning" {
   return message.fatal || message.severity === 2 ? "error" : "warning";
 }
 
-/** URL of a rule's docs, or undefined when no docs base is configured. */
+/**
+ * URL of a rule's docs: its own `docs.url` when it has one; none for a plugin's rule without one (promptvet's
+ * docs cannot describe it); else promptvet's docs base, when configured.
+ */
 export function ruleDocsUrl(context: FormatContext, ruleId: string): string | undefined {
+  const meta = context.rules.get(ruleId);
+  if (meta?.docs.url) return meta.docs.url;
+  if (meta?.plugin) return undefined;
   const base = context.docsBaseUrl;
   if (!base) return undefined;
   if (base.includes("{id}")) return base.split("{id}").join(ruleId);

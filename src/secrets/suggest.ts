@@ -3,7 +3,7 @@
  * `${OPENAI_API_KEY}`. For a value assigned to a named variable (`MISTRAL_API_KEY=…`) the variable's own
  * name is used, so the suggestion reads `MISTRAL_API_KEY=${MISTRAL_API_KEY}`.
  */
-import { maskValue } from "../engine/mask.js";
+import { maskValue } from "../rule-api/mask.js";
 import { describeKind, URL_KINDS } from "./kinds.js";
 
 /** How far back to look for `NAME=` / `"name": ` before a value. */

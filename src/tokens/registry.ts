@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
-import { editDistance } from "../util/edit-distance.js";
+import { nearest } from "../util/edit-distance.js";
 
 export interface ModelPrice {
   /** USD per 1M input tokens. */
@@ -81,17 +81,10 @@ export class ModelRegistry {
   /** Closest known names, for "did you mean" hints. */
   suggest(name: string, limit = 3): string[] {
     const wanted = candidateNames(name).at(-1) ?? name.toLowerCase();
-    const scored = [...this.byName.keys()]
-      .map((known) => ({ known, d: editDistance(wanted, known) }))
-      .filter(({ d, known }) => d <= Math.max(3, Math.floor(known.length / 3)))
-      .sort((a, b) => a.d - b.d || a.known.localeCompare(b.known));
-    const out: string[] = [];
-    for (const { known } of scored) {
-      const id = this.byName.get(known)!.id;
-      if (!out.includes(id)) out.push(id);
-      if (out.length >= limit) break;
-    }
-    return out;
+    // Names close to the wanted one, as the ids they stand for (aliases of one model count once); equally close
+    // names in alphabetical order, so a hint does not depend on the order of the registry file.
+    const ids = nearest(wanted, [...this.byName.keys()].sort(), Infinity).map((known) => this.byName.get(known)!.id);
+    return [...new Set(ids)].slice(0, limit);
   }
 }
 

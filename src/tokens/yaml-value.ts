@@ -1,4 +1,4 @@
-import type { Fix } from "../engine/types.js";
+import type { Fix } from "../rule-api/types.js";
 import type { Range } from "../model/document.js";
 
 /** A fix that replaces a YAML scalar's value, keeping its quotes when it had them. */

@@ -6,9 +6,9 @@ import { builtinRules } from "../../rules/index.js";
 import { findConfigFile, loadConfigFile } from "../../src/config/load.js";
 import { RuleRegistry } from "../../src/config/registry.js";
 import { ConfigResolver } from "../../src/config/resolve.js";
-import { compileSchema } from "../../src/engine/ajv.js";
+import { compileSchema } from "../../src/util/ajv.js";
 import { buildConfigSchema } from "../../src/config/schema.js";
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "promptvet-config-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -18,12 +18,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinRules } from "../../rules/index.js";
 import { parseCasesFile } from "../../src/eval/cases.js";
 import { resolveEvalSettings } from "../../src/eval/config-schema.js";
-import { newAjv } from "../../src/engine/ajv.js";
+import { newAjv } from "../../src/util/ajv.js";
 import { resolveRuleOptions } from "../../src/engine/linter.js";
 import { FIX_ALL_KIND } from "../../src/lsp/code-actions.js";
 import { git, promptvet } from "../e2e/repo.js";
 import { codeBlocks, documentationFiles, ROOT, type CodeBlock } from "./code-blocks.js";
 import { customRuleExample } from "./readme-examples.js";
+import { writeCustomRulesExample } from "./custom-rules-example.js";
 
 const schema = JSON.parse(readFileSync(path.join(ROOT, "schema", "promptvet.schema.json"), "utf8")) as { properties: Record<string, unknown> };
 const validateConfig = newAjv().compile(schema);
@@ -102,7 +103,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(repos, { recursive: true, force: true }));
 
-/** A git repository with the config, one prompt, the README's custom rule and promptvet "installed". */
+/** A git repository with the config, one prompt, the custom rules of the README and docs/custom-rules.md, and promptvet "installed". */
 function repoWith(s: Snippet): string {
   const dir = path.join(repos, `${s.file.replace(/\W+/g, "-")}-${s.line}`);
   mkdirSync(dir, { recursive: true });
@@ -114,6 +115,7 @@ function repoWith(s: Snippet): string {
   const plugin = customRuleExample();
   mkdirSync(path.join(dir, path.dirname(plugin.file)), { recursive: true });
   writeFileSync(path.join(dir, plugin.file), plugin.code);
+  writeCustomRulesExample(dir); // the plugin docs/custom-rules.md's config declares
   mkdirSync(path.join(dir, "node_modules"), { recursive: true });
   symlinkSync(ROOT, path.join(dir, "node_modules", "promptvet"));
   return dir;

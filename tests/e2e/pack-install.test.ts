@@ -11,7 +11,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RULE_DOCS_BASE_URL } from "../../src/cli/docs.js";
+import { RULE_DOCS_BASE_URL } from "../../rules/docs.js";
+import { exerciseCustomRulesExample } from "../docs/custom-rules-example.js";
 import { customRuleAsCommonJs, customRuleExample } from "../docs/readme-examples.js";
 import { lastUser, startFakeServer } from "../eval/fake-server.js";
 import { LspClient } from "../lsp/client.js";
@@ -72,7 +73,7 @@ describe("packed package installed into a fresh project", () => {
   });
 
   it("ships what the package needs, its licence and where it comes from, and nothing else", () => {
-    for (const file of ["bin/promptvet.js", "dist/cli.cjs", "dist/index.js", "dist/tokenizers/o200k_base.bin", "dist/types/index.d.ts", "schema/promptvet.schema.json", "rules/pii/email.md", "LICENSE", "README.md"]) {
+    for (const file of ["bin/promptvet.js", "dist/cli.cjs", "dist/index.js", "dist/rule-tester.js", "dist/types/rule-tester/index.d.ts", "dist/tokenizers/o200k_base.bin", "dist/types/index.d.ts", "schema/promptvet.schema.json", "rules/pii/email.md", "LICENSE", "README.md"]) {
       expect(shipped).toContain(file);
     }
     expect(shipped.some((p) => p.startsWith("tests/") || p.startsWith("src/") || p.startsWith("node_modules/"))).toBe(false);
@@ -198,6 +199,15 @@ describe("packed package installed into a fresh project", () => {
       ]);
     }, 60_000);
   });
+
+  it("docs/custom-rules.md's plugin runs from the installed copy: its tables through promptvet/rule-tester, the CLI, and the TypeScript types", () => {
+    // In the npm init -y (CommonJS) project, which resolves promptvet and promptvet/rule-tester from the tarball.
+    exerciseCustomRulesExample(path.join(project, "custom-rules"), {
+      promptvet: (args, cwd, env) => promptvet(args, cwd, env),
+      run: (cmd, args, cwd) => checked(run(cmd, args, cwd), `${cmd} ${args.join(" ")}`),
+      tsc: path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc"),
+    });
+  }, 120_000);
 
   it("promptvet eval and --eval run against a local provider, plain and streaming, with no missing module", async () => {
     // Any answer is JSON, so the json-schema assertion (ajv) and the streaming reader both run in the installed copy.

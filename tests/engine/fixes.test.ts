@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyFixes } from "../../src/engine/fixes.js";
-import type { LintMessage } from "../../src/engine/types.js";
+import type { LintMessage } from "../../src/rule-api/types.js";
 
 const message = (range: [number, number], text: string): LintMessage => ({
   ruleId: "test/rule", severity: 2, message: "m", line: 1, column: 1, endLine: 1, endColumn: 1, fix: { range, text },

@@ -2,7 +2,7 @@
  * Labelled secret and personal values for leak tests, and the leak check itself. All are made up (random
  * bodies, unassigned numbers); each has the shape the detectors or the credential-shape masking recognise.
  */
-import { maskValue } from "../../src/engine/mask.js";
+import { maskValue } from "../../src/rule-api/mask.js";
 
 export interface Labelled {
   label: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lintDocument, UNUSED_DIRECTIVE_ID } from "../../src/engine/linter.js";
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { parseDocument } from "../../src/parse/index.js";
 
 /** Flags every occurrence of the word "forbidden", with an optional fix that replaces it. */

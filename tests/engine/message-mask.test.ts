@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { findCredentialShapes } from "../../src/engine/credential-shapes.js";
 import { escapeInvisible } from "../../src/engine/invisible.js";
 import { lintDocument } from "../../src/engine/linter.js";
-import { maskValue } from "../../src/engine/mask.js";
+import { maskValue } from "../../src/rule-api/mask.js";
 import { maskText } from "../../src/engine/message-mask.js";
 import { SensitiveValues } from "../../src/engine/sensitive-values.js";
-import { defineRule, type Rule } from "../../src/engine/types.js";
+import { defineRule, type Rule } from "../../src/rule-api/types.js";
 import { parseDocument } from "../../src/parse/index.js";
 import { LABELLED, leaks } from "./labelled-values.js";
 

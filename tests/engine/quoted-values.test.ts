@@ -12,7 +12,7 @@ import { ConfigResolver } from "../../src/config/resolve.js";
 import { RuleRegistry } from "../../src/config/registry.js";
 import { ResultCache } from "../../src/engine/cache.js";
 import { lintFiles } from "../../src/engine/lint-files.js";
-import type { LintResult } from "../../src/engine/types.js";
+import type { LintResult } from "../../src/rule-api/types.js";
 import { FORMAT_NAMES, getFormatter } from "../../src/report/index.js";
 import { LABELLED, leaks, type Labelled } from "./labelled-values.js";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { lookupPrice, priceFromRegistry } from "../../src/eval/pricing.js";
+import { lookupPrice } from "../../src/eval/pricing.js";
 import { createProgress } from "../../src/eval/progress.js";
 import { statsLine } from "../../src/eval/run.js";
+import { registryFor } from "../../src/tokens/registry.js";
 
 function sink() {
   const s = { text: "", write(chunk: string) { s.text += chunk; return true; } };
@@ -9,18 +10,22 @@ function sink() {
 }
 
 describe("pricing", () => {
-  it("reads prices per million tokens from registry entries, by id, alias or provider-prefixed id", () => {
-    const registry = { models: [{ id: "m-1", aliases: ["m-1-2026"], price: { input: 2, output: 8 } }, { id: "no-price" }] };
-    expect(priceFromRegistry("m-1", registry)).toEqual({ input: 2, output: 8 });
-    expect(priceFromRegistry("m-1-2026", registry)).toEqual({ input: 2, output: 8 });
-    expect(priceFromRegistry("vendor/m-1", registry)).toEqual({ input: 2, output: 8 });
-    expect(priceFromRegistry("no-price", registry)).toBeUndefined();
-    expect(priceFromRegistry("unknown", registry)).toBeUndefined();
+  // The registry the config resolves to: the shipped entries and the config's own.
+  const registry = registryFor({ registry: [{ id: "m-1", aliases: ["m-1-2026"], provider: "acme", tokenizer: "o200k_base", price: { input: 2, output: 8 } }, { id: "no-price", provider: "acme", tokenizer: "o200k_base" }] });
+
+  it("reads prices per million tokens from the model registry, by id, alias or provider-prefixed id", () => {
+    expect(lookupPrice("m-1", undefined, registry)).toEqual({ input: 2, output: 8 });
+    expect(lookupPrice("m-1-2026", undefined, registry)).toEqual({ input: 2, output: 8 });
+    expect(lookupPrice("openai/m-1", undefined, registry)).toEqual({ input: 2, output: 8 });
+    expect(lookupPrice("no-price", undefined, registry)).toBeUndefined();
+    expect(lookupPrice("unknown", undefined, registry)).toBeUndefined();
   });
 
   it("configured pricing wins; the shipped registry is read otherwise", () => {
-    expect(lookupPrice("anything", { input: 1, output: 2 })).toEqual({ input: 1, output: 2 });
-    expect(lookupPrice("surely-not-a-model-id")).toBeUndefined();
+    expect(lookupPrice("anything", { input: 1, output: 2 }, registry)).toEqual({ input: 1, output: 2 });
+    expect(lookupPrice("surely-not-a-model-id", undefined, registryFor({}))).toBeUndefined();
+    const shipped = registryFor({}).resolve("gpt-4o")!.price!;
+    expect(lookupPrice("openai/gpt-4o", undefined, registryFor({}))).toEqual({ input: shipped.input, output: shipped.output });
   });
 });
 

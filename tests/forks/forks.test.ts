@@ -117,6 +117,16 @@ describe("dependentsOf", () => {
     ]);
   });
 
+  it("finds a fork whose file starts with a byte order mark, as composition reads it", async () => {
+    const files = { ...FILES, "customers/bom.md": "\uFEFF---\nextends: ../prompts/base.md\n---\n## Tone\n\nBe terse.\n" };
+    const { out, dir } = await run("json", files);
+    const forks = (JSON.parse(out) as { bases: { base: string; forks: { fork: string }[] }[] }).bases[0]!.forks.map((f) => f.fork);
+    expect(forks).toContain("customers/bom.md");
+    expect(await dependentsOf(["prompts/base.md"], dir)).toEqual([
+      { changed: "prompts/base.md", dependents: ["customers/acme.md", "customers/bom.md", "customers/copy.md"].map((f) => path.join(dir, f)) },
+    ]);
+  });
+
   it("uses git's file list (ignored files are not prompts) and still finds dependents of a deleted partial", async () => {
     const dir = writeFiles({
       ".gitignore": "build/\n",

@@ -70,6 +70,16 @@ describe("phones", () => {
     expect(values("tel. +46 (0)8 123 45 67", "phone")).toEqual(["+46 (0)8 123 45 67"]);
     expect(values("WhatsApp +57 310 456 7821", "phone")).toEqual(["+57 310 456 7821"]);
   });
+  it("take a number no numbering plan has when a phone label sits right before or after it", () => {
+    expect(values("Fax: 001-420-335-7509", "phone")).toEqual(["001-420-335-7509"]);
+    expect(values("reception desk\n642-913-0184 office", "phone")).toEqual(["642-913-0184"]);
+    expect(values("Backup 642-913-0184x12-Fax", "phone")).toEqual(["642-913-0184"]);
+    // No label: an unassigned area code stays out, as do bare digit runs and fictional 555 numbers with one.
+    expect(values("Batch 642-913-0184 shipped", "phone")).toEqual([]);
+    expect(values("6429130184 office", "phone")).toEqual([]);
+    expect(values("Fax: 212-555-0147", "phone")).toEqual([]);
+    expect(values("Fax: 001-212-555-0147", "phone")).toEqual([]);
+  });
 });
 
 describe("emails", () => {
@@ -95,6 +105,10 @@ describe("person names", () => {
     expect(values("Please summarise the ticket from Maria Lopez.", "person-name")).toEqual(["Maria Lopez"]);
     expect(values("Write it as if you were Maria Lopez.", "person-name")).toEqual([]);
     expect(values("Customer name: Daniel Okafor", "person-name")).toEqual(["Daniel Okafor"]);
+  });
+  it("read a title written in lower case as a title, not the end of a number with a unit", () => {
+    expect(values("i spoke to mrs. Okonkwo on tuesday", "person-name", { textKind: "dialogue" })).toEqual(["Okonkwo"]);
+    expect(values("Every hop costs 300ms. Maximum two hops.", "person-name", { textKind: "dialogue" })).toEqual([]);
   });
 });
 

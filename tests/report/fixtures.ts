@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { LintMessage, LintResult, RuleMeta } from "../../src/engine/types.js";
-import { maskRanges } from "../../src/engine/mask.js";
+import type { LintMessage, LintResult, RuleMeta } from "../../src/rule-api/types.js";
+import { maskRanges } from "../../src/rule-api/mask.js";
 import { LineIndex } from "../../src/model/line-index.js";
 import type { FormatContext } from "../../src/report/types.js";
 

@@ -10,7 +10,7 @@ import { builtinRules } from "../../rules/index.js";
 import { ConfigResolver } from "../../src/config/resolve.js";
 import { RuleRegistry } from "../../src/config/registry.js";
 import { lintFiles } from "../../src/engine/lint-files.js";
-import { defineRule } from "../../src/engine/types.js";
+import { defineRule } from "../../src/rule-api/types.js";
 import { FORMAT_NAMES, getFormatter } from "../../src/report/index.js";
 import { LABELLED, leaks, type Labelled } from "../engine/labelled-values.js";
 
@@ -41,6 +41,9 @@ const INTERNAL_TOKEN: Labelled = { label: "internal token", value: "corp-Zx81Qw7
 const PASSWORD: Labelled = { label: "password", value: "Tr0ub4dor&3x" };
 const NAME: Labelled = { label: "name", value: "Maria Jensen" };
 const TEST_CARD: Labelled = { label: "card nobody flagged", value: "5500 0055 5555 5559" };
+const LONE_NAME: Labelled = { label: "a lone given name", value: "Ingrid" };
+const PHONE: Labelled = { label: "phone", value: "+44 20 7946 0321" };
+const POSTAL: Labelled = { label: "postcode and number", value: "33 Larch Close, LS1 1AB" };
 
 interface Case {
   name: string;
@@ -88,6 +91,17 @@ const CASES: Case[] = [
     name: "a second occurrence of a detected name",
     lines: ["# Escalations", "", `Customer: ${NAME.value} asked for a refund.`, `Reply to ${NAME.value} politely.`, ""],
     protect: [NAME],
+  },
+  // Detector misses beside a hit: the frame around the hit masks whatever could be personal data.
+  {
+    name: "a given name alone on the line after a detected email (no detector flags a lone first name)",
+    lines: ["# Clinic", "", `Owner contact: ${EMAIL.value}`, `Ask for ${LONE_NAME.value} at reception.`, ""],
+    protect: [EMAIL, LONE_NAME],
+  },
+  {
+    name: "a postcode and house number the address detector did not take, below a detected phone",
+    lines: ["# Letters", "", `Call ${PHONE.value} first.`, `Then write to ${POSTAL.value}.`, ""],
+    protect: [PHONE, POSTAL],
   },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LintResult } from "../../src/engine/types.js";
+import type { LintResult } from "../../src/rule-api/types.js";
 import { FORMAT_NAMES, getFormatter } from "../../src/report/index.js";
 import { context, result } from "./fixtures.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskValue } from "../../src/engine/mask.js";
+import { maskValue } from "../../src/rule-api/mask.js";
 import { FORMAT_NAMES, getFormatter } from "../../src/report/index.js";
 import { REDACTED } from "../../src/report/util.js";
 import { CWD, context, result } from "./fixtures.js";

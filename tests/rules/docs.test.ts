@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintDocument } from "../../src/engine/linter.js";
-import type { Rule } from "../../src/engine/types.js";
+import type { Rule } from "../../src/rule-api/types.js";
 import { detectFormat } from "../../src/parse/detect.js";
 import { parseDocument } from "../../src/parse/index.js";
 import { builtinRules } from "../../rules/index.js";

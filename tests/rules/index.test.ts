@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import type { Rule } from "../../src/engine/types.js";
+import type { Rule } from "../../src/rule-api/types.js";
 import { builtinRules } from "../../rules/index.js";
 
 const root = path.resolve(import.meta.dirname, "../..");

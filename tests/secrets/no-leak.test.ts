@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/secrets/leaked-credential.js";
 import { lintDocument } from "../../src/engine/linter.js";
-import type { LintMessage } from "../../src/engine/types.js";
+import type { LintMessage } from "../../src/rule-api/types.js";
 import { detectFormat, parseDocument } from "../../src/parse/index.js";
 import { fake } from "../fixtures/secrets/fake.js";
 

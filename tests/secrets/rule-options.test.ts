@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "../../rules/secrets/leaked-credential.js";
-import { ConfigError, lintDocument, resolveRuleOptions } from "../../src/engine/linter.js";
+import { lintDocument, resolveRuleOptions } from "../../src/engine/linter.js";
+import { ConfigError } from "../../src/rule-api/errors.js";
 import { parseDocument } from "../../src/parse/index.js";
 
 describe("secrets/leaked-credential options", () => {

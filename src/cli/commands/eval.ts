@@ -1,5 +1,5 @@
 /** `promptvet eval [files]` and `promptvet --eval`: the smoke eval of changed prompts. */
-import type { LintResult } from "../../engine/types.js";
+import type { LintResult } from "../../rule-api/types.js";
 import { runSmokeEval, type SmokeEvalOptions } from "../../eval/run.js";
 import type { EvalSummary } from "../../eval/types.js";
 

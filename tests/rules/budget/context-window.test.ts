@@ -1,5 +1,5 @@
 import rule from "../../../rules/budget/context-window.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const small = { registry: [{ id: "tiny-model", provider: "test", tokenizer: "o200k_base", contextWindow: 50, maxOutputTokens: 20 }] };
 

@@ -1,5 +1,5 @@
 import rule from "../../../rules/budget/growth.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const base = "You are a support assistant. Answer in two sentences.\n";
 const long = `${base}\n${"Always cite the relevant policy section and give the customer the exact next step to take. ".repeat(12)}\n`;

@@ -1,5 +1,5 @@
 import rule from "../../../rules/budget/max-tokens.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const prompt = "# Role\n\nYou are a support assistant for {{product}}. Answer in two sentences.\n";
 

@@ -1,5 +1,5 @@
 import rule from "../../../rules/cache/prefix-churn.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const rules = Array.from({ length: 8 }, (_, i) => `- Rule ${i + 1}: answer with the policy section and the next step.`).join("\n");
 const base = `# Support assistant\n\nYou answer billing questions.\n\n${rules}\n\nCustomer: {{question}}\n`;

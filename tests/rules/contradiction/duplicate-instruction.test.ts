@@ -1,5 +1,5 @@
 import rule from "../../../rules/contradiction/duplicate-instruction.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const prompt = (...lines: string[]) => `${lines.join("\n")}\n`;
 

@@ -5,7 +5,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import rule from "../../../rules/contradiction/examples.js";
 import { lintDocument } from "../../../src/engine/linter.js";
 import { parseDocument } from "../../../src/parse/index.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const prompt = (...lines: string[]) => `${lines.join("\n")}\n`;
 

@@ -5,7 +5,7 @@
 import rule from "../../../rules/contradiction/instructions.js";
 import { truncate } from "../../../src/contradiction/text.js";
 import { KIND_NAMES, type Dimension } from "../../../src/contradiction/vocabulary.js";
-import { RuleTester, type InvalidCase, type ValidCase } from "../../helpers/rule-tester.js";
+import { RuleTester, type InvalidCase, type ValidCase } from "../../../src/rule-tester/rule-tester.js";
 import { PHRASINGS } from "../../contradiction/phrasings.js";
 
 /** The sentence itself, without a list marker: the span the rule reports. */

@@ -1,5 +1,5 @@
 import rule from "../../../rules/fewshot/chat-schema.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const rec = (...messages: [string, unknown][]) => JSON.stringify({ messages: messages.map(([role, content]) => ({ role, content })) });
 

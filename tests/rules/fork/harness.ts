@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lintDocument } from "../../../src/engine/linter.js";
-import type { LintMessage, Rule } from "../../../src/engine/types.js";
+import type { LintMessage, Rule } from "../../../src/rule-api/types.js";
 import { detectFormat } from "../../../src/parse/detect.js";
 import { parseDocument } from "../../../src/parse/index.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import rule from "../../../rules/hygiene/bom.js";
 import { lintDocument } from "../../../src/engine/linter.js";
 import { parseDocument } from "../../../src/parse/index.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [

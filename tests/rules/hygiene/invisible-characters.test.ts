@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule, { findInvisibleRuns } from "../../../rules/hygiene/invisible-characters.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 /** ASCII text spelled in Unicode tag characters, the way hidden-instruction attacks encode it. */
 const tags = (text: string) => [...text].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join("");

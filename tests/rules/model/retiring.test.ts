@@ -1,5 +1,5 @@
 import rule from "../../../rules/model/retiring.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const now = { now: "2026-11-27" };
 

@@ -1,5 +1,5 @@
 import rule from "../../../rules/secrets/leaked-credential.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 import { BASE62, fake, randomString } from "../../fixtures/secrets/fake.js";
 
 // Fake, deterministic credentials (see tests/fixtures/secrets/fake.ts). Lengths: google 39, openrouter 73,

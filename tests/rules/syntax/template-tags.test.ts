@@ -1,5 +1,5 @@
 import rule from "../../../rules/syntax/template-tags.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [

@@ -1,5 +1,5 @@
 import rule from "../../../rules/syntax/undeclared-variable.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const dotprompt = (schema: string, body: string) => `---\nmodel: googleai/gemini-2.0-flash\ninput:\n  schema:\n${schema}---\n${body}`;
 

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import rule from "../../../rules/syntax/unused-input.js";
 import { lintDocument } from "../../../src/engine/linter.js";
 import { parseDocument } from "../../../src/parse/index.js";
-import { RuleTester } from "../../helpers/rule-tester.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 const dotprompt = (schema: string, body: string) => `---\nmodel: googleai/gemini-2.0-flash\ninput:\n  schema:\n${schema}---\n${body}`;
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/** A rule's markdown documentation, shipped beside the bundle (rules/<category>/<name>.md). */
+/** A built-in rule's markdown documentation, shipped beside the bundle (rules/<category>/<name>.md). */
 export function readRuleDocs(ruleId: string): string | undefined {
   // A rule is documented in rules/<id>.md, or in rules/<id>/README.md when it is a folder (as the docs test accepts).
   const candidates = ["..", "../.."].flatMap((up) => [`${up}/rules/${ruleId}.md`, `${up}/rules/${ruleId}/README.md`]);

@@ -1,14 +1,17 @@
 /**
- * A table-driven rule tester in the spirit of ESLint's RuleTester: each rule gets `valid` and `invalid`
- * cases; invalid cases state every finding's exact position and the fixed output.
+ * A table-driven rule tester in the spirit of ESLint's RuleTester: each rule gets `valid` and `invalid` cases;
+ * invalid cases state every finding's exact position and the fixed output. It runs a rule exactly as a lint run
+ * does (the same parser, linter, directives and masking), and registers one test per case with the test
+ * framework's `describe`/`it`: the globals (vitest with globals, mocha, jest), else Node's own `node:test`. Set
+ * `RuleTester.describe` and `RuleTester.it` to use others (vitest without globals).
  */
-import { describe, expect, it } from "vitest";
-import { applyFixes } from "../../src/engine/fixes.js";
-import { lintDocument } from "../../src/engine/linter.js";
-import type { LintMessage, Rule, RuleServices } from "../../src/engine/types.js";
-import type { Format } from "../../src/model/document.js";
-import { detectFormat } from "../../src/parse/detect.js";
-import { parseDocument } from "../../src/parse/index.js";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { applyFixes } from "../engine/fixes.js";
+import { lintDocument } from "../engine/linter.js";
+import type { Format } from "../model/document.js";
+import { detectFormat } from "../parse/detect.js";
+import { parseDocument } from "../parse/index.js";
+import type { LintMessage, Rule, RuleServices } from "../rule-api/types.js";
 
 export interface ValidCase {
   code: string;
@@ -40,6 +43,14 @@ export interface InvalidCase extends ValidCase {
   output?: string | null;
 }
 
+export interface RuleTestCases {
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+type Describe = (title: string, body: () => void) => unknown;
+type It = (title: string, body: () => Promise<void>) => unknown;
+
 async function run(rule: Rule<any>, testCase: ValidCase): Promise<{ messages: LintMessage[]; source: string }> {
   const filename = testCase.filename ?? "prompt.md";
   const path = `/virtual/${filename}`;
@@ -63,8 +74,24 @@ function caseTitle(kind: string, index: number, testCase: ValidCase): string {
   return `${kind} #${index + 1}: ${label}`;
 }
 
+/** The framework's `describe` and `it`: those set on RuleTester, else the globals, else `node:test`'s. */
+function framework(): { describe: Describe; it: It } {
+  const globals = globalThis as { describe?: unknown; it?: unknown };
+  const describe = RuleTester.describe ?? (typeof globals.describe === "function" ? (globals.describe as Describe) : undefined);
+  const it = RuleTester.it ?? (typeof globals.it === "function" ? (globals.it as It) : undefined);
+  if (describe && it) return { describe, it };
+  const nodeTest = process.getBuiltinModule("node:test") as unknown as { describe: Describe; it: It };
+  return { describe: describe ?? nodeTest.describe, it: it ?? nodeTest.it };
+}
+
 export class RuleTester {
-  run(rule: Rule<any>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  /** The test framework's `describe`; the global one (or `node:test`'s) when unset. */
+  static describe: Describe | undefined;
+  /** The test framework's `it`; the global one (or `node:test`'s) when unset. */
+  static it: It | undefined;
+
+  /** Checks the table, then registers one test per case under a `describe` named after the rule. */
+  run(rule: Rule<any>, cases: RuleTestCases): void {
     const seen = new Set<string>();
     for (const c of [...cases.valid, ...cases.invalid]) {
       const key = JSON.stringify([c.code, c.filename, c.format, c.options, c.settings, c.baseSource]);
@@ -73,11 +100,12 @@ export class RuleTester {
     }
     if (cases.invalid.length === 0) throw new Error(`${rule.meta.id}: a rule needs at least one invalid case`);
 
+    const { describe, it } = framework();
     describe(rule.meta.id, () => {
       cases.valid.forEach((testCase, index) => {
         it(caseTitle("valid", index, testCase), async () => {
           const { messages } = await run(rule, testCase);
-          expect(messages.map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([]);
+          deepStrictEqual(messages.map((m) => `${m.line}:${m.column} ${m.message}`), [], "a valid case must report nothing");
         });
       });
 
@@ -104,26 +132,26 @@ export class RuleTester {
             endColumn: e.endColumn,
             ...(e.message !== undefined ? { message: e.message } : {}),
           }));
-          expect(actual).toEqual(expected);
+          deepStrictEqual(actual, expected);
 
           testCase.errors.forEach((want, i) => {
             if (!want.suggestions) return;
             const got = messages[i]!.suggestions ?? [];
-            expect(got.length, `suggestions of error ${i + 1}`).toBe(want.suggestions.length);
+            strictEqual(got.length, want.suggestions.length, `suggestions of error ${i + 1}`);
             want.suggestions.forEach((s, j) => {
               const suggestion = got[j]!;
-              if (s.messageId) expect(suggestion.messageId).toBe(s.messageId);
+              if (s.messageId) strictEqual(suggestion.messageId, s.messageId);
               const { output } = applyFixes(source, [{ ...messages[i]!, fix: suggestion.fix }]);
-              expect(output).toBe(s.output);
+              strictEqual(output, s.output);
             });
           });
 
           const hasFix = messages.some((m) => m.fix);
           if (testCase.output === undefined || testCase.output === null) {
-            expect(hasFix, "the rule produced a fix; state `output`").toBe(false);
+            ok(!hasFix, "the rule produced a fix; state `output`");
           } else {
-            expect(hasFix, "expected a fix").toBe(true);
-            expect(applyFixes(source, messages).output).toBe(testCase.output);
+            ok(hasFix, "expected a fix");
+            strictEqual(applyFixes(source, messages).output, testCase.output);
           }
         });
       });
