@@ -24,14 +24,13 @@ export function checkDocument(document: PromptDocument): DocumentCheck {
   const blocks = collectBlocks(document);
   const precedence = blocks.some((b) => hasPrecedenceStatement(b.text));
   const directives = extractFromBlocks(blocks);
-  // A pair that contradicts is never also a repetition, even when a precedence statement silences the contradiction.
-  const search = searchConflicts(directives);
+  const search = precedence ? undefined : searchConflicts(directives);
   const result: DocumentCheck = {
     directives,
-    conflicts: precedence ? [] : search.conflicts,
-    duplicates: findDuplicates(directives, search.conflicts),
+    conflicts: search?.conflicts ?? [],
+    duplicates: findDuplicates(directives),
     precedence,
-    ...(search.stoppedAt && !precedence ? { stoppedAt: search.stoppedAt } : {}),
+    ...(search?.stoppedAt ? { stoppedAt: search.stoppedAt } : {}),
   };
   cache.set(document, result);
   return result;

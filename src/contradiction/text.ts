@@ -149,7 +149,6 @@ export function wordCount(text: string): number {
 }
 
 export function truncate(text: string, max = 60): string {
-  // Emphasis markers are not words of the rule ("**Package manager**: npm").
-  const t = text.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
+  const t = text.replace(/\s+/g, " ").trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
