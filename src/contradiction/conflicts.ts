@@ -275,7 +275,8 @@ export function findDuplicates(directives: readonly Directive[]): Duplicate[] {
   return out;
 }
 
-function duplicatesPairwise(sorted: readonly Directive[]): Duplicate[] {
+/** Every pair compared, for directives in source order: the fallback above, and the index's reference in tests. */
+export function duplicatesPairwise(sorted: readonly Directive[]): Duplicate[] {
   const out: Duplicate[] = [];
   const reported = new Set<number>();
   for (let j = 0; j < sorted.length; j++) {

@@ -26,7 +26,7 @@ const CAPITALISED = /\p{Lu}[\p{L}'’-]*\p{L}/gu;
 /** Ranges of `text` that could be personal data, in text order, merged. */
 export function findPersonalShapes(text: string): Range[] {
   const found: Range[] = [];
-  for (const m of text.matchAll(NUMBER_RUN)) found.push([m.index, m.index + m[0].trimEnd().length]);
+  for (const m of text.matchAll(NUMBER_RUN)) found.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(ALPHANUMERIC)) found.push([m.index, m.index + m[0].length]);
   const lexicon = nameLexicon();
   if (lexicon) {

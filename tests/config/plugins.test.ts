@@ -10,16 +10,12 @@ import { moduleFilesHash } from "../../src/config/plugins.js";
 import { RuleRegistry } from "../../src/config/registry.js";
 import { ConfigResolver } from "../../src/config/resolve.js";
 import { defineRule } from "../../src/rule-api/types.js";
+import { write as writeIn } from "../e2e/repo.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "promptvet-plugins-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function write(rel: string, content: string): string {
-  const file = path.join(tmp, rel);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return file;
-}
+const write = (rel: string, content: string): string => writeIn(tmp, rel, content);
 
 const builtinA = defineRule({
   meta: { id: "demo/a", category: "demo", docs: { description: "a", recommended: "error" }, messages: { m: "m" } },

@@ -8,10 +8,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   comparable,
+  duplicatesPairwise,
   conflictKind,
   findConflicts,
   findDuplicates,
-  sameClaim,
   searchConflicts,
   type Conflict,
   type Duplicate,
@@ -43,28 +43,9 @@ function pairwiseConflicts(a: readonly Directive[], b?: readonly Directive[]): C
   return conflicts;
 }
 
+/** The pairwise duplicate search the index falls back to, on the directives in source order. */
 function pairwiseDuplicates(directives: readonly Directive[]): Duplicate[] {
-  const short = (d: Directive) => {
-    const words = d.sentence.match(/[A-Za-z][\w'-]*/g) ?? [];
-    return words.length > 0 && words.length <= 12;
-  };
-  const out: Duplicate[] = [];
-  const reported = new Set<number>();
-  const sorted = [...directives].sort((x, y) => x.range[0] - y.range[0]);
-  for (let j = 0; j < sorted.length; j++) {
-    const later = sorted[j]!;
-    if (reported.has(later.range[0])) continue;
-    for (let i = 0; i < j; i++) {
-      const earlier = sorted[i]!;
-      if (earlier.range[0] === later.range[0]) continue;
-      if (!comparable(later, earlier) || !sameClaim(later, earlier)) continue;
-      if (!short(later) || !short(earlier)) continue;
-      out.push({ later, earlier });
-      reported.add(later.range[0]);
-      break;
-    }
-  }
-  return out;
+  return duplicatesPairwise([...directives].sort((x, y) => x.range[0] - y.range[0]));
 }
 
 /** Few values per dimension, so directives collide often; bounds for length and counts, topics for disclosure. */
