@@ -225,7 +225,7 @@ export interface Duplicate {
   earlier: Directive;
 }
 
-export function sameClaim(a: Directive, b: Directive): boolean {
+function sameClaim(a: Directive, b: Directive): boolean {
   if (a.dimension !== b.dimension || a.value !== b.value || a.polarity !== b.polarity || a.permissive !== b.permissive) return false;
   if (a.qualifier !== b.qualifier) return false;
   // Prohibitions may be fragments ("No emoji."); requirements must be commands on both sides.
