@@ -63,7 +63,8 @@ describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB 
 
   it(real ? "normal: real published system prompts" : "normal: generated prose (corpora absent)", async () => {
     if (!real && process.env.CI === "true") expect.fail(`${CORPUS} is required under CI=true`);
-    const normalMs = await fastest(lintSubject("markdown"), real ?? generatedProse(LARGE), 5);
+    const normalText = real ?? generatedProse(LARGE);
+    const normalMs = await fastest(lintSubject("markdown"), normalText, 5);
     // Run alone (vitest -t), the adversarial prompts have not been linted yet.
     if (measured.length === 0) measured = await measureAll(ADVERSARIAL, lintFormats, lintSubject);
     const slow: string[] = [];
@@ -74,9 +75,16 @@ describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB 
       const findings = ((await subject.run(prepared)) as DocumentLintOutput).messages.length;
       const bound = findings > MANY_FINDINGS ? FINDING_HEAVY_BOUND : 2;
       if (m.growth.largeMs < bound * normalMs) continue;
-      // The growth measurement may have taken one unlucky run: the fastest of three decides.
-      const ms = await fastest(subject, prepared.text, 3);
-      if (ms >= bound * normalMs) slow.push(`${m.input.name} (${m.format}, ${findings} findings): ${ms.toFixed(0)} ms against ${normalMs.toFixed(0)} ms, over ${bound}x`);
+      // The growth measurement may have taken one unlucky run, and other test files share the machine: the
+      // fastest of three rounds decides, each round timing the adversarial and the normal prompt back to back,
+      // so both are measured under the same load.
+      let ms = Infinity;
+      let normalHere = Infinity;
+      for (let round = 0; round < 3; round++) {
+        ms = Math.min(ms, await fastest(subject, prepared.text, 1));
+        normalHere = Math.min(normalHere, await fastest(lintSubject("markdown"), normalText, 1));
+      }
+      if (ms >= bound * normalHere) slow.push(`${m.input.name} (${m.format}, ${findings} findings): ${ms.toFixed(0)} ms against ${normalHere.toFixed(0)} ms, over ${bound}x`);
     }
     const slowest = [...measured].sort((a, b) => b.growth.largeMs - a.growth.largeMs).slice(0, 3);
     console.info(`[perf] normal 100 KB prompt: ${normalMs.toFixed(0)} ms; slowest adversarial: ${slowest.map((m) => `${m.input.name} (${m.format}) ${m.growth.largeMs.toFixed(0)} ms`).join(", ")}`);
