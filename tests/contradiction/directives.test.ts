@@ -68,9 +68,14 @@ describe("conditions and scopes", () => {
     expect(extractFromText(text).every((d) => d.conditional)).toBe(true);
   });
 
-  it("scoped rules carry their scope", () => {
+  it("a leading 'In X,' phrase is a condition named after X", () => {
     const [d] = extractFromText("In greetings, never use emoji.");
-    expect(d?.scope).toBe("greetings");
+    expect(d).toMatchObject({ conditional: true, condition: "in:greeting" });
+  });
+
+  it("an exception at the head that is about the request itself is the rule's own, not a condition", () => {
+    const [d] = extractFromText("Unless the request is ambiguous, don't ask questions.");
+    expect(d).toMatchObject({ conditional: false, excepts: true });
   });
 });
 
