@@ -53,7 +53,8 @@ export function globsOf(source: string): string[] {
   try {
     data = parseYaml(m[1]!);
   } catch {
-    return ["**"];
+    // Cursor writes `globs: **/*.py` unquoted, which YAML reads as an alias and rejects: read the line as written.
+    data = plainKeys(m[1]!);
   }
   if (!data || typeof data !== "object") return ["**"];
   const d = data as Record<string, unknown>;
@@ -63,6 +64,18 @@ export function globsOf(source: string): string[] {
   const globs = values.filter((v): v is string => typeof v === "string").map((v) => v.trim()).filter(Boolean);
   // A Cursor rule without globs or alwaysApply is attached by hand or by description: it may apply anywhere.
   return globs.length > 0 ? globs : ["**"];
+}
+
+/** `key: value` lines of a frontmatter that is not valid YAML, values as written (quotes and brackets removed). */
+function plainKeys(frontmatter: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const line of frontmatter.split(/\r?\n/)) {
+    const m = /^([A-Za-z]\w*):[ \t]*(.*)$/.exec(line);
+    if (!m) continue;
+    const value = m[2]!.trim().replace(/^\[(.*)\]$/, "$1");
+    out[m[1]!] = value === "true" ? true : value === "false" ? false : value.split(",").map((v) => v.trim().replace(/^["']|["']$/g, "")).join(",");
+  }
+  return out;
 }
 
 /** A glob as a folder prefix and a set of file extensions (empty: any file). */

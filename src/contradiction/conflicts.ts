@@ -328,10 +328,11 @@ export function searchConflicts(a: readonly Directive[], b?: readonly Directive[
   let stoppedAt: Directive | undefined;
   const consider = (later: Directive, earlier: Directive) => {
     compared++;
-    const rel = relation(later, earlier);
-    if (!rel) return;
+    // Most pairs of related kinds agree: the kind of clash is the cheaper test, so it goes first.
     const kind = conflictKind(later, earlier);
     if (!kind) return;
+    const rel = relation(later, earlier);
+    if (!rel) return;
     if (later.range[0] === earlier.range[0] && later.filePath === earlier.filePath && !SAME_SENTENCE_KINDS.has(kind)) return;
     candidates.push(rel === "exception" ? { later, earlier, kind, exception: true } : { later, earlier, kind });
   };
@@ -417,10 +418,16 @@ function sameClaim(a: Directive, b: Directive): boolean {
   return true;
 }
 
+const shortRules = new WeakMap<Directive, boolean>();
+
 /** A sentence that states little besides its rule: only such sentences can repeat one another. */
 function isShortRule(d: Directive): boolean {
-  const words = d.sentence.match(/[A-Za-z][\w'-]*/g) ?? [];
-  return words.length > 0 && words.length <= 12;
+  let short = shortRules.get(d);
+  if (short === undefined) {
+    const words = d.sentence.match(/[A-Za-z][\w'-]*/g) ?? [];
+    shortRules.set(d, (short = words.length > 0 && words.length <= 12));
+  }
+  return short;
 }
 
 /** Everything a sentence asks for, so a sentence that asks for more than an earlier one is not a repetition of it. */
@@ -455,15 +462,17 @@ export function findDuplicates(directives: readonly Directive[], conflicts: read
   const saysNothingNew = (later: Directive, earlier: Directive) => [...claims.get(later.range[0])!].every((c) => claims.get(earlier.range[0])!.has(c));
   const groups = new Map<string, Directive[]>();
   for (const later of sorted) {
-    const key = `${later.dimension}|${later.value}|${later.polarity}`;
+    // Only a short rule can repeat or be repeated; the group key holds what `sameClaim` compares first, and the
+    // numbers of the sentence, so sentences that differ only in them are never compared.
+    if (!isShortRule(later)) continue;
+    const key = `${later.dimension}|${later.value}|${later.polarity}|${later.permissive}|${later.qualifier ?? ""}|${later.literal ?? ""}|${later.focus ?? ""}|${literalsOf(later)}`;
     const group = groups.get(key) ?? [];
     if (!reported.has(later.range[0])) {
       for (const earlier of group) {
         if (earlier.range[0] === later.range[0]) continue;
         if (++compared > maxPairs) return out;
-        if (relation(later, earlier) !== "plain" || !sameClaim(later, earlier)) continue;
-        if (!isShortRule(later) || !isShortRule(earlier)) continue;
-        if (conflicting.has(`${later.range[0]}|${earlier.range[0]}`) || literalsOf(later) !== literalsOf(earlier)) continue;
+        if (!sameClaim(later, earlier) || relation(later, earlier) !== "plain") continue;
+        if (conflicting.has(`${later.range[0]}|${earlier.range[0]}`)) continue;
         if (!saysNothingNew(later, earlier)) continue;
         out.push({ later, earlier });
         reported.add(later.range[0]);

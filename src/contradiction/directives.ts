@@ -231,6 +231,8 @@ export function extractFromText(text: string, options: ExtractOptions & { isItem
   return out;
 }
 
+const OCCASIONS_LEAD = /\b(?:for|when|whenever|if|during|in cases?(?: where)?|in situations?(?: where)?)\s*:?\s*$/i;
+
 function blockScope(block: InstructionBlock): { scope: string; conditional: boolean; negativeLead: boolean } {
   const scoped = block.headings.filter((h, i) => !(i === 0 && block.headings.length > 1 && !CONDITIONAL_LEAD.test(h)) && isScopingHeading(h)).map((h) => h.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim());
   let conditional = block.headings.some((h) => CONDITIONAL_LEAD.test(h) && /^(?:\W*)(?:if|when|whenever|unless)\b/i.test(h));
@@ -244,6 +246,12 @@ function blockScope(block: InstructionBlock): { scope: string; conditional: bool
     if (introScope && !isGenericPhrase(introScope[1]!)) scoped.push(introScope[1]!.toLowerCase());
   }
   if (!negativeLead && lastHeading && NEGATIVE_LEAD.test(lastHeading.replace(/[*_]/g, "")) && block.isItem) negativeLead = true;
+  // "Do NOT use artifacts for:", "Use tables when:": the items are the occasions of a rule stated in the lead, not its objects.
+  const lead = block.isItem ? (block.listIntro ?? lastHeading ?? "") : "";
+  if (OCCASIONS_LEAD.test(lead.replace(/[*_]/g, ""))) {
+    negativeLead = false;
+    conditional = true;
+  }
 
   return { scope: scoped.join(" > "), conditional, negativeLead };
 }
@@ -448,7 +456,8 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     // "Short emails: simple paragraphs, no bullets": the label narrows what follows; "Description: ..." describes a tool.
     // The whitespace after an optional "(...)" belongs to that group: two adjacent `\s*` split a run of spaces every way.
     const label = /^\s*([A-Za-z][^:.!?]{1,60}?)\s*(?:\([^)]*\)\s*)?:\s+\S/.exec(sentenceText);
-    let labelScope = /:\s*(?:[*_]+\s*)?$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
+    // A short sentence ending in a colon labels what follows ("For greetings:"); a long one introduces it.
+    let labelScope = sentenceText.length <= 80 && /:\s*(?:[*_]+\s*)?$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
     if (label) {
       if (/^(?:description|usage|parameters?|params|args|arguments|returns?|signature|schema|type|example|examples|e\.g|input|inputs|note|source|post content)$/i.test(label[1]!.trim())) continue;
       if (isScopingHeading(label[1]!) && !isCommand(label[1]!) && wordRuns(label[1]!) < 6 && !/\b(?:is|are|was|were|has|have|be)\b/i.test(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
@@ -503,10 +512,17 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     const sentenceCommand = clauses.length > 0 && isCommand(text.slice(clauses[0]![0], clauses[0]![1]));
     let previous: { masked: string; raw: string } | undefined;
     let previousEnd = -1;
+    const anchors = new Map<RegExp, boolean>();
+    const sentenceMatches = (anchor: RegExp) => {
+      let hit = anchors.get(anchor);
+      if (hit === undefined) anchors.set(anchor, (hit = anchor.test(sentenceText)));
+      return hit;
+    };
     for (const [cs, ce] of clauses) {
       const afterColon = previousEnd >= 0 && text.slice(previousEnd, cs).includes(":");
       previousEnd = ce;
-      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceCommand, previous, afterColon };
+      const following = text.slice(ce, Math.min(sentence[1], ce + 80));
+      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceMatches, following, sentenceCommand, previous, afterColon };
       previous = { masked: view.text, raw: view.raw ?? view.text };
       // "Don't ask unless the request is ambiguous" holds by default: its exception is its own, not a condition.
       const clauseCondition = view.text.replace(EMPHATIC_CONDITION, "").replace(OWN_EXCEPTION, (m) => " ".repeat(m.length));
@@ -553,6 +569,17 @@ function markAlternatives(out: Directive[], from: number): void {
 }
 const ALTERNATIVE_JOIN = /\bor\b|\/|\beither\b|\bwhether\b|\bone of\b|\(/i;
 
+/** The stemmed words of a scope, kept for the scopes of the current blocks: every clause under one scope asks. */
+const scopeWordCache = new Map<string, Set<string>>();
+function scopeWordsOf(scope: string): Set<string> {
+  let words = scopeWordCache.get(scope);
+  if (!words) {
+    if (scopeWordCache.size > 64) scopeWordCache.clear();
+    scopeWordCache.set(scope, (words = new Set((scope.match(/[a-z0-9']+/g) ?? []).map(stem))));
+  }
+  return words;
+}
+
 /** One clause as the extractors see it: masked text, the unmasked text at the same offsets, its sentence. */
 interface ClauseView {
   text: string;
@@ -562,6 +589,13 @@ interface ClauseView {
   /** The clause follows a colon ("Package manager: npm"). */
   afterColon?: boolean;
   sentence: string;
+  /**
+   * Whether the sentence matches a pattern's anchor, computed once per sentence and anchor: a sentence of a
+   * thousand clauses would otherwise be scanned whole for each of them.
+   */
+  sentenceMatches: (anchor: RegExp) => boolean;
+  /** The words right after the clause in its sentence (at most 80 characters), where a rule's object may continue. */
+  following: string;
   /** The sentence opens with a command, so a verbless clause after a colon is part of it ("Write like this: relaxed and informal"). */
   sentenceCommand: boolean;
 }
@@ -656,7 +690,7 @@ function extractFromClause(
   const scopeOf = (extra: string): { scope: string; focus?: string } => {
     const focus = [context.labelFocus, subjectScopeOf(), extra].filter(Boolean).join(" & ");
     // A focus the section heading already names ("## Executive Summary" … "keep the executive summary short") adds nothing.
-    const scopeWords = new Set((context.scope.match(/[a-z0-9']+/g) ?? []).map(stem));
+    const scopeWords = scopeWordsOf(context.scope);
     const redundant = focus !== "" && (focus.match(/[a-z0-9']+/g) ?? []).every((w) => scopeWords.has(w) || scopeWords.has(stem(w)));
     return focus && !redundant ? { scope: context.scope, focus } : { scope: context.scope };
   };
@@ -714,7 +748,7 @@ function extractFromClause(
     const text = code ? codeText : clause;
     // Polarity and objects are read in the rule itself, not in its leading condition ("If no agent fits, use tools").
     const rule = ruleText(text);
-    if (pattern.anchor && !pattern.anchor.test(text) && !pattern.anchor.test(view.sentence)) continue;
+    if (pattern.anchor && !pattern.anchor.test(text) && !view.sentenceMatches(pattern.anchor)) continue;
     for (const m of allMatches(pattern.re, text)) {
       const start = m.index!;
       const end = start + m[0].length;
@@ -814,9 +848,7 @@ function extractFromClause(
   extractResponseCount(ruleText(clause), withCommand, permissive, scopeOf, add);
   extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
   extractDisclosure(ruleText(clause), withCommand, permissive, scopeOf, add);
-  const own = clause.trim();
-  const at = own ? view.sentence.indexOf(own) : -1;
-  extractConfirmation(clause, grammar, add, at >= 0 ? view.sentence.slice(at + own.length) : "");
+  extractConfirmation(clause, grammar, add, view.following);
   extractBulletMarker(clause, view.raw ?? clause, grammar, add);
 }
 
@@ -1029,6 +1061,8 @@ function extractResponseCount(
   else if (one && !several) emit(1, 1, one.index);
 }
 
+const WEB_SEARCH_NOUN = /^\s+(?:results?|responses?|answers?|summar(?:y|ies)|quer(?:y|ies)|snippets?|content|output|pages?|citations?|requests?|questions?|data)\b/i;
+
 function extractTools(
   clause: string,
   context: { negativeLead: boolean; command: boolean },
@@ -1051,7 +1085,11 @@ function extractTools(
       else if (/^(?:these|those|such|the|of|provided|following|given|available|built-in|no|this|that|a|an|each|multiple|several|some|your|its|their|relevant|appropriate|right|correct|same|specific|certain|new|custom|mcp|native|standard)$/.test(name)) continue;
       else value = name.replace(/[_-]/g, " ");
       if (/^(?:search|web search|browser|browsing)$/.test(value)) value = "web";
-    } else value = "web";
+    } else {
+      // "web search results", "for web search responses": the search names a kind of reply, it is not used.
+      if (/^web[- ]?search$/i.test(m[0]) && WEB_SEARCH_NOUN.test(clause.slice(m.index! + m[0].length))) continue;
+      value = "web";
+    }
     const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
     if (polarity === 1 && !context.command) continue;
     const qualifier = qualifierOf(clause, m.index!, m.index! + m[0].length);

@@ -12,7 +12,8 @@ export const IMPERATIVE =
   /^(?:use|respond|reply|answer|write|keep|be|include|add|avoid|give|provide|return|output|format|limit|list|offer|suggest|ask|cite|link|mention|reveal|share|tell|quote|explain|describe|start|begin|end|stay|speak|talk|make|ensure|remember|refer|present|show|put|wrap|structure|stick|focus|introduce|call|act|address|greet|search|browse|check|look|run|execute|skip|omit|feel|sign|close|summari[sz]e|state|express|produce|generate|send|reference|disclose|discuss|bring|adopt|maintain|match|insert|append|prefix|label|restrict|never|always|do|don't|communicate|go|lead|finish|conclude|open|aim|strive|try|prioriti[sz]e|opt|choose|favou?r|deliver|draft|compose|convert|translate|stick|sprinkle|throw|break|organi[sz]e|enumerate|number|present|frame|phrase|word|pepper|spell|refrain|steer|resist|leave|drop|cut|trim|expand|elaborate|walk|detail|break|offer|invoke|consult|query|mirror|emit|render)\b/i;
 
 /** "you may", "feel free", "there is no need to": a permission, weaker than a command. */
-const PERMISSION = /\b(?:you may|you can|feel free|free to|(?:there is |there's )?no need to|(?:do not|don't|doesn't|does not) (?:need|have) to|needn't|not (?:necessary|required) to|it'?s (?:ok|okay|fine|acceptable) to|it is (?:ok|okay|fine|acceptable) to|(?:are|is) (?:allowed|permitted|welcome)|allowed to|permitted to|optional(?:ly)?)\b/i;
+// "No tests needed", "a summary is not required": what need not be done may still be done.
+const PERMISSION = /\b(?:you may|you can|feel free|free to|(?:there is |there's )?no need to|(?:do not|don't|doesn't|does not) (?:need|have) to|needn't|not (?:necessary|required) to|it'?s (?:ok|okay|fine|acceptable) to|it is (?:ok|okay|fine|acceptable) to|(?:are|is) (?:allowed|permitted|welcome)|allowed to|permitted to|optional(?:ly)?)\b|\b(?:is|are) not (?:needed|necessary|required|mandatory)\b|\bno\b[^.;:()]{1,40}\b(?:needed|necessary|required)\b(?! (?:to|for|by|from|in|on|at)\b)/i;
 
 /** "no other language is allowed", "you may not": a denied permission is a prohibition, not a permission. */
 const DENIED_PERMISSION = /\b(?:no|not|never|nothing|none)\b[^.;]{0,40}\b(?:allowed|permitted|welcome|ok|okay|fine|acceptable)\b|\b(?:may|can) ?not\b|\b(?:may|can)n['’]t\b|\bno other\b/i;
@@ -69,7 +70,8 @@ export const RELATIVE = /\b(?:that|which|who|whom|whose|where)\b[^,;:]*/gi;
 /** A genuine command or permission, as opposed to a fragment ("Two lists, identical layout."). */
 export function isCommand(clause: string): boolean {
   // "`web.run` gives normal citations": a masked name followed by a verb describes a tool, it does not command.
-  if (/\s{3,}(?:gives|returns|shows|provides|produces|outputs|creates|generates|uses|includes|renders|displays|supports|accepts|takes)\b/.test(clause)) return false;
+  // Exactly three blanks before the verb say the same as three or more, without rescanning a long run of blanks from each of its spaces.
+  if (/\s{3}(?:gives|returns|shows|provides|produces|outputs|creates|generates|uses|includes|renders|displays|supports|accepts|takes)\b/.test(clause)) return false;
   if (MODAL_STRONG.test(clause.replace(RELATIVE, ""))) return true;
   const head = clause
     .replace(/^[\s*_>#\-•\d.)]+/, "")

@@ -99,7 +99,7 @@ export const CODE_PATTERNS: ValuePattern[] = [
   {
     dimension: "commits",
     value: "commit",
-    re: /(?<!\b(?:before|after|prior to|until|upon|per|each|every|between|pre|post)[- ](?:a |the |any |you |each |every |your )?(?:git )?)\b(?:git )?commit(?:ting)?\b(?![- ](?:messages?|history|hash(?:es)?|sha|ids?|logs?|titles?|body|bodies|conventions?|format|hooks?|style|summar(?:y|ies)|subjects?|lint|signing|graph|range|tree)\b)(?! to (?:memory|learning|a plan|the plan|an approach|a decision|a course|excellence|quality))|\b(?:make|create) (?:a |the |any |new )?(?:git )?commits?\b(?! messages?)/gi,
+    re: /(?<!\b(?:before|after|prior to|until|upon|per|each|every|between|pre|post)[- ](?:a |the |any |you |each |every |your )?(?:git )?)\b(?:git )?commit(?:ting)?\b(?![- ](?:messages?|history|hash(?:es)?|sha|ids?|logs?|titles?|body|bodies|conventions?|format|hooks?|style|summar(?:y|ies)|subjects?|lint|signing|graph|range|tree)\b)(?!\s+--?[a-z])(?! to (?:memory|learning|a plan|the plan|an approach|a decision|a course|excellence|quality))|\b(?:make|create) (?:a |the |any |new )?(?:git )?commits?\b(?! messages?)/gi,
     anchor: /\b(?:changes?|work|code|commit|commits|git|repo|repository|yourself|step|task|each|every|after|before|never|always|do not|don't|automatically|directly|without|frequently|often|atomic|small)\b/i,
     loose: true,
   },
