@@ -37,7 +37,7 @@ const SAME_SENTENCE_KINDS: ReadonlySet<Dimension> = new Set(["length", "count", 
 
 type Relation = "plain" | "exception";
 
-const PROJECT_WIDE: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
+const PROJECT_WIDE: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "convention", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
 
 /** Can the two directives meet in one response, and is one of them an exception to the other? */
 function relation(a: Directive, b: Directive): Relation | undefined {
@@ -165,6 +165,7 @@ function oneOfClash(a: Directive, b: Directive): boolean {
       return a.value !== b.value && targetsMeet(a, b) && !a.alternatives && !b.alternatives;
     case "test-framework":
     case "package-manager":
+    case "convention":
       return ga === gb && na !== nb && !a.alternatives && !b.alternatives;
     case "units":
       return unitsClash(a.value, b.value);

@@ -13,7 +13,7 @@ export const IMPERATIVE =
 
 /** "you may", "feel free", "there is no need to": a permission, weaker than a command. */
 // "No tests needed", "a summary is not required": what need not be done may still be done.
-const PERMISSION = /\b(?:you may|you can|feel free|free to|(?:there is |there's )?no need to|(?:do not|don't|doesn't|does not) (?:need|have) to|needn't|not (?:necessary|required) to|it'?s (?:ok|okay|fine|acceptable) to|it is (?:ok|okay|fine|acceptable) to|(?:are|is) (?:allowed|permitted|welcome)|allowed to|permitted to|optional(?:ly)?)\b|\b(?:is|are) not (?:needed|necessary|required|mandatory)\b|\bno\b[^.;:()]{1,40}\b(?:needed|necessary|required)\b(?! (?:to|for|by|from|in|on|at)\b)/i;
+const PERMISSION = /\b(?:you may|you can|feel free|free to|(?:there is |there's )?no need to|(?:do not|don't|doesn't|does not) (?:need|have) to|needn't|not (?:necessary|required) to|it'?s (?:ok|okay|fine|acceptable) to|it is (?:ok|okay|fine|acceptable) to|(?:are|is) (?:allowed|permitted|welcome|fine|ok|okay|acceptable)|allowed to|permitted to|optional(?:ly)?)\b|\b(?:is|are) not (?:needed|necessary|required|mandatory)\b|\bno\b[^.;:()]{1,40}\b(?:needed|necessary|required)\b(?! (?:to|for|by|from|in|on|at)\b)/i;
 
 /** "no other language is allowed", "you may not": a denied permission is a prohibition, not a permission. */
 const DENIED_PERMISSION = /\b(?:no|not|never|nothing|none)\b[^.;]{0,40}\b(?:allowed|permitted|welcome|ok|okay|fine|acceptable)\b|\b(?:may|can) ?not\b|\b(?:may|can)n['’]t\b|\bno other\b/i;

@@ -10,6 +10,11 @@ const INDENT_CONTEXT = /\bindent/i;
 const CODE_CONTEXT =
   /\b(?:paths?|shell|command|commands|arguments?|bash|zsh|powershell|strings?|literals?|imports?|jsx|tsx|attributes?|props?|code|javascript|typescript|js|ts|python|ruby|php|dart|prettier|eslint|biome|black|ruff|keys?|json|yaml|css|html|template|f-strings?|docstrings?)\b/i;
 
+/** Where a shell name is about the commands an agent writes or runs. */
+const SHELL_CONTEXT = /\b(?:terminal|shell|commands?|scripts?|syntax|cli|console|prompt)\b/i;
+/** Where async or sync is about the code an agent writes. */
+const EXECUTION_CONTEXT = /\b(?:def|functions?|methods?|handlers?|endpoints?|routes?|views?|operations?|calls?|code|i\/o|await|callbacks?|promises?|services?)\b/i;
+
 /** Groups of test frameworks that replace one another. */
 export const TEST_FRAMEWORKS: Record<string, string> = {
   jest: "js", vitest: "js", mocha: "js", jasmine: "js", ava: "js", qunit: "js", "node:test": "js", "bun test": "js", tap: "js",
@@ -94,6 +99,14 @@ export const CODE_PATTERNS: ValuePattern[] = [
     anchor: /\b(?:use|using|with|via|run|install|installs|installing|add|adding|package manager|only|exclusively|manage|prefer|never|not|avoid|instead)\b/i,
     loose: true,
   },
+
+  // Conventions with two sides, each value carrying its group ("exports:named"): only the other side of one group clashes.
+  { dimension: "convention", value: "exports:named", re: /\bnamed exports?\b/gi, loose: true },
+  { dimension: "convention", value: "exports:default", re: /\bdefault exports?\b|\bexport default\b/gi, loose: true },
+  { dimension: "convention", value: "shell:powershell", re: /\bpowershell\b(?! (?:module|cmdlet|gallery)s?\b)/gi, anchor: SHELL_CONTEXT, loose: true },
+  { dimension: "convention", value: "shell:posix", re: /\b(?:bash|zsh|posix shell|posix sh)\b(?! (?:on|in) windows\b)/gi, anchor: SHELL_CONTEXT, loose: true },
+  { dimension: "convention", value: "execution:async", re: /\basync(?:\/await|hronous(?:ly)?)?\b(?! (?:jobs?|tasks?|queues?|workers?|events?|generators?|iterators?|context managers?|fixtures?)\b)/gi, anchor: EXECUTION_CONTEXT, loose: true },
+  { dimension: "convention", value: "execution:sync", re: /\bsynchronous(?:ly)?\b(?! (?:jobs?|tasks?|queues?|workers?|events?|calls? to)\b)/gi, anchor: EXECUTION_CONTEXT, loose: true },
 
   // Committing and pushing.
   {

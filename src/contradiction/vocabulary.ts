@@ -42,6 +42,7 @@ export type Dimension =
   | "license"
   | "test-framework"
   | "package-manager"
+  | "convention"
   | "commits"
   | "semicolons"
   | "bullet-marker";
@@ -83,6 +84,7 @@ export const KIND_NAMES: Record<Dimension, string> = {
   license: "licence header",
   "test-framework": "test framework",
   "package-manager": "package manager",
+  convention: "code convention",
   commits: "commit policy",
   semicolons: "semicolon",
   "bullet-marker": "bullet marker",
