@@ -275,7 +275,7 @@ const OBJECT_SCOPE =
 /** Explanations ("since our customers are in Quebec") give a reason, not a scope. */
 const EXPLANATION = /(?:,\s*|\s)(?:since|because|as|so that|so|given that|which|to keep|to make|to help|to avoid)\b[\s\S]*$|\s[—–]\s[\s\S]*$/i;
 
-const SCOPE_FILLER = /^(?:the|a|an|your|our|their|its|my|each|every|all|any|whole|entire|final|full|complete|overall|main|this|that|these|those|same)$/;
+const SCOPE_FILLER = /^(?:the|a|an|your|our|their|its|my|each|every|all|any|whole|entire|final|full|complete|overall|main|this|that|these|those|same|two|three|four|five|six|seven|eight|nine|ten|several|few|many|more)$/;
 
 /** Nouns that name the whole deliverable of a prompt ("keep the review under 150 words"): no narrower place. */
 const DELIVERABLE = /^(?:report|reports|review|reviews|plan|plans|analysis|analyses|article|articles|essay|essays|document|documents|doc|docs|deliverable|deliverables|writeup|write-up|proposal|proposals|memo|memos|piece|work)$/;
@@ -290,6 +290,8 @@ const SELF_WORD = /^(?:claude|chatgpt|gemini|copilot|grok|assistant|model|bot|ai
 /** A scope phrase as compared: content words, stemmed ("the final recipe descriptions" -> "recip description"). */
 function normaliseScope(phrase: string, keepDeliverables = false): string {
   const words = (phrase.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((w) => !SCOPE_FILLER.test(w) && !STOPWORDS.has(w) && !SELF_WORD.test(w));
+  // "questions worded as if I asked them": a participle after the noun describes it, it names no other thing.
+  while (words.length > 0 && /^[a-z]{3,}ed$/.test(words[words.length - 1]!) && !/^(?:need|feed|seed|speed|bed|shed)$/.test(words[words.length - 1]!)) words.pop();
   if (words.length === 0 || isGenericPhrase(words.join(" "))) return "";
   if (!keepDeliverables && words.every((w) => DELIVERABLE.test(w) || isGenericPhrase(w))) return "";
   return words.map(stem).join(" ");
