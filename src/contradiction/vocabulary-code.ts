@@ -12,8 +12,6 @@ const CODE_CONTEXT =
 
 /** Where a shell name is about the commands an agent writes or runs. */
 const SHELL_CONTEXT = /\b(?:terminal|shell|commands?|scripts?|syntax|cli|console|prompt)\b/i;
-/** Where async or sync is about the code an agent writes. */
-const EXECUTION_CONTEXT = /\b(?:def|functions?|methods?|handlers?|endpoints?|routes?|views?|operations?|calls?|code|i\/o|await|callbacks?|promises?|services?)\b/i;
 
 /** Groups of test frameworks that replace one another. */
 export const TEST_FRAMEWORKS: Record<string, string> = {
@@ -103,10 +101,8 @@ export const CODE_PATTERNS: ValuePattern[] = [
   // Conventions with two sides, each value carrying its group ("exports:named"): only the other side of one group clashes.
   { dimension: "convention", value: "exports:named", re: /\bnamed exports?\b/gi, loose: true },
   { dimension: "convention", value: "exports:default", re: /\bdefault exports?\b|\bexport default\b/gi, loose: true },
-  { dimension: "convention", value: "shell:powershell", re: /\bpowershell\b(?! (?:module|cmdlet|gallery)s?\b)/gi, anchor: SHELL_CONTEXT, loose: true },
-  { dimension: "convention", value: "shell:posix", re: /\b(?:bash|zsh|posix shell|posix sh)\b(?! (?:on|in) windows\b)/gi, anchor: SHELL_CONTEXT, loose: true },
-  { dimension: "convention", value: "execution:async", re: /\basync(?:\/await|hronous(?:ly)?)?\b(?! (?:jobs?|tasks?|queues?|workers?|events?|generators?|iterators?|context managers?|fixtures?)\b)/gi, anchor: EXECUTION_CONTEXT, loose: true },
-  { dimension: "convention", value: "execution:sync", re: /\bsynchronous(?:ly)?\b(?! (?:jobs?|tasks?|queues?|workers?|events?|calls? to)\b)/gi, anchor: EXECUTION_CONTEXT, loose: true },
+  { dimension: "convention", value: "shell:powershell", re: /(?<!\b(?:into|from|of|inside) (?:the |a |an |your |any )?)\bpowershell\b(?! (?:module|cmdlet|gallery)s?\b)/gi, anchor: SHELL_CONTEXT, loose: true },
+  { dimension: "convention", value: "shell:posix", re: /(?<!\b(?:into|from|of|inside) (?:the |a |an |your |any )?)\b(?:bash|zsh|posix shell|posix sh)\b(?! (?:on|in) windows\b)/gi, anchor: SHELL_CONTEXT, loose: true },
 
   // Committing and pushing.
   {

@@ -167,7 +167,7 @@ export const PHRASINGS: PhrasingCase[] = [
   yes("package-manager", "- **Package manager**: npm (keep package-lock.json in git)", "- Install frontend packages with pnpm only."),
   yes("convention", "Prefer named exports for React components.", "Give every component a default export."),
   yes("convention", "Write every shell command for PowerShell.", "Use bash syntax in the terminal commands you suggest."),
-  yes("convention", "Make route handlers async.", "Keep every endpoint handler synchronous."),
+  no("convention", "Never embed user input directly into PowerShell scripts.", "Use PowerShell for every terminal command."),
   no("convention", "Use named exports for utilities.", "Run the setup script with bash."),
   no("convention", "Avoid default exports.", "Use named exports."),
   no("test-framework", "Output: the SVG file (no Playwright testing needed).", "Test web pages with Playwright."),
