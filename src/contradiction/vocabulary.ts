@@ -181,7 +181,7 @@ export const VALUE_PATTERNS: ValuePattern[] = [
   },
   { dimension: "humour", value: "humour", re: /\b(?:keep (?:it|things|the tone) serious|serious tone|strictly serious|no-nonsense|humou?rless|joke-free|without (?:any )?humou?r)\b/gi, inverted: true },
   // An emoji written out, except the check marks and arrows that mark list items.
-  { dimension: "emoji", value: "emoji", re: /(?<=\p{L}[^\n]{0,200}?)(?![✅❌✔✖⚠➡👉🔹🔸▶⭐✓✗☐☑])\p{Extended_Pictographic}/gu, loose: true },
+  { dimension: "emoji", value: "emoji", re: /(?![✅❌✔✖⚠➡👉🔹🔸▶⭐✓✗☐☑])\p{Extended_Pictographic}(?<=\p{L}[^\n]{0,200}?\p{Extended_Pictographic})/gu, loose: true },
 
   // Emoji.
   { dimension: "emoji", value: "emoji", re: /\bemoj(?:i|is|y)\b|\bemoticons?\b|\bsmiley(?:s| faces?)?\b|\bkaomoji\b/gi },
