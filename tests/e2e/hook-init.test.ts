@@ -5,8 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { git, installTooling, makeRepo, promptvet, run, write } from "./repo.js";
+import { parse as parseYaml } from "yaml";
+import { git, installTooling, makeRepo, PROJECT_ROOT, promptvet, PROMPTVET_BIN, run, write } from "./repo.js";
 
 const ZWSP = "\u200b";
 const LEAKY = `# Support\n\nAnswer the customer.${ZWSP} Escalate to maria.lopez84@gmail.com.\n`;
@@ -175,6 +177,52 @@ describe("promptvet init", () => {
     expect(init.stdout).toContain("Run `pre-commit install` to activate the hook");
     expect(init.stdout).not.toContain("is active");
     expect(readFileSync(path.join(repo.dir, ".pre-commit-config.yaml"), "utf8")).toContain("id: promptvet");
+  });
+});
+
+describe("the pre-commit framework hook (.pre-commit-hooks.yaml)", () => {
+  const [hook] = parseYaml(readFileSync(path.join(PROJECT_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { entry: string; files: string }[];
+  const hasPreCommit = spawnSync("pre-commit", ["--version"]).status === 0;
+
+  function projectWithDocs() {
+    const repo = makeRepo();
+    repos.push(repo);
+    const readme = "# Support bot   \n\nContact maria.lopez84@gmail.com for access.\n";
+    write(repo.dir, "README.md", readme);
+    write(repo.dir, "docs/guide.md", readme);
+    write(repo.dir, "prompts/support.md", "# Support\n\nAnswer the customer.   \n");
+    return { dir: repo.dir, readme };
+  }
+
+  it("its entry lints only the prompt files of the names pre-commit passes, and fixes nothing else", () => {
+    const { dir, readme } = projectWithDocs();
+    // pre-commit runs the entry with the staged paths its `files` pattern matches.
+    const names = ["README.md", "docs/guide.md", "prompts/support.md"].filter((f) => new RegExp(hook!.files).test(f));
+    expect(names).toHaveLength(3);
+    const [command, ...args] = hook!.entry.split(" ");
+    expect(command).toBe("promptvet");
+    const result = promptvet([...args, ...names], dir);
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).not.toContain("README");
+    expect(readFileSync(path.join(dir, "README.md"), "utf8")).toBe(readme);
+    expect(readFileSync(path.join(dir, "docs/guide.md"), "utf8")).toBe(readme);
+    expect(readFileSync(path.join(dir, "prompts/support.md"), "utf8")).toBe("# Support\n\nAnswer the customer.\n");
+  });
+
+  it.skipIf(!hasPreCommit)("a real commit through pre-commit leaves README and docs alone (needs `pre-commit` on PATH)", () => {
+    const { dir, readme } = projectWithDocs();
+    const local = `repos:\n  - repo: local\n    hooks:\n      - id: promptvet\n        name: promptvet\n        entry: ${process.execPath} ${PROMPTVET_BIN} ${hook!.entry.split(" ").slice(1).join(" ")}\n        language: system\n        files: '${hook!.files}'\n        require_serial: true\n`;
+    write(dir, ".pre-commit-config.yaml", local);
+    expect(run("pre-commit", ["install"], dir).status).toBe(0);
+    git(dir, "add", "-A");
+    const first = run("git", ["commit", "-m", "docs and prompt"], dir);
+    // pre-commit fails a commit whose files a hook modified: the fixed prompt is staged again by hand.
+    expect(first.status).not.toBe(0);
+    expect(readFileSync(path.join(dir, "README.md"), "utf8")).toBe(readme);
+    git(dir, "add", "-A");
+    const second = run("git", ["commit", "-m", "docs and prompt"], dir);
+    expect(second.status, second.stdout + second.stderr).toBe(0);
+    expect(git(dir, "show", "HEAD:README.md")).toBe(readme);
   });
 });
 
