@@ -93,8 +93,8 @@ export async function runInit(options: InitOptions): Promise<number> {
   else if (!/\bhusky\b/.test(prepare)) pkg.scripts.prepare = `${prepare} && ${huskyCommand}`;
 
   // promptvet used to run from lint-staged; the hook now runs it itself, so an entry would lint every file twice.
+  const droppedOldEntry = dropOldLintStagedEntry(pkg);
   const lintStaged = findLintStagedConfigs(packageDir, pkg);
-  dropOldLintStagedEntry(pkg);
   for (const config of lintStaged) notes.push(...lintStagedNotes(config, rel(config.file)));
 
   if (JSON.stringify(pkg) !== before) {
@@ -107,13 +107,16 @@ export async function runInit(options: InitOptions): Promise<number> {
   const block = hookBlock({ patterns, digest: prefilterDigest(patterns), packageDir: packageRel });
   const hookPath = path.join(packageDir, ".husky", "pre-commit");
   const existingHook = existsSync(hookPath) ? readFileSync(hookPath, "utf8") : undefined;
-  const hook = withHookBlock(existingHook, block);
+  // The `lint-staged` line an earlier init wrote has nothing left to run once its entry is gone (lint-staged
+  // without a config fails every commit).
+  const ownLintStagedLine = droppedOldEntry && lintStaged.length === 0;
+  const hook = withHookBlock(ownLintStagedLine && existingHook ? existingHook.replace(/^(npx )?lint-staged\n?/m, "") : existingHook, block);
   if (hook !== existingHook) {
     mkdirSync(path.dirname(hookPath), { recursive: true });
     writeFileSync(hookPath, hook, { mode: 0o755 });
     changed.push(rel(hookPath));
   }
-  if (existingHook && /\blint-staged\b/.test(existingHook)) {
+  if (/\blint-staged\b/.test(hook.replace(block, ""))) {
     notes.push(`promptvet runs after lint-staged in ${rel(hookPath)}, so it checks what your lint-staged tasks (formatters included) staged.`);
   }
 
@@ -129,13 +132,19 @@ function nearestPackageDir(cwd: string, gitRoot: string): string | undefined {
   }
 }
 
-function dropOldLintStagedEntry(pkg: Record<string, any>): void {
+/** Removes the lint-staged entry an earlier init wrote; true when there was one. */
+function dropOldLintStagedEntry(pkg: Record<string, any>): boolean {
   const entries = pkg["lint-staged"];
-  if (!entries || typeof entries !== "object") return;
+  if (!entries || typeof entries !== "object") return false;
+  let dropped = false;
   for (const [glob, command] of Object.entries(entries)) {
-    if (command === OLD_LINT_STAGED_COMMAND) delete entries[glob];
+    if (command === OLD_LINT_STAGED_COMMAND) {
+      delete entries[glob];
+      dropped = true;
+    }
   }
   if (Object.keys(entries).length === 0) delete pkg["lint-staged"];
+  return dropped;
 }
 
 function lintStagedNotes(config: LintStagedConfig, file: string): string[] {

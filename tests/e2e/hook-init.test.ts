@@ -115,6 +115,21 @@ describe("promptvet init", () => {
     expect(init.stdout).toContain("lint-staged.config.cjs runs promptvet through lint-staged: remove that entry");
   });
 
+  it("upgrading from the lint-staged set-up an earlier init wrote: its entry and hook line go, commits still pass", () => {
+    const dir = newProject({ pkg: { "lint-staged": { "*": "promptvet --fix --only-matching --with-dependents" } } });
+    write(dir, ".husky/pre-commit", "lint-staged\n");
+    const init = promptvet(["init"], dir);
+    expect(init.status).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"))["lint-staged"]).toBeUndefined();
+    expect(readFileSync(path.join(dir, ".husky/pre-commit"), "utf8")).not.toMatch(/^lint-staged$/m);
+    expect(commitAll(dir, "set up").status).toBe(0);
+    write(dir, "src/app.js", "export {};\n");
+    const code = commitAll(dir, "code");
+    expect(code.status, code.output).toBe(0);
+    write(dir, "prompts/support.md", LEAKY);
+    expect(commitAll(dir, "leaky").status).not.toBe(0);
+  });
+
   it('next to "*.md": a formatter, promptvet checks and fixes what the formatter staged, and says what it fixed', () => {
     // A formatter in the place of prettier --write: it rewrites every staged Markdown file.
     const dir = newProject({ pkg: { "lint-staged": { "*.md": "node format-md.cjs" } } });
@@ -252,6 +267,17 @@ describe("promptvet hook", () => {
     const passed = commit(dir, "add prompt");
     expect(passed.status, passed.output).toBe(0);
     expect(passed.output).not.toContain("promptvet");
+  });
+
+  it("git commit -a: the fix is part of the commit", () => {
+    const dir = initialised();
+    write(dir, "prompts/support.md", CLEAN);
+    expect(commitAll(dir, "add prompt").status).toBe(0);
+    write(dir, "prompts/support.md", `${CLEAN}\nKeep it short. \n`);
+    const passed = run("git", ["commit", "-a", "-m", "edit"], dir);
+    expect(passed.status, passed.stdout + passed.stderr).toBe(0);
+    expect(git(dir, "show", "HEAD:prompts/support.md")).toBe(`${CLEAN}\nKeep it short.\n`);
+    expect(git(dir, "status", "--porcelain")).toBe("");
   });
 
   it("a partially staged file is linted as staged and not fixed; the unstaged edit stays", () => {
