@@ -130,7 +130,7 @@ export function parseCli(argv: string[]): CliOptions {
   }
   if (values.staged && values["changed-since"]) throw new UsageError("--staged and --changed-since cannot be combined");
   if (values.staged && values.fix) {
-    throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree. Use lint-staged (promptvet init sets it up), which re-stages fixed files.");
+    throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree. Use `promptvet hook` (what the hook `promptvet init` writes runs), which fixes the fully staged files and stages them again.");
   }
   if (values["fix-suggestions"] && !values.fix) throw new UsageError("--fix-suggestions needs --fix");
   if (values.prefilter !== undefined && command !== "hook") throw new UsageError("--prefilter is an option of `promptvet hook`");
