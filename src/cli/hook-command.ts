@@ -90,7 +90,7 @@ export function passingSummary(results: readonly LintResult[], cwd: string): str
   const withWarnings = results.filter((r) => r.warningCount > 0).map((r) => relativeForUser(cwd, r.filePath));
   const where = files.length <= 3 ? files.join(", ") : `${files.slice(0, 3).join(", ")} and ${files.length - 3} more`;
   const next = withWarnings.length > 0
-    ? ` — run \`npx promptvet ${withWarnings.length <= 3 ? withWarnings.join(" ") : "--staged"}\` to see them`
+    ? ` — run \`npx promptvet ${withWarnings.join(" ")}\` to see them`
     : " (staged with this commit)";
   return `promptvet: ${counts} in ${where}${next}`;
 }
