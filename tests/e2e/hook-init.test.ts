@@ -198,6 +198,7 @@ describe("promptvet init", () => {
 describe("the pre-commit framework hook (.pre-commit-hooks.yaml)", () => {
   const [hook] = parseYaml(readFileSync(path.join(PROJECT_ROOT, ".pre-commit-hooks.yaml"), "utf8")) as { entry: string; files: string }[];
   const hasPreCommit = spawnSync("pre-commit", ["--version"]).status === 0;
+  if (!hasPreCommit) console.warn("[promptvet] `pre-commit` is not on PATH: the real commit through the pre-commit framework is skipped; the hook entry is still run as pre-commit calls it");
 
   function projectWithDocs() {
     const repo = makeRepo();
