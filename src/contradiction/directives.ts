@@ -21,6 +21,7 @@ import {
   unitOf,
   VALUE_PATTERNS,
   type Dimension,
+  type ValuePattern,
 } from "./vocabulary.js";
 
 export interface Bound {
@@ -670,6 +671,13 @@ const USE_FOR_BEFORE = /\b(?:use|using|used)\s+(?:the\s+|a\s+|an\s+|this\s+|that
 const ANY_VALUE = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).join("|"), "i");
 /** The same, global: `replace` starts and ends a global search at lastIndex 0, so one instance serves every call. */
 const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
+/**
+ * One scan that every value pattern's match also matches (their union, case-insensitive): a clause it misses has no
+ * mention, so the per-pattern scans are skipped. Unicode patterns read `\p{...}` differently without the flag and
+ * always run.
+ */
+const GATED = (p: ValuePattern) => !p.re.unicode;
+const ANY_GATED_VALUE = new RegExp(VALUE_PATTERNS.filter(GATED).map((p) => `(?:${p.re.source})`).join("|"), "i");
 
 function extractFromClause(
   view: ClauseView,
@@ -711,26 +719,28 @@ function extractFromClause(
   const self = SELF_SUBJECT.exec(main) ?? (SELF_NAME.test(lead) ? PRONOUN_SUBJECT.exec(main) : null);
   if (self) main = main.slice(0, self.index) + " ".repeat(self[0].length) + main.slice(self.index + self[0].length);
   if (hasOtherSubject(main) || EVALUATIVE.test(clause) || REPORTED.test(main)) return;
+  // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
+  if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
+  const directive = Boolean(self) || isDirective(main.trimStart(), block, context.negativeLead);
+  // The checks below read the subject of a rule; a clause that is none stops here, before them.
+  if (!directive) return;
   // "Variables should be snake_case", "The word 'x' must appear twice": a code or keyword subject is the rule's own.
-  const subject = main.slice(0, FIRST_PREDICATE.exec(main)?.index ?? 0);
+  const firstPredicate = FIRST_PREDICATE.exec(main);
+  const subject = main.slice(0, firstPredicate?.index ?? 0);
   // "The closing summary must be a single paragraph": a rule about a part of the reply, narrowed to that part.
   const about = aboutSomethingElse(main);
   // Only a modal makes a rule of a sentence about something else ("The notes should be concise"); "Verbose
   // descriptions don't just waste tokens" describes.
-  const modalPredicate = /^(?:must|should|shall|need to|needs to|needs|has to|have to)$/i.test(FIRST_PREDICATE.exec(main)?.[0] ?? "");
+  const modalPredicate = /^(?:must|should|shall|need to|needs to|needs|has to|have to)$/i.test(firstPredicate?.[0] ?? "");
   const subjectScope = about && modalPredicate && !CODE_SUBJECT.test(subject) ? normaliseScope(subject) : "";
   // "The report is a formatted document, not JSON": the deliverable itself is the reply.
   const deliverable = about && !subjectScope && isDeliverable(subject);
   const elsewhere = about && !subjectScope && !deliverable;
   subjectScopeValue = subjectScope;
-  // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
-  if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
-  const directive = Boolean(self) || isDirective(main.trimStart(), block, context.negativeLead);
   const permissive = isPermission(clause);
   let scopeCache: string | undefined;
   const localScopeOf = () => (scopeCache ??= clauseScope(withoutMentions(main)));
 
-  if (!directive) return;
   /** The clause (or a same-length view of it) with its leading condition blanked. */
   const leadLength = clause.length - main.trimStart().length;
   const ruleText = (text: string) => (leadLength === 0 || main === clause ? text : " ".repeat(leadLength) + text.slice(leadLength));
@@ -744,7 +754,9 @@ function extractFromClause(
     return strong ? { ...own, scope: [own.scope, strong].filter(Boolean).join(" > ") } : own;
   };
 
+  const mentions = ANY_GATED_VALUE.test(clause) || (codeText !== clause && ANY_GATED_VALUE.test(codeText));
   for (const pattern of VALUE_PATTERNS) {
+    if (!mentions && GATED(pattern)) continue;
     const code = CODE_DIMENSIONS.has(pattern.dimension);
     if (elsewhere && !code) continue;
     const text = code ? codeText : clause;
