@@ -8,7 +8,7 @@ import { workerCount, type LintThreads } from "../engine/lint-threads.js";
 import { newRunTiming, type RunTiming } from "../engine/timing.js";
 import type { LintMessage, LintResult, Rule, RuleMeta } from "../rule-api/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
-import { changedBetween, findRepoRoot, GitError, hasHead, mergeBase, stagedChanges } from "../files/git.js";
+import { changedBetween, findRepository, GitError, hasHead, mergeBase, stagedChanges } from "../files/git.js";
 import { GitObjectStore } from "../files/git-objects.js";
 import { detectFormat } from "../parse/detect.js";
 import { getFormatter, parseFormatSpecs } from "../report/index.js";
@@ -46,7 +46,8 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   const timing = io.env.PROMPTVET_TIMING ? newRunTiming() : undefined;
   if (timing) timing.startup = performance.now();
   const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
-  const repoRoot = findRepoRoot(io.cwd);
+  const repository = findRepository(io.cwd);
+  const repoRoot = repository?.root;
   let targets: FileTarget[];
   let baseRef: string | undefined;
   const deleted: string[] = [];
@@ -77,9 +78,8 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
 
   const suggestionScopes = options.fixSuggestions;
   await checkSuggestionScopes(suggestionScopes, resolver, targets);
-  const cache = options.cache
-    ? new ResultCache(options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd))
-    : undefined;
+  const cacheFile = options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd, repository?.gitDir, io.env);
+  const cache = options.cache && cacheFile ? new ResultCache(cacheFile) : undefined;
   const git = repoRoot ? new GitObjectStore(repoRoot) : undefined;
   const baseBlobs = cache && git && baseRef ? await git.treeAt(baseRef) : undefined;
   if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false }));

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { VERSION } from "../version.js";
 import { findCredentialShapes } from "./credential-shapes.js";
@@ -117,10 +118,22 @@ export class ResultCache implements ResultStore {
     this.data = { version: VERSION, format: CACHE_FORMAT, entries: loaded.entries };
   }
 
-  /** Default location: node_modules/.cache/promptvet when node_modules exists, else .promptvetcache. */
-  static defaultLocation(root: string): string {
+  /**
+   * Default location. In a git repository: beside its git data (`<git-dir>/promptvet/results.json`), so a run
+   * never leaves a file in the working tree, and a linked worktree has a cache of its own that goes with it.
+   * Elsewhere: `node_modules/.cache/promptvet` when the folder has node_modules, else the user's cache folder
+   * (one file per folder linted); undefined when there is none, and the run goes without a cache.
+   * Caches at the locations of earlier versions (`.promptvetcache`, node_modules/.cache inside a repository)
+   * are neither read nor written: they can be deleted.
+   */
+  static defaultLocation(root: string, gitDir: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+    if (gitDir) return path.join(gitDir, "promptvet", "results.json");
     const nm = path.join(root, "node_modules");
-    return existsSync(nm) ? path.join(nm, ".cache", "promptvet", "results.json") : path.join(root, ".promptvetcache");
+    if (existsSync(nm)) return path.join(nm, ".cache", "promptvet", "results.json");
+    const home = env.XDG_CACHE_HOME || (env.LOCALAPPDATA ?? (os.homedir() ? path.join(os.homedir(), ".cache") : ""));
+    if (!home) return undefined;
+    const folderId = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
+    return path.join(home, "promptvet", "results", `${folderId}.json`);
   }
 
   /** The first fault met (reading, an entry, writing), as one line naming the cache file; undefined when all went well. */
