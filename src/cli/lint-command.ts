@@ -3,6 +3,7 @@ import path from "node:path";
 import { ConfigResolver } from "../config/resolve.js";
 import type { RuleRegistry } from "../config/registry.js";
 import { ResultCache } from "../engine/cache.js";
+import { unchangedWorktreeBlobs } from "../files/worktree-blobs.js";
 import { lintFiles, suggestionFilter } from "../engine/lint-files.js";
 import { workerCount, type LintThreads } from "../engine/lint-threads.js";
 import { newRunTiming, type RunTiming } from "../engine/timing.js";
@@ -80,6 +81,8 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   await checkSuggestionScopes(suggestionScopes, resolver, targets);
   const cacheFile = options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd, repository?.gitDir, io.env);
   const cache = options.cache && cacheFile ? new ResultCache(cacheFile) : undefined;
+  // Tracked files git says are unchanged are looked up in the cache by blob id, without being read.
+  const worktreeBlobs = cache && repository && !options.staged ? await unchangedWorktreeBlobs(repository.root, repository.gitDir, io.env) : undefined;
   const git = repoRoot ? new GitObjectStore(repoRoot) : undefined;
   const baseBlobs = cache && git && baseRef ? await git.treeAt(baseRef) : undefined;
   if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false }));
@@ -116,6 +119,8 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     tokenStats: wantsSummary,
     cache,
     baseBlobs,
+    worktreeBlobs,
+    sourceOnHits: reportsDrawFrames(options),
     files: targets,
     resolver,
     fix: options.fix,
@@ -208,6 +213,15 @@ function lintThreads(
       recordCache: run.cache,
     },
   };
+}
+
+/** Formats that print only messages and positions, never a line of the file. */
+const FRAMELESS_FORMATS = new Set(["compact", "json", "junit", "markdown"]);
+
+/** Whether any report of this run quotes lines of the files (code frames, snippets). */
+function reportsDrawFrames(options: CliOptions): boolean {
+  const specs = parseFormatSpecs(options.formats.length > 0 ? options.formats : ["stylish"]);
+  return !!options.outputFile && !specs.some((s) => !s.file) ? true : specs.some((s) => !FRAMELESS_FORMATS.has(s.name.trim().toLowerCase()));
 }
 
 /** Keeps errors only (for --quiet), recomputing the counts. */

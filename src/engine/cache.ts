@@ -12,7 +12,11 @@ import type { LintMessage, LintResult } from "../rule-api/types.js";
  * messages, which are masked, and the ranges to mask), so the cache never stores a secret.
  */
 export interface CacheKeyParts {
-  content: Uint8Array;
+  /**
+   * Git's blob id of the content (`gitBlobId`): for a tracked file git says is unchanged, the id in the index,
+   * so the file need not be read to find its entry; for any other file, its bytes hashed the same way.
+   */
+  contentId: string;
   configHash: string;
   /** Blob id of the file at the base ref ("" when none), since growth/churn rules compare with it. */
   baseBlob: string;
@@ -31,7 +35,7 @@ interface CacheEntry {
 }
 
 /** Bumped whenever the entry layout changes; a cache in another layout is dropped whole. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface CacheFile {
   version: string;
@@ -54,7 +58,7 @@ export function cacheKey(parts: CacheKeyParts): string {
     .update("\0")
     .update(parts.mode)
     .update("\0")
-    .update(parts.content)
+    .update(parts.contentId)
     .digest("base64url");
 }
 
@@ -109,7 +113,7 @@ export class ResultCache implements ResultStore {
       return;
     }
     // A cache from another promptvet version is dropped whole: rules may have changed. So is an older
-    // layout (format 1 stored masked text in place of mask ranges).
+    // layout (format 1 stored masked text in place of mask ranges; format 2 keyed content by its SHA-256).
     if (!isRecord(loaded) || loaded.version !== VERSION || loaded.format !== CACHE_FORMAT) return;
     if (!isRecord(loaded.entries)) {
       this.note("has no valid entry table; it will be rewritten");
