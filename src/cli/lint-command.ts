@@ -49,6 +49,9 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
   const repository = findRepository(io.cwd);
   const repoRoot = repository?.root;
+  // Tracked files git says are unchanged are looked up in the cache by blob id, without being read; git lists
+  // them while the files and configs are found.
+  const worktreeBlobsListed = options.cache && repository && !options.staged ? unchangedWorktreeBlobs(repository.root, repository.gitDir, io.env) : undefined;
   let targets: FileTarget[];
   let baseRef: string | undefined;
   const deleted: string[] = [];
@@ -81,8 +84,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   await checkSuggestionScopes(suggestionScopes, resolver, targets);
   const cacheFile = options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd, repository?.gitDir, io.env);
   const cache = options.cache && cacheFile ? new ResultCache(cacheFile) : undefined;
-  // Tracked files git says are unchanged are looked up in the cache by blob id, without being read.
-  const worktreeBlobs = cache && repository && !options.staged ? await unchangedWorktreeBlobs(repository.root, repository.gitDir, io.env) : undefined;
+  const worktreeBlobs = cache ? await worktreeBlobsListed : undefined;
   const git = repoRoot ? new GitObjectStore(repoRoot) : undefined;
   const baseBlobs = cache && git && baseRef ? await git.treeAt(baseRef) : undefined;
   if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false }));
