@@ -198,6 +198,8 @@ const FIELD_LABEL = /(?:^|[—–|;,]\s*|\s{2,})[*_]*(\p{L}[\p{L} .'’/&()-]{0,
 /** Labels of fields that hold a person: any known first name or full name there is one. */
 const PERSON_LABEL =
   /^(?:(?:full |first |last |legal |display |customer |client |contact |guest |patient |employee |account |card ?)?name|names|manager|line manager|supervisor|boss|spouse|partner|husband|wife|next of kin|emergency contact|contact(?: person)?|parent|guardian|mother|father|mum|mom|dad|child|son|daughter|doctor|physician|gp|nurse|teacher|tutor|owner|guest|host|shipper|consignee(?: \d)?|sender|recipient|addressee|buyer|seller|vendor|tenant|landlord|lodger|employee|candidate|applicant|passenger|lead passenger|traveller|traveler|driver|agent|rep|representative|assignee|reporter|requester|requested by|approver|approved by|signatory|signed by|witness|beneficiary|cardholder|account holder|holder|policyholder|insured|claimant|customer|client|patient|student|pupil|member|user name|username|attendee|speaker|from|to|cc|nombre|nombre completo|titular|destinatario|remitente|nome|nome completo|nom|prénom|destinataire|expéditeur|empfänger|absender|ansprechpartner|naam|ontvanger|namn|navn|nimi|imię i nazwisko|név|ügyfél)$/i;
+/** Labels that credit a prompt's author ("Author:", "Maintainers:", "Created by:"). */
+const AUTHOR_LABEL = /^(?:co-?)?(?:authors?|authored by|maintainers?|maintained by|contributors?|credits?|created by|written by|made by|copyright)$/i;
 /** Contact details right after a name: "(diego@…)", "(+44 …)", "<ana@…>", ", tel.", " — SSN". */
 const CONTACT_AFTER = /^\s?(?:\((?:<?[\w.+-]{1,40}@[\w-]{1,40}\.\w|\+?\d[\d ().-]{6,20}\))|<[\w.+-]{1,40}@[\w-]{1,40}\.\w|,\s?(?:tel|phone|mobile|email|e-mail)\b|\s?[—–-]\s?(?:ssn|dob|tel|phone|salary|iban|account)\b)/i;
 /** After a record line's name: a separator or the verb of a request ("— SSN …", "(buyer)", "wants to see …"). */
@@ -341,6 +343,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   }
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
+  matches = dropFirmNames(text, matches);
   matches = addJoinedNames(text, tokens, matches);
   matches = addRepeatedMentions(text, tokens, matches, builtin);
   if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
@@ -377,12 +380,12 @@ function isLexiconName(word: string): boolean {
 const TITLES =
   "president|senator|governor|secretary|ceo|founder|co-founder|author|novelist|actor|actress|singer|rapper|artist|painter|director|filmmaker|critic|coach|minister|chancellor|mayor|professor|journalist|host|youtuber|influencer|celebrity|star|musician|writer|poet|comedian|athlete|player|scientist|physicist|philosopher|economist|politician|king|queen|prince|princess|pope|general";
 const TOPIC_BEFORE = new RegExp(
-  `(?:style of|in the vein of|like|about|according to|featuring|starring|directed by|written by|composed by|painted by|produced by|songs? (?:by|of|from)|books? (?:by|of)|novels? by|films? (?:by|of|from)|movies? (?:by|of|from)|new (?:film|movie|album|book|song) (?:by|from)|article (?:by|from)|reviews? (?:of|by)|works? (?:of|by)|quotes? (?:from|by)|quoted|biography of|interview(?:ed)? with|search(?:es|ed|ing)? (?:the web |online )?for|as if you were|if you were|as though you were|channel of|videos? (?:from|by|of)|talks? (?:from|by)|founded by|co-founded by|created by|invented by|designed by|developed by|mixed with|inspired by|influenced by|×|vs\\.?|versus|(?:the |former |current |late )?(?:${TITLES}))\\s*["“']?$`,
+  `(?:style of|in the vein of|like|about|according to|featuring|starring|directed by|written by|composed by|painted by|produced by|songs? (?:by|of|from)|books? (?:by|of)|novels? by|films? (?:by|of|from)|movies? (?:by|of|from)|new (?:film|movie|album|book|song) (?:by|from)|article (?:by|from)|reviews? (?:of|by)|works? (?:of|by)|quotes? (?:from|by)|quoted|biography of|interview(?:ed)? with|search(?:es|ed|ing)? (?:the web |online )?for|as if you were|if you were|as though you were|channel of|videos? (?:from|by|of)|talks? (?:from|by)|(?:co-)?founded(?: in \\d{4})? by|(?:created|invented|designed|developed)(?: in \\d{4})? by|mixed with|inspired by|influenced by|×|vs\\.?|versus|(?:the |former |current |late )?(?:${TITLES}))\\s*["“']?$`,
 );
 /** The last words TOPIC_BEFORE can end with: a cheap test before the long one. */
 const TOPIC_LAST_WORD = new RegExp(`(?:of|like|about|to|featuring|starring|by|from|for|with|quoted|were|×|vs\\.?|versus|${TITLES})\\s*["“']?$`);
 const TOPIC_AFTER = new RegExp(
-  `^(?:['’]s (?:new |latest |last |first |next |famous |best-known )?(?:film|movie|song|album|book|novel|show|series|painting|speech|tweet|post|music|lyrics|style|work|career|campaign|administration|polic(?:y|ies)|quote|theory|law)|,? (?:is|was) (?:the |a |an )?(?:(?:current|former|late|famous|well-known|[a-z]+) ){0,3}(?:${TITLES}))`,
+  `^(?:['’]s (?:new |latest |last |first |next |famous |best-known )?(?:film|movie|song|album|book|novel|show|series|painting|speech|tweet|post|music|lyrics|style|work|career|campaign|administration|polic(?:y|ies)|quote|theory|law)|,? (?:is|was) (?:the |a |an )?(?:(?:current|former|late|famous|well-known|[a-z]+) ){0,3}(?:${TITLES})|, (?:the |a |an )?(?:[a-z]+ ){0,2}(?:creator|inventor|designer|architect|founder|co-founder|author) of\\b|\\s?[×]\\s)`,
   "i",
 );
 
@@ -395,12 +398,29 @@ function dropTopics(text: string, matches: PiiMatch[]): PiiMatch[] {
   const topical = new Set<string>();
   for (const m of matches) {
     if ((m.confidence ?? 1) >= 0.9) continue;
-    const tail = text.slice(Math.max(0, m.start - 18), m.start).toLowerCase().trimEnd();
-    const topicBefore = TOPIC_LAST_WORD.test(tail) && TOPIC_BEFORE.test(text.slice(Math.max(0, m.start - 48), m.start).toLowerCase().trimEnd());
-    if (topicBefore || TOPIC_AFTER.test(text.slice(m.end, m.end + 64))) topical.add(m.value.toLowerCase());
+    if (topicBefore(text, m.start) || TOPIC_AFTER.test(text.slice(m.end, m.end + 64))) topical.add(m.value.toLowerCase());
   }
   if (topical.size === 0) return matches;
   return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !topical.has(m.value.toLowerCase()));
+}
+
+/** A capitalised list item and its separator before a name ("Brian Kernighan and ", "Andy Yen, "). */
+const LIST_ITEM_BEFORE = /(?:\p{Lu}[\p{L}'’.-]*\s){0,3}\p{Lu}[\p{L}'’.-]*(?:,\s(?:and\s|&\s)?|,?\s(?:and|&)\s)$/u;
+
+/**
+ * A topic cue before `start`, also before the earlier items of a list the name ends ("as if you were Brian
+ * Kernighan and Dennis Ritchie", "founded by Andy Yen, Wei Sun and Jason Stockman").
+ */
+function topicBefore(text: string, start: number): boolean {
+  let at = start;
+  for (let hop = 0; hop < 4; hop++) {
+    const tail = text.slice(Math.max(0, at - 18), at).toLowerCase().trimEnd();
+    if (TOPIC_LAST_WORD.test(tail) && TOPIC_BEFORE.test(text.slice(Math.max(0, at - 48), at).toLowerCase().trimEnd())) return true;
+    const item = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, at - 60), at));
+    if (!item) return false;
+    at -= item[0].length;
+  }
+  return false;
 }
 
 const LOWER_CUE_ANYWHERE = /my name(?: is|'s)|call(?:s|ed)? me|i['’]?m |i am /i;
@@ -517,6 +537,12 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const linePrefix = longLine ? "\u0000" : linePrefixOf(text, lineStartIdx, start);
   const restOfLine = text.slice(end, lineEnd(text, end, 40));
   const lineEndsHere = /^\s*(?:$|[,|–—-])/.test(restOfLine);
+  // A prompt's author or maintainer credit ("Author: Rick Kotlarz", `authors:` in front matter) names the
+  // prompt's public author, not personal data inside the prompt.
+  if (!longLine) {
+    const label = FIELD_LABEL.exec(linePrefix);
+    if (label && AUTHOR_LABEL.test(label[1]!.trim())) return undefined;
+  }
 
   // Signature: the previous line is a sign-off and this line is just the name (maybe with a title after a comma).
   if (!longLine && linePrefix.trim() === "" && lineEndsHere && first !== "common") {
@@ -545,10 +571,12 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   if (signOffBefore && lineEndsHere && (first === "first" || (words.length >= 2 && nameWords.every(isNameClass)))) {
     return { start, end, confidence: 0.85 };
   }
+  // Names are not followed by version numbers: "Mr. Data Mode v2.0" is a persona's release.
+  if (/^\s?(?:v\d|\d+\.\d)/.test(after)) return undefined;
   if (honorific && (first === "first" || first === "last" || first === "unknown" || first === "initial" || surnameAfterTitle(run[s - 1]!.word, words[0]!.word))) {
     return { start, end, confidence: 0.9 };
   }
-  // Names are not followed by version numbers: "Sonnet 4.6", "Retro 4".
+  // Nor by other numbers without a title: "Sonnet 4.6", "Retro 4".
   if (/^\s?\d/.test(after)) return undefined;
   const plainWords = words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word));
   const allNameLike = classes.every(isNameClass);
@@ -635,9 +663,12 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   // Without a cue, things and places are not people: "the Jordan Retro", "a Stanley Quencher", "in Florence".
   if (/(?:^|\s)(?:the|a|an|this|that|our|your|my|their|his|her)$/.test(beforeText)) return undefined;
   const leadWord = words[0]!.word.toLowerCase();
-  // A table cell holding a full name: "| Maria Lopez | 2024-03-01 |".
+  // A table cell holding a full name: "| Maria Lopez | 2024-03-01 |". The column's header decides when there is one
+  // ("Name" yes, "City" no: "| Jane | 30 | Los Angeles |"); without one, the last word must be a known surname
+  // ("| Dev Containers | `devcontainers` |" is a product).
   if (nameWords.length >= 2 && allNameLike && first === "first" && !AMBIGUOUS_FIRST.has(leadWord) && /\|\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^\s*\|/.test(text.slice(end, end + 4))) {
-    return { start, end, confidence: 0.75 };
+    const header = tableColumnHeader(text, lineStartIdx, start);
+    if (header !== undefined ? PERSON_LABEL.test(header) : classes[classes.length - 1] === "last") return { start, end, confidence: 0.75 };
   }
   // In prose, a known given name and a known surname together: "Escalate to Maria Jensen in billing".
   const proseBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
@@ -705,6 +736,35 @@ function neighbourLabelled(text: string, lineStartIdx: number): boolean {
   return LABEL_LINE.test(prev) || SPEAKER_LABEL.test(prev);
 }
 
+/** How many table rows above a cell are searched for the header row: bounded so a long table stays linear. */
+const TABLE_HEADER_LOOKBACK = 40;
+
+/**
+ * The header text of the Markdown table column a cell sits in ("| Name | Age |\n|-|-|\n| Jane | 30 |" gives "Name"
+ * for "Jane"), or undefined when the line is not a table row or no header row is found close above.
+ */
+function tableColumnHeader(text: string, lineStartIdx: number, at: number): string | undefined {
+  const row = text.slice(lineStartIdx, at);
+  if (!/^\s*\|/.test(row)) return undefined;
+  let column = 0;
+  for (let i = 0; i < row.length; i++) if (row[i] === "|") column++;
+  let lineAt = lineStartIdx;
+  for (let n = 0; n < TABLE_HEADER_LOOKBACK && lineAt > 0; n++) {
+    const from = lineStart(text, lineAt - 1, 2000);
+    const line = text.slice(from, lineAt - 1);
+    if (!/^\s*\|/.test(line)) return undefined;
+    // The delimiter row ("|---|:-:|"): the row above it is the header.
+    if (/^\s*\|[\s:|-]+$/.test(line) && line.includes("-")) {
+      if (from === 0) return undefined;
+      const header = text.slice(lineStart(text, from - 1, 2000), from - 1);
+      const cell = header.split("|")[column];
+      return cell === undefined ? undefined : cell.replace(/[*_`]/g, "").trim();
+    }
+    lineAt = from;
+  }
+  return undefined;
+}
+
 /** The words of a found name, lower case, with "&"/"and" and the next capitalised word ("Marks & Spencer"). */
 function companyKey(words: Token[], text: string): string {
   const key = words.map((w) => w.word.toLowerCase().replace(/\.$/, "")).join(" ");
@@ -760,6 +820,28 @@ function addListedNames(scan: Scan, tokens: Token[], matches: PiiMatch[]): PiiMa
 /** A list item's marker, alone before the name on its line (in the text, or just before it in the source). */
 const LIST_MARKER = /(?:^|\n)\s*(?:\d{1,3}[.)]|[-*•+])\s+$/;
 const JOINER = /^ (?:&|and|und|y|et|e|og|och|en|i) /;
+
+/** Three capitalised words in the form "A, B and C" / "A, B & C". */
+const FIRM = /\p{Lu}\p{Ll}+, (\p{Lu}\p{Ll}+),? (?:and|&) (\p{Lu}\p{Ll}+)\b/gu;
+
+/**
+ * Law, accounting and consulting firms are written as three surnames ("Thomas, Holt and Myers", "Graham, Ochoa &
+ * Vasquez"); a list of people names given names ("Ana, Luis and Marta"). A one-word name inside such a triple
+ * whose last two words are not given names is part of a firm's name.
+ */
+function dropFirmNames(text: string, matches: PiiMatch[]): PiiMatch[] {
+  if (matches.length === 0 || !text.includes(", ")) return matches;
+  const firms: { start: number; end: number }[] = [];
+  FIRM.lastIndex = 0;
+  for (let m = FIRM.exec(text); m; m = FIRM.exec(text)) {
+    const second = classify(m[1]!);
+    const third = classify(m[2]!);
+    if ((second === "last" || second === "unknown") && (third === "last" || third === "unknown")) firms.push({ start: m.index, end: m.index + m[0].length });
+  }
+  if (firms.length === 0) return matches;
+  const inFirm = coverageCheck(firms);
+  return matches.filter((m) => m.value.includes(" ") || (m.confidence ?? 1) >= 0.9 || !inFirm(m.start, m.end));
+}
 
 /**
  * A second name joined to a name found with a cue: "Name: Saoirse Gallagher & Rhys Llewellyn", "Dear Saoirse and
@@ -851,5 +933,11 @@ function dropInsideAddresses(text: string, options: DetectorContext["options"], 
   const addresses = streetAddressSpans(text, options);
   if (addresses.length === 0) return matches;
   const inAddress = coverageCheck(addresses);
-  return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !inAddress(m.start, m.end));
+  const addressStarts = new Set(addresses.map((a) => a.start));
+  // A street name joined to an address is the corner it names ("Eloise and 226 Thomas Avenue").
+  const cornerOf = (m: PiiMatch) => {
+    const joiner = /^ (?:and|&) /.exec(text.slice(m.end, m.end + 6));
+    return joiner !== null && addressStarts.has(m.end + joiner[0].length) && !m.value.includes(" ");
+  };
+  return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !(inAddress(m.start, m.end) || cornerOf(m)));
 }
