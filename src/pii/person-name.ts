@@ -347,8 +347,12 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   matches = addJoinedNames(text, tokens, matches);
   matches = addRepeatedMentions(text, tokens, matches, builtin);
   if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
+  matches = matches.filter((m) => (m.confidence ?? 1) >= 0.9 || m.value.includes(" ") || !STREET_CORNER_AFTER.test(text.slice(m.end, m.end + 48)));
   return dropInsideAddresses(text, options, matches);
 }
+
+/** "Lauren and Sorlaskeid 32": a one-word name joined to a street name and its house number names a corner. */
+const STREET_CORNER_AFTER = /^ (?:and|&) \p{Lu}[\p{L}'’.-]+ \d{1,5}(?:$|[,.;]| in\b)/u;
 
 /**
  * A name written inside template or placeholder brackets ("{{First Name}}", "[Customer Name]", "<Agent Name>"), not
@@ -934,10 +938,16 @@ function dropInsideAddresses(text: string, options: DetectorContext["options"], 
   if (addresses.length === 0) return matches;
   const inAddress = coverageCheck(addresses);
   const addressStarts = new Set(addresses.map((a) => a.start));
+  const addressEnds = new Set(addresses.map((a) => a.end));
   // A street name joined to an address is the corner it names ("Eloise and 226 Thomas Avenue").
   const cornerOf = (m: PiiMatch) => {
     const joiner = /^ (?:and|&) /.exec(text.slice(m.end, m.end + 6));
     return joiner !== null && addressStarts.has(m.end + joiner[0].length) && !m.value.includes(" ");
   };
-  return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !(inAddress(m.start, m.end) || cornerOf(m)));
+  // Right after an address, on its line or the next, comes its town ("11 Paso Rivero 7301, Tomas Gomensoro").
+  const townOf = (m: PiiMatch) => {
+    const gap = /[\s,]{1,6}$/.exec(text.slice(Math.max(0, m.start - 6), m.start));
+    return gap !== null && addressEnds.has(m.start - gap[0].length) && (gap[0].match(/\n/g)?.length ?? 0) <= 1;
+  };
+  return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !(inAddress(m.start, m.end) || cornerOf(m) || townOf(m)));
 }

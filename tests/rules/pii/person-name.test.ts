@@ -19,6 +19,8 @@ new RuleTester().run(rule, {
     { name: "names listed after a topic cue", code: "Review it as if you were Brian Kernighan and Dennis Ritchie. Proton was founded in 2014 by Andy Yen, Wei Sun and Jason Stockman.\n" },
     { name: "a name in an appositive or a style pairing", code: "Follow Mads Torgersen, the lead designer of C#. Shot like Wes Anderson × Stanley Kubrick.\n" },
     { name: "a firm of three surnames and a street corner", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"It was recorded for Thomas, Holt and Myers. Please return to Eloise and 226 Thomas Avenue.\"}]}\n" },
+    { name: "a town after an address and a corner of two streets", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Ship to 10 Travessa Esmeraldo Neto 1620 Apt. 199, Mata Mourisca. Or return to Lauren and Sorlaskeid 32 in case of an issue.\"}]}\n" },
+    { name: "an organisation and a district named like people", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"It later became Wolfram Research. The club was in Cite Bain Maure Ben Azouz.\"}]}\n" },
     { name: "a placeholder surname alone in a form field", code: "---\nsample:\n  lastName: Doe\n---\nHello\n" },
   ],
   invalid: [
