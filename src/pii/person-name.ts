@@ -137,7 +137,7 @@ function classifyUncached(word: string): WordClass {
   if (/^\p{Lu}\.?$/u.test(word)) return word === "I" || word === "A" ? "common" : "initial";
   if (HONORIFICS.has(bare)) return "honorific";
   // CamelCase and acronyms ("CopilotClient", "URLs") are identifiers; Mc/Mac/O'/D' names keep their inner capital.
-  if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
+  if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+\.?$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
   if (NOT_PEOPLE.has(bare)) return "common";
   if (bare.includes("-")) return hyphenatedClass(bare, word);
   const c = lexiconClass(bare);
@@ -176,7 +176,7 @@ const PERSONAL_CUE = new RegExp(
     "patient ?:?", "policy ?holder ?:?", "beneficiary ?:?", "insured ?:?", "passenger ?:?",
     "(?:call|calls|called) me", "known as", "goes by", "go by", "(?:i am|i'm|i’m) called", "under the name(?: of)?",
     // Not "your name is": a system prompt naming its assistant ("Your name is Aria").
-    "(?:['’]s|s['’]|my|his|her|their) (?:maiden |full |legal |real )?name(?: is| was)?,?",
+    "(?:['’]s|s['’]|my|his|her|their) (?:maiden |full |legal |real )?name(?: is| was|['’]s)?,?",
     `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, "(?:mum|mom|mother|dad|father|parent|guardian|carer|son|daughter|wife|husband|widow|sister|brother) of", `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
   ].join("|")})$`,
 );
@@ -198,6 +198,22 @@ const FIELD_LABEL = /(?:^|[—–|;,]\s*|\s{2,})[*_]*(\p{L}[\p{L} .'’/&()-]{0,
 /** Labels of fields that hold a person: any known first name or full name there is one. */
 const PERSON_LABEL =
   /^(?:(?:full |first |last |legal |display |customer |client |contact |guest |patient |employee |account |card ?)?name|names|manager|line manager|supervisor|boss|spouse|partner|husband|wife|next of kin|emergency contact|contact(?: person)?|parent|guardian|mother|father|mum|mom|dad|child|son|daughter|doctor|physician|gp|nurse|teacher|tutor|owner|guest|host|shipper|consignee(?: \d)?|sender|recipient|addressee|buyer|seller|vendor|tenant|landlord|lodger|employee|candidate|applicant|passenger|lead passenger|traveller|traveler|driver|agent|rep|representative|assignee|reporter|requester|requested by|approver|approved by|signatory|signed by|witness|beneficiary|cardholder|account holder|holder|policyholder|insured|claimant|customer|client|patient|student|pupil|member|user name|username|attendee|speaker|from|to|cc|nombre|nombre completo|titular|destinatario|remitente|nome|nome completo|nom|prénom|destinataire|expéditeur|empfänger|absender|ansprechpartner|naam|ontvanger|namn|navn|nimi|imię i nazwisko|név|ügyfél)$/i;
+/** A question for a name right before the answer, maybe with the answerer's speaker label between. */
+const NAME_QUESTION_BEFORE = /\bname\b[^?\n]{0,48}\?["”]?\s*(?:\p{L}{1,20}\s?:\s*)?$/iu;
+
+/** A street address starts within the three lines after `end` (the line of `end` holds nothing else). */
+function addressBelow(scan: Scan, end: number): boolean {
+  const { text } = scan;
+  let to = end;
+  for (let n = 0; n < 4 && to < text.length; n++) to = lineEnd(text, to + 1, 120);
+  if (!/\d/.test(text.slice(end, to))) return false;
+  for (const a of streetAddressSpans(text, scan.options)) {
+    if (a.start > to) break;
+    if (a.start > end) return true;
+  }
+  return false;
+}
+
 /** Labels that credit a prompt's author ("Author:", "Maintainers:", "Created by:"). */
 const AUTHOR_LABEL = /^(?:co-?)?(?:authors?|authored by|maintainers?|maintained by|contributors?|credits?|created by|written by|made by|copyright)$/i;
 /** Contact details right after a name: "(diego@…)", "(+44 …)", "<ana@…>", ", tel.", " — SSN". */
@@ -211,10 +227,14 @@ const INTRO_END = /^\s*(?:$|[,.!?;:)—–-]|\s(?:again|here|from|and|calling|sp
 const PERSONA_AFTER = /^[^\n]{0,30}?\b(?:ai|virtual|digital)?\s?(?:assistant|bot|chatbot|agent|companion|guide|copilot|model)\b|how (?:can|may) i (?:help|assist)/i;
 /** Words that introduce oneself ("I'm", "this is", "me llamo", "je suis"). */
 const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
+/** After "this is X" / "it's X", words that make X the speaker ("again", "here", "calling", ", from"). */
+const INTRO_CALLING = /^(?:\s(?:again|here|calling|speaking)\b|,\s?(?:calling|from|again)\b)/;
 /** Words after a name that introduce oneself ("Nagy Eszter vagyok", "Maria here"). */
 const INTRO_AFTER = /^\s(?:vagyok|here\b|speaking\b|hier\b|ici\b|aquí\b)/i;
 /** Thanks and greetings that address the next word ("Thank you, Aoife."). */
 const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt)$/;
+/** A clause of thanks or apology ending in a comma before a name: "sorry for the delay, ". */
+const THANKS_CLAUSE = /(?:^|[.!?\n]\s*|\b(?:and|oh|ok|okay|well)\s)(?:thanks|thank you|many thanks|sorry|apologies|my apologies|good to hear|great to hear|nice to meet you|happy to help|you're welcome|you’re welcome|no problem|noted|got it|understood|of course|absolutely|certainly)\b[^.!?\n,]{0,36},\s?$/;
 const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant)\b[^.!?\n]*$/;
 /** Quote and list markers before a line's text: "> ", "- ", "* ", "1. ", "| ". */
 const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*/;
@@ -265,13 +285,14 @@ interface Scan {
   lowerCase: boolean;
   /** Source text before the text (see PiiOptions.before). */
   before: string;
+  options: DetectorContext["options"];
 }
 
 export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
   const dialogue = options.textKind === "dialogue";
-  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text), before: options.before ?? "" };
+  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text), before: options.before ?? "", options };
   // "my name is maria" is the only way a lower-case word starts a name in mixed-case text: without the phrase
   // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
   // look-back is needed.
@@ -540,7 +561,8 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const longLine = lineStartIdx > 0 && text[lineStartIdx - 1] !== "\n" && text[lineStartIdx - 1] !== "\r";
   const linePrefix = longLine ? "\u0000" : linePrefixOf(text, lineStartIdx, start);
   const restOfLine = text.slice(end, lineEnd(text, end, 40));
-  const lineEndsHere = /^\s*(?:$|[,|–—-])/.test(restOfLine);
+  // A trailing initial still ends the line's name ("Best,\nTomasz W.").
+  const lineEndsHere = /^\s*(?:\p{Lu}\.?\s*)?(?:$|[,|–—-])/u.test(restOfLine);
   // A prompt's author or maintainer credit ("Author: Rick Kotlarz", `authors:` in front matter) names the
   // prompt's public author, not personal data inside the prompt.
   if (!longLine) {
@@ -556,6 +578,29 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
         ? text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1).replace(LINE_MARKERS, "").trim()
         : lastLine(scan.before).trim();
     if (SIGN_OFF.test(prevLine)) return { start, end, confidence: 0.9 };
+  }
+  // The addressee line of a postal address: a full name alone on its line, an address starting within the next
+  // three lines ("Erica Kerr\n\n96 Salontie 19\nSuite 290").
+  // The block's first line, starting with a known given name (a company line may follow it).
+  if (
+    !longLine &&
+    linePrefix.trim() === "" &&
+    /^\s*$/.test(restOfLine) &&
+    words.length >= 2 &&
+    first === "first" &&
+    runCls.slice(s, e).every(isNameClass) &&
+    (lineStartIdx === 0 || /^[\s>*-]*$/.test(text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1))) &&
+    addressBelow(scan, end)
+  ) {
+    return { start, end, confidence: 0.8 };
+  }
+  // The answer to a question for a name: "Bot: What's the name on the account? User: Penny Cavalcanti".
+  if (
+    runCls.slice(s, e).every(isNameClass) &&
+    /^\s*(?:$|[\n,;.!?)])/.test(text.slice(end, end + 3)) &&
+    NAME_QUESTION_BEFORE.test(text.slice(Math.max(0, start - 90), start))
+  ) {
+    return { start, end, confidence: 0.85 };
   }
   // A lone everyday word that is also a name ("Will", "Unique") counts only after a personal cue ("my son Will"),
   // and after a label only when it fills the field ("Patient: Can you..." is a turn).
@@ -638,6 +683,10 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   // assistant's persona speaking.
   const quoted = scan.dialogue || /^[^"“”]*["“][^"”]*$/.test(text.slice(lineStartIdx, start)) || SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40));
   if (intro && quoted && plainWords && allNameLike && !isPersona() && !PERSONA_AFTER.test(text.slice(end, end + 60))) {
+    // "it's Priyanka again", "this is Oyelaran calling": one word the lexicon does not know, in a turn.
+    if (scan.dialogue && words.length === 1 && first === "unknown" && /(?:this is|it['’]s)$/.test(beforeText) && INTRO_CALLING.test(text.slice(end, end + 14))) {
+      return { start, end, confidence: 0.75 };
+    }
     if (first === "first" && !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase())) return { start, end, confidence: 0.8 };
     if (nameWords.length >= 2 && (knownName || scan.dialogue)) return { start, end, confidence: 0.8 };
   }
@@ -701,6 +750,16 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const afterName = text.slice(end, end + 2);
   // A greeting or thanks addressed to someone: "Thanks, Tyrone." / "Hi Kwame,".
   if (words.length === 1 && first === "unknown" && /^[,.!:;—–]|^ [—–]/.test(afterName) && THANKS_BEFORE.test(weakBefore)) {
+    return { start, end, confidence: 0.7 };
+  }
+  // Addressing someone after thanks or an apology: "Sorry for the delay, Anneliese." / "Thanks for waiting, Kwame!".
+  if (
+    words.length === 1 &&
+    first === "unknown" &&
+    /^[.!?]/.test(afterName) &&
+    /,$/.test(beforeText) &&
+    THANKS_CLAUSE.test(text.slice(Math.max(0, start - 48), start).toLowerCase())
+  ) {
     return { start, end, confidence: 0.7 };
   }
   // Addressing someone by first name: "Sorry to hear that, Maria." / "Found it, Lukas!".

@@ -25,6 +25,32 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: "name's, an O' surname at a sentence end, and a signature with a trailing initial",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Her name's Saoirse O'Callaghan.\\nBest,\\nTomasz W.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 55, endLine: 1, endColumn: 74 },
+        { messageId: "found", line: 1, column: 84, endLine: 1, endColumn: 90 },
+      ],
+    },
+    {
+      name: "a speaker introducing themselves again and a name after an apology",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"hey it's Priyanka again\"}, {\"role\": \"assistant\", \"content\": \"Sorry for the delay, Anneliese.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 53, endLine: 1, endColumn: 61 },
+        { messageId: "found", line: 1, column: 126, endLine: 1, endColumn: 135 },
+      ],
+    },
+    {
+      name: "the addressee line above a postal address and the answer to a name question",
+      code: "Ship it to:\n\nMaria Kjeldsen\n96 Salontie 19\nSuite 290\n\nAgent: What name is the booking under?\nUser: Oyelaran Adebayo\n",
+      errors: [
+        { messageId: "found", line: 3, column: 1, endLine: 3, endColumn: 15 },
+        { messageId: "found", line: 8, column: 7, endLine: 8, endColumn: 23 },
+      ],
+    },
+    {
       name: "a table cell under a person column, whatever the surname",
       code: "| Client | Total |\n|---|---|\n| Maria Kowalczyk | 30 |\n",
       errors: [{ messageId: "found", line: 3, column: 3, endLine: 3, endColumn: 18 }],
