@@ -390,7 +390,9 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   matches = addJoinedNames(text, tokens, matches);
   matches = addRepeatedMentions(text, tokens, matches, builtin);
   if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
-  matches = matches.filter((m) => (m.confidence ?? 1) >= 0.9 || m.value.includes(" ") || !STREET_CORNER_AFTER.test(text.slice(m.end, m.end + 48)));
+  matches = matches.filter(
+    (m) => (m.confidence ?? 1) >= 0.9 || m.value.includes(" ") || !/^ (?:and|&) /.test(text.slice(m.end, m.end + 6)) || !STREET_CORNER_AFTER.test(text.slice(m.end, m.end + 48)),
+  );
   return dropInsideAddresses(text, options, matches);
 }
 
@@ -454,6 +456,8 @@ function dropTopics(text: string, matches: PiiMatch[]): PiiMatch[] {
   return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !topical.has(m.value.toLowerCase()));
 }
 
+/** The end of LIST_ITEM_BEFORE, tested first: most names follow no list. */
+const LIST_JOIN_BEFORE = /(?:,|\band|&)\s$/;
 /** A capitalised list item and its separator before a name ("Brian Kernighan and ", "Andy Yen, "). */
 const LIST_ITEM_BEFORE = /(?:\p{Lu}[\p{L}'’.-]*\s){0,3}\p{Lu}[\p{L}'’.-]*(?:,\s(?:and\s|&\s)?|,?\s(?:and|&)\s)$/u;
 
@@ -466,6 +470,7 @@ function topicBefore(text: string, start: number): boolean {
   for (let hop = 0; hop < 4; hop++) {
     const tail = text.slice(Math.max(0, at - 18), at).toLowerCase().trimEnd();
     if (TOPIC_LAST_WORD.test(tail) && TOPIC_BEFORE.test(text.slice(Math.max(0, at - 48), at).toLowerCase().trimEnd())) return true;
+    if (!LIST_JOIN_BEFORE.test(text.slice(Math.max(0, at - 5), at))) return false;
     const item = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, at - 60), at));
     if (!item) return false;
     at -= item[0].length;
@@ -623,6 +628,7 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   if (
     runCls.slice(s, e).every(isNameClass) &&
     /^\s*(?:$|[\n,;.!?)])/.test(text.slice(end, end + 3)) &&
+    text.lastIndexOf("?", start) > start - 90 &&
     NAME_QUESTION_BEFORE.test(text.slice(Math.max(0, start - 90), start))
   ) {
     return { start, end, confidence: 0.85 };
@@ -918,7 +924,7 @@ const FIRM = /\p{Lu}\p{Ll}+, (\p{Lu}\p{Ll}+),? (?:and|&) (\p{Lu}\p{Ll}+)\b/gu;
  * whose last two words are not given names is part of a firm's name.
  */
 function dropFirmNames(text: string, matches: PiiMatch[]): PiiMatch[] {
-  if (matches.length === 0 || !text.includes(", ")) return matches;
+  if (matches.length === 0 || !text.includes(", ") || !(text.includes(" and ") || text.includes(" & "))) return matches;
   const firms: { start: number; end: number }[] = [];
   FIRM.lastIndex = 0;
   for (let m = FIRM.exec(text); m; m = FIRM.exec(text)) {
