@@ -28,7 +28,10 @@ const DOTTED_PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)+$/;
 export function fieldOfPath(path: string | undefined): string | undefined {
   if (!path) return undefined;
   // JSON pointers of data files ("/guests/0/name") and dotted key paths of front matter ("metadata.author").
+  // Front-matter keys with digits ("in_12", schema fields) name no person or date: they get no label, which
+  // would put the digits in front of every value the detectors read.
   const parts = path.startsWith("/") ? path.split("/") : DOTTED_PATH.test(path) ? ["", ...path.split(".")] : undefined;
+  if (parts && !path.startsWith("/") && /\d/.test(parts[parts.length - 1]!.replace(/^\d+$/, ""))) return undefined;
   if (!parts) return undefined;
   // Anything under an author credit is the credit ("authors.0.name").
   const credit = parts.find((part) => AUTHOR_KEYS.test(part));
