@@ -221,7 +221,7 @@ function isPersonLabel(label: string): boolean {
   return key.endsWith("name") && NAME_LABEL_PREFIX.test(key.slice(0, -4));
 }
 /** A question for a name right before the answer, maybe with the answerer's speaker label between. */
-const NAME_QUESTION_BEFORE = /\bname\b[^?\n]{0,48}\?["”]?\s*(?:\p{L}{1,20}\s?:\s*)?$/iu;
+const NAME_QUESTION_BEFORE = /\bname\b[^?\n]{0,48}\?["”]?\s*(?:[^\s:?]{1,20}\s?:\s*)?$/i;
 
 /** A street address starts within the three lines after `end` (the line of `end` holds nothing else). */
 function addressBelow(scan: Scan, end: number): boolean {
@@ -459,7 +459,7 @@ function dropTopics(text: string, matches: PiiMatch[]): PiiMatch[] {
 /** The end of LIST_ITEM_BEFORE, tested first: most names follow no list. */
 const LIST_JOIN_BEFORE = /(?:,|\band|&)\s$/;
 /** A capitalised list item and its separator before a name ("Brian Kernighan and ", "Andy Yen, "). */
-const LIST_ITEM_BEFORE = /(?:\p{Lu}[\p{L}'’.-]*\s){0,3}\p{Lu}[\p{L}'’.-]*(?:,\s(?:and\s|&\s)?|,?\s(?:and|&)\s)$/u;
+const LIST_ITEM_BEFORE = /(?:[A-ZÀ-Þ][^\s,&]*\s){0,3}[A-ZÀ-Þ][^\s,&]*(?:,\s(?:and\s|&\s)?|,?\s(?:and|&)\s)$/;
 
 /**
  * A topic cue before `start`, also before the earlier items of a list the name ends ("as if you were Brian
@@ -916,7 +916,7 @@ const LIST_MARKER = /(?:^|\n)\s*(?:\d{1,3}[.)]|[-*•+])\s+$/;
 const JOINER = /^ (?:&|and|und|y|et|e|og|och|en|i) /;
 
 /** Three capitalised words in the form "A, B and C" / "A, B & C". */
-const FIRM = /\p{Lu}\p{Ll}+, (\p{Lu}\p{Ll}+),? (?:and|&) (\p{Lu}\p{Ll}+)\b/gu;
+const FIRM = /[A-ZÀ-Þ][a-zß-ÿ]+, ([A-ZÀ-Þ][a-zß-ÿ]+),? (?:and|&) ([A-ZÀ-Þ][a-zß-ÿ]+)(?![a-zß-ÿ])/g;
 
 /**
  * Law, accounting and consulting firms are written as three surnames ("Thomas, Holt and Myers", "Graham, Ochoa &
