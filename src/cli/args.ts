@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../files/collect.js";
 
 export interface CliOptions {
-  command: "lint" | "init" | "rules" | "explain" | "tokens" | "eval" | "forks" | "lsp" | "help" | "version";
+  command: "lint" | "init" | "hook" | "rules" | "explain" | "tokens" | "eval" | "forks" | "lsp" | "help" | "version";
   positionals: string[];
   formats: string[];
   outputFile?: string;
@@ -24,15 +24,19 @@ export interface CliOptions {
   /** Threads for linting: a number, "auto" (one per core on large runs) or "off". */
   concurrency: number | "auto" | "off";
   yes: boolean;
+  /** `promptvet hook --prefilter <digest>`: the digest of the file-name filter the hook script was written with. */
+  prefilter?: string;
 }
 
-const COMMANDS = new Set(["init", "rules", "explain", "tokens", "eval", "forks", "lsp"]);
+const COMMANDS = new Set(["init", "hook", "rules", "explain", "tokens", "eval", "forks", "lsp"]);
 
 export const HELP = `promptvet — lint LLM prompt files before they are committed
 
 Usage:
   promptvet [files, folders or globs...]     lint (no arguments: the configured prompt files)
-  promptvet init                             set up the pre-commit hook (husky + lint-staged)
+  promptvet init                             set up the pre-commit hook (husky)
+  promptvet hook                             what the pre-commit hook runs: lint the staged prompt
+                                             files, fix and re-stage the fully staged ones
   promptvet rules                            list the rules
   promptvet explain <rule-id>                show a rule's documentation
   promptvet tokens [files] [--format table|json]
@@ -97,6 +101,7 @@ export function parseCli(argv: string[]): CliOptions {
         "cache-location": { type: "string" },
         concurrency: { type: "string" },
         yes: { type: "boolean", short: "y", default: false },
+        prefilter: { type: "string" },
         // Editors start language servers with --stdio; it is the only transport, so it changes nothing.
         stdio: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -125,9 +130,13 @@ export function parseCli(argv: string[]): CliOptions {
   }
   if (values.staged && values["changed-since"]) throw new UsageError("--staged and --changed-since cannot be combined");
   if (values.staged && values.fix) {
-    throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree. Use lint-staged (promptvet init sets it up), which re-stages fixed files.");
+    throw new UsageError("--fix cannot be combined with --staged: fixes are written to the working tree. Use `promptvet hook` (what the hook `promptvet init` writes runs), which fixes the fully staged files and stages them again.");
   }
   if (values["fix-suggestions"] && !values.fix) throw new UsageError("--fix-suggestions needs --fix");
+  if (values.prefilter !== undefined && command !== "hook") throw new UsageError("--prefilter is an option of `promptvet hook`");
+  if (command === "hook" && (values.staged || values["changed-since"] || values.fix)) {
+    throw new UsageError("promptvet hook reads the staged files itself and fixes the fully staged ones: it takes no --staged, --changed-since or --fix");
+  }
   if (values.stdio && command !== "lsp") throw new UsageError("--stdio is an option of `promptvet lsp`");
   const concurrency = parseConcurrency(values.concurrency);
 
@@ -153,6 +162,7 @@ export function parseCli(argv: string[]): CliOptions {
     cacheLocation: values["cache-location"],
     concurrency,
     yes: values.yes ?? false,
+    prefilter: values.prefilter,
   };
 }
 

@@ -82,7 +82,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     : undefined;
   const git = repoRoot ? new GitObjectStore(repoRoot) : undefined;
   const baseBlobs = cache && git && baseRef ? await git.treeAt(baseRef) : undefined;
-  if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false }));
+  if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false, inNamedFolder: false }));
 
   // Blast radius: a changed base or partial changes every prompt composed from it.
   let affected: LintRun["affected"] = [];

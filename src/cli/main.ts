@@ -56,7 +56,11 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
       return explain(options, io, await rulesHere(options, io, registry));
     case "init": {
       const { runInit } = await import("./init.js");
-      return runInit({ cwd: io.cwd, stdout: io.stdout, yes: options.yes });
+      return runInit({ cwd: io.cwd, stdout: io.stdout, registry, yes: options.yes });
+    }
+    case "hook": {
+      const { runHook } = await import("./hook-command.js");
+      return runHook(options, io, registry);
     }
     case "tokens": {
       const { runTokensCommandFromCli } = await import("./integrations.js");

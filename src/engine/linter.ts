@@ -14,6 +14,7 @@ import { addRuleTime, type RunTiming } from "./timing.js";
 import { frameMaskRanges } from "./frame-mask.js";
 import { addValuesFoundInQuotes, maskMessage, quotedTexts } from "./message-mask.js";
 import { SensitiveValues } from "./sensitive-values.js";
+import { MAX_LISTED_PER_RULE, UnlistedReports } from "./report-limit.js";
 import { boundedReader, defaultComposeRoot } from "../compose/boundary.js";
 import { readWorkingTreeFile } from "../compose/read.js";
 
@@ -102,6 +103,7 @@ function templateParts(template: string): string[] {
 /** Runs the enabled rules over one document and returns ESLint-shaped messages. */
 export async function lintDocument(document: PromptDocument, options: LintDocumentOptions): Promise<DocumentLintOutput> {
   const raw: RawReport[] = [];
+  const unlisted = new UnlistedReports();
   const sensitiveRanges: Range[] = [];
   const sharedObjects = new Map<string, unknown>();
   const services: RuleServices = {
@@ -122,6 +124,7 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   for (const { rule, severity, options: ruleOptions } of applies) {
     const { meta } = rule;
     const resolved = resolveRuleOptions(rule, ruleOptions);
+    let reported = 0;
     const context: RuleContext<any> = {
       id: meta.id,
       options: resolved,
@@ -131,8 +134,9 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
       segmentRange,
       ...(fullMdast && meta.needs?.includes("mdast") ? { fullMdast } : {}),
       report(descriptor: ReportDescriptor) {
-        raw.push({ ...toMessage(document, rule, severity, descriptor), quoted: quotedTexts(descriptor) });
         if (descriptor.sensitive) sensitiveRanges.push(descriptor.range);
+        if (++reported > MAX_LISTED_PER_RULE) unlisted.add(meta.id, descriptor, severity, document.source.length);
+        else raw.push({ ...toMessage(document, rule, severity, descriptor), quoted: quotedTexts(descriptor) });
       },
     };
     const started = options.timing ? performance.now() : 0;
@@ -154,7 +158,7 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   const values = await sensitiveValues(document, raw, sensitiveRanges, options);
   const masked = new Map<string, string>();
   for (const r of raw) maskMessage(r.message, values, masked);
-  const output = applyDirectives(document, raw, values, options);
+  const output = applyDirectives(document, raw, unlisted, values, options);
   if (output.messages.length + output.suppressedMessages.length === 0) return { ...output, sensitiveRanges };
   return { ...output, sensitiveRanges: frameMaskRanges(document.source, document.lines, sensitiveRanges, values) };
 }
@@ -267,6 +271,7 @@ function clampRange(range: Range, length: number): Range {
 function applyDirectives(
   document: PromptDocument,
   raw: RawReport[],
+  unlisted: UnlistedReports,
   values: SensitiveValues,
   options: LintDocumentOptions,
 ): Omit<DocumentLintOutput, "sensitiveRanges"> {
@@ -275,6 +280,7 @@ function applyDirectives(
   const suppressedMessages: LintMessage[] = [];
   if (directives.length === 0) {
     for (const r of raw) messages.push(r.message);
+    if (unlisted.size > 0) messages.push(...unlisted.summaries(document, () => false));
   } else {
     const suppressions = buildSuppressions(directives);
     for (const r of raw) {
@@ -285,6 +291,7 @@ function applyDirectives(
         messages.push(r.message);
       }
     }
+    if (unlisted.size > 0) messages.push(...unlisted.summaries(document, (ruleId, line, offset) => suppressions.match(ruleId, line, offset) !== undefined));
     const unusedSeverity = options.unusedDirectives ?? 1;
     if (unusedSeverity !== 0) {
       for (const { directive, ruleIds } of suppressions.unused()) {

@@ -55,6 +55,20 @@ export async function stagedChanges(repoRoot: string): Promise<{ changed: string
   return { changed, deleted };
 }
 
+/**
+ * Paths whose working-tree file differs from the index (relative to the repo root): a staged path listed here
+ * is partially staged, so fixing the file would also stage edits its author kept out of the commit.
+ */
+export async function unstagedPaths(repoRoot: string): Promise<Set<string>> {
+  const out = (await git(repoRoot, ["diff", "--name-only", "-z", "--no-renames"])) as string;
+  return new Set(out.split("\0").filter((p) => p !== ""));
+}
+
+/** Stages the current working-tree content of these paths (relative to the repo root). */
+export async function stagePaths(repoRoot: string, relPaths: readonly string[]): Promise<void> {
+  if (relPaths.length > 0) await git(repoRoot, ["add", "--", ...relPaths.map(toGitPath)]);
+}
+
 /** The staged blob of a path, exactly as it will be committed. */
 export async function readStagedBlob(repoRoot: string, relPath: string): Promise<Buffer> {
   return (await git(repoRoot, ["show", `:${toGitPath(relPath)}`], "buffer")) as Buffer;

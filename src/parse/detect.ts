@@ -61,7 +61,8 @@ export function isInstructionFile(filePath: string): boolean {
 
 /**
  * Files linted when the config names none. Prompt-specific names anywhere, instruction files, and
- * generic extensions only under a `prompts/` (or `prompt/`) folder: in most repositories a README.md,
+ * generic extensions only under a `prompts/` (or `prompt/`) folder or a few-shot folder (`few-shot/`,
+ * `fewshot/`, `few_shot/`): in most repositories a README.md,
  * package.json, an Ansible `.j2` or an Ember `.hbs` file is not a prompt.
  */
 export const DEFAULT_PROMPT_GLOBS: string[] = [
@@ -71,7 +72,7 @@ export const DEFAULT_PROMPT_GLOBS: string[] = [
   "**/*.agent.md",
   "**/*.prompty",
   "**/*.prompt",
-  "**/{prompts,prompt}/**/*.{md,markdown,mdc,txt,j2,jinja,jinja2,mustache,hbs,handlebars,jsonl,ndjson,json,yaml,yml}",
+  "**/{prompts,prompt,few-shot,fewshot,few_shot}/**/*.{md,markdown,mdc,txt,j2,jinja,jinja2,mustache,hbs,handlebars,jsonl,ndjson,json,yaml,yml}",
   "**/AGENTS.md",
   "**/CLAUDE.md",
   "**/GEMINI.md",

@@ -147,9 +147,11 @@ const CASES: Case[] = [
       const first = promptvet(["init"], dir);
       expect(first.status, first.stderr).toBe(0);
       const pkg = JSON.parse(read(dir, "package.json"));
-      expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(["husky", "lint-staged"]));
-      expect(JSON.stringify(pkg["lint-staged"])).toContain("promptvet --fix");
-      expect(read(dir, ".husky/pre-commit")).toContain("lint-staged");
+      expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(["husky", "promptvet"]));
+      expect(pkg.devDependencies["lint-staged"]).toBeUndefined();
+      expect(read(dir, ".husky/pre-commit")).toMatch(/"\$promptvet_bin" hook --prefilter [0-9a-f]+/);
+      // husky is not installed in this folder: init says what is missing instead of claiming a hook.
+      expect(first.stdout).toContain("Next: run `npm install`");
       expect(existsSync(path.join(dir, "promptvet.config.yaml"))).toBe(true);
       const snapshot = ["package.json", ".husky/pre-commit", "promptvet.config.yaml"].map((f) => read(dir, f));
       expect(promptvet(["init"], dir).status).toBe(0);
@@ -158,6 +160,55 @@ const CASES: Case[] = [
       const plain = project();
       expect(promptvet(["init"], plain).status).toBe(0);
       expect(read(plain, ".pre-commit-config.yaml")).toMatch(/promptvet/);
+    },
+  },
+  {
+    commands: ["promptvet hook", "npx promptvet prompts/a.md"],
+    run: () => {
+      // What the hook runs: a fully staged prompt is fixed and staged again, and the passing commit gets the
+      // README's one line, whose command then shows the warnings.
+      const text = "---\nmodel: gpt-4-turbo-mega\n---\n# Support\n\nAnswer in English.\nAlways answer in English.\n\nBe brief. \n";
+      const dir = project({ "prompts/a.md": text });
+      git(dir, "add", "prompts/a.md");
+      const run = promptvet(["hook"], dir);
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      const line = "promptvet: 2 warnings, 1 fix applied in prompts/a.md — run `npx promptvet prompts/a.md` to see them";
+      expect(readFileSync(path.join(ROOT, "README.md"), "utf8")).toContain(`\n${line}\n`);
+      expect(run.stdout).toBe(`${line}\n`);
+      expect(git(dir, "show", ":prompts/a.md")).toBe(text.replace("brief. ", "brief."));
+      expect(git(dir, "diff", "--name-only")).toBe(""); // nothing left unstaged
+      const shown = promptvet(["--format", "json", "prompts/a.md"], dir);
+      expect(findings(dir, shown)["prompts/a.md"]).toEqual(["model/unknown", "contradiction/duplicate-instruction"]);
+      // An error blocks with the full report.
+      write(dir, "prompts/fork.md", FORK.replace("## Tone", `${EMAIL_LINE}\n## Tone`));
+      git(dir, "add", "prompts/fork.md");
+      const blocked = promptvet(["hook"], dir);
+      expect(blocked.status).toBe(1);
+      expect(blocked.stdout).toMatch(/prompts\/fork\.md\n[\s\S]*\d+:\d+\s+error[\s\S]*pii\/email/);
+    },
+  },
+  {
+    commands: ["promptvet --fix --only-matching"],
+    run: () => {
+      // The pre-commit framework's entry, with the names pre-commit passes: the README is not a prompt.
+      const readme = "# Shop   \n\nWrite to maria.lopez84@gmail.com.\n";
+      const dir = project({ "README.md": readme, "prompts/base.md": `${BASE}\nEnd.   \n` });
+      const run = promptvet(["--fix", "--only-matching", "README.md", "prompts/base.md"], dir);
+      expect(run.status, run.stdout).toBe(0);
+      expect(read(dir, "README.md")).toBe(readme);
+      expect(read(dir, "prompts/base.md")).toBe(`${BASE}\nEnd.\n`);
+    },
+  },
+  {
+    commands: ["promptvet notes/"],
+    run: () => {
+      // A named folder: every file of a prompt format in it, though no glob matches notes/.
+      const dir = project({ "notes/ticket.md": EMAIL_LINE, "notes/cases.jsonl": EXAMPLES, "notes/build.sh": "echo hi\n", "README.md": EMAIL_LINE });
+      const run = promptvet(["--format", "json", "notes/"], dir);
+      expect(run.status).toBe(1);
+      expect(findings(dir, run)).toEqual({ "notes/cases.jsonl": [], "notes/ticket.md": ["pii/email"] });
+      // The project's own folder keeps to the globs: the README and notes/ are not prompts there.
+      expect(Object.keys(findings(dir, promptvet(["--format", "json", "."], dir))).sort()).toEqual(["few-shot/examples.jsonl", "prompts/base.md", "prompts/fork.md"]);
     },
   },
   {

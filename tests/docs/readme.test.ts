@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { builtinRules } from "../../rules/index.js";
 import { replaceRulesSection, rulesMarkdownTable } from "../../src/cli/rules-markdown.js";
 import { buildConfigSchema } from "../../src/config/schema.js";
+import { expandBraces } from "../../src/cli/hook-prefilter.js";
+import { DEFAULT_PROMPT_GLOBS } from "../../src/parse/detect.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -31,5 +33,25 @@ describe("generated documentation", () => {
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split("\n");
     expect(firstBlock[0]).toContain("examples/");
     expect(firstBlock[1]).toBe("npm test");
+  });
+
+  it("the README's default prompt globs are the ones the code uses", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const block = /<!-- default-globs -->([\s\S]*?)<!-- \/default-globs -->/.exec(readme)![1]!;
+    const named = new Set([...block.matchAll(/`([^`]+)`/g)].map((m) => m[1]!.replace(/\/$/, "")));
+    for (const glob of DEFAULT_PROMPT_GLOBS) {
+      for (const plain of expandBraces(glob)) {
+        const inFolder = /^\*\*\/([^/*]+)\/\*\*\/\*\.(\w+)$/.exec(plain);
+        if (inFolder) {
+          expect(named, plain).toContain(inFolder[1]);
+          expect(named, plain).toContain(inFolder[2]);
+        } else {
+          expect([plain, plain.replace(/^\*\*\//, "")].some((g) => named.has(g)), plain).toBe(true);
+        }
+      }
+    }
+    // And nothing the code does not use.
+    const everything = DEFAULT_PROMPT_GLOBS.flatMap(expandBraces).join("\n");
+    for (const name of named) expect(everything, name).toContain(name);
   });
 });

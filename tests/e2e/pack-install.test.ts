@@ -62,7 +62,7 @@ describe("packed package installed into a fresh project", () => {
     git(project, "config", "commit.gpgsign", "false");
     const init = run("npm", ["init", "-y"], project);
     if (init.status !== 0) throw new Error(`npm init -y failed:\n${init.stderr}`);
-    const install = run("npm", ["install", "--save-dev", "--no-audit", "--no-fund", "--prefer-offline", tarball, "husky@9", "lint-staged@16"], project);
+    const install = run("npm", ["install", "--save-dev", "--no-audit", "--no-fund", "--prefer-offline", tarball, "husky@9"], project);
     if (install.status !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
     esm = path.join(project, "esm");
     write(esm, "package.json", `${JSON.stringify({ name: "esm-prompts", version: "1.0.0", private: true, type: "module" }, null, 2)}\n`);

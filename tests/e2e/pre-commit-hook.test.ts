@@ -1,6 +1,6 @@
 /**
  * The whole loop a developer lives in: `promptvet init` in a real repository, then real `git commit`s
- * through the real husky hook and lint-staged.
+ * through the real husky hook, which starts `promptvet hook` when a staged path is a prompt file.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -14,7 +14,7 @@ function commit(dir: string, message: string) {
   return run("git", ["commit", "-m", message], dir);
 }
 
-describe("pre-commit hook (husky + lint-staged)", () => {
+describe("pre-commit hook (husky + promptvet hook)", () => {
   let repo: ReturnType<typeof makeRepo>;
 
   beforeEach(() => {
@@ -40,8 +40,10 @@ describe("pre-commit hook (husky + lint-staged)", () => {
     expect(readFileSync(path.join(repo.dir, ".husky", "pre-commit"), "utf8")).toBe(hookBefore);
     const pkg = JSON.parse(pkgBefore);
     expect(pkg.scripts.prepare).toBe("husky");
-    expect(pkg["lint-staged"]).toEqual({ "*": "promptvet --fix --only-matching --with-dependents" });
-    expect(pkg.devDependencies).toMatchObject({ husky: expect.any(String), "lint-staged": expect.any(String), promptvet: expect.any(String) });
+    expect(pkg["lint-staged"]).toBeUndefined();
+    expect(pkg.devDependencies).toMatchObject({ husky: expect.any(String), promptvet: expect.any(String) });
+    expect(pkg.devDependencies["lint-staged"]).toBeUndefined();
+    expect(hookBefore).toMatch(/"\$promptvet_bin" hook --prefilter [0-9a-f]{12}/);
   });
 
   it("blocks a commit with a finding at file:line:column, then lets the fixed file through", () => {
@@ -83,7 +85,7 @@ describe("pre-commit hook (husky + lint-staged)", () => {
     expect(readFileSync(path.join(repo.dir, "prompts/examples.jsonl"), "utf8")).toBe(`${BAD_LINE}\n`);
   });
 
-  it("--staged reads the index directly (for hooks without lint-staged)", () => {
+  it("--staged reads the index directly (for CI and hand-written hooks)", () => {
     write(repo.dir, "prompts/examples.jsonl", `${BAD_LINE}\n`);
     git(repo.dir, "add", "prompts/examples.jsonl");
     write(repo.dir, "prompts/examples.jsonl", `${GOOD_LINE}\n`);

@@ -52,16 +52,18 @@ export function makeRepo(prefix = "promptvet-e2e-"): { dir: string; cleanup: () 
 }
 
 /**
- * Makes `node_modules` of a temp repo point at this project's husky and lint-staged and at promptvet
- * itself, as `npm install -D promptvet husky lint-staged` would, without touching the network.
+ * Makes `node_modules` of a temp repo point at this project's husky and lint-staged (unless left out) and at
+ * promptvet itself, as `npm install -D promptvet husky lint-staged` would, without touching the network.
  */
-export function installTooling(dir: string): void {
+export function installTooling(dir: string, tools: { lintStaged?: boolean } = {}): void {
   const nm = path.join(dir, "node_modules");
   mkdirSync(path.join(nm, ".bin"), { recursive: true });
   symlinkSync(path.join(PROJECT_ROOT, "node_modules", "husky"), path.join(nm, "husky"));
-  symlinkSync(path.join(PROJECT_ROOT, "node_modules", "lint-staged"), path.join(nm, "lint-staged"));
+  if (tools.lintStaged !== false) {
+    symlinkSync(path.join(PROJECT_ROOT, "node_modules", "lint-staged"), path.join(nm, "lint-staged"));
+    symlinkSync(path.join(PROJECT_ROOT, "node_modules", "lint-staged", "bin", "lint-staged.js"), path.join(nm, ".bin", "lint-staged"));
+  }
   symlinkSync(PROJECT_ROOT, path.join(nm, "promptvet"));
-  symlinkSync(path.join(PROJECT_ROOT, "node_modules", "lint-staged", "bin", "lint-staged.js"), path.join(nm, ".bin", "lint-staged"));
   symlinkSync(path.join(PROJECT_ROOT, "node_modules", "husky", "bin.js"), path.join(nm, ".bin", "husky"));
   symlinkSync(PROMPTVET_BIN, path.join(nm, ".bin", "promptvet"));
   writeFileSync(path.join(dir, ".gitignore"), "node_modules/\n");

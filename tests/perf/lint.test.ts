@@ -4,7 +4,7 @@
  * on the larger.
  *
  * Then the promise to users: a 100 KB adversarial prompt lints in less than twice the time of a 100 KB normal one,
- * built from real published system prompts (../shared/corpora), or five times with over 1,000 findings to report.
+ * built from real published system prompts (../shared/corpora), or three times with over 1,000 findings to report.
  * Without the corpora the comparison uses generated prose and says so; under CI=true the corpora are required.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -51,13 +51,15 @@ describe("the whole lint grows linearly", () => {
 
 /**
  * A prompt with a finding on every few lines pays for each finding (a message, its masking, its place in the
- * report) whatever the algorithm: over 1,000 findings in 100 KB, the bound is 5 times a normal prompt's time
- * instead of 2. The growth test above still holds such prompts to linear time.
+ * report) whatever the algorithm. A rule lists at most 1,000 per file (src/engine/report-limit.ts), so a prompt
+ * only reaches 1,000 findings when a rule hits that limit and its other work is per finding too (a duplicate
+ * search per bullet, a YAML node per frontmatter key): then the bound is 3 times a normal prompt's time instead
+ * of 2. The growth test above still holds such prompts to linear time.
  */
 const MANY_FINDINGS = 1_000;
-const FINDING_HEAVY_BOUND = 5;
+const FINDING_HEAVY_BOUND = 3;
 
-describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB normal one (5 times with over 1,000 findings)", () => {
+describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB normal one (3 times with over 1,000 findings)", () => {
   const real = corpusProse(LARGE);
   if (!real) console.warn(`[promptvet] ${CORPUS} is absent: comparing adversarial prompts with generated prose, not real prompts`);
 

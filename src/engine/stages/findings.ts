@@ -27,6 +27,8 @@ export interface LintPass {
 /** The last pass (what the fixed text holds) and the first (what the file on disk holds). */
 export interface Findings extends LintPass {
   first: LintPass;
+  /** How many fixes the passes applied (0 without fixing): the hook's one-line summary counts them. */
+  fixesApplied: number;
   /** Other files the rules read (bases, partials), with a hash of what they held: part of the cache entry. */
   deps: Map<string, string>;
   /** The file's text at the base ref, read at most once (token stats use it too). */
@@ -62,19 +64,21 @@ async function lintAndFix(
   parse: (source: string) => PromptDocument,
   runRules: (document: PromptDocument) => Promise<DocumentLintOutput>,
   suggestions: ((message: LintMessage) => boolean) | undefined | false,
-): Promise<LintPass & { first: LintPass }> {
+): Promise<LintPass & { first: LintPass; fixesApplied: number }> {
   const document = parse(text);
   const first: LintPass = { source: text, document, output: await runRules(document) };
   let last = first;
+  let fixesApplied = 0;
   if (suggestions !== false) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const { output: fixed, applied } = applyFixes(last.source, withChosenSuggestions(last.output.messages, suggestions));
       if (applied === 0 || fixed === last.source) break;
+      fixesApplied += applied;
       const next = parse(fixed);
       last = { source: fixed, document: next, output: await runRules(next) };
     }
   }
-  return { ...last, first };
+  return { ...last, first, fixesApplied };
 }
 
 /** Promotes the first suggestion of selected messages to a fix, for an explicit opt-in such as `--fix-suggestions pii`. */

@@ -92,6 +92,7 @@ export function lintedResult(job: FileJob, findings: Findings, text: FileText, w
     source: maskRanges(source, masks),
     output: written,
   });
+  if (written !== undefined) result.stats = { ...result.stats, fixesApplied: findings.fixesApplied };
   return { result, masks };
 }
 

@@ -36,7 +36,7 @@ export async function planTarget(target: FileTarget, options: LintFilesOptions):
         : undefined,
     };
   }
-  if (!config.matched && !target.explicit) return { settled: undefined };
+  if (!config.matched && !target.explicit && !target.inNamedFolder) return { settled: undefined };
   const format = config.format ?? detectFormat(filePath);
   if (!format) {
     return {
