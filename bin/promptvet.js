@@ -61,44 +61,67 @@ function isLintRun(args) {
   return !args.some((a) => ["-h", "--help", "-v", "--version"].includes(a));
 }
 
-let file;
-try {
-  file = cacheFile();
-} catch {
-  file = undefined;
+// `promptvet --version` and `--help` alone are answered here without loading the bundle, whose loading is most
+// of a short run: the version from package.json, the help text from the file the build writes beside the
+// bundle. Any other arguments, or a file that cannot be read, go the ordinary way.
+function quickAnswer(args) {
+  if (args.length !== 1) return undefined;
+  try {
+    if (args[0] === "--version" || args[0] === "-v") {
+      const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+      return pkg.name === "promptvet" && typeof pkg.version === "string" ? `${pkg.version}\n` : undefined;
+    }
+    if (args[0] === "--help" || args[0] === "-h") return readFileSync(new URL("../dist/help.txt", import.meta.url), "utf8");
+  } catch {
+    // The bundle answers instead.
+  }
+  return undefined;
 }
-let source;
-try {
-  source = readFileSync(filename, "utf8");
-} catch (error) {
-  // A checkout that was never built (npm ci builds it through the prepare script).
-  process.stderr.write(`promptvet: cannot read ${filename} (${error.code ?? error.message}); run \`npm run build\` in the promptvet package.\n`);
-  process.exit(2);
-}
-const cachedData = readCache(file);
-const script = new vm.Script(Module.wrap(source), { filename, cachedData });
-// Code compiled by vm.Script cannot call import() on Node 20; the bundle imports config files and plugins
-// (ES modules) through this function instead.
-globalThis[Symbol.for("promptvet.import")] = (specifier) => import(specifier);
-const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(filename), cli, filename, path.dirname(filename));
 
-// Large runs lint in worker threads started from this same file (see src/engine/lint-threads.ts).
-globalThis[Symbol.for("promptvet.launcher")] = fileURLToPath(import.meta.url);
+async function runBundle() {
+  let file;
+  try {
+    file = cacheFile();
+  } catch {
+    file = undefined;
+  }
+  let source;
+  try {
+    source = readFileSync(filename, "utf8");
+  } catch (error) {
+    // A checkout that was never built (npm ci builds it through the prepare script).
+    process.stderr.write(`promptvet: cannot read ${filename} (${error.code ?? error.message}); run \`npm run build\` in the promptvet package.\n`);
+    process.exit(2);
+  }
+  const cachedData = readCache(file);
+  const script = new vm.Script(Module.wrap(source), { filename, cachedData });
+  // Code compiled by vm.Script cannot call import() on Node 20; the bundle imports config files and plugins
+  // (ES modules) through this function instead.
+  globalThis[Symbol.for("promptvet.import")] = (specifier) => import(specifier);
+  const cli = { exports: {} };
+  script.runInThisContext()(cli.exports, createRequire(filename), cli, filename, path.dirname(filename));
 
-// Workers are started with this flag, so the main thread does not load worker_threads just to ask.
-const workerData = process.argv.includes("--promptvet-lint-worker") ? process.getBuiltinModule("node:worker_threads").workerData : undefined;
-if (workerData?.promptvetLintWorker) {
-  cli.exports.lintWorkerMain(workerData.promptvetLintWorker);
-} else {
-  const code = await cli.exports.main(process.argv.slice(2), {
-    cwd: process.cwd(),
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-  });
-  // Made after the run, the cache also holds the functions this run compiled lazily; after a lint run, so that
-  // what it holds is what a pre-commit run needs (a first `promptvet --version` would leave it nearly empty).
-  if (file && (!cachedData || script.cachedDataRejected) && isLintRun(process.argv.slice(2))) writeCache(file, script.createCachedData());
-  process.exitCode = code;
+  // Large runs lint in worker threads started from this same file (see src/engine/lint-threads.ts).
+  globalThis[Symbol.for("promptvet.launcher")] = fileURLToPath(import.meta.url);
+
+  // Workers are started with this flag, so the main thread does not load worker_threads just to ask.
+  const workerData = process.argv.includes("--promptvet-lint-worker") ? process.getBuiltinModule("node:worker_threads").workerData : undefined;
+  if (workerData?.promptvetLintWorker) {
+    cli.exports.lintWorkerMain(workerData.promptvetLintWorker);
+  } else {
+    const code = await cli.exports.main(process.argv.slice(2), {
+      cwd: process.cwd(),
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+    });
+    // Made after the run, the cache also holds the functions this run compiled lazily; after a lint run, so that
+    // what it holds is what a pre-commit run needs (a first `promptvet --version` would leave it nearly empty).
+    if (file && (!cachedData || script.cachedDataRejected) && isLintRun(process.argv.slice(2))) writeCache(file, script.createCachedData());
+    process.exitCode = code;
+  }
 }
+
+const quick = quickAnswer(process.argv.slice(2));
+if (quick !== undefined) process.stdout.write(quick);
+else await runBundle();

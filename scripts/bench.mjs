@@ -1,10 +1,15 @@
 // Benchmark: wall time of promptvet on a 5-file commit and a 1,000-file tree (plus 200 JSONL few-shot files),
-// next to `node -e 0`, secretlint and markdownlint-cli2 on the same files, measured in one run.
-// Usage: npm run bench [-- --runs 5]
-import { spawnSync } from "node:child_process";
+// next to `node -e 0`, secretlint and markdownlint-cli2 on the same files, measured in one run; also
+// `--version`, an unchanged re-run of the tree (a git repository) answered from the cache, a 20 MB file staged
+// and in the working tree, and the commit hook's cost (scripts/bench-hook.mjs) when that script is there.
+// Commands compared with each other are run interleaved (A B C A B C ...), so load from elsewhere falls on all
+// of them alike; the load average is printed before and after.
+// Usage: npm run bench [-- --runs 5] [--bin ../other-checkout/bin/promptvet.js]
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const benchDir = path.join(root, ".bench");
@@ -71,7 +76,28 @@ function buildCorpus() {
   // The comparison tools get their own quiet configs so they do the same amount of reporting.
   writeFileSync(path.join(benchDir, ".markdownlint-cli2.jsonc"), "{}\n");
   writeFileSync(path.join(benchDir, ".secretlintrc.json"), JSON.stringify({ rules: [{ id: "@secretlint/secretlint-rule-preset-recommend" }] }));
-  return { tree, commit };
+  // The tree is a committed git repository, as a project's prompts are: its re-run is answered by blob id.
+  gitInit(tree);
+  // A 20 MB plain-text prompt, staged: read from the index through git cat-file or from the working tree.
+  const big = path.join(benchDir, "big");
+  mkdirSync(path.join(big, "prompts"), { recursive: true });
+  const lines = [];
+  for (let size = 0; size < 20 * 1024 * 1024; ) {
+    const line = `${sentence()} ${sentence()}\n`;
+    lines.push(line);
+    size += line.length;
+  }
+  writeFileSync(path.join(big, "prompts", "big.txt"), lines.join(""));
+  writeFileSync(path.join(big, "promptvet.config.yaml"), 'files: ["prompts/**/*.txt"]\nmaxFileSize: 30000000\nextends: []\nrules:\n  hygiene/invisible-characters: error\n  pii/email: error\n');
+  gitInit(big, { commit: false });
+  return { tree, commit, big };
+}
+
+function gitInit(dir, { commit = true } = {}) {
+  const git = (...args) => execFileSync("git", args, { cwd: dir, stdio: "ignore" });
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  if (commit) git("-c", "user.email=bench@example.com", "-c", "user.name=bench", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "bench");
 }
 
 function time(cmd, args, cwd, { memory = false, env = {} } = {}) {
@@ -85,59 +111,116 @@ function time(cmd, args, cwd, { memory = false, env = {} } = {}) {
   return { ms, status: result.status, rssMb };
 }
 
-function measure(label, cmd, args, cwd, runs, opts) {
-  time(cmd, args, cwd, opts); // warm the file cache
-  const samples = [];
-  let rss = 0;
-  for (let i = 0; i < runs; i++) {
-    const t = time(cmd, args, cwd, opts);
-    samples.push(t.ms);
-    if (t.rssMb) rss = Math.max(rss, t.rssMb);
+/**
+ * Times several commands interleaved: one warm-up run each (file cache, compile cache), then `runs` rounds of
+ * each command once. Returns one row per command, in order, and prints them.
+ */
+function measureGroup(specs, runs) {
+  for (const spec of specs) time(spec.cmd, spec.args, spec.cwd, spec.opts);
+  const samples = specs.map(() => []);
+  const rss = specs.map(() => 0);
+  for (let round = 0; round < runs; round++) {
+    specs.forEach((spec, i) => {
+      const t = time(spec.cmd, spec.args, spec.cwd, spec.opts);
+      samples[i].push(t.ms);
+      if (t.rssMb) rss[i] = Math.max(rss[i], t.rssMb);
+    });
   }
-  samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)];
-  const row = { label, median, min: samples[0], max: samples[samples.length - 1], rss };
-  console.log(`${label.padEnd(46)} ${(median / 1000).toFixed(3)} s  (min ${(row.min / 1000).toFixed(3)}, max ${(row.max / 1000).toFixed(3)}, n=${runs})${rss ? `  peak RSS ${rss.toFixed(0)} MB` : ""}`);
-  return row;
+  return specs.map((spec, i) => {
+    const sorted = samples[i].sort((a, b) => a - b);
+    const row = { label: spec.label, median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1], rss: rss[i] };
+    console.log(`${spec.label.padEnd(50)} ${(row.median / 1000).toFixed(3)} s  (min ${(row.min / 1000).toFixed(3)}, max ${(row.max / 1000).toFixed(3)}, n=${runs})${row.rss ? `  peak RSS ${row.rss.toFixed(0)} MB` : ""}`);
+    return row;
+  });
 }
+
+const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
 if (!existsSync(path.join(root, "dist", "cli.cjs"))) {
   console.error("dist/ is missing: run `npm run build` first.");
   process.exit(2);
 }
 
-const { tree, commit } = buildCorpus();
-const bin = path.join(root, "bin", "promptvet.js");
+const { tree, commit, big } = buildCorpus();
+// `--bin <path>` times another build's launcher (an earlier checkout) on the same corpus.
+const binArg = process.argv.indexOf("--bin");
+const bin = binArg > 0 ? path.resolve(process.argv[binArg + 1]) : path.join(root, "bin", "promptvet.js");
 const nm = path.join(root, "node_modules", ".bin");
-console.log(`promptvet benchmark — node ${process.version}, ${availableParallelism()} cores, ${RUNS} runs (large: ${LARGE_RUNS}), medians\n`);
+const node = process.execPath;
+const pv = (label, args, cwd, opts) => ({ label, cmd: node, args: [bin, ...args], cwd, opts });
+const secretlint = (label, cwd) => ({ label, cmd: path.join(nm, "secretlint"), args: ["--secretlintrc", path.join(benchDir, ".secretlintrc.json"), "**/*"], cwd });
+const markdownlint = (label, cwd) => ({ label, cmd: path.join(nm, "markdownlint-cli2"), args: ["**/*.md"], cwd });
+console.log(`promptvet benchmark (${path.relative(root, bin) || bin}) — node ${process.version}, ${availableParallelism()} cores, ${RUNS} runs (large: ${LARGE_RUNS}), medians`);
+console.log(`load average at start: ${load()}\n`);
 
-const node0 = measure("node -e 0", process.execPath, ["-e", "0"], root, RUNS);
-const small = measure("promptvet, 5-file commit (no cache)", process.execPath, [bin, "--no-cache", "--format", "compact", "."], commit, RUNS);
-const smallColdStart = measure("  same, no compile cache (first run)", process.execPath, [bin, "--no-cache", "--format", "compact", "."], commit, RUNS, { env: { PROMPTVET_COMPILE_CACHE: "off" } });
-const large = measure("promptvet, 1,000 md + 200 jsonl (no cache)", process.execPath, [bin, "--no-cache", "--format", "compact", "."], tree, LARGE_RUNS, { memory: true });
-const largeOneThread = measure("  same, one thread (--concurrency off)", process.execPath, [bin, "--no-cache", "--concurrency", "off", "--format", "compact", "."], tree, LARGE_RUNS, { memory: true });
-time(process.execPath, [bin, "--format", "compact", "."], tree); // fill the cache
-const rerun = measure("promptvet, 1,200 files, unchanged re-run (cache)", process.execPath, [bin, "--format", "compact", "."], tree, RUNS);
-const noneSmall = measure("promptvet, 5 files, no rules (floor)", process.execPath, [bin, "--no-cache", "-c", path.join(benchDir, "none.yaml"), "--format", "compact", "."], commit, RUNS);
-const piiSmall = measure("promptvet, 5 files, PII + secrets only", process.execPath, [bin, "--no-cache", "-c", path.join(benchDir, "pii.yaml"), "--format", "compact", "."], commit, RUNS);
-const noneLarge = measure("promptvet, 1,200 files, no rules (floor)", process.execPath, [bin, "--no-cache", "-c", path.join(benchDir, "none.yaml"), "--format", "compact", "."], tree, LARGE_RUNS);
-const piiLarge = measure("promptvet, 1,200 files, PII + secrets only", process.execPath, [bin, "--no-cache", "-c", path.join(benchDir, "pii.yaml"), "--format", "compact", "."], tree, LARGE_RUNS);
-const secretSmall = measure("secretlint 13, 5 files", path.join(nm, "secretlint"), ["--secretlintrc", path.join(benchDir, ".secretlintrc.json"), "**/*"], commit, RUNS);
-const secretLarge = measure("secretlint 13, 1,200 files", path.join(nm, "secretlint"), ["--secretlintrc", path.join(benchDir, ".secretlintrc.json"), "**/*"], tree, LARGE_RUNS);
-const mdSmall = measure("markdownlint-cli2, 5 files", path.join(nm, "markdownlint-cli2"), ["**/*.md"], commit, RUNS);
-const mdLarge = measure("markdownlint-cli2, 1,000 md files", path.join(nm, "markdownlint-cli2"), ["**/*.md"], tree, LARGE_RUNS);
+const [node0, version, help, small, secretSmall, mdSmall] = measureGroup([
+  { label: "node -e 0", cmd: node, args: ["-e", "0"], cwd: root },
+  pv("promptvet --version", ["--version"], root),
+  pv("promptvet --help", ["--help"], root),
+  pv("promptvet, 5-file commit (no cache)", ["--no-cache", "--format", "compact", "."], commit),
+  secretlint("secretlint 13, 5 files", commit),
+  markdownlint("markdownlint-cli2, 5 files", commit),
+], RUNS);
+const [smallColdStart, noneSmall, piiSmall] = measureGroup([
+  pv("  5 files, no compile cache (first run)", ["--no-cache", "--format", "compact", "."], commit, { env: { PROMPTVET_COMPILE_CACHE: "off" } }),
+  pv("  5 files, no rules (floor)", ["--no-cache", "-c", path.join(benchDir, "none.yaml"), "--format", "compact", "."], commit),
+  pv("  5 files, PII + secrets only", ["--no-cache", "-c", path.join(benchDir, "pii.yaml"), "--format", "compact", "."], commit),
+], RUNS);
+const [large, secretLarge, mdLarge] = measureGroup([
+  pv("promptvet, 1,000 md + 200 jsonl (no cache)", ["--no-cache", "--format", "compact", "."], tree, { memory: true }),
+  secretlint("secretlint 13, 1,200 files", tree),
+  markdownlint("markdownlint-cli2, 1,000 md files", tree),
+], LARGE_RUNS);
+const [largeOneThread, noneLarge, piiLarge] = measureGroup([
+  pv("  same, one thread (--concurrency off)", ["--no-cache", "--concurrency", "off", "--format", "compact", "."], tree, { memory: true }),
+  pv("  1,200 files, no rules (floor)", ["--no-cache", "-c", path.join(benchDir, "none.yaml"), "--format", "compact", "."], tree),
+  pv("  1,200 files, PII + secrets only", ["--no-cache", "-c", path.join(benchDir, "pii.yaml"), "--format", "compact", "."], tree),
+], LARGE_RUNS);
+time(node, [bin, "--format", "compact", "."], tree); // fill the cache
+time(node, [bin, "."], tree);
+const [node0b, rerun, rerunStylish] = measureGroup([
+  { label: "node -e 0", cmd: node, args: ["-e", "0"], cwd: root },
+  pv("promptvet, 1,200 files, unchanged re-run (cache)", ["--format", "compact", "."], tree),
+  pv("  same, stylish report (code frames read the files)", ["."], tree),
+], RUNS);
+const [bigTree, bigStaged] = measureGroup([
+  pv("promptvet, 20 MB file from the working tree", ["--no-cache", "--format", "compact", "prompts/big.txt"], big),
+  pv("promptvet, same 20 MB file staged (--staged)", ["--no-cache", "--format", "compact", "--staged"], big),
+], Math.min(RUNS, 3));
 
 const ratio = (a, b) => (a.median / b.median).toFixed(2);
-console.log("\nratios (targets in brackets)");
-console.log(`  5 files vs node -e 0          ${ratio(small, node0)}x  [<= 3]`);
-console.log(`  5 files vs secretlint         ${ratio(small, secretSmall)}x  [<= 1.0]`);
-console.log(`  1,000 files vs markdownlint   ${ratio(large, mdLarge)}x  [<= 0.25]`);
-console.log(`  1,000 files vs secretlint     ${ratio(large, secretLarge)}x  [<= 3]`);
-console.log(`  unchanged re-run vs node -e 0 ${ratio(rerun, node0)}x  [<= 1.5]`);
-console.log(`  peak memory, 1,000 files      ${large.rss.toFixed(0)} MB  [< 300] (one thread: ${largeOneThread.rss.toFixed(0)} MB, ${(largeOneThread.median / 1000).toFixed(2)} s)`);
-console.log(`  (markdownlint-cli2 on 5 files: ${(mdSmall.median / 1000).toFixed(3)} s)`);
+console.log(`\nratios (targets in brackets); load average now: ${load()}`);
+console.log(`  --version vs node -e 0            ${ratio(version, node0)}x  [<= 1.5]`);
+console.log(`  --help vs node -e 0               ${ratio(help, node0)}x  [<= 1.5]`);
+console.log(`  5 files vs node -e 0              ${ratio(small, node0)}x  [<= 3]`);
+console.log(`  5 files vs secretlint             ${ratio(small, secretSmall)}x  [<= 1.0]`);
+console.log(`  1,200 files vs markdownlint       ${ratio(large, mdLarge)}x  [<= 0.5]`);
+console.log(`  1,200 files vs secretlint         ${ratio(large, secretLarge)}x  [<= 3]`);
+console.log(`  unchanged re-run vs node -e 0     ${ratio(rerun, node0b)}x  [<= 2]  (stylish: ${ratio(rerunStylish, node0b)}x)`);
+console.log(`  20 MB staged vs working tree      ${ratio(bigStaged, bigTree)}x  [<= 1.5]`);
+console.log(`  peak memory, 1,200 files          ${large.rss.toFixed(0)} MB  [< 300] (one thread: ${largeOneThread.rss.toFixed(0)} MB, ${(largeOneThread.median / 1000).toFixed(2)} s)`);
+console.log(`  (markdownlint-cli2 on 5 files: ${(mdSmall.median / 1000).toFixed(3)} s; 5 files without compile cache: ${(smallColdStart.median / 1000).toFixed(3)} s)`);
 const share = (part, none, all) => `${Math.max(0, ((part.median - none.median) / Math.max(1, all.median - none.median)) * 100).toFixed(0)}%`;
 console.log(`  PII + secrets share of rule time: 5 files ${share(piiSmall, noneSmall, small)}, 1,200 files ${share(piiLarge, noneLarge, large)}`);
+
+// The commit hook's cost (a packed install, a real `git commit` with and without the hook), measured by its own script.
+const hookScript = path.join(root, "scripts", "bench-hook.mjs");
+if (existsSync(hookScript)) {
+  console.log("\ncommit hook");
+  const hook = await import(pathToFileURL(hookScript).href);
+  if (typeof hook.measureHookCost === "function") {
+    const result = await hook.measureHookCost({ runs: RUNS, log: (line) => console.log(`  ${line}`) });
+    console.log(typeof hook.formatHookCost === "function" ? hook.formatHookCost(result) : JSON.stringify(result, null, 2));
+    for (const c of result.cases ?? []) {
+      const target = /only|without|no prompt/i.test(c.name) ? 0.25 : /5/.test(c.name) ? 0.6 : undefined;
+      if (target !== undefined) console.log(`  hook cost, ${c.name.padEnd(24)} ${c.cost.toFixed(3)} s  [<= ${target}]`);
+    }
+  } else {
+    console.log("  scripts/bench-hook.mjs exports no measureHookCost: hook cost not measured.");
+  }
+} else {
+  console.log("\ncommit hook: scripts/bench-hook.mjs is not there, hook cost not measured.");
+}
 
 // Tokenizer load time, throughput and its share of a commit (in-process measurements).
 console.log("\ntokenizers");

@@ -148,6 +148,8 @@ renameSync(staging, "dist");
 const support = await import(`../${supportDir}/build-support.mjs`);
 rmSync(supportDir, { recursive: true, force: true });
 const { buildConfigSchema } = support;
+// The launcher answers `promptvet --help` from this file without loading the bundle.
+writeFileSync("dist/help.txt", `${support.HELP}\n`);
 mkdirSync("schema", { recursive: true });
 writeFileSync("schema/promptvet.schema.json", `${JSON.stringify(buildConfigSchema(), null, 2)}\n`);
 

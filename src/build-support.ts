@@ -3,3 +3,4 @@ export { buildConfigSchema } from "./config/schema.js";
 export { builtinRules } from "../rules/index.js";
 export { rulesMarkdownTable, replaceRulesSection } from "./cli/rules-markdown.js";
 export { casesFileSchema } from "./eval/cases-schema.js";
+export { HELP } from "./cli/args.js";

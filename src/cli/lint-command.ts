@@ -3,12 +3,13 @@ import path from "node:path";
 import { ConfigResolver } from "../config/resolve.js";
 import type { RuleRegistry } from "../config/registry.js";
 import { ResultCache } from "../engine/cache.js";
+import { unchangedWorktreeBlobs } from "../files/worktree-blobs.js";
 import { lintFiles, suggestionFilter } from "../engine/lint-files.js";
 import { workerCount, type LintThreads } from "../engine/lint-threads.js";
 import { newRunTiming, type RunTiming } from "../engine/timing.js";
 import type { LintMessage, LintResult, Rule, RuleMeta } from "../rule-api/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
-import { changedBetween, findRepoRoot, GitError, hasHead, mergeBase, stagedChanges } from "../files/git.js";
+import { changedBetween, findRepository, GitError, hasHead, mergeBase, stagedChanges } from "../files/git.js";
 import { GitObjectStore } from "../files/git-objects.js";
 import { detectFormat } from "../parse/detect.js";
 import { getFormatter, parseFormatSpecs } from "../report/index.js";
@@ -46,7 +47,11 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   const timing = io.env.PROMPTVET_TIMING ? newRunTiming() : undefined;
   if (timing) timing.startup = performance.now();
   const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
-  const repoRoot = findRepoRoot(io.cwd);
+  const repository = findRepository(io.cwd);
+  const repoRoot = repository?.root;
+  // Tracked files git says are unchanged are looked up in the cache by blob id, without being read; git lists
+  // them while the files and configs are found.
+  const worktreeBlobsListed = options.cache && repository && !options.staged ? unchangedWorktreeBlobs(repository.root, repository.gitDir, io.env) : undefined;
   let targets: FileTarget[];
   let baseRef: string | undefined;
   const deleted: string[] = [];
@@ -77,9 +82,9 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
 
   const suggestionScopes = options.fixSuggestions;
   await checkSuggestionScopes(suggestionScopes, resolver, targets);
-  const cache = options.cache
-    ? new ResultCache(options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd))
-    : undefined;
+  const cacheFile = options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd, repository?.gitDir, io.env);
+  const cache = options.cache && cacheFile ? new ResultCache(cacheFile) : undefined;
+  const worktreeBlobs = cache ? await worktreeBlobsListed : undefined;
   const git = repoRoot ? new GitObjectStore(repoRoot) : undefined;
   const baseBlobs = cache && git && baseRef ? await git.treeAt(baseRef) : undefined;
   if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false, inNamedFolder: false }));
@@ -116,6 +121,8 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     tokenStats: wantsSummary,
     cache,
     baseBlobs,
+    worktreeBlobs,
+    sourceOnHits: reportsDrawFrames(options),
     files: targets,
     resolver,
     fix: options.fix,
@@ -208,6 +215,15 @@ function lintThreads(
       recordCache: run.cache,
     },
   };
+}
+
+/** Formats that print only messages and positions, never a line of the file. */
+const FRAMELESS_FORMATS = new Set(["compact", "json", "junit", "markdown"]);
+
+/** Whether any report of this run quotes lines of the files (code frames, snippets). */
+function reportsDrawFrames(options: CliOptions): boolean {
+  const specs = parseFormatSpecs(options.formats.length > 0 ? options.formats : ["stylish"]);
+  return !!options.outputFile && !specs.some((s) => !s.file) ? true : specs.some((s) => !FRAMELESS_FORMATS.has(s.name.trim().toLowerCase()));
 }
 
 /** Keeps errors only (for --quiet), recomputing the counts. */

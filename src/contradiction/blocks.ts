@@ -6,6 +6,7 @@
 import type { Content, Heading, List, ListItem, Parent, Root } from "mdast";
 import type { PromptDocument, Range, Segment } from "../model/document.js";
 import { allMatches } from "./text.js";
+import { appendAll } from "../util/append.js";
 
 export interface InstructionBlock {
   /** Text with non-instruction spans (inline code, quotes, URLs) blanked out, same length as the source slice. */
@@ -316,14 +317,14 @@ function blocksFromSegments(
   if (segments.length === 0 && document.segments.length === 0 && document.source.length > 0) {
     segments = [];
     const start = document.body?.[0] ?? 0;
-    blocks.push(...linesToBlocks(document.source.slice(start, document.body?.[1] ?? document.source.length), (i) => start + i, true, branches, inExample));
+    appendAll(blocks, linesToBlocks(document.source.slice(start, document.body?.[1] ?? document.source.length), (i) => start + i, true, branches, inExample));
     return blocks;
   }
   for (const seg of segments) {
     const verbatim = seg.map.isVerbatim;
     // A record's system message lies inside the record's example range but is not part of the example.
     const within = seg.example === undefined ? inExample : () => false;
-    blocks.push(...linesToBlocks(seg.text, (i) => seg.map.toSource(i), verbatim, branches, within, seg.path));
+    appendAll(blocks, linesToBlocks(seg.text, (i) => seg.map.toSource(i), verbatim, branches, within, seg.path));
   }
   return blocks;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { VERSION } from "../version.js";
 import { findCredentialShapes } from "./credential-shapes.js";
@@ -11,7 +12,11 @@ import type { LintMessage, LintResult } from "../rule-api/types.js";
  * messages, which are masked, and the ranges to mask), so the cache never stores a secret.
  */
 export interface CacheKeyParts {
-  content: Uint8Array;
+  /**
+   * Git's blob id of the content (`gitBlobId`): for a tracked file git says is unchanged, the id in the index,
+   * so the file need not be read to find its entry; for any other file, its bytes hashed the same way.
+   */
+  contentId: string;
   configHash: string;
   /** Blob id of the file at the base ref ("" when none), since growth/churn rules compare with it. */
   baseBlob: string;
@@ -30,7 +35,7 @@ interface CacheEntry {
 }
 
 /** Bumped whenever the entry layout changes; a cache in another layout is dropped whole. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 interface CacheFile {
   version: string;
@@ -53,7 +58,7 @@ export function cacheKey(parts: CacheKeyParts): string {
     .update("\0")
     .update(parts.mode)
     .update("\0")
-    .update(parts.content)
+    .update(parts.contentId)
     .digest("base64url");
 }
 
@@ -108,7 +113,7 @@ export class ResultCache implements ResultStore {
       return;
     }
     // A cache from another promptvet version is dropped whole: rules may have changed. So is an older
-    // layout (format 1 stored masked text in place of mask ranges).
+    // layout (format 1 stored masked text in place of mask ranges; format 2 keyed content by its SHA-256).
     if (!isRecord(loaded) || loaded.version !== VERSION || loaded.format !== CACHE_FORMAT) return;
     if (!isRecord(loaded.entries)) {
       this.note("has no valid entry table; it will be rewritten");
@@ -117,10 +122,22 @@ export class ResultCache implements ResultStore {
     this.data = { version: VERSION, format: CACHE_FORMAT, entries: loaded.entries };
   }
 
-  /** Default location: node_modules/.cache/promptvet when node_modules exists, else .promptvetcache. */
-  static defaultLocation(root: string): string {
+  /**
+   * Default location. In a git repository: beside its git data (`<git-dir>/promptvet/results.json`), so a run
+   * never leaves a file in the working tree, and a linked worktree has a cache of its own that goes with it.
+   * Elsewhere: `node_modules/.cache/promptvet` when the folder has node_modules, else the user's cache folder
+   * (one file per folder linted); undefined when there is none, and the run goes without a cache.
+   * Caches at the locations of earlier versions (`.promptvetcache`, node_modules/.cache inside a repository)
+   * are neither read nor written: they can be deleted.
+   */
+  static defaultLocation(root: string, gitDir: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+    if (gitDir) return path.join(gitDir, "promptvet", "results.json");
     const nm = path.join(root, "node_modules");
-    return existsSync(nm) ? path.join(nm, ".cache", "promptvet", "results.json") : path.join(root, ".promptvetcache");
+    if (existsSync(nm)) return path.join(nm, ".cache", "promptvet", "results.json");
+    const home = env.XDG_CACHE_HOME || (env.LOCALAPPDATA ?? (os.homedir() ? path.join(os.homedir(), ".cache") : ""));
+    if (!home) return undefined;
+    const folderId = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
+    return path.join(home, "promptvet", "results", `${folderId}.json`);
   }
 
   /** The first fault met (reading, an entry, writing), as one line naming the cache file; undefined when all went well. */

@@ -9,6 +9,7 @@ import type { Range } from "../model/document.js";
 import { findCredentialShapes, mergeRanges } from "./credential-shapes.js";
 import { findPersonalShapes } from "./personal-shapes.js";
 import type { SensitiveValues } from "./sensitive-values.js";
+import { appendAll } from "../util/append.js";
 
 /**
  * Lines around a sensitive finding where any credential-like token is masked. Code frames show two lines
@@ -26,7 +27,7 @@ export function frameMaskRanges(source: string, lines: LineIndex, flagged: reado
   const ranges: Range[] = [...flagged];
   for (const { range } of values.occurrences(source)) ranges.push(range);
   const strong = findCredentialShapes(source, "strong");
-  ranges.push(...strong);
+  appendAll(ranges, strong);
   for (const [from, to] of neighbourhoods(lines, [...flagged, ...strong])) {
     for (const [s, e] of findCredentialShapes(source.slice(from, to), "weak")) ranges.push([from + s, from + e]);
   }

@@ -7,7 +7,7 @@ import type { FileTarget } from "../files/collect.js";
 import type { LintResult } from "../rule-api/types.js";
 import type { LintFilesOptions } from "./lint-options.js";
 import { decodeBytes, readBytes } from "./stages/bytes.js";
-import { lookUpCache, storeInCache } from "./stages/cached.js";
+import { lookUpCache, lookUpCacheUnread, storeInCache } from "./stages/cached.js";
 import { findFindings, type Findings } from "./stages/findings.js";
 import { addTokenStats, fatalResult, lintedResult } from "./stages/result.js";
 import { planTarget } from "./stages/target.js";
@@ -21,6 +21,8 @@ export async function lintOneFile(target: FileTarget, options: LintFilesOptions)
 export async function lintOneFile(target: FileTarget, options: LintFilesOptions): Promise<LintResult | undefined | typeof NEEDS_LINT> {
   const job = await planTarget(target, options);
   if ("settled" in job) return job.settled;
+  const unread = await lookUpCacheUnread(job, options);
+  if (unread) return unread;
   const read = await readBytes(job, options);
   if ("settled" in read) return read.settled;
   const text = decodeBytes(job, read);

@@ -1,6 +1,7 @@
 import type { ConfigResolver } from "../config/resolve.js";
 import type { FileTarget } from "../files/collect.js";
 import type { GitObjectStore } from "../files/git-objects.js";
+import type { WorktreeBlobs } from "../files/worktree-blobs.js";
 import type { LintMessage } from "../rule-api/types.js";
 import type { ResultStore } from "./cache.js";
 import type { LintThreads } from "./lint-threads.js";
@@ -29,6 +30,16 @@ export interface LintFilesOptions {
   cache?: ResultStore;
   /** Answer from the cache (or settle ignored, unreadable files) only: a file that needs linting gives `NEEDS_LINT`. */
   probeOnly?: boolean;
+  /**
+   * Blob ids of tracked files whose working-tree bytes git says are those of their indexed blob, by repo-relative
+   * path (`unchangedWorktreeBlobs`): their cache entries are found by id, without reading the file.
+   */
+  worktreeBlobs?: WorktreeBlobs;
+  /**
+   * Whether a cache hit must carry the file's masked text (`result.source`, for code frames); default true. A
+   * hit without it is answered without reading the file at all.
+   */
+  sourceOnHits?: boolean;
   /** Blob ids at the base ref by repo-relative path (part of the cache key). */
   baseBlobs?: Map<string, string>;
   /** Compute token counts and cost deltas per file (`result.stats.tokens`) for the summary report. */

@@ -11,7 +11,7 @@
 import type { PromptDocument } from "../model/document.js";
 import type { Fix, LintMessage, ReportDescriptor } from "../rule-api/types.js";
 
-export const MAX_LISTED_PER_RULE = 1_000;
+export const MAX_LISTED_PER_RULE = 500;
 
 /** A finding past the limit: enough to place it, silence it with a directive and fix it. */
 interface UnlistedReport {

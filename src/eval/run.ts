@@ -28,6 +28,7 @@ import type { Provider } from "./providers/types.js";
 import { diskReader, gitReader, listRepoFiles, worktreeChanges, type FileReader } from "./sources.js";
 import { ProviderError, type ChatTurn, type EvalCase, type EvalFileSummary, type EvalSummary, type ProviderRequest, type ProviderResponse } from "./types.js";
 import { roundUsd } from "../util/money.js";
+import { appendAll } from "../util/append.js";
 
 export interface SmokeEvalOptions {
   files: string[];
@@ -561,8 +562,8 @@ async function loadJob(filePath: string, selection: Selection, settings: EvalSet
     const text = selection.read(casesPath) ?? "";
     texts.set(casesPath, text);
     const loaded = await parseCasesFile(casesPath, text);
-    cases.push(...loaded.cases);
-    problems.push(...loaded.problems);
+    appendAll(cases, loaded.cases);
+    appendAll(problems, loaded.problems);
     for (const extra of casesFiles.slice(1)) {
       diags.add(extra, undefined, "eval/invalid-cases", 1, `Unexpected second cases file for ${path.basename(filePath)}; ${path.basename(casesPath)} is used, expected one cases file per prompt`);
     }
@@ -575,7 +576,7 @@ async function loadJob(filePath: string, selection: Selection, settings: EvalSet
       if (names.has(c.name)) problems.push({ filePath, message: `Duplicate case name "${c.name}" (also in the cases file), expected each case name once`, range: c.range });
       else cases.push(c);
     }
-    problems.push(...loaded.problems);
+    appendAll(problems, loaded.problems);
   }
   for (const p of problems) diags.add(p.filePath, p.range, "eval/invalid-cases", 2, p.message);
   if (cases.length === 0) return undefined;

@@ -38,6 +38,24 @@ export function findRepoRoot(cwd: string): string | undefined {
   }
 }
 
+/** A working tree and the folder that holds its git data (`.git`, or `.git/worktrees/<name>` for a linked worktree). */
+export interface Repository {
+  root: string;
+  gitDir: string;
+}
+
+/** The repository around `cwd` in one git process, or undefined outside a repository. */
+export function findRepository(cwd: string): Repository | undefined {
+  try {
+    const [root, gitDir] = execFileSync("git", ["rev-parse", "--show-toplevel", "--absolute-git-dir"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+      .split("\n")
+      .map((line) => line.trim());
+    return root && gitDir ? { root, gitDir } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Paths (relative to the repo root, `/`-separated) of files added, copied, modified or renamed in the index. */
 export async function stagedFiles(repoRoot: string): Promise<string[]> {
   return (await stagedChanges(repoRoot)).changed;

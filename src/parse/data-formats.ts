@@ -7,6 +7,7 @@ import { DataInterpreter, type DataAdapter } from "./data.js";
 import { decodeJsonString } from "./json-string.js";
 import { bracketDepth, MAX_NESTING } from "./scan-util.js";
 import { aliasBombIn, parseYamlWithPositions, scalarMap } from "./yaml-tools.js";
+import { appendAll } from "../util/append.js";
 
 const STRICT = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
@@ -131,7 +132,7 @@ const DATA_MAX_ALIAS_COUNT = 10_000;
 export function parseYamlFile(builder: DocumentBuilder): void {
   const source = builder.source;
   const parsed = parseYamlWithPositions(source, 0);
-  builder.comments.push(...parsed.comments);
+  appendAll(builder.comments, parsed.comments);
   for (const error of parsed.errors) builder.problem("structure", `Invalid YAML: ${error.message}`, error.range);
   const doc = parsed.doc;
   if (!doc || !doc.contents) return;

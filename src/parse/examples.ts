@@ -10,6 +10,7 @@ import type { Range } from "../model/document.js";
 import { lines, trimRange } from "./builder.js";
 import type { Leaf } from "./markdown.js";
 import { Finder } from "./scan-util.js";
+import { appendAll } from "../util/append.js";
 
 export interface ExamplePart {
   side: "input" | "output";
@@ -215,7 +216,7 @@ export function findExamples(
     if (markers.length === 0) continue;
     const parts = partsFromMarkers(source, markers, leaf.range[1]);
     // Text before the first marker in the paragraph stays prose.
-    pending.push(...parts);
+    appendAll(pending, parts);
   }
   flush();
   return regions.sort((a, b) => a.range[0] - b.range[0]);

@@ -2,6 +2,7 @@ import type { DeclaredInput, Frontmatter, Range } from "../model/document.js";
 import { type DocumentBuilder, lines } from "./builder.js";
 import { findFrontmatterFence, type FrontmatterFence } from "./frontmatter-fence.js";
 import { parseYamlWithPositions, toData, walkYaml } from "./yaml-tools.js";
+import { appendAll } from "../util/append.js";
 
 /** A frontmatter block's bounds (see frontmatter-fence.ts, the one finder every part of promptvet uses). */
 export type FenceLocation = FrontmatterFence;
@@ -26,7 +27,7 @@ export function parseFrontmatterBlock(builder: DocumentBuilder, fence: FenceLoca
   const frontmatter: Frontmatter = { range: fence.range, contentRange: fence.contentRange, data: undefined, keys, errors: [] };
   try {
     const parsed = parseYamlWithPositions(text, cs);
-    builder.comments.push(...parsed.comments);
+    appendAll(builder.comments, parsed.comments);
     frontmatter.errors = parsed.errors;
     if (parsed.documentCount > 1) {
       frontmatter.errors.push({ message: "Frontmatter holds more than one YAML document", range: fence.contentRange });

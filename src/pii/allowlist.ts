@@ -140,6 +140,8 @@ const PLACEHOLDER_NAMES = new Set([
   "hans muster", "max muster", "fulano de tal", "fulano", "mengano", "zutano", "beltrano", "ciclano",
   "maría pérez", "maria perez", "josé da silva", "jose da silva", "marie dupont", "pierre dupont", "mario bianchi",
   "john q. doe", "jane q. doe", "a. n. other", "tommy atkins", "john citizen", "jane citizen", "joe public",
+  // The stand-ins' surnames alone, as a form's last-name field holds them.
+  "doe", "roe", "bloggs", "mustermann", "musterfrau", "nordmann", "meikäläinen",
 ]);
 
 export function isPlaceholderName(name: string): boolean {

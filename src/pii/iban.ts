@@ -17,23 +17,33 @@ function isAlnum(c: number): boolean {
   return isAsciiLetterCode(c) || isDigitCode(c);
 }
 
+type CountrySpecifications = ReturnType<ReturnType<typeof ibanLibrary>["getCountrySpecifications"]>;
+let specifications: CountrySpecifications | undefined;
+
+/** The library builds a new table on every call: kept once, since every "in 12" in a text asks for it. */
+function countrySpecifications(): CountrySpecifications {
+  specifications ??= ibanLibrary().getCountrySpecifications();
+  return specifications;
+}
+
+/** Two letters, then two digits right after them or after one space ("DE89", "de89", "DE 89"). */
+const CANDIDATE = /[A-Za-z]{2} ?\d{2}/g;
+
 export function detectIbans({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
   const n = text.length;
-  let lib: ReturnType<typeof ibanLibrary> | undefined;
-  let specs: ReturnType<ReturnType<typeof ibanLibrary>["getCountrySpecifications"]> | undefined;
-  for (let i = 0; i + 4 <= n; i++) {
+  // Candidates are found by a pattern, not a loop over every character: a run of the CLI executes this code once,
+  // cold, where a character loop runs in the interpreter.
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const i = m.index;
+    CANDIDATE.lastIndex = i + 1;
     const c0 = text.charCodeAt(i);
-    if (!isAsciiLetterCode(c0) || !isAsciiLetterCode(text.charCodeAt(i + 1))) continue;
-    // "DE89 3704...", "de89 3704..." (typed in lower case), "DE 89 3704..." (a space after the country code).
-    const digitsAt = text.charCodeAt(i + 2) === 32 ? i + 3 : i + 2;
-    if (!isDigitCode(text.charCodeAt(digitsAt)) || !isDigitCode(text.charCodeAt(digitsAt + 1))) continue;
     if (isUpper(c0) !== isUpper(text.charCodeAt(i + 1))) continue;
     if (i > 0 && /[\p{L}\p{N}_]/u.test(text[i - 1]!)) continue;
-    lib ??= ibanLibrary();
-    specs ??= lib.getCountrySpecifications();
-    const spec = specs[text.slice(i, i + 2).toUpperCase()];
+    const lib = ibanLibrary();
+    const spec = countrySpecifications()[text.slice(i, i + 2).toUpperCase()];
     const want = spec?.chars;
     if (!want) continue;
     // Consume exactly `want` alphanumerics, allowing single spaces between them (grouped form).
@@ -51,12 +61,9 @@ export function detectIbans({ text, options }: DetectorContext): PiiMatch[] {
     if (compact.length !== want) continue;
     if (j < n && isAlnum(text.charCodeAt(j))) continue;
     if (!lib.isValidIBAN(compact)) continue;
-    if (builtin && isExampleIban(compact)) {
-      i = j - 1;
-      continue;
-    }
+    CANDIDATE.lastIndex = j;
+    if (builtin && isExampleIban(compact)) continue;
     out.push({ type: "iban", start: i, end: j, value: text.slice(i, j), confidence: 0.97 });
-    i = j - 1;
   }
   return out;
 }

@@ -154,12 +154,18 @@ function detectIpv6(text: string, includeNonPublic: boolean, builtin: boolean, o
   }
 }
 
+/** Four dotted numbers somewhere in the text: without them there is no IPv4 address. */
+const IPV4_SHAPE = /\d\.\d{1,3}\.\d{1,3}\.\d/;
+/** Two colons with at most one hex group between them ("::", "db8:85a3:"): every IPv6 form has that. */
+const IPV6_SHAPE = /:[0-9A-Fa-f]{0,4}:/;
+
 export function detectIpAddresses({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const includeNonPublic = options.includeNonPublicIps === true;
   const builtin = options.builtinAllowlist !== false;
-  detectIpv4(text, includeNonPublic, builtin, out);
-  if (text.includes(":")) detectIpv6(text, includeNonPublic, builtin, out);
+  // Whole-text shape tests first: the detectors below walk every character, which a one-off CLI run executes cold.
+  if (IPV4_SHAPE.test(text)) detectIpv4(text, includeNonPublic, builtin, out);
+  if (IPV6_SHAPE.test(text)) detectIpv6(text, includeNonPublic, builtin, out);
   // An IPv4 inside an IPv6 token (::ffff:203.0.114.7) is reported once, as the IPv6 address.
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out.filter((m, k) => k === 0 || !(m.start < out[k - 1]!.end && m.start >= out[k - 1]!.start));

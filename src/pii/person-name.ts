@@ -137,7 +137,7 @@ function classifyUncached(word: string): WordClass {
   if (/^\p{Lu}\.?$/u.test(word)) return word === "I" || word === "A" ? "common" : "initial";
   if (HONORIFICS.has(bare)) return "honorific";
   // CamelCase and acronyms ("CopilotClient", "URLs") are identifiers; Mc/Mac/O'/D' names keep their inner capital.
-  if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
+  if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+\.?$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
   if (NOT_PEOPLE.has(bare)) return "common";
   if (bare.includes("-")) return hyphenatedClass(bare, word);
   const c = lexiconClass(bare);
@@ -176,7 +176,7 @@ const PERSONAL_CUE = new RegExp(
     "patient ?:?", "policy ?holder ?:?", "beneficiary ?:?", "insured ?:?", "passenger ?:?",
     "(?:call|calls|called) me", "known as", "goes by", "go by", "(?:i am|i'm|i’m) called", "under the name(?: of)?",
     // Not "your name is": a system prompt naming its assistant ("Your name is Aria").
-    "(?:['’]s|s['’]|my|his|her|their) (?:maiden |full |legal |real )?name(?: is| was)?,?",
+    "(?:['’]s|s['’]|my|his|her|their) (?:maiden |full |legal |real )?name(?: is| was|['’]s)?,?",
     `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, "(?:mum|mom|mother|dad|father|parent|guardian|carer|son|daughter|wife|husband|widow|sister|brother) of", `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
   ].join("|")})$`,
 );
@@ -195,9 +195,49 @@ const SIGN_OFF =
   /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad))\s*[,!.]?\s*[-–—]*$/i;
 /** A field label before a value on its line: "Manager:", "Consignee 2:", "**Client:**", "lead passenger:". */
 const FIELD_LABEL = /(?:^|[—–|;,]\s*|\s{2,})[*_]*(\p{L}[\p{L} .'’/&()-]{0,30}?(?:\s\d{1,2})?)[*_]*\s?[:：][*_]*\s*$/u;
-/** Labels of fields that hold a person: any known first name or full name there is one. */
-const PERSON_LABEL =
-  /^(?:(?:full |first |last |legal |display |customer |client |contact |guest |patient |employee |account |card ?)?name|names|manager|line manager|supervisor|boss|spouse|partner|husband|wife|next of kin|emergency contact|contact(?: person)?|parent|guardian|mother|father|mum|mom|dad|child|son|daughter|doctor|physician|gp|nurse|teacher|tutor|owner|guest|host|shipper|consignee(?: \d)?|sender|recipient|addressee|buyer|seller|vendor|tenant|landlord|lodger|employee|candidate|applicant|passenger|lead passenger|traveller|traveler|driver|agent|rep|representative|assignee|reporter|requester|requested by|approver|approved by|signatory|signed by|witness|beneficiary|cardholder|account holder|holder|policyholder|insured|claimant|customer|client|patient|student|pupil|member|user name|username|attendee|speaker|from|to|cc|nombre|nombre completo|titular|destinatario|remitente|nome|nome completo|nom|prénom|destinataire|expéditeur|empfänger|absender|ansprechpartner|naam|ontvanger|namn|navn|nimi|imię i nazwisko|név|ügyfél)$/i;
+/**
+ * Labels of fields that hold a person: any known first name or full name there is one. A set, not one long
+ * case-insensitive pattern: compiling that took milliseconds of every run.
+ */
+const PERSON_LABELS = new Set([
+  "names", "manager", "line manager", "supervisor", "boss", "spouse", "partner", "husband", "wife", "next of kin",
+  "emergency contact", "contact", "contact person", "parent", "guardian", "mother", "father", "mum", "mom", "dad",
+  "child", "son", "daughter", "doctor", "physician", "gp", "nurse", "teacher", "tutor", "owner", "guest", "host",
+  "shipper", "consignee", "sender", "recipient", "addressee", "buyer", "seller", "vendor", "tenant", "landlord",
+  "lodger", "employee", "candidate", "applicant", "passenger", "lead passenger", "traveller", "traveler", "driver",
+  "agent", "rep", "representative", "assignee", "reporter", "requester", "requested by", "approver", "approved by",
+  "signatory", "signed by", "witness", "beneficiary", "cardholder", "account holder", "holder", "policyholder",
+  "insured", "claimant", "customer", "client", "patient", "student", "pupil", "member", "user name", "username",
+  "attendee", "speaker", "from", "to", "cc", "nombre", "nombre completo", "titular", "destinatario", "remitente",
+  "nome", "nome completo", "nom", "prénom", "destinataire", "expéditeur", "empfänger", "absender", "ansprechpartner",
+  "naam", "ontvanger", "namn", "navn", "nimi", "imię i nazwisko", "név", "ügyfél",
+]);
+const NAME_LABEL_PREFIX = /^(?:(?:full|first|last|legal|display|customer|client|contact|guest|patient|employee|account|card) ?)?$/;
+
+/** Whether a field label names a person: "Manager", "Consignee 2", "Customer name", "Cardholder". */
+function isPersonLabel(label: string): boolean {
+  const key = label.toLowerCase().replace(/ \d{1,2}$/, "");
+  if (PERSON_LABELS.has(key)) return true;
+  return key.endsWith("name") && NAME_LABEL_PREFIX.test(key.slice(0, -4));
+}
+/** A question for a name right before the answer, maybe with the answerer's speaker label between. */
+const NAME_QUESTION_BEFORE = /\bname\b[^?\n]{0,48}\?["”]?\s*(?:[^\s:?]{1,20}\s?:\s*)?$/i;
+
+/** A street address starts within the three lines after `end` (the line of `end` holds nothing else). */
+function addressBelow(scan: Scan, end: number): boolean {
+  const { text } = scan;
+  let to = end;
+  for (let n = 0; n < 4 && to < text.length; n++) to = lineEnd(text, to + 1, 120);
+  if (!/\d/.test(text.slice(end, to))) return false;
+  for (const a of streetAddressSpans(text, scan.options)) {
+    if (a.start > to) break;
+    if (a.start > end) return true;
+  }
+  return false;
+}
+
+/** Labels that credit a prompt's author ("Author:", "Maintainers:", "Created by:"). */
+const AUTHOR_LABEL = /^(?:co-?)?(?:authors?|authored by|maintainers?|maintained by|contributors?|credits?|created by|written by|made by|copyright)$/i;
 /** Contact details right after a name: "(diego@…)", "(+44 …)", "<ana@…>", ", tel.", " — SSN". */
 const CONTACT_AFTER = /^\s?(?:\((?:<?[\w.+-]{1,40}@[\w-]{1,40}\.\w|\+?\d[\d ().-]{6,20}\))|<[\w.+-]{1,40}@[\w-]{1,40}\.\w|,\s?(?:tel|phone|mobile|email|e-mail)\b|\s?[—–-]\s?(?:ssn|dob|tel|phone|salary|iban|account)\b)/i;
 /** After a record line's name: a separator or the verb of a request ("— SSN …", "(buyer)", "wants to see …"). */
@@ -209,10 +249,14 @@ const INTRO_END = /^\s*(?:$|[,.!?;:)—–-]|\s(?:again|here|from|and|calling|sp
 const PERSONA_AFTER = /^[^\n]{0,30}?\b(?:ai|virtual|digital)?\s?(?:assistant|bot|chatbot|agent|companion|guide|copilot|model)\b|how (?:can|may) i (?:help|assist)/i;
 /** Words that introduce oneself ("I'm", "this is", "me llamo", "je suis"). */
 const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
+/** After "this is X" / "it's X", words that make X the speaker ("again", "here", "calling", ", from"). */
+const INTRO_CALLING = /^(?:\s(?:again|here|calling|speaking)\b|,\s?(?:calling|from|again)\b)/;
 /** Words after a name that introduce oneself ("Nagy Eszter vagyok", "Maria here"). */
 const INTRO_AFTER = /^\s(?:vagyok|here\b|speaking\b|hier\b|ici\b|aquí\b)/i;
 /** Thanks and greetings that address the next word ("Thank you, Aoife."). */
 const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt)$/;
+/** A clause of thanks or apology ending in a comma before a name: "sorry for the delay, ". */
+const THANKS_CLAUSE = /(?:^|[.!?\n]\s*|\b(?:and|oh|ok|okay|well)\s)(?:thanks|thank you|many thanks|sorry|apologies|my apologies|good to hear|great to hear|nice to meet you|happy to help|you're welcome|you’re welcome|no problem|noted|got it|understood|of course|absolutely|certainly)\b[^.!?\n,]{0,36},\s?$/;
 const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant)\b[^.!?\n]*$/;
 /** Quote and list markers before a line's text: "> ", "- ", "* ", "1. ", "| ". */
 const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*/;
@@ -263,13 +307,14 @@ interface Scan {
   lowerCase: boolean;
   /** Source text before the text (see PiiOptions.before). */
   before: string;
+  options: DetectorContext["options"];
 }
 
 export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
   const dialogue = options.textKind === "dialogue";
-  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text), before: options.before ?? "" };
+  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text), before: options.before ?? "", options };
   // "my name is maria" is the only way a lower-case word starts a name in mixed-case text: without the phrase
   // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
   // look-back is needed.
@@ -341,11 +386,18 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   }
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
+  matches = dropFirmNames(text, matches);
   matches = addJoinedNames(text, tokens, matches);
   matches = addRepeatedMentions(text, tokens, matches, builtin);
   if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
+  matches = matches.filter(
+    (m) => (m.confidence ?? 1) >= 0.9 || m.value.includes(" ") || !/^ (?:and|&) /.test(text.slice(m.end, m.end + 6)) || !STREET_CORNER_AFTER.test(text.slice(m.end, m.end + 48)),
+  );
   return dropInsideAddresses(text, options, matches);
 }
+
+/** "Lauren and Sorlaskeid 32": a one-word name joined to a street name and its house number names a corner. */
+const STREET_CORNER_AFTER = /^ (?:and|&) \p{Lu}[\p{L}'’.-]+ \d{1,5}(?:$|[,.;]| in\b)/u;
 
 /**
  * A name written inside template or placeholder brackets ("{{First Name}}", "[Customer Name]", "<Agent Name>"), not
@@ -377,12 +429,14 @@ function isLexiconName(word: string): boolean {
 const TITLES =
   "president|senator|governor|secretary|ceo|founder|co-founder|author|novelist|actor|actress|singer|rapper|artist|painter|director|filmmaker|critic|coach|minister|chancellor|mayor|professor|journalist|host|youtuber|influencer|celebrity|star|musician|writer|poet|comedian|athlete|player|scientist|physicist|philosopher|economist|politician|king|queen|prince|princess|pope|general";
 const TOPIC_BEFORE = new RegExp(
-  `(?:style of|in the vein of|like|about|according to|featuring|starring|directed by|written by|composed by|painted by|produced by|songs? (?:by|of|from)|books? (?:by|of)|novels? by|films? (?:by|of|from)|movies? (?:by|of|from)|new (?:film|movie|album|book|song) (?:by|from)|article (?:by|from)|reviews? (?:of|by)|works? (?:of|by)|quotes? (?:from|by)|quoted|biography of|interview(?:ed)? with|search(?:es|ed|ing)? (?:the web |online )?for|as if you were|if you were|as though you were|channel of|videos? (?:from|by|of)|talks? (?:from|by)|founded by|co-founded by|created by|invented by|designed by|developed by|mixed with|inspired by|influenced by|×|vs\\.?|versus|(?:the |former |current |late )?(?:${TITLES}))\\s*["“']?$`,
+  `(?:style of|in the vein of|like|about|according to|featuring|starring|directed by|written by|composed by|painted by|produced by|songs? (?:by|of|from)|books? (?:by|of)|novels? by|films? (?:by|of|from)|movies? (?:by|of|from)|new (?:film|movie|album|book|song) (?:by|from)|article (?:by|from)|reviews? (?:of|by)|works? (?:of|by)|quotes? (?:from|by)|quoted|biography of|interview(?:ed)? with|search(?:es|ed|ing)? (?:the web |online )?for|as if you were|if you were|as though you were|channel of|videos? (?:from|by|of)|talks? (?:from|by)|(?:co-)?founded(?: in \\d{4})? by|(?:created|invented|designed|developed)(?: in \\d{4})? by|mixed with|inspired by|influenced by|×|vs\\.?|versus|(?:the |former |current |late )?(?:${TITLES}))\\s*["“']?$`,
 );
 /** The last words TOPIC_BEFORE can end with: a cheap test before the long one. */
 const TOPIC_LAST_WORD = new RegExp(`(?:of|like|about|to|featuring|starring|by|from|for|with|quoted|were|×|vs\\.?|versus|${TITLES})\\s*["“']?$`);
+/** How TOPIC_AFTER's matches start: a cheap test before the long pattern (whose compiling costs milliseconds). */
+const TOPIC_AFTER_START = /^(?:['’]s |,? (?:is|was) |, |\s?×)/i;
 const TOPIC_AFTER = new RegExp(
-  `^(?:['’]s (?:new |latest |last |first |next |famous |best-known )?(?:film|movie|song|album|book|novel|show|series|painting|speech|tweet|post|music|lyrics|style|work|career|campaign|administration|polic(?:y|ies)|quote|theory|law)|,? (?:is|was) (?:the |a |an )?(?:(?:current|former|late|famous|well-known|[a-z]+) ){0,3}(?:${TITLES}))`,
+  `^(?:['’]s (?:new |latest |last |first |next |famous |best-known )?(?:film|movie|song|album|book|novel|show|series|painting|speech|tweet|post|music|lyrics|style|work|career|campaign|administration|polic(?:y|ies)|quote|theory|law)|,? (?:is|was) (?:the |a |an )?(?:(?:current|former|late|famous|well-known|[a-z]+) ){0,3}(?:${TITLES})|, (?:the |a |an )?(?:[a-z]+ ){0,2}(?:creator|inventor|designer|architect|founder|co-founder|author) of\\b|\\s?[×]\\s)`,
   "i",
 );
 
@@ -395,12 +449,33 @@ function dropTopics(text: string, matches: PiiMatch[]): PiiMatch[] {
   const topical = new Set<string>();
   for (const m of matches) {
     if ((m.confidence ?? 1) >= 0.9) continue;
-    const tail = text.slice(Math.max(0, m.start - 18), m.start).toLowerCase().trimEnd();
-    const topicBefore = TOPIC_LAST_WORD.test(tail) && TOPIC_BEFORE.test(text.slice(Math.max(0, m.start - 48), m.start).toLowerCase().trimEnd());
-    if (topicBefore || TOPIC_AFTER.test(text.slice(m.end, m.end + 64))) topical.add(m.value.toLowerCase());
+    const after = text.slice(m.end, m.end + 64);
+    if (topicBefore(text, m.start) || (TOPIC_AFTER_START.test(after) && TOPIC_AFTER.test(after))) topical.add(m.value.toLowerCase());
   }
   if (topical.size === 0) return matches;
   return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !topical.has(m.value.toLowerCase()));
+}
+
+/** The end of LIST_ITEM_BEFORE, tested first: most names follow no list. */
+const LIST_JOIN_BEFORE = /(?:,|\band|&)\s$/;
+/** A capitalised list item and its separator before a name ("Brian Kernighan and ", "Andy Yen, "). */
+const LIST_ITEM_BEFORE = /(?:[A-ZÀ-Þ][^\s,&]*\s){0,3}[A-ZÀ-Þ][^\s,&]*(?:,\s(?:and\s|&\s)?|,?\s(?:and|&)\s)$/;
+
+/**
+ * A topic cue before `start`, also before the earlier items of a list the name ends ("as if you were Brian
+ * Kernighan and Dennis Ritchie", "founded by Andy Yen, Wei Sun and Jason Stockman").
+ */
+function topicBefore(text: string, start: number): boolean {
+  let at = start;
+  for (let hop = 0; hop < 4; hop++) {
+    const tail = text.slice(Math.max(0, at - 18), at).toLowerCase().trimEnd();
+    if (TOPIC_LAST_WORD.test(tail) && TOPIC_BEFORE.test(text.slice(Math.max(0, at - 48), at).toLowerCase().trimEnd())) return true;
+    if (!LIST_JOIN_BEFORE.test(text.slice(Math.max(0, at - 5), at))) return false;
+    const item = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, at - 60), at));
+    if (!item) return false;
+    at -= item[0].length;
+  }
+  return false;
 }
 
 const LOWER_CUE_ANYWHERE = /my name(?: is|'s)|call(?:s|ed)? me|i['’]?m |i am /i;
@@ -516,7 +591,14 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const longLine = lineStartIdx > 0 && text[lineStartIdx - 1] !== "\n" && text[lineStartIdx - 1] !== "\r";
   const linePrefix = longLine ? "\u0000" : linePrefixOf(text, lineStartIdx, start);
   const restOfLine = text.slice(end, lineEnd(text, end, 40));
-  const lineEndsHere = /^\s*(?:$|[,|–—-])/.test(restOfLine);
+  // A trailing initial still ends the line's name ("Best,\nTomasz W.").
+  const lineEndsHere = /^\s*(?:$|[,|–—-])/.test(restOfLine) || /^ [A-ZÀ-Þ]\.?\s*$/.test(restOfLine);
+  // A prompt's author or maintainer credit ("Author: Rick Kotlarz", `authors:` in front matter) names the
+  // prompt's public author, not personal data inside the prompt.
+  if (!longLine) {
+    const label = FIELD_LABEL.exec(linePrefix);
+    if (label && AUTHOR_LABEL.test(label[1]!.trim())) return undefined;
+  }
 
   // Signature: the previous line is a sign-off and this line is just the name (maybe with a title after a comma).
   if (!longLine && linePrefix.trim() === "" && lineEndsHere && first !== "common") {
@@ -526,6 +608,30 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
         ? text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1).replace(LINE_MARKERS, "").trim()
         : lastLine(scan.before).trim();
     if (SIGN_OFF.test(prevLine)) return { start, end, confidence: 0.9 };
+  }
+  // The addressee line of a postal address: a full name alone on its line, an address starting within the next
+  // three lines ("Erica Kerr\n\n96 Salontie 19\nSuite 290").
+  // The block's first line, starting with a known given name (a company line may follow it).
+  if (
+    !longLine &&
+    linePrefix.trim() === "" &&
+    /^\s*$/.test(restOfLine) &&
+    words.length >= 2 &&
+    first === "first" &&
+    runCls.slice(s, e).every(isNameClass) &&
+    (lineStartIdx === 0 || /^[\s>*-]*$/.test(text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1))) &&
+    addressBelow(scan, end)
+  ) {
+    return { start, end, confidence: 0.8 };
+  }
+  // The answer to a question for a name: "Bot: What's the name on the account? User: Penny Cavalcanti".
+  if (
+    runCls.slice(s, e).every(isNameClass) &&
+    /^\s*(?:$|[\n,;.!?)])/.test(text.slice(end, end + 3)) &&
+    text.lastIndexOf("?", start) > start - 90 &&
+    NAME_QUESTION_BEFORE.test(text.slice(Math.max(0, start - 90), start))
+  ) {
+    return { start, end, confidence: 0.85 };
   }
   // A lone everyday word that is also a name ("Will", "Unique") counts only after a personal cue ("my son Will"),
   // and after a label only when it fills the field ("Patient: Can you..." is a turn).
@@ -545,10 +651,12 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   if (signOffBefore && lineEndsHere && (first === "first" || (words.length >= 2 && nameWords.every(isNameClass)))) {
     return { start, end, confidence: 0.85 };
   }
+  // Names are not followed by version numbers: "Mr. Data Mode v2.0" is a persona's release.
+  if (/^\s?(?:v\d|\d+\.\d)/.test(after)) return undefined;
   if (honorific && (first === "first" || first === "last" || first === "unknown" || first === "initial" || surnameAfterTitle(run[s - 1]!.word, words[0]!.word))) {
     return { start, end, confidence: 0.9 };
   }
-  // Names are not followed by version numbers: "Sonnet 4.6", "Retro 4".
+  // Nor by other numbers without a title: "Sonnet 4.6", "Retro 4".
   if (/^\s?\d/.test(after)) return undefined;
   const plainWords = words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word));
   const allNameLike = classes.every(isNameClass);
@@ -567,7 +675,7 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   // Not in a heading ("## Section 2: Manuel Korpus Analizi").
   const field = /^\s*#/.test(text.slice(lineStartIdx, start)) ? null : FIELD_LABEL.exec(linePrefix);
   if (plainWords && field && allNameLike && !isPersona()) {
-    const personLabel = PERSON_LABEL.test(field[1]!.trim());
+    const personLabel = isPersonLabel(field[1]!.trim());
     // The field's value runs to the end of the clause: a capitalised everyday word after a first name there is a
     // surname ("spouse: Keisha Washington,").
     let fieldEnd = end;
@@ -606,6 +714,10 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   // assistant's persona speaking.
   const quoted = scan.dialogue || /^[^"“”]*["“][^"”]*$/.test(text.slice(lineStartIdx, start)) || SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40));
   if (intro && quoted && plainWords && allNameLike && !isPersona() && !PERSONA_AFTER.test(text.slice(end, end + 60))) {
+    // "it's Priyanka again", "this is Oyelaran calling": one word the lexicon does not know, in a turn.
+    if (scan.dialogue && words.length === 1 && first === "unknown" && /(?:this is|it['’]s)$/.test(beforeText) && INTRO_CALLING.test(text.slice(end, end + 14))) {
+      return { start, end, confidence: 0.75 };
+    }
     if (first === "first" && !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase())) return { start, end, confidence: 0.8 };
     if (nameWords.length >= 2 && (knownName || scan.dialogue)) return { start, end, confidence: 0.8 };
   }
@@ -635,9 +747,12 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   // Without a cue, things and places are not people: "the Jordan Retro", "a Stanley Quencher", "in Florence".
   if (/(?:^|\s)(?:the|a|an|this|that|our|your|my|their|his|her)$/.test(beforeText)) return undefined;
   const leadWord = words[0]!.word.toLowerCase();
-  // A table cell holding a full name: "| Maria Lopez | 2024-03-01 |".
+  // A table cell holding a full name: "| Maria Lopez | 2024-03-01 |". The column's header decides when there is one
+  // ("Name" yes, "City" no: "| Jane | 30 | Los Angeles |"); without one, the last word must be a known surname
+  // ("| Dev Containers | `devcontainers` |" is a product).
   if (nameWords.length >= 2 && allNameLike && first === "first" && !AMBIGUOUS_FIRST.has(leadWord) && /\|\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^\s*\|/.test(text.slice(end, end + 4))) {
-    return { start, end, confidence: 0.75 };
+    const header = tableColumnHeader(text, lineStartIdx, start);
+    if (header !== undefined ? isPersonLabel(header) : classes[classes.length - 1] === "last") return { start, end, confidence: 0.75 };
   }
   // In prose, a known given name and a known surname together: "Escalate to Maria Jensen in billing".
   const proseBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
@@ -666,6 +781,16 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   const afterName = text.slice(end, end + 2);
   // A greeting or thanks addressed to someone: "Thanks, Tyrone." / "Hi Kwame,".
   if (words.length === 1 && first === "unknown" && /^[,.!:;—–]|^ [—–]/.test(afterName) && THANKS_BEFORE.test(weakBefore)) {
+    return { start, end, confidence: 0.7 };
+  }
+  // Addressing someone after thanks or an apology: "Sorry for the delay, Anneliese." / "Thanks for waiting, Kwame!".
+  if (
+    words.length === 1 &&
+    first === "unknown" &&
+    /^[.!?]/.test(afterName) &&
+    /,$/.test(beforeText) &&
+    THANKS_CLAUSE.test(text.slice(Math.max(0, start - 48), start).toLowerCase())
+  ) {
     return { start, end, confidence: 0.7 };
   }
   // Addressing someone by first name: "Sorry to hear that, Maria." / "Found it, Lukas!".
@@ -703,6 +828,35 @@ function neighbourLabelled(text: string, lineStartIdx: number): boolean {
   if (lineStartIdx === 0) return false;
   const prev = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1);
   return LABEL_LINE.test(prev) || SPEAKER_LABEL.test(prev);
+}
+
+/** How many table rows above a cell are searched for the header row: bounded so a long table stays linear. */
+const TABLE_HEADER_LOOKBACK = 40;
+
+/**
+ * The header text of the Markdown table column a cell sits in ("| Name | Age |\n|-|-|\n| Jane | 30 |" gives "Name"
+ * for "Jane"), or undefined when the line is not a table row or no header row is found close above.
+ */
+function tableColumnHeader(text: string, lineStartIdx: number, at: number): string | undefined {
+  const row = text.slice(lineStartIdx, at);
+  if (!/^\s*\|/.test(row)) return undefined;
+  let column = 0;
+  for (let i = 0; i < row.length; i++) if (row[i] === "|") column++;
+  let lineAt = lineStartIdx;
+  for (let n = 0; n < TABLE_HEADER_LOOKBACK && lineAt > 0; n++) {
+    const from = lineStart(text, lineAt - 1, 2000);
+    const line = text.slice(from, lineAt - 1);
+    if (!/^\s*\|/.test(line)) return undefined;
+    // The delimiter row ("|---|:-:|"): the row above it is the header.
+    if (/^\s*\|[\s:|-]+$/.test(line) && line.includes("-")) {
+      if (from === 0) return undefined;
+      const header = text.slice(lineStart(text, from - 1, 2000), from - 1);
+      const cell = header.split("|")[column];
+      return cell === undefined ? undefined : cell.replace(/[*_`]/g, "").trim();
+    }
+    lineAt = from;
+  }
+  return undefined;
 }
 
 /** The words of a found name, lower case, with "&"/"and" and the next capitalised word ("Marks & Spencer"). */
@@ -760,6 +914,28 @@ function addListedNames(scan: Scan, tokens: Token[], matches: PiiMatch[]): PiiMa
 /** A list item's marker, alone before the name on its line (in the text, or just before it in the source). */
 const LIST_MARKER = /(?:^|\n)\s*(?:\d{1,3}[.)]|[-*•+])\s+$/;
 const JOINER = /^ (?:&|and|und|y|et|e|og|och|en|i) /;
+
+/** Three capitalised words in the form "A, B and C" / "A, B & C". */
+const FIRM = /[A-ZÀ-Þ][a-zß-ÿ]+, ([A-ZÀ-Þ][a-zß-ÿ]+),? (?:and|&) ([A-ZÀ-Þ][a-zß-ÿ]+)(?![a-zß-ÿ])/g;
+
+/**
+ * Law, accounting and consulting firms are written as three surnames ("Thomas, Holt and Myers", "Graham, Ochoa &
+ * Vasquez"); a list of people names given names ("Ana, Luis and Marta"). A one-word name inside such a triple
+ * whose last two words are not given names is part of a firm's name.
+ */
+function dropFirmNames(text: string, matches: PiiMatch[]): PiiMatch[] {
+  if (matches.length === 0 || !text.includes(", ") || !(text.includes(" and ") || text.includes(" & "))) return matches;
+  const firms: { start: number; end: number }[] = [];
+  FIRM.lastIndex = 0;
+  for (let m = FIRM.exec(text); m; m = FIRM.exec(text)) {
+    const second = classify(m[1]!);
+    const third = classify(m[2]!);
+    if ((second === "last" || second === "unknown") && (third === "last" || third === "unknown")) firms.push({ start: m.index, end: m.index + m[0].length });
+  }
+  if (firms.length === 0) return matches;
+  const inFirm = coverageCheck(firms);
+  return matches.filter((m) => m.value.includes(" ") || (m.confidence ?? 1) >= 0.9 || !inFirm(m.start, m.end));
+}
 
 /**
  * A second name joined to a name found with a cue: "Name: Saoirse Gallagher & Rhys Llewellyn", "Dear Saoirse and
@@ -851,5 +1027,17 @@ function dropInsideAddresses(text: string, options: DetectorContext["options"], 
   const addresses = streetAddressSpans(text, options);
   if (addresses.length === 0) return matches;
   const inAddress = coverageCheck(addresses);
-  return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !inAddress(m.start, m.end));
+  const addressStarts = new Set(addresses.map((a) => a.start));
+  const addressEnds = new Set(addresses.map((a) => a.end));
+  // A street name joined to an address is the corner it names ("Eloise and 226 Thomas Avenue").
+  const cornerOf = (m: PiiMatch) => {
+    const joiner = /^ (?:and|&) /.exec(text.slice(m.end, m.end + 6));
+    return joiner !== null && addressStarts.has(m.end + joiner[0].length) && !m.value.includes(" ");
+  };
+  // Right after an address, on its line or the next, comes its town ("11 Paso Rivero 7301, Tomas Gomensoro").
+  const townOf = (m: PiiMatch) => {
+    const gap = /[\s,]{1,6}$/.exec(text.slice(Math.max(0, m.start - 6), m.start));
+    return gap !== null && addressEnds.has(m.start - gap[0].length) && (gap[0].match(/\n/g)?.length ?? 0) <= 1;
+  };
+  return matches.filter((m) => (m.confidence ?? 1) >= 0.9 || !(inAddress(m.start, m.end) || cornerOf(m) || townOf(m)));
 }

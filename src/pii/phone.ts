@@ -39,10 +39,15 @@ function blocksStart(prev: string | undefined, prev2: string | undefined): boole
   return prev === "," && prev2 !== undefined && /\d/.test(prev2);
 }
 
+const PHONE_SHAPE = /\d(?:\D{0,3}\d){6}/;
+
 export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const regions = (options.regions && options.regions.length > 0 ? options.regions : DEFAULT_PHONE_REGIONS).map((r) => r.toUpperCase());
   const builtin = options.builtinAllowlist !== false;
+  // Seven digits with short separators somewhere in the text, before the walk over every character (which a
+  // one-off CLI run executes cold): a phone number has at least that.
+  if (!PHONE_SHAPE.test(text)) return out;
   let lib: ReturnType<typeof phoneLibrary> | undefined;
   // A guard for pathological input: a real prompt never holds thousands of phone-shaped candidates, and each
   // libphonenumber parse costs ~60 µs. Beyond the budget the rest of the text is not checked.

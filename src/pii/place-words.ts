@@ -48,6 +48,7 @@ export const ORGANISATION_WORDS = [
   "bar", "grill", "diner", "kitchen", "motel", "resort", "lodge", "theatre", "theater", "cinema", "gallery", "arena",
   "prize", "award", "awards", "medal", "cup", "trophy", "syndrome", "disease", "effect", "law", "theorem",
   "principle", "equation", "method", "test", "scale", "index", "method", "model", "algorithm", "distribution",
+  "research", "consultants", "agency", "analytics", "enterprises", "logistics", "pharmaceuticals", "communications",
 ];
 
 /** Words that start place names ("San Luis", "Port Edward", "Glen Arbor", "Monte Gil", "Villa Darwin"). */
@@ -55,7 +56,7 @@ export const PLACE_PREFIXES = [
   "san", "santa", "santo", "são", "sao", "st", "ste", "saint", "sainte", "sankt", "port", "porto", "puerto", "mount",
   "mt", "monte", "lake", "fort", "ft", "glen", "cape", "cabo", "isla", "villa", "vila", "colle", "bad", "new", "nueva",
   "nuevo", "nova", "north", "south", "east", "west", "upper", "lower", "great", "little", "los", "las", "castel", "castle", "castello", "ciudad", "cidade", "bahía", "bahia", "punta", "playa", "praia",
-  "cerro", "rio", "río", "valle", "val", "ville", "borgo", "pointe",
+  "cerro", "rio", "río", "valle", "val", "ville", "borgo", "pointe", "cite", "cité", "colonia", "barrio", "bairro", "quartier",
 ];
 
 /**

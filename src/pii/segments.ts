@@ -20,10 +20,26 @@ const STRUCTURAL_KEYS = new Set([
   "arguments", "result", "results", "items", "item", "entries", "entry", "chosen", "rejected", "ideal", "expected",
 ]);
 
+/** Keys of a prompt's author credits (the person-name detector leaves these alone). */
+const AUTHOR_KEYS = /^(?:co-?)?(?:authors?|maintainers?|contributors?|credits?)$/i;
+const DOTTED_PATH = /^[A-Za-z_][\w-]*(?:\.[\w-]+)+$/;
+
 /** The data field a segment is the value of, from its JSON-pointer path ("/examples/0/input/date_of_birth"). */
 export function fieldOfPath(path: string | undefined): string | undefined {
-  if (!path || !path.startsWith("/")) return undefined;
-  const key = path.slice(path.lastIndexOf("/") + 1).replace(/~1/g, "/").replace(/~0/g, "~");
+  if (!path) return undefined;
+  // JSON pointers of data files ("/guests/0/name") and dotted key paths of front matter ("metadata.author").
+  // Front-matter keys with digits ("in_12", schema fields) name no person or date: they get no label, which
+  // would put the digits in front of every value the detectors read.
+  const parts = path.startsWith("/") ? path.split("/") : DOTTED_PATH.test(path) ? ["", ...path.split(".")] : undefined;
+  if (parts && !path.startsWith("/") && /\d/.test(parts[parts.length - 1]!.replace(/^\d+$/, ""))) return undefined;
+  if (!parts) return undefined;
+  // Anything under an author credit is the credit ("authors.0.name").
+  const credit = parts.find((part) => AUTHOR_KEYS.test(part));
+  if (credit) return credit;
+  // An item of a list is labelled by the list's key ("/authors/0" is an author, "/guests/1" a guest).
+  let last = parts[parts.length - 1]!;
+  if (/^\d+$/.test(last) && parts.length > 2) last = parts[parts.length - 2]!;
+  const key = last.replace(/~1/g, "/").replace(/~0/g, "~");
   if (!/^[A-Za-z][A-Za-z0-9_ -]{1,40}$/.test(key) || STRUCTURAL_KEYS.has(key.toLowerCase())) return undefined;
   return key;
 }

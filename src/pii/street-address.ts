@@ -20,7 +20,7 @@ import { isDialogueLine, isDigitCode, lineStart, textBefore } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
 /** A name word: capitalised, or a lower-case joining word inside a street name ("Rua das Flores"). */
-const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,24}|\\d{1,3}(?:st|nd|rd|th|e|er|º|ª)?|de|da|del|della|dei|degli|delle|di|do|dos|das|la|le|les|du|des|van|der|den|von|y|e|of|the|al|el|am|an|im|zum|zur|sur|sous|on)";
+const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,24}|\\d{1,3}(?!\\d)(?:st|nd|rd|th|e|er|º|ª)?|de|da|del|della|dei|degli|delle|di|do|dos|das|la|le|les|du|des|van|der|den|von|y|e|of|the|al|el|am|an|im|zum|zur|sur|sous|on)";
 /** Any word, for lower-case text. */
 /** Any word but an English function word, for lower-case text ("4 keywords in a single row" is no address). */
 const ANY_WORD = "(?!(?:in|a|an|the|of|to|for|on|at|by|with|and|or|is|are|per|each|every|your|my|our|this|that|from|into)\\b)[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}";

@@ -466,10 +466,10 @@ const CASES: Case[] = [
     run: () => {
       const dir = project();
       expect(promptvet(["prompts/base.md"], dir).status).toBe(0);
-      expect(existsSync(path.join(dir, ".promptvetcache")) || existsSync(path.join(dir, "node_modules", ".cache", "promptvet", "results.json"))).toBe(true);
+      expect(existsSync(path.join(dir, ".git", "promptvet", "results.json"))).toBe(true);
       const other = project();
       expect(promptvet(["--no-cache", "prompts/base.md"], other).status).toBe(0);
-      expect(existsSync(path.join(other, ".promptvetcache")) || existsSync(path.join(other, "node_modules", ".cache", "promptvet"))).toBe(false);
+      expect(existsSync(path.join(other, ".git", "promptvet"))).toBe(false);
       expect(promptvet(["--cache-location", "cache/results.json", "prompts/base.md"], other).status).toBe(0);
       expect(JSON.parse(read(other, "cache/results.json"))).toBeTypeOf("object");
     },

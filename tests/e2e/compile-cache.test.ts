@@ -3,11 +3,12 @@
  * with a corrupt cache and with an unwritable cache folder.
  */
 import { createHash } from "node:crypto";
+import { cpSync } from "node:fs";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT, promptvet, write } from "./repo.js";
+import { PROJECT_ROOT, promptvet, run, write } from "./repo.js";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -80,5 +81,42 @@ describe("compile cache", () => {
     writeFileSync(blocker, "not a folder");
     const unwritable = lintExamples({ PROMPTVET_COMPILE_CACHE: path.join(blocker, "cache") });
     expect([unwritable.status, unwritable.stdout, unwritable.stderr]).toEqual([reference.status, reference.stdout, reference.stderr]);
+  });
+});
+
+describe("launcher answers without the bundle", () => {
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string };
+  /** A copy of the package whose bundle would fail if it were loaded: what answers then is the launcher alone. */
+  const withoutBundle = () => {
+    const folder = tempFolder();
+    cpSync(path.join(PROJECT_ROOT, "bin"), path.join(folder, "bin"), { recursive: true });
+    cpSync(path.join(PROJECT_ROOT, "package.json"), path.join(folder, "package.json"));
+    cpSync(path.join(PROJECT_ROOT, "dist", "help.txt"), path.join(folder, "dist", "help.txt"));
+    writeFileSync(path.join(folder, "dist", "cli.cjs"), 'throw new Error("the bundle was loaded");\n');
+    return folder;
+  };
+  const launch = (folder: string, args: string[]) => run(process.execPath, [path.join(folder, "bin", "promptvet.js"), ...args], folder);
+
+  it("gives the bundle's own --version and --help text", () => {
+    const version = promptvet(["--version"], PROJECT_ROOT);
+    expect(version).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
+    // The bundle's answer to the same question, reached through an argument the launcher leaves to it.
+    const bundleHelp = promptvet(["--help", "--quiet"], PROJECT_ROOT);
+    expect(bundleHelp.status).toBe(0);
+    expect(promptvet(["--help"], PROJECT_ROOT).stdout).toBe(bundleHelp.stdout);
+    expect(promptvet(["-h"], PROJECT_ROOT).stdout).toBe(bundleHelp.stdout);
+    expect(promptvet(["--version", "--quiet"], PROJECT_ROOT).stdout).toBe(version.stdout);
+
+    const folder = withoutBundle();
+    expect(launch(folder, ["-v"])).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
+    expect(launch(folder, ["--help"])).toMatchObject({ status: 0, stdout: bundleHelp.stdout });
+    // Anything else goes to the bundle.
+    expect(launch(folder, ["--version", "--quiet"]).stderr).toContain("the bundle was loaded");
+  });
+
+  it("falls back to the bundle when the help file is missing", () => {
+    const folder = withoutBundle();
+    rmSync(path.join(folder, "dist", "help.txt"));
+    expect(launch(folder, ["--help"]).stderr).toContain("the bundle was loaded");
   });
 });

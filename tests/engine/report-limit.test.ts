@@ -42,7 +42,7 @@ describe("a rule lists at most MAX_LISTED_PER_RULE findings per file", () => {
     const summary = messages.find((m) => m.messageId === undefined)!;
     expect(summary).toMatchObject({ ruleId: "test/letter", severity: 2, line: MAX_LISTED_PER_RULE + 1, column: 3 });
     expect(summary.message).toBe(
-      "250 more findings of this rule in this file, from here on, are not listed one by one (a rule lists at most 1,000 per file). --fix repairs them with the listed ones.",
+      "250 more findings of this rule in this file, from here on, are not listed one by one (a rule lists at most 500 per file). --fix repairs them with the listed ones.",
     );
   });
 

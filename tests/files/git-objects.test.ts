@@ -115,3 +115,35 @@ describe("GitObjectStore", () => {
     await expect(store.read("a".repeat(40))).rejects.toThrow(/git cat-file failed/);
   });
 });
+
+describe("GitObjectStore reads large blobs linearly", () => {
+  it("a tenfold larger blob costs about ten times the CPU, and one over the limit is reported by its size", async () => {
+    // Joining the body on every pipe chunk would make a 20 MB blob cost ~100x a 2 MB one; collected and joined
+    // once, it is ~10x. CPU time of this process (git's own work is another process), best of three.
+    const bytesOf = (mb: number) => Buffer.from("- Answer the customer politely and concisely.\n".repeat(Math.ceil((mb * 1024 * 1024) / 46)));
+    const ids: string[] = [];
+    for (const mb of [2, 20]) {
+      writeFileSync(path.join(dir, `grow-${mb}.md`), bytesOf(mb));
+      ids.push(git("hash-object", "-w", `grow-${mb}.md`).trim());
+    }
+    const cpuMs = () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    };
+    const best = [Infinity, Infinity];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const store = new GitObjectStore(dir);
+      for (const [i, id] of ids.entries()) {
+        const started = cpuMs();
+        const blob = (await store.read(id)) as Buffer;
+        best[i] = Math.min(best[i]!, cpuMs() - started);
+        expect(blob.length).toBe(bytesOf(i === 0 ? 2 : 20).length);
+      }
+      // Over its limit, the 20 MB body is skipped by its header's size: nothing of it is kept.
+      expect(await store.read(ids[1]!, 1024 * 1024)).toEqual({ oversized: true, size: bytesOf(20).length });
+      store.close();
+    }
+    console.info(`[perf] GitObjectStore.read CPU: 2 MB ${best[0]!.toFixed(1)} ms, 20 MB ${best[1]!.toFixed(1)} ms`);
+    expect(best[1]!).toBeLessThan(Math.max(best[0]!, 2) * 25);
+  }, 60_000);
+});

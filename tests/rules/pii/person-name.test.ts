@@ -12,8 +12,59 @@ new RuleTester().run(rule, {
     { name: "streets, places and companies named after people", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"I work at Morgan Stanley near Kent Street and Walter Road, then fly to Port Edward.\"}]}\n" },
     { name: "an assistant persona and a prompt's author", code: "You are a friendly coach named Alex.\nAuthor: Scott M\n" },
     { name: "a list of words and a title-case heading", code: "- Unique\n- Brand\n\n## Object Pascal Best Practices\n" },
+    { name: "a table cell under a place column", code: "| Name | Age | City |\n|-|-|-|\n| Jane | 30 | Los Angeles |\n" },
+    { name: "a table cell without a header and without a known surname", code: "| Dev Containers | `devcontainers` |\n" },
+    { name: "a persona's version after a title", code: "# Home Edition – Mr. Data Mode v2.0\n" },
+    { name: "an author line and author credits in front matter", code: "---\nauthors:\n  - Seth Juarez\nmetadata:\n  author: Tom Meschter (tom@example.com)\n---\nAuthor: Rick Kotlarz, @rick\n" },
+    { name: "names listed after a topic cue", code: "Review it as if you were Brian Kernighan and Dennis Ritchie. Proton was founded in 2014 by Andy Yen, Wei Sun and Jason Stockman.\n" },
+    { name: "a name in an appositive or a style pairing", code: "Follow Mads Torgersen, the lead designer of C#. Shot like Wes Anderson × Stanley Kubrick.\n" },
+    { name: "a firm of three surnames and a street corner", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"It was recorded for Thomas, Holt and Myers. Please return to Eloise and 226 Thomas Avenue.\"}]}\n" },
+    { name: "a town after an address and a corner of two streets", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Ship to 10 Travessa Esmeraldo Neto 1620 Apt. 199, Mata Mourisca. Or return to Lauren and Sorlaskeid 32 in case of an issue.\"}]}\n" },
+    { name: "an organisation and a district named like people", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"It later became Wolfram Research. The club was in Cite Bain Maure Ben Azouz.\"}]}\n" },
+    { name: "a placeholder surname alone in a form field", code: "---\nsample:\n  lastName: Doe\n---\nHello\n" },
   ],
   invalid: [
+    {
+      name: "name's, an O' surname at a sentence end, and a signature with a trailing initial",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Her name's Saoirse O'Callaghan.\\nBest,\\nTomasz W.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 55, endLine: 1, endColumn: 74 },
+        { messageId: "found", line: 1, column: 84, endLine: 1, endColumn: 90 },
+      ],
+    },
+    {
+      name: "a speaker introducing themselves again and a name after an apology",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"hey it's Priyanka again\"}, {\"role\": \"assistant\", \"content\": \"Sorry for the delay, Anneliese.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 53, endLine: 1, endColumn: 61 },
+        { messageId: "found", line: 1, column: 126, endLine: 1, endColumn: 135 },
+      ],
+    },
+    {
+      name: "the addressee line above a postal address and the answer to a name question",
+      code: "Ship it to:\n\nMaria Kjeldsen\n96 Salontie 19\nSuite 290\n\nAgent: What name is the booking under?\nUser: Oyelaran Adebayo\n",
+      errors: [
+        { messageId: "found", line: 3, column: 1, endLine: 3, endColumn: 15 },
+        { messageId: "found", line: 8, column: 7, endLine: 8, endColumn: 23 },
+      ],
+    },
+    {
+      name: "a table cell under a person column, whatever the surname",
+      code: "| Client | Total |\n|---|---|\n| Maria Kowalczyk | 30 |\n",
+      errors: [{ messageId: "found", line: 3, column: 3, endLine: 3, endColumn: 18 }],
+    },
+    {
+      name: "a list item of a person field in front matter",
+      code: "---\nguests:\n  - Maria Kowalczyk\n---\nHello\n",
+      errors: [{ messageId: "found", line: 3, column: 5, endLine: 3, endColumn: 20 }],
+    },
+    {
+      name: "a title and a number that is not a version",
+      code: "User: please call Mr. Okafor 2 times today.\n",
+      errors: [{ messageId: "found", line: 1, column: 23, endLine: 1, endColumn: 29 }],
+    },
     {
       name: "my name is",
       code: "User: Hi, my name is Maria Lopez and my parcel never arrived.\n",

@@ -11,6 +11,11 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: "a four-digit house number after a street name (not cut after three digits)",
+      code: "User: send it to 10 Travessa Esmeraldo Neto 1620 Apt. 199, Mata Mourisca please\n",
+      errors: [{ messageId: "found", line: 1, column: 18, endLine: 1, endColumn: 73 }],
+    },
+    {
       name: "with unit, city, state and ZIP",
       code: "User: Please ship to 77 Harbor View Road, Apt 4, Seattle, WA 98121 instead.\n",
       errors: [
