@@ -11,6 +11,7 @@ import type { LintResult } from "../rule-api/types.js";
 import { UsageError } from "../files/collect.js";
 import { findRepoRoot, stagedChanges, stagePaths, unstagedPaths } from "../files/git.js";
 import type { CliOptions } from "./args.js";
+import { relativePosix } from "../util/relative-path.js";
 import { prefilterDigest, prefilterPatterns } from "./hook-prefilter.js";
 import { exitCodeFor, runLint, warningsOverLimit, writeReports, type CliIO, type LintRun } from "./lint-command.js";
 
@@ -45,7 +46,7 @@ export async function runHook(options: CliOptions, io: CliIO, registry: RuleRegi
   }
 
   const results = uniqueByFile(runs.flatMap((r) => r.results));
-  const fixed = results.filter((r) => r.output !== undefined).map((r) => path.relative(repoRoot, r.filePath));
+  const fixed = results.filter((r) => r.output !== undefined).map((r) => relativePosix(repoRoot, r.filePath));
   await stagePaths(repoRoot, fixed);
 
   const partialSet = new Set(partial.map(abs));
@@ -102,7 +103,7 @@ function fixesOf(result: LintResult): number {
 
 /** A path as the user types it from where they are; quoted when the shell would split it. */
 function relativeForUser(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file).split(path.sep).join("/");
+  const rel = relativePosix(cwd, file);
   return /^[\w./@+-]+$/.test(rel) ? rel : `'${rel.replace(/'/g, "'\\''")}'`;
 }
 

@@ -9,13 +9,14 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/load.js";
 import type { PromptGlobSource } from "../files/collect.js";
+import { relativePosix } from "../util/relative-path.js";
 
 /** The `case` patterns (shell syntax, quoted) for staged paths relative to the git root. */
 export async function prefilterPatterns(resolver: PromptGlobSource, gitRoot: string, cwd: string): Promise<string[]> {
   const globs = new Set<string>();
   const addGlobsOf = async (dir: string) => {
     const { baseDir, files } = await resolver.globsFor(dir);
-    const base = toPosix(path.relative(gitRoot, baseDir));
+    const base = relativePosix(gitRoot, baseDir);
     for (const glob of files) {
       if (glob.startsWith("!")) continue; // leaving out a negation only widens the filter
       const rooted = glob.includes("/") ? glob.replace(/^\.\//, "") : `**/${glob}`;
@@ -157,6 +158,3 @@ function splitTopLevel(body: string): string[] {
   return parts;
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join("/");
-}

@@ -4,11 +4,13 @@ import path from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/load.js";
 import type { RuleRegistry } from "../config/registry.js";
 import { ConfigResolver } from "../config/resolve.js";
+import { writeFileAtomically } from "../files/atomic-write.js";
 import { findRepoRoot } from "../files/git.js";
+import { relativePosix } from "../util/relative-path.js";
 import { VERSION } from "../version.js";
 import { hookBlock, withHookBlock } from "./hook-script.js";
 import { prefilterDigest, prefilterPatterns } from "./hook-prefilter.js";
-import { findLintStagedConfigs, OLD_LINT_STAGED_COMMAND, type LintStagedConfig } from "./lint-staged-config.js";
+import { findLintStagedConfigs, OLD_LINT_STAGED_COMMAND } from "./lint-staged-config.js";
 
 const HUSKY_VERSION = "^9.1.7";
 
@@ -52,7 +54,7 @@ export async function runInit(options: InitOptions): Promise<number> {
   const notes: string[] = [];
   const packageDir = nearestPackageDir(options.cwd, gitRoot);
   const home = packageDir ?? gitRoot;
-  const rel = (p: string) => path.relative(options.cwd, p).split(path.sep).join("/") || ".";
+  const rel = (p: string) => relativePosix(options.cwd, p) || ".";
 
   if (!CONFIG_FILE_NAMES.some((n) => existsSync(path.join(home, n)))) {
     writeFileSync(path.join(home, "promptvet.config.yaml"), CONFIG_TEMPLATE);
@@ -72,7 +74,7 @@ export async function runInit(options: InitOptions): Promise<number> {
     return 0;
   }
 
-  const packageRel = path.relative(gitRoot, packageDir).split(path.sep).join("/");
+  const packageRel = relativePosix(gitRoot, packageDir);
   const pkgPath = path.join(packageDir, "package.json");
   const raw = readFileSync(pkgPath, "utf8");
   const pkg = JSON.parse(raw) as Record<string, any>;
@@ -86,7 +88,7 @@ export async function runInit(options: InitOptions): Promise<number> {
 
   // husky installs from the git root; a package in a subfolder points it at its own .husky folder.
   const huskyArgs = packageRel ? [`${packageRel}/.husky`] : [];
-  const huskyCommand = packageRel ? `cd ${path.relative(packageDir, gitRoot).split(path.sep).join("/")} && husky ${packageRel}/.husky` : "husky";
+  const huskyCommand = packageRel ? `cd ${relativePosix(packageDir, gitRoot)} && husky ${packageRel}/.husky` : "husky";
   pkg.scripts ??= {};
   const prepare: string | undefined = pkg.scripts.prepare;
   if (!prepare) pkg.scripts.prepare = huskyCommand;
@@ -95,10 +97,12 @@ export async function runInit(options: InitOptions): Promise<number> {
   // promptvet used to run from lint-staged; the hook now runs it itself, so an entry would lint every file twice.
   const droppedOldEntry = dropOldLintStagedEntry(pkg);
   const lintStaged = findLintStagedConfigs(packageDir, pkg);
-  for (const config of lintStaged) notes.push(...lintStagedNotes(config, rel(config.file)));
+  for (const config of lintStaged.filter((c) => c.runsPromptvet)) {
+    notes.push(`${rel(config.file)} runs promptvet through lint-staged: remove that entry, the pre-commit hook runs promptvet itself (after lint-staged).`);
+  }
 
   if (JSON.stringify(pkg) !== before) {
-    writeFileSync(pkgPath, `${JSON.stringify(pkg, null, indent)}\n`);
+    await writeFileAtomically(pkgPath, `${JSON.stringify(pkg, null, indent)}\n`);
     changed.push(rel(pkgPath));
   }
 
@@ -112,8 +116,12 @@ export async function runInit(options: InitOptions): Promise<number> {
   const ownLintStagedLine = droppedOldEntry && lintStaged.length === 0;
   const hook = withHookBlock(ownLintStagedLine && existingHook ? existingHook.replace(/^(npx )?lint-staged\n?/m, "") : existingHook, block);
   if (hook !== existingHook) {
-    mkdirSync(path.dirname(hookPath), { recursive: true });
-    writeFileSync(hookPath, hook, { mode: 0o755 });
+    if (existingHook === undefined) {
+      mkdirSync(path.dirname(hookPath), { recursive: true });
+      writeFileSync(hookPath, hook, { mode: 0o755 });
+    } else {
+      await writeFileAtomically(hookPath, hook);
+    }
     changed.push(rel(hookPath));
   }
   if (/\blint-staged\b/.test(hook.replace(block, ""))) {
@@ -145,14 +153,6 @@ function dropOldLintStagedEntry(pkg: Record<string, any>): boolean {
   }
   if (Object.keys(entries).length === 0) delete pkg["lint-staged"];
   return dropped;
-}
-
-function lintStagedNotes(config: LintStagedConfig, file: string): string[] {
-  const notes: string[] = [];
-  if (config.runsPromptvet) {
-    notes.push(`${file} runs promptvet through lint-staged: remove that entry, the pre-commit hook runs promptvet itself (after lint-staged).`);
-  }
-  return notes;
 }
 
 /**

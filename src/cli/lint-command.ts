@@ -223,7 +223,9 @@ const FRAMELESS_FORMATS = new Set(["compact", "json", "junit", "markdown"]);
 /** Whether any report of this run quotes lines of the files (code frames, snippets). */
 function reportsDrawFrames(options: CliOptions): boolean {
   const specs = parseFormatSpecs(options.formats.length > 0 ? options.formats : ["stylish"]);
-  return !!options.outputFile && !specs.some((s) => !s.file) ? true : specs.some((s) => !FRAMELESS_FORMATS.has(s.name.trim().toLowerCase()));
+  // Every report going to its own file alongside --output-file: keep the frames rather than guess which is which.
+  if (options.outputFile && specs.every((s) => s.file)) return true;
+  return specs.some((s) => !FRAMELESS_FORMATS.has(s.name.trim().toLowerCase()));
 }
 
 /** Keeps errors only (for --quiet), recomputing the counts. */

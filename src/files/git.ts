@@ -31,11 +31,7 @@ async function git(cwd: string, args: string[], encoding: "utf8" | "buffer" = "u
 
 /** Absolute path of the repository's top-level folder, or undefined outside a repository. */
 export function findRepoRoot(cwd: string): string | undefined {
-  try {
-    return execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    return undefined;
-  }
+  return findRepository(cwd)?.root;
 }
 
 /** A working tree and the folder that holds its git data (`.git`, or `.git/worktrees/<name>` for a linked worktree). */
