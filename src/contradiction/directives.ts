@@ -10,6 +10,7 @@ import { conditionKey, isHedged, soundsAbsolute, statesOverride } from "./streng
 import { extractBulletMarker, extractQuoted, QUOTED_TRIGGER, type AddDirective } from "./quoted.js";
 import { extractConfirmation } from "./confirmation.js";
 import { codeScope, indentWidth, namingTargets, toolValue } from "./vocabulary-code.js";
+import { LiteralScanner, mayMatch, requiredLiterals } from "./literal-prefilter.js";
 import { allMatches, NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, whitespaceRuns, wordRuns, type Span } from "./text.js";
 import {
   COUNT_GROUPS,
@@ -317,10 +318,15 @@ function clauseScope(fullClause: string): string {
 /** Blanks every value mention and number so scope detection only sees the words that narrow the rule. */
 function withoutMentions(clause: string): string {
   let out = clause.replace(/[()]/g, " ");
+  // Blanking only turns characters into spaces; the candidates are worked out again after each change all the same.
+  let candidates = candidatePatterns(out.toLowerCase());
   const blankAll = (re: RegExp) => {
-    out = out.replace(re, (m) => " ".repeat(m.length));
+    const blanked = out.replace(re, (m) => " ".repeat(m.length));
+    if (blanked !== out) candidates = candidatePatterns((out = blanked).toLowerCase());
   };
-  for (const p of VALUE_PATTERNS) blankAll(p.re);
+  VALUE_PATTERNS.forEach((p, i) => {
+    if (candidates[i]) blankAll(p.re);
+  });
   blankAll(NUMERIC);
   return out;
 }
@@ -421,7 +427,7 @@ function aboutSomethingElse(clause: string): boolean {
   const verbAt = (w: string, i: number) => isKnownVerb(w) && !/(?:ing|ed)$/.test(w) && !(i > 0 && /^(?:the|a|an|your|our|this|that|these|those|each|every|any|all|its|their)$/.test(words[i - 1]!));
   if (words.some((w, i) => verbAt(w, i) || /^(?:please|always|never|only|also|just|you|we|i|it|this|that|there|everything|if|when|unless)$/.test(w))) return false;
   // A value mention as the whole subject ("Emojis are not appropriate") is judged by its predicate instead.
-  const rest = subject.replace(ANY_VALUE_ALL, " ").toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+  const rest = (mayMatch(anyValueLiterals(), subject.toLowerCase()) ? subject.replace(ANY_VALUE_ALL, " ") : subject).toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   if (rest.every((w) => STOPWORDS.has(w))) return false;
   return !/^(?:(?:the|your|all|each|every|any|my|our|whole|entire|final|full|overall)\s+)*(?:response|responses|answer|answers|reply|replies|output|outputs|message|messages|result|text|writing|tone|language|style|format|formatting|length)$/i.test(words.join(" "));
 }
@@ -671,13 +677,25 @@ const USE_FOR_BEFORE = /\b(?:use|using|used)\s+(?:the\s+|a\s+|an\s+|this\s+|that
 const ANY_VALUE = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).join("|"), "i");
 /** The same, global: `replace` starts and ends a global search at lastIndex 0, so one instance serves every call. */
 const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
+
 /**
- * One scan that every value pattern's match also matches (their union, case-insensitive): a clause it misses has no
- * mention, so the per-pattern scans are skipped. Unicode patterns read `\p{...}` differently without the flag and
- * always run.
+ * The literals of which each value pattern's every match holds one (see literal-prefilter.ts): a clause that holds
+ * none of a pattern's literals is not scanned with it. Most clauses name no value, and the patterns are many; a
+ * single union of them all was tried first as the gate, but compiling it cost more than a small commit's whole
+ * extraction. Worked out on first use, once per process.
  */
-const GATED = (p: ValuePattern) => !p.re.unicode;
-const ANY_GATED_VALUE = new RegExp(VALUE_PATTERNS.filter(GATED).map((p) => `(?:${p.re.source})`).join("|"), "i");
+let patternScanner: LiteralScanner | undefined;
+/** For each of `VALUE_PATTERNS` (same order), 1 when `lowerText` may hold a match of it. */
+function candidatePatterns(lowerText: string): Uint8Array {
+  patternScanner ??= new LiteralScanner(VALUE_PATTERNS.map((p) => requiredLiterals(p.re)));
+  return patternScanner.scan(lowerText);
+}
+let anyValueLiteralsCache: readonly string[] | undefined | null = null;
+/** The literals of `ANY_VALUE`, the union of all value patterns. */
+function anyValueLiterals(): readonly string[] | undefined {
+  if (anyValueLiteralsCache === null) anyValueLiteralsCache = requiredLiterals(ANY_VALUE);
+  return anyValueLiteralsCache;
+}
 
 function extractFromClause(
   view: ClauseView,
@@ -754,12 +772,14 @@ function extractFromClause(
     return strong ? { ...own, scope: [own.scope, strong].filter(Boolean).join(" > ") } : own;
   };
 
-  const mentions = ANY_GATED_VALUE.test(clause) || (codeText !== clause && ANY_GATED_VALUE.test(codeText));
-  for (const pattern of VALUE_PATTERNS) {
-    if (!mentions && GATED(pattern)) continue;
+  const inClause = candidatePatterns(clause.toLowerCase());
+  const inCode = codeText === clause ? inClause : candidatePatterns(codeText.toLowerCase());
+  for (let p = 0; p < VALUE_PATTERNS.length; p++) {
+    const pattern = VALUE_PATTERNS[p]!;
     const code = CODE_DIMENSIONS.has(pattern.dimension);
     if (elsewhere && !code) continue;
     const text = code ? codeText : clause;
+    if (!(code ? inCode : inClause)[p]) continue;
     // Polarity and objects are read in the rule itself, not in its leading condition ("If no agent fits, use tools").
     const rule = ruleText(text);
     if (pattern.anchor && !pattern.anchor.test(text) && !view.sentenceMatches(pattern.anchor)) continue;
@@ -784,7 +804,7 @@ function extractFromClause(
       if (/(?:\(|,)\s*or\s+$/i.test(before)) continue;
       // "use writing blocks for explanations, lists...": the rule is about the thing used, not the value.
       const useFor = USE_FOR_BEFORE.exec(before);
-      if (useFor && !ANY_VALUE.test(useFor[1]!) && !pattern.loose) continue;
+      if (useFor && !pattern.loose && !(mayMatch(anyValueLiterals(), useFor[1]!.toLowerCase()) && ANY_VALUE.test(useFor[1]!))) continue;
       // "do not put headers in bullets": the rule is about what goes inside, not about the container.
       if (!pattern.loose && hasOwnObjectBefore(before)) continue;
       const asSubject = subjectPolarity(rule, start, end);
@@ -1128,7 +1148,10 @@ const PROMPT_OBJECT =
 const KEEP_PROMPT_SECRET =
   /\bkeep (?:your |these |this |the |all |my |our )?(?:system )?(?:prompt|instructions|rules|guidelines|configuration)(?: \w+)? (?:confidential|secret|private|hidden|to yourself)\b/gi;
 
-const DISCLOSURE_OBJECT = /^\s*((?:[A-Za-z0-9'’-]+\s*){1,5}?)(?=$|[,.;:!)(]|\s(?:to|with|in|on|at|for|from|unless|if|when|even|or|and|but|because|since|without|before|after|under|as|that|which|who|so|until|into|by|than|instead)\b)/;
+// Each word is taken whole (a lookahead capture, then its backreference): the plain `(?:[A-Za-z0-9'’-]+\s*){1,5}?`
+// also tried every split of every word when no object ended within five words, thousands of steps per clause; a
+// match never ends inside a word, so the first match found is the same.
+const DISCLOSURE_OBJECT = /^\s*((?:(?=([A-Za-z0-9'’-]+))\2\s*){1,5}?)(?=$|[,.;:!)(]|\s(?:to|with|in|on|at|for|from|unless|if|when|even|or|and|but|because|since|without|before|after|under|as|that|which|who|so|until|into|by|than|instead)\b)/;
 
 function extractDisclosure(
   clause: string,
