@@ -479,20 +479,26 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     const headExcepts = headUnless && OWN_EXCEPTION_TEST.test(unemphatic.replace(/^\W*/, " "));
     const sentenceConditional = context.conditional || SENTENCE_CONDITION.test(unemphatic) || (headUnless && !headExcepts);
     const range: Range = [toSource(sentence[0]), toSource(sentence[1])];
-    const hedged = isHedged(unemphatic) || block.headings.some((h) => isHedged(h)) || isHedged(block.listIntro ?? "");
-    const sentenceKey = conditionKey(unemphatic) ?? conditionKey(block.listIntro ?? "") ?? headingCondition(block);
-    const base = {
-      range,
-      sentence: sentenceText,
-      ...(options.filePath ? { filePath: options.filePath } : {}),
-      ...(statesOverride(sentenceText) ? { overrides: true } : {}),
-    };
-    const absoluteWords = soundsAbsolute(sentenceText);
+    // What the sentence says of all its rules is read when it has one: most sentences state none.
+    let sentenceFacts: { hedged: boolean; sentenceKey: string | undefined; base: { range: Range; sentence: string; filePath?: string; overrides?: true }; absoluteWords: boolean } | undefined;
+    const factsOfSentence = () =>
+      (sentenceFacts ??= {
+        hedged: isHedged(unemphatic) || block.headings.some((h) => isHedged(h)) || isHedged(block.listIntro ?? ""),
+        sentenceKey: conditionKey(unemphatic) ?? conditionKey(block.listIntro ?? "") ?? headingCondition(block),
+        base: {
+          range,
+          sentence: sentenceText,
+          ...(options.filePath ? { filePath: options.filePath } : {}),
+          ...(statesOverride(sentenceText) ? { overrides: true as const } : {}),
+        },
+        absoluteWords: soundsAbsolute(sentenceText),
+      });
     const seen = new Set<string>();
     const add = (d: Omit<Directive, "range" | "sentence">) => {
       const key = `${d.dimension}|${d.value}|${d.polarity}|${d.bound ? `${d.bound.min}-${d.bound.max}` : ""}|${d.literal ?? ""}`;
       if (seen.has(key)) return;
       seen.add(key);
+      const { hedged, sentenceKey, base, absoluteWords } = factsOfSentence();
       const absolute = !d.conditional && !d.permissive && !d.excepts && (d.polarity === -1 || absoluteWords);
       const conditionFields = d.conditional ? { ...(hedged ? { hedged } : {}), ...(sentenceKey && !d.condition ? { condition: sentenceKey } : {}) } : {};
       out.push({ ...d, ...base, ...conditionFields, ...(absolute ? { absolute } : {}) });
@@ -534,14 +540,22 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
       const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceMatches, following, sentenceCommand, previous, afterColon };
       previous = { masked: view.text, raw: view.raw ?? view.text };
       // "Don't ask unless the request is ambiguous" holds by default: its exception is its own, not a condition.
-      const clauseCondition = view.text.replace(EMPHATIC_CONDITION, "").replace(OWN_EXCEPTION, (m) => " ".repeat(m.length));
-      const topicalOnly = !sentenceConditional && !leadKey && TOPIC_CONDITION.test(clauseCondition) && !CONDITION.test(clauseCondition.replace(TOPIC_CONDITION_ALL, (m) => " ".repeat(m.length)));
-      const conditional = sentenceConditional || Boolean(leadKey) || CONDITION.test(clauseCondition);
+      // The clause's conditions are read when it states a rule: most clauses state none.
+      let clauseFacts: { conditional: boolean; topicalOnly: boolean; excepts: boolean } | undefined;
+      const factsOfClause = () => {
+        if (clauseFacts) return clauseFacts;
+        const clauseCondition = view.text.replace(EMPHATIC_CONDITION, "").replace(OWN_EXCEPTION, (m) => " ".repeat(m.length));
+        const topicalOnly = !sentenceConditional && !leadKey && TOPIC_CONDITION.test(clauseCondition) && !CONDITION.test(clauseCondition.replace(TOPIC_CONDITION_ALL, (m) => " ".repeat(m.length)));
+        const conditional = sentenceConditional || Boolean(leadKey) || CONDITION.test(clauseCondition);
+        // A rule that names its own exception has stated which wins ("no numbered lists, except for recipe steps").
+        const excepts = headExcepts || OWN_EXCEPTION_TEST.test(view.text);
+        return (clauseFacts = { conditional, topicalOnly, excepts });
+      };
       const keyed = leadKey ? { condition: `in:${leadKey}` } : {};
-      // A rule that names its own exception has stated which wins ("no numbered lists, except for recipe steps").
-      const excepts = headExcepts || OWN_EXCEPTION_TEST.test(view.text);
-      const addAt = (d: Omit<Directive, "conditional" | "range" | "sentence">, index?: number) =>
+      const addAt = (d: Omit<Directive, "conditional" | "range" | "sentence">, index?: number) => {
+        const { conditional, topicalOnly, excepts } = factsOfClause();
         add({ ...d, conditional, ...keyed, ...(topicalOnly ? { topical: true } : {}), ...(excepts ? { excepts } : {}), ...(index === undefined ? {} : { at: toSource(cs + index) }) });
+      };
       const conditionDims = new Set<Dimension>();
       const from = out.length;
       extractFromClause(view, block, clauseContext, addAt, conditionDims);

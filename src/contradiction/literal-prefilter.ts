@@ -187,7 +187,8 @@ export function mayMatch(literals: readonly string[] | undefined, lowerText: str
  * first two characters, so each position of the text costs one map look-up however many sets there are.
  */
 export class LiteralScanner {
-  private readonly byPair = new Map<number, { literal: string; sets: number[] }[]>();
+  /** Literals of two characters or more, by their first two characters (both ASCII: `c0 * 128 + c1`). */
+  private readonly byPair: ({ literal: string; sets: number[] }[] | undefined)[] = new Array(128 * 128);
   private readonly singles: { literal: string; sets: number[] }[] = [];
   private readonly unfiltered: number[] = [];
 
@@ -198,13 +199,11 @@ export class LiteralScanner {
       else for (const literal of literals) entries.set(literal, [...(entries.get(literal) ?? []), i]);
     });
     for (const [literal, ids] of entries) {
-      if (literal.length < 2) this.singles.push({ literal, sets: ids });
-      else {
-        const key = literal.charCodeAt(0) * 65536 + literal.charCodeAt(1);
-        const list = this.byPair.get(key);
-        if (list) list.push({ literal, sets: ids });
-        else this.byPair.set(key, [{ literal, sets: ids }]);
-      }
+      const c0 = literal.charCodeAt(0);
+      const c1 = literal.charCodeAt(1);
+      // Literals are ASCII (requiredLiterals keeps no other); anything else is looked for whole.
+      if (literal.length < 2 || c0 >= 128 || c1 >= 128) this.singles.push({ literal, sets: ids });
+      else (this.byPair[c0 * 128 + c1] ??= []).push({ literal, sets: ids });
     }
   }
 
@@ -213,9 +212,13 @@ export class LiteralScanner {
     const hit = new Uint8Array(this.sets.length);
     for (const i of this.unfiltered) hit[i] = 1;
     for (const { literal, sets } of this.singles) if (lowerText.includes(literal)) for (const i of sets) hit[i] = 1;
+    let c1 = lowerText.charCodeAt(0);
     for (let at = 0; at + 1 < lowerText.length; at++) {
-      const list = this.byPair.get(lowerText.charCodeAt(at) * 65536 + lowerText.charCodeAt(at + 1));
-      if (!list) continue;
+      const c0 = c1;
+      c1 = lowerText.charCodeAt(at + 1);
+      if (c0 >= 128 || c1 >= 128) continue;
+      const list = this.byPair[c0 * 128 + c1];
+      if (list === undefined) continue;
       for (const { literal, sets } of list) if (lowerText.startsWith(literal, at)) for (const i of sets) hit[i] = 1;
     }
     return hit;
