@@ -6,7 +6,8 @@ import type { RuleMeta } from "../rule-api/types.js";
 import type { RuleSet } from "../config/rule-set.js";
 import { UsageError } from "../files/collect.js";
 import { VERSION } from "../version.js";
-import { builtinRules } from "../../rules/index.js";
+import { ruleCatalog } from "../../rules/catalog.generated.js";
+import { lazyRules } from "../config/lazy-rules.js";
 import { HELP, parseCli, type CliOptions } from "./args.js";
 import { readRuleDocs } from "../../rules/docs.js";
 import { errorsOnly, exitCodeFor, runLint, warningsOverLimit, writeReports, type CliIO } from "./lint-command.js";
@@ -38,7 +39,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
-  const registry = new RuleRegistry(builtinRules);
+  const registry = new RuleRegistry(lazyRules(ruleCatalog));
   switch (options.command) {
     case "help":
       io.stdout.write(`${HELP}\n`);
