@@ -101,10 +101,17 @@ async function runBundle() {
     process.exit(2);
   }
   const cachedData = readCache(file);
+  // The bundle records a plain lint run for replayUnchangedRun under this build's name.
+  const build = buildDigest();
+  if (build) globalThis[Symbol.for("promptvet.build")] = build;
   const script = new vm.Script(Module.wrap(source), { filename, cachedData });
   // Code compiled by vm.Script cannot call import() on Node 20; the bundle imports config files and plugins
   // (ES modules) through this function instead.
-  globalThis[Symbol.for("promptvet.import")] = (specifier) => import(specifier);
+  globalThis[Symbol.for("promptvet.import")] = (specifier) => {
+    // What Node's module loader reads, a run's file trace does not see: such a run is not recorded.
+    globalThis[Symbol.for("promptvet.imported")] = true;
+    return import(specifier);
+  };
   const cli = { exports: {} };
   script.runInThisContext()(cli.exports, createRequire(filename), cli, filename, path.dirname(filename));
 
@@ -129,6 +136,44 @@ async function runBundle() {
   }
 }
 
-const quick = quickAnswer(process.argv.slice(2));
+/** The digest of the bundle, which the build writes beside it; undefined when it cannot be read. */
+function buildDigest() {
+  try {
+    const digest = readFileSync(`${filename}.sha256`, "utf8").trim();
+    return /^[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// A lint run that was recorded, with nothing it read changed since, is repeated from its record without loading
+// the bundle (dist/run-memo.cjs checks; see src/cli/run-memo.ts). Any doubt means the full run.
+function replayUnchangedRun(args) {
+  if (!isLintRun(args) || process.env.PROMPTVET_RUN_MEMO === "off") return undefined;
+  const build = buildDigest();
+  if (!build) return undefined;
+  try {
+    const { replayRun } = require(path.join(__dirname, "..", "dist", "run-memo.cjs"));
+    return replayRun({
+      argv: args,
+      cwd: process.cwd(),
+      env: process.env,
+      stdoutTTY: !!process.stdout.isTTY,
+      stderrTTY: !!process.stderr.isTTY,
+      columns: process.stdout.columns,
+      build,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+const args = process.argv.slice(2);
+const quick = quickAnswer(args);
+const replay = quick === undefined ? replayUnchangedRun(args) : undefined;
 if (quick !== undefined) process.stdout.write(quick);
-else runBundle();
+else if (replay) {
+  if (replay.stdout) process.stdout.write(replay.stdout);
+  if (replay.stderr) process.stderr.write(replay.stderr);
+  process.exitCode = replay.exitCode;
+} else runBundle();

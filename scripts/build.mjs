@@ -122,6 +122,8 @@ await commandLineBundle({ cli: "src/cli/main.ts" }, [
   },
 ]);
 await commandLineBundle({ lsp: "src/lsp/index.ts" }, []);
+// What the launcher needs to repeat an unchanged run without loading the CLI bundle (src/cli/run-memo.ts).
+await build({ ...NODE_BUNDLE, entryPoints: { "run-memo": "src/cli/run-memo.ts" }, outdir: staging, outExtension: { ".js": ".cjs" }, format: "cjs" });
 routeDynamicImports(`${staging}/lsp.cjs`);
 routeDynamicImports(`${staging}/cli.cjs`);
 asciiOnly(`${staging}/lsp.cjs`);
@@ -142,7 +144,7 @@ await build({
 const { checkBundle } = await import("./bundle-imports.mjs");
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const shipped = new Set(readdirSync(staging));
-for (const file of ["cli.cjs", "index.js", "rule-tester.js", "llama3-tokenizer.mjs"]) {
+for (const file of ["cli.cjs", "run-memo.cjs", "index.js", "rule-tester.js", "llama3-tokenizer.mjs"]) {
   const problems = checkBundle(readFileSync(`${staging}/${file}`, "utf8"), pkg, shipped);
   if (problems.length > 0) throw new Error(`build: dist/${file} ${problems.map((p) => `line ${p.line} ${p.reason}`).join("; ")}`);
 }
