@@ -149,7 +149,8 @@ function buildDigest() {
 // A lint run that was recorded, with nothing it read changed since, is repeated from its record without loading
 // the bundle (dist/run-memo.cjs checks; see src/cli/run-memo.ts). Any doubt means the full run.
 function replayUnchangedRun(args) {
-  if (!isLintRun(args) || process.env.PROMPTVET_RUN_MEMO === "off") return undefined;
+  // `promptvet hook` lints what is staged: never recorded, so not looked up.
+  if (!isLintRun(args) || args.find((a) => !a.startsWith("-")) === "hook" || process.env.PROMPTVET_RUN_MEMO === "off") return undefined;
   const build = buildDigest();
   if (!build) return undefined;
   try {

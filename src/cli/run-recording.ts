@@ -2,6 +2,7 @@
  * Which lint runs are recorded for the launcher to repeat (see run-memo.ts), and the recording itself: the
  * file-system trace from before the run's first read, and the output as written.
  */
+import path from "node:path";
 import type { CliOptions } from "./args.js";
 import type { CliIO, LintRun } from "./lint-command.js";
 import { FsTrace, recordRun, type MemoRun } from "./run-memo.js";
@@ -44,6 +45,13 @@ export function startRunRecording(argv: readonly string[], options: CliOptions, 
       stop();
       const imported = (globalThis as Record<symbol, unknown>)[IMPORTED] === true;
       if (exitCode === 2 || imported || run.filesOnWorkers > 0) return;
+      // Every file reported on was read or examined through fs: one that was not (a reader the trace cannot
+      // see) would make the record blind to it.
+      const unseen = run.results.find((r) => !trace.paths.has(path.resolve(io.cwd, r.filePath)));
+      if (unseen) {
+        if (io.env.PROMPTVET_DEBUG_MEMO) io.stderr.write(`promptvet: run not recorded: ${unseen.filePath} was not traced\n`);
+        return;
+      }
       const why = recordRun(memoRun, trace.paths, { ...output, exitCode }, performance.timeOrigin);
       if (why && io.env.PROMPTVET_DEBUG_MEMO) io.stderr.write(`promptvet: run not recorded: ${why}\n`);
     },
