@@ -161,13 +161,13 @@ function buildDigest() {
   }
 }
 
-const UNRECORDED = /^(?:--(?:no-cache|fix|fix-suggestions|staged|changed-since|output-file|with-dependents|eval|require-eval|update-baselines|cache-location)(?:=.*)?|-o.*)$/;
+const UNRECORDED = /^(?:--(?:promptvet-lint-worker|no-cache|fix|fix-suggestions|staged|changed-since|output-file|with-dependents|eval|require-eval|update-baselines|cache-location)(?:=.*)?|-o.*)$/;
 
 // A lint run that was recorded, with nothing it read changed since, is repeated from its record without loading
 // the bundle (dist/run-memo.cjs checks; see src/cli/run-memo.ts). Any doubt means the full run.
 function replayUnchangedRun(args) {
-  // Runs the bundle never records (src/cli/run-recording.ts) are not looked up: `promptvet hook`, and these
-  // options. Any other spelling only costs a lookup that finds nothing.
+  // Runs the bundle never records (src/cli/run-recording.ts) are not looked up: `promptvet hook`, a lint worker
+  // thread, and these options. Any other spelling only costs a lookup that finds nothing.
   if (!isLintRun(args) || args.find((a) => !a.startsWith("-")) === "hook" || process.env.PROMPTVET_RUN_MEMO === "off") return undefined;
   if (args.some((a) => UNRECORDED.test(a))) return undefined;
   const build = buildDigest();
