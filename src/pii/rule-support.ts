@@ -8,17 +8,12 @@ import { defineRule, type ReportDescriptor, type Rule, type SeverityName } from 
 import type { SegmentRole } from "../model/document.js";
 import { AllowlistError, compileAllowlist, type AllowCheck } from "./allowlist.js";
 import { runDetector } from "./index.js";
-import { preloadPiiDependencies } from "./lazy.js";
+import { mightNeedLibrary, preloadPiiDependencies } from "./lazy.js";
 import { fieldOfPath, textKindForRole } from "./segments.js";
 import { placeholderFor } from "./suggest.js";
 import type { PiiAllowConfig, PiiOptions, PiiTextKind, PiiType } from "./types.js";
 
 /** A cheap, linear pre-check: could this text hold a value whose validation needs a heavy library? */
-function mightNeedLibrary(type: PiiType, text: string): boolean {
-  if (type === "phone") return /\d[\d ().\-\u00a0]{4,}\d/.test(text);
-  if (type === "iban") return /[A-Za-z]{2}\s?\d{2}/.test(text);
-  return type !== "person-name";
-}
 
 /** How much source text before a segment the detectors may read for lead-ins. */
 const CONTEXT_BEFORE = 320;
