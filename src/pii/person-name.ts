@@ -129,6 +129,8 @@ function lexiconClass(bare: string): "first" | "last" | "namelike" | "common" | 
   return COMMON_ENDING.test(bare) ? "common" : "unknown";
 }
 
+const IRISH_ITALIAN_SURNAME = /^(?:O|D|Dell)['’]\p{Lu}\p{Ll}{2,}(?:['’]s)?$/u;
+
 function classifyUncached(word: string): WordClass {
   const lower = word.toLowerCase().replace(/[’']s$/, "");
   // Contractions ("I'm", "We're", "Don't") are never names.
@@ -140,6 +142,8 @@ function classifyUncached(word: string): WordClass {
   if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+\.?$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
   if (NOT_PEOPLE.has(bare)) return "common";
   if (bare.includes("-")) return hyphenatedClass(bare, word);
+  // Irish and Italian surname prefixes before a capital ("O'Connor", "D'Angelo"): a surname the lexicon may lack.
+  if (IRISH_ITALIAN_SURNAME.test(word)) return "last";
   const c = lexiconClass(bare);
   if (c === "first" || c === "last") return c;
   if (PLACE_START.has(bare)) return "place";
@@ -155,7 +159,8 @@ function hyphenatedClass(bare: string, word: string): WordClass {
   const named = classes.some((c) => c === "first" || c === "last");
   // "Nakamura-Brown": an everyday word beside a name is a name.
   if (classes.some((c) => c === "common" || (c === "namelike" && !named))) return "common";
-  if (classes.every((c) => c === "first")) return "first";
+  // "Jean-Luc", "Rose-Marie": a given name joined to a word that is also one ("jean", "rose") is a given name.
+  if (classes.every((c) => c === "first" || c === "namelike")) return "first";
   if (classes.every((c) => c === "first" || c === "last" || c === "namelike")) return "last";
   // Romanised Korean and Chinese given names: "Seo-yeon", "Ji-woo", "Xiao-ming" (short syllables, the second in lower case).
   if (parts.length === 2 && parts[0]!.length <= 4 && parts[1]!.length >= 3 && parts[1]!.length <= 5 && classes.some((c) => c === "unknown") && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(word)) return "first";
@@ -318,7 +323,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   // "my name is maria" is the only way a lower-case word starts a name in mixed-case text: without the phrase
   // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
   // look-back is needed.
-  const lowerCuePossible = LOWER_CUE_ANYWHERE.test(text);
+  const cueEnds = LOWER_CUE_ANYWHERE.test(text) ? strongCueEnds(text) : undefined;
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
@@ -330,7 +335,9 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const lowerAllowed = lowerCuePossible && !isCapitalised(t.word) && lowercaseCueBefore(text, t.start) && classify(t.word) === "first";
+    const cued = cueEnds !== undefined && cueEnds.has(t.start);
+    // In all-lower-case chat a title still marks the surname after it ("dr. hurst is", "mr. martin").
+    const lowerAllowed = (cued || (scan.lowerCase && lowerTitleBefore(text, tokens[i - 1], t))) && !isCapitalised(t.word) && CUED_LEAD.has(classify(t.word));
     if (!startsName(t, lowerAllowed)) {
       i++;
       continue;
@@ -363,16 +370,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     }
     // A title written in lower case before a capitalised name ("ms. Wijtze", "dr. Okafor") is still a title.
     const titleBefore = tokens[i - 1];
-    if (
-      titleBefore &&
-      LOWER_TITLE.test(titleBefore.word) &&
-      !/[\p{L}\p{N}]/u.test(text[titleBefore.start - 1] ?? "") && // not "300ms."
-      text.slice(titleBefore.end, t.start) === " " &&
-      isCapitalised(t.word)
-    ) {
-      run.unshift(titleBefore);
-    }
-    const found = judgeRun(scan, run);
+    if (lowerTitleBefore(text, titleBefore, t) && (isCapitalised(t.word) || lowerAllowed)) run.unshift(titleBefore!);
+    const found = judgeRun(scan, run, cued);
     if (found) {
       // "Nolan's": the possessive is not part of the name.
       if (/['’]s$/.test(text.slice(found.start, found.end))) found.end -= 2;
@@ -394,6 +393,16 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     (m) => (m.confidence ?? 1) >= 0.9 || m.value.includes(" ") || !/^ (?:and|&) /.test(text.slice(m.end, m.end + 6)) || !STREET_CORNER_AFTER.test(text.slice(m.end, m.end + 48)),
   );
   return dropInsideAddresses(text, options, matches);
+}
+
+/** The token before `t` is a title written in lower case ("ms.", "dr."), alone and one space before it. */
+function lowerTitleBefore(text: string, title: Token | undefined, t: Token): boolean {
+  return (
+    title !== undefined &&
+    LOWER_TITLE.test(title.word) &&
+    !/[\p{L}\p{N}]/u.test(text[title.start - 1] ?? "") && // not "300ms."
+    text.slice(title.end, t.start) === " "
+  );
 }
 
 /** "Lauren and Sorlaskeid 32": a one-word name joined to a street name and its house number names a corner. */
@@ -478,12 +487,27 @@ function topicBefore(text: string, start: number): boolean {
   return false;
 }
 
-const LOWER_CUE_ANYWHERE = /my name(?: is|'s)|call(?:s|ed)? me|i['’]?m |i am /i;
+const LOWER_CUE_ANYWHERE = /name|call(?:s|ed)? me/i;
+/**
+ * Strong cues after which the next word is a name whatever its case or other meanings: "my name is maria lopez",
+ * "call me sandro", "it's under my partner's name roberto yamamura", the answer to a question for a name ("Bot:
+ * What's the name on the account? User: Penny Cavalcanti", "what's your name? mark pinto").
+ */
+/** A question for a person's name, then maybe the answerer's speaker label: "What's the name on the account? User:". */
+const NAME_QUESTION = String.raw`\b(?:what(?:['’]s| is| was) (?:your|his|her|their|the(?: customer['’]s| caller['’]s)?)(?: full| first| last| legal)? name|name on (?:the |your )?(?:card|account|booking|reservation|policy|ticket|order))\b[^?\n]{0,30}\?["”]?(?:\s{0,3}[^\s:?]{1,20} ?:)?`;
+const STRONG_CUE = new RegExp(
+  String.raw`(?:\bmy name is|\bmy name['’]s|\bcall(?:s|ed)? me|\b(?:my|his|her|their|(?:${RELATIONS}|${PERSON_NOUNS})['’]s) (?:full |legal |maiden )?name(?: is|['’]s)?|\bunder the name(?: of)?|${NAME_QUESTION})(?:[ \t]{1,2}|\n[ \t>]{0,2})["“]?`,
+  "gi",
+);
+/** Words a strong cue may introduce: not ordinary words ("call me back", "what's your name? please say"). */
+const CUED_LEAD: ReadonlySet<WordClass> = new Set(["first", "last", "namelike", "unknown"]);
 
-/** After a strong cue, names may be written in lower case ("my name is maria lopez", "call me sandro"). */
-function lowercaseCueBefore(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 24), at).toLowerCase();
-  return /(?:my name is|my name's|call(?:s|ed)? me)\s{0,2}$/.test(before);
+/** Offsets right after each strong cue in the text: one pass, looked up per word. */
+function strongCueEnds(text: string): Set<number> {
+  const ends = new Set<number>();
+  STRONG_CUE.lastIndex = 0;
+  for (let m = STRONG_CUE.exec(text); m; m = STRONG_CUE.exec(text)) ends.add(m.index + m[0].length);
+  return ends;
 }
 
 /** The text of the line before `at`, from its start, without quote and list markers. */
@@ -505,8 +529,10 @@ function linePrefixOf(text: string, lineStartIdx: number, at: number): string {
  * an everyday word that is also a name is one next to another name ("Will Smith", "Tara Burns") and an ordinary
  * word otherwise ("Will you", "Hope Street").
  */
-function runClasses(run: Token[]): WordClass[] {
+function runClasses(run: Token[], cued = false): WordClass[] {
   const cls: WordClass[] = run.map((t) => classify(t.word));
+  // After a strong cue the first word is a given name even when it is also an everyday word ("name? Penny Lo").
+  if (cued && cls[0] === "namelike") cls[0] = "first";
   const n = run.length;
   const isParticle = (w: string) => PARTICLES.has(w) || CAPITAL_PARTICLES.has(w);
   for (let j = n - 2; j >= 1; j--) {
@@ -526,9 +552,9 @@ function runClasses(run: Token[]): WordClass[] {
   return cls;
 }
 
-function judgeRun(scan: Scan, run: Token[]): Found | undefined {
+function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   const { text } = scan;
-  const runCls = runClasses(run);
+  const runCls = runClasses(run, cued);
   const loneNamelike = run.length === 1 && classify(run[0]!.word) === "namelike";
   if (loneNamelike) runCls[0] = "first";
   // Drop leading ordinary words ("Contact Maria Lopez", "Please ask Tom") and honorifics (kept as a cue). A place
@@ -623,6 +649,10 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
     addressBelow(scan, end)
   ) {
     return { start, end, confidence: 0.8 };
+  }
+  // Right after a strong cue ("my name is", "my partner's name", "call me"): the name-shaped words that follow.
+  if (cued && s === (runCls[0] === "honorific" ? 1 : 0) && runCls.slice(s, e).every(isNameClass) && words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word))) {
+    return { start, end, confidence: 0.85 };
   }
   // The answer to a question for a name: "Bot: What's the name on the account? User: Penny Cavalcanti".
   if (
@@ -761,8 +791,7 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
     nameWords.length <= 3 &&
     first === "first" &&
     !AMBIGUOUS_FIRST.has(leadWord) &&
-    classes.slice(1).every((c) => c === "first" || c === "last" || c === "initial") &&
-    classes[classes.length - 1] === "last" &&
+    (knownFullName(classes) || (givenAndUnknownSurname(classes, words) && HANDOFF_BEFORE.test(proseBefore) && clauseEnds)) &&
     // Not inside a longer title-case phrase ("Object Pascal Best Practices").
     s === 0 &&
     e === run.length &&
@@ -808,6 +837,27 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
     if (!sentenceStart || SUBJECT_AFTER.test(text.slice(end, end + 12))) return { start, end, confidence: 0.65 };
   }
   return undefined;
+}
+
+/** A known given name, then known names or initials, ending with a known surname: "Maria K. Jensen". */
+function knownFullName(classes: WordClass[]): boolean {
+  return classes.slice(1).every((c) => c === "first" || c === "last" || c === "initial") && classes[classes.length - 1] === "last";
+}
+
+/** Verbs that hand work to a person ("Escalate to Priya Raman.", "opened by Liam Okafor,"). */
+const HANDOFF_BEFORE = /\b(?:escalate(?:d)? to|forward(?:ed)? to|assign(?:ed)? to|hand(?:ed)? (?:it )?(?:off |over )?to|(?:opened|reported|raised|filed|submitted|handled|approved|signed|owned) by|ask|email|ping|notify|cc|contact|call)$/;
+
+/** A surname the lexicon does not list, written as one: "Raman", "Ndlovu", "Kowalczyk" (not "API", "Pro", "X"). */
+const SURNAME_SHAPE = /^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?(?:['’]s)?\.?$/u;
+
+/**
+ * A known given name (not one that is also an everyday word), maybe an initial, and one surname-shaped word the
+ * lexicon does not know: "Priya Raman", "Sipho K. Ndlovu".
+ */
+function givenAndUnknownSurname(classes: WordClass[], words: Token[]): boolean {
+  const n = classes.length;
+  if (n < 2 || n > 3 || classes[n - 1] !== "unknown" || !SURNAME_SHAPE.test(words[n - 1]!.word)) return false;
+  return classes.slice(1, n - 1).every((c) => c === "initial" || c === "first" || c === "last");
 }
 
 /**
