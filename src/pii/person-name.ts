@@ -764,8 +764,17 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     return { start, end, confidence: 0.8 };
   }
   // A greeting at the start of a line: "Hi Maria," / "Hello Tom Okafor!".
-  const greeting = /^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/i.test(linePrefix);
+  const greeting = GREETING_PREFIX.exec(linePrefix);
   if (greeting && evidence && allNameLike && /^\s*(?:$|[,!.:;—–-])/.test(restOfLine)) return { start, end, confidence: 0.85 };
+  // A greeting in a written reply ("Example output: Hi Bongani, ...", a chat turn): a one-word name the lexicon
+  // does not know, when a comma or "!" addresses it.
+  if (greeting && (greeting[1] !== undefined || scan.dialogue) && words.length === 1 && first === "unknown" && SURNAME_SHAPE.test(words[0]!.word) && /^[,!]/.test(restOfLine)) {
+    return { start, end, confidence: 0.75 };
+  }
+  // A person's role right before the name: "Customer Thandiwe Mokoena asked", "our fraud lead, Maximilian Brandt."
+  if (plainWords && nameWords.length >= 2 && nameWords.length <= 3 && words.every((w, j) => classes[j] !== "unknown" || SURNAME_SHAPE.test(w.word)) && allNameLike && knownName && ROLE_BEFORE.test(beforeText) && !isPersona()) {
+    return { start, end, confidence: 0.8 };
+  }
   if (isPersona()) return undefined;
   if (plainWords && GENERIC_CUE.test(beforeText)) {
     if (evidence && allNameLike) return { start, end, confidence: 0.85 };
@@ -843,6 +852,14 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
 function knownFullName(classes: WordClass[]): boolean {
   return classes.slice(1).every((c) => c === "first" || c === "last" || c === "initial") && classes[classes.length - 1] === "last";
 }
+
+/** A greeting that starts a line or a labelled reply ("Hi", "Example output: Hello", "'Welcome back,"). */
+const GREETING_PREFIX =
+  /^\s*(\p{L}[\p{L} ]{0,30}:\s*)?["'“‘]?(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|welcome(?: back)?|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/iu;
+/** A person's role or relation right before a name, maybe as an appositive: "customer", "our fraud lead,". */
+const ROLE_BEFORE = new RegExp(
+  `(?:^|[^a-z-])(?:${PERSON_NOUNS}|${RELATIONS}|cardholder|card holder|account holder|policyholder|claimant|adjuster|reviewer|owner|traveller|traveler|recruiter|hiring manager|signer|signatory|beneficiary|borrower|debtor|payee|sender|recipient|vet|veterinarian|officer|analyst),?$`,
+);
 
 /** Verbs that hand work to a person ("Escalate to Priya Raman.", "opened by Liam Okafor,"). */
 const HANDOFF_BEFORE = /\b(?:escalate(?:d)? to|forward(?:ed)? to|assign(?:ed)? to|hand(?:ed)? (?:it )?(?:off |over )?to|(?:opened|reported|raised|filed|submitted|handled|approved|signed|owned) by|ask|email|ping|notify|cc|contact|call)$/;

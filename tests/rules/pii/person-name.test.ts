@@ -23,6 +23,7 @@ new RuleTester().run(rule, {
     { name: "an organisation and a district named like people", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"It later became Wolfram Research. The club was in Cite Bain Maure Ben Azouz.\"}]}\n" },
     { name: "a placeholder surname alone in a form field", code: "---\nsample:\n  lastName: Doe\n---\nHello\n" },
     { name: "questions for names of things and a thing's name", code: "Find the function name? class toggle? Then check the project's name is Falcon.\n" },
+    { name: "a role before title-case words that are not a name", code: "Ask the user Stream Flurry about the owner Oracle Mode.\n" },
     { name: "a product after a hand-off verb and a first name with an unknown word", code: "Ask Claude Opus for a plan. Use Grace Hopper as the theme.\n" },
   ],
   invalid: [
@@ -174,6 +175,15 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 35, endLine: 1, endColumn: 46 },
         { messageId: "found", line: 1, column: 66, endLine: 1, endColumn: 79 },
         { messageId: "found", line: 1, column: 87, endLine: 1, endColumn: 102 },
+      ],
+    },
+    {
+      name: "a greeting in a labelled reply, and names after a person's role",
+      code: "Example output: Hi Bongani, your claim is approved.\nCheck with the owner, Hamid Karimi, and our fraud lead Maximilian Brandt.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 20, endLine: 1, endColumn: 27 },
+        { messageId: "found", line: 2, column: 23, endLine: 2, endColumn: 35 },
+        { messageId: "found", line: 2, column: 56, endLine: 2, endColumn: 73 },
       ],
     },
   ],
