@@ -319,7 +319,17 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
   const dialogue = options.textKind === "dialogue";
-  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text), before: options.before ?? "", options };
+  let before: string | undefined;
+  const scan: Scan = {
+    text,
+    dialogue,
+    lowerCase: dialogue && !hasCapitalOtherThanI(text),
+    // Read for a name on the text's first line only: sliced from the source then, not for every segment.
+    get before() {
+      return (before ??= options.before ?? "");
+    },
+    options,
+  };
   // "my name is maria" is the only way a lower-case word starts a name in mixed-case text: without the phrase
   // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
   // look-back is needed.
@@ -855,7 +865,7 @@ function knownFullName(classes: WordClass[]): boolean {
 
 /** A greeting that starts a line or a labelled reply ("Hi", "Example output: Hello", "'Welcome back,"). */
 const GREETING_PREFIX =
-  /^\s*(\p{L}[\p{L} ]{0,30}:\s*)?["'“‘]?(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|welcome(?: back)?|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/iu;
+  /^\s*([A-Za-zÀ-ž][A-Za-zÀ-ž ]{0,30}:\s*)?["'“‘]?(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|welcome(?: back)?|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/i;
 /** A person's role or relation right before a name, maybe as an appositive: "customer", "our fraud lead,". */
 const ROLE_BEFORE = new RegExp(
   `(?:^|[^a-z-])(?:${PERSON_NOUNS}|${RELATIONS}|cardholder|card holder|account holder|policyholder|claimant|adjuster|reviewer|owner|traveller|traveler|recruiter|hiring manager|signer|signatory|beneficiary|borrower|debtor|payee|sender|recipient|vet|veterinarian|officer|analyst),?$`,
