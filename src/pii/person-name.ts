@@ -151,10 +151,14 @@ function classifyUncached(word: string): WordClass {
   return c;
 }
 
+const ARABIC_NAME_PREFIX = new Set(["al", "el", "abu", "bin", "ibn", "ben", "abd", "abdel", "abdul"]);
+
 /** "Jean-Pierre" is a first name, "García-López" a surname, "Follow-Up" an ordinary word. */
 function hyphenatedClass(bare: string, word: string): WordClass {
   const parts = bare.split("-").filter((p) => p !== "");
   if (parts.length === 0 || parts.length > 3) return "common";
+  // Arabic surnames with their article or kinship word: "Al-Sayed", "El-Amin", "Abu-Bakr", "Bin-Talal".
+  if (parts.length === 2 && ARABIC_NAME_PREFIX.has(parts[0]!) && /^\p{Lu}\p{L}+-\p{Lu}\p{Ll}{2,}$/u.test(word)) return "last";
   const classes = parts.map(lexiconClass);
   const named = classes.some((c) => c === "first" || c === "last");
   // "Nakamura-Brown": an everyday word beside a name is a name.
@@ -195,7 +199,7 @@ const GENERIC_CUE = new RegExp(
     "landlord ?:?", "owner ?:", "named", "called", "signed by", "approved by", "prepared by", "reviewer ?:",
   ].join("|")})$`,
 );
-const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto)$/;
+const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto|\btell|\bask|\bremind|\binform|\bping|\bemail|\btext|\bcall|\bcan|\bcould|\bwill|\bwould|\bdid|\bdoes|\bhas|\blet)$/;
 const SIGN_OFF =
   /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad))\s*[,!.]?\s*[-–—]*$/i;
 /** A field label before a value on its line: "Manager:", "Consignee 2:", "**Client:**", "lead passenger:". */

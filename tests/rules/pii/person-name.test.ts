@@ -186,5 +186,14 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 2, column: 56, endLine: 2, endColumn: 73 },
       ],
     },
+    {
+      name: "a given name after a request verb in a turn, and an Arabic surname with its article",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Please tell Maria I called. It is Ahmed Al-Sayed, account 55123.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 56, endLine: 1, endColumn: 61 },
+        { messageId: "found", line: 1, column: 78, endLine: 1, endColumn: 92 },
+      ],
+    },
   ],
 });
