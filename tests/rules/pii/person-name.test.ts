@@ -23,6 +23,7 @@ new RuleTester().run(rule, {
     { name: "an organisation and a district named like people", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"It later became Wolfram Research. The club was in Cite Bain Maure Ben Azouz.\"}]}\n" },
     { name: "a placeholder surname alone in a form field", code: "---\nsample:\n  lastName: Doe\n---\nHello\n" },
     { name: "questions for names of things and a thing's name", code: "Find the function name? class toggle? Then check the project's name is Falcon.\n" },
+    { name: "a shop named after its owner", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Lorenzo's Pizzeria on Elm St opens at 9.\"}]}\n" },
     { name: "a role before title-case words that are not a name", code: "Ask the user Stream Flurry about the owner Oracle Mode.\n" },
     { name: "a product after a hand-off verb and a first name with an unknown word", code: "Ask Claude Opus for a plan. Use Grace Hopper as the theme.\n" },
   ],
