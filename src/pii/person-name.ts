@@ -397,6 +397,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     }
     i = k;
   }
+  if (PNR_HINT.test(text)) addBookingNames(text, out, builtin);
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
   matches = dropFirmNames(text, matches);
@@ -417,6 +418,24 @@ function lowerTitleBefore(text: string, title: Token | undefined, t: Token): boo
     !/[\p{L}\p{N}]/u.test(text[title.start - 1] ?? "") && // not "300ms."
     text.slice(title.end, t.start) === " "
   );
+}
+
+/** Airline booking names, SURNAME/GIVEN and a title: "BERGSTRÖM/ASTRID MS", "O'BRIEN/SEAN PATRICK MR". */
+const PNR_HINT = /\p{Lu}\/\p{Lu}/u;
+const PNR_NAME = /(?<![\p{L}\p{N}/])(\p{Lu}[\p{Lu}'’-]{1,30}\/\p{Lu}[\p{Lu}'’-]{1,30}(?: \p{Lu}[\p{Lu}'’-]{1,30})?) (?:MR|MRS|MS|MISS|MSTR|DR|MX)(?![\p{L}\p{N}])/gu;
+function addBookingNames(text: string, out: PiiMatch[], builtin: boolean): void {
+  PNR_NAME.lastIndex = 0;
+  for (let m = PNR_NAME.exec(text); m; m = PNR_NAME.exec(text)) {
+    const value = m[1]!;
+    const start = m.index;
+    if (out.some((o) => o.start < start + value.length && start < o.end)) continue;
+    // Both sides name-like ("AND/OR MR" is not a booking).
+    const [surname, given] = value.split("/") as [string, string];
+    if ([surname, given.split(" ")[0]!].some((w) => classify(w[0]! + w.slice(1).toLowerCase()) === "common")) continue;
+    if (builtin && isPlaceholderName(value.split("/").reverse().join(" "))) continue;
+    out.push({ type: "person-name", start, end: start + value.length, value, confidence: 0.85 });
+  }
+  out.sort((a, b) => a.start - b.start);
 }
 
 /** "Lauren and Sorlaskeid 32": a one-word name joined to a street name and its house number names a corner. */
@@ -739,6 +758,11 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   if (nameWords.length >= 2 && allNameLike && knownName && CONTACT_AFTER.test(text.slice(end, end + 48))) {
     return { start, end, confidence: 0.85 };
   }
+  // Names the lexicon lacks, with an email address after them that is made of them: "Priyanka Deshmukh
+  // (priyanka.d@…)", "Ngozi Eze <ngozi.eze@…>".
+  if (nameWords.length >= 2 && nameWords.length <= 3 && plainWords && allNameLike && words.every((w, j) => classes[j] !== "unknown" || SURNAME_SHAPE.test(w.word)) && emailOfName(text.slice(end, end + 48), words)) {
+    return { start, end, confidence: 0.85 };
+  }
   // A list item or record line that starts with a full name: "1. Marcus T. Bell — SSN …", "- Sigrid Haugland wants …".
   if (
     !longLine &&
@@ -825,7 +849,12 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   }
   // Greetings and thanks ("Hi Maria", "Thanks, Tom Okafor") count only in conversation text.
   const lineIsDialogue = scan.dialogue || (!longLine && SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40)));
-  if (!lineIsDialogue) return undefined;
+  if (!lineIsDialogue) {
+    // Thanks or a greeting to a known given name inside a quoted example message: 'Good reply: "Thanks Tomasz, ..."'.
+    const thanked = words.length === 1 && first === "first" && !AMBIGUOUS_FIRST.has(leadWord) && /^[,.!:;—–]/.test(text.slice(end, end + 1));
+    if (thanked && THANKS_BEFORE.test(beforeText.slice(-24).replace(/[,!.]+$/, "")) && insideQuotation(text, lineStartIdx, start)) return { start, end, confidence: 0.75 };
+    return undefined;
+  }
   const weakBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
   const weak = WEAK_CUE.test(weakBefore) && !PLACE_BEFORE.test(weakBefore);
   if (weak && first === "first" && allNameLike) return { start, end, confidence: 0.8 };
@@ -876,7 +905,27 @@ const ROLE_BEFORE = new RegExp(
 );
 
 /** Verbs that hand work to a person ("Escalate to Priya Raman.", "opened by Liam Okafor,"). */
-const HANDOFF_BEFORE = /\b(?:escalate(?:d)? to|forward(?:ed)? to|assign(?:ed)? to|hand(?:ed)? (?:it )?(?:off |over )?to|(?:opened|reported|raised|filed|submitted|handled|approved|signed|owned) by|ask|email|ping|notify|cc|contact|call)$/;
+const HANDOFF_BEFORE = /\b(?:escalate(?:d)? to|reach(?:ed)? out to|spoke (?:to|with)|talked to|met with|wrote to|emailed|messaged|called|forward(?:ed)? to|assign(?:ed)? to|hand(?:ed)? (?:it )?(?:off |over )?to|(?:opened|reported|raised|filed|submitted|handled|approved|signed|owned) by|ask|email|ping|notify|cc|contact|call)$/;
+
+/** An email address in brackets right after a name whose local part holds the given name or the surname. */
+const EMAIL_AFTER = /^\s?[(<]\s?([\w.+-]{2,40})@[\w-]{1,40}\.\w/;
+function emailOfName(after: string, words: Token[]): boolean {
+  const m = EMAIL_AFTER.exec(after);
+  if (!m) return false;
+  const local = m[1]!.toLowerCase();
+  const plain = (w: string) => w.toLowerCase().replace(/['’]s$|\.$/, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return [words[0]!, words[words.length - 1]!].some((w) => plain(w.word).length >= 3 && local.includes(plain(w.word)));
+}
+
+/** The name at `at` stands inside a double quotation opened earlier on its line. */
+function insideQuotation(text: string, lineStartIdx: number, at: number): boolean {
+  let open = false;
+  for (let k = lineStartIdx; k < at; k++) {
+    const c = text[k];
+    if (c === '"' || c === "“" || c === "”") open = c === "”" ? false : c === "“" ? true : !open;
+  }
+  return open;
+}
 
 /** A surname the lexicon does not list, written as one: "Raman", "Ndlovu", "Kowalczyk" (not "API", "Pro", "X"). */
 const SURNAME_SHAPE = /^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?(?:['’]s)?\.?$/u;

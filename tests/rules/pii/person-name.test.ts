@@ -24,6 +24,7 @@ new RuleTester().run(rule, {
     { name: "a placeholder surname alone in a form field", code: "---\nsample:\n  lastName: Doe\n---\nHello\n" },
     { name: "questions for names of things and a thing's name", code: "Find the function name? class toggle? Then check the project's name is Falcon.\n" },
     { name: "a shop named after its owner", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Lorenzo's Pizzeria on Elm St opens at 9.\"}]}\n" },
+    { name: "slash pairs that are not booking names, a place in a quotation", code: "Update VCL/FMX controls and AND/OR MR flags. Say \"Thanks, San Francisco!\"\n" },
     { name: "a role before title-case words that are not a name", code: "Ask the user Stream Flurry about the owner Oracle Mode.\n" },
     { name: "a product after a hand-off verb and a first name with an unknown word", code: "Ask Claude Opus for a plan. Use Grace Hopper as the theme.\n" },
   ],
@@ -194,6 +195,15 @@ new RuleTester().run(rule, {
       errors: [
         { messageId: "found", line: 1, column: 56, endLine: 1, endColumn: 61 },
         { messageId: "found", line: 1, column: 78, endLine: 1, endColumn: 92 },
+      ],
+    },
+    {
+      name: "thanks inside a quoted example reply, a name its email address is made of, an airline booking name",
+      code: "Good reply: \"Thanks Tomasz, we will call back.\"\nExample: Customer Priyanka Deshmukh (priyanka.d@example.org) disputes a charge.\nTraveller: BERGSTRÖM/ASTRID MS\n",
+      errors: [
+        { messageId: "found", line: 1, column: 21, endLine: 1, endColumn: 27 },
+        { messageId: "found", line: 2, column: 19, endLine: 2, endColumn: 36 },
+        { messageId: "found", line: 3, column: 12, endLine: 3, endColumn: 28 },
       ],
     },
   ],
