@@ -19,7 +19,7 @@ export default defineRule({
     messages: {
       duplicate: "Unexpected repetition of the instruction on line {{line}} (\"{{earlier}}\"), expected each rule once.",
     },
-    formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json"],
+    formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json", "jsonl"],
   },
   create(context) {
     return {

@@ -24,7 +24,7 @@ export default defineRule({
       violatesAttached:
         "Unexpected example reply in {{file}} line {{exampleLine}} with {{found}}, expected it to follow the {{kind}} instruction on line {{line}} (\"{{rule}}\").",
     },
-    formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json"],
+    formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json", "jsonl"],
   },
   create(context) {
     return {

@@ -25,22 +25,24 @@ export default defineRule({
         "Unexpected {{kind}} instruction that contradicts line {{line}} (\"{{earlier}}\"), expected one rule, a condition that separates them, or an explicit precedence.",
       incomplete:
         "Unexpected number of instructions to compare: the check stopped after {{pairs}} pairs, so this instruction and the ones after it were not checked for contradictions; expected a prompt small enough to check, or one split into several files.",
+      ambiguousException:
+        "Unexpected {{kind}} instruction whose precedence over line {{line}} (\"{{earlier}}\") is ambiguous: one of them holds without condition and the other is a conditional exception to it, expected the rule to name its exception (\"…except when…\") or the exception to say that it overrides the rule.",
     },
-    formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json"],
+    formats: ["markdown", "text", "prompty", "dotprompt", "jinja", "mustache", "yaml", "json", "jsonl"],
   },
   create(context) {
     return {
       async document(document) {
         const check = checkDocument(document);
         const conflicts = await confirmConflicts(check.conflicts);
-        for (const { later, earlier, kind } of conflicts) {
+        for (const { later, earlier, kind, exception } of conflicts) {
           const line = document.lines.positionAt(earlier.range[0]).line;
           const earlierText = truncate(document.source.slice(earlier.range[0], earlier.range[1]));
           context.report({
-            messageId: "contradicts",
+            messageId: exception ? "ambiguousException" : "contradicts",
             data: { kind: KIND_NAMES[kind], line, earlier: earlierText },
             range: later.range,
-            related: [{ range: earlier.range, message: `contradicts line ${line}: ${earlierText}` }],
+            related: [{ range: earlier.range, message: `${exception ? "the other side of the exception, " : "contradicts "}line ${line}: ${earlierText}` }],
           });
         }
         // A search that gave up says so, rather than passing the rest of the file as free of contradictions.

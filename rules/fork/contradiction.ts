@@ -1,5 +1,6 @@
 import type { Directive } from "../../src/contradiction/index.js";
-import { defineRule } from "../../src/rule-api/types.js";
+import { defineRule, type RuleContext } from "../../src/rule-api/types.js";
+import type { PromptDocument } from "../../src/model/document.js";
 import { composedDocument, composedPrompt, originOf, relatedAt, shownPath } from "./_shared.js";
 
 /**
@@ -7,25 +8,33 @@ import { composedDocument, composedPrompt, originOf, relatedAt, shownPath } from
  * with one the base still sends ("Answer in one sentence" in the base, "explain each step in detail" in
  * the fork), the model picks one at random. Checked on the composed prompt, so a base section the fork
  * overrides or removes no longer counts.
+ *
+ * Coding-agent instruction files are composed by the agent itself: an AGENTS.md with the AGENTS.md of every
+ * parent folder, CLAUDE.md with the AGENTS.md beside it, Copilot's repository-wide instructions with its scoped
+ * ones, Cursor rules whose globs overlap. A contradiction between two of them is reported once, on the more
+ * specific file.
  */
 export default defineRule({
   meta: {
     id: "fork/contradiction",
     category: "fork",
     docs: {
-      description: "Disallow instructions in a fork that contradict instructions of its base or partials in the composed prompt",
-      help: "Override the base section that says otherwise (same heading), or remove it with `remove:`.",
+      description: "Disallow instructions in a fork, or in an agent instruction file, that contradict instructions sent along with them",
+      help: "Override the base section that says otherwise (same heading), or remove it with `remove:`; between agent instruction files, keep one rule or say which file wins.",
       recommended: "error",
     },
     messages: {
       conflict: "Unexpected {{kind}} instruction \"{{sentence}}\" that contradicts \"{{other}}\" in {{file}} (line {{line}}); expected the fork to override or remove that section.",
       incomplete:
         "Unexpected number of instructions to compare with the base and partials: the check stopped after {{pairs}} pairs, so this instruction and the ones after it were not checked for contradictions; expected a smaller fork or base.",
+      companion:
+        "Unexpected {{kind}} instruction \"{{sentence}}\" that contradicts \"{{other}}\" in {{file}} (line {{line}}), which applies to the same files; expected one rule, or one file to say that it takes precedence.",
     },
   },
   create(context) {
     return {
       async document(document) {
+        await checkCompanions(context, document);
         const composed = await composedPrompt(context);
         if (!composed || composed.files.length < 2 || composed.base?.kind === "forked_from") return;
         const { extractDirectives, searchConflicts, KIND_NAMES, MAX_COMPARED_PAIRS } = await import("../../src/contradiction/index.js");
@@ -63,6 +72,46 @@ export default defineRule({
     };
   },
 });
+
+/** Contradictions between an agent instruction file and the other instruction files that apply with it. */
+async function checkCompanions(context: RuleContext, document: PromptDocument): Promise<void> {
+  const { companionFiles, instructionKind, reportsPair, statesFilePrecedence } = await import("../../src/contradiction/companions.js");
+  if (!instructionKind(document.path)) return;
+  const { readWorkingTreeFile } = await import("../../src/compose/read.js");
+  const read = context.services.readFile ?? readWorkingTreeFile;
+  const files = (await companionFiles(document.path, document.source, read)).filter((f) => reportsPair(document.path, f));
+  if (files.length === 0) return;
+  const { checkDocument, extractDirectives, findConflicts, KIND_NAMES } = await import("../../src/contradiction/index.js");
+  const { parseDocument } = await import("../../src/parse/index.js");
+  const { detectFormat } = await import("../../src/parse/detect.js");
+  const mineCheck = checkDocument(document);
+  if (statesFilePrecedence(document.source)) return;
+  // Each file's headings organise that file; across files only conditions and what a rule names keep rules apart.
+  const mine = mineCheck.directives.map((d) => ({ ...d, scope: "", filePath: document.path }));
+  if (mine.length === 0) return;
+  for (const file of files) {
+    const text = await read(file);
+    if (text === undefined || statesFilePrecedence(text)) continue;
+    const other = parseDocument({ path: file, source: text, format: detectFormat(file) ?? "markdown", bom: false });
+    const theirs = extractDirectives(other, { filePath: file }).map((d) => ({ ...d, scope: "" }));
+    for (const conflict of findConflicts(mine, theirs)) {
+      const pos = other.lines.positionAt(conflict.earlier.range[0]);
+      const end = other.lines.positionAt(conflict.earlier.range[1]);
+      context.report({
+        messageId: "companion",
+        data: {
+          kind: KIND_NAMES[conflict.kind],
+          sentence: clip(conflict.later.sentence),
+          other: clip(conflict.earlier.sentence),
+          file: shownPath(document.path, file),
+          line: pos.line,
+        },
+        range: conflict.later.range,
+        related: [{ filePath: file, line: pos.line, column: pos.column, endLine: end.line, endColumn: end.column, message: "The instruction it contradicts." }],
+      });
+    }
+  }
+}
 
 function clip(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, " ").trim();

@@ -15,6 +15,9 @@ export interface Finding {
   /** The other side, when the finding names one. */
   otherFile?: string;
   otherLine?: number;
+  /** A location in another file that the finding also names (the attached example an instruction is broken by). */
+  attachedFile?: string;
+  attachedLine?: number;
   ruleId: string;
   /** The detector's own name for the dimension (from its message), for per-kind precision. */
   detectorKind: string;
@@ -158,7 +161,9 @@ export function scoreExamples(labels: readonly ExampleLabel[], findings: readonl
     const exampleFile = l.exampleFile ?? l.file;
     if (f.file === exampleFile) return f.line >= l.example[0] && f.line <= l.example[1];
     // Reported on the prompt, pointing into the example file.
-    return f.file === l.file && f.otherFile === exampleFile && f.otherLine !== undefined && f.otherLine >= l.example[0] && f.otherLine <= l.example[1];
+    if (f.file !== l.file) return false;
+    const within = (line: number | undefined) => line !== undefined && line >= l.example[0] && line <= l.example[1];
+    return (f.otherFile === exampleFile && within(f.otherLine)) || (f.attachedFile === exampleFile && within(f.attachedLine));
   };
   const score: ExampleScore = { byKind: new Map(), all: { labels: 0, found: 0, strict: 0 }, findings: findings.length, correctFindings: 0, missed: [], falseAlarms: [] };
   for (const label of labels) {

@@ -67,11 +67,14 @@ export function findingsOf(results: readonly LintResult[], dir: string, ruleIds:
     for (const m of result.messages) {
       if (!m.ruleId || !ruleIds.includes(m.ruleId)) continue;
       const related = m.related?.[0];
+      // An instruction broken by an example in an attached file: the instruction comes first, the example after it.
+      const attached = related && !related.filePath ? m.related?.find((r) => r.filePath) : undefined;
       findings.push({
         file,
         line: m.line,
         ...(related ? { otherLine: related.line } : {}),
         ...(related?.filePath ? { otherFile: relative(dir, resolve(dir, related.filePath)).split("\\").join("/") } : {}),
+        ...(attached?.filePath ? { attachedFile: relative(dir, resolve(dir, attached.filePath)).split("\\").join("/"), attachedLine: attached.line } : {}),
         ruleId: m.ruleId,
         detectorKind: detectorKindOf(m.message),
         message: m.message,

@@ -4,6 +4,7 @@
  * decides exactly) but never less. The config files themselves are among them: a commit that changes the
  * globs always reaches `promptvet hook`, which notices when the patterns it was started with are stale.
  */
+import braces from "braces";
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -119,42 +120,10 @@ function quote(text: string): string {
   return `'${text.replace(/'/g, "'\\''")}'`;
 }
 
-/** `a/{b,c}/*.{md,txt}` -> the four plain globs, nested braces included. */
+/**
+ * `a/{b,c}/*.{md,txt}` -> the four plain globs, nested braces included, by `braces` (the expander of the
+ * micromatch family; an escaped brace stays literal). Ranges never reach here: the caller widens them.
+ */
 export function expandBraces(glob: string): string[] {
-  let depth = 0;
-  let open = -1;
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === "\\") {
-      i++;
-    } else if (ch === "{") {
-      if (depth++ === 0) open = i;
-    } else if (ch === "}" && depth > 0 && --depth === 0) {
-      const options = splitTopLevel(glob.slice(open + 1, i));
-      if (options.length < 2) continue;
-      const before = glob.slice(0, open);
-      const after = glob.slice(i + 1);
-      return options.flatMap((o) => expandBraces(`${before}${o}${after}`));
-    }
-  }
-  return [glob];
+  return braces.expand(glob);
 }
-
-function splitTopLevel(body: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === "\\") i++;
-    else if (ch === "{") depth++;
-    else if (ch === "}") depth--;
-    else if (ch === "," && depth === 0) {
-      parts.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(body.slice(start));
-  return parts;
-}
-

@@ -11,6 +11,11 @@ import { appendAll } from "../util/append.js";
 export interface InstructionBlock {
   /** Text with non-instruction spans (inline code, quotes, URLs) blanked out, same length as the source slice. */
   text: string;
+  /**
+   * The same text unmasked (same length and offsets as `text`): quoted keywords ("never say \"guaranteed\"") and
+   * code-span values ("use `pnpm`") are rules about those very strings.
+   */
+  raw?: string;
   /** Source offset of `text[0]`; the slice is verbatim unless `map` is given. */
   start: number;
   /** Maps a text offset to a source offset for decoded (non-verbatim) segments. */
@@ -23,6 +28,10 @@ export interface InstructionBlock {
   isItem: boolean;
   /** Identifier of the template branch (`{% if %}`/`{% else %}`) that contains the block, or "" outside any. */
   branch: string;
+  /** A heading that states a constraint on its section ("## Summary (5–8 sentences)"). */
+  heading?: boolean;
+  /** The branch at a source offset, for blocks whose lines lie in different branches of one `{% if %}`. */
+  branchOf?: (offset: number) => string;
 }
 
 /** Section headings that organise rules rather than narrowing where they apply. */
@@ -32,6 +41,12 @@ const GENERIC_HEADING =
 /** Headings or lead-ins that mark what follows as something not to imitate. */
 const BAD_EXAMPLE =
   /\b(?:bad|wrong|incorrect|poor|unacceptable|negative|counter|anti)[- ](?:examples?|responses?|answers?|outputs?|patterns?|replies)\b|\b(?:do not|don't|never) (?:do|write|answer|respond|reply) (?:this|like this|this way)\b|\bnot like this\b|\bavoid (?:responses?|answers?|replies|outputs?|writing) like\b|\bwhat not to (?:say|write)\b|❌|👎|\bexamples? of what not\b/i;
+
+/** A blockquote that is an admonition of the author ("> **Note:**", "> [!WARNING]"), not a quoted message. */
+const NOTE_QUOTE = /^>\s*(?:\*\*|__)?\s*(?:\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]|(?:note|warning|important|tip|caution|rule|reminder|shortcut|attention|heads[- ]up)\b)/i;
+
+/** A parenthesised length in a heading: "(5–8 sentences)", "(max 100 words)". */
+const HEADING_CONSTRAINT = /\([^()]{0,20}\b\d{1,4}\s*(?:[-–]\s*\d{1,4}\s*)?(?:words?|sentences?|paragraphs?|bullets?|bullet points|items?|lines?|characters?)\b[^()]{0,20}\)/i;
 
 /** Headings of sections that hold examples rather than rules. */
 const EXAMPLE_HEADING = /\b(?:examples?|sample (?:responses?|outputs?|answers?|conversations?|dialogues?)|few[- ]shot|demonstrations?|transcripts?|example (?:conversations?|dialogues?|interactions?))\b/i;
@@ -182,16 +197,19 @@ function blocksFromMdast(
   const headingStack: { depth: number; title: string }[] = [];
   let skipDepth = 0; // heading depth of a skipped (example / bad-example) section; 0 = none
 
-  const push = (range: [number, number], isItem: boolean, listIntro: string | undefined) => {
+  const push = (range: [number, number], isItem: boolean, listIntro: string | undefined, heading = false) => {
     if (inExample(range[0])) return;
     const raw = source.slice(range[0], range[1]);
     blocks.push({
       text: maskNonInstructionText(raw),
+      raw,
       start: range[0],
       headings: headingStack.map((h) => h.title),
       listIntro,
       isItem,
+      ...(heading ? { heading } : {}),
       branch: branchAt(branches, range[0]),
+      ...(branches.length > 0 ? { branchOf: (offset: number) => branchAt(branches, offset) } : {}),
     });
   };
 
@@ -227,6 +245,9 @@ function blocksFromMdast(
       if (!skipDepth && (BAD_EXAMPLE.test(title) || EXAMPLE_HEADING.test(title))) skipDepth = node.depth;
       skipNext = false;
       previous = { type: "heading", text: title };
+      // "## Executive Summary (5–8 sentences)": a heading that states a length for its section.
+      const hr = nodeText(source, node);
+      if (hr && !skipDepth && HEADING_CONSTRAINT.test(title)) push(hr, true, undefined, true);
       continue;
     }
     if (skipDepth) {
@@ -261,6 +282,13 @@ function blocksFromMdast(
       visitList(node as List, intro);
     } else if (node.type === "table") {
       // Table cells are data more often than rules; only rule-like rows are useful and rare. Skip.
+    } else if (node.type === "blockquote" && NOTE_QUOTE.test(text)) {
+      // "> **Note:** …", "> [!IMPORTANT]": an admonition is the author's own rule, not a quoted message.
+      for (const child of (node as Parent).children as Content[]) {
+        const cr = nodeText(source, child);
+        if (cr && child.type === "paragraph") push(cr, false, undefined);
+        else if (child.type === "list") visitList(child as List, undefined);
+      }
     }
     // code, blockquote (quoted messages), html, thematicBreak, yaml: not instructions.
     previous = { type: node.type, text };
@@ -275,8 +303,16 @@ function blocksFromSegments(
   inExample: (offset: number) => boolean,
 ): InstructionBlock[] {
   const blocks: InstructionBlock[] = [];
-  const usable = (s: Segment) =>
-    (s.kind === "prose" || s.kind === "value") && (s.role === "system" || s.role === "instruction") && s.example === undefined;
+  // The system message of a JSONL chat record is the instruction its example obeys; records repeat it, so it is
+  // read once.
+  const seenSystem = new Set<string>();
+  const usable = (s: Segment) => {
+    if (!(s.kind === "prose" || s.kind === "value") || !(s.role === "system" || s.role === "instruction")) return false;
+    if (s.example === undefined) return true;
+    if (s.role !== "system" || seenSystem.has(s.text)) return false;
+    seenSystem.add(s.text);
+    return true;
+  };
   let segments = document.segments.filter(usable);
   if (segments.length === 0 && document.segments.length === 0 && document.source.length > 0) {
     segments = [];
@@ -286,7 +322,9 @@ function blocksFromSegments(
   }
   for (const seg of segments) {
     const verbatim = seg.map.isVerbatim;
-    appendAll(blocks, linesToBlocks(seg.text, (i) => seg.map.toSource(i), verbatim, branches, inExample, seg.path));
+    // A record's system message lies inside the record's example range but is not part of the example.
+    const within = seg.example === undefined ? inExample : () => false;
+    appendAll(blocks, linesToBlocks(seg.text, (i) => seg.map.toSource(i), verbatim, branches, within, seg.path));
   }
   return blocks;
 }
@@ -316,12 +354,14 @@ function linesToBlocks(
     if (inExample(src)) return;
     out.push({
       text: maskNonInstructionText(text.slice(s, e)),
+      raw: text.slice(s, e),
       start: src,
       map: verbatim ? undefined : (i: number) => toSource(s + i),
       headings: [...headings],
       listIntro: intro,
       isItem: false,
       branch: branchAt(branches, src),
+      ...(branches.length > 0 ? { branchOf: (offset: number) => branchAt(branches, offset) } : {}),
     });
   };
   while ((m = lineRe.exec(text)) && m[0].length > 0) {
@@ -355,6 +395,7 @@ function linesToBlocks(
       if (!inExample(src))
         out.push({
           text: maskNonInstructionText(item[2]!),
+          raw: item[2]!,
           start: src,
           map: verbatim ? undefined : (i: number) => toSource(s + i),
           headings: [...headings],

@@ -24,13 +24,14 @@ export function checkDocument(document: PromptDocument): DocumentCheck {
   const blocks = collectBlocks(document);
   const precedence = blocks.some((b) => hasPrecedenceStatement(b.text));
   const directives = extractFromBlocks(blocks);
-  const search = precedence ? undefined : searchConflicts(directives);
+  // A pair that contradicts is never also a repetition, even when a precedence statement silences the contradiction.
+  const search = searchConflicts(directives);
   const result: DocumentCheck = {
     directives,
-    conflicts: search?.conflicts ?? [],
-    duplicates: findDuplicates(directives),
+    conflicts: precedence ? [] : search.conflicts,
+    duplicates: findDuplicates(directives, search.conflicts),
     precedence,
-    ...(search?.stoppedAt ? { stoppedAt: search.stoppedAt } : {}),
+    ...(search.stoppedAt && !precedence ? { stoppedAt: search.stoppedAt } : {}),
   };
   cache.set(document, result);
   return result;

@@ -1,10 +1,14 @@
 /**
  * Which pairs of directives cannot both be obeyed in one response, and which say the same thing twice.
  * Pure functions over `Directive` lists, so a fork can be compared with its base file as easily as a file
- * with itself.
+ * with itself. Directives are compared like with like: counts in their own unit, values of one dimension
+ * against each other, and a few pairs of dimensions that exclude each other (a CSV and no commas).
  */
+import { actionsOverlap } from "./confirmation.js";
 import type { Directive } from "./directives.js";
-import { formatsCompatible, KIND_NAMES, UNIT_IN_WORDS, verbosityClash, type Dimension } from "./vocabulary.js";
+import { formatsCompatible, KIND_NAMES, toneClash, UNIT_IN_WORDS, verbosityClash, type Dimension } from "./vocabulary.js";
+import { unitsClash } from "./vocabulary-response.js";
+import { targetsOverlap } from "./vocabulary-code.js";
 
 export interface Conflict {
   /** The directive that comes later (the one reported). */
@@ -13,26 +17,94 @@ export interface Conflict {
   earlier: Directive;
   /** Benchmark/message kind: `format`, `length`, `lists`... */
   kind: Dimension;
+  /**
+   * One side holds without condition and the other is a conditional or scoped exception to it, and neither
+   * says which wins: the model has to guess the precedence.
+   */
+  exception?: boolean;
 }
 
-/** Two directives can meet in one response: same scope, neither conditional, different sentences. */
-export function comparable(a: Directive, b: Directive): boolean {
-  if (a.conditional || b.conditional) return false;
-  if (a.scope !== b.scope) {
-    const universalAgainst = (x: Directive, y: Directive) => x.universal && x.dimension === y.dimension && y.polarity === 1;
-    if (!universalAgainst(a, b) && !universalAgainst(b, a)) return false;
-  }
+/** Strong words that make an unscoped rule hold in every part of the reply, so a scoped rule is an exception to it. */
+const EVERYWHERE =
+  /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|regardless|no matter|in any (?:case|circumstances?|situation|form|way|reply|response|answer|message)|in all cases|without exception|no exceptions?|anywhere|everywhere|throughout|entire|whole)\b/i;
+
+/** Between two constraints of one sentence: words that make them alternatives, a contrast or a choice, not a pair. */
+const NOT_A_PAIR =
+  /\b(?:or|either|nor|between|depending|balanc\w*|mix\w*|blend\w*|from|rather|instead|versus|vs|while|whereas|but|yet|then|except|unless|if|when|not|than|per|each|every|like|such as|e\.g|i\.e|for|in|to|until)\b|[/;:()]/i;
+
+/** Kinds whose two constraints can sit in one sentence and still contradict ("a CSV without commas"). */
+const SAME_SENTENCE_KINDS: ReadonlySet<Dimension> = new Set(["length", "count", "tone", "lists", "commas", "case", "verbosity"]);
+
+type Relation = "plain" | "exception";
+
+const PROJECT_WIDE: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "convention", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
+
+/** Can the two directives meet in one response, and is one of them an exception to the other? */
+function relation(a: Directive, b: Directive): Relation | undefined {
+  // "these links", "on them": the rule is about things named elsewhere, which we cannot compare.
+  if (a.qualifier === "(referent)" || b.qualifier === "(referent)") return undefined;
   // A narrow prohibition ("no links to competitor sites") leaves room for a general requirement; a general
   // prohibition does not leave room for a narrow requirement.
-  // "these links", "on them": the rule is about things named elsewhere, which we cannot compare.
-  if (a.qualifier === "(referent)" || b.qualifier === "(referent)") return false;
   if (a.dimension === b.dimension && a.polarity !== b.polarity) {
     const neg = a.polarity === -1 ? a : b;
     const pos = a.polarity === -1 ? b : a;
-    if (neg.qualifier && neg.qualifier !== pos.qualifier) return false;
+    if (neg.qualifier && neg.qualifier !== pos.qualifier) return undefined;
   }
-  if (a.filePath === b.filePath && a.range[0] === b.range[0]) return false;
-  return true;
+  if (a.filePath === b.filePath && a.range[0] === b.range[0]) return sameSentencePair(a, b) ? "plain" : undefined;
+  let exception = false;
+  if (a.scope !== b.scope) {
+    const universalAgainst = (x: Directive, y: Directive) => x.universal && x.dimension === y.dimension && y.polarity === 1;
+    if (!universalAgainst(a, b) && !universalAgainst(b, a)) {
+      if (a.scope !== "" && b.scope !== "") return undefined;
+      // One rule for the whole reply, one for a part of it ("in greetings, …"): an exception when the whole-reply
+      // rule insists on holding everywhere.
+      const [whole, part] = a.scope === "" ? [a, b] : [b, a];
+      if (!whole.absolute || !EVERYWHERE.test(whole.sentence) || part.hedged || part.overrides || whole.conditional) return undefined;
+      if (whole.polarity === 1 && part.polarity === -1 && whole.dimension === part.dimension) return undefined;
+      exception = true;
+    }
+  }
+  // Two rules that name different things ("keep summaries brief", "give detailed explanations") are about those things.
+  if (a.focus && b.focus && !focusMeets(a.focus, b.focus)) return undefined;
+  // A rule about a named thing ("keep summaries brief") is not a rule about the whole reply; code conventions are
+  // the exception, since they hold for the whole codebase unless a heading or label says otherwise.
+  if (Boolean(a.focus) !== Boolean(b.focus) && !(PROJECT_WIDE.has(a.dimension) && PROJECT_WIDE.has(b.dimension))) return undefined;
+  // "When writing tests, use pytest" holds wherever tests are written, like an unconditional rule.
+  const ca = a.conditional && !(a.topical && !a.presupposed);
+  const cb = b.conditional && !(b.topical && !b.presupposed);
+  if (ca && cb) {
+    // Two rules under the same condition are compared as if unconditional; under different conditions, never.
+    if (!a.condition || a.condition !== b.condition || a.hedged || b.hedged) return undefined;
+  } else if (ca || cb) {
+    const [cond, abs] = ca ? [a, b] : [b, a];
+    if (cond.hedged || cond.overrides || !abs.absolute || cond.presupposed) return undefined;
+    // "Always cite sources" and "when making tool calls, never cite": a carve-out from a requirement reads as
+    // intended; a permission or requirement carved out of a prohibition does not.
+    if (abs.polarity === 1 && cond.polarity === -1 && abs.dimension === cond.dimension) return undefined;
+    exception = true;
+  }
+  return exception ? "exception" : "plain";
+}
+
+/** Two foci meet when the words of one are all among the words of the other ("recip description" and "recip"). */
+function focusMeets(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = a.split(/[^a-z0-9']+/).filter(Boolean);
+  const wb = b.split(/[^a-z0-9']+/).filter(Boolean);
+  if (wa.length === 0 || wb.length === 0) return true;
+  return wa.every((w) => wb.includes(w)) || wb.every((w) => wa.includes(w));
+}
+
+/** Two constraints of one sentence clash only when joined plainly ("a bulleted list without any bullets"). */
+function sameSentencePair(a: Directive, b: Directive): boolean {
+  if (a.at === undefined || b.at === undefined || a.at === b.at) return false;
+  if (a.conditional || b.conditional || a.scope !== b.scope || (a.focus ?? "") !== (b.focus ?? "")) return false;
+  const [first, second] = a.at < b.at ? [a, b] : [b, a];
+  const offset = first.range[0];
+  const between = first.sentence.slice(first.at! - offset, second.at! - offset);
+  // The first mention itself is part of `between`; only the words after it matter.
+  const gap = between.replace(/^\S+/, "");
+  return !NOT_A_PAIR.test(gap.replace(/\bwithout\b|\bno\b|\bboth\b|\band\b|\bwith\b|\bof\b/gi, " "));
 }
 
 function wordsInterval(d: Directive): [number, number] | undefined {
@@ -48,18 +120,78 @@ function disjoint(a: [number, number], b: [number, number]): boolean {
 
 const WHOLE_FORMATS = new Set(["json", "yaml", "xml", "csv"]);
 
+/** Naming rules meet when they name the same kind of identifier, or either names none. */
+function targetsMeet(a: Directive, b: Directive): boolean {
+  const ta = a.targets ?? [];
+  const tb = b.targets ?? [];
+  if (ta.length === 0 || tb.length === 0) return ta.length === tb.length;
+  return targetsOverlap(ta, tb);
+}
+
+/** Same value for the purpose of a require/forbid clash. */
+function sameValue(a: Directive, b: Directive): boolean {
+  if (a.value !== b.value) {
+    // "No lists" forbids bullets and numbered lists alike; "no quotation marks" forbids double and single ones.
+    const neg = a.polarity === -1 ? a : b;
+    const pos = a.polarity === -1 ? b : a;
+    if (a.dimension === "lists" && neg.value === "lists") return true;
+    if (a.dimension === "quotes" && neg.value === "any") return true;
+    if (a.dimension === "emphasis" && pos.value === "highlight" && neg.value === "italics") return true;
+    if (a.dimension === "indent" && neg.value === "spaces" && pos.value.startsWith("spaces")) return true;
+    if (a.dimension === "confirmation") return actionsOverlap(a.topic ?? [], b.topic ?? []);
+    return false;
+  }
+  if (a.dimension === "naming") return targetsMeet(a, b);
+  return true;
+}
+
+/** Dimensions where two different required values cannot both hold. */
+function oneOfClash(a: Directive, b: Directive): boolean {
+  const [ga, na] = a.value.includes(":") ? a.value.split(":") : ["", a.value];
+  const [gb, nb] = b.value.includes(":") ? b.value.split(":") : ["", b.value];
+  switch (a.dimension) {
+    case "language":
+      return a.value !== b.value && !a.alternatives && !b.alternatives;
+    case "case":
+    case "quotes":
+    case "string-quotes":
+    case "bullet-marker":
+      return a.value !== b.value && a.value !== "any" && b.value !== "any";
+    case "tone":
+      return toneClash(a.value, b.value) && !a.alternatives && !b.alternatives;
+    case "persona":
+      return a.value !== b.value;
+    case "naming":
+      return a.value !== b.value && targetsMeet(a, b) && !a.alternatives && !b.alternatives;
+    case "test-framework":
+    case "package-manager":
+    case "convention":
+      return ga === gb && na !== nb && !a.alternatives && !b.alternatives;
+    case "units":
+      return unitsClash(a.value, b.value);
+    case "indent":
+      // tabs against any spaces; two widths of spaces.
+      if (a.value === "tabs" || b.value === "tabs") return a.value !== b.value;
+      return a.value !== "spaces" && b.value !== "spaces" && a.value !== b.value;
+    case "start":
+    case "end":
+      return !a.value.startsWith(b.value) && !b.value.startsWith(a.value);
+    default:
+      return false;
+  }
+}
+
 /** The kind of contradiction between two comparable directives, or undefined when both can be obeyed. */
 export function conflictKind(a: Directive, b: Directive): Dimension | undefined {
   const bothStrong = !a.permissive && !b.permissive;
+  if (a.dimension === "keywords" && b.dimension === "keywords") return keywordClash(a, b) ? "keywords" : undefined;
   // Same value, opposite polarity: "use emoji" vs "never use emoji". A permission clashes with a prohibition.
-  if (a.dimension === b.dimension && a.value === b.value && a.polarity !== b.polarity && !a.bound && !b.bound) {
-    const positive = a.polarity === 1 ? a : b;
+  if (a.dimension === b.dimension && a.polarity !== b.polarity && !a.bound && !b.bound && sameValue(a, b)) {
     const negative = a.polarity === 1 ? b : a;
     if (negative.permissive) return undefined;
-    if (a.dimension === "disclosure" || a.dimension === "persona") return a.dimension;
-    void positive;
     return a.dimension;
   }
+  const pair = (x: Dimension, y: Dimension) => (a.dimension === x && b.dimension === y ? [a, b] : b.dimension === x && a.dimension === y ? [b, a] : undefined);
   if (a.polarity !== 1 || b.polarity !== 1) {
     // A prohibition of "any tool" against the use of a named one; a prohibited topic named more narrowly.
     if (a.dimension === "tools" && b.dimension === "tools" && a.polarity !== b.polarity) {
@@ -74,6 +206,35 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
       const [small, large] = a.topic.length <= b.topic.length ? [a.topic, b.topic] : [b.topic, a.topic];
       if (small.every((w) => large.includes(w))) return "disclosure";
     }
+    // "No commas" against a CSV reply or a comma-separated list.
+    const commas = pair("commas", "format");
+    if (commas && bothStrong) {
+      const [c, f] = commas as [Directive, Directive];
+      if (c.polarity === -1 && !c.qualifier && f.polarity === 1 && f.value === "csv") return "commas";
+    }
+    // "Never ask questions" against "confirm the order with the user before placing it".
+    const asks = pair("questions", "confirmation");
+    if (asks && bothStrong) {
+      const [q, c] = asks as [Directive, Directive];
+      if (q.polarity === -1 && !q.qualifier && c.polarity === 1) return "questions";
+    }
+    // "First repeat the request" against "start directly with the answer".
+    if (a.dimension === "repeat" && b.dimension === "repeat" && a.value !== b.value && a.polarity !== b.polarity && bothStrong) {
+      const pos = a.polarity === 1 ? a : b;
+      if (pos.value === "request") return "repeat";
+    }
+    // "At least 3 placeholders" against "never leave placeholders"; "end with two questions" against "never ask".
+    const counted = pair("count", "placeholders") ?? pair("count", "questions");
+    if (counted && bothStrong) {
+      const [c, v] = counted as [Directive, Directive];
+      if (c.bound && c.bound.min >= 1 && c.value === (v.dimension === "questions" ? "questions" : "placeholders") && v.polarity === -1 && !v.qualifier) return v.dimension;
+    }
+    // "No markdown" against "use bold for key terms".
+    const em = pair("format", "emphasis");
+    if (em && bothStrong) {
+      const [f, e] = em as [Directive, Directive];
+      if (f.polarity === -1 && f.value === "markdown" && !f.qualifier && e.polarity === 1) return "emphasis";
+    }
     return undefined;
   }
   // Both positive from here on.
@@ -82,13 +243,18 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
     if ((a.exclusive || b.exclusive) && !formatsCompatible(a.value, b.value)) return "format";
     return undefined;
   }
-  const pair = (x: Dimension, y: Dimension) => (a.dimension === x && b.dimension === y ? [a, b] : b.dimension === x && a.dimension === y ? [b, a] : undefined);
   const fl = pair("format", "lists");
   if (fl && bothStrong) {
     const [format] = fl as [Directive, Directive];
     if (format.exclusive && (format.value === "prose" || format.value === "plaintext" || WHOLE_FORMATS.has(format.value))) return WHOLE_FORMATS.has(format.value) ? "format" : "lists";
   }
-  if (a.dimension === "verbosity" && b.dimension === "verbosity" && verbosityClash(a.value, b.value) && bothStrong) return "verbosity";
+  const fe = pair("format", "emphasis");
+  if (fe && bothStrong) {
+    const [format] = fe as [Directive, Directive];
+    if (format.exclusive && (format.value === "plaintext" || WHOLE_FORMATS.has(format.value))) return "emphasis";
+  }
+  // "thorough answers to complex questions, concise ones to simple questions": each length has its own object.
+  if (a.dimension === "verbosity" && b.dimension === "verbosity" && verbosityClash(a.value, b.value) && bothStrong && (a.qualifier ?? "") === (b.qualifier ?? "")) return "verbosity";
   const vl = pair("verbosity", "length");
   if (vl && bothStrong) {
     const [verbosity, length] = vl as [Directive, Directive];
@@ -98,7 +264,9 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
       if ((verbosity.value === "detailed" || verbosity.value === "thorough") && words[1] <= 60) return "length";
     }
   }
-  if (a.dimension === "length" && b.dimension === "length" && bothStrong) {
+  if (a.dimension === "length" && b.dimension === "length" && bothStrong && a.bound && b.bound) {
+    // Counts in their own unit; across units, only through a loose conversion to words.
+    if (a.bound.unit === b.bound.unit) return disjoint([a.bound.min, a.bound.max], [b.bound.min, b.bound.max]) ? "length" : undefined;
     const wa = wordsInterval(a);
     const wb = wordsInterval(b);
     if (wa && wb && disjoint(wa, wb)) return "length";
@@ -106,24 +274,43 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
   if (a.dimension === "count" && b.dimension === "count" && a.value === b.value && a.bound && b.bound && bothStrong) {
     if (disjoint([a.bound.min, a.bound.max], [b.bound.min, b.bound.max])) return "count";
   }
-  if (a.dimension === "language" && b.dimension === "language" && a.value !== b.value && bothStrong) return "language";
-  if (a.dimension === "tone" && b.dimension === "tone" && a.value !== b.value && bothStrong) return "tone";
-  if (a.dimension === "persona" && b.dimension === "persona" && a.value !== b.value) return "persona";
+  if (a.dimension === b.dimension && (bothStrong || a.dimension === "persona") && oneOfClash(a, b)) return a.dimension;
   return undefined;
 }
+
+/** Keyword rules on one literal: required, forbidden, or counted, as an interval of occurrences. */
+function keywordClash(a: Directive, b: Directive): boolean {
+  if (a.literal !== b.literal || !a.literal) return false;
+  const interval = (d: Directive): [number, number] => (d.bound ? [d.bound.min, d.bound.max] : d.polarity === 1 ? [1, Infinity] : [0, 0]);
+  if ((a.polarity === -1 && a.permissive) || (b.polarity === -1 && b.permissive)) return false;
+  return disjoint(interval(a), interval(b));
+}
+
+/** Dimensions that can clash with another dimension, so directives are compared across those too. */
+const CROSS: [Dimension, Dimension][] = [
+  ["format", "lists"],
+  ["format", "emphasis"],
+  ["format", "commas"],
+  ["verbosity", "length"],
+  ["questions", "confirmation"],
+  ["count", "placeholders"],
+  ["count", "questions"],
+];
 
 /**
  * Contradictions inside one list (`findConflicts(a)`) or between a file and another one such as its base
  * (`findConflicts(a, b)`: every directive of `a` against every directive of `b`, reported on `a`).
- * At most one conflict is reported per later sentence and kind.
+ * At most one conflict is reported per pair of sentences, and per later sentence and kind; a plain
+ * contradiction is preferred over an exception.
  */
 export function findConflicts(a: readonly Directive[], b?: readonly Directive[]): Conflict[] {
   return searchConflicts(a, b).conflicts;
 }
 
 /**
- * Pairs compared before a search gives up. Only pairs that could conflict are compared (same kind family and
- * scope): the largest published system prompts need a few hundred, and this budget costs tens of milliseconds.
+ * Pairs compared before a search gives up. Only pairs of related kinds are compared: the largest published
+ * system prompts need a few thousand, and this budget costs tens of milliseconds. A prompt of thousands of
+ * rules of one kind would otherwise cost a comparison per pair (8,000 bullets: 10 s).
  */
 export const MAX_COMPARED_PAIRS = 50_000;
 
@@ -135,89 +322,85 @@ export interface ConflictSearch {
   compared: number;
 }
 
-/**
- * `conflictKind` only ever sets a directive against one of the same dimension, or format against lists and
- * verbosity against length; `comparable` only lets directives of different scopes meet when one is a universal
- * prohibition of the other's dimension. Directives are indexed by that, so a search compares the pairs that
- * could conflict, in the order a comparison of every pair would (the first conflict of a kind wins), and a
- * property test holds it equal to that comparison.
- */
-const FAMILY: Partial<Record<Dimension, Dimension>> = { lists: "format", length: "verbosity" };
-
-class CandidateIndex {
-  private readonly buckets = new Map<string, number[]>();
-  private readonly universals = new Map<Dimension, number[]>();
-  private readonly positives = new Map<Dimension, number[]>();
-
-  constructor(private readonly directives: readonly Directive[]) {}
-
-  add(i: number): void {
-    const d = this.directives[i]!;
-    if (d.conditional) return; // never comparable
-    push(this.buckets, `${FAMILY[d.dimension] ?? d.dimension}\0${d.scope}`, i);
-    if (d.universal) push(this.universals, d.dimension, i);
-    if (d.polarity === 1) push(this.positives, d.dimension, i);
-  }
-
-  /** Indexes (ascending, below `end`) of the directives that `later` could conflict with, written into `out`. */
-  candidates(later: Directive, end: number, out: number[]): number[] {
-    out.length = 0;
-    if (later.conditional) return out;
-    const same = this.buckets.get(`${FAMILY[later.dimension] ?? later.dimension}\0${later.scope}`) ?? [];
-    const universals = later.polarity === 1 ? this.universals.get(later.dimension) : undefined;
-    const positives = later.universal ? this.positives.get(later.dimension) : undefined;
-    const across = universals && positives ? [...new Set([...universals, ...positives])].sort((x, y) => x - y) : (universals ?? positives ?? []);
-    // Merge the two ascending lists; same-scope directives of `across` are in `same` already.
-    let s = 0;
-    let c = 0;
-    for (;;) {
-      while (c < across.length && this.directives[across[c]!]!.scope === later.scope) c++;
-      const x = s < same.length ? same[s]! : Infinity;
-      const y = c < across.length ? across[c]! : Infinity;
-      const next = x < y ? x : y;
-      if (next >= end) return out;
-      out.push(next);
-      if (next === x) s++;
-      else c++;
-    }
-  }
-}
-
-function push<K>(map: Map<K, number[]>, key: K, i: number): void {
-  const list = map.get(key);
-  if (list) list.push(i);
-  else map.set(key, [i]);
-}
-
 /** `findConflicts` with its budget: stops after `maxPairs` compared pairs and says where. */
 export function searchConflicts(a: readonly Directive[], b?: readonly Directive[], maxPairs = MAX_COMPARED_PAIRS): ConflictSearch {
-  const conflicts: Conflict[] = [];
-  const reported = new Set<string>();
+  const candidates: Conflict[] = [];
   let compared = 0;
+  let stoppedAt: Directive | undefined;
   const consider = (later: Directive, earlier: Directive) => {
     compared++;
-    if (!comparable(later, earlier)) return;
+    // Most pairs of related kinds agree: the kind of clash is the cheaper test, so it goes first.
     const kind = conflictKind(later, earlier);
     if (!kind) return;
-    const key = `${later.filePath ?? ""}:${later.range[0]}:${KIND_NAMES[kind]}`;
-    if (reported.has(key)) return;
-    reported.add(key);
-    conflicts.push({ later, earlier, kind });
+    const rel = relation(later, earlier);
+    if (!rel) return;
+    if (later.range[0] === earlier.range[0] && later.filePath === earlier.filePath && !SAME_SENTENCE_KINDS.has(kind)) return;
+    candidates.push(rel === "exception" ? { later, earlier, kind, exception: true } : { later, earlier, kind });
   };
-  const earlier = b ?? [...a].sort((x, y) => x.range[0] - y.range[0]);
-  const later = b ? a : earlier;
-  const index = new CandidateIndex(earlier);
-  if (b) for (let i = 0; i < b.length; i++) index.add(i);
-  const candidates: number[] = [];
-  for (let j = 0; j < later.length; j++) {
-    const x = later[j]!;
-    for (const i of index.candidates(x, b ? b.length : j, candidates)) {
-      if (compared >= maxPairs) return { conflicts, stoppedAt: x, compared };
-      consider(x, earlier[i]!);
+  const byDimension = (list: readonly Directive[]) => {
+    const map = new Map<Dimension, Directive[]>();
+    for (const d of list) {
+      const group = map.get(d.dimension);
+      if (group) group.push(d);
+      else map.set(d.dimension, [d]);
     }
-    if (!b) index.add(j);
+    return map;
+  };
+  const related = (dimension: Dimension): Dimension[] => [dimension, ...CROSS.flatMap(([x, y]) => (x === dimension ? [y] : y === dimension ? [x] : []))];
+  if (b) {
+    const others = byDimension(b);
+    search: for (const x of a) {
+      for (const dim of related(x.dimension)) {
+        for (const y of others.get(dim) ?? []) {
+          if (compared >= maxPairs) {
+            stoppedAt = x;
+            break search;
+          }
+          consider(x, y);
+        }
+      }
+    }
+  } else {
+    const sorted = [...a].sort((x, y) => x.range[0] - y.range[0] || (x.at ?? 0) - (y.at ?? 0));
+    const index = new Map<Directive, number>(sorted.map((d, i) => [d, i]));
+    const groups = byDimension(sorted);
+    search: for (const later of sorted) {
+      const j = index.get(later)!;
+      for (const dim of related(later.dimension)) {
+        // Groups keep source order: the directives before `later` are a prefix.
+        for (const earlier of groups.get(dim) ?? []) {
+          if (index.get(earlier)! >= j) break;
+          if (compared >= maxPairs) {
+            stoppedAt = later;
+            break search;
+          }
+          consider(later, earlier);
+        }
+      }
+    }
   }
-  return { conflicts, compared };
+  // Plain contradictions first, then in source order.
+  candidates.sort((x, y) => Number(Boolean(x.exception)) - Number(Boolean(y.exception)) || x.later.range[0] - y.later.range[0] || x.earlier.range[0] - y.earlier.range[0]);
+  const conflicts: Conflict[] = [];
+  const pairs = new Set<string>();
+  const kinds = new Set<string>();
+  const texts = new Set<string>();
+  for (const c of candidates) {
+    const pairKey = `${c.later.filePath ?? ""}:${c.later.range[0]}|${c.earlier.filePath ?? ""}:${c.earlier.range[0]}`;
+    // A prompt that pastes the same paragraph several times has one contradiction, not one per copy.
+    const textKey = `${c.kind}|${c.earlier.sentence.replace(/\s+/g, " ")}|${c.later.sentence.replace(/\s+/g, " ")}`;
+    if (texts.has(textKey)) continue;
+    texts.add(textKey);
+    // Across files every partner file is shown (each file's owner needs the location); within a file, and within
+    // each partner file, one per kind ("plain prose" and "no bullet lists" on one base line are one clash).
+    const kindKey = `${c.later.filePath ?? ""}:${c.later.range[0]}:${KIND_NAMES[c.kind]}${b ? `:${c.earlier.filePath ?? ""}` : ""}`;
+    if (pairs.has(pairKey) || kinds.has(kindKey)) continue;
+    pairs.add(pairKey);
+    kinds.add(kindKey);
+    conflicts.push(c);
+  }
+  conflicts.sort((x, y) => x.later.range[0] - y.later.range[0] || x.earlier.range[0] - y.earlier.range[0]);
+  return stoppedAt ? { conflicts, stoppedAt, compared } : { conflicts, compared };
 }
 
 export interface Duplicate {
@@ -227,81 +410,78 @@ export interface Duplicate {
 
 function sameClaim(a: Directive, b: Directive): boolean {
   if (a.dimension !== b.dimension || a.value !== b.value || a.polarity !== b.polarity || a.permissive !== b.permissive) return false;
-  if (a.qualifier !== b.qualifier) return false;
+  if (a.qualifier !== b.qualifier || a.literal !== b.literal || (a.focus ?? "") !== (b.focus ?? "")) return false;
+  if ((a.targets ?? []).join() !== (b.targets ?? []).join()) return false;
   // Prohibitions may be fragments ("No emoji."); requirements must be commands on both sides.
   if (a.polarity === 1 && !(a.command && b.command) && !a.bound) return false;
-  if (a.bound || b.bound) return Boolean(a.bound && b.bound && a.bound.min === b.bound.min && a.bound.max === b.bound.max);
+  if (a.bound || b.bound) return Boolean(a.bound && b.bound && a.bound.unit === b.bound.unit && a.bound.min === b.bound.min && a.bound.max === b.bound.max);
   if (a.dimension === "format" && a.exclusive !== b.exclusive) return false;
   return true;
 }
 
+const shortRules = new WeakMap<Directive, boolean>();
+
 /** A sentence that states little besides its rule: only such sentences can repeat one another. */
 function isShortRule(d: Directive): boolean {
-  const words = d.sentence.match(/[A-Za-z][\w'-]*/g) ?? [];
-  return words.length > 0 && words.length <= 12;
+  let short = shortRules.get(d);
+  if (short === undefined) {
+    const words = d.sentence.match(/[A-Za-z][\w'-]*/g) ?? [];
+    shortRules.set(d, (short = words.length > 0 && words.length <= 12));
+  }
+  return short;
+}
+
+/** Everything a sentence asks for, so a sentence that asks for more than an earlier one is not a repetition of it. */
+function claimsOf(directives: readonly Directive[]): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const d of directives) {
+    const set = out.get(d.range[0]) ?? new Set<string>();
+    set.add(`${d.dimension}|${d.value}|${d.polarity}`);
+    out.set(d.range[0], set);
+  }
+  return out;
+}
+
+/** Numbers and exact strings of a sentence: two sentences that differ in them are not the same rule. */
+function literalsOf(d: Directive): string {
+  return (d.sentence.match(/\d+/g) ?? []).join(",");
 }
 
 /**
  * The same rule stated twice in different short sentences (same dimension, value, polarity, bound and scope).
- * Long sentences that merely touch the same value say more than the rule, so they are not repetitions.
+ * Long sentences that merely touch the same value say more than the rule, so they are not repetitions; two
+ * sentences with different numbers, or that contradict each other, are not repetitions either.
  */
-export function findDuplicates(directives: readonly Directive[]): Duplicate[] {
-  const sorted = [...directives].sort((x, y) => x.range[0] - y.range[0]);
-  // Two scopes only meet through a universal rule against a requirement, and the same claim has one polarity:
-  // a repetition across scopes needs a universal requirement, which the extractor never makes (its universal
-  // rules are prohibitions). Should one appear, every pair is compared.
-  if (sorted.some((d) => d.universal && d.polarity === 1)) return duplicatesPairwise(sorted);
-  // Every directive that can repeat another is filed under everything `comparable` and `sameClaim` compare, so
-  // the earliest repetition is the first entry of its key from another sentence: one lookup per directive.
+export function findDuplicates(directives: readonly Directive[], conflicts: readonly Conflict[] = [], maxPairs = MAX_COMPARED_PAIRS): Duplicate[] {
   const out: Duplicate[] = [];
+  // The same budget as the conflict search: thousands of copies of one rule must not cost a comparison per pair.
+  let compared = 0;
   const reported = new Set<number>();
-  const byClaim = new Map<string, Directive[]>();
+  const conflicting = new Set(conflicts.flatMap((c) => [`${c.later.range[0]}|${c.earlier.range[0]}`, `${c.earlier.range[0]}|${c.later.range[0]}`]));
+  const sorted = [...directives].sort((x, y) => x.range[0] - y.range[0]);
+  const claims = claimsOf(directives);
+  const saysNothingNew = (later: Directive, earlier: Directive) => [...claims.get(later.range[0])!].every((c) => claims.get(earlier.range[0])!.has(c));
+  const groups = new Map<string, Directive[]>();
   for (const later of sorted) {
-    if (!canRepeat(later)) continue;
-    const key = claimKey(later);
-    const earlier = byClaim.get(key);
+    // Only a short rule can repeat or be repeated; the group key holds what `sameClaim` compares first, and the
+    // numbers of the sentence, so sentences that differ only in them are never compared.
+    if (!isShortRule(later)) continue;
+    const key = `${later.dimension}|${later.value}|${later.polarity}|${later.permissive}|${later.qualifier ?? ""}|${later.literal ?? ""}|${later.focus ?? ""}|${literalsOf(later)}`;
+    const group = groups.get(key) ?? [];
     if (!reported.has(later.range[0])) {
-      const first = earlier?.find((d) => d.range[0] !== later.range[0]);
-      if (first) {
-        out.push({ later, earlier: first });
+      for (const earlier of group) {
+        if (earlier.range[0] === later.range[0]) continue;
+        if (++compared > maxPairs) return out;
+        if (!sameClaim(later, earlier) || relation(later, earlier) !== "plain") continue;
+        if (conflicting.has(`${later.range[0]}|${earlier.range[0]}`)) continue;
+        if (!saysNothingNew(later, earlier)) continue;
+        out.push({ later, earlier });
         reported.add(later.range[0]);
+        break;
       }
     }
-    if (earlier) {
-      // The first two entries from different sentences answer any later directive.
-      if (earlier.length < 2 && earlier[0]!.range[0] !== later.range[0]) earlier.push(later);
-    } else byClaim.set(key, [later]);
+    group.push(later);
+    groups.set(key, group);
   }
   return out;
-}
-
-/** Every pair compared, for directives in source order: the fallback above, and the index's reference in tests. */
-export function duplicatesPairwise(sorted: readonly Directive[]): Duplicate[] {
-  const out: Duplicate[] = [];
-  const reported = new Set<number>();
-  for (let j = 0; j < sorted.length; j++) {
-    const later = sorted[j]!;
-    if (reported.has(later.range[0])) continue;
-    for (let i = 0; i < j; i++) {
-      const earlier = sorted[i]!;
-      if (earlier.range[0] === later.range[0]) continue;
-      if (!comparable(later, earlier) || !sameClaim(later, earlier)) continue;
-      if (!isShortRule(later) || !isShortRule(earlier)) continue;
-      out.push({ later, earlier });
-      reported.add(later.range[0]);
-      break;
-    }
-  }
-  return out;
-}
-
-/** Can be half of a repetition: comparable with something, a short rule, and a command if it is a requirement. */
-function canRepeat(d: Directive): boolean {
-  if (d.conditional || d.qualifier === "(referent)" || !isShortRule(d)) return false;
-  return !(d.polarity === 1 && !d.bound && !d.command);
-}
-
-/** Everything two repetitions in one scope share. */
-function claimKey(d: Directive): string {
-  return JSON.stringify([d.scope, d.dimension, d.value, d.polarity, d.permissive, d.qualifier ?? null, d.bound ? [d.bound.min, d.bound.max] : null, d.dimension === "format" ? d.exclusive : null]);
 }

@@ -5,6 +5,12 @@
 import type { PromptDocument, Range } from "../model/document.js";
 import { collectBlocks, CONDITIONAL_LEAD, isScopingHeading, NEGATIVE_LEAD, type InstructionBlock } from "./blocks.js";
 import { governedByProducer, isImperativeVerb, isKnownVerb } from "./verbs.js";
+import { EMPHATIC_CONDITION, IMPERATIVE, isCommand, isPermission, LOCAL_NEGATION, polarityAt, RELATIVE } from "./grammar.js";
+import { conditionKey, isHedged, soundsAbsolute, statesOverride } from "./strength.js";
+import { extractBulletMarker, extractQuoted, QUOTED_TRIGGER, type AddDirective } from "./quoted.js";
+import { extractConfirmation } from "./confirmation.js";
+import { codeScope, indentWidth, namingTargets, toolValue } from "./vocabulary-code.js";
+import { LiteralScanner, mayMatch, requiredLiterals } from "./literal-prefilter.js";
 import { allMatches, NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, whitespaceRuns, wordRuns, type Span } from "./text.js";
 import {
   COUNT_GROUPS,
@@ -16,6 +22,7 @@ import {
   unitOf,
   VALUE_PATTERNS,
   type Dimension,
+  type ValuePattern,
 } from "./vocabulary.js";
 
 export interface Bound {
@@ -40,6 +47,8 @@ export interface Directive {
   topic?: string[];
   /** What the rule is narrowed to (a section, "greetings", a template branch); "" for the whole response. */
   scope: string;
+  /** What the clause itself names ("summaries" in "keep summaries brief"): separates rules only from other named things. */
+  focus?: string;
   /** What the object is narrowed to ("links to competitor sites"): conflicts need equal or missing qualifiers. */
   qualifier?: string;
   /** Stated as a command (modal or imperative) rather than as a fragment or a description. */
@@ -54,12 +63,32 @@ export interface Directive {
   sentence: string;
   /** Absolute path of the file, when directives of several files are compared. */
   filePath?: string;
+  /** The exact string the rule is about: a keyword, an opening or closing phrase, a bullet marker. */
+  literal?: string;
+  /** What a naming rule applies to (`variable`, `function`, `file`...); empty for any name. */
+  targets?: string[];
+  /** Holds without exception: unconditional, and a prohibition or marked by never/always/only/any... */
+  absolute?: boolean;
+  /** A default or preference ("by default", "usually", "where possible") rather than an exception. */
+  hedged?: boolean;
+  /** The sentence says it wins over another rule ("this overrides the rule on lists"). */
+  overrides?: boolean;
+  /** Normalised condition ("if:upset"), so two rules under the same condition are compared. */
+  condition?: string;
+  /** Source offset of the mention, which tells apart two constraints of one sentence. */
+  at?: number;
+  /** One of several values of its dimension named in one sentence ("xUnit, NUnit or MSTest"): a choice left open. */
+  alternatives?: boolean;
+  /** The condition already names the value ("when writing a URL, write it as a link"): a rule on how, not whether. */
+  presupposed?: boolean;
+  /** The rule names its own exception ("unless…", "except…"): it says which wins over a narrower rule. */
+  excepts?: boolean;
+  /** The only condition is the rule's topic ("when writing tests, use pytest"): it holds whenever it can apply. */
+  topical?: boolean;
 }
 
 const CONDITION =
-  /→|->|=>|\b(?:if|unless|when|whenever|except|excepting|otherwise|only (?:when|if|after|for)|in case|as long as|provided that|where (?:appropriate|relevant|possible|necessary|applicable|needed)|as (?:needed|appropriate|necessary)|by default|upon request|on request|depending on|until|once|after (?:the user|they|you have)|in (?:some|certain|rare|most) cases|sometimes|occasionally|optionally|preferably|ideally|generally|usually|typically|normally|in general)\b/i;
-const EMPHATIC_CONDITION =
-  /\b(?:even (?:if|when|though)|no matter)\b[^,.;]*|\b(?:whenever|wherever) (?:you can|possible)\b|\bwhen (?:you )?(?:start(?:ing)?|begin(?:ning)?)\b(?! (?:to|about|for) )/gi;
+  /→|->|=>|\b(?:if|unless|when|whenever|except|excepting|otherwise|only (?:when|if|after|for)|in case|as long as|provided that|where (?:appropriate|relevant|possible|necessary|applicable|needed)|as (?:needed|appropriate|necessary)|by default|upon request|on request|depending on|until|(?<!\b(?:most|least|exactly|only|than|just|twice|and|or|more) )once(?! (?:or|and|per|a day|a week|in a while|more)\b)|after (?:the user|they|you have)|in (?:some|certain|rare|most) cases|sometimes|occasionally|optionally|preferably|ideally|generally|usually|typically|normally|in general)\b/i;
 
 /** Words that make a prohibition hold everywhere, overriding any narrower permission. */
 const UNIVERSAL = /\b(?:of any (?:kind|sort|type)|at all|whatsoever|entirely|anywhere|in any (?:form|way|reply|response|answer|message|case|circumstances?|situation)|under no circumstances|at no (?:point|time)|no matter what)\b/i;
@@ -67,10 +96,7 @@ const UNIVERSAL = /\b(?:of any (?:kind|sort|type)|at all|whatsoever|entirely|any
 const MODAL =
   /\byour (?:tone|style|voice|register|answers?|responses?|replies|reply|output|writing) (?:is|are)\b|\b(?:needs?|requires?)\b|\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|at no (?:point|time)|avoid|refrain|prefer|may|can|feel free|allowed|forbidden|prohibited|mandatory|required|only|want you to|i want|we want|i need you to|you will|you'll)\b|\bno\s|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected)\b/i;
 
-const IMPERATIVE =
-  /^(?:use|respond|reply|answer|write|keep|be|include|add|avoid|give|provide|return|output|format|limit|list|offer|suggest|ask|cite|link|mention|reveal|share|tell|quote|explain|describe|start|begin|end|stay|speak|talk|make|ensure|remember|refer|present|show|put|wrap|structure|stick|focus|introduce|call|act|address|greet|search|browse|check|look|run|execute|skip|omit|feel|sign|close|summari[sz]e|state|express|produce|generate|send|reference|disclose|discuss|bring|adopt|maintain|match|insert|append|prefix|label|restrict|never|always|do|don't|communicate|go|lead|finish|conclude|open|aim|strive|try|prioriti[sz]e|opt|choose|favou?r|deliver|draft|compose|convert|translate|stick|sprinkle|throw|break|organi[sz]e|enumerate|number|present|frame|phrase|word|pepper|spell|refrain|steer|resist|leave|drop|cut|trim|expand|elaborate|walk|detail|break|offer|invoke|consult|query|mirror|emit|render)\b/i;
 
-const PERMISSION = /\b(?:you may|you can|feel free|free to|it'?s (?:ok|okay|fine|acceptable) to|it is (?:ok|okay|fine|acceptable) to|(?:are|is) (?:allowed|permitted|welcome)|allowed to|permitted to|optional(?:ly)?)\b/i;
 
 /**
  * Clauses whose subject is someone other than the model: rules for the user, descriptions of input. This
@@ -148,17 +174,12 @@ export function hasOtherSubject(clause: string): boolean {
   return !hasLiteralAt(clause, end, "'s language");
 }
 
-const NEGATION =
-  /\b(?:never|not|no|without|avoid(?:s|ing)?|refrain(?:ing)?|omit(?:ting)?|exclude|excluding|forbid(?:den)?|prohibit(?:ed)?|disallow(?:ed)?|nor|none|nothing|forget|fail|neglect|hesitate|stop|cease|skip(?:ping)?|leave out|drop|eliminate|strip|ban(?:ned)?|under no circumstances|at no (?:point|time)|steer clear|stay away)\b|n['’]t\b/gi;
-const NEGATION_NEUTRAL = /\b(?:not only|not just|no matter|no more than|not more than|no fewer than|no less than|not less than|no longer than|not exceed(?:ing)?|never exceed(?:ing)?|no later than|no doubt|not sure|nothing else|nothing but|no other)\b/gi;
-const POSITIVE_RESET = /\b(?:always|must(?! not| never|n't)|make sure|ensure|be sure|remember to|instead)\b/gi;
-const LOCAL_NEGATION = /(?:instead of|rather than|in place of|as opposed to)\s+(?:[\w-]+\s+){0,3}$/i;
 
 const EXCLUSIVE =
   /\b(?:only|exclusively|solely|nothing (?:but|else)|no other|strictly|purely|pure|raw|just)\b|\b(?:respond|reply|answer|output|return|format(?:ted)?|formatting|write|structure|emit|produce)\b|\b(?:response|answer|reply|output|result)s? (?:must|should|shall|will|has to|have to|needs? to) (?:always )?be\b|\bvalid\b/i;
 
 const RESPONSE_ANCHOR =
-  /\b(?:aim|target|respond|responses?|reply|replies|answer(?:s|ing)?|write|writing|explain|explanations?|describe|output|be|keep (?:it|things|them|everything|your|the|all)|keep\b|messages?|sound|tone|speak|talk|communicate|summar(?:y|ies|i[sz]e)|walk|cover|go into|detail)\b/i;
+  /\b(?:aim|target|respond|responses?|reply|replies|answer(?:s|ing)?|write|writing|explain|explanations?|describe|descriptions?|output|be|keep (?:it|things|them|everything|your|the|all)|keep\b|messages?|sound|tone|speak|talk|communicate|summar(?:y|ies|i[sz]e)|walk|cover|go into|detail|reports?|reviews?|sections?|posts?|emails?|comments?|notes?|essays?|articles?|stor(?:y|ies)|bios?|captions?|letters?|plans?|analys[ie]s|intro(?:duction)?s?|conclusions?|abstracts?|overviews?|feedback|recaps?|drafts?|copy|text|content|limit|cap|give|provide|deliver|produce|generate|compose|draft)\b/i;
 
 const DISCLOSURE_VERB =
   /\b(?:reveal|disclose|divulge|share|mention|discuss|talk about|bring up|quote|expose|leak|repeat|tell (?:the user|users|customers?|anyone|them|people|the customer)(?: about)?|give out|confirm|comment on|speculate (?:about|on)|promise|guarantee)\b/gi;
@@ -173,7 +194,7 @@ const STOPWORDS = new Set(
 );
 
 const PERSONA =
-  /\b(?:[Yy]ou are|[Yy]ou['’]re|[Yy]our name is|[Yy]ou go by|[Ii]ntroduce yourself as|[Cc]all yourself|[Rr]efer to yourself as|[Ss]ign (?:off |your (?:messages|emails|replies) )?as|[Pp]lay the role of|[Aa]ct as)\s+(not\s+|never\s+|no longer\s+)?(?:named\s+|called\s+)?([A-Z][A-Za-z0-9'’-]{1,30}(?:\s[A-Z][A-Za-z0-9'’-]{1,30})?)/g;
+  /\b(?:[Yy]ou are|[Yy]ou['’]re|[Yy]our name is|[Yy]ou go by|[Ii]ntroduce yourself as|[Cc]all yourself|[Rr]efer to yourself as|[Ss]ign (?:off |(?:every|each|all|your) (?:[a-z]+ )?)?as|[Pp]lay the role of|[Aa]ct as)\s+(not\s+|never\s+|no longer\s+)?(?:named\s+|called\s+)?["“']?([A-Z][A-Za-z0-9'’-]{1,30}(?:\s[A-Z][A-Za-z0-9'’-]{1,30})?)/g;
 const NOT_A_NAME =
   /^(?:Not|Allowed|Able|Unable|Now|An?|The|Not|Now|Also|Here|There|Always|Never|Very|Currently|Going|Working|Tasked|Expected|Being|Able|Responsible|Helping|In|On|At|To|For|Our|My|Your|This|That|It|I|We|AI|Only|Just|Still|Free|Allowed|Encouraged|Operating|Running|Talking|Chatting|Speaking|Powered|Built|Trained|Designed|Part|Here|Please|Acting|Assisting|Connected|Deployed|Given|Provided|Using|Based|Inside|Within|Under|Over|Strictly|Highly|Fully|Extremely|Capable|Knowledgeable|Skilled|Friendly|Professional|Direct|Concise|Helpful|Honest|Proactive|Careful|Precise)\b/i;
 
@@ -181,9 +202,9 @@ const TOOLS =
   /\b(?:use|using|call|calling|invoke|invoking|run|access|query|consult|rely on|make use of)\s+(?:the\s+|a\s+|an\s+|any\s+|your\s+|external\s+|other\s+|available\s+|additional\s+)*(?:([`\w.-]+)\s+)?(tools?|functions?|function calls?|plugins?)\b|\b(?:search(?:ing)? (?:the )?(?:web|internet|online)|web[- ]?search(?:es|ing)?|brows(?:e|ing)(?: the (?:web|internet))?|look (?:things |it |this )?up online|access the internet|go online)\b/gi;
 
 const BOUND_WORD =
-  "under|below|less than|fewer than|no more than|not more than|at most|maximum of|maximum|max\\.?|up to|within|shorter than|no longer than|(?:do not|don't|must not|should not|shouldn't|never|not) exceed(?:ing)?|exceed(?:ing)?|limit(?:ed)? (?:it |yourself |responses |answers |replies |them |each |every |your (?:response|answer|reply)s? )?to|cap(?:ped)? at|at least|more than|over|minimum of|minimum|min\\.?|no fewer than|no less than|not less than|longer than|exactly|precisely|between";
+  "past|beyond|under|below|less than|fewer than|no more than|not more than|at most|maximum of|maximum|max\\.?|up to|within|shorter than|no longer than|(?:do not|don't|must not|should not|shouldn't|never|not) exceed(?:ing)?|exceed(?:ing)?|limit(?:ed)? (?:it |yourself |responses |answers |replies |them |each |every |your (?:response|answer|reply)s? )?to|cap(?:ped)? at|at least|more than|over|minimum of|minimum|min\\.?|no fewer than|no less than|not less than|longer than|exactly|precisely|between";
 const NUMERIC = new RegExp(
-  `(?:\\b(${BOUND_WORD})\\s+)?(?:(?:a|an|the)\\s+)?\\b(${NUMBER_PATTERN})(?:\\s*(?:-|–|to|or|and)\\s*(${NUMBER_PATTERN}))?(?:\\s+|-)(?:([a-z]+)\\s+)?(${LENGTH_UNIT}|${COUNT_NOUN})\\b(?:\\s+(or (?:less|fewer|under|shorter|below|more|longer|above)|max(?:imum)?|at most|at the most|tops|minimum|at least|or so))?`,
+  `(?:\\b(${BOUND_WORD})\\s+)?(?:(?:a|an|the)\\s+)?\\b(${NUMBER_PATTERN})(?:\\s*(?:-|–|to|or|and)\\s*(${NUMBER_PATTERN}))?(?:\\s+|-)(?:(?!(?:${LENGTH_UNIT}|${COUNT_NOUN})\\b)([a-z][a-z-]*)\\s+){0,2}(${LENGTH_UNIT}|${COUNT_NOUN}|[a-z]{3,}s)\\b(?:\\s+(or (?:less|fewer|under|shorter|below|more|longer|above)|max(?:imum)?|at most|at the most|tops|minimum|at least|or so))?`,
   "gi",
 );
 
@@ -208,9 +229,11 @@ export function extractFromBlocks(blocks: readonly InstructionBlock[], options: 
 /** Extracts directives from plain text (one block, offsets relative to the text). Used by tests and tools. */
 export function extractFromText(text: string, options: ExtractOptions & { isItem?: boolean; headings?: string[] } = {}): Directive[] {
   const out: Directive[] = [];
-  extractFromBlock({ text, start: 0, headings: options.headings ?? [], isItem: options.isItem ?? false, branch: "" }, out, options);
+  extractFromBlock({ text, raw: text, start: 0, headings: options.headings ?? [], isItem: options.isItem ?? false, branch: "" }, out, options);
   return out;
 }
+
+const OCCASIONS_LEAD = /\b(?:for|when|whenever|if|during|in cases?(?: where)?|in situations?(?: where)?)\s*:?\s*$/i;
 
 function blockScope(block: InstructionBlock): { scope: string; conditional: boolean; negativeLead: boolean } {
   const scoped = block.headings.filter((h, i) => !(i === 0 && block.headings.length > 1 && !CONDITIONAL_LEAD.test(h)) && isScopingHeading(h)).map((h) => h.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim());
@@ -225,7 +248,13 @@ function blockScope(block: InstructionBlock): { scope: string; conditional: bool
     if (introScope && !isGenericPhrase(introScope[1]!)) scoped.push(introScope[1]!.toLowerCase());
   }
   if (!negativeLead && lastHeading && NEGATIVE_LEAD.test(lastHeading.replace(/[*_]/g, "")) && block.isItem) negativeLead = true;
-  if (block.branch) scoped.push(`#${block.branch}`);
+  // "Do NOT use artifacts for:", "Use tables when:": the items are the occasions of a rule stated in the lead, not its objects.
+  const lead = block.isItem ? (block.listIntro ?? lastHeading ?? "") : "";
+  if (OCCASIONS_LEAD.test(lead.replace(/[*_]/g, ""))) {
+    negativeLead = false;
+    conditional = true;
+  }
+
   return { scope: scoped.join(" > "), conditional, negativeLead };
 }
 
@@ -243,10 +272,32 @@ const SCOPE_PREP =
   /\b(?:in|for|within|inside|during|throughout|per|at the (?:start|end|beginning|top|bottom) of|when writing|when answering|when replying to) (?! )(?!(?:the )?(?:user|customer|person|people|them)\b)((?:(?:the|your|a|an|each|every|all|any|its|their|our)\s+)?[a-z][a-z'-]*(?:\s+(?!(?:and|or|but|with|to|that|which|when|if|unless|is|are|be|should|must|keep|use|always|never|do|don't|as|so|than|because|while|since|even|by|from|on|at|of)\b)[a-z][a-z'-]*){0,2})/gi;
 const SUBJECT_SCOPE = /^(?:\W*)(?:the\s+|your\s+|all\s+|each\s+|every\s+|any\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)\s+(?:must|should|shall|need to|needs to|are to|is to|will|has to|have to|may|can|cannot|can't|must not)\b/i;
 const OBJECT_SCOPE =
-  /\b(?:write|give|provide|keep|make|draft|compose|create|generate|produce|limit|start|end|begin|finish|open|close)\s+(?:(?:a|an|the|your|each|every|all|any|short|brief|concise|detailed|quick|one|single)\s+)*(?!(?:per|of|in|for|to|with|on|at|by|from|about|as|and|or)\b)([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/gi;
+  /\b(?:write|give|provide|keep|make|draft|compose|create|generate|produce|limit|start|end|begin|finish|open|close|review|analy[sz]e|examine|investigate|research|debug|inspect)\s+(?:(?:a|an|the|your|each|every|all|any|short|brief|concise|detailed|quick|one|single)\s+)*(?!(?:per|of|in|for|to|with|on|at|by|from|about|as|and|or)\b)([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/gi;
 
 /** Explanations ("since our customers are in Quebec") give a reason, not a scope. */
 const EXPLANATION = /(?:,\s*|\s)(?:since|because|as|so that|so|given that|which|to keep|to make|to help|to avoid)\b[\s\S]*$|\s[—–]\s[\s\S]*$/i;
+
+const SCOPE_FILLER = /^(?:the|a|an|your|our|their|its|my|each|every|all|any|whole|entire|final|full|complete|overall|main|this|that|these|those|same|two|three|four|five|six|seven|eight|nine|ten|several|few|many|more)$/;
+
+/** Nouns that name the whole deliverable of a prompt ("keep the review under 150 words"): no narrower place. */
+const DELIVERABLE = /^(?:report|reports|review|reviews|plan|plans|analysis|analyses|article|articles|essay|essays|document|documents|doc|docs|deliverable|deliverables|writeup|write-up|proposal|proposals|memo|memos|piece|work)$/;
+
+/** A subject that names the deliverable of the prompt ("The report", "Recommendations from Claude"). */
+function isDeliverable(subject: string): boolean {
+  const words = (subject.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((w) => !SCOPE_FILLER.test(w) && !STOPWORDS.has(w) && !SELF_WORD.test(w));
+  return words.length > 0 && words.every((w) => DELIVERABLE.test(w) || isGenericPhrase(w));
+}
+const SELF_WORD = /^(?:claude|chatgpt|gemini|copilot|grok|assistant|model|bot|ai|agent)$/;
+
+/** A scope phrase as compared: content words, stemmed ("the final recipe descriptions" -> "recip description"). */
+function normaliseScope(phrase: string, keepDeliverables = false): string {
+  const words = (phrase.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((w) => !SCOPE_FILLER.test(w) && !STOPWORDS.has(w) && !SELF_WORD.test(w));
+  // "questions worded as if I asked them": a participle after the noun describes it, it names no other thing.
+  while (words.length > 0 && /^[a-z]{3,}ed$/.test(words[words.length - 1]!) && !/^(?:need|feed|seed|speed|bed|shed)$/.test(words[words.length - 1]!)) words.pop();
+  if (words.length === 0 || isGenericPhrase(words.join(" "))) return "";
+  if (!keepDeliverables && words.every((w) => DELIVERABLE.test(w) || isGenericPhrase(w))) return "";
+  return words.map(stem).join(" ");
+}
 
 /** What a clause narrows its rule to, besides the mention itself; "" when it speaks of the whole response. */
 function clauseScope(fullClause: string): string {
@@ -255,7 +306,7 @@ function clauseScope(fullClause: string): string {
   const consider = (phrase: string) => {
     if (/^(?:each|every|all|any)\s/i.test(phrase)) return; // "for every fact": everywhere, not a narrower place
     const cleaned = phrase.toLowerCase().replace(/^(?:the|your|a|an|its|their|our|any|all)\s+/, "").trim();
-    if (!isGenericPhrase(cleaned)) scopes.push(cleaned.replace(/^(?:each|every)\s+/, "each "));
+    if (!isGenericPhrase(cleaned)) scopes.push(normaliseScope(cleaned.replace(/^(?:each|every)\s+/, "")));
   };
   for (const m of allMatches(SCOPE_PREP, clause)) consider(m[1]!);
   const subj = SUBJECT_SCOPE.exec(clause);
@@ -267,32 +318,22 @@ function clauseScope(fullClause: string): string {
 /** Blanks every value mention and number so scope detection only sees the words that narrow the rule. */
 function withoutMentions(clause: string): string {
   let out = clause.replace(/[()]/g, " ");
+  // Blanking only turns characters into spaces; the candidates are worked out again after each change all the same.
+  let candidates = candidatePatterns(out.toLowerCase());
   const blankAll = (re: RegExp) => {
-    out = out.replace(re, (m) => " ".repeat(m.length));
+    const blanked = out.replace(re, (m) => " ".repeat(m.length));
+    if (blanked !== out) candidates = candidatePatterns((out = blanked).toLowerCase());
   };
-  for (const p of VALUE_PATTERNS) blankAll(p.re);
+  VALUE_PATTERNS.forEach((p, i) => {
+    if (candidates[i]) blankAll(p.re);
+  });
   blankAll(NUMERIC);
   return out;
 }
 
-/** Polarity of a mention at `index` in `clause`: parity of negation cues before it, reset by "always"/"must". */
-function polarityAt(clause: string, index: number, negativeLead: boolean): { polarity: 1 | -1; ownNegation: boolean } {
-  let before = clause.slice(0, index).replace(NEGATION_NEUTRAL, (m) => " ".repeat(m.length));
-  before = before.replace(EMPHATIC_CONDITION, (m) => " ".repeat(m.length));
-  const events: { at: number; kind: "neg" | "reset" }[] = [];
-  for (const m of allMatches(NEGATION, before)) events.push({ at: m.index!, kind: "neg" });
-  for (const m of allMatches(POSITIVE_RESET, before)) events.push({ at: m.index!, kind: "reset" });
-  events.sort((a, b) => a.at - b.at);
-  let neg = 0;
-  for (const e of events) neg = e.kind === "neg" ? neg + 1 : 0;
-  if (LOCAL_NEGATION.test(before)) neg++;
-  const ownNegation = events.some((e) => e.kind === "neg") || /\bno\s*$/i.test(before);
-  if (negativeLead && !ownNegation) neg++;
-  return { polarity: neg % 2 === 0 ? 1 : -1, ownNegation };
-}
 
 const SUBJECT_PREDICATE =
-  /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:are|is|should|must|may|will|can|need to)\s+(?:be\s+)?(?:(not|never|no longer)\s+)?(?:be\s+)?(?:(forbidden|banned|prohibited|off-limits|inappropriate|unacceptable|discouraged|avoided|disallowed|not allowed|excluded|omitted|left out|removed)|(?:allowed|permitted|welcome|encouraged|fine|ok|okay|appropriate|acceptable|required|expected|used|included|added|a must|essential|mandatory))\b/i;
+  /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:(?:are|is|should|must|may|will|can|need to)\s+(?:be\s+)?|(?=(?:is|are)n['’]t\b))(?:(not|never|no longer|isn['’]t|aren['’]t)\s+)?(?:be\s+)?(?:(forbidden|banned|prohibited|off-limits|inappropriate|unacceptable|discouraged|avoided|disallowed|not allowed|excluded|omitted|left out|removed)|(?:allowed|permitted|welcome|encouraged|fine|ok|okay|appropriate|acceptable|required|expected|used|included|added|a must|essential|mandatory|installed|available|supported|the (?:standard|default|convention)))\b/i;
 
 /** "Emojis are not appropriate": when the mention is the subject, the predicate after it gives the polarity. */
 function subjectPolarity(clause: string, start: number, end: number): 1 | -1 | "skip" | undefined {
@@ -310,19 +351,6 @@ function subjectPolarity(clause: string, start: number, end: number): 1 | -1 | "
   return negated ? -1 : 1;
 }
 
-/** A genuine command or permission, as opposed to a fragment ("Two lists, identical layout."). */
-function isCommand(clause: string): boolean {
-  // "`web.run` gives normal citations": a masked name followed by a verb describes a tool, it does not command.
-  if (/\s{3,}(?:gives|returns|shows|provides|produces|outputs|creates|generates|uses|includes|renders|displays|supports|accepts|takes)\b/.test(clause)) return false;
-  if (MODAL_STRONG.test(clause.replace(RELATIVE, ""))) return true;
-  const head = clause
-    .replace(/^[\s*_>#\-•\d.)]+/, "")
-    .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next|only|instead|otherwise)\b[,\s]*/i, "");
-  return IMPERATIVE.test(head) || isImperativeVerb(/^[a-z]+/i.exec(head)?.[0] ?? "");
-}
-
-const MODAL_STRONG =
-  /\byour (?:tone|style|voice|register|answers?|responses?|replies|reply|output|writing) (?:is|are)\b|\b(?:needs?|requires?)\b|\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember to|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|avoid|refrain|prefer|you may|you can|feel free|want you to|i want|we want|i need you to|you will|you'll|(?:responses?|answers?|replies|output) will)\b|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected|required|forbidden|prohibited|mandatory)\b/i;
 
 /** What a format mention is followed by when it names the response format, not a kind of data ("JSON files"). */
 const FORMAT_FOLLOWER =
@@ -344,27 +372,31 @@ function isExclusive(clause: string, start: number, end: number): boolean {
 const QUALIFIER_AFTER =
   /^\s*(?:such as|like|e\.g\.|that|which|using|written in|based on)\b|^\s*(?:to|from|for|as|like|via|inside|within|in|on|with|about)\s+(?:the\s+|a\s+|an\s+|our\s+|any\s+|your\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/i;
 const NEUTRAL_PREMODIFIER =
-  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|nested|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it)$/i;
+  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each)$/i;
 
 /** A narrower target of the mention: "links to competitor sites", "emoji as bullet points", "aggregator URLs". */
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
   const rest = clause.slice(end);
   const after = QUALIFIER_AFTER.exec(rest);
-  if (after && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) return (after[1] ?? after[0].trim()).toLowerCase();
+  if (after && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) {
+    // "sources that impact answers" and "sources that promote hate": the relative clause's own words tell them apart.
+    if (after[1] === undefined) return `${after[0].trim().toLowerCase()} ${(rest.slice(after[0].length).match(/[a-z][a-z'-]*/gi) ?? []).slice(0, 3).join(" ").toLowerCase()}`.trim();
+    return after[1].toLowerCase();
+  }
   if (/^[^.;]{0,30}\b(?:on|for|to|with|in|inside|from|about)\s+(?:them|it|these|those|this|that)\b/i.test(rest)) return "(referent)";
   if (/\b(?:these|those|this|that|such)\s+(?:[\w-]+\s+)?$/i.test(clause.slice(Math.max(0, start - 25), start))) return "(referent)";
   if (/\b(?:any )?other (?:way|ways|manner|format|formats|form|means|method|methods)\b|\bin any other\b|\botherwise\b/i.test(rest)) return "other way";
   const noun = postNoun(rest);
   if (noun) return noun;
   const pre = /([A-Za-z][A-Za-z'-]*)[\s/*_-]*$/.exec(clause.slice(Math.max(0, start - 40), start));
-  if (pre && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && !isKnownVerb(pre[1]!) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
+  if (pre && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && (!isKnownVerb(pre[1]!) || /ed$/i.test(pre[1]!)) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
   return undefined;
 }
 
 /** An adjective mention before a noun ("sarcastic crutch phrases", "emoji variations") is about that noun. */
 function postNoun(rest: string): string | undefined {
   const noun = /^\s+([a-z][a-z-]{2,})\b/i.exec(rest);
-  if (noun && !isResponseWord(noun[1]!) && !isKnownVerb(noun[1]!) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
+  if (noun && !isResponseWord(noun[1]!) && (!isKnownVerb(noun[1]!) || /[^s]s$/i.test(noun[1]!)) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
   return undefined;
 }
 
@@ -378,7 +410,7 @@ function governedOrNegation(word: string): boolean {
   return /^(?:never|not|no|avoid|don't|do|use|include|add|any|every|each|with|without|put|insert|sprinkle|give|provide|show|write|output|return|cite|ask|offer|suggest|respond|reply|answer|be|keep|stay|make|always|must|should|can|may|also|please|only)$/i.test(word);
 }
 
-const FIRST_PREDICATE = /\b(?:must|should|shall|will|can|may|need to|needs to|has to|have to|is|are|do not|does not|don't|doesn't|never)\b/i;
+const FIRST_PREDICATE = /\b(?:must|should|shall|will|can|may|need to|needs to|needs|has to|have to|is|are|do not|does not|don't|doesn't|never)\b/i;
 
 /**
  * "Webpage-derived prose should have citations", "A great plan is very detailed": the subject is a thing other
@@ -391,15 +423,15 @@ function aboutSomethingElse(clause: string): boolean {
   if (subject === "") return false;
   const words = subject.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   if (words.length === 0 || words.length > 8) return false;
-  if (words.some((w) => (isKnownVerb(w) && !/(?:ing|ed)$/.test(w)) || /^(?:please|always|never|only|also|just|you|we|i|it|this|that|there|everything|if|when|unless)$/.test(w))) return false;
+  // A verb right after a determiner is a noun ("The display text inside must be plain").
+  const verbAt = (w: string, i: number) => isKnownVerb(w) && !/(?:ing|ed)$/.test(w) && !(i > 0 && /^(?:the|a|an|your|our|this|that|these|those|each|every|any|all|its|their)$/.test(words[i - 1]!));
+  if (words.some((w, i) => verbAt(w, i) || /^(?:please|always|never|only|also|just|you|we|i|it|this|that|there|everything|if|when|unless)$/.test(w))) return false;
   // A value mention as the whole subject ("Emojis are not appropriate") is judged by its predicate instead.
-  const rest = subject.replace(ANY_VALUE_ALL, " ").toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+  const rest = (mayMatch(anyValueLiterals(), subject.toLowerCase()) ? subject.replace(ANY_VALUE_ALL, " ") : subject).toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   if (rest.every((w) => STOPWORDS.has(w))) return false;
   return !/^(?:(?:the|your|all|each|every|any|my|our|whole|entire|final|full|overall)\s+)*(?:response|responses|answer|answers|reply|replies|output|outputs|message|messages|result|text|writing|tone|language|style|format|formatting|length)$/i.test(words.join(" "));
 }
 
-/** Relative clauses describe things ("refs that should be rendered"); their modals are not commands. */
-const RELATIVE = /\b(?:that|which|who|whom|whose|where)\b[^,;:]*/gi;
 
 function isDirective(clause: string, block: InstructionBlock, negativeLead: boolean): boolean {
   if (negativeLead) return true;
@@ -407,7 +439,7 @@ function isDirective(clause: string, block: InstructionBlock, negativeLead: bool
   const head = clause
     .replace(/^[\s*_>#\-•\d.)]+/, "")
     .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next)\b[,\s]*/i, "");
-  if (IMPERATIVE.test(head)) return true;
+  if (IMPERATIVE.test(head) || isCommand(head)) return true;
   const words = wordRuns(head); // head.split(/\s+/).filter(Boolean).length
   return (block.isItem && words <= 14) || words <= 6;
 }
@@ -416,7 +448,14 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
   const { text } = block;
   const toSource = (i: number) => (block.map ? block.map(i) : block.start + i);
   const context = blockScope(block);
+  const blockCode = [...block.headings, block.listIntro ?? ""].join(" ");
+  // "Java:" on a line of its own narrows the lines after it in the same paragraph.
+  let carried = "";
   for (const sentence of splitSentences(text)) {
+    // A quoted phrase at the end of a sentence is blank in `text`; keep it inside the sentence for the raw view.
+    if (block.raw) {
+      for (let j = sentence[1]; j < text.length && text.charCodeAt(j) === 32; j++) if (!isSpace(block.raw.charCodeAt(j))) sentence[1] = j + 1;
+    }
     let sentenceText = text.slice(sentence[0], sentence[1]);
     if (/\?\s*[*_"'”)]*$/.test(sentenceText)) continue;
     // Code comments and signatures that slipped out of a code block are not rules for the reply.
@@ -426,42 +465,201 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     // "Short emails: simple paragraphs, no bullets": the label narrows what follows; "Description: ..." describes a tool.
     // The whitespace after an optional "(...)" belongs to that group: two adjacent `\s*` split a run of spaces every way.
     const label = /^\s*([A-Za-z][^:.!?]{1,60}?)\s*(?:\([^)]*\)\s*)?:\s+\S/.exec(sentenceText);
-    let labelScope = /:\s*(?:[*_]+\s*)?$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
+    // A short sentence ending in a colon labels what follows ("For greetings:"); a long one introduces it.
+    let labelScope = sentenceText.length <= 80 && /:\s*(?:[*_]+\s*)?$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
     if (label) {
       if (/^(?:description|usage|parameters?|params|args|arguments|returns?|signature|schema|type|example|examples|e\.g|input|inputs|note|source|post content)$/i.test(label[1]!.trim())) continue;
-      if (isScopingHeading(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
+      if (isScopingHeading(label[1]!) && !isCommand(label[1]!) && wordRuns(label[1]!) < 6 && !/\b(?:is|are|was|were|has|have|be)\b/i.test(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
     }
-    void sentenceText;
-    const conditional = context.conditional || CONDITION.test(sentenceText.replace(EMPHATIC_CONDITION, ""));
+    const unemphatic = sentenceText.replace(EMPHATIC_CONDITION, "");
+    // A condition at the head of the sentence governs all of it; elsewhere, only its own clause.
+    // "Unless the user asks for it, do not use tables": an exception at the head that depends on the user is a
+    // condition on the whole sentence; one about the request itself ("Unless it is ambiguous, …") is the rule's own.
+    const headUnless = /^\W*unless\b/i.test(unemphatic);
+    const headExcepts = headUnless && OWN_EXCEPTION_TEST.test(unemphatic.replace(/^\W*/, " "));
+    const sentenceConditional = context.conditional || SENTENCE_CONDITION.test(unemphatic) || (headUnless && !headExcepts);
     const range: Range = [toSource(sentence[0]), toSource(sentence[1])];
-    const base = {
-      conditional,
-      range,
-      sentence: sentenceText,
-      ...(options.filePath ? { filePath: options.filePath } : {}),
-    };
+    // What the sentence says of all its rules is read when it has one: most sentences state none.
+    let sentenceFacts: { hedged: boolean; sentenceKey: string | undefined; base: { range: Range; sentence: string; filePath?: string; overrides?: true }; absoluteWords: boolean } | undefined;
+    const factsOfSentence = () =>
+      (sentenceFacts ??= {
+        hedged: isHedged(unemphatic) || block.headings.some((h) => isHedged(h)) || isHedged(block.listIntro ?? ""),
+        sentenceKey: conditionKey(unemphatic) ?? conditionKey(block.listIntro ?? "") ?? headingCondition(block),
+        base: {
+          range,
+          sentence: sentenceText,
+          ...(options.filePath ? { filePath: options.filePath } : {}),
+          ...(statesOverride(sentenceText) ? { overrides: true as const } : {}),
+        },
+        absoluteWords: soundsAbsolute(sentenceText),
+      });
     const seen = new Set<string>();
-    const add = (d: Omit<Directive, "conditional" | "range" | "sentence">) => {
-      const key = `${d.dimension}|${d.value}|${d.polarity}|${d.bound ? `${d.bound.min}-${d.bound.max}` : ""}`;
+    const add = (d: Omit<Directive, "range" | "sentence">) => {
+      const key = `${d.dimension}|${d.value}|${d.polarity}|${d.bound ? `${d.bound.min}-${d.bound.max}` : ""}|${d.literal ?? ""}`;
       if (seen.has(key)) return;
       seen.add(key);
-      out.push({ ...d, ...base });
+      const { hedged, sentenceKey, base, absoluteWords } = factsOfSentence();
+      const absolute = !d.conditional && !d.permissive && !d.excepts && (d.polarity === -1 || absoluteWords);
+      const conditionFields = d.conditional ? { ...(hedged ? { hedged } : {}), ...(sentenceKey && !d.condition ? { condition: sentenceKey } : {}) } : {};
+      out.push({ ...d, ...base, ...conditionFields, ...(absolute ? { absolute } : {}) });
     };
     // "In greetings, never use emoji": a leading phrase narrows every clause of the sentence.
-    const lead = /^\s*(?:in|for|during|within|inside)\s+([^,:;]{2,60}),/i.exec(sentenceText);
-    if (lead && !isGenericPhrase(lead[1]!) && !labelScope) labelScope = lead[1]!.toLowerCase().replace(/^(?:the|your|a|an)\s+/, "").trim();
-    const clauseContext = labelScope ? { ...context, scope: [context.scope, labelScope].filter(Boolean).join(" > ") } : context;
-    for (const clauseSpan of splitClauses(text, sentence)) extractFromClause(text.slice(clauseSpan[0], clauseSpan[1]), block, clauseContext, add, sentenceText);
+    // "For form-heavy pages, …", "In greetings, …": a leading phrase is a condition on every clause of the sentence.
+    const lead = /^\s*(?:in|for|during|within|inside|on)\s+([^,:;]{2,60}),/i.exec(sentenceText);
+    const leadKey = lead && !isGenericPhrase(lead[1]!) && !labelScope ? normaliseScope(lead[1]!, true) : "";
+    const branch = block.branchOf ? block.branchOf(toSource(sentence[0])) : block.branch;
+    const clauseContext0 = { ...context, scope: [context.scope, branch ? `#${branch}` : ""].filter(Boolean).join(" > ") };
+    // "Never: code snippets in rules": a negative label governs the rest of the sentence.
+    if (NEGATIVE_LABEL.test(sentenceText)) clauseContext0.negativeLead = true;
+    const bareLabel = /^\s*[*_]*([A-Za-z][\w .+#/&'()-]{0,40}?)[*_]*:\s*[*_]*\s*$/.exec(sentenceText);
+    const carriedScope = carried && isScopingHeading(carried) ? carried.toLowerCase() : "";
+    const scopeParts = [clauseContext0.scope, carriedScope, labelScope].filter(Boolean);
+    // "XS: 1-2 story points", "S: 3-8 story points": a short label names what its value is about.
+    // A bold label is a category title ("**Warm Open**: start every reply with…"); a plain one before a verbless value
+    // is the thing the value is about.
+    const labelRest = label ? sentenceText.slice(sentenceText.indexOf(":") + 1) : "";
+    const boldLabel = /^\s*(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:\*\*|__)/.test(block.raw?.slice(sentence[0], sentence[1]) ?? "");
+    const labelFocus = label && !labelScope && !boldLabel && !DIMENSION_LABEL.test(label[1]!) && isFragment(labelRest) && !isCommand(label[1]!) && wordRuns(label[1]!) < 4 ? normaliseScope(label[1]!, true) : "";
+    const clauseContext = { ...clauseContext0, scope: scopeParts.join(" > "), code: [blockCode, carried, label?.[1] ?? ""].join(" "), labelFocus };
+    if (bareLabel) carried = bareLabel[1]!;
+    const clauses = splitClauses(text, sentence);
+    const firstOfSentence = out.length;
+    const sentenceCommand = clauses.length > 0 && isCommand(text.slice(clauses[0]![0], clauses[0]![1]));
+    let previous: { masked: string; raw: string } | undefined;
+    let previousEnd = -1;
+    const anchors = new Map<RegExp, boolean>();
+    const sentenceMatches = (anchor: RegExp) => {
+      let hit = anchors.get(anchor);
+      if (hit === undefined) anchors.set(anchor, (hit = anchor.test(sentenceText)));
+      return hit;
+    };
+    for (const [cs, ce] of clauses) {
+      const afterColon = previousEnd >= 0 && text.slice(previousEnd, cs).includes(":");
+      previousEnd = ce;
+      const following = text.slice(ce, Math.min(sentence[1], ce + 80));
+      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceMatches, following, sentenceCommand, previous, afterColon };
+      previous = { masked: view.text, raw: view.raw ?? view.text };
+      // "Don't ask unless the request is ambiguous" holds by default: its exception is its own, not a condition.
+      // The clause's conditions are read when it states a rule: most clauses state none.
+      let clauseFacts: { conditional: boolean; topicalOnly: boolean; excepts: boolean } | undefined;
+      const factsOfClause = () => {
+        if (clauseFacts) return clauseFacts;
+        const clauseCondition = view.text.replace(EMPHATIC_CONDITION, "").replace(OWN_EXCEPTION, (m) => " ".repeat(m.length));
+        const topicalOnly = !sentenceConditional && !leadKey && TOPIC_CONDITION.test(clauseCondition) && !CONDITION.test(clauseCondition.replace(TOPIC_CONDITION_ALL, (m) => " ".repeat(m.length)));
+        const conditional = sentenceConditional || Boolean(leadKey) || CONDITION.test(clauseCondition);
+        // A rule that names its own exception has stated which wins ("no numbered lists, except for recipe steps").
+        const excepts = headExcepts || OWN_EXCEPTION_TEST.test(view.text);
+        return (clauseFacts = { conditional, topicalOnly, excepts });
+      };
+      const keyed = leadKey ? { condition: `in:${leadKey}` } : {};
+      const addAt = (d: Omit<Directive, "conditional" | "range" | "sentence">, index?: number) => {
+        const { conditional, topicalOnly, excepts } = factsOfClause();
+        add({ ...d, conditional, ...keyed, ...(topicalOnly ? { topical: true } : {}), ...(excepts ? { excepts } : {}), ...(index === undefined ? {} : { at: toSource(cs + index) }) });
+      };
+      const conditionDims = new Set<Dimension>();
+      const from = out.length;
+      extractFromClause(view, block, clauseContext, addAt, conditionDims);
+      for (let i = from; i < out.length; i++) if (conditionDims.has(out[i]!.dimension)) out[i] = { ...out[i]!, presupposed: true };
+    }
+    markAlternatives(out, firstOfSentence);
   }
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160;
+}
+
+/** Dimensions where one value excludes the others; several of them in one sentence are alternatives. */
+const ONE_OF: ReadonlySet<Dimension> = new Set(["language", "naming", "test-framework", "package-manager", "convention", "tone"]);
+
+/** "Use the framework already in the solution (xUnit, NUnit or MSTest)": values named together are a choice left open. */
+function markAlternatives(out: Directive[], from: number): void {
+  for (let i = from; i < out.length; i++) {
+    const d = out[i]!;
+    if (!ONE_OF.has(d.dimension) || d.polarity !== 1) continue;
+    for (let j = from; j < out.length; j++) {
+      const e = out[j]!;
+      if (j === i || e.dimension !== d.dimension || e.polarity !== 1 || e.value === d.value) continue;
+      // "formal, standard or casual" offers a choice; "both formal and casual" asks for both.
+      const [x, y] = (d.at ?? 0) < (e.at ?? 0) ? [d, e] : [e, d];
+      const between = d.sentence.slice(Math.max(0, (x.at ?? d.range[0]) - d.range[0]), Math.max(0, (y.at ?? d.range[0]) - d.range[0]));
+      if (d.dimension !== "tone" || ALTERNATIVE_JOIN.test(between)) {
+        out[i] = { ...d, alternatives: true };
+        break;
+      }
+    }
+  }
+}
+const ALTERNATIVE_JOIN = /\bor\b|\/|\beither\b|\bwhether\b|\bone of\b|\(/i;
+
+/** The stemmed words of a scope, kept for the scopes of the current blocks: every clause under one scope asks. */
+const scopeWordCache = new Map<string, Set<string>>();
+function scopeWordsOf(scope: string): Set<string> {
+  let words = scopeWordCache.get(scope);
+  if (!words) {
+    if (scopeWordCache.size > 64) scopeWordCache.clear();
+    scopeWordCache.set(scope, (words = new Set((scope.match(/[a-z0-9']+/g) ?? []).map(stem))));
+  }
+  return words;
+}
+
+/** One clause as the extractors see it: masked text, the unmasked text at the same offsets, its sentence. */
+interface ClauseView {
+  text: string;
+  raw: string | undefined;
+  /** The clause before this one in the sentence, whose cue a bare list of quoted words continues. */
+  previous?: { masked: string; raw: string };
+  /** The clause follows a colon ("Package manager: npm"). */
+  afterColon?: boolean;
+  sentence: string;
+  /**
+   * Whether the sentence matches a pattern's anchor, computed once per sentence and anchor: a sentence of a
+   * thousand clauses would otherwise be scanned whole for each of them.
+   */
+  sentenceMatches: (anchor: RegExp) => boolean;
+  /** The words right after the clause in its sentence (at most 80 characters), where a rule's object may continue. */
+  following: string;
+  /** The sentence opens with a command, so a verbless clause after a colon is part of it ("Write like this: relaxed and informal"). */
+  sentenceCommand: boolean;
+}
+
+type Add = AddDirective;
+
+/** The condition a heading states ("When the user is upset"). */
+function headingCondition(block: InstructionBlock): string | undefined {
+  for (let i = block.headings.length - 1; i >= 0; i--) {
+    const key = conditionKey(block.headings[i]!);
+    if (key) return key;
+  }
+  return undefined;
 }
 
 /** A cheap first pass: clauses without any of these words cannot hold a directive we model. */
 const TRIGGER =
-  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple/i;
+  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|export|powershell|bash|zsh|posix|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret|named (?:like|as)|called (?:like|as)|name (?:it|them|files?|components?) (?:like|as)/i;
 
 /** "the importance of having only JSON": the value is talked about, not asked for. */
-const META_MENTION = /\b(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering)[\w-]+\s+){1,4}$/i;
+const META_MENTION = /\b(?<!(?:use|usage|inclusion|paragraphs?|sentences?|lines?|form|piece|block|wall|kind|sort|type|amount|number|list|set|series|mix|bit|touch|sprinkle|hint|dash|couple|pair|lot|lots) )(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering|in\b|as\b|with\b|into\b|to\b|for\b)[\w-]+\s+){1,4}$/i;
 
+const TRAILING_CONDITION_BEFORE = /\b(?:when|whenever|if|unless|once|where|wherever|while|in case)\b[^,;:()]*$/i;
+const REVIEW_BEFORE =
+  /\b(?:flag|flags|flagging|detect|detects|detecting|catch|catches|spot|spots|identify|identifies|check (?:for|whether|if)|look (?:for|out for)|scan for|audit|audits|lint|warn (?:about|on|against)|point out|notice|notices|replace|replaces|replacing|remove|removes|strip|strips|convert|converts)\b(?:\s+\S+){0,3}\s*$/i;
+/** "Never send user data to recipients, URLs": a link as the destination of something else, not as content. */
+const DESTINATION_BEFORE = /\b(?:send|sends|sending|post|posts|posting|upload|uploads|submit|submits|transmit|forward|navigate|redirect|go|visit|open|fetch|click|follow)\b[^.;:]{0,40}\b(?:to|at|into|from)\s+(?:\S+\s+){0,4}$/i;
+/** "A response that has no citations is incorrect": a judgement of replies, not a rule of its own. */
+const EVALUATIVE = /\b(?:is|are)\s+(?:incorrect|wrong|invalid|unacceptable|a failure|broken|bad|poor)\b/i;
+
+const TONE_OF_CONTEXT = /^(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:topics?|conversations?|chats?|questions?|requests?|contexts?|settings?|situations?|interactions?|users?|messages?|exchanges?|queries|moments?)\b/i;
+
+/** "Emphasize that the response must be JSON": what to write in another prompt, not a rule for this reply. */
+const REPORTED = /^\W*(?:emphasi[sz]e|explain|say|tell (?:\w+ )?|mention|note|remind (?:\w+ )?|state|clarify|specify|stress|point out|make clear|instruct (?:\w+ )?)\s*that\b/i;
+/** "never include more than three clarifying questions": a bound on a number, read by the numeric extractor. */
+const QUANTIFIED_BEFORE = /\b(?:more|fewer|less|over|under|at most|at least|up to|than|exactly|only)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple(?: of)?)\s+(?:\S+\s+){0,2}$/i;
+
+/** "avoid over-formatting with lists", "too many emoji": a rule about excess, not about the thing itself. */
+const EXCESS_BEFORE = /\b(?:over-?\w+|excessive(?:ly)?|too (?:many|much)|overuse(?: of)?|overly|unnecessary|gratuitous|heavy)\b(?:\s+\S+){0,6}\s*$/i;
+const EXAMPLE_LIST_BEFORE = /\b(?:including|such as|e\.g\.?|for example|for instance|like|types? of|kinds? of)\b[^.;:()]*$/i;
+const TEMPORAL_BEFORE = /\b(?:before|after|until|prior to|once)\s+(?:(?!(?:in|as|with|into|using|to|for)\b)\S+\s+){0,4}$/i;
 const COMPARATIVE_BEFORE = /\b(?:more|less|fewer|most|least|how|too|overly|excessively)\s+$/i;
 const PLACE_BEFORE = /\b(?:in|inside|within|into|as)\s+(?:a\s+|an\s+|the\s+|your\s+)?$/i;
 
@@ -469,9 +667,14 @@ const PLACE_BEFORE = /\b(?:in|inside|within|into|as)\s+(?:a\s+|an\s+|the\s+|your
 function hasOwnObjectBefore(before: string): boolean {
   const place = PLACE_BEFORE.exec(before);
   if (!place) return false;
-  const words = before.slice(0, place.index).trim().split(/\s+/);
+  // "deliver the plan as a bulleted list": "as" gives the form of the object; only "use X as" makes X the content.
+  if (/\bas\s+(?:a\s+|an\s+|the\s+|your\s+)?$/i.test(place[0]) && !/\b(?:use|using|used|treat|treating)\b[^.;]{0,40}$/i.test(before.slice(0, place.index))) return false;
+  // A blanked code span is an object of its own ("use `![](x.png)` in markdown").
+  const words = before.slice(0, place.index).replace(/\s{3,}/g, " thing ").trim().split(/\s+/);
   for (let i = words.length - 1, n = 0; i >= 0 && n < 5; i--, n++) {
     const w = words[i]!.toLowerCase().replace(/[^a-z'-]/g, "");
+    // "should be wrapped in JSON": a passive verb has no object before "in".
+    if (i === words.length - 1 && /ed$/.test(w) && /^(?:be|is|are|was|were|been|being|get|gets|got)$/i.test(words[i - 1] ?? "")) return false;
     if (isKnownVerb(w) && i < words.length - 1) {
       // Adverbs and particles ("respond strictly in", "lay out the answer with") are not an object of their own.
       const object = words
@@ -489,50 +692,138 @@ const ANY_VALUE = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).joi
 /** The same, global: `replace` starts and ends a global search at lastIndex 0, so one instance serves every call. */
 const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
 
+/**
+ * The literals of which each value pattern's every match holds one (see literal-prefilter.ts): a clause that holds
+ * none of a pattern's literals is not scanned with it. Most clauses name no value, and the patterns are many; a
+ * single union of them all was tried first as the gate, but compiling it cost more than a small commit's whole
+ * extraction. Worked out on first use, once per process.
+ */
+let patternScanner: LiteralScanner | undefined;
+/** For each of `VALUE_PATTERNS` (same order), 1 when `lowerText` may hold a match of it. */
+function candidatePatterns(lowerText: string): Uint8Array {
+  patternScanner ??= new LiteralScanner(VALUE_PATTERNS.map((p) => requiredLiterals(p.re)));
+  return patternScanner.scan(lowerText);
+}
+let anyValueLiteralsCache: readonly string[] | undefined | null = null;
+/** The literals of `ANY_VALUE`, the union of all value patterns. */
+function anyValueLiterals(): readonly string[] | undefined {
+  if (anyValueLiteralsCache === null) anyValueLiteralsCache = requiredLiterals(ANY_VALUE);
+  return anyValueLiteralsCache;
+}
+
 function extractFromClause(
-  clause: string,
+  view: ClauseView,
   block: InstructionBlock,
-  context: { scope: string; conditional: boolean; negativeLead: boolean },
-  add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
-  sentenceText: string,
+  context: { scope: string; conditional: boolean; negativeLead: boolean; code: string; labelFocus: string },
+  add: Add,
+  conditionDims: Set<Dimension>,
 ): void {
-  if (!TRIGGER.test(clause)) return;
-  const scopeOf = (extra: string) => [context.scope, extra].filter(Boolean).join(" > ");
+  const clause = view.text;
+  // Single-word code spans name values ("use `pnpm`", "`camelCase` for variables"); longer ones stay masked.
+  const codeText = view.raw && view.raw !== clause ? withCodeWords(clause, view.raw) : clause;
+  if (!TRIGGER.test(codeText) && !(view.raw && QUOTED_TRIGGER.test(view.raw))) return;
+  let subjectScopeValue = "";
+  const subjectScopeOf = () => subjectScopeValue;
+  /**
+   * Where a rule applies: `scope` is what a heading, a label, a template branch or a leading "In X," sets and
+   * separates rules strictly; `focus` is what the clause itself names ("keep summaries brief") and separates
+   * two rules only when both name a thing and the things differ.
+   */
+  const scopeOf = (extra: string): { scope: string; focus?: string } => {
+    const focus = [context.labelFocus, subjectScopeOf(), extra].filter(Boolean).join(" & ");
+    // A focus the section heading already names ("## Executive Summary" … "keep the executive summary short") adds nothing.
+    const scopeWords = scopeWordsOf(context.scope);
+    const redundant = focus !== "" && (focus.match(/[a-z0-9']+/g) ?? []).every((w) => scopeWords.has(w) || scopeWords.has(stem(w)));
+    return focus && !redundant ? { scope: context.scope, focus } : { scope: context.scope };
+  };
   // Persona names are statements of identity rather than commands: no modal needed.
-  for (const m of allMatches(PERSONA, clause)) {
+  for (const m of allMatches(PERSONA, view.raw ?? clause)) {
     const name = m[2]!;
     if (NOT_A_NAME.test(name) || /^[A-Z]{5,}$/.test(name.split(" ")[0]!)) continue;
     const negated = Boolean(m[1]) || /\b(?:not|never)\s*$/i.test(clause.slice(0, m.index!));
-    add({ dimension: "persona", value: name.toLowerCase(), polarity: negated ? -1 : 1, exclusive: true, permissive: false, scope: scopeOf(""), topic: [name] });
+    add({ dimension: "persona", value: name.toLowerCase(), polarity: negated ? -1 : 1, exclusive: true, permissive: false, ...scopeOf(""), topic: [name] }, m.index!);
   }
 
-  if (hasOtherSubject(clause) || aboutSomethingElse(clause)) return;
+  // "If the user asks for a recipe, number the steps": the subject of the condition is not the rule's subject.
+  let main = LEADING_CONDITION.test(clause) ? clause.replace(LEADING_CONDITION, (m) => " ".repeat(m.length)) : clause;
+  // "Claude never uses emoji", "The assistant adds a summary": a system prompt's rules about its own assistant.
+  const lead = main === clause ? "" : clause.slice(0, clause.length - main.trimStart().length);
+  const self = SELF_SUBJECT.exec(main) ?? (SELF_NAME.test(lead) ? PRONOUN_SUBJECT.exec(main) : null);
+  if (self) main = main.slice(0, self.index) + " ".repeat(self[0].length) + main.slice(self.index + self[0].length);
+  if (hasOtherSubject(main) || EVALUATIVE.test(clause) || REPORTED.test(main)) return;
   // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
   if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
-  const directive = isDirective(clause, block, context.negativeLead);
-  const permissive = PERMISSION.test(clause);
-  let scopeCache: string | undefined;
-  const localScopeOf = () => (scopeCache ??= clauseScope(withoutMentions(clause)));
-
+  const directive = Boolean(self) || isDirective(main.trimStart(), block, context.negativeLead);
+  // The checks below read the subject of a rule; a clause that is none stops here, before them.
   if (!directive) return;
-  const command = isCommand(clause) || context.negativeLead;
+  // "Variables should be snake_case", "The word 'x' must appear twice": a code or keyword subject is the rule's own.
+  const firstPredicate = FIRST_PREDICATE.exec(main);
+  const subject = main.slice(0, firstPredicate?.index ?? 0);
+  // "The closing summary must be a single paragraph": a rule about a part of the reply, narrowed to that part.
+  const about = aboutSomethingElse(main);
+  // Only a modal makes a rule of a sentence about something else ("The notes should be concise"); "Verbose
+  // descriptions don't just waste tokens" describes.
+  const modalPredicate = /^(?:must|should|shall|need to|needs to|needs|has to|have to)$/i.test(firstPredicate?.[0] ?? "");
+  const subjectScope = about && modalPredicate && !CODE_SUBJECT.test(subject) ? normaliseScope(subject) : "";
+  // "The report is a formatted document, not JSON": the deliverable itself is the reply.
+  const deliverable = about && !subjectScope && isDeliverable(subject);
+  const elsewhere = about && !subjectScope && !deliverable;
+  subjectScopeValue = subjectScope;
+  const permissive = isPermission(clause);
+  let scopeCache: string | undefined;
+  const localScopeOf = () => (scopeCache ??= clauseScope(withoutMentions(main)));
 
-  for (const pattern of VALUE_PATTERNS) {
-    for (const m of allMatches(pattern.re, clause)) {
+  /** The clause (or a same-length view of it) with its leading condition blanked. */
+  const leadLength = clause.length - main.trimStart().length;
+  const ruleText = (text: string) => (leadLength === 0 || main === clause ? text : " ".repeat(leadLength) + text.slice(leadLength));
+  const fragment = isFragment(clause);
+  // "PIL rendering is basic — no rich text, no markdown": a verbless tail of a description is not a rule.
+  if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem) return;
+  const command = Boolean(self) || Boolean(block.heading) || isCommand(main.trimStart()) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block);
+  const codeScopeOf = () => {
+    const strong = codeScope(context.code);
+    const own = scopeOf(codeScope(codeText));
+    return strong ? { ...own, scope: [own.scope, strong].filter(Boolean).join(" > ") } : own;
+  };
+
+  const inClause = candidatePatterns(clause.toLowerCase());
+  const inCode = codeText === clause ? inClause : candidatePatterns(codeText.toLowerCase());
+  for (let p = 0; p < VALUE_PATTERNS.length; p++) {
+    const pattern = VALUE_PATTERNS[p]!;
+    const code = CODE_DIMENSIONS.has(pattern.dimension);
+    if (elsewhere && !code) continue;
+    const text = code ? codeText : clause;
+    if (!(code ? inCode : inClause)[p]) continue;
+    // Polarity and objects are read in the rule itself, not in its leading condition ("If no agent fits, use tools").
+    const rule = ruleText(text);
+    if (pattern.anchor && !pattern.anchor.test(text) && !view.sentenceMatches(pattern.anchor)) continue;
+    for (const m of allMatches(pattern.re, text)) {
       const start = m.index!;
       const end = start + m[0].length;
-      const before = clause.slice(0, start);
-      if (!governedByProducer(pattern.dimension, before.replace(/\b[a-z]+ed\s*$/i, ""))) continue;
+      const before = rule.slice(0, start);
+      // A mention inside a condition ("when a query asks for a URL") or governed by a verb of review ("flag bold
+      // text") is not what the rule asks for.
+      if (!code && (start < clause.length - main.trimStart().length || TRAILING_CONDITION_BEFORE.test(before))) {
+        conditionDims.add(pattern.dimension);
+        continue;
+      }
+      if (REVIEW_BEFORE.test(before) || TEMPORAL_BEFORE.test(before) || QUANTIFIED_BEFORE.test(before)) continue;
+      if (!pattern.loose && !governedByProducer(pattern.dimension, before.replace(/\b[a-z]+ed\s*$/i, ""))) continue;
       if (META_MENTION.test(before) && !/\b(?:instead of|rather than|in place of|as opposed to)\b/i.test(before.slice(-40))) continue;
       if (COMPARATIVE_BEFORE.test(before)) continue;
+      // "question types including short answer", "never answer before your detailed reasoning": an example in a
+      // list, or the time of the rule, not its object.
+      if (!code && (EXAMPLE_LIST_BEFORE.test(before) || EXCESS_BEFORE.test(before) || DESTINATION_BEFORE.test(before))) continue;
+      // "(or MSTest)": an alternative mentioned in passing.
+      if (/(?:\(|,)\s*or\s+$/i.test(before)) continue;
       // "use writing blocks for explanations, lists...": the rule is about the thing used, not the value.
       const useFor = USE_FOR_BEFORE.exec(before);
-      if (useFor && !ANY_VALUE.test(useFor[1]!)) continue;
+      if (useFor && !pattern.loose && !(mayMatch(anyValueLiterals(), useFor[1]!.toLowerCase()) && ANY_VALUE.test(useFor[1]!))) continue;
       // "do not put headers in bullets": the rule is about what goes inside, not about the container.
-      if (hasOwnObjectBefore(before)) continue;
-      const asSubject = subjectPolarity(clause, start, end);
+      if (!pattern.loose && hasOwnObjectBefore(before)) continue;
+      const asSubject = subjectPolarity(rule, start, end);
       if (asSubject === "skip") continue;
-      let { polarity } = polarityAt(clause, start, context.negativeLead);
+      let { polarity } = polarityAt(rule, start, context.negativeLead);
       if (asSubject !== undefined) polarity = asSubject;
       if (/^no\s/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       if (pattern.inverted) polarity = polarity === 1 ? -1 : 1;
@@ -543,47 +834,171 @@ function extractFromClause(
         value = lang[1]!.toLowerCase();
         if (!RESPONSE_ANCHOR.test(clause) && !/\bonly\b/i.test(m[0])) continue;
       }
-      if (pattern.dimension === "language" && value === "user" && !RESPONSE_ANCHOR.test(clause)) continue;
+      if (pattern.dimension === "language" && value === "user" && !RESPONSE_ANCHOR.test(clause) && !/\b(?:match|mirror|follow|use|switch)\b/i.test(clause)) continue;
       if (pattern.dimension === "verbosity") {
         if (!RESPONSE_ANCHOR.test(clause)) continue;
         if (/\b(?:think|reason|plan|work)\b[^.]{0,20}step[- ]by[- ]step/i.test(clause)) continue;
       }
       if (pattern.dimension === "questions" && /\b(?:before|without|instead of) asking\b/i.test(m[0]) && !/\b(?:without|instead of)\b/i.test(m[0])) continue;
+      // "Never skip questions": the mention starts with its own negating verb.
+      if (/^(?:skip|drop|omit)\b/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
+      // "Never write a PRD without asking": the mention carries its own negation.
+      if (pattern.dimension === "questions" && /^(?:without|instead of) asking\b/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       if (pattern.dimension === "format" && !FORMAT_FOLLOWER.test(clause.slice(end))) continue;
       if (pattern.dimension === "format" && pattern.value === "prose" && /\b(?:inside|within|into|in your|in the)\s+$/i.test(before)) continue;
+      if (value === "*" && (pattern.dimension === "test-framework" || pattern.dimension === "package-manager")) {
+        const tool = toolValue(pattern.dimension, m[0]);
+        if (!tool) continue;
+        value = tool;
+      }
+      if (pattern.dimension === "indent" && value === "spaces") {
+        const width = indentWidth(m[0]);
+        if (width !== undefined) value = `spaces:${width}`;
+      }
       const exclusive = Boolean(pattern.exclusive) || (pattern.dimension === "format" && isExclusive(clause, start, end));
       // Positive rules must be real commands; fragments only count as prohibitions or "X only".
       if (polarity === 1 && !command && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
-      const qualifier = qualifierOf(clause, start, end);
+      let qualifier = code && pattern.dimension !== "commits" ? undefined : qualifierOf(text, start, end);
+      // "commit changes", "commit your work": the usual object of a commit does not narrow it.
+      if (pattern.dimension === "commits" && qualifier && /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier)) qualifier = undefined;
+      // "casual or non-technical topics": a tone word said of the conversation, not of the reply's voice.
+      if (pattern.dimension === "tone" && !qualifier && TONE_OF_CONTEXT.test(text.slice(end, end + 60))) qualifier = "context";
       const universal = polarity === -1 && UNIVERSAL.test(clause);
       // "brief quotes", "short creative writing": the length word describes that thing, not the reply.
       const extraScope = pattern.dimension === "verbosity" ? (postNoun(clause.slice(end)) ?? "") : "";
-      add({
-        dimension: pattern.dimension,
-        value,
-        polarity,
-        exclusive,
-        permissive,
-        scope: scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & ")),
-        ...(qualifier ? { qualifier } : {}),
-        ...(universal ? { universal } : {}),
-        ...(command ? { command } : {}),
-      });
+      let targets = pattern.dimension === "naming" ? namingWindowTargets(text, start, end, view.previous?.masked) : undefined;
+      // "named like new-component.tsx": an example with an extension is a file name.
+      if (targets && /\.[a-z]{1,4}$/.test(m[0]) && !targets.includes("file")) targets = [...targets, "file"].sort();
+      add(
+        {
+          dimension: pattern.dimension,
+          value,
+          polarity,
+          exclusive,
+          permissive,
+          ...(code ? codeScopeOf() : pattern.loose && pattern.dimension !== "case" ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & "))),
+          ...(qualifier ? { qualifier } : {}),
+          ...(universal ? { universal } : {}),
+          ...(command ? { command } : {}),
+          ...(targets ? { targets } : {}),
+        },
+        start,
+      );
     }
   }
 
-  extractNumeric(clause, context, permissive, localScopeOf, scopeOf, add);
-  extractTools(clause, context, permissive, scopeOf, localScopeOf, add);
-  extractDisclosure(clause, context, permissive, scopeOf, add, sentenceText);
+  const grammar = { negativeLead: context.negativeLead, command, permissive, ...scopeOf("") };
+  if (view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
+  if (elsewhere) return;
+  // "- 60 words maximum": a bound that is a whole list item is a rule.
+  const withCommand = { ...context, command: command || (block.isItem && fragment && BOUND_FRAGMENT.test(clause)) };
+  extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);
+  extractResponseCount(ruleText(clause), withCommand, permissive, scopeOf, add);
+  extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
+  extractDisclosure(ruleText(clause), withCommand, permissive, scopeOf, add);
+  extractConfirmation(clause, grammar, add, view.following);
+  extractBulletMarker(clause, view.raw ?? clause, grammar, add);
+}
+
+/** "- 60 words maximum", "- Max 3 bullets": a list item that is a bound on the reply, not a label with a range. */
+const BOUND_UNIT = String.raw`(?:words?|characters?|chars?|sentences?|lines?|paragraphs?|bullets?|bullet points?|items?)`;
+const BOUND_FRAGMENT = new RegExp(
+  String.raw`\b\d+\s*${BOUND_UNIT}\s+(?:max(?:imum)?|min(?:imum)?|or (?:less|fewer|more)|at most|tops|at the most)\b|\b(?:max(?:imum)?|min(?:imum)?|at most|at least|no more than|up to|under|limit(?:ed)? to)\s*:?\s*\d+\s*${BOUND_UNIT}\b`,
+  "i",
+);
+
+/** A condition at the head of a sentence ("If the user asks for a recipe: number the steps"). */
+const SENTENCE_CONDITION = /^\W*(?:if|when|whenever|once|in case|only (?:when|if|after)|as long as|provided that|until|after (?:the user|they|you have)|by default|otherwise|generally|usually|typically|normally|ideally|preferably|optionally|sometimes|occasionally)\b/i;
+
+/** An exception a rule makes to itself: "unless the request is ambiguous", "except for recipes". */
+const OWN_EXCEPTION = /(?:^|[\s,(])(?:unless(?! (?:the |a )?(?:user|person|customer|human|client|developer|they|you are|you're|explicitly|specifically|asked|told|instructed|requested|otherwise))|except(?:ing)?(?: (?:when|if|for|where|in))?|other than|save for)\b[^,;.]*/gi;
+const OWN_EXCEPTION_TEST = /(?:^|[\s,(])(?:unless(?! (?:the |a )?(?:user|person|customer|human|client|developer|they|you are|you're|explicitly|specifically|asked|told|instructed|requested|otherwise))|except(?:ing)?|other than|save for)\b/i;
+/** "When writing tests, …": the topic of the rule, true whenever the rule can apply at all. */
+const TOPIC_CONDITION_SOURCE = String.raw`\b(?:when|while|whenever)\s+(?:you(?:'re| are)?\s+)?(?:writing|creating|adding|generating|editing|implementing|coding)\s+(?:(?:new|the|a|an|any|all|your|unit|integration|e2e)\s+)*(?:tests?|code|functions?|components?|class(?:es)?|files?|modules?|scripts?|queries|documentation|docs|comments?|commit messages?|responses?|answers?|replies)\b[^,;]*`;
+const TOPIC_CONDITION = new RegExp(TOPIC_CONDITION_SOURCE, "i");
+const TOPIC_CONDITION_ALL = new RegExp(TOPIC_CONDITION_SOURCE, "gi");
+
+/** "Never: …", "Don't: …", "Avoid: …" at the head of a sentence. */
+const NEGATIVE_LABEL = /^\W*(?:never|don'?t|do not|avoid|no|forbidden|prohibited|not allowed)\s*[*_]*\s*:\s+\S/i;
+
+/** The assistant named in the third person at the head of a clause, followed by its verb. */
+const SELF_SUBJECT =
+  /^\W*(?:the\s+)?(?:assistant|model|ai|bot|chatbot|agent|claude|chatgpt|gpt(?:-[\w.]+)?|gemini|copilot|grok|cursor|llama|mistral|perplexity|codex|devin)\b(?:'s\s+(?:replies|responses|answers|output))?(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?|is|are|never)\b|[a-z]+s\b))/i;
+
+const SELF_NAME = /\b(?:the assistant|the model|the ai|the bot|claude|chatgpt|gemini|copilot|grok|the agent)\b/i;
+const PRONOUN_SUBJECT = /^\W*(?:it|he|she|they)\b(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?)\b|[a-z]+s\b))/i;
+
+/** A leading condition with its own subject ("If the user asks for a recipe, "), followed by the rule. */
+const LEADING_CONDITION = /^\W*(?:if|when|whenever|once|after|before|unless|in case|while)\b[^,;:]{1,100},\s*(?=\S)/i;
+
+/** Subjects of rules about code and exact words: "Variables should be snake_case", "The word 'x' must not appear". */
+const CODE_SUBJECT =
+  /\b(?:variables?|functions?|methods?|class(?:es)?|components?|files?|filenames?|constants?|types?|interfaces?|strings?|indentation|indents?|tests?|code|imports?|props?|hooks?|names?|identifiers?|commits?|headers?|semicolons?|lines?|statements?|tabs|spaces|modules?|packages?|dependencies|scripts?|words?|terms?|phrases?|keywords?|source|enums?|fields?|columns?|keys?)\b/i;
+
+/** Dimensions whose values are often written as code (`pnpm`, `camelCase`, `*`). */
+const CODE_DIMENSIONS: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "convention", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
+
+/** The masked clause with the contents of single-word code spans put back (the backticks stay blank). */
+function withCodeWords(masked: string, raw: string): string {
+  if (!raw.includes("`")) return masked;
+  let out = "";
+  let at = 0;
+  for (const m of allMatches(CODE_WORD, raw)) {
+    out += masked.slice(at, m.index! + 1) + m[1]!;
+    at = m.index! + 1 + m[1]!.length;
+  }
+  return out + masked.slice(at);
+}
+/** A code span of one word, or a short command ("`npm install`", "`poetry add`"). */
+const CODE_WORD = /`([^`\s]{1,40}(?: [\w.@:/<>=-]{1,30}){0,2})`/g;
+
+/**
+ * The identifiers a naming mention applies to: named after it up to the next naming mention ("PascalCase for
+ * classes, camelCase for methods"), else before it ("Variables should be snake_case"), else in a label clause
+ * before the colon ("Method names: use camelCase").
+ */
+function namingWindowTargets(text: string, start: number, end: number, previous: string | undefined): string[] {
+  const mentions = allMatches(NAMING_MENTION, text).map((m) => [m.index!, m.index! + m[0].length] as const);
+  const next = mentions.find(([s]) => s >= end)?.[0] ?? text.length;
+  const prev = [...mentions].reverse().find(([, e]) => e <= start)?.[1] ?? 0;
+  // The explanation after "so", "because", "to match" names other things.
+  const afterText = text.slice(end, next).replace(/\((?:e\.g\.|i\.e\.|for example|like|such as)[^)]*\)?/gi, " ").replace(/\b(?:so|because|since|as|to match|which|that)\b[\s\S]*$/i, "");
+  const after = namingTargets(afterText);
+  if (after.length > 0) return after;
+  const before = namingTargets(text.slice(prev, start));
+  if (before.length > 0) return before;
+  if (!previous) return [];
+  // "Namespaces: PascalCase": a label that names no known kind of identifier still names one.
+  const named = namingTargets(previous);
+  return named.length > 0 || !/^\W*[A-Za-z][\w &/-]{0,30}$/.test(previous) ? named : [`l:${normaliseScope(previous, true)}`];
+}
+const NAMING_MENTION = new RegExp(VALUE_PATTERNS.filter((p) => p.dimension === "naming").map((p) => p.re.source).join("|"), "gi");
+
+/**
+ * "- **Package Manager**: npm", "Tone: formal": in a list item, the value after a label is the rule itself.
+ */
+function labelValue(view: ClauseView, block: InstructionBlock): boolean {
+  // "npm (commit package-lock.json)": a parenthetical note does not make the value a sentence.
+  return block.isItem && Boolean(view.afterColon) && /^\W*[A-Za-z][\w &/-]{0,30}$/.test(view.previous!.masked) && isFragment(view.text.replace(/\([^)]*\)/g, " "));
+}
+
+/** A label that names the kind of rule ("Naming:", "Package manager:") rather than the thing the rule is about. */
+const DIMENSION_LABEL =
+  /^\W*(?:naming(?: conventions?| style)?|names|(?:[a-z-]+ ){1,2}names|package manag(?:er|ement)|dependency management|dependencies|test(?:ing)?(?: framework| runner| tools?)?|indentation|indent(?:ing)?|quotes|quote style|string quotes|semicolons|type hints|typing|tone|voice|language|response language|format(?:ting)?|output format|length|emoji|lists|style|code style|commits?|licen[cs]e(?: headers?)?)\W*$/i;
+
+/** A clause with no verb of its own ("relaxed and informal"). */
+function isFragment(clause: string): boolean {
+  const words = clause.match(/[a-z']+/gi) ?? [];
+  return words.length <= 8 && !words.some((w) => isKnownVerb(w) && !/(?:ed|ing)$/i.test(w));
 }
 
 function extractNumeric(
   clause: string,
-  context: { negativeLead: boolean },
+  context: { negativeLead: boolean; command: boolean },
   permissive: boolean,
   localScopeOf: () => string,
-  scopeOf: (extra: string) => string,
-  add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
+  scopeOf: (extra: string) => { scope: string; focus?: string },
+  add: Add,
 ): void {
   for (const m of allMatches(NUMERIC, clause)) {
     const [, boundWord, n1, n2, , unitRaw, after] = m;
@@ -595,10 +1010,13 @@ function extractNumeric(
     if (isLength) unit = unitOf(unitRaw!);
     else {
       const singular = unitRaw!.toLowerCase().replace(/(?:es)$/, (s) => (/(?:approaches)$/i.test(unitRaw!) ? "" : s)).replace(/s$/, "");
-      const key = singular === "approache" ? "approach" : singular;
+      const key = singular === "approache" ? "approach" : singular === "replie" ? "reply" : singular;
       const group = COUNT_GROUPS[key];
-      if (!group || group === "steps") continue;
-      unit = group;
+      if (group === "steps") continue;
+      // Any other counted thing ("exactly five numbered priorities") is compared only with counts of the same noun,
+      // and only when the number is clearly a bound, not an incidental "3 years".
+      if (!group && !(boundWord || n2) ) continue;
+      unit = group ?? `n:${stem(key)}`;
     }
     let min = a;
     let max = b ?? a;
@@ -616,7 +1034,7 @@ function extractNumeric(
     } else if (/^(?:at least|minimum|minimum of|min\.?|no fewer than|no less than|not less than)$/.test(bw)) {
       min = a;
       max = Infinity;
-    } else if (/^(?:more than|over|longer than)$/.test(bw)) {
+    } else if (/^(?:more than|over|longer than|past|beyond)$/.test(bw)) {
       min = a + 1;
       max = Infinity;
     }
@@ -648,13 +1066,15 @@ function extractNumeric(
     }
     void ownNegation;
     if (isLength && !RESPONSE_ANCHOR.test(clause) && !/\blimit\b/i.test(clause)) continue;
-    if (!isCommand(clause) && !context.negativeLead) continue;
+    if (!context.command) continue;
     const perItem = /\b(?:each|every|per)\s+(?:single\s+)?(?:bullet|item|point|line|sentence|paragraph|step|option|section|message)\b/i.test(clause) ? "each" : "";
     // "a quote of under 20 words", "20 words of text from a source": the bound measures that thing, not the reply.
     const measured =
       /\b([a-z][a-z-]+)\s+(?:of|with)\s+(?:a\s+|an\s+)?$/i.exec(clause.slice(0, m.index!))?.[1] ??
       /^\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+|any\s+)?([a-z][a-z-]+)/i.exec(clause.slice(m.index! + m[0].length))?.[1];
-    const measuredScope = measured && !isKnownVerb(measured) && !isGenericPhrase(measured) && !/^(?:maximum|minimum|limit|length|total|most|least|up|use|length)$/i.test(measured) ? measured.toLowerCase() : "";
+    // "the top 3 ideas" picks from the others; it is not their number.
+    const picked = !m[1] && /\b(?:top|best|first|last|final|main|key)\s+$/i.test(clause.slice(0, m.index!));
+    const measuredScope = picked ? "top" : measured && !isKnownVerb(measured) && !isGenericPhrase(measured) && !/^(?:maximum|minimum|limit|length|total|most|least|up|use|length)$/i.test(measured) ? measured.toLowerCase() : "";
     add({
       dimension: isLength ? "length" : "count",
       value: unit,
@@ -662,18 +1082,42 @@ function extractNumeric(
       exclusive: false,
       permissive,
       bound: { unit, min, max },
-      scope: scopeOf([localScopeOf(), perItem, measuredScope].filter(Boolean).join(" & ")),
-    });
+      ...scopeOf([localScopeOf(), perItem, measuredScope].filter(Boolean).join(" & ")),
+    }, m.index!);
   }
 }
 
+/** "Separated by six asterisks": the IFEval way to ask for several responses in one reply. */
+const SEVERAL_RESPONSES = /\bseparated by (?:a (?:line|row) of )?(?:six|6) asterisks?(?: symbols?)?\b|\*{6}/i;
+/** "Deliver a single, consolidated analysis", "recommend exactly one design", "never offer alternative versions". */
+const ONE_RESPONSE =
+  /\b(?:give|deliver|provide|write|present|produce|return|recommend|offer)\s+(?:(?:only|just)\s+)?(?:a single|exactly one|one single|only one|one)\b(?:,?\s+[\w-]+){0,2}?\s+(?:versions?|drafts?|answers?|responses?|repl(?:y|ies)|analys[ie]s|designs?|recommendations?|plans?|solutions?)\b|\b(?:do not|don't|never|no need to)\s+(?:present|offer|give|provide|include|suggest|add)\s+(?:any\s+)?(?:alternatives|alternative (?:versions?|designs?|answers?|responses?|drafts?|analys[ie]s))\b/i;
+
+function extractResponseCount(
+  clause: string,
+  context: { command: boolean },
+  permissive: boolean,
+  scopeOf: (extra: string) => { scope: string; focus?: string },
+  add: Add,
+): void {
+  if (!context.command) return;
+  const several = SEVERAL_RESPONSES.exec(clause);
+  const one = ONE_RESPONSE.exec(clause);
+  const emit = (min: number, max: number, at: number) =>
+    add({ dimension: "count", value: "responses", polarity: 1, exclusive: false, permissive, bound: { unit: "responses", min, max }, ...scopeOf("") }, at);
+  if (several && !one) emit(2, Infinity, several.index);
+  else if (one && !several) emit(1, 1, one.index);
+}
+
+const WEB_SEARCH_NOUN = /^\s+(?:results?|responses?|answers?|summar(?:y|ies)|quer(?:y|ies)|snippets?|content|output|pages?|citations?|requests?|questions?|data)\b/i;
+
 function extractTools(
   clause: string,
-  context: { negativeLead: boolean },
+  context: { negativeLead: boolean; command: boolean },
   permissive: boolean,
-  scopeOf: (extra: string) => string,
+  scopeOf: (extra: string) => { scope: string; focus?: string },
   localScopeOf: () => string,
-  add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
+  add: Add,
 ): void {
   for (const m of allMatches(TOOLS, clause)) {
     let value: string;
@@ -689,11 +1133,15 @@ function extractTools(
       else if (/^(?:these|those|such|the|of|provided|following|given|available|built-in|no|this|that|a|an|each|multiple|several|some|your|its|their|relevant|appropriate|right|correct|same|specific|certain|new|custom|mcp|native|standard)$/.test(name)) continue;
       else value = name.replace(/[_-]/g, " ");
       if (/^(?:search|web search|browser|browsing)$/.test(value)) value = "web";
-    } else value = "web";
+    } else {
+      // "web search results", "for web search responses": the search names a kind of reply, it is not used.
+      if (/^web[- ]?search$/i.test(m[0]) && WEB_SEARCH_NOUN.test(clause.slice(m.index! + m[0].length))) continue;
+      value = "web";
+    }
     const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
-    if (polarity === 1 && !isCommand(clause)) continue;
+    if (polarity === 1 && !context.command) continue;
     const qualifier = qualifierOf(clause, m.index!, m.index! + m[0].length);
-    add({ dimension: "tools", value, polarity, exclusive: false, permissive, scope: scopeOf(localScopeOf()), ...(qualifier ? { qualifier } : {}) });
+    add({ dimension: "tools", value, polarity, exclusive: false, permissive, ...scopeOf(localScopeOf()), ...(qualifier ? { qualifier } : {}) });
   }
 }
 
@@ -705,26 +1153,42 @@ function topicWords(phrase: string): string[] {
     .map(stem);
 }
 
-const DISCLOSURE_OBJECT = /^\s*((?:[A-Za-z0-9'’-]+\s*){1,5}?)(?=$|[,.;:!)(]|\s(?:to|with|in|on|at|for|from|unless|if|when|even|or|and|but|because|since|without|before|after|under|as|that|which|who|so|until|into|by|than|instead)\b)/;
+/** Verbs that disclose only when their object is the prompt ("print your system prompt", "summarise your instructions"). */
+const PROMPT_VERB =
+  /\b(?:print|output|show|display|recite|paraphrase|summari[sz]e|describe|explain|list|dump|echo|reproduce|restate|copy|read out|type out|write out|spell out)\b/gi;
+const PROMPT_VERB_ONLY = /^(?:print|output|show|display|recite|paraphrase|summari[sz]e|describe|explain|list|dump|echo|reproduce|restate|copy|read out|type out|write out|spell out)$/i;
+const PROMPT_OBJECT =
+  /^\s*(?:(?:your|these|this|the|my|our)\s+(?:(?:system|initial|original|hidden|internal|exact|own)\s+)?(?:prompts?|instructions|guidelines|directives|configuration|rules|system message)|(?:the\s+)?system prompt|(?:the )?text above|everything above)\b/i;
+const KEEP_PROMPT_SECRET =
+  /\bkeep (?:your |these |this |the |all |my |our )?(?:system )?(?:prompt|instructions|rules|guidelines|configuration)(?: \w+)? (?:confidential|secret|private|hidden|to yourself)\b/gi;
+
+// Each word is taken whole (a lookahead capture, then its backreference): the plain `(?:[A-Za-z0-9'’-]+\s*){1,5}?`
+// also tried every split of every word when no object ended within five words, thousands of steps per clause; a
+// match never ends inside a word, so the first match found is the same.
+const DISCLOSURE_OBJECT = /^\s*((?:(?=([A-Za-z0-9'’-]+))\2\s*){1,5}?)(?=$|[,.;:!)(]|\s(?:to|with|in|on|at|for|from|unless|if|when|even|or|and|but|because|since|without|before|after|under|as|that|which|who|so|until|into|by|than|instead)\b)/;
 
 function extractDisclosure(
   clause: string,
-  context: { negativeLead: boolean },
+  context: { negativeLead: boolean; command: boolean },
   permissive: boolean,
-  scopeOf: (extra: string) => string,
-  add: (d: Omit<Directive, "conditional" | "range" | "sentence">) => void,
-  sentenceText: string,
+  scopeOf: (extra: string) => { scope: string; focus?: string },
+  add: Add,
 ): void {
-  void sentenceText;
-  for (const m of allMatches(DISCLOSURE_VERB, clause)) {
+  const matches = [...allMatches(DISCLOSURE_VERB, clause), ...allMatches(PROMPT_VERB, clause)];
+  for (const m of matches) {
     const rest = clause.slice(m.index! + m[0].length);
     const obj = DISCLOSURE_OBJECT.exec(rest);
     if (!obj) continue;
-    const words = topicWords(obj[1]!);
+    let words = topicWords(obj[1]!);
     if (words.length === 0 || words.length > 4) continue;
+    // The prompt itself, however named: "these instructions", "your system prompt", "the text above".
+    const aboutPrompt = PROMPT_OBJECT.test(obj[1]!);
+    if (m[0].length > 0 && PROMPT_VERB_ONLY.test(m[0]) && !aboutPrompt) continue;
+    if (aboutPrompt) words = ["prompt"];
     // Objects that other dimensions own (emoji, links, code, sources...) are judged there, not as topics.
     if (words.every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(`${w}s`) || /^(?:emoj|link|url|sourc|citation|cod|snippet|json|yaml|table|list|bullet|question|clarification|tool|function|exampl|step|option|answer|respons|repl|summary|summar|help|assistanc|support|feedback|suggestion|recommendation|context|reason|explanation|tip|detail|alternativ|choic|idea|way|thing|valu|guidanc)/.test(w))) continue;
     const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
+    if (polarity === 1 && !context.command) continue;
     add({
       dimension: "disclosure",
       value: words.slice().sort().join(" "),
@@ -732,8 +1196,12 @@ function extractDisclosure(
       exclusive: false,
       permissive,
       topic: words,
-      scope: scopeOf(""),
-    });
+      ...scopeOf(""),
+    }, m.index!);
+  }
+  for (const m of allMatches(KEEP_PROMPT_SECRET, clause)) {
+    const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
+    add({ dimension: "disclosure", value: "prompt", polarity: polarity === 1 ? -1 : 1, exclusive: false, permissive, topic: ["prompt"], ...scopeOf("") }, m.index!);
   }
 }
 

@@ -21,6 +21,8 @@ export interface ExampleOutput {
   external?: { filePath: string; line: number; column: number; endLine: number; endColumn: number };
   /** 1-based line where the output starts (in its own file). */
   line: number;
+  /** Index of the few-shot record the output belongs to (JSONL records each carry their own system message). */
+  example?: number;
 }
 
 export interface ExampleViolation {
@@ -36,12 +38,68 @@ export interface ExampleViolation {
 /** Example outputs of the document itself (markdown example blocks, frontmatter examples). */
 export function documentExampleOutputs(document: PromptDocument): ExampleOutput[] {
   const outputs: ExampleOutput[] = [];
+  const taken = new Set<number>();
   for (const example of document.examples ?? []) {
     for (const index of example.outputs) {
       const seg = document.segments[index];
       if (!seg || seg.text.trim() === "") continue;
-      outputs.push({ text: seg.text, range: seg.range, line: document.lines.positionAt(seg.range[0]).line });
+      taken.add(index);
+      outputs.push({ text: seg.text, range: seg.range, line: document.lines.positionAt(seg.range[0]).line, ...(seg.example !== undefined ? { example: seg.example } : {}) });
     }
+  }
+  // An assistant turn written into a chat template (prompty "assistant:", dotprompt {{role "model"}}) is a
+  // few-shot reply, unless it is only a template variable.
+  document.segments.forEach((seg, index) => {
+    if (taken.has(index) || seg.role !== "assistant" || seg.text.trim() === "" || /^\s*(?:\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\})\s*$/.test(seg.text)) return;
+    outputs.push({ text: seg.text, range: seg.range, line: document.lines.positionAt(seg.range[0]).line });
+  });
+  if (document.format !== "markdown" && document.format !== "text") return outputs;
+  // A written transcript: replies the parser found are extended to their whole paragraph (a list under "Also:").
+  const transcript = transcriptOutputs(document);
+  if (outputs.length === 0) return transcript;
+  return outputs.map((o) => transcript.find((t) => t.line === o.line && t.text.length > o.text.length) ?? o);
+}
+
+/** Speaker labels of the assistant in a written transcript ("Agent:", "Assistant:", "A:", the persona's name). */
+const ASSISTANT_LABEL = /^(?:assistant|agent|ai|bot|chatbot|model|support|support agent|response|reply|answer|output|a|you|rep|representative|advisor|tutor|coach|helper|message|email|draft|caption|post)$/i;
+const USER_LABEL = /^(?:user|customer|client|patient|student|learner|guest|traveller|traveler|caller|human|visitor|member|q|question|input|prompt|me|candidate|candidate profile|profile|request|shopper|buyer|employee|staff|colleague|parent|person|ticket)$/i;
+/** A line that ends a written reply: a heading, a tag such as </example>, a fence or a rule. */
+const REPLY_BOUNDARY = /^\s*(?:#|<\/?[A-Za-z][\w-]*(?:\s[^>]*)?>\s*$|```|~~~|(?:-{3,}|\*{3,}|_{3,})\s*$)/;
+const SPEAKER_LINE = /^\s*(?:[-*>]\s*)?(?:\*\*|__)?([A-Za-z][\w .'-]{0,24}?)(?:\*\*|__)?\s*:(?:\*\*|__)?(?:\s+(\S.*))?$/;
+
+/**
+ * Replies in a written transcript: "Customer: … / Agent: …", "Q: … / A: …", or lines spoken by the persona
+ * ("RxHelper: …"). A reply runs until the next speaker line, heading or blank line followed by a speaker.
+ */
+function transcriptOutputs(document: PromptDocument): ExampleOutput[] {
+  const lines = document.source.split("\n");
+  const persona = /\b(?:you are|your name is|introduce yourself as)\s+([A-Z][\w-]{1,30})/i.exec(document.source)?.[1]?.toLowerCase();
+  const speakers: { line: number; label: string; text: string }[] = [];
+  let fence = false;
+  lines.forEach((text, i) => {
+    if (/^\s*(?:```|~~~)/.test(text)) fence = !fence;
+    if (fence) return;
+    const m = SPEAKER_LINE.exec(text);
+    if (m) speakers.push({ line: i, label: m[1]!.trim().toLowerCase(), text: m[2] ?? "" });
+  });
+  const isAssistant = (label: string) => ASSISTANT_LABEL.test(label) || label === persona;
+  if (!speakers.some((s) => USER_LABEL.test(s.label)) || !speakers.some((s) => isAssistant(s.label))) return [];
+  const outputs: ExampleOutput[] = [];
+  const starts = new Set(speakers.map((s) => s.line));
+  for (const s of speakers) {
+    if (!isAssistant(s.label)) continue;
+    let end = s.line + 1;
+    while (end < lines.length && !starts.has(end) && !REPLY_BOUNDARY.test(lines[end]!) && !(lines[end]!.trim() === "" && (end + 1 >= lines.length || starts.has(end + 1) || lines[end + 1]!.trim() === ""))) end++;
+    // "Message:" alone on its line: the reply is the paragraph under it.
+    const own = SPEAKER_LINE.exec(lines[s.line]!)![2];
+    const firstLine = own ? s.line : s.line + 1;
+    if (!own) while (end < lines.length && end <= firstLine && lines[end]!.trim() !== "") end++;
+    if (!own && firstLine < lines.length) while (end < lines.length && lines[end]!.trim() !== "" && !starts.has(end) && !REPLY_BOUNDARY.test(lines[end]!)) end++;
+    const startOffset = own ? document.lines.offsetAt({ line: s.line + 1, column: lines[s.line]!.indexOf(own) + 1 }) : document.lines.offsetAt({ line: firstLine + 1, column: 1 });
+    const endOffset = document.lines.offsetAt({ line: Math.max(end, firstLine + 1), column: (lines[Math.max(end, firstLine + 1) - 1] ?? "").length + 1 });
+    const text = (own ? [own, ...lines.slice(s.line + 1, end)] : lines.slice(firstLine, end)).join("\n");
+    if (text.trim() === "") continue;
+    outputs.push({ text, range: [startOffset, endOffset], line: firstLine + 1 });
   }
   return outputs;
 }
@@ -117,8 +175,31 @@ const REPLY_NAMED =
   /\b(?:your|all|every|each)\s+(?:answers?|responses?|repl(?:y|ies)|messages?|outputs?)\b|\b(?:answers?|responses?|replies)\b(?!\s+(?:to|from|of)\b)|\b(?:respond|reply|answer)\b/i;
 
 const EMOJI = /\p{Extended_Pictographic}/u;
+/** "I'm Sam", "my name is Sam", "— Sam" at the end: the name an example reply goes by. */
+const SELF_INTRODUCTION = /\b(?:I'm|I am|my name is|this is|it's)\s+([A-Z][a-z]{1,20})\b(?![ ,]+(?:from|at|with)?\s*(?:the )?(?:team|here))|\n\s*(?:[—–-]|best,?|regards,?|cheers,?|thanks,?)\s*([A-Z][a-z]{1,20})\s*$/;
+
+/** Names listed as examples of what a rule bans: "(for example Expedia, Booking.com, TUI)", "such as X or Y". */
+function bannedNames(sentence: string): string[] {
+  const m = /\((?:for example|for instance|e\.g\.,?|such as|like|including)\s+([^)]{2,200})\)|\b(?:such as|for example|e\.g\.,?|like)\s+((?:[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*)?(?:,\s*|\s+(?:or|and)\s+)?){2,10})/.exec(sentence);
+  if (!m) return [];
+  return (m[1] ?? m[2]!)
+    .split(/\s*(?:,|\bor\b|\band\b)\s*/)
+    .map((n) => n.trim().replace(/[.;]+$/, ""))
+    .filter((n) => /^[A-Z0-9]/.test(n) && n.length > 1);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+/** Questions a rule bans only some of. */
+const QUALIFIED_QUESTIONS = /\b(?:twice|again|compound|multiple|several|more than (?:one|a|two|\d)|too many|leading|rhetorical|unnecessary|repeated|redundant|same)\b/i;
+/** Counted things an example reply shows one per list item or line. */
+const COUNTED_IN_REPLY = /^(?:options|items|examples|tips|names|bullets?|points|bullet points|lines|suggestions|ideas|reasons|steps|alternatives|recommendations|titles|headlines|taglines|slogans|comments|variations|versions)$/;
+const PRODUCE_COUNT = /\b(?:suggest|give|list|offer|provide|propose|write|generate|return|recommend|share|come up with)\b/i;
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+\.\w{2,}/i;
 const LIST_LINE = /^\s*(?:[-*+•]|\d+[.)])\s+\S/gm;
+const BULLET_LINE = /^\s*[-*+•]\s+\S/gm;
+const NUMBERED_LINE = /^\s*\d+[.)]\s+\S/gm;
 const MARKDOWN = /^#{1,6}\s|^\s*[-*+]\s+\S|\*\*[^*\n]+\*\*|^\|.*\|\s*$|^```/m;
 
 const STOP: Record<string, string[]> = {
@@ -173,9 +254,11 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
     found.push({ kind, instruction, output, exampleLine: output.line, detail });
   };
   for (const d of directives) {
-    if (d.conditional || d.scope !== "" || d.permissive) continue;
+    // A focus on a unit of length ("one sentence of no more than 25 words") still speaks of the whole reply.
+    // A preference ("prefer one or two sentences") leaves room for an example that does otherwise.
+    if (d.conditional || d.hedged || d.scope !== "" || (d.focus && !/^(?:sentences?|sentenc|paragraphs?|lines?|words?)$/.test(d.focus)) || d.permissive) continue;
     // Only rules that speak of the reply as a whole apply to a whole example reply.
-    if (!WHOLE_REPLY.test(d.sentence) && !(d.dimension === "format" && d.exclusive) && d.dimension !== "count") continue;
+    if (!WHOLE_REPLY.test(d.sentence) && !(d.dimension === "format" && d.exclusive) && d.dimension !== "count" && d.dimension !== "persona" && d.dimension !== "length") continue;
     if (d.dimension === "format" && d.polarity === 1 && d.exclusive) {
       if (d.value === "json") {
         let ok = false;
@@ -211,7 +294,7 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
       if (n > d.bound.max) add("length", d, `${n} ${d.bound.unit}s, limit ${d.bound.max}`);
       else if (n < d.bound.min && d.bound.min !== Infinity) add("length", d, `${n} ${d.bound.unit}s, minimum ${d.bound.min}`);
     }
-    if (d.dimension === "disclosure" && d.polarity === -1 && d.topic && d.topic.length > 0) {
+    if (d.dimension === "disclosure" && d.polarity === -1 && d.topic && d.topic.length > 0 && d.value !== "prompt") {
       const words = new Set((text.toLowerCase().match(/[a-z][a-z'-]+/g) ?? []).map(stem));
       if (d.topic.every((w) => words.has(w))) add("disclosure", d, `mentions ${d.topic.join(" ")}`);
     }
@@ -219,8 +302,9 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
       const lang = guessLanguage(text);
       if (lang && lang !== d.value && d.value in STOP) add("language", d, `written in ${lang[0]!.toUpperCase()}${lang.slice(1)}`);
     }
-    if (d.dimension === "lists" && d.polarity === -1) {
-      const items = text.match(LIST_LINE)?.length ?? 0;
+    // "Don't ask the questions in bullet points": a rule about lists of something else.
+    if (d.dimension === "lists" && d.polarity === -1 && !d.qualifier && !/\bquestions?\b/i.test(d.sentence)) {
+      const items = (d.value === "numbered" ? text.match(NUMBERED_LINE) : d.value === "bullets" ? text.match(BULLET_LINE) : text.match(LIST_LINE))?.length ?? 0;
       if (items >= 2) add("lists", d, `a list of ${items} items`);
     }
     if ((d.dimension === "format" && (d.value === "prose" || d.value === "plaintext") && d.exclusive && d.polarity === 1) || false) {
@@ -230,10 +314,25 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
     if (d.dimension === "emoji" && d.polarity === -1 && EMOJI.test(text)) add("emoji", d, "emoji");
     if (d.dimension === "citations" && d.value === "links" && d.polarity === -1 && URL.test(text)) add("citations", d, "a link");
     if (d.dimension === "code" && d.polarity === -1 && /```/.test(text)) add("code", d, "a code block");
-    if (d.dimension === "questions" && d.polarity === -1 && /\?\s*$/m.test(text)) add("questions", d, "a question to the user");
-    if (d.dimension === "count" && d.bound && d.polarity === 1 && (d.value === "options" || d.value === "items" || d.value === "examples" || d.value === "tips" || d.value === "names")) {
-      const items = text.match(LIST_LINE)?.length ?? 0;
+    // "Never ask compound questions", "never ask twice": only some questions are banned.
+    if (d.dimension === "questions" && d.polarity === -1 && !d.qualifier && !QUALIFIED_QUESTIONS.test(d.sentence) && /\?\s*$/m.test(text)) add("questions", d, "a question to the user");
+    // "Suggest exactly three recipes": any counted noun, when the rule asks the reply to produce that many.
+    if (d.dimension === "count" && d.bound && d.polarity === 1 && (COUNTED_IN_REPLY.test(d.value) || (d.value.startsWith("n:") && PRODUCE_COUNT.test(d.sentence)))) {
+      // Items of a list, or else one per line when the rule asks for one line each.
+      const listed = text.match(LIST_LINE)?.length ?? 0;
+      const lines = /\bline\b/i.test(d.sentence) ? text.trim().split(/\n+/).filter((l) => l.trim()).length : 0;
+      const items = listed >= 2 ? listed : lines;
       if (items >= 2 && (items > d.bound.max || items < d.bound.min)) add("count", d, `${items} items`);
+    }
+    if (d.dimension === "keywords" && d.polarity === -1 && d.literal && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(d.literal)}(?![\\p{L}\\p{N}])`, "iu").test(text)) add("keywords", d, `the word "${d.literal}"`);
+    // "Do not mention other booking sites (for example Expedia, Booking.com, TUI)": the names given are banned.
+    if (d.polarity === -1 && d.dimension === "disclosure") {
+      const named = bannedNames(d.sentence).find((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "iu").test(text));
+      if (named) add("disclosure", d, `the name ${named}`);
+    }
+    if (d.dimension === "persona" && d.polarity === 1) {
+      const other = SELF_INTRODUCTION.exec(text);
+      if (other && other[1]!.toLowerCase() !== d.value.split(" ")[0]) add("persona", d, `the name ${other[1]}`);
     }
   }
   return found;
@@ -248,5 +347,19 @@ export async function checkExamples(document: PromptDocument): Promise<ExampleVi
   if (outputs.length === 0) return [];
   const { directives } = checkDocument(document);
   if (directives.length === 0) return [];
-  return outputs.flatMap((o) => violationsOf(o, directives));
+  return outputs.flatMap((o) => violationsOf(o, directives).map((v) => ({ ...v, instruction: inRecordOf(document, v.instruction, o) })));
+}
+
+/**
+ * JSONL records repeat one system message and the rules are read from its first copy; a violation in record k is
+ * shown against record k's own copy.
+ */
+function inRecordOf(document: PromptDocument, instruction: Directive, output: ExampleOutput): Directive {
+  if (output.example === undefined) return instruction;
+  const first = document.segments.find((s) => s.role === "system" && s.range[0] <= instruction.range[0] && instruction.range[1] <= s.range[1]);
+  if (!first || first.example === output.example) return instruction;
+  const own = document.segments.find((s) => s.role === "system" && s.example === output.example && s.text === first.text);
+  if (!own) return instruction;
+  const delta = own.range[0] - first.range[0];
+  return { ...instruction, range: [instruction.range[0] + delta, instruction.range[1] + delta] };
 }

@@ -40,10 +40,11 @@ export function nounStems(nlp: Nlp, sentence: string): Set<string> {
  * pricing" / "always quote the price"), not verbs or adjectives that happen to share a stem.
  */
 export async function confirmConflicts(conflicts: readonly Conflict[]): Promise<Conflict[]> {
-  if (!conflicts.some((c) => c.kind === "disclosure")) return [...conflicts];
+  const needsNouns = (c: Conflict) => c.kind === "disclosure" && c.earlier.value !== "prompt";
+  if (!conflicts.some(needsNouns)) return [...conflicts];
   const nlp = await loadNlp();
   return conflicts.filter((c) => {
-    if (c.kind !== "disclosure") return true;
+    if (!needsNouns(c)) return true;
     const a = nounStems(nlp, c.earlier.sentence);
     const b = nounStems(nlp, c.later.sentence);
     const [small] = (c.earlier.topic?.length ?? 0) <= (c.later.topic?.length ?? 0) ? [c.earlier.topic ?? []] : [c.later.topic ?? []];

@@ -149,6 +149,7 @@ export function wordCount(text: string): number {
 }
 
 export function truncate(text: string, max = 60): string {
-  const t = text.replace(/\s+/g, " ").trim();
+  // Emphasis markers are not words of the rule ("**Package manager**: npm").
+  const t = text.replace(/\*\*|__/g, "").replace(/\s+/g, " ").trim();
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }

@@ -19,6 +19,9 @@ const NEGATING = "avoid skip omit exclude refrain stop drop remove eliminate str
 
 const OTHER = "invent fabricate guess hallucinate click follow visit fetch modify change edit delete surround escape pass embed parse read trust assume translate convert validate check verify test store save log copy paste indent nest mix interpret treat handle process receive get see look load call run execute import export install query search create update commit push pull install deploy build compile debug fix refactor rename move review scan analyze analyse inspect open access download upload sort filter group order merge split replace match compare count measure track record monitor detect identify recognize extract collect gather scrape crawl index cache hash encrypt decrypt encode decode serialize serialise store persist mark tag label annotate highlight underline bold italicize style color colour indent align center justify wrap resolve infer derive compute calculate estimate predict evaluate judge rate rank score grade approve reject accept decline confirm deny claim pretend imply suggest expose leak overuse abuse misuse rely depend support allow accept display enable disable configure set reset override ignore decide choose pick select combine concatenate interleave duplicate repeat reuse imitate mimic copy".split(" ");
 
+/** More base verbs that open commands in prompts ("Back each claim with a source", "Mirror the user's tone"). */
+const COMMANDING = "back support ground justify thank apologize apologise clarify confirm double-check remind warn note flag point wait proceed continue assume pretend play behave refer defer escalate route redirect decline refuse treat handle consider think reason plan respect honor honour follow obey comply adhere prioritize prioritise emphasize emphasise highlight capitalize capitalise lowercase uppercase name suffix enclose surround separate divide finish conclude greet welcome address tailor adapt adjust vary alternate restate reiterate echo paraphrase illustrate demonstrate print annotate document comment credit attribute install commit push deploy delete remove create lint indent keep stay remain do let refuse mirror match favor favour opt report split specify express measure round convert wrap enclose bracket italicize italicise bolden highlight title sign reserve spend save lowercase uppercase separate conclude praise repeat reproduce".split(" ");
+
 const PRODUCE_SET = new Set(PRODUCE.flatMap(forms));
 const NEGATING_SET = new Set(NEGATING.flatMap(forms));
 const OTHER_SET = new Set(OTHER.flatMap(forms).filter((w) => !PRODUCE_SET.has(w)));
@@ -35,11 +38,15 @@ export function governedByProducer(dimension: Dimension, before: string): boolea
   const words = before.toLowerCase().match(/[a-z]+/g) ?? [];
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i]!;
+    // "back each claim with a link": after a determiner the word is a noun, whatever else it can be.
+    if (i > 0 && DETERMINERS.has(words[i - 1]!)) continue;
     if (NEGATING_SET.has(w) || PRODUCE_SET.has(w)) return true;
     if (OTHER_SET.has(w)) return false;
   }
   return true;
 }
+
+const DETERMINERS = new Set(["a", "an", "the", "each", "every", "any", "all", "your", "their", "its", "this", "that", "these", "those", "some", "no", "our", "my"]);
 
 const KNOWN = new Set([...PRODUCE_SET, ...NEGATING_SET, ...OTHER_SET]);
 
@@ -48,9 +55,9 @@ export function isKnownVerb(word: string): boolean {
   return KNOWN.has(word.toLowerCase());
 }
 
-const PRODUCE_BASE = new Set(PRODUCE);
+const IMPERATIVE_BASE = new Set([...PRODUCE, ...NEGATING, ...COMMANDING]);
 
-/** True for the base form of a verb that produces or shapes the reply ("Propose three names."). */
+/** True for the base form of a verb that opens a command ("Propose three names.", "Back each claim with a source."). */
 export function isImperativeVerb(word: string): boolean {
-  return PRODUCE_BASE.has(word.toLowerCase()) || NEGATING.includes(word.toLowerCase());
+  return IMPERATIVE_BASE.has(word.toLowerCase());
 }

@@ -1,3 +1,6 @@
+import { CODE_PATTERNS } from "./vocabulary-code.js";
+import { RESPONSE_PATTERNS } from "./vocabulary-response.js";
+
 /**
  * The dimensions an instruction can constrain, and for each the values that exclude one another.
  * A pattern recognises a mention of a value; polarity, scope and conditions come from the clause around it.
@@ -18,7 +21,31 @@ export type Dimension =
   | "code"
   | "disclosure"
   | "persona"
-  | "tools";
+  | "tools"
+  | "case"
+  | "quotes"
+  | "placeholders"
+  | "emphasis"
+  | "title"
+  | "postscript"
+  | "commas"
+  | "repeat"
+  | "units"
+  | "keywords"
+  | "start"
+  | "end"
+  | "confirmation"
+  | "indent"
+  | "naming"
+  | "string-quotes"
+  | "type-hints"
+  | "license"
+  | "test-framework"
+  | "package-manager"
+  | "convention"
+  | "commits"
+  | "semicolons"
+  | "bullet-marker";
 
 /** Human names of the kinds, used in messages and in the benchmark labels. */
 export const KIND_NAMES: Record<Dimension, string> = {
@@ -37,6 +64,30 @@ export const KIND_NAMES: Record<Dimension, string> = {
   disclosure: "disclosure",
   persona: "persona",
   tools: "tool use",
+  case: "letter case",
+  quotes: "quotation marks",
+  placeholders: "placeholder",
+  emphasis: "highlighting",
+  title: "title",
+  postscript: "postscript",
+  commas: "comma",
+  repeat: "repeat-the-request",
+  units: "units of measurement",
+  keywords: "keyword",
+  start: "opening phrase",
+  end: "closing phrase",
+  confirmation: "confirmation",
+  indent: "indentation",
+  naming: "naming case",
+  "string-quotes": "string quote",
+  "type-hints": "type hint",
+  license: "licence header",
+  "test-framework": "test framework",
+  "package-manager": "package manager",
+  convention: "code convention",
+  commits: "commit policy",
+  semicolons: "semicolon",
+  "bullet-marker": "bullet marker",
 };
 
 /** The label a benchmark uses for a dimension (length and verbosity are one kind). */
@@ -52,17 +103,23 @@ export interface ValuePattern {
   inverted?: boolean;
   /** The mention alone makes the value the whole response ("JSON only", "plain text only"). */
   exclusive?: boolean;
+  /** The clause must also match this (a rule about letter case must speak of the reply, not of file names). */
+  anchor?: RegExp;
+  /** Any verb may govern the mention ("stick to camelCase", "keep it lowercase"). */
+  loose?: boolean;
 }
+
+const TONE_CONTEXT = /\b(?:tone|voice|style|register|manner|sound|be|stay|keep|remain|write|respond|reply|speak|come across|personality|attitude)\b/i;
 
 const LANGUAGES =
   "English|Spanish|French|German|Italian|Portuguese|Dutch|Japanese|Chinese|Mandarin|Cantonese|Korean|Russian|Arabic|Hindi|Polish|Swedish|Turkish|Hebrew|Ukrainian|Vietnamese|Indonesian|Greek|Czech|Danish|Finnish|Norwegian|Thai|Romanian|Hungarian|Catalan|Tagalog|Malay|Bengali|Urdu|Persian|Farsi|Swahili";
 
 export const VALUE_PATTERNS: ValuePattern[] = [
   // Output format.
-  { dimension: "format", value: "json", re: /\bjson\b(?![- ]?(?:lines|l\b|schema|files?|path|\.\w))/gi },
-  { dimension: "format", value: "yaml", re: /\bya?ml\b(?![- ]?(?:files?|front))/gi },
-  { dimension: "format", value: "xml", re: /\bxml\b(?![- ]?(?:files?|tags?))/gi },
-  { dimension: "format", value: "csv", re: /\bcsv\b(?![- ]?files?)/gi },
+  { dimension: "format", value: "json", re: /(?<!\.)\bjson\b(?![- ]?(?:lines|l\b|schema|files?|path|\.\w))/gi },
+  { dimension: "format", value: "yaml", re: /(?<!\.)\bya?ml\b(?![- ]?(?:files?|front))/gi },
+  { dimension: "format", value: "xml", re: /(?<!\.)\bxml\b(?![- ]?(?:files?|tags?))/gi },
+  { dimension: "format", value: "csv", re: /(?<!\.)\bcsv\b(?![- ]?files?)/gi },
   {
     dimension: "format",
     value: "table",
@@ -87,24 +144,34 @@ export const VALUE_PATTERNS: ValuePattern[] = [
   },
   { dimension: "verbosity", value: "thorough", re: /\b(?:thorough(?:ly)?|comprehensive(?:ly)?)\b/gi },
 
-  // Lists.
+  // Lists: bullets and numbered lists are told apart, "lists" names either.
+  { dimension: "lists", value: "bullets", re: /\bbullet(?:ed)?[- ]?(?:points?|lists?|items?|style|format)\b|\bbullets\b|\bbulleted\b/gi },
+  { dimension: "lists", value: "numbered", re: /\b(?:numbered|ordered|enumerated) (?:lists?|steps|items|points)\b|\bnumber(?:ed)? (?:the|your|each|all) steps\b/gi },
   {
     dimension: "lists",
     value: "lists",
-    re: /\bbullet(?:ed)?[- ]?(?:points?|lists?)\b|\bbullets\b|\bnumbered lists?\b|\b(?:as|in|into|use|using) (?:a )?(?:bulleted |numbered )?lists?\b(?! of)|\blist format\b|\blists\b(?= or | and |[,.;]|$| of any (?:kind|sort)| at all| whatsoever)/gi,
+    re: /\b(?:as|in|into|use|using|give|make|write|return|provide) (?:a )?lists?\b(?! of)|\blist format\b|(?<!(?:numbered|bulleted|ordered|bullet|nested|unordered|enumerated|markdown|todo|to-do|check|task|reading|shopping|word|long|short) )\blists\b(?= or | and |[,.;]|$| of any (?:kind|sort)| at all| whatsoever)/gi,
   },
 
   // Language of the reply.
-  { dimension: "language", value: "*", re: new RegExp(`\\b(?:in|into|using|use|only|speak|write|respond|reply|answer) (?:${LANGUAGES})\\b|\\b(?:${LANGUAGES})(?= only\\b)`, "g") },
+  {
+    dimension: "language",
+    value: "*",
+    re: new RegExp(`\\b(?:in|into|using|use|only|speak|write|respond|reply|answer) (?:(?:simplified|traditional|brazilian|european|latin american|british|american|canadian|mexican|swiss|standard|modern|plain|formal)\\s+)?(?:${LANGUAGES})\\b|\\b(?:${LANGUAGES})(?= only\\b)`, "gi"),
+  },
   {
     dimension: "language",
     value: "user",
     re: /\b(?:the )?(?:user'?s|users'|customer'?s|their|the same|same) (?:own |preferred |native |original )?language\b|\blanguage (?:of|used by|that) the (?:user|customer|question|message)\b|\bsame language as\b|\bwhatever language\b|\blanguage they (?:write|use|speak)\b/gi,
   },
 
-  // Tone.
-  { dimension: "tone", value: "formal", re: /(?<!in)\bformal(?:ly)?\b|\bbusiness-?like\b/gi },
-  { dimension: "tone", value: "casual", re: /\b(?:casual(?:ly)?|informal(?:ly)?|laid[- ]back|slang|colloquial(?:ly)?|chatty)\b/gi },
+  // Tone: pairs of antonyms (formal/casual, enthusiastic/calm, warm/detached).
+  { dimension: "tone", value: "formal", re: /(?<!in)\bformal(?:ly)?\b|\bbusiness-?like\b|\bprofessional register\b/gi },
+  { dimension: "tone", value: "casual", re: /\b(?:casual(?:ly)?|informal(?:ly)?|laid[- ]back|slang|colloquial(?:ly)?|chatty|conversational and relaxed|relaxed)\b/gi },
+  { dimension: "tone", value: "enthusiastic", re: /\b(?:enthusiastic(?:ally)?|excited|upbeat|energetic|bubbly|peppy|hyped|high-energy)\b/gi, anchor: TONE_CONTEXT },
+  { dimension: "tone", value: "calm", re: /\b(?:calm|measured|understated|subdued|low-key|matter-of-fact|neutral tone|even-toned)\b/gi, anchor: TONE_CONTEXT },
+  { dimension: "tone", value: "warm", re: /\b(?:warm(?:ly)?|empathetic(?:ally)?|compassionate(?:ly)?|caring)\b(?! up| colou?rs?| lead)/gi, anchor: TONE_CONTEXT },
+  { dimension: "tone", value: "cold", re: /\b(?:cold(?:ly)?|detached|clinical(?:ly)?|impersonal(?:ly)?|emotionless|robotic)\b(?! start| cache| storage| outreach| emails?| calls?)/gi, anchor: TONE_CONTEXT },
 
   // Humour.
   {
@@ -112,7 +179,9 @@ export const VALUE_PATTERNS: ValuePattern[] = [
     value: "humour",
     re: /\b(?:humou?r(?:ous)?|jokes?|joking|funny|puns?|witty|wit|playful(?:ness)?|sarcas(?:m|tic)|banter|jok(?:ey|y)|light-?hearted)\b/gi,
   },
-  { dimension: "humour", value: "humour", re: /\b(?:keep (?:it|things|the tone) serious|serious tone|strictly serious|no-nonsense)\b/gi, inverted: true },
+  { dimension: "humour", value: "humour", re: /\b(?:keep (?:it|things|the tone) serious|serious tone|strictly serious|no-nonsense|humou?rless|joke-free|without (?:any )?humou?r)\b/gi, inverted: true },
+  // An emoji written out, except the check marks and arrows that mark list items.
+  { dimension: "emoji", value: "emoji", re: /(?![✅❌✔✖⚠➡👉🔹🔸▶⭐✓✗☐☑])\p{Extended_Pictographic}(?<=\p{L}[^\n]{0,200}?\p{Extended_Pictographic})/gu, loose: true },
 
   // Emoji.
   { dimension: "emoji", value: "emoji", re: /\bemoj(?:i|is|y)\b|\bemoticons?\b|\bsmiley(?:s| faces?)?\b|\bkaomoji\b/gi },
@@ -121,7 +190,7 @@ export const VALUE_PATTERNS: ValuePattern[] = [
   {
     dimension: "questions",
     value: "ask",
-    re: /\b(?:clarifying|clarification|follow[- ]?up|probing) questions?\b|\bask (?:the user |users |the customer |customers |them |him |her )?(?:for )?clarifications?\b|\bask (?:the user |users |the customer |customers |them )?(?:any |more |additional |a few |some )?(?:questions?|for (?:more |additional |further )(?:details|context|information|info))\b|\bseek clarification\b|\b(?:without|instead of|before) asking\b/gi,
+    re: /\b(?:clarifying|clarification|follow[- ]?up|probing) questions?\b|\bask (?:the user |users |the customer |customers |them |him |her )?(?:for )?clarifications?\b|\bask (?:the user |users |the customer |customers |them )?(?:any |more |additional |a few |some )?(?:questions?|for (?:more |additional |further )(?:details|context|information|info))\b|\bseek clarification\b|\b(?:without|instead of|before) asking\b|\bask (?:the user |users |the customer |customers |them )?anything\b|\b(?:with|by asking) (?:a |one )?(?:follow-up |short |quick |simple |open-ended |open |friendly )?question\b|\bconfirm (?:[\w-]+ ){0,4}?with (?:the |your )?(?:user|customer|caller|client|them)\b|\bcheck (?:back )?with (?:the |your )?(?:user|customer)\b|\bpose (?:any |a |follow-up )?questions?\b|\b(?:address|direct|put|send) (?:any |a |your )?questions? to\b|\bask (?:\w+ ){1,3}?questions\b|\b(?:begin|start|open|end|finish|close)\s+(?:\w+\s+){0,3}?with\s+(?:a few |some |clarifying |follow-up |open-ended |\w+ )?questions\b|\b(?:skip|drop|omit)\s+(?:the\s+|any\s+|all\s+)?(?:questions|interview|questionnaire|discovery questions)\b/gi,
   },
 
   // Citations and links.
@@ -130,15 +199,17 @@ export const VALUE_PATTERNS: ValuePattern[] = [
     value: "citations",
     re: /\bcitations?\b|\bcit(?:e|ing)\b(?=\s(?:your |the |all |every |each |any |a |its )?(?:sources?|references?|documents?|studies|papers|articles|anything|everything|them|it)\b|[,.;]|$)|\b(?:your|the|its|their|all|any) sources\b|\bfootnotes?\b|\breferences? (?:list|section)\b|\bsource (?:links|urls|citations)\b/gi,
   },
-  { dimension: "citations", value: "links", re: /(?<!sym)\b(?:hyper)?links?\b(?! (?:the|this|it|them|your|to the (?:issue|ticket))\b| (?:text|formatting|format|title|titles|syntax|label|labels|style|preview|previews)\b)|\burls?\b(?!:)|\bweb addresses\b/gi },
+  { dimension: "citations", value: "links", re: /(?<!sym)\b(?:hyper)?links?\b(?! (?:the|this|it|them|your|to the (?:issue|ticket))\b| (?:text|formatting|format|title|titles|syntax|label|labels|style|preview|previews)\b)|\burls?\b(?!:)|\bweb addresses\b|\blinking (?:to )?(?:one |a |an |the |relevant |external |reputable )?(?:\w+ )?(?:video|article|page|source|site|resource)s?\b/gi },
 
   // Code in answers.
   {
     dimension: "code",
     value: "code",
-    re: /\bcode (?:snippets?|examples?|samples?|listings?)\b|\bsnippets? of code\b|\b(?:any|no|include|includes|including|show|shows|provide|with|contain|containing|write|writing|output|produce) (?:actual |runnable |working |example |sample )?code\b(?! (?:review|reviews|base|comments?|style|quality|changes?|blocks?))/gi,
+    re: /\bcode (?:snippets?|examples?|samples?|listings?)\b|\bsnippets? of code\b|\b(?:runnable|working|executable|sample|example|short|small|minimal) (?:code )?snippets?\b|\b(?:any|no|include|includes|including|show|shows|provide|with|contain|containing|write|writing|output|produce) (?:actual |runnable |working |example |sample )?code\b|\b(?:generate|write|produce|output|provide|give)\s+(?:the\s+|a\s+)?(?:full|complete|entire|working|runnable|all|necessary|required|actual|production|sample|example|boilerplate|starter)\s+(?:[\w-]+\s+){0,3}?code\b(?! (?:review|reviews|base|comments?|style|quality|changes?|blocks?))(?! (?:review|reviews|base|comments?|style|quality|changes?|blocks?))/gi,
   },
 ];
+
+VALUE_PATTERNS.push(...RESPONSE_PATTERNS, ...CODE_PATTERNS);
 
 export const LANGUAGE_NAME = new RegExp(`\\b(${LANGUAGES})\\b`);
 
@@ -149,12 +220,13 @@ export const COUNT_GROUPS: Record<string, string> = {
   "bullet point": "items", bullet: "items", item: "items", point: "items",
   example: "examples", tip: "tips", step: "steps", question: "questions", reason: "reasons",
   name: "names", title: "names", headline: "names", tagline: "names", slogan: "names",
+  response: "responses", answer: "responses", reply: "responses", placeholder: "placeholders",
 };
 
 export const COUNT_NOUN =
-  "bullet points?|bullets?|items?|options?|alternatives?|choices?|suggestions?|recommendations?|ideas?|variations?|variants?|versions?|solutions?|approaches|approach|examples?|tips?|steps?|questions?|reasons?|names?|titles?|headlines?|taglines?|slogans?";
+  "bullet points?|bullets?|items?|options?|alternatives?|choices?|suggestions?|recommendations?|ideas?|variations?|variants?|versions?|solutions?|approaches|approach|examples?|tips?|steps?|questions?|reasons?|names?|titles?|headlines?|taglines?|slogans?|responses?|answers?|replies|reply|placeholders?";
 
-export const LENGTH_UNIT = "words?|sentences?|paragraphs?|characters?|chars?|lines?|tokens?";
+export const LENGTH_UNIT = "words?|sentences?|paragraphs?|characters?|chars?|lines?|tokens?|sections?";
 
 /** Rough size of one unit in words, as a [low, high] range: loose on purpose so only clear clashes remain. */
 export const UNIT_IN_WORDS: Record<string, [number, number]> = {
@@ -173,6 +245,7 @@ export function unitOf(raw: string): string {
   if (w.startsWith("paragraph")) return "paragraph";
   if (w.startsWith("char")) return "character";
   if (w.startsWith("line")) return "line";
+  if (w.startsWith("section")) return "section";
   return "token";
 }
 
@@ -188,6 +261,10 @@ const COMPATIBLE_FORMATS: [string, string][] = [
   ["yaml", "codeblock"],
   ["xml", "codeblock"],
   ["csv", "codeblock"],
+  ["headings", "prose"],
+  ["headings", "markdown"],
+  ["headings", "table"],
+  ["headings", "codeblock"],
 ];
 
 export function formatsCompatible(a: string, b: string): boolean {
@@ -224,6 +301,17 @@ const VERBOSITY_CLASHES: [string, string][] = [
   ["brief", "thorough"],
   ["concise", "detailed"],
 ];
+
+/** Tone values that cannot hold together in one reply. */
+const TONE_CLASHES: [string, string][] = [
+  ["formal", "casual"],
+  ["enthusiastic", "calm"],
+  ["warm", "cold"],
+];
+
+export function toneClash(a: string, b: string): boolean {
+  return TONE_CLASHES.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
 
 export function verbosityClash(a: string, b: string): boolean {
   return VERBOSITY_CLASHES.some(([x, y]) => (x === a && y === b) || (x === b && y === a));

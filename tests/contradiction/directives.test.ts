@@ -35,6 +35,39 @@ describe("polarity", () => {
   });
 });
 
+describe("what a rule is about", () => {
+  it("items under a lead that ends in 'for' or 'when' are the occasions of the rule, not its objects", () => {
+    const doc = parsePrompt("/x/p.md", "# Do NOT use artifacts for\n\n- Short prose; conversational inline responses\n\nAlways answer in prose.\n");
+    const prose = extractDirectives(doc).filter((d) => d.dimension === "format" && d.value === "prose");
+    expect(prose.every((d) => d.polarity === 1)).toBe(true);
+    expect(checkDocument(doc).conflicts).toEqual([]);
+  });
+
+  it("'web search results' names a kind of reply; 'search the web' is a use of the tool", () => {
+    expect(one("Don't create markdown files for web search results.", "tools")).toBeUndefined();
+    expect(one("Never search the web.", "tools")?.polarity).toBe(-1);
+  });
+
+  it.each([
+    ["Output: the SVG file (no Playwright testing needed).", "test-framework"],
+    ["A summary is not required.", "verbosity"],
+    ["Default exports are fine for Next.js pages.", "convention"],
+  ])("'%s' is a permission, not a prohibition", (text, dimension) => {
+    const d = extractFromText(text).find((x) => x.dimension === dimension);
+    if (d) expect(d.permissive).toBe(true);
+  });
+
+  it("a contracted negation after the mention is its polarity ('PowerShell isn't available')", () => {
+    const ds = extractFromText("Use bash syntax for every terminal command; PowerShell isn't available on the CI runners.", { isItem: true });
+    expect(ds.find((d) => d.value === "shell:powershell")?.polarity).toBe(-1);
+    expect(ds.find((d) => d.value === "shell:posix")?.polarity).toBe(1);
+  });
+
+  it("'git commit --amend' is about amending, not about committing", () => {
+    expect(one("Avoid git commit --amend unless asked.", "commits")).toBeUndefined();
+  });
+});
+
 describe("numeric bounds", () => {
   it.each([
     ["Keep answers under 100 words.", "word", 0, 100],
@@ -68,9 +101,14 @@ describe("conditions and scopes", () => {
     expect(extractFromText(text).every((d) => d.conditional)).toBe(true);
   });
 
-  it("scoped rules carry their scope", () => {
+  it("a leading 'In X,' phrase is a condition named after X", () => {
     const [d] = extractFromText("In greetings, never use emoji.");
-    expect(d?.scope).toBe("greetings");
+    expect(d).toMatchObject({ conditional: true, condition: "in:greeting" });
+  });
+
+  it("an exception at the head that is about the request itself is the rule's own, not a condition", () => {
+    const [d] = extractFromText("Unless the request is ambiguous, don't ask questions.");
+    expect(d).toMatchObject({ conditional: false, excepts: true });
   });
 });
 

@@ -41,4 +41,10 @@ describe("globToCasePatterns", () => {
   it("expands nested braces", () => {
     expect(expandBraces("a/{b,c{d,e}}/*.{md,txt}")).toEqual(["a/b/*.md", "a/b/*.txt", "a/cd/*.md", "a/cd/*.txt", "a/ce/*.md", "a/ce/*.txt"]);
   });
+
+  it("keeps an escaped brace literal and a single option as written", () => {
+    expect(expandBraces("a\\{b,c}.md")).toEqual(["a{b,c}.md"]);
+    expect(globToCasePatterns("a\\{b,c}.md")).toEqual(["'a{b,c}.md'"]);
+    expect(expandBraces("*.{md}")).toEqual(["*.{md}"]);
+  });
 });

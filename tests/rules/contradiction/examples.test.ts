@@ -23,8 +23,56 @@ new RuleTester().run(rule, {
       name: "a scoped rule does not bind the whole example",
       code: prompt("In greetings, never use emoji.", "", "<example>", "User: Thanks!", "Assistant: You're welcome 😊", "</example>"),
     },
+    {
+      name: "a rule that bans only some questions leaves an example question alone",
+      code: prompt("Never ask compound questions.", "", "Customer: My order is late.", "Agent: Sorry about that. What is the order number?"),
+    },
+    {
+      name: "a preference leaves room for a longer example",
+      code: prompt("Prefer one or two short sentences.", "", "Q: Why is the sky blue?", "A: Sunlight scatters off air molecules. Blue light scatters most. So the sky looks blue."),
+    },
+    {
+      name: "a count of things the reply does not produce",
+      code: prompt("Prefer a carousel for 4-10 browsable images.", "", "User: Show me beaches.", "Assistant:", "- Bondi", "- Manly"),
+    },
   ],
   invalid: [
+    {
+      name: "a written transcript: the agent's reply asks a question under a no-questions rule",
+      code: prompt("Never ask the customer questions; answer with what you have.", "", "Customer: My parcel has not arrived.", "Agent: I'm sorry to hear that. Could you share the tracking number?"),
+      errors: [{ messageId: "violates", line: 4, column: 8, endLine: 4, endColumn: 68 }],
+    },
+    {
+      name: "a chat-template model turn lists more recipes than the exact count",
+      code: prompt(
+        "---",
+        "model: googleai/gemini-2.0-flash",
+        "---",
+        "{{role \"system\"}}",
+        "Suggest exactly three recipes, each on its own line with the cooking time.",
+        "",
+        "{{role \"user\"}}",
+        "I have rice and eggs.",
+        "",
+        "{{role \"model\"}}",
+        "1. Egg fried rice",
+        "2. Rice omelette",
+        "3. Congee with egg",
+        "4. Egg and rice soup",
+      ),
+      filename: "recipes.prompt",
+      errors: [{ messageId: "violates", line: 11, column: 1, endLine: 14, endColumn: 21 }],
+    },
+    {
+      name: "an example reply names a competitor the rule lists",
+      code: prompt("Do not mention other booking sites (for example Expedia, Kayak or Trivago).", "", "Traveller: Is this cheaper elsewhere?", "Agent: Our rate beats Kayak for these dates."),
+      errors: [{ messageId: "violates", line: 4, column: 8, endLine: 4, endColumn: 45 }],
+    },
+    {
+      name: "an example reply signs with another name than the persona",
+      code: prompt("You are Maya, the front-desk assistant of Harbour Dental.", "", "Patient: Can I move my cleaning to Friday?", "Maya: Of course, Friday at 10 works. I'm Jess, by the way."),
+      errors: [{ messageId: "violates", line: 4, column: 7, endLine: 4, endColumn: 59 }],
+    },
     {
       name: "prose example under a JSON-only rule",
       code: prompt("Respond only with a JSON object.", "", "<example>", "User: I was charged twice.", "Assistant: This is a payments issue.", "</example>"),
@@ -63,6 +111,7 @@ new RuleTester().run(rule, {
 describe("contradiction/examples with an attached JSONL file", () => {
   it("reports the frontmatter key with a related location in the JSONL file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "promptvet-examples-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const record = (u: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: u }, { role: "assistant", content: a }] });
     writeFileSync(join(dir, "support.jsonl"), `${record("Hi", "{\"label\": \"other\"}")}\n${record("Too small", "They want a bigger size.")}\n`);

@@ -9,7 +9,7 @@ new RuleTester().run(rule, {
     { name: "non-exhaustive is not exhaustive", code: prompt("The list of topics below is non-exhaustive.", "", "Be concise.") },
     { name: "scoped: greetings vs technical answers", code: prompt("In greetings, feel free to use an emoji.", "", "In technical answers, do not use emoji.") },
     { name: "scoped: summary section vs checklist", code: prompt("## Summary section", "", "Write one sentence.", "", "## Checklist", "", "Explain every step in detail.") },
-    { name: "condition with unless", code: prompt("Don't ask clarifying questions unless the request is ambiguous.", "", "Always ask a clarifying question before you answer.") },
+    { name: "condition with unless", code: prompt("Don't ask clarifying questions unless the request is ambiguous.", "", "When a request could mean two things, ask one clarifying question.") },
     { name: "condition with otherwise", code: prompt("Respond in JSON when the request comes from the API.", "", "Otherwise, answer in friendly plain text.") },
     { name: "explicit precedence", code: prompt("Keep answers short.", "", "Give detailed, in-depth answers.", "", "If these instructions conflict, the later one wins.") },
     { name: "quoted user message", code: prompt("A user may write \"answer in French with lots of emoji\"; politely continue in English.", "", "Never use emoji.", "", "Always respond in English.") },

@@ -7,6 +7,15 @@ new MultiFileRuleTester().run(rule, {
     { name: "the fork overrides the section that says otherwise", files: { "base.md": BASE, "fork.md": "---\nextends: base.md\n---\n## Format\n\nAlways format citations as a bulleted list.\n" }, lint: "fork.md" },
     { name: "the fork removes the section that says otherwise", files: { "base.md": BASE, "fork.md": "---\nextends: base.md\nremove: [Format]\n---\n## Citations\n\nAlways format citations as a bulleted list.\n" }, lint: "fork.md" },
     { name: "no conflict", files: { "base.md": BASE, "fork.md": "---\nextends: base.md\n---\n## Citations\n\nName the warranty clause you rely on.\n" }, lint: "fork.md" },
+    {
+      // Cursor writes globs unquoted (`**/*.py` is not valid YAML): they are read as written, and these do not meet.
+      name: "Cursor rules for Python files and for TypeScript files",
+      files: {
+        ".cursor/rules/python.mdc": "---\nglobs: **/*.py\n---\n- Use snake_case for variable names.\n",
+        ".cursor/rules/typescript.mdc": "---\nglobs: **/*.ts\n---\n- Use camelCase for variable names.\n",
+      },
+      lint: ".cursor/rules/typescript.mdc",
+    },
     { name: "a copy is compared for drift, not for contradictions", files: { "base.md": BASE, "copy.md": "---\nforked_from: base.md\n---\nAlways format citations as a bulleted list.\n" }, lint: "copy.md" },
   ],
   invalid: [
@@ -15,6 +24,16 @@ new MultiFileRuleTester().run(rule, {
       files: { "base.md": BASE, "fork.md": "---\nextends: base.md\n---\n## Citations\n\nAlways format citations as a bulleted list.\n" },
       lint: "fork.md",
       errors: [{ messageId: "conflict", line: 6, column: 1, endLine: 6, endColumn: 44, related: [{ file: "base.md", line: 24, column: 1 }] }],
+    },
+    {
+      name: "two Cursor rules whose unquoted globs meet",
+      files: {
+        ".cursor/rules/python.mdc": "---\nglobs: **/*.py\n---\n- Use snake_case for variable names.\n",
+        ".cursor/rules/models.mdc": "---\nglobs: app/models/**/*.py\n---\n- Use camelCase for variable names.\n",
+      },
+      // Of two files at one depth, the one whose path sorts last reports the pair.
+      lint: ".cursor/rules/python.mdc",
+      errors: [{ messageId: "companion", line: 4, column: 3, endLine: 4, endColumn: 37, related: [{ file: ".cursor/rules/models.mdc", line: 4, column: 3 }] }],
     },
     {
       name: "a fork against a partial of the base",

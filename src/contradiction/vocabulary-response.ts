@@ -1,0 +1,145 @@
+/**
+ * Constraints on the shape of a reply beyond format and length, after the instruction types that IFEval
+ * (google-research `instruction_following_eval`, its `instructions_registry`) found people write: letter case,
+ * quotation wrapping, placeholders, highlighted text, titles, postscripts, commas, repeating the request, the
+ * number of responses; and units of measurement. Each pattern recognises a mention; polarity, scope and
+ * conditions come from the clause around it.
+ */
+import type { ValuePattern } from "./vocabulary.js";
+
+/** Words that tie a clause to the reply as a whole ("your entire response", "everything you write"). */
+const WHOLE_REPLY =
+  /\b(?:respon(?:d|ses?)|repl(?:y|ies)|answers?|outputs?|everything|entire|entirely|whole|all (?:of )?your|messages?|writ(?:e|ing)|text|return|words|letters|reports?|reviews?|documents?|essays?|articles?|posts?|emails?|letters?|comments?|summar(?:y|ies))\b/i;
+
+export const RESPONSE_PATTERNS: ValuePattern[] = [
+  // Letter case of the whole reply.
+  {
+    dimension: "case",
+    value: "lower",
+    re: /\b(?:all[- ])?lower[- ]?case(?:d)?\b(?![- ](?:names?|keys?|identifiers?|variables?|files?|folders?|directories|tags?|slugs?|urls?|ids?|columns?|fields?|paths?|extensions?|hex|emails?|strings?|letters? for\b))|\bsmall letters\b/gi,
+    anchor: WHOLE_REPLY,
+    loose: true,
+  },
+  {
+    dimension: "case",
+    value: "upper",
+    re: /\b(?:all[- ])?upper[- ]?case(?:d)?\b(?![- ](?:names?|keys?|identifiers?|variables?|constants?|files?|tags?|ids?|columns?|fields?|acronyms?|abbreviations?|sql|keywords?|hex|letters? for\b))|\ball[- ]caps\b|\b(?:all |in |using |block )(?:capital letters|capitals)\b|\bcapital letters (?:only|throughout)\b|\bno capital(?:s| letters)\b|\bcapital letters (?:are|is) (?:not |never )?(?:allowed|permitted|forbidden|banned)\b/gi,
+    anchor: WHOLE_REPLY,
+    loose: true,
+  },
+
+  { dimension: "case", value: "sentence", re: /\bsentence[- ]case\b|\b(?:start|begin)\b[^.;]{0,40}\bwith an? (?:capital|uppercase|upper-case) letter\b/gi, loose: true },
+  { dimension: "case", value: "title", re: /\btitle[- ]case\b/gi, loose: true },
+
+  // Greetings open a reply: "no greetings" against "start every reply with a friendly greeting".
+  { dimension: "start", value: "n:greet", re: /\bgreetings?\b(?! (?:cards?|messages? (?:for|to)))|\bsalutations?\b/gi, loose: true },
+  // Headings in the reply.
+  { dimension: "format", value: "headings", re: /(?<!(?:http|request|response|auth|column|table|licen[cs]e|copyright|file|csv|email|page|cors|cache|security|api) )\b(?:markdown |section |formal markdown )?(?:headers|headings)\b/gi, anchor: WHOLE_REPLY },
+
+  // The reply wrapped in quotation marks.
+  {
+    dimension: "quotes",
+    value: "double",
+    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place|inside|within|in) (?:[\w-]+ ){0,10}?(?:with |in |by |inside |within )?(?:a pair of |a set of )?double (?:quotation marks|quotes|quote marks|inverted commas)\b|\b(?:put|place|add|use)\s+double (?:quotation marks|quotes|quote marks) around\b/gi,
+    anchor: WHOLE_REPLY,
+    loose: true,
+  },
+  {
+    dimension: "quotes",
+    value: "single",
+    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place|inside|within|in) (?:[\w-]+ ){0,10}?(?:with |in |by |inside |within )?(?:a pair of |a set of )?single (?:quotation marks|quotes|quote marks|inverted commas)\b|\b(?:put|place|add|use)\s+single (?:quotation marks|quotes|quote marks) around\b/gi,
+    anchor: WHOLE_REPLY,
+    loose: true,
+  },
+  {
+    dimension: "quotes",
+    value: "any",
+    re: /\b(?:wrap|wrapped|wrapping|enclose|enclosed|enclosing|surround|surrounded|put|place) (?:[\w-]+ ){0,10}?(?:with|in|by|inside|within) (?:any )?(?:quotation marks|quotes|quote marks|inverted commas)\b|\b(?:put|place|add|use)\s+(?:any\s+)?(?:quotation marks|quotes|quote marks) around\b|\bno (?:quotation marks|quotes|quote marks)\b|\bquotation marks around (?:your|the|an?|each|every) (?:entire |whole )?(?:answer|response|reply|output|message)s?\b/gi,
+    anchor: WHOLE_REPLY,
+    loose: true,
+  },
+
+  // Placeholders in square brackets.
+  {
+    dimension: "placeholders",
+    value: "placeholders",
+    re: /\b(?:square[- ]bracket(?:ed)? )?placeholders?\b(?! (?:text|values?) for\b)(?! (?:images?|blocks?|content|data|files?|pages?|components?|sections?|graphics?|icons?|logos?|photos?|pictures?|assets?|functions?|code|implementations?|comments?|methods?|logic|stubs?|routes?|screens?|links?|urls?)\b)|\bplaceholder (?:text|values?|tokens?)\b/gi,
+    loose: true,
+  },
+
+  // Emphasis: bold, italics, highlighted sections.
+  { dimension: "emphasis", value: "bold", re: /(?<!\b(?:be|being|feel|stay|get|more|less|too) )\bbold(?:face|ed)?\b(?! (?:with|about|in (?:your|my|their) (?:choices|actions|approach)|enough)\b)(?! (?:claims?|statements?|predictions?|promises?|moves?|ideas?|assertions?|choices?|colou?rs?|decisions?|guesses?|language|opinions?|actions?|steps?|vision|visions|plans?|goals?)\b)(?!-)/gi, loose: true },
+  { dimension: "emphasis", value: "italics", re: /\bitali(?:cs?|ci[sz]ed?|ci[sz]ing)\b/gi, loose: true },
+  {
+    dimension: "emphasis",
+    value: "highlight",
+    re: /\bhighlight(?:ed)? (?:at least \w+ |exactly \w+ |\w+ )?(?:sections?|parts?|passages?|phrases?|key (?:terms|words|phrases|points))\b(?=[^.;]{0,60}\b(?:markdown|asterisks?|bold|italics?)\b)|\bhighlighted sections?\b/gi,
+    loose: true,
+  },
+
+  // A title (IFEval: wrapped in double angular brackets).
+  {
+    dimension: "title",
+    value: "title",
+    re: /\b(?:a|an|no|any|with a|without a|without any|your own) (?:short |catchy |clear |descriptive |bold |single )?title\b(?! case| tags?| attributes?| of\b| fields?| bars?| pages?| text\b| slide| cards?| screens?| for (?:the|each|every|your) (?:section|table|chart|figure|image|slide|link|page|ticket|issue|pr|pull request|commit)s?)|\bdouble angular brackets\b|\bdouble angle brackets\b/gi,
+    anchor: WHOLE_REPLY,
+    loose: true,
+  },
+
+  // A postscript.
+  { dimension: "postscript", value: "postscript", re: /\bpost-?scripts?\b|(?<![\w.])P\.\s?S\.(?![\w])|(?<![\w.])P\.P\.S\b/gi, loose: true },
+
+  // Commas anywhere in the reply.
+  {
+    dimension: "commas",
+    value: "commas",
+    re: /\bcommas?\b(?! (?:before|after|between) (?:the )?(?:last|final)\b)(?![- ]separated)(?![- ]delimited)|\bcomma[- ](?:separated|delimited)\b/gi,
+    loose: true,
+  },
+
+  // Repeating the request before answering; going straight to the answer.
+  {
+    dimension: "repeat",
+    value: "request",
+    re: /\b(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?(?:\s+(?:or|and)\s+(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?)? (?:back )?(?:the |their |my |your )?(?:[\w-]+'s )?(?:original |exact |full )?(?:request|question|prompt|query|instruction|task)\b/gi,
+    loose: true,
+  },
+  { dimension: "repeat", value: "preamble", re: /\bpreambles?\b/gi, loose: true },
+  {
+    dimension: "repeat",
+    value: "preamble",
+    re: /\b(?:start|begin|open|lead) (?:[\w-]+ ){0,3}?(?:directly|immediately|straight|right away) with (?:the |your )?answer\b|\bget (?:straight|right|directly) to the (?:point|answer)\b|\bjump (?:straight |right |directly )?(?:in|into the answer)\b/gi,
+    inverted: true,
+    loose: true,
+  },
+
+  // Units of measurement: a system, or one quantity in one system.
+  {
+    dimension: "units",
+    value: "metric:*",
+    re: /\b(?:SI|metric|international system)(?: system)?(?: units?| measures?| measurements?| system)\b|\bmetric\b(?= (?:only|throughout|everywhere)\b)|\b(?:SI|metric) (?:units )?(?:only|throughout)\b/gi,
+    loose: true,
+  },
+  {
+    dimension: "units",
+    value: "imperial:*",
+    re: /\b(?:imperial|US customary|U\.S\. customary|american)(?: system)?(?: units?| measures?| measurements?| system)\b/gi,
+    loose: true,
+  },
+  { dimension: "units", value: "metric:distance", re: /\b(?:in|into|using|use) (?:kilomet(?:er|re)s|km|met(?:er|re)s|centimet(?:er|re)s|cm)\b/gi, loose: true },
+  { dimension: "units", value: "imperial:distance", re: /\b(?:in|into|using|use) (?:miles|feet|inches|yards)\b/gi, loose: true },
+  { dimension: "units", value: "metric:temperature", re: /\b(?:in|into|using|use) (?:degrees )?(?:celsius|centigrade)\b|°C\b/gi, loose: true },
+  { dimension: "units", value: "imperial:temperature", re: /\b(?:in|into|using|use) (?:degrees )?fahrenheit\b|°F\b/gi, loose: true },
+  { dimension: "units", value: "metric:weight", re: /\b(?:in|into|using|use) (?:kilo(?:gram)?s|kg|grams)\b/gi, loose: true },
+  { dimension: "units", value: "imperial:weight", re: /\b(?:in|into|using|use) (?:pounds|lbs|ounces|oz|stone)\b(?! sterling)/gi, loose: true },
+  { dimension: "units", value: "metric:volume", re: /\b(?:in|into|using|use) (?:lit(?:er|re)s|millilit(?:er|re)s|ml)\b/gi, loose: true },
+  { dimension: "units", value: "imperial:volume", re: /\b(?:in|into|using|use) (?:gallons|quarts|pints|fluid ounces|fl oz|cups)\b/gi, loose: true },
+];
+
+/** Unit systems clash when one names the whole system or both name the same quantity. */
+export function unitsClash(a: string, b: string): boolean {
+  const [sa, qa] = a.split(":") as [string, string];
+  const [sb, qb] = b.split(":") as [string, string];
+  if (sa === sb) return false;
+  return qa === "*" || qb === "*" || qa === qb;
+}

@@ -1,0 +1,82 @@
+/**
+ * The literal prefilter lets the extractor skip a value pattern on a clause that holds none of its literals. It must
+ * never skip a clause the pattern matches: checked on every line of the labelled sets and of generated text, for
+ * every value pattern and for their union.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { LiteralScanner, mayMatch, requiredLiterals } from "../../src/contradiction/literal-prefilter.js";
+import { VALUE_PATTERNS } from "../../src/contradiction/vocabulary.js";
+
+describe("requiredLiterals", () => {
+  it("keeps the strings every match holds", () => {
+    expect(requiredLiterals(/\bmarkdown tables?\b|\btabular\b/i)).toEqual(["markdown table", "tabular"]);
+    expect(requiredLiterals(/\b(?:concise(?:ly)?|to the point)\b/gi)).toEqual(["concise", "to the point"]);
+    // Of the parts a match must hold, the longest literal filters best.
+    expect(requiredLiterals(/\b(?:in|as) (?:a )?tables?\b/i)).toEqual(["table"]);
+    expect(requiredLiterals(/(?<!\.)\bJSON\b(?![- ]?files?)/i)).toEqual(["json"]);
+  });
+
+  it("gives up rather than guess", () => {
+    expect(requiredLiterals(/json|\d+ words/i)).toEqual(["json", " words"]);
+    expect(requiredLiterals(/json|\w+/i)).toBeUndefined(); // one branch holds no literal
+    expect(requiredLiterals(/(?:json)?/i)).toBeUndefined(); // optional
+    expect(requiredLiterals(/json/)).toBeUndefined(); // case-sensitive: lower-casing the text would change it
+    expect(requiredLiterals(/caf\u00e9/iu)).toBeUndefined(); // Unicode flag
+    expect(requiredLiterals(/café/i)).toBeUndefined(); // literal outside ASCII
+    expect(requiredLiterals(/\x41bc|\u0041bc/i)).toEqual(["bc"]); // escapes read as some character, not as letters
+  });
+});
+
+describe("LiteralScanner", () => {
+  it("marks each set the text touches, and sets without literals always", () => {
+    const scanner = new LiteralScanner([["json"], ["yaml", "ml"], undefined, ["x"], ["table"]]);
+    expect([...scanner.scan("reply in yaml")]).toEqual([0, 1, 1, 0, 0]);
+    expect([...scanner.scan("x")]).toEqual([0, 0, 1, 1, 0]);
+    expect([...scanner.scan("a json table")]).toEqual([1, 0, 1, 0, 1]);
+  });
+});
+
+function filesUnder(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) filesUnder(p, out);
+    else if (/\.(?:md|txt|json|mdc|prompt|prompty)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+describe("value patterns", () => {
+  const patterns = VALUE_PATTERNS.map((p) => p.re);
+  const union = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).join("|"), "i");
+  const scanner = new LiteralScanner(patterns.map((re) => requiredLiterals(re)));
+  const check = (line: string) => {
+    const lower = line.toLowerCase();
+    const candidates = scanner.scan(lower);
+    patterns.forEach((re, i) => {
+      const matches = new RegExp(re.source, re.flags.replace("g", "")).test(line);
+      if (matches) expect({ pattern: re.source.slice(0, 60), line, candidate: candidates[i] }).toMatchObject({ candidate: 1 });
+    });
+    if (union.test(line)) expect(mayMatch(requiredLiterals(union), lower)).toBe(true);
+  };
+
+  it("most have literals, so most clauses skip most patterns", () => {
+    const filtered = patterns.filter((re) => requiredLiterals(re) !== undefined).length;
+    expect(filtered / patterns.length).toBeGreaterThan(0.9);
+  });
+
+  it("are never skipped on a line of the labelled sets that they match", () => {
+    const root = path.resolve(import.meta.dirname, "../fixtures/contradictions");
+    const lines = filesUnder(root).flatMap((f) => readFileSync(f, "utf8").split("\n"));
+    expect(lines.length).toBeGreaterThan(1000);
+    for (const line of lines) check(line);
+  });
+
+  it("are never skipped on generated text that they match", () => {
+    const words = ["JSON", "json", "Markdown tables", "in", "a", "table", "brief", "Short", "bullet points", "in English", "camelCase", "snake_case", "npm", "pnpm",
+      "emoji", "citations", "casual", "FORMAL", "step-by-step", "3", "words", "never", "use", "°F", "miles", "kilometres", "tabs", "2 spaces", ".", ",", " ", "-", "é", "İ", "K"];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((w) => w.join(" ")), (line) => check(line)), { numRuns: 500 });
+  });
+});
