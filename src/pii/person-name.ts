@@ -527,9 +527,9 @@ const LOWER_CUE_ANYWHERE = /name|call(?:s|ed)? me/i;
  * What's the name on the account? User: Penny Cavalcanti", "what's your name? mark pinto").
  */
 /** A question for a person's name, then maybe the answerer's speaker label: "What's the name on the account? User:". */
-const NAME_QUESTION = String.raw`\b(?:what(?:['’]s| is| was) (?:your|his|her|their|the(?: customer['’]s| caller['’]s)?)(?: full| first| last| legal)? name|name on (?:the |your )?(?:card|account|booking|reservation|policy|ticket|order))\b[^?\n]{0,30}\?["”]?(?:\s{0,3}[^\s:?]{1,20} ?:)?`;
+const NAME_QUESTION = String.raw`\b(?:what(?:['\u2019]s| is| was) (?:your|his|her|their|the(?: customer['\u2019]s| caller['\u2019]s)?)(?: full| first| last| legal)? name|name on (?:the |your )?(?:card|account|booking|reservation|policy|ticket|order))\b[^?\n]{0,30}\?["\u201d]?(?:\s{0,3}[^\s:?]{1,20} ?:)?`;
 const STRONG_CUE = new RegExp(
-  String.raw`(?:\bmy name is|\bmy name['’]s|\bcall(?:s|ed)? me|\b(?:my|his|her|their|(?:${RELATIONS}|${PERSON_NOUNS})['’]s) (?:full |legal |maiden )?name(?: is|['’]s)?|\bunder the name(?: of)?|${NAME_QUESTION})(?:[ \t]{1,2}|\n[ \t>]{0,2})["“]?`,
+  String.raw`(?:\bmy name is|\bmy name['\u2019]s|\bcall(?:s|ed)? me|\b(?:my|his|her|their|(?:${RELATIONS}|${PERSON_NOUNS})['\u2019]s) (?:full |legal |maiden )?name(?: is|['\u2019]s)?|\bunder the name(?: of)?|${NAME_QUESTION})(?:[ \t]{1,2}|\n[ \t>]{0,2})["\u201c]?`,
   "gi",
 );
 /** Words a strong cue may introduce: not ordinary words ("call me back", "what's your name? please say"). */
