@@ -3,14 +3,19 @@
 // pre-commit run, so the launcher hands V8 the code cache of the previous run (Node 20 has no built-in compile
 // cache). The cache is an optimisation only: when it is missing, stale, rejected or unwritable, the CLI is
 // compiled from source as usual. PROMPTVET_COMPILE_CACHE=off disables it; any other value names its folder.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import Module, { createRequire } from "node:module";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import vm from "node:vm";
+//
+// This file is CommonJS (bin/package.json says so): Node loads an ES module entry point through its
+// asynchronous module loader, which cost ~25 ms of every run on a busy 2-core machine.
+"use strict";
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const { isAscii } = require("node:buffer");
+const Module = require("node:module");
+const { createRequire } = Module;
+const os = require("node:os");
+const path = require("node:path");
+const vm = require("node:vm");
 
-const filename = fileURLToPath(new URL("../dist/cli.cjs", import.meta.url));
+const filename = path.join(__dirname, "..", "dist", "cli.cjs");
 
 function cacheFolder() {
   const chosen = process.env.PROMPTVET_COMPILE_CACHE;
@@ -68,10 +73,10 @@ function quickAnswer(args) {
   if (args.length !== 1) return undefined;
   try {
     if (args[0] === "--version" || args[0] === "-v") {
-      const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+      const pkg = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
       return pkg.name === "promptvet" && typeof pkg.version === "string" ? `${pkg.version}\n` : undefined;
     }
-    if (args[0] === "--help" || args[0] === "-h") return readFileSync(new URL("../dist/help.txt", import.meta.url), "utf8");
+    if (args[0] === "--help" || args[0] === "-h") return readFileSync(path.join(__dirname, "..", "dist", "help.txt"), "utf8");
   } catch {
     // The bundle answers instead.
   }
@@ -102,22 +107,31 @@ async function runBundle() {
   }
   let source;
   try {
-    source = readFileSync(filename, "utf8");
+    // The build writes the bundle as ASCII, which Latin-1 decodes as UTF-8 would, several times faster.
+    const bytes = readFileSync(filename);
+    source = bytes.toString(isAscii(bytes) ? "latin1" : "utf8");
   } catch (error) {
     // A checkout that was never built (npm ci builds it through the prepare script).
     process.stderr.write(`promptvet: cannot read ${filename} (${error.code ?? error.message}); run \`npm run build\` in the promptvet package.\n`);
     process.exit(2);
   }
   const cachedData = readCache(file);
+  // The bundle records a plain lint run for replayUnchangedRun under this build's name.
+  const build = buildDigest();
+  if (build) globalThis[Symbol.for("promptvet.build")] = build;
   const script = new vm.Script(Module.wrap(source), { filename, cachedData });
   // Code compiled by vm.Script cannot call import() on Node 20; the bundle imports config files and plugins
   // (ES modules) through this function instead.
-  globalThis[Symbol.for("promptvet.import")] = (specifier) => import(specifier);
+  globalThis[Symbol.for("promptvet.import")] = (specifier) => {
+    // What Node's module loader reads, a run's file trace does not see: such a run is not recorded.
+    globalThis[Symbol.for("promptvet.imported")] = true;
+    return import(specifier);
+  };
   const cli = { exports: {} };
   script.runInThisContext()(cli.exports, createRequire(filename), cli, filename, path.dirname(filename));
 
   // Large runs lint in worker threads started from this same file (see src/engine/lint-threads.ts).
-  globalThis[Symbol.for("promptvet.launcher")] = fileURLToPath(import.meta.url);
+  globalThis[Symbol.for("promptvet.launcher")] = __filename;
 
   // Workers are started with this flag, so the main thread does not load worker_threads just to ask.
   const workerData = process.argv.includes("--promptvet-lint-worker") ? process.getBuiltinModule("node:worker_threads").workerData : undefined;
@@ -137,6 +151,49 @@ async function runBundle() {
   }
 }
 
-const quick = quickAnswer(process.argv.slice(2));
+/** The digest of the bundle, which the build writes beside it; undefined when it cannot be read. */
+function buildDigest() {
+  try {
+    const digest = readFileSync(`${filename}.sha256`, "utf8").trim();
+    return /^[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const UNRECORDED = /^(?:--(?:promptvet-lint-worker|no-cache|fix|fix-suggestions|staged|changed-since|output-file|with-dependents|eval|require-eval|update-baselines|cache-location)(?:=.*)?|-o.*)$/;
+
+// A lint run that was recorded, with nothing it read changed since, is repeated from its record without loading
+// the bundle (dist/run-memo.cjs checks; see src/cli/run-memo.ts). Any doubt means the full run.
+function replayUnchangedRun(args) {
+  // Runs the bundle never records (src/cli/run-recording.ts) are not looked up: `promptvet hook`, a lint worker
+  // thread, and these options. Any other spelling only costs a lookup that finds nothing.
+  if (!isLintRun(args) || args.find((a) => !a.startsWith("-")) === "hook" || process.env.PROMPTVET_RUN_MEMO === "off") return undefined;
+  if (args.some((a) => UNRECORDED.test(a))) return undefined;
+  const build = buildDigest();
+  if (!build) return undefined;
+  try {
+    const { replayRun } = require(path.join(__dirname, "..", "dist", "run-memo.cjs"));
+    return replayRun({
+      argv: args,
+      cwd: process.cwd(),
+      env: process.env,
+      stdoutTTY: !!process.stdout.isTTY,
+      stderrTTY: !!process.stderr.isTTY,
+      columns: process.stdout.columns,
+      build,
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+const args = process.argv.slice(2);
+const quick = quickAnswer(args);
+const replay = quick === undefined ? replayUnchangedRun(args) : undefined;
 if (quick !== undefined) process.stdout.write(quick);
-else await runBundle();
+else if (replay) {
+  if (replay.stdout) process.stdout.write(replay.stdout);
+  if (replay.stderr) process.stderr.write(replay.stderr);
+  process.exitCode = replay.exitCode;
+} else runBundle();

@@ -49,6 +49,12 @@ await build({
   banner: { js: 'import { createRequire as __promptvetCreateRequire } from "node:module"; const require = __promptvetCreateRequire(import.meta.url);' },
 });
 
+// The rule catalog (every built-in rule's meta, and a loader of its module) from the rules themselves, before
+// the command line is bundled: the command line loads a rule's module only when a run enables the rule.
+const support = await import(`../${supportDir}/build-support.mjs`);
+const { writeRuleCatalog } = await import("./gen-rule-catalog.mjs");
+writeRuleCatalog(support.builtinRules);
+
 // The command line: one CommonJS file, because Node 20 can give a classic script V8's code cache
 // (bin/promptvet.js does) but not an ES module; lazily imported parts become lazily initialised
 // functions inside it. The Llama 3 vocabulary (3 MB, rarely needed) stays a file of its own.
@@ -63,6 +69,22 @@ const IMPORT_SHIM = [
   "  return provided ? provided(target) : import(target);",
   "};",
 ].join("\n");
+/**
+ * fdir loads `picomatch` from node_modules at start-up when it can be resolved, for a `glob()` method that
+ * tinyglobby (which passes its own bundled matcher) never calls: in a checkout that cost a module load from
+ * disk on every run, in an installed copy a failed resolution. The bundle leaves the probe out.
+ */
+const fdirWithoutOptionalPicomatch = {
+  name: "fdir-without-optional-picomatch",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const code = readFileSync(args.path, "utf8");
+      const probe = /try \{\s*__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);\s*\} catch \{\}/;
+      if (!probe.test(code)) throw new Error(`build: fdir's optional picomatch probe changed in ${args.path}; check the plugin`);
+      return { contents: code.replace(probe, ""), loader: "js" };
+    });
+  },
+};
 /** A command-line bundle: one CommonJS file with the import shim, finding its data files beside itself. */
 const commandLineBundle = (entryPoints, plugins) =>
   build({
@@ -84,6 +106,7 @@ const commandLineBundle = (entryPoints, plugins) =>
           b.onResolve({ filter: /^llama3-tokenizer-js$/ }, () => ({ path: LLAMA3_FILE, external: true }));
         },
       },
+      fdirWithoutOptionalPicomatch,
       ...plugins,
     ],
   });
@@ -99,8 +122,12 @@ await commandLineBundle({ cli: "src/cli/main.ts" }, [
   },
 ]);
 await commandLineBundle({ lsp: "src/lsp/index.ts" }, []);
+// What the launcher needs to repeat an unchanged run without loading the CLI bundle (src/cli/run-memo.ts).
+await build({ ...NODE_BUNDLE, entryPoints: { "run-memo": "src/cli/run-memo.ts" }, outdir: staging, outExtension: { ".js": ".cjs" }, format: "cjs" });
 routeDynamicImports(`${staging}/lsp.cjs`);
 routeDynamicImports(`${staging}/cli.cjs`);
+asciiOnly(`${staging}/lsp.cjs`);
+asciiOnly(`${staging}/cli.cjs`);
 // The launcher names its code cache after this digest: V8 only checks a cached script's length, and npm gives
 // every installed file the same modification time, so neither tells two builds apart.
 writeFileSync(`${staging}/cli.cjs.sha256`, `${createHash("sha256").update(readFileSync(`${staging}/cli.cjs`)).digest("hex")}\n`);
@@ -117,7 +144,7 @@ await build({
 const { checkBundle } = await import("./bundle-imports.mjs");
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const shipped = new Set(readdirSync(staging));
-for (const file of ["cli.cjs", "index.js", "rule-tester.js", "llama3-tokenizer.mjs"]) {
+for (const file of ["cli.cjs", "run-memo.cjs", "index.js", "rule-tester.js", "llama3-tokenizer.mjs"]) {
   const problems = checkBundle(readFileSync(`${staging}/${file}`, "utf8"), pkg, shipped);
   if (problems.length > 0) throw new Error(`build: dist/${file} ${problems.map((p) => `line ${p.line} ${p.reason}`).join("; ")}`);
 }
@@ -142,10 +169,29 @@ function routeDynamicImports(file) {
   writeFileSync(file, `"use strict";\n${code.slice(0, bannerEnd)}${body.replace('"use strict";\n', "")}`);
 }
 
+/**
+ * Escapes the non-ASCII characters esbuild leaves in regular expression literals and comments. One such
+ * character makes V8 hold the whole 4 MB script as a two-byte string and makes reading it a UTF-8 decode
+ * (~20 ms a run); as `\uXXXX` escapes the script is one-byte and means the same: a surrogate pair written
+ * as two escapes is one code point in a `u` pattern and two code units otherwise, as the literal was.
+ */
+function asciiOnly(file) {
+  const code = readFileSync(file, "utf8");
+  for (const line of code.split("\n")) {
+    // A tagged template's raw text would change: stop rather than guess.
+    if (/[^\x00-\x7f]/.test(line) && line.includes("String.raw")) throw new Error(`build: non-ASCII text in a String.raw line of ${file}`);
+  }
+  const escaped = code.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, char) => {
+    // `\’` (an identity escape) is the character itself; an even run of backslashes escapes only itself.
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+  writeFileSync(file, escaped);
+}
+
 rmSync("dist", { recursive: true, force: true });
 renameSync(staging, "dist");
 
-const support = await import(`../${supportDir}/build-support.mjs`);
 rmSync(supportDir, { recursive: true, force: true });
 const { buildConfigSchema } = support;
 // The launcher answers `promptvet --help` from this file without loading the bundle.

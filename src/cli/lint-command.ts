@@ -40,6 +40,8 @@ export interface LintRun {
   timing?: RunTiming;
   /** The rules of every config this run resolved (built-ins and declared plugins), for the reports. */
   rules: Map<string, RuleMeta>;
+  /** Files linted in worker threads (0: all in this thread). */
+  filesOnWorkers: number;
 }
 
 /** Resolves which files to lint and where their content comes from, then lints them. */
@@ -146,7 +148,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   const rules = new Map(resolver.knownRules().map((r) => [r.meta.id, r.meta] as const));
   // A finding about the config (its `model`) is reported once, on the config file, not on every file it covers.
   const reported = await reportConfigFindingsOnce(results, (file) => resolver.configFileFor(path.dirname(file)));
-  return { results: reported, repoRoot, baseRef, deleted, affected, timing, rules };
+  return { results: reported, repoRoot, baseRef, deleted, affected, timing, rules, filesOnWorkers: runStats.onWorkers ?? 0 };
 }
 
 /** The merge-base of `ref` and HEAD; a ref git does not know is the user's mistake, said in their words. */

@@ -6,9 +6,11 @@ import type { RuleMeta } from "../rule-api/types.js";
 import type { RuleSet } from "../config/rule-set.js";
 import { UsageError } from "../files/collect.js";
 import { VERSION } from "../version.js";
-import { builtinRules } from "../../rules/index.js";
+import { ruleCatalog } from "../../rules/catalog.generated.js";
+import { lazyRules } from "../config/lazy-rules.js";
 import { HELP, parseCli, type CliOptions } from "./args.js";
 import { readRuleDocs } from "../../rules/docs.js";
+import { startRunRecording, type RunRecording } from "./run-recording.js";
 import { errorsOnly, exitCodeFor, runLint, warningsOverLimit, writeReports, type CliIO } from "./lint-command.js";
 
 export { lintWorkerMain } from "../engine/lint-worker.js";
@@ -23,7 +25,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   try {
-    return await dispatch(options, io);
+    return await dispatch(options, io, argv);
   } catch (error) {
     const err = error as Error;
     if (err instanceof UsageError || err instanceof ConfigError || err.name === "ConfigError" || err.name === "UsageError" || err.name === "FormatSpecError") {
@@ -37,8 +39,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
-  const registry = new RuleRegistry(builtinRules);
+async function dispatch(options: CliOptions, io: CliIO, argv: readonly string[]): Promise<number> {
+  const registry = new RuleRegistry(lazyRules(ruleCatalog));
   switch (options.command) {
     case "help":
       io.stdout.write(`${HELP}\n`);
@@ -83,6 +85,15 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
       break;
   }
 
+  const recording = startRunRecording(argv, options, io);
+  try {
+    return await lintAndReport(options, io, registry, recording);
+  } finally {
+    recording?.stop();
+  }
+}
+
+async function lintAndReport(options: CliOptions, io: CliIO, registry: RuleRegistry, recording: RunRecording | undefined): Promise<number> {
   const run = await runLint(options, io, registry);
   let results = run.results;
   let exitCode = exitCodeFor(results, options.maxWarnings);
@@ -99,6 +110,7 @@ async function dispatch(options: CliOptions, io: CliIO): Promise<number> {
   writeReports(results, options, io, metas, summary, run.repoRoot);
   // Said even with --quiet, which hides the warnings themselves: an exit code of 1 must have a visible reason.
   if (tooManyWarnings) io.stderr.write(`promptvet: ${tooManyWarnings}\n`);
+  recording?.finish(run, exitCode);
   if (run.timing) {
     run.timing.report = performance.now() - reportStart;
     run.timing.total = performance.now();

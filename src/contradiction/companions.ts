@@ -10,6 +10,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { findFrontmatterFence } from "../parse/frontmatter-fence.js";
 
 /** Agent memory files read for every file of their folder and its subfolders. */
 const FOLDER_FILES = ["AGENTS.md", "AGENT.md", "CLAUDE.md", "GEMINI.md"];
@@ -47,14 +48,15 @@ function list(dir: string): string[] {
 
 /** The globs a scoped instruction file applies to (`applyTo`, `globs`), or ["**"] when it always applies. */
 export function globsOf(source: string): string[] {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-  if (!m) return ["**"];
+  const fence = findFrontmatterFence(source);
+  if (!fence || "unclosed" in fence) return ["**"];
+  const frontmatter = source.slice(fence.contentRange[0], fence.contentRange[1]);
   let data: unknown;
   try {
-    data = parseYaml(m[1]!);
+    data = parseYaml(frontmatter);
   } catch {
     // Cursor writes `globs: **/*.py` unquoted, which YAML reads as an alias and rejects: read the line as written.
-    data = plainKeys(m[1]!);
+    data = plainKeys(frontmatter);
   }
   if (!data || typeof data !== "object") return ["**"];
   const d = data as Record<string, unknown>;

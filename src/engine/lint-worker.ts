@@ -1,6 +1,7 @@
 /** The worker-thread side of `lint-threads.ts`: lints the files the main thread sends, one at a time. */
 import type { MessagePort } from "node:worker_threads";
-import { builtinRules } from "../../rules/index.js";
+import { ruleCatalog } from "../../rules/catalog.generated.js";
+import { lazyRules } from "../config/lazy-rules.js";
 import { fileReaderFor } from "../compose/read.js";
 import { ConfigResolver } from "../config/resolve.js";
 import { RuleRegistry } from "../config/registry.js";
@@ -23,7 +24,7 @@ function recordingStore(record: (entry: RecordedCacheEntry) => void): ResultStor
 
 export function lintWorkerMain(init: LintWorkerInit, port: MessagePort | null = process.getBuiltinModule("node:worker_threads").parentPort): void {
   if (!port) throw new Error("lintWorkerMain runs in a worker thread");
-  const registry = new RuleRegistry(builtinRules);
+  const registry = new RuleRegistry(lazyRules(ruleCatalog));
   const options: LintFilesOptions = {
     files: [],
     resolver: new ConfigResolver({ cwd: init.cwd, registry, explicitConfig: init.explicitConfig }),

@@ -12,8 +12,7 @@
  * - credential-shaped tokens (see credential-shapes.ts);
  * and then invisible characters are shown as `<U+200B>`.
  */
-import { detectPii, type PiiAllowConfig } from "../pii/index.js";
-import { scanSecrets } from "../secrets/scan.js";
+import type { PiiAllowConfig } from "../pii/index.js";
 import { CUT_MARK, findCredentialShapes, isStrongToken, mergeRanges } from "./credential-shapes.js";
 import { escapeInvisible } from "./invisible.js";
 import { maskValue } from "../rule-api/mask.js";
@@ -64,10 +63,16 @@ export async function addValuesFoundInQuotes(values: SensitiveValues, quotes: re
     if (joined.length + q.length > MAX_QUOTED_CHARS) break;
     joined += (joined ? QUOTE_SEPARATOR : "") + q;
   }
+  // The detectors load here, on the first finding that quotes text: a run whose findings quote nothing (or
+  // that has none) does not execute their modules' top level.
+  const { detectPii, mightNeedLibrary, preloadPiiDependencies, PII_TYPES } = await import("../pii/index.js");
+  // Through import(), the bundled copies: the detectors' synchronous fallback would load a second copy from disk.
+  await preloadPiiDependencies(PII_TYPES.filter((type) => mightNeedLibrary(type, joined)));
   for (const match of detectPii(joined, { allow: options.piiAllow })) values.add(match.value);
   if (options.scanSecrets) {
     const foreign = unique.filter((q) => !options.source?.includes(q.replace(/(?:\u2026|\.\.\.)$/, "")));
     const text = foreign.join(QUOTE_SEPARATOR).slice(0, MAX_QUOTED_CHARS);
+    const { scanSecrets } = await import("../secrets/scan.js");
     if (text) for (const match of await scanSecrets(text)) values.add(text.slice(match.start, match.end));
   }
 }

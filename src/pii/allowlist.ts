@@ -40,14 +40,16 @@ function isPlaceholderDomain(labels: string[]): boolean {
  * Fictional phone ranges, as E.164 digits without `+`:
  * - NANP: the whole 555 exchange. Only 555-0100..0199 is formally fictional, but the rest of the exchange is
  *   unassigned apart from directory services (555-1212, 555-4334), so no 555 number is a person's line.
- * - UK: Ofcom's drama ranges (TV, radio and film numbers).
+ * - UK: Ofcom's drama mobile range 07700 900xxx, the placeholder promptvet suggests for UK numbers. Ofcom's other
+ *   drama ranges (geographic, freephone and premium: 0161 496 0xxx, 020 7946 0xxx ...) are reported: they are
+ *   valid numbers of the UK plan that a reader cannot tell from a person's line, and prompts use them as such.
  * - Australia: ACMA's fictitious ranges.
  */
 export function isFictionalPhone(e164Digits: string): boolean {
   if (/^1(?:[2-9]\d{2}555\d{4}|555\d{7})$/.test(e164Digits)) return true;
   if (e164Digits.startsWith("44")) {
     const n = e164Digits.slice(2);
-    return UK_DRAMA.some((prefix) => n.startsWith(prefix));
+    return n.startsWith(UK_DRAMA_MOBILE);
   }
   if (e164Digits.startsWith("61")) {
     const n = e164Digits.slice(2);
@@ -56,11 +58,8 @@ export function isFictionalPhone(e164Digits: string): boolean {
   return false;
 }
 
-/** UK drama ranges without the trunk 0 (Ofcom, "Telephone numbers for drama purposes"). */
-const UK_DRAMA = [
-  "1134960", "1144960", "1154960", "1164960", "1174960", "1184960", "1214960", "1314960", "1414960", "1514960",
-  "1614960", "2079460", "2890180", "2920180", "1632960", "7700900", "8081570", "9098790", "3069990",
-];
+/** Ofcom's drama mobile range without the trunk 0 (07700 900000-900999). */
+const UK_DRAMA_MOBILE = "7700900";
 
 /** Documented test card numbers (Stripe, Braintree, Adyen, PayPal sandbox and card-network samples). */
 const TEST_CARDS = new Set([

@@ -95,6 +95,8 @@ const HANDOVER = /^[.!?]\s{1,3}(?:it['’]s|it is|it was|that['’]s|that is|min
 export function detectDatesOfBirth({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
+  // Every date form has a digit: text without one (most chat turns, headings) skips the long cue pattern.
+  if (!/\d/.test(text)) return out;
   const thisYear = new Date().getUTCFullYear();
   CUE.lastIndex = 0;
   let lastEnd = -1;

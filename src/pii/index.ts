@@ -17,7 +17,7 @@ import { detectSsns } from "./us-ssn.js";
 export type { PiiAllowConfig, PiiMatch, PiiOptions, PiiTextKind, PiiType } from "./types.js";
 export { PII_TYPES } from "./types.js";
 export { AllowlistError, compileAllowlist } from "./allowlist.js";
-export { preloadPiiDependencies } from "./lazy.js";
+export { mightNeedLibrary, preloadPiiDependencies } from "./lazy.js";
 export { placeholderFor } from "./suggest.js";
 
 export const DETECTORS: Readonly<Record<PiiType, Detector>> = {

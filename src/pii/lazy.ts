@@ -31,6 +31,13 @@ export async function preloadPiiDependencies(types: readonly PiiType[]): Promise
   if (types.includes("person-name") && !nlp && !nameLexicon()) nlp = (await import("compromise")).default;
 }
 
+/** Whether `text` could hold a value whose detector needs a heavy library (a cheap pre-check). */
+export function mightNeedLibrary(type: PiiType, text: string): boolean {
+  if (type === "phone") return /\d[\d ().\-\u00a0]{4,}\d/.test(text);
+  if (type === "iban") return /[A-Za-z]{2}\s?\d{2}/.test(text);
+  return type !== "person-name";
+}
+
 export function phoneLibrary(): PhoneLib {
   phoneLib ??= require(PHONE_MODULE) as PhoneLib;
   return phoneLib;

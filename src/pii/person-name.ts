@@ -129,6 +129,8 @@ function lexiconClass(bare: string): "first" | "last" | "namelike" | "common" | 
   return COMMON_ENDING.test(bare) ? "common" : "unknown";
 }
 
+const IRISH_ITALIAN_SURNAME = /^(?:O|D|Dell)['’]\p{Lu}\p{Ll}{2,}(?:['’]s)?$/u;
+
 function classifyUncached(word: string): WordClass {
   const lower = word.toLowerCase().replace(/[’']s$/, "");
   // Contractions ("I'm", "We're", "Don't") are never names.
@@ -140,6 +142,8 @@ function classifyUncached(word: string): WordClass {
   if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+\.?$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
   if (NOT_PEOPLE.has(bare)) return "common";
   if (bare.includes("-")) return hyphenatedClass(bare, word);
+  // Irish and Italian surname prefixes before a capital ("O'Connor", "D'Angelo"): a surname the lexicon may lack.
+  if (IRISH_ITALIAN_SURNAME.test(word)) return "last";
   const c = lexiconClass(bare);
   if (c === "first" || c === "last") return c;
   if (PLACE_START.has(bare)) return "place";
@@ -147,15 +151,20 @@ function classifyUncached(word: string): WordClass {
   return c;
 }
 
+const ARABIC_NAME_PREFIX = new Set(["al", "el", "abu", "bin", "ibn", "ben", "abd", "abdel", "abdul"]);
+
 /** "Jean-Pierre" is a first name, "García-López" a surname, "Follow-Up" an ordinary word. */
 function hyphenatedClass(bare: string, word: string): WordClass {
   const parts = bare.split("-").filter((p) => p !== "");
   if (parts.length === 0 || parts.length > 3) return "common";
+  // Arabic surnames with their article or kinship word: "Al-Sayed", "El-Amin", "Abu-Bakr", "Bin-Talal".
+  if (parts.length === 2 && ARABIC_NAME_PREFIX.has(parts[0]!) && /^\p{Lu}\p{L}+-\p{Lu}\p{Ll}{2,}$/u.test(word)) return "last";
   const classes = parts.map(lexiconClass);
   const named = classes.some((c) => c === "first" || c === "last");
   // "Nakamura-Brown": an everyday word beside a name is a name.
   if (classes.some((c) => c === "common" || (c === "namelike" && !named))) return "common";
-  if (classes.every((c) => c === "first")) return "first";
+  // "Jean-Luc", "Rose-Marie": a given name joined to a word that is also one ("jean", "rose") is a given name.
+  if (classes.every((c) => c === "first" || c === "namelike")) return "first";
   if (classes.every((c) => c === "first" || c === "last" || c === "namelike")) return "last";
   // Romanised Korean and Chinese given names: "Seo-yeon", "Ji-woo", "Xiao-ming" (short syllables, the second in lower case).
   if (parts.length === 2 && parts[0]!.length <= 4 && parts[1]!.length >= 3 && parts[1]!.length <= 5 && classes.some((c) => c === "unknown") && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(word)) return "first";
@@ -190,7 +199,7 @@ const GENERIC_CUE = new RegExp(
     "landlord ?:?", "owner ?:", "named", "called", "signed by", "approved by", "prepared by", "reviewer ?:",
   ].join("|")})$`,
 );
-const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto)$/;
+const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto|\btell|\bask|\bremind|\binform|\bping|\bemail|\btext|\bcall|\bcan|\bcould|\bwill|\bwould|\bdid|\bdoes|\bhas|\blet)$/;
 const SIGN_OFF =
   /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad))\s*[,!.]?\s*[-–—]*$/i;
 /** A field label before a value on its line: "Manager:", "Consignee 2:", "**Client:**", "lead passenger:". */
@@ -314,11 +323,21 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
   const dialogue = options.textKind === "dialogue";
-  const scan: Scan = { text, dialogue, lowerCase: dialogue && !hasCapitalOtherThanI(text), before: options.before ?? "", options };
+  let before: string | undefined;
+  const scan: Scan = {
+    text,
+    dialogue,
+    lowerCase: dialogue && !hasCapitalOtherThanI(text),
+    // Read for a name on the text's first line only: sliced from the source then, not for every segment.
+    get before() {
+      return (before ??= options.before ?? "");
+    },
+    options,
+  };
   // "my name is maria" is the only way a lower-case word starts a name in mixed-case text: without the phrase
   // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
   // look-back is needed.
-  const lowerCuePossible = LOWER_CUE_ANYWHERE.test(text);
+  const cueEnds = LOWER_CUE_ANYWHERE.test(text) ? strongCueEnds(text) : undefined;
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
@@ -330,7 +349,9 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const lowerAllowed = lowerCuePossible && !isCapitalised(t.word) && lowercaseCueBefore(text, t.start) && classify(t.word) === "first";
+    const cued = cueEnds !== undefined && cueEnds.has(t.start);
+    // In all-lower-case chat a title still marks the surname after it ("dr. hurst is", "mr. martin").
+    const lowerAllowed = (cued || (scan.lowerCase && lowerTitleBefore(text, tokens[i - 1], t))) && !isCapitalised(t.word) && CUED_LEAD.has(classify(t.word));
     if (!startsName(t, lowerAllowed)) {
       i++;
       continue;
@@ -363,16 +384,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     }
     // A title written in lower case before a capitalised name ("ms. Wijtze", "dr. Okafor") is still a title.
     const titleBefore = tokens[i - 1];
-    if (
-      titleBefore &&
-      LOWER_TITLE.test(titleBefore.word) &&
-      !/[\p{L}\p{N}]/u.test(text[titleBefore.start - 1] ?? "") && // not "300ms."
-      text.slice(titleBefore.end, t.start) === " " &&
-      isCapitalised(t.word)
-    ) {
-      run.unshift(titleBefore);
-    }
-    const found = judgeRun(scan, run);
+    if (lowerTitleBefore(text, titleBefore, t) && (isCapitalised(t.word) || lowerAllowed)) run.unshift(titleBefore!);
+    const found = judgeRun(scan, run, cued);
     if (found) {
       // "Nolan's": the possessive is not part of the name.
       if (/['’]s$/.test(text.slice(found.start, found.end))) found.end -= 2;
@@ -384,6 +397,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     }
     i = k;
   }
+  if (PNR_HINT.test(text)) addBookingNames(text, out, builtin);
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
   matches = dropFirmNames(text, matches);
@@ -394,6 +408,34 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     (m) => (m.confidence ?? 1) >= 0.9 || m.value.includes(" ") || !/^ (?:and|&) /.test(text.slice(m.end, m.end + 6)) || !STREET_CORNER_AFTER.test(text.slice(m.end, m.end + 48)),
   );
   return dropInsideAddresses(text, options, matches);
+}
+
+/** The token before `t` is a title written in lower case ("ms.", "dr."), alone and one space before it. */
+function lowerTitleBefore(text: string, title: Token | undefined, t: Token): boolean {
+  return (
+    title !== undefined &&
+    LOWER_TITLE.test(title.word) &&
+    !/[\p{L}\p{N}]/u.test(text[title.start - 1] ?? "") && // not "300ms."
+    text.slice(title.end, t.start) === " "
+  );
+}
+
+/** Airline booking names, SURNAME/GIVEN and a title: "BERGSTRÖM/ASTRID MS", "O'BRIEN/SEAN PATRICK MR". */
+const PNR_HINT = /\p{Lu}\/\p{Lu}/u;
+const PNR_NAME = /(?<![\p{L}\p{N}/])(\p{Lu}[\p{Lu}'’-]{1,30}\/\p{Lu}[\p{Lu}'’-]{1,30}(?: \p{Lu}[\p{Lu}'’-]{1,30})?) (?:MR|MRS|MS|MISS|MSTR|DR|MX)(?![\p{L}\p{N}])/gu;
+function addBookingNames(text: string, out: PiiMatch[], builtin: boolean): void {
+  PNR_NAME.lastIndex = 0;
+  for (let m = PNR_NAME.exec(text); m; m = PNR_NAME.exec(text)) {
+    const value = m[1]!;
+    const start = m.index;
+    if (out.some((o) => o.start < start + value.length && start < o.end)) continue;
+    // Both sides name-like ("AND/OR MR" is not a booking).
+    const [surname, given] = value.split("/") as [string, string];
+    if ([surname, given.split(" ")[0]!].some((w) => classify(w[0]! + w.slice(1).toLowerCase()) === "common")) continue;
+    if (builtin && isPlaceholderName(value.split("/").reverse().join(" "))) continue;
+    out.push({ type: "person-name", start, end: start + value.length, value, confidence: 0.85 });
+  }
+  out.sort((a, b) => a.start - b.start);
 }
 
 /** "Lauren and Sorlaskeid 32": a one-word name joined to a street name and its house number names a corner. */
@@ -478,12 +520,27 @@ function topicBefore(text: string, start: number): boolean {
   return false;
 }
 
-const LOWER_CUE_ANYWHERE = /my name(?: is|'s)|call(?:s|ed)? me|i['’]?m |i am /i;
+const LOWER_CUE_ANYWHERE = /name|call(?:s|ed)? me/i;
+/**
+ * Strong cues after which the next word is a name whatever its case or other meanings: "my name is maria lopez",
+ * "call me sandro", "it's under my partner's name roberto yamamura", the answer to a question for a name ("Bot:
+ * What's the name on the account? User: Penny Cavalcanti", "what's your name? mark pinto").
+ */
+/** A question for a person's name, then maybe the answerer's speaker label: "What's the name on the account? User:". */
+const NAME_QUESTION = String.raw`\b(?:what(?:['\u2019]s| is| was) (?:your|his|her|their|the(?: customer['\u2019]s| caller['\u2019]s)?)(?: full| first| last| legal)? name|name on (?:the |your )?(?:card|account|booking|reservation|policy|ticket|order))\b[^?\n]{0,30}\?["\u201d]?(?:\s{0,3}[^\s:?]{1,20} ?:)?`;
+const STRONG_CUE = new RegExp(
+  String.raw`(?:\bmy name is|\bmy name['\u2019]s|\bcall(?:s|ed)? me|\b(?:my|his|her|their|(?:${RELATIONS}|${PERSON_NOUNS})['\u2019]s) (?:full |legal |maiden )?name(?: is|['\u2019]s)?|\bunder the name(?: of)?|${NAME_QUESTION})(?:[ \t]{1,2}|\n[ \t>]{0,2})["\u201c]?`,
+  "gi",
+);
+/** Words a strong cue may introduce: not ordinary words ("call me back", "what's your name? please say"). */
+const CUED_LEAD: ReadonlySet<WordClass> = new Set(["first", "last", "namelike", "unknown"]);
 
-/** After a strong cue, names may be written in lower case ("my name is maria lopez", "call me sandro"). */
-function lowercaseCueBefore(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 24), at).toLowerCase();
-  return /(?:my name is|my name's|call(?:s|ed)? me)\s{0,2}$/.test(before);
+/** Offsets right after each strong cue in the text: one pass, looked up per word. */
+function strongCueEnds(text: string): Set<number> {
+  const ends = new Set<number>();
+  STRONG_CUE.lastIndex = 0;
+  for (let m = STRONG_CUE.exec(text); m; m = STRONG_CUE.exec(text)) ends.add(m.index + m[0].length);
+  return ends;
 }
 
 /** The text of the line before `at`, from its start, without quote and list markers. */
@@ -505,8 +562,10 @@ function linePrefixOf(text: string, lineStartIdx: number, at: number): string {
  * an everyday word that is also a name is one next to another name ("Will Smith", "Tara Burns") and an ordinary
  * word otherwise ("Will you", "Hope Street").
  */
-function runClasses(run: Token[]): WordClass[] {
+function runClasses(run: Token[], cued = false): WordClass[] {
   const cls: WordClass[] = run.map((t) => classify(t.word));
+  // After a strong cue the first word is a given name even when it is also an everyday word ("name? Penny Lo").
+  if (cued && cls[0] === "namelike") cls[0] = "first";
   const n = run.length;
   const isParticle = (w: string) => PARTICLES.has(w) || CAPITAL_PARTICLES.has(w);
   for (let j = n - 2; j >= 1; j--) {
@@ -526,9 +585,9 @@ function runClasses(run: Token[]): WordClass[] {
   return cls;
 }
 
-function judgeRun(scan: Scan, run: Token[]): Found | undefined {
+function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   const { text } = scan;
-  const runCls = runClasses(run);
+  const runCls = runClasses(run, cued);
   const loneNamelike = run.length === 1 && classify(run[0]!.word) === "namelike";
   if (loneNamelike) runCls[0] = "first";
   // Drop leading ordinary words ("Contact Maria Lopez", "Please ask Tom") and honorifics (kept as a cue). A place
@@ -624,6 +683,10 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   ) {
     return { start, end, confidence: 0.8 };
   }
+  // Right after a strong cue ("my name is", "my partner's name", "call me"): the name-shaped words that follow.
+  if (cued && s === (runCls[0] === "honorific" ? 1 : 0) && runCls.slice(s, e).every(isNameClass) && words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word))) {
+    return { start, end, confidence: 0.85 };
+  }
   // The answer to a question for a name: "Bot: What's the name on the account? User: Penny Cavalcanti".
   if (
     runCls.slice(s, e).every(isNameClass) &&
@@ -695,6 +758,11 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   if (nameWords.length >= 2 && allNameLike && knownName && CONTACT_AFTER.test(text.slice(end, end + 48))) {
     return { start, end, confidence: 0.85 };
   }
+  // Names the lexicon lacks, with an email address after them that is made of them: "Priyanka Deshmukh
+  // (priyanka.d@…)", "Ngozi Eze <ngozi.eze@…>".
+  if (nameWords.length >= 2 && nameWords.length <= 3 && plainWords && allNameLike && words.every((w, j) => classes[j] !== "unknown" || SURNAME_SHAPE.test(w.word)) && emailOfName(text.slice(end, end + 48), words)) {
+    return { start, end, confidence: 0.85 };
+  }
   // A list item or record line that starts with a full name: "1. Marcus T. Bell — SSN …", "- Sigrid Haugland wants …".
   if (
     !longLine &&
@@ -734,8 +802,17 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
     return { start, end, confidence: 0.8 };
   }
   // A greeting at the start of a line: "Hi Maria," / "Hello Tom Okafor!".
-  const greeting = /^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/i.test(linePrefix);
+  const greeting = GREETING_PREFIX.exec(linePrefix);
   if (greeting && evidence && allNameLike && /^\s*(?:$|[,!.:;—–-])/.test(restOfLine)) return { start, end, confidence: 0.85 };
+  // A greeting in a written reply ("Example output: Hi Bongani, ...", a chat turn): a one-word name the lexicon
+  // does not know, when a comma or "!" addresses it.
+  if (greeting && (greeting[1] !== undefined || scan.dialogue) && words.length === 1 && first === "unknown" && SURNAME_SHAPE.test(words[0]!.word) && /^[,!]/.test(restOfLine)) {
+    return { start, end, confidence: 0.75 };
+  }
+  // A person's role right before the name: "Customer Thandiwe Mokoena asked", "our fraud lead, Maximilian Brandt."
+  if (plainWords && nameWords.length >= 2 && nameWords.length <= 3 && words.every((w, j) => classes[j] !== "unknown" || SURNAME_SHAPE.test(w.word)) && allNameLike && knownName && ROLE_BEFORE.test(beforeText) && !isPersona()) {
+    return { start, end, confidence: 0.8 };
+  }
   if (isPersona()) return undefined;
   if (plainWords && GENERIC_CUE.test(beforeText)) {
     if (evidence && allNameLike) return { start, end, confidence: 0.85 };
@@ -761,8 +838,7 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
     nameWords.length <= 3 &&
     first === "first" &&
     !AMBIGUOUS_FIRST.has(leadWord) &&
-    classes.slice(1).every((c) => c === "first" || c === "last" || c === "initial") &&
-    classes[classes.length - 1] === "last" &&
+    (knownFullName(classes) || (givenAndUnknownSurname(classes, words) && HANDOFF_BEFORE.test(proseBefore) && clauseEnds)) &&
     // Not inside a longer title-case phrase ("Object Pascal Best Practices").
     s === 0 &&
     e === run.length &&
@@ -773,7 +849,12 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
   }
   // Greetings and thanks ("Hi Maria", "Thanks, Tom Okafor") count only in conversation text.
   const lineIsDialogue = scan.dialogue || (!longLine && SPEAKER_LABEL.test(text.slice(lineStartIdx, lineStartIdx + 40)));
-  if (!lineIsDialogue) return undefined;
+  if (!lineIsDialogue) {
+    // Thanks or a greeting to a known given name inside a quoted example message: 'Good reply: "Thanks Tomasz, ..."'.
+    const thanked = words.length === 1 && first === "first" && !AMBIGUOUS_FIRST.has(leadWord) && /^[,.!:;—–]/.test(text.slice(end, end + 1));
+    if (thanked && THANKS_BEFORE.test(beforeText.slice(-24).replace(/[,!.]+$/, "")) && insideQuotation(text, lineStartIdx, start)) return { start, end, confidence: 0.75 };
+    return undefined;
+  }
   const weakBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
   const weak = WEAK_CUE.test(weakBefore) && !PLACE_BEFORE.test(weakBefore);
   if (weak && first === "first" && allNameLike) return { start, end, confidence: 0.8 };
@@ -808,6 +889,55 @@ function judgeRun(scan: Scan, run: Token[]): Found | undefined {
     if (!sentenceStart || SUBJECT_AFTER.test(text.slice(end, end + 12))) return { start, end, confidence: 0.65 };
   }
   return undefined;
+}
+
+/** A known given name, then known names or initials, ending with a known surname: "Maria K. Jensen". */
+function knownFullName(classes: WordClass[]): boolean {
+  return classes.slice(1).every((c) => c === "first" || c === "last" || c === "initial") && classes[classes.length - 1] === "last";
+}
+
+/** A greeting that starts a line or a labelled reply ("Hi", "Example output: Hello", "'Welcome back,"). */
+const GREETING_PREFIX =
+  /^\s*([A-Za-zÀ-ž][A-Za-zÀ-ž ]{0,30}:\s*)?["'“‘]?(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|welcome(?: back)?|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/i;
+/** A person's role or relation right before a name, maybe as an appositive: "customer", "our fraud lead,". */
+const ROLE_BEFORE = new RegExp(
+  `(?:^|[^a-z-])(?:${PERSON_NOUNS}|${RELATIONS}|cardholder|card holder|account holder|policyholder|claimant|adjuster|reviewer|owner|traveller|traveler|recruiter|hiring manager|signer|signatory|beneficiary|borrower|debtor|payee|sender|recipient|vet|veterinarian|officer|analyst),?$`,
+);
+
+/** Verbs that hand work to a person ("Escalate to Priya Raman.", "opened by Liam Okafor,"). */
+const HANDOFF_BEFORE = /\b(?:escalate(?:d)? to|reach(?:ed)? out to|spoke (?:to|with)|talked to|met with|wrote to|emailed|messaged|called|forward(?:ed)? to|assign(?:ed)? to|hand(?:ed)? (?:it )?(?:off |over )?to|(?:opened|reported|raised|filed|submitted|handled|approved|signed|owned) by|ask|email|ping|notify|cc|contact|call)$/;
+
+/** An email address in brackets right after a name whose local part holds the given name or the surname. */
+const EMAIL_AFTER = /^\s?[(<]\s?([\w.+-]{2,40})@[\w-]{1,40}\.\w/;
+function emailOfName(after: string, words: Token[]): boolean {
+  const m = EMAIL_AFTER.exec(after);
+  if (!m) return false;
+  const local = m[1]!.toLowerCase();
+  const plain = (w: string) => w.toLowerCase().replace(/['’]s$|\.$/, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  return [words[0]!, words[words.length - 1]!].some((w) => plain(w.word).length >= 3 && local.includes(plain(w.word)));
+}
+
+/** The name at `at` stands inside a double quotation opened earlier on its line. */
+function insideQuotation(text: string, lineStartIdx: number, at: number): boolean {
+  let open = false;
+  for (let k = lineStartIdx; k < at; k++) {
+    const c = text[k];
+    if (c === '"' || c === "“" || c === "”") open = c === "”" ? false : c === "“" ? true : !open;
+  }
+  return open;
+}
+
+/** A surname the lexicon does not list, written as one: "Raman", "Ndlovu", "Kowalczyk" (not "API", "Pro", "X"). */
+const SURNAME_SHAPE = /^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?(?:['’]s)?\.?$/u;
+
+/**
+ * A known given name (not one that is also an everyday word), maybe an initial, and one surname-shaped word the
+ * lexicon does not know: "Priya Raman", "Sipho K. Ndlovu".
+ */
+function givenAndUnknownSurname(classes: WordClass[], words: Token[]): boolean {
+  const n = classes.length;
+  if (n < 2 || n > 3 || classes[n - 1] !== "unknown" || !SURNAME_SHAPE.test(words[n - 1]!.word)) return false;
+  return classes.slice(1, n - 1).every((c) => c === "initial" || c === "first" || c === "last");
 }
 
 /**

@@ -49,6 +49,10 @@ export const ORGANISATION_WORDS = [
   "prize", "award", "awards", "medal", "cup", "trophy", "syndrome", "disease", "effect", "law", "theorem",
   "principle", "equation", "method", "test", "scale", "index", "method", "model", "algorithm", "distribution",
   "research", "consultants", "agency", "analytics", "enterprises", "logistics", "pharmaceuticals", "communications",
+  // Shops and venues named after their owner ("Lorenzo's Pizzeria", "Madame Tussauds' waxworks").
+  "pizzeria", "trattoria", "osteria", "bistro", "brasserie", "deli", "delicatessen", "boutique", "salon", "barbershop",
+  "bookshop", "bookstore", "florist", "florists", "garage", "tavern", "taqueria", "cantina", "creamery", "patisserie",
+  "butchers", "butcher", "bakehouse", "coffeehouse", "roastery", "eatery", "steakhouse", "chophouse", "waxworks",
 ];
 
 /** Words that start place names ("San Luis", "Port Edward", "Glen Arbor", "Monte Gil", "Villa Darwin"). */

@@ -8,20 +8,53 @@ import { defineRule, type ReportDescriptor, type Rule, type SeverityName } from 
 import type { SegmentRole } from "../model/document.js";
 import { AllowlistError, compileAllowlist, type AllowCheck } from "./allowlist.js";
 import { runDetector } from "./index.js";
-import { preloadPiiDependencies } from "./lazy.js";
+import { mightNeedLibrary, preloadPiiDependencies } from "./lazy.js";
 import { fieldOfPath, textKindForRole } from "./segments.js";
 import { placeholderFor } from "./suggest.js";
 import type { PiiAllowConfig, PiiOptions, PiiTextKind, PiiType } from "./types.js";
 
 /** A cheap, linear pre-check: could this text hold a value whose validation needs a heavy library? */
-function mightNeedLibrary(type: PiiType, text: string): boolean {
-  if (type === "phone") return /\d[\d ().\-\u00a0]{4,}\d/.test(text);
-  if (type === "iban") return /[A-Za-z]{2}\s?\d{2}/.test(text);
-  return type !== "person-name";
+
+/**
+ * The data field of each segment, shared by the nine rules (each would otherwise parse the same path): a file
+ * of thousands of short JSONL turns asks for it nine times per turn.
+ */
+const fieldCache = new WeakMap<object, string | undefined>();
+function segmentField(segment: { path?: string }): string | undefined {
+  if (fieldCache.has(segment)) return fieldCache.get(segment);
+  const field = fieldOfPath(segment.path);
+  fieldCache.set(segment, field);
+  return field;
 }
 
 /** How much source text before a segment the detectors may read for lead-ins. */
 const CONTEXT_BEFORE = 320;
+
+/**
+ * A segment's detector options. `before` is read by few detectors and only for some candidates, so it is sliced
+ * from the source when read, not for every segment and rule; a class keeps one object shape for all segments.
+ */
+class SegmentOptions implements PiiOptions {
+  readonly regions: readonly string[] | undefined;
+  readonly includeNonPublicIps: boolean | undefined;
+  readonly includeRoleEmails: boolean | undefined;
+  readonly textKind: PiiTextKind | undefined;
+  private sliced: string | undefined;
+  constructor(
+    base: PiiOptions,
+    readonly field: string | undefined,
+    private readonly source: string,
+    private readonly at: number,
+  ) {
+    this.regions = base.regions;
+    this.includeNonPublicIps = base.includeNonPublicIps;
+    this.includeRoleEmails = base.includeRoleEmails;
+    this.textKind = base.textKind;
+  }
+  get before(): string {
+    return (this.sliced ??= this.source.slice(Math.max(0, this.at - CONTEXT_BEFORE), this.at));
+  }
+}
 
 /** How a segment's role reads in a message ("in system text", "in example output text"). */
 const ROLE_LABELS: Record<string, string> = {
@@ -131,9 +164,8 @@ export function createPiiRule(spec: PiiRuleSpec): Rule<PiiRuleOptions> {
           const roleSeverity = roles[segment.role];
           if (roleSeverity === "off") return;
           const textKind: PiiTextKind = textKindForRole(segment.role);
-          const field = fieldOfPath(segment.path);
-          const before = context.document.source.slice(Math.max(0, segment.range[0] - CONTEXT_BEFORE), segment.range[0]);
-          const options = { ...optionsFor[textKind], field, before };
+          const field = segmentField(segment);
+          const options = new SegmentOptions(optionsFor[textKind], field, context.document.source, segment.range[0]);
           const matches = runDetector(spec.type, segment.text, options);
           for (const match of matches) {
             if (allowed(spec.type, match.value)) continue;

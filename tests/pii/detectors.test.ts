@@ -58,6 +58,7 @@ describe("phones", () => {
   it("validate with libphonenumber and skip fictional ranges", () => {
     expect(values("call (415) 867-5309", "phone")).toEqual(["(415) 867-5309"]);
     expect(values("call (415) 555-0132 or 07700 900123 or +61 491 570 156", "phone")).toEqual([]);
+    expect(values("call +44 161 496 0732", "phone")).toEqual(["+44 161 496 0732"]);
     expect(values("call (123) 456-7890", "phone")).toEqual([]);
   });
   it("recognise national formats of the configured regions, and of common countries after a phone cue", () => {

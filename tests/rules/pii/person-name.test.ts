@@ -22,6 +22,11 @@ new RuleTester().run(rule, {
     { name: "a town after an address and a corner of two streets", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Ship to 10 Travessa Esmeraldo Neto 1620 Apt. 199, Mata Mourisca. Or return to Lauren and Sorlaskeid 32 in case of an issue.\"}]}\n" },
     { name: "an organisation and a district named like people", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"It later became Wolfram Research. The club was in Cite Bain Maure Ben Azouz.\"}]}\n" },
     { name: "a placeholder surname alone in a form field", code: "---\nsample:\n  lastName: Doe\n---\nHello\n" },
+    { name: "questions for names of things and a thing's name", code: "Find the function name? class toggle? Then check the project's name is Falcon.\n" },
+    { name: "a shop named after its owner", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Lorenzo's Pizzeria on Elm St opens at 9.\"}]}\n" },
+    { name: "slash pairs that are not booking names, a place in a quotation", code: "Update VCL/FMX controls and AND/OR MR flags. Say \"Thanks, San Francisco!\"\n" },
+    { name: "a role before title-case words that are not a name", code: "Ask the user Stream Flurry about the owner Oracle Mode.\n" },
+    { name: "a product after a hand-off verb and a first name with an unknown word", code: "Ask Claude Opus for a plan. Use Grace Hopper as the theme.\n" },
   ],
   invalid: [
     {
@@ -151,5 +156,55 @@ new RuleTester().run(rule, {
       ],
     },
 
+    {
+      name: "the answer to a name question, a relative's name in lower case, and a title in lower-case chat",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"What's the name on the account?\"}, {\"role\": \"user\", \"content\": \"it's under my partner's name roberto yamamura\"}]}\n{\"messages\": [{\"role\": \"user\", \"content\": \"dr. hurst said my test is fine\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 142, endLine: 1, endColumn: 158 },
+        { messageId: "found", line: 2, column: 48, endLine: 2, endColumn: 53 },
+      ],
+    },
+    {
+      name: "a name question answered after a speaker label, a given name that is also a word",
+      code: "Bot: What's the name on the account?\nUser: Penny Cavalcanti\n",
+      errors: [{ messageId: "found", line: 2, column: 7, endLine: 2, endColumn: 23 }],
+    },
+    {
+      name: "names in prose after hand-off verbs: an unknown surname, an O' surname, a hyphenated given name",
+      code: "Refunds over 500 EUR: escalate to Priya Raman. Tickets opened by Liam O'Connor, go to Jean-Luc Moreau first.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 35, endLine: 1, endColumn: 46 },
+        { messageId: "found", line: 1, column: 66, endLine: 1, endColumn: 79 },
+        { messageId: "found", line: 1, column: 87, endLine: 1, endColumn: 102 },
+      ],
+    },
+    {
+      name: "a greeting in a labelled reply, and names after a person's role",
+      code: "Example output: Hi Bongani, your claim is approved.\nCheck with the owner, Hamid Karimi, and our fraud lead Maximilian Brandt.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 20, endLine: 1, endColumn: 27 },
+        { messageId: "found", line: 2, column: 23, endLine: 2, endColumn: 35 },
+        { messageId: "found", line: 2, column: 56, endLine: 2, endColumn: 73 },
+      ],
+    },
+    {
+      name: "a given name after a request verb in a turn, and an Arabic surname with its article",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Please tell Maria I called. It is Ahmed Al-Sayed, account 55123.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 56, endLine: 1, endColumn: 61 },
+        { messageId: "found", line: 1, column: 78, endLine: 1, endColumn: 92 },
+      ],
+    },
+    {
+      name: "thanks inside a quoted example reply, a name its email address is made of, an airline booking name",
+      code: "Good reply: \"Thanks Tomasz, we will call back.\"\nExample: Customer Priyanka Deshmukh (priyanka.d@example.org) disputes a charge.\nTraveller: BERGSTRÖM/ASTRID MS\n",
+      errors: [
+        { messageId: "found", line: 1, column: 21, endLine: 1, endColumn: 27 },
+        { messageId: "found", line: 2, column: 19, endLine: 2, endColumn: 36 },
+        { messageId: "found", line: 3, column: 12, endLine: 3, endColumn: 28 },
+      ],
+    },
   ],
 });

@@ -4,7 +4,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 new RuleTester().run(rule, {
   valid: [
     { name: "fictional 555 numbers", code: "Test with (201) 555-0123, 555-0142 or +1 415 555 0132.\n" },
-    { name: "Ofcom drama ranges", code: "Call 07700 900123 or 020 7946 0958.\n" },
+    { name: "Ofcom's drama mobile range, the placeholder promptvet suggests", code: "Call 07700 900123 or +44 7700 900456.\n" },
     { name: "order ids, dates, versions and prices", code: "Order #4155552671 shipped 2024-01-15 at 12:30; version 10.0.19045.3693; total $1,299.00; ISBN 978-0-306-40615-7.\n" },
     { name: "a bare digit run without a phone cue", code: "Reference 4155552671 in the ledger.\n" },
     { name: "placeholders", code: "Phone: <PHONE> or {{phone}} or XXX-XXX-XXXX.\n" },
@@ -82,5 +82,13 @@ new RuleTester().run(rule, {
       ],
     },
 
+    {
+      name: "Ofcom's geographic drama ranges: valid UK numbers a reader cannot tell from a person's",
+      code: "Contact: +44 161 496 0732 or 020 7946 0958.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 10, endLine: 1, endColumn: 26 },
+        { messageId: "found", line: 1, column: 30, endLine: 1, endColumn: 43 },
+      ],
+    },
   ],
 });

@@ -3,6 +3,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a flat rate is not a flat", code: "The flat rate applies at 12 Main St.\n" },
     { name: "business listing without a cue in prose", code: "Four Barrel Coffee, 375 Valencia St, San Francisco, CA 94103 is a good example.\n" },
     { name: "placeholder and famous addresses", code: "Ship to 123 Example Street or 1600 Pennsylvania Ave.\n" },
     { name: "ordinary numbers and words", code: "Follow these 3 easy steps on Route 66 and Chapter 11.\n" },
@@ -86,5 +87,10 @@ new RuleTester().run(rule, {
       ],
     },
 
+    {
+      name: "a person's flat as a cue in prose",
+      code: "Her flat is at Calle Mayor 3, Madrid\n",
+      errors: [{ messageId: "found", line: 1, column: 16, endLine: 1, endColumn: 37 }],
+    },
   ],
 });

@@ -1,0 +1,94 @@
+/**
+ * Which lint runs are recorded for the launcher to repeat (see run-memo.ts), and the recording itself: the
+ * file-system trace from before the run's first read, and the output as written.
+ */
+import path from "node:path";
+import type { CliOptions } from "./args.js";
+import type { CliIO, LintRun } from "./lint-command.js";
+import { FsTrace, recordRun, type MemoRun } from "./run-memo.js";
+
+const BUILD = Symbol.for("promptvet.build");
+const IMPORTED = Symbol.for("promptvet.imported");
+
+export interface RunRecording {
+  /** Call after the reports are written; records the run when nothing it did escaped the trace. */
+  finish(run: LintRun, exitCode: number): void;
+  /** Ends the trace and the copying of output (after finish, or when the run failed). */
+  stop(): void;
+}
+
+/** Starts recording when this run is one the launcher can repeat; undefined otherwise. */
+export function startRunRecording(argv: readonly string[], options: CliOptions, io: CliIO): RunRecording | undefined {
+  const build = (globalThis as Record<symbol, unknown>)[BUILD];
+  // Only under the launcher, which checks records: it names the build and sees every import().
+  if (typeof build !== "string" || !repeatable(options, io.env)) return undefined;
+  const memoRun: MemoRun = {
+    argv,
+    cwd: io.cwd,
+    env: io.env,
+    stdoutTTY: !!io.stdout.isTTY,
+    stderrTTY: !!(io.stderr as { isTTY?: boolean }).isTTY,
+    columns: (io.stdout as { columns?: number }).columns,
+    build,
+  };
+  const trace = new FsTrace();
+  const output = { stdout: "", stderr: "" };
+  const undo = [tee(io.stdout, (text) => (output.stdout += text)), tee(io.stderr, (text) => (output.stderr += text))];
+  trace.start();
+  const stop = () => {
+    trace.stop();
+    for (const restore of undo.splice(0)) restore();
+  };
+  return {
+    stop,
+    finish(run, exitCode) {
+      stop();
+      const imported = (globalThis as Record<symbol, unknown>)[IMPORTED] === true;
+      if (exitCode === 2 || imported || run.filesOnWorkers > 0) return;
+      // Every file reported on was read or examined through fs: one that was not (a reader the trace cannot
+      // see) would make the record blind to it.
+      const unseen = run.results.find((r) => !trace.paths.has(path.resolve(io.cwd, r.filePath)));
+      if (unseen) {
+        if (io.env.PROMPTVET_DEBUG_MEMO) io.stderr.write(`promptvet: run not recorded: ${unseen.filePath} was not traced\n`);
+        return;
+      }
+      const why = recordRun(memoRun, trace.paths, { ...output, exitCode }, performance.timeOrigin);
+      if (why && io.env.PROMPTVET_DEBUG_MEMO) io.stderr.write(`promptvet: run not recorded: ${why}\n`);
+    },
+  };
+}
+
+/** A plain lint of the working tree, with nothing written but the report to stdout and the cache in git's folder. */
+function repeatable(options: CliOptions, env: NodeJS.ProcessEnv): boolean {
+  return (
+    options.command === "lint" &&
+    options.cache &&
+    !options.cacheLocation &&
+    !options.fix &&
+    options.fixSuggestions.length === 0 &&
+    !options.staged &&
+    !options.changedSince &&
+    !options.withDependents &&
+    !options.eval &&
+    !options.requireEval &&
+    !options.updateBaselines &&
+    !options.outputFile &&
+    env.PROMPTVET_RUN_MEMO !== "off" &&
+    !env.PROMPTVET_TIMING &&
+    !env.PROMPTVET_DEBUG &&
+    !env.GIT_DIR &&
+    !env.GIT_WORK_TREE
+  );
+}
+
+/** Copies what is written to a stream into `sink`; returns the undo. */
+function tee(stream: NodeJS.WritableStream, sink: (text: string) => void): () => void {
+  const original = stream.write;
+  stream.write = function (this: NodeJS.WritableStream, chunk: unknown, ...rest: unknown[]) {
+    sink(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
+    return (original as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof stream.write;
+  return () => {
+    stream.write = original;
+  };
+}
