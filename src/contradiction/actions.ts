@@ -187,16 +187,20 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   );
 }
 
+const NARROW_ACTS = new Set(["commit", "push", "resolve", "end", "summarize", "pin", "mock", "merge", "approve", "mutate", "apologize", "thank", "translate", "rename", "guess"]);
+
 /**
  * Two action rules are about the same thing when every word of the shorter object is in the longer one
  * ("module versions" and "version"; not "Options API" and "Composition API").
  */
-export function actionObjectsMeet(a: readonly string[], b: readonly string[]): boolean {
+export function actionObjectsMeet(a: readonly string[], b: readonly string[], act: string): boolean {
+  // A narrow act ("end the session", "pin versions") says enough with one shared noun; "use" or "write" does not.
+  const narrowAct = NARROW_ACTS.has(act);
   const plain = (x: readonly string[]) => x.filter((w) => !w.startsWith("!"));
   const [pa, pb] = [plain(a), plain(b)];
   if (pa.length === 0 || pb.length === 0) return false;
   const [small, large] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
   if (!small.every((w) => large.includes(w))) return false;
   const shared = small.filter((w) => !GENERIC_STEMS.has(w));
-  return shared.length >= 2 || shared.some((w) => a.includes(`!${w}`) || b.includes(`!${w}`));
+  return shared.length >= 2 || shared.some((w) => a.includes(`!${w}`) || b.includes(`!${w}`)) || (shared.length === 1 && narrowAct);
 }

@@ -144,7 +144,7 @@ function sameValue(a: Directive, b: Directive): boolean {
   }
   if (a.dimension === "action") {
     // A prohibition of an act on a thing against a command to do it to the same thing; a permission is no command.
-    return !a.permissive && !b.permissive && actionObjectsMeet(a.topic ?? [], b.topic ?? []);
+    return !a.permissive && !b.permissive && actionObjectsMeet(a.topic ?? [], b.topic ?? [], a.value);
   }
   if (a.dimension === "naming") return targetsMeet(a, b);
   return true;

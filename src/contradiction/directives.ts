@@ -566,6 +566,8 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
   }
 }
 
+const NEGATION_LABEL = /^\W*(?:never|don'?ts?|do not|avoid|must not|must never|prohibited|forbidden|not allowed|never do|do not do|things to avoid|what not to do)\W*$/i;
+
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160;
 }
@@ -897,7 +899,8 @@ function extractFromClause(
   if (actionable) {
     // "**Never:**" over a list: its items are prohibitions even when the block reader took the label for a heading.
     const lastHeading = block.headings[block.headings.length - 1] ?? "";
-    const negativeIntro = NEGATIVE_LEAD.test(block.listIntro ?? "") || (lastHeading.length < 40 && NEGATIVE_LEAD.test(lastHeading));
+    // Only a label that is nothing but the prohibition: "**Never Interpolate Untrusted Input:**" titles good practice.
+    const negativeIntro = NEGATION_LABEL.test(block.listIntro ?? "") || NEGATION_LABEL.test(lastHeading);
     extractAction(ruleText(codeText), { ...grammar, negativeLead: grammar.negativeLead || negativeIntro }, add);
   }
   if (!triggered) return;

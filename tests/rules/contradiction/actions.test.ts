@@ -12,9 +12,15 @@ new RuleTester().run(rule, {
     { name: "the prohibition names its own exception", code: prompt("Do not create any other files.", "", "Create a file named NOTES.md for your findings.") },
     { name: "a restriction, not a prohibition", code: prompt("Use Bash only for read-only operations.", "", "Never use Bash to delete files.") },
     { name: "a quantity limit", code: prompt("Avoid using the same emoji more than twice.", "", "Use emoji to mark each section.") },
+    { name: "a list titled with a prohibition of one practice, whose items are good practice", code: prompt("**Never Interpolate Untrusted Input:**", "- Implement proper escaping mechanisms", "", "**Secure Prompt Construction:**", "- Implement proper escaping for dynamic content") },
     { name: "a description of a capability", code: prompt("Cannot test native mobile apps.", "", "Test the web app in three browsers.") },
   ],
   invalid: [
+    {
+      name: "a narrow act says enough with one shared noun",
+      code: prompt("Never end the session on your own.", "", "When the user says thanks, end the session."),
+      errors: [{ messageId: "ambiguousException", line: 3, column: 1, endLine: 3, endColumn: 44 }],
+    },
     {
       name: "a named framework forbidden and leveraged",
       code: prompt("- Leverage PyTorch for deep learning models.", "- Keep notebooks out of the repository.", "- Do not use PyTorch; all deep learning code is written in TensorFlow."),
