@@ -66,8 +66,11 @@ const VERB_ALTERNATION = [...GROUP_OF.keys()].sort((a, b) => b.length - a.length
 const HEAD = String.raw`^[\s*_>#\-\u2022\d.)]*(?:(?:for|in|during|on|within|when|whenever|if|once|after|before|while)\s[^,;:]{1,60},\s*)?(?:(?:please|also|then|and|so|just|simply|first|finally|instead|additionally)[,\s]+)*(?:(?:you|we|the (?:assistant|model|agent)|claude|chatgpt|gemini|copilot|cursor|codex|agents?)\s+)?(?:(?:must|should|shall|will|may|can|need to|needs to|have to|has to|are to|is to|ought to)\s+)?(?:(never(?:\s+ever)?|not|do not|don't|does not|doesn't|must not|mustn't|should not|shouldn't|shall not|may not|avoid|refrain from|stop)\s+)?(?:(?:always|ever|ever again|directly|automatically|immediately|proactively|explicitly|manually|also|just|only|yourself|actually|silently|straight away|right away)\s+)*`;
 const RULE = new RegExp(`${HEAD}(${VERB_ALTERNATION})\\b((?:[^.;:!?]|[.:](?=\\w))*)`, "i");
 
-/** A cheap first pass: a clause without one of these verbs holds no action rule. */
-export const ACTION_TRIGGER = new RegExp(`\\b(?:${VERB_ALTERNATION})\\b`, "i");
+/**
+ * A first pass: a clause holds an action rule only when one of these verbs opens it (after a subject, modal,
+ * negation or a leading condition); anchored, so most clauses fail on their first words.
+ */
+export const ACTION_TRIGGER = RULE;
 
 const STOP = new Set(
   "a an the this that these those it its them they their your you our my me us i we any all each every some another more most such same own one two new existing current which who whom what whose yourself itself themselves up out back down off over again ever just only also very really please first then there here".split(
