@@ -48,21 +48,26 @@ export function startRunRecording(argv: readonly string[], options: CliOptions, 
     stop,
     finish(run, exitCode) {
       stop();
-      const imported = (globalThis as Record<symbol, unknown>)[IMPORTED] === true;
-      if (exitCode === 2 || imported || run.filesOnWorkers > 0) return;
-      // A fault may be gone by the next run: a record would repeat it.
-      if (run.cacheFault || run.results.some((r) => r.fatalErrorCount > 0)) return;
-      // Every file reported on was read or examined through fs: one that was not (a reader the trace cannot
-      // see) would make the record blind to it.
-      const unseen = run.results.find((r) => !trace.paths.has(path.resolve(io.cwd, r.filePath)));
-      if (unseen) {
-        if (io.env.PROMPTVET_DEBUG_MEMO) io.stderr.write(`promptvet: run not recorded: ${unseen.filePath} was not traced\n`);
-        return;
-      }
-      const why = recordRun(memoRun, key, run.gitDir, trace.paths, { ...output, exitCode }, performance.timeOrigin);
+      const why = unrepeatable(run, exitCode, trace.paths, io.cwd) ?? recordRun(memoRun, key, run.gitDir, trace.paths, { ...output, exitCode }, performance.timeOrigin);
       if (why && io.env.PROMPTVET_DEBUG_MEMO) io.stderr.write(`promptvet: run not recorded: ${why}\n`);
     },
   };
+}
+
+/** Why a finished run must not be repeated from a record, or undefined when it may. */
+function unrepeatable(run: LintRun, exitCode: number, traced: ReadonlySet<string>, cwd: string): string | undefined {
+  if (exitCode === 2) return "it failed";
+  // What Node's module loader and worker threads read, the trace does not see.
+  if ((globalThis as Record<symbol, unknown>)[IMPORTED] === true) return "it loaded a config or plugin module";
+  if (run.filesOnWorkers > 0) return "files were linted in worker threads";
+  // A fault may be gone by the next run: a record would repeat it.
+  if (run.cacheFault) return "the result cache could not be used";
+  const fault = run.results.find((r) => r.fatalErrorCount > 0);
+  if (fault) return `${fault.filePath} could not be linted`;
+  // Every file reported on was read or examined through fs: one that was not (a reader the trace cannot see)
+  // would make the record blind to it.
+  const unseen = run.results.find((r) => !traced.has(path.resolve(cwd, r.filePath)));
+  return unseen ? `${unseen.filePath} was not traced` : undefined;
 }
 
 /** A plain lint of the working tree, with nothing written but the reports to stdout and stderr and the cache in git's folder. */
