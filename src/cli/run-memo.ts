@@ -40,6 +40,7 @@ export interface MemoRun {
   columns: number | undefined;
   /** The bundle's digest (dist/cli.cjs.sha256): another build is another run. */
   build: string;
+  /** When the run started (default: now); the key holds its day. */
   now?: Date;
 }
 
@@ -53,7 +54,10 @@ interface MemoRecord {
   exitCode: number;
 }
 
-/** The git folder of the repository `cwd` is in, found as git does without GIT_DIR: the nearest `.git`. */
+/**
+ * The git folder of the repository `cwd` is in: the nearest `.git`, as git finds it (without its checks of a
+ * valid repository: a record is only written where git's own answer agrees, see recordRun).
+ */
 export function gitDirOf(cwd: string): string | undefined {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     const dotGit = path.join(dir, ".git");
