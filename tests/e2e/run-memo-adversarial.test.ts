@@ -115,6 +115,33 @@ describe("runs the record must not repeat", () => {
     }
   }, 90_000);
 
+  it("runs in full after a commit on a detached HEAD, with packed refs, and in a linked worktree", async () => {
+    for (const how of ["detached", "packed", "worktree"] as const) {
+      const repo = newRepo();
+      write(repo, "prompts/s.md", SMALL);
+      commitAll(repo, "small");
+      let dir = repo;
+      if (how === "detached") git(repo, "checkout", "-q", "--detach");
+      if (how === "packed") git(repo, "pack-refs", "--all");
+      if (how === "worktree") {
+        dir = path.join(repo, "linked");
+        git(repo, "worktree", "add", "-q", "-b", "side", dir);
+      }
+      write(dir, "prompts/s.md", BIG);
+      const gitDir = how === "worktree" ? path.join(repo, ".git", "worktrees", "linked") : path.join(repo, ".git");
+      await settle();
+      expect(promptvet(["--format", "compact"], dir).stdout).toContain("budget/growth");
+      expect(records(gitDir)).toHaveLength(1);
+      markRecords(gitDir);
+      expect(promptvet(["--format", "compact"], dir).stdout).toBe(MARK);
+      commitAll(dir, "big");
+      if (how === "packed") git(repo, "pack-refs", "--all");
+      const after = promptvet(["--format", "compact"], dir);
+      expect(after.stdout).not.toContain("budget/growth");
+      expect(plain(after)).toEqual(plain(promptvet(["--format", "compact"], dir, { PROMPTVET_RUN_MEMO: "off" })));
+    }
+  }, 90_000);
+
   it("writes nothing into a working tree's folder named .git that git does not take for a repository", async () => {
     const dir = newRepo();
     write(dir, "prompts/s.md", "# S\n\nWrite to jane.roe@gmail.com.\n");
