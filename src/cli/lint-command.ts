@@ -32,6 +32,8 @@ export interface CliIO {
 export interface LintRun {
   results: LintResult[];
   repoRoot?: string;
+  /** The repository's git folder, as git names it. */
+  gitDir?: string;
   baseRef?: string;
   deleted: string[];
   /** Prompts composed from a changed base or partial (the blast radius), for the summary. */
@@ -42,6 +44,8 @@ export interface LintRun {
   rules: Map<string, RuleMeta>;
   /** Files linted in worker threads (0: all in this thread). */
   filesOnWorkers: number;
+  /** The result cache could not be read or written as it should (the warning this run printed). */
+  cacheFault: boolean;
 }
 
 /** Resolves which files to lint and where their content comes from, then lints them. */
@@ -148,7 +152,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   const rules = new Map(resolver.knownRules().map((r) => [r.meta.id, r.meta] as const));
   // A finding about the config (its `model`) is reported once, on the config file, not on every file it covers.
   const reported = await reportConfigFindingsOnce(results, (file) => resolver.configFileFor(path.dirname(file)));
-  return { results: reported, repoRoot, baseRef, deleted, affected, timing, rules, filesOnWorkers: runStats.onWorkers ?? 0 };
+  return { results: reported, repoRoot, gitDir: repository?.gitDir, baseRef, deleted, affected, timing, rules, filesOnWorkers: runStats.onWorkers ?? 0, cacheFault: !!cache?.warning };
 }
 
 /** The merge-base of `ref` and HEAD; a ref git does not know is the user's mistake, said in their words. */

@@ -5,7 +5,8 @@
 import path from "node:path";
 import type { CliOptions } from "./args.js";
 import type { CliIO, LintRun } from "./lint-command.js";
-import { FsTrace, recordRun, type MemoRun } from "./run-memo.js";
+import { parseFormatSpecs } from "../report/specs.js";
+import { FsTrace, gitRedirected, recordRun, runKey, type MemoRun } from "./run-memo.js";
 
 const BUILD = Symbol.for("promptvet.build");
 const IMPORTED = Symbol.for("promptvet.imported");
@@ -30,7 +31,11 @@ export function startRunRecording(argv: readonly string[], options: CliOptions, 
     stderrTTY: !!(io.stderr as { isTTY?: boolean }).isTTY,
     columns: (io.stdout as { columns?: number }).columns,
     build,
+    // The day the process started, when the launcher looked the run up.
+    now: new Date(performance.timeOrigin),
   };
+  // Taken now: the run may change its own environment.
+  const key = runKey(memoRun);
   const trace = new FsTrace();
   const output = { stdout: "", stderr: "" };
   const undo = [tee(io.stdout, (text) => (output.stdout += text)), tee(io.stderr, (text) => (output.stderr += text))];
@@ -43,22 +48,29 @@ export function startRunRecording(argv: readonly string[], options: CliOptions, 
     stop,
     finish(run, exitCode) {
       stop();
-      const imported = (globalThis as Record<symbol, unknown>)[IMPORTED] === true;
-      if (exitCode === 2 || imported || run.filesOnWorkers > 0) return;
-      // Every file reported on was read or examined through fs: one that was not (a reader the trace cannot
-      // see) would make the record blind to it.
-      const unseen = run.results.find((r) => !trace.paths.has(path.resolve(io.cwd, r.filePath)));
-      if (unseen) {
-        if (io.env.PROMPTVET_DEBUG_MEMO) io.stderr.write(`promptvet: run not recorded: ${unseen.filePath} was not traced\n`);
-        return;
-      }
-      const why = recordRun(memoRun, trace.paths, { ...output, exitCode }, performance.timeOrigin);
+      const why = unrepeatable(run, exitCode, trace.paths, io.cwd) ?? recordRun(memoRun, key, run.gitDir, trace.paths, { ...output, exitCode }, performance.timeOrigin);
       if (why && io.env.PROMPTVET_DEBUG_MEMO) io.stderr.write(`promptvet: run not recorded: ${why}\n`);
     },
   };
 }
 
-/** A plain lint of the working tree, with nothing written but the report to stdout and the cache in git's folder. */
+/** Why a finished run must not be repeated from a record, or undefined when it may. */
+function unrepeatable(run: LintRun, exitCode: number, traced: ReadonlySet<string>, cwd: string): string | undefined {
+  if (exitCode === 2) return "it failed";
+  // What Node's module loader and worker threads read, the trace does not see.
+  if ((globalThis as Record<symbol, unknown>)[IMPORTED] === true) return "it loaded a config or plugin module";
+  if (run.filesOnWorkers > 0) return "files were linted in worker threads";
+  // A fault may be gone by the next run: a record would repeat it.
+  if (run.cacheFault) return "the result cache could not be used";
+  const fault = run.results.find((r) => r.fatalErrorCount > 0);
+  if (fault) return `${fault.filePath} could not be linted`;
+  // Every file reported on was read or examined through fs: one that was not (a reader the trace cannot see)
+  // would make the record blind to it.
+  const unseen = run.results.find((r) => !traced.has(path.resolve(cwd, r.filePath)));
+  return unseen ? `${unseen.filePath} was not traced` : undefined;
+}
+
+/** A plain lint of the working tree, with nothing written but the reports to stdout and stderr and the cache in git's folder. */
 function repeatable(options: CliOptions, env: NodeJS.ProcessEnv): boolean {
   return (
     options.command === "lint" &&
@@ -73,12 +85,21 @@ function repeatable(options: CliOptions, env: NodeJS.ProcessEnv): boolean {
     !options.requireEval &&
     !options.updateBaselines &&
     !options.outputFile &&
+    !writesReportFiles(options.formats) &&
     env.PROMPTVET_RUN_MEMO !== "off" &&
     !env.PROMPTVET_TIMING &&
     !env.PROMPTVET_DEBUG &&
-    !env.GIT_DIR &&
-    !env.GIT_WORK_TREE
+    !gitRedirected(env)
   );
+}
+
+/** `--format NAME:FILE`: a repeat would print and leave the file unwritten. */
+function writesReportFiles(formats: readonly string[]): boolean {
+  try {
+    return parseFormatSpecs([...formats]).some((spec) => spec.file !== undefined);
+  } catch {
+    return true;
+  }
 }
 
 /** Copies what is written to a stream into `sink`; returns the undo. */
