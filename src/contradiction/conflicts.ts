@@ -5,6 +5,7 @@
  * against each other, and a few pairs of dimensions that exclude each other (a CSV and no commas).
  */
 import { actionsOverlap } from "./confirmation.js";
+import { actionObjectsMeet } from "./actions.js";
 import type { Directive } from "./directives.js";
 import { formatsCompatible, KIND_NAMES, toneClash, UNIT_IN_WORDS, verbosityClash, type Dimension } from "./vocabulary.js";
 import { unitsClash } from "./vocabulary-response.js";
@@ -140,6 +141,10 @@ function sameValue(a: Directive, b: Directive): boolean {
     if (a.dimension === "indent" && neg.value === "spaces" && pos.value.startsWith("spaces")) return true;
     if (a.dimension === "confirmation") return actionsOverlap(a.topic ?? [], b.topic ?? []);
     return false;
+  }
+  if (a.dimension === "action") {
+    // A prohibition of an act on a thing against a command to do it to the same thing; a permission is no command.
+    return !a.permissive && !b.permissive && actionObjectsMeet(a.topic ?? [], b.topic ?? [], a.value);
   }
   if (a.dimension === "naming") return targetsMeet(a, b);
   return true;
@@ -465,7 +470,8 @@ export function findDuplicates(directives: readonly Directive[], conflicts: read
   for (const later of sorted) {
     // Only a short rule can repeat or be repeated; the group key holds what `sameClaim` compares first, and the
     // numbers of the sentence, so sentences that differ only in them are never compared.
-    if (!isShortRule(later)) continue;
+    // Open-vocabulary actions are compared by a shared object word, too loose to call two sentences one rule.
+    if (!isShortRule(later) || later.dimension === "action") continue;
     const key = `${later.dimension}|${later.value}|${later.polarity}|${later.permissive}|${later.qualifier ?? ""}|${later.literal ?? ""}|${later.focus ?? ""}|${literalsOf(later)}`;
     const group = groups.get(key) ?? [];
     if (!reported.has(later.range[0])) {

@@ -9,6 +9,7 @@ import { EMPHATIC_CONDITION, IMPERATIVE, isCommand, isPermission, LOCAL_NEGATION
 import { conditionKey, isHedged, soundsAbsolute, statesOverride } from "./strength.js";
 import { extractBulletMarker, extractQuoted, QUOTED_TRIGGER, type AddDirective } from "./quoted.js";
 import { extractConfirmation } from "./confirmation.js";
+import { ACTION_TRIGGER, extractAction } from "./actions.js";
 import { codeScope, indentWidth, namingTargets, toolValue } from "./vocabulary-code.js";
 import { LiteralScanner, mayMatch, requiredLiterals } from "./literal-prefilter.js";
 import { allMatches, NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, whitespaceRuns, wordRuns, type Span } from "./text.js";
@@ -565,6 +566,8 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
   }
 }
 
+const NEGATION_LABEL = /^\W*(?:never|don'?ts?|do not|avoid|must not|must never|prohibited|forbidden|not allowed|never do|do not do|things to avoid|what not to do)\W*$/i;
+
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160;
 }
@@ -721,7 +724,10 @@ function extractFromClause(
   const clause = view.text;
   // Single-word code spans name values ("use `pnpm`", "`camelCase` for variables"); longer ones stay masked.
   const codeText = view.raw && view.raw !== clause ? withCodeWords(clause, view.raw) : clause;
-  if (!TRIGGER.test(codeText) && !(view.raw && QUOTED_TRIGGER.test(view.raw))) return;
+  const triggered = TRIGGER.test(codeText) || Boolean(view.raw && QUOTED_TRIGGER.test(view.raw));
+  // Action rules ("never resolve a thread yourself") have an open vocabulary: their own cheap pass.
+  const actionable = ACTION_TRIGGER.test(codeText);
+  if (!triggered && !actionable) return;
   let subjectScopeValue = "";
   const subjectScopeOf = () => subjectScopeValue;
   /**
@@ -737,7 +743,7 @@ function extractFromClause(
     return focus && !redundant ? { scope: context.scope, focus } : { scope: context.scope };
   };
   // Persona names are statements of identity rather than commands: no modal needed.
-  for (const m of allMatches(PERSONA, view.raw ?? clause)) {
+  for (const m of triggered ? allMatches(PERSONA, view.raw ?? clause) : []) {
     const name = m[2]!;
     if (NOT_A_NAME.test(name) || /^[A-Z]{5,}$/.test(name.split(" ")[0]!)) continue;
     const negated = Boolean(m[1]) || /\b(?:not|never)\s*$/i.test(clause.slice(0, m.index!));
@@ -788,7 +794,7 @@ function extractFromClause(
 
   const inClause = candidatePatterns(clause.toLowerCase());
   const inCode = codeText === clause ? inClause : candidatePatterns(codeText.toLowerCase());
-  for (let p = 0; p < VALUE_PATTERNS.length; p++) {
+  for (let p = 0; triggered && p < VALUE_PATTERNS.length; p++) {
     const pattern = VALUE_PATTERNS[p]!;
     const code = CODE_DIMENSIONS.has(pattern.dimension);
     if (elsewhere && !code) continue;
@@ -888,8 +894,16 @@ function extractFromClause(
   }
 
   const grammar = { negativeLead: context.negativeLead, command, permissive, ...scopeOf("") };
-  if (view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
+  if (triggered && view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
   if (elsewhere) return;
+  if (actionable) {
+    // "**Never:**" over a list: its items are prohibitions even when the block reader took the label for a heading.
+    const lastHeading = block.headings[block.headings.length - 1] ?? "";
+    // Only a label that is nothing but the prohibition: "**Never Interpolate Untrusted Input:**" titles good practice.
+    const negativeIntro = NEGATION_LABEL.test(block.listIntro ?? "") || NEGATION_LABEL.test(lastHeading);
+    extractAction(ruleText(codeText), { ...grammar, negativeLead: grammar.negativeLead || negativeIntro }, add);
+  }
+  if (!triggered) return;
   // "- 60 words maximum": a bound that is a whole list item is a rule.
   const withCommand = { ...context, command: command || (block.isItem && fragment && BOUND_FRAGMENT.test(clause)) };
   extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);

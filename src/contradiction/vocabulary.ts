@@ -45,7 +45,8 @@ export type Dimension =
   | "convention"
   | "commits"
   | "semicolons"
-  | "bullet-marker";
+  | "bullet-marker"
+  | "action";
 
 /** Human names of the kinds, used in messages and in the benchmark labels. */
 export const KIND_NAMES: Record<Dimension, string> = {
@@ -88,6 +89,7 @@ export const KIND_NAMES: Record<Dimension, string> = {
   commits: "commit policy",
   semicolons: "semicolon",
   "bullet-marker": "bullet marker",
+  action: "action",
 };
 
 /** The label a benchmark uses for a dimension (length and verbosity are one kind). */

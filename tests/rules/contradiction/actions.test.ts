@@ -1,0 +1,51 @@
+import rule from "../../../rules/contradiction/instructions.js";
+import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
+
+const prompt = (...lines: string[]) => `${lines.join("\n")}\n`;
+
+// A prohibited act against a command to do the same act to the same thing, whatever the verb and object.
+new RuleTester().run(rule, {
+  valid: [
+    { name: "different objects of one verb", code: prompt("Never resolve a review thread yourself.", "", "Resolve merge conflicts before you push.") },
+    { name: "a narrowed prohibition leaves the general command", code: prompt("Do not use grep for searching file contents.", "", "Use grep in shell pipelines.") },
+    { name: "one shared common noun is not the same thing", code: prompt("Never use the Options API.", "", "Always use the Composition API.") },
+    { name: "the prohibition names its own exception", code: prompt("Do not create any other files.", "", "Create a file named NOTES.md for your findings.") },
+    { name: "a restriction, not a prohibition", code: prompt("Use Bash only for read-only operations.", "", "Never use Bash to delete files.") },
+    { name: "a quantity limit", code: prompt("Avoid using the same emoji more than twice.", "", "Use emoji to mark each section.") },
+    { name: "a list titled with a prohibition of one practice, whose items are good practice", code: prompt("**Never Interpolate Untrusted Input:**", "- Implement proper escaping mechanisms", "", "**Secure Prompt Construction:**", "- Implement proper escaping for dynamic content") },
+    { name: "a description of a capability", code: prompt("Cannot test native mobile apps.", "", "Test the web app in three browsers.") },
+  ],
+  invalid: [
+    {
+      name: "a narrow act says enough with one shared noun",
+      code: prompt("Never end the session on your own.", "", "When the user says thanks, end the session."),
+      errors: [{ messageId: "ambiguousException", line: 3, column: 1, endLine: 3, endColumn: 44 }],
+    },
+    {
+      name: "a named framework forbidden and leveraged",
+      code: prompt("- Leverage PyTorch for deep learning models.", "- Keep notebooks out of the repository.", "- Do not use PyTorch; all deep learning code is written in TensorFlow."),
+      errors: [
+        {
+          messageId: "contradicts",
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 71,
+          message:
+            'Unexpected action instruction that contradicts line 1 ("Leverage PyTorch for deep learning models."), expected one rule, a condition that separates them, or an explicit precedence.',
+        },
+      ],
+    },
+    {
+      name: "a two-word object after a step that is no condition",
+      code: prompt("Never resolve a review thread yourself; that is the merge owner's job.", "", "After replying, resolve the review thread."),
+      errors: [{ messageId: "contradicts", line: 3, column: 1, endLine: 3, endColumn: 43 }],
+    },
+    {
+      name: "an absolute prohibition against a conditional exception",
+      code: prompt("NEVER END THE SESSION UNDER ANY CIRCUMSTANCES.", "", "If the user says goodbye, end the session politely."),
+      errors: [{ messageId: "ambiguousException", line: 3, column: 1, endLine: 3, endColumn: 52, message:
+            'Unexpected action instruction whose precedence over line 1 ("NEVER END THE SESSION UNDER ANY CIRCUMSTANCES.") is ambiguous: one of them holds without condition and the other is a conditional exception to it, expected the rule to name its exception ("…except when…") or the exception to say that it overrides the rule.', }],
+    },
+  ],
+});
