@@ -13,7 +13,7 @@ const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "ut
 const dist = path.join(PROJECT_ROOT, "dist");
 
 describe("runtime imports of the built bundles", () => {
-  const BUNDLES = ["cli.cjs", "lsp.cjs", "index.js", "rule-tester.js", "llama3-tokenizer.mjs"];
+  const BUNDLES = ["cli.cjs", "lsp.cjs", "index.js", "rule-tester.js", "llama3-tokenizer.mjs", "run-memo.cjs"];
 
   it("covers every bundle the build writes", () => {
     expect(readdirSync(dist).filter((f) => /\.(c|m)?js$/.test(f)).sort()).toEqual([...BUNDLES].sort());
