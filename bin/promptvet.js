@@ -151,14 +151,17 @@ async function runBundle() {
   }
 }
 
-/** The digest of the bundle, which the build writes beside it; undefined when it cannot be read. */
+let digest;
+/** The digest of the bundle, which the build writes beside it (read once); undefined when it cannot be read. */
 function buildDigest() {
+  if (digest !== undefined) return digest || undefined;
   try {
-    const digest = readFileSync(`${filename}.sha256`, "utf8").trim();
-    return /^[0-9a-f]{64}$/.test(digest) ? digest : undefined;
+    const text = readFileSync(`${filename}.sha256`, "utf8").trim();
+    digest = /^[0-9a-f]{64}$/.test(text) ? text : "";
   } catch {
-    return undefined;
+    digest = "";
   }
+  return digest || undefined;
 }
 
 const UNRECORDED = /^(?:--(?:promptvet-lint-worker|no-cache|fix|fix-suggestions|staged|changed-since|output-file|with-dependents|eval|require-eval|update-baselines|cache-location)(?:=.*)?|-o.*)$/;

@@ -13,8 +13,6 @@ import { fieldOfPath, textKindForRole } from "./segments.js";
 import { placeholderFor } from "./suggest.js";
 import type { PiiAllowConfig, PiiOptions, PiiTextKind, PiiType } from "./types.js";
 
-/** A cheap, linear pre-check: could this text hold a value whose validation needs a heavy library? */
-
 /**
  * The data field of each segment, shared by the nine rules (each would otherwise parse the same path): a file
  * of thousands of short JSONL turns asks for it nine times per turn.

@@ -103,8 +103,10 @@ describe("repeating an unchanged run", () => {
 
   it("does not record a run whose files changed just before it, nor a run with --fix or --no-cache", async () => {
     const dir = repoWithPrompts();
-    lint(dir);
+    const fresh = lint(dir, { PROMPTVET_DEBUG_MEMO: "1" });
     expect(records(dir)).toHaveLength(0);
+    // PROMPTVET_DEBUG_MEMO says why, as the README promises.
+    expect(fresh.stderr).toMatch(/promptvet: run not recorded: .* changed too recently/);
     await settle();
     promptvet(["--fix", "--format", "compact"], dir);
     promptvet(["--no-cache", "--format", "compact"], dir);
