@@ -424,11 +424,16 @@ function lowerTitleBefore(text: string, title: Token | undefined, t: Token): boo
 const PNR_HINT = /\p{Lu}\/\p{Lu}/u;
 const PNR_NAME = /(?<![\p{L}\p{N}/])(\p{Lu}[\p{Lu}'’-]{1,30}\/\p{Lu}[\p{Lu}'’-]{1,30}(?: \p{Lu}[\p{Lu}'’-]{1,30})?) (?:MR|MRS|MS|MISS|MSTR|DR|MX)(?![\p{L}\p{N}])/gu;
 function addBookingNames(text: string, out: PiiMatch[], builtin: boolean): void {
+  // `out` holds the names found so far in text order, and booking names come in text order too: one pointer
+  // finds the names a booking name could overlap, so a file of thousands of them stays linear.
+  const found = out.length;
+  let next = 0;
   PNR_NAME.lastIndex = 0;
   for (let m = PNR_NAME.exec(text); m; m = PNR_NAME.exec(text)) {
     const value = m[1]!;
     const start = m.index;
-    if (out.some((o) => o.start < start + value.length && start < o.end)) continue;
+    while (next < found && out[next]!.end <= start) next++;
+    if (next < found && out[next]!.start < start + value.length) continue;
     // Both sides name-like ("AND/OR MR" is not a booking).
     const [surname, given] = value.split("/") as [string, string];
     if ([surname, given.split(" ")[0]!].some((w) => classify(w[0]! + w.slice(1).toLowerCase()) === "common")) continue;

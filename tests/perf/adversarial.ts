@@ -145,6 +145,7 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: "digits", formats: TEXTUAL, make: (n) => fill("7", n) },
   { name: "digits and spaces", formats: TEXTUAL, make: (n) => fill("12 ", n) },
   { name: "dashed digits", formats: TEXTUAL, make: (n) => fill("123-", n) },
+  { name: "booking names", formats: TEXTUAL, make: (n) => fill("BERGSTROM/ASTRID MS ", n) },
   { name: "at signs", formats: TEXTUAL, make: (n) => fill("a@", n) },
   { name: "dotted domains", formats: TEXTUAL, make: (n) => fill("a@b.", n) },
   { name: "dotted quads", formats: TEXTUAL, make: (n) => fill("1.1.", n) },
