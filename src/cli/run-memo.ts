@@ -22,6 +22,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { replaceFileSync } from "../files/replace-file.js";
 
 const FORMAT = 2;
 /** How long before the run a recorded path must have last changed: more than any file system's timestamp tick. */
@@ -260,14 +261,10 @@ export function recordRun(run: MemoRun, key: string, gitDirOfRun: string | undef
   }
   const record: MemoRecord = { format: FORMAT, key, paths, ...output };
   const target = recordFile(folder, key);
-  const temporary = `${target}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(temporary, JSON.stringify(record), { mode: 0o600 });
-    fs.renameSync(temporary, target);
+    replaceFileSync(target, JSON.stringify(record), { mode: 0o600 });
     pruneRecords(folder);
   } catch (error) {
-    fs.rmSync(temporary, { force: true });
     return `cannot write the record (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
   }
   return undefined;

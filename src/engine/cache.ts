@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { VERSION } from "../version.js";
 import { findCredentialShapes } from "./credential-shapes.js";
 import type { LintMessage, LintResult } from "../rule-api/types.js";
+import { replaceFileSync } from "../files/replace-file.js";
 
 /**
  * A persistent result cache: a file whose content, resolved config (rules, options, settings), promptvet
@@ -189,18 +190,10 @@ export class ResultCache implements ResultStore {
   /** Writes atomically (temp file + rename), so a killed run never leaves a half-written cache. Never throws. */
   save(): void {
     if (!this.dirty) return;
-    const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(tmp, JSON.stringify(this.data));
-      renameSync(tmp, this.file);
+      replaceFileSync(this.file, JSON.stringify(this.data));
       this.dirty = false;
     } catch (error) {
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        // The folder refused the write in the first place; nothing was left there.
-      }
       this.note(`could not be written (${describe(error)})`);
     }
   }

@@ -4,8 +4,9 @@
  * anchored to that model until re-recorded.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { replaceFileSync } from "../files/replace-file.js";
 
 export interface BaselineCase {
   /** Hash of the base request and the case's assertions: a changed base prompt, partial, var or assertion re-runs the case. */
@@ -38,10 +39,7 @@ export function readBaseline(file: string): StoredBaseline | undefined {
 }
 
 export function writeBaseline(file: string, baseline: StoredBaseline): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(baseline, null, 2)}\n`);
-  renameSync(tmp, file);
+  replaceFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
 }
 
 export function baselineKey(requestKey: string, assertions: unknown): string {

@@ -16,9 +16,10 @@
  */
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ProviderRequest, ProviderUsage } from "./types.js";
+import { replaceFileSync } from "../files/replace-file.js";
 
 /** One assertion's outcome on one answer. */
 export interface Verdict {
@@ -90,9 +91,7 @@ export class ResponseCache {
 
   set(key: string, answer: CachedAnswer): void {
     const file = this.file(key);
-    const tmp = `${file}.${process.pid}.tmp`;
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
       const entry: CachedAnswer = {
         ...(answer.output !== undefined ? { output: answer.output } : {}),
         verdicts: answer.verdicts,
@@ -101,16 +100,10 @@ export class ResponseCache {
         model: answer.model,
         latencyMs: answer.latencyMs,
       };
-      // Write then rename, so a concurrent reader never sees half an entry.
-      writeFileSync(tmp, JSON.stringify(entry));
-      renameSync(tmp, file);
+      // Replaced whole, so a concurrent reader never sees half an entry.
+      replaceFileSync(file, JSON.stringify(entry));
     } catch {
       // A read-only or full disk only costs a future call.
-      try {
-        rmSync(tmp, { force: true });
-      } catch {
-        // nothing was written
-      }
     }
   }
 }
