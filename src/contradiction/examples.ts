@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { parseYamlValue as parseYaml } from "../parse/yaml-keys.js";
 import type { PromptDocument, Range } from "../model/document.js";
 import { LineIndex } from "../model/line-index.js";
+import { defaultComposeRoot, withinRoots } from "../compose/boundary.js";
 import { checkDocument } from "./check.js";
 import type { Directive } from "./directives.js";
 import { splitSentences, stem, wordCount } from "./text.js";
@@ -341,8 +342,11 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
 /** Every example output (in the document and in attached example files) checked against the document's rules. */
 export async function checkExamples(document: PromptDocument): Promise<ExampleViolation[]> {
   const outputs = documentExampleOutputs(document);
+  // An attached file is read only inside the prompt's repository (outside one, its folder), as composition is.
+  const root = defaultComposeRoot(document.path);
   for (const name of attachedExampleFiles(document)) {
-    outputs.push(...(await readAttachedOutputs(resolve(dirname(document.path), name))));
+    const file = resolve(dirname(document.path), name);
+    if (withinRoots(file, [root])) outputs.push(...(await readAttachedOutputs(file)));
   }
   if (outputs.length === 0) return [];
   const { directives } = checkDocument(document);

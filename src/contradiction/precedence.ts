@@ -2,6 +2,7 @@
  * An explicit precedence statement ("if these conflict, safety rules win") turns apparent contradictions into
  * an ordering the author chose on purpose; the instruction checks then stay quiet.
  */
+
 /**
  * Statements about instructions that conflict with one another and which of them wins. A sentence that one
  * policy "takes precedence" over user requests says nothing about two rules of the prompt, so it does not count.
