@@ -4,17 +4,17 @@
  * `.cursor/rules/*.mdc` with overlapping globs. An agent reads them together, so a rule in one that contradicts a
  * rule in another is a contradiction of the prompt it receives.
  *
- * Only files inside the project are read: the walk up from the linted file stops at the folder that holds `.git`
- * or a promptvet config; without one, only the linted file's own folder is looked at.
+ * Only files inside the repository are read (links count where they lead): the walk up from the linted file
+ * stops at the folder that holds `.git`; outside a repository, only the linted file's own folder is looked at.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { gitRootOf, withinRoots } from "../compose/boundary.js";
 import { findFrontmatterFence } from "../parse/frontmatter-fence.js";
 
 /** Agent memory files read for every file of their folder and its subfolders. */
 const FOLDER_FILES = ["AGENTS.md", "AGENT.md", "CLAUDE.md", "GEMINI.md"];
-const PROJECT_MARKERS = [".git", "promptvet.config.yaml", "promptvet.config.yml", "promptvet.config.json", "promptvet.config.js", "promptvet.config.mjs", ".promptvetrc", ".promptvetrc.json", ".promptvetrc.yaml", ".promptvetrc.yml"];
 
 export type InstructionKind = "folder" | "copilot" | "copilot-scoped" | "cursor";
 
@@ -30,15 +30,8 @@ export function instructionKind(filePath: string): InstructionKind | undefined {
   return undefined;
 }
 
-/** The folder that holds the project marker above `dir`, or undefined. */
-export function projectRoot(dir: string): string | undefined {
-  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if (PROJECT_MARKERS.some((m) => existsSync(path.join(d, m)))) return d;
-    if (path.dirname(d) === d) return undefined;
-  }
-}
-
-function list(dir: string): string[] {
+function list(dir: string, roots: readonly string[]): string[] {
+  if (!withinRoots(dir, roots)) return [];
   try {
     return readdirSync(dir);
   } catch {
@@ -114,17 +107,20 @@ export function globsOverlap(a: readonly string[], b: readonly string[]): boolea
  * The other instruction files that apply to the files the linted one applies to. `read` returns a file's text
  * (undefined when missing); globs of scoped files are read from their frontmatter.
  */
-export async function companionFiles(filePath: string, source: string, read: (p: string) => Promise<string | undefined>): Promise<string[]> {
+export async function companionFiles(filePath: string, source: string, readFile: (p: string) => Promise<string | undefined>): Promise<string[]> {
   const kind = instructionKind(filePath);
   if (!kind) return [];
   const dir = path.dirname(filePath);
-  const root = projectRoot(dir);
+  const root = gitRootOf(dir);
+  const roots = [root ?? path.resolve(dir)];
+  const exists = (p: string) => withinRoots(p, roots) && existsSync(p);
+  const read = async (p: string) => (withinRoots(p, roots) ? readFile(p) : undefined);
   const out: string[] = [];
   if (kind === "folder") {
-    for (const name of FOLDER_FILES) if (name !== path.basename(filePath) && existsSync(path.join(dir, name))) out.push(path.join(dir, name));
+    for (const name of FOLDER_FILES) if (name !== path.basename(filePath) && exists(path.join(dir, name))) out.push(path.join(dir, name));
     if (root) {
       for (let d = path.dirname(dir); d.startsWith(root) && d !== dir; d = path.dirname(d)) {
-        for (const name of FOLDER_FILES) if (existsSync(path.join(d, name))) out.push(path.join(d, name));
+        for (const name of FOLDER_FILES) if (exists(path.join(d, name))) out.push(path.join(d, name));
         if (d === root || path.dirname(d) === d) break;
       }
     }
@@ -133,7 +129,7 @@ export async function companionFiles(filePath: string, source: string, read: (p:
   if (kind === "cursor") {
     const mine = globsOf(source);
     const rulesDir = path.basename(filePath) === ".cursorrules" ? path.join(dir, ".cursor", "rules") : dir;
-    for (const name of list(rulesDir)) {
+    for (const name of list(rulesDir, roots)) {
       const other = path.join(rulesDir, name);
       if (!name.endsWith(".mdc") || other === filePath) continue;
       const text = await read(other);
@@ -146,9 +142,9 @@ export async function companionFiles(filePath: string, source: string, read: (p:
   if (!github) return out;
   const mine = kind === "copilot" ? ["**"] : globsOf(source);
   const general = path.join(github, "copilot-instructions.md");
-  if (kind === "copilot-scoped" && existsSync(general)) out.push(general);
+  if (kind === "copilot-scoped" && exists(general)) out.push(general);
   const scopedDir = path.join(github, "instructions");
-  for (const name of list(scopedDir)) {
+  for (const name of list(scopedDir, roots)) {
     const other = path.join(scopedDir, name);
     if (!name.endsWith(".instructions.md") || other === filePath) continue;
     const text = await read(other);
