@@ -37,7 +37,7 @@ export interface ExampleViolation {
 }
 
 /** Example outputs of the document itself (markdown example blocks, frontmatter examples). */
-export function documentExampleOutputs(document: PromptDocument): ExampleOutput[] {
+function documentExampleOutputs(document: PromptDocument): ExampleOutput[] {
   const outputs: ExampleOutput[] = [];
   const taken = new Set<number>();
   for (const example of document.examples ?? []) {
@@ -106,7 +106,7 @@ function transcriptOutputs(document: PromptDocument): ExampleOutput[] {
 }
 
 /** The attached example files named by frontmatter (`examples: ./support.jsonl`). */
-export function attachedExampleFiles(document: PromptDocument): string[] {
+function attachedExampleFiles(document: PromptDocument): string[] {
   const data = document.frontmatter?.data;
   if (!data || typeof data !== "object") return [];
   const names: string[] = [];
@@ -122,7 +122,7 @@ export function attachedExampleFiles(document: PromptDocument): string[] {
 const OUTPUT_KEYS = ["output", "completion", "response", "answer", "assistant", "ideal", "expected"];
 
 /** Reads assistant outputs from a JSONL/JSON/YAML examples file, with their positions in that file. */
-export async function readAttachedOutputs(filePath: string): Promise<ExampleOutput[]> {
+async function readAttachedOutputs(filePath: string): Promise<ExampleOutput[]> {
   let text: string;
   try {
     text = await readFile(filePath, "utf8");
