@@ -4,17 +4,18 @@
  * `.cursor/rules/*.mdc` with overlapping globs. An agent reads them together, so a rule in one that contradicts a
  * rule in another is a contradiction of the prompt it receives.
  *
- * Only files inside the repository are read (links count where they lead): the walk up from the linted file
- * stops at the folder that holds `.git`; outside a repository, only the linted file's own folder is looked at.
+ * Only files inside the project are read (links count where they lead): the walk up from the linted file stops
+ * at the folder that holds `.git` or a promptvet config; without one, only the linted file's own folder is looked at.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { gitRootOf, withinRoots } from "../compose/boundary.js";
+import { withinRoots } from "../compose/boundary.js";
 import { findFrontmatterFence } from "../parse/frontmatter-fence.js";
 
 /** Agent memory files read for every file of their folder and its subfolders. */
 const FOLDER_FILES = ["AGENTS.md", "AGENT.md", "CLAUDE.md", "GEMINI.md"];
+const PROJECT_MARKERS = [".git", "promptvet.config.yaml", "promptvet.config.yml", "promptvet.config.json", "promptvet.config.js", "promptvet.config.mjs", ".promptvetrc", ".promptvetrc.json", ".promptvetrc.yaml", ".promptvetrc.yml"];
 
 export type InstructionKind = "folder" | "copilot" | "copilot-scoped" | "cursor";
 
@@ -28,6 +29,14 @@ export function instructionKind(filePath: string): InstructionKind | undefined {
   if (base.endsWith(".mdc") && parts[parts.length - 2] === "rules" && parts[parts.length - 3] === ".cursor") return "cursor";
   if (base === ".cursorrules") return "cursor";
   return undefined;
+}
+
+/** The folder that holds the project marker above `dir`, or undefined. */
+export function projectRoot(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (PROJECT_MARKERS.some((m) => existsSync(path.join(d, m)))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
 }
 
 function list(dir: string, roots: readonly string[]): string[] {
@@ -111,7 +120,7 @@ export async function companionFiles(filePath: string, source: string, readFile:
   const kind = instructionKind(filePath);
   if (!kind) return [];
   const dir = path.dirname(filePath);
-  const root = gitRootOf(dir);
+  const root = projectRoot(dir);
   const roots = [root ?? path.resolve(dir)];
   const exists = (p: string) => withinRoots(p, roots) && existsSync(p);
   const read = async (p: string) => (withinRoots(p, roots) ? readFile(p) : undefined);
