@@ -98,7 +98,7 @@ export function maskNonInstructionText(text: string): string {
 }
 
 /** Template branches: each `{% if %}` / `{% elif %}` / `{% else %}` (or Handlebars `{{#if}}`/`{{else}}`) opens a branch. */
-export function templateBranches(document: PromptDocument): { range: Range; id: string }[] {
+function templateBranches(document: PromptDocument): { range: Range; id: string }[] {
   const branches: { range: Range; id: string }[] = [];
   const stack: { start: number; id: string; kind: string }[] = [];
   let counter = 0;

@@ -4,12 +4,13 @@
  * `.cursor/rules/*.mdc` with overlapping globs. An agent reads them together, so a rule in one that contradicts a
  * rule in another is a contradiction of the prompt it receives.
  *
- * Only files inside the project are read: the walk up from the linted file stops at the folder that holds `.git`
- * or a promptvet config; without one, only the linted file's own folder is looked at.
+ * Only files inside the project are read (links count where they lead): the walk up from the linted file stops
+ * at the folder that holds `.git` or a promptvet config; without one, only the linted file's own folder is looked at.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { withinRoots } from "../compose/boundary.js";
 import { findFrontmatterFence } from "../parse/frontmatter-fence.js";
 
 /** Agent memory files read for every file of their folder and its subfolders. */
@@ -38,7 +39,8 @@ export function projectRoot(dir: string): string | undefined {
   }
 }
 
-function list(dir: string): string[] {
+function list(dir: string, roots: readonly string[]): string[] {
+  if (!withinRoots(dir, roots)) return [];
   try {
     return readdirSync(dir);
   } catch {
@@ -114,17 +116,20 @@ export function globsOverlap(a: readonly string[], b: readonly string[]): boolea
  * The other instruction files that apply to the files the linted one applies to. `read` returns a file's text
  * (undefined when missing); globs of scoped files are read from their frontmatter.
  */
-export async function companionFiles(filePath: string, source: string, read: (p: string) => Promise<string | undefined>): Promise<string[]> {
+export async function companionFiles(filePath: string, source: string, readFile: (p: string) => Promise<string | undefined>): Promise<string[]> {
   const kind = instructionKind(filePath);
   if (!kind) return [];
   const dir = path.dirname(filePath);
   const root = projectRoot(dir);
+  const roots = [root ?? path.resolve(dir)];
+  const exists = (p: string) => withinRoots(p, roots) && existsSync(p);
+  const read = async (p: string) => (withinRoots(p, roots) ? readFile(p) : undefined);
   const out: string[] = [];
   if (kind === "folder") {
-    for (const name of FOLDER_FILES) if (name !== path.basename(filePath) && existsSync(path.join(dir, name))) out.push(path.join(dir, name));
+    for (const name of FOLDER_FILES) if (name !== path.basename(filePath) && exists(path.join(dir, name))) out.push(path.join(dir, name));
     if (root) {
       for (let d = path.dirname(dir); d.startsWith(root) && d !== dir; d = path.dirname(d)) {
-        for (const name of FOLDER_FILES) if (existsSync(path.join(d, name))) out.push(path.join(d, name));
+        for (const name of FOLDER_FILES) if (exists(path.join(d, name))) out.push(path.join(d, name));
         if (d === root || path.dirname(d) === d) break;
       }
     }
@@ -133,7 +138,7 @@ export async function companionFiles(filePath: string, source: string, read: (p:
   if (kind === "cursor") {
     const mine = globsOf(source);
     const rulesDir = path.basename(filePath) === ".cursorrules" ? path.join(dir, ".cursor", "rules") : dir;
-    for (const name of list(rulesDir)) {
+    for (const name of list(rulesDir, roots)) {
       const other = path.join(rulesDir, name);
       if (!name.endsWith(".mdc") || other === filePath) continue;
       const text = await read(other);
@@ -146,9 +151,9 @@ export async function companionFiles(filePath: string, source: string, read: (p:
   if (!github) return out;
   const mine = kind === "copilot" ? ["**"] : globsOf(source);
   const general = path.join(github, "copilot-instructions.md");
-  if (kind === "copilot-scoped" && existsSync(general)) out.push(general);
+  if (kind === "copilot-scoped" && exists(general)) out.push(general);
   const scopedDir = path.join(github, "instructions");
-  for (const name of list(scopedDir)) {
+  for (const name of list(scopedDir, roots)) {
     const other = path.join(scopedDir, name);
     if (!name.endsWith(".instructions.md") || other === filePath) continue;
     const text = await read(other);

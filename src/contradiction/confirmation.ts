@@ -32,7 +32,7 @@ const DESTRUCTIVE = /\b(?:destructive|irreversible|irrevocable|risky|dangerous|u
 const ANYTHING = /\b(?:any (?:action|actions|changes?|steps?|operations?|tool calls?)|anything|acting|proceeding|you act|you proceed|making (?:any )?changes|taking (?:any )?action)\b/i;
 
 /** The action classes an object phrase names ("any destructive action" -> destructive). */
-export function actionClasses(phrase: string): string[] {
+function actionClasses(phrase: string): string[] {
   if (ANYTHING.test(phrase)) return ["*"];
   const out: string[] = [];
   if (DESTRUCTIVE.test(phrase)) out.push("destructive");

@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { parseYamlValue as parseYaml } from "../parse/yaml-keys.js";
 import type { PromptDocument, Range } from "../model/document.js";
 import { LineIndex } from "../model/line-index.js";
+import { defaultComposeRoot, withinRoots } from "../compose/boundary.js";
 import { checkDocument } from "./check.js";
 import type { Directive } from "./directives.js";
 import { splitSentences, stem, wordCount } from "./text.js";
@@ -36,7 +37,7 @@ export interface ExampleViolation {
 }
 
 /** Example outputs of the document itself (markdown example blocks, frontmatter examples). */
-export function documentExampleOutputs(document: PromptDocument): ExampleOutput[] {
+function documentExampleOutputs(document: PromptDocument): ExampleOutput[] {
   const outputs: ExampleOutput[] = [];
   const taken = new Set<number>();
   for (const example of document.examples ?? []) {
@@ -105,7 +106,7 @@ function transcriptOutputs(document: PromptDocument): ExampleOutput[] {
 }
 
 /** The attached example files named by frontmatter (`examples: ./support.jsonl`). */
-export function attachedExampleFiles(document: PromptDocument): string[] {
+function attachedExampleFiles(document: PromptDocument): string[] {
   const data = document.frontmatter?.data;
   if (!data || typeof data !== "object") return [];
   const names: string[] = [];
@@ -121,7 +122,7 @@ export function attachedExampleFiles(document: PromptDocument): string[] {
 const OUTPUT_KEYS = ["output", "completion", "response", "answer", "assistant", "ideal", "expected"];
 
 /** Reads assistant outputs from a JSONL/JSON/YAML examples file, with their positions in that file. */
-export async function readAttachedOutputs(filePath: string): Promise<ExampleOutput[]> {
+async function readAttachedOutputs(filePath: string): Promise<ExampleOutput[]> {
   let text: string;
   try {
     text = await readFile(filePath, "utf8");
@@ -341,8 +342,11 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
 /** Every example output (in the document and in attached example files) checked against the document's rules. */
 export async function checkExamples(document: PromptDocument): Promise<ExampleViolation[]> {
   const outputs = documentExampleOutputs(document);
+  // An attached file is read only inside the prompt's repository (outside one, its folder), as composition is.
+  const root = defaultComposeRoot(document.path);
   for (const name of attachedExampleFiles(document)) {
-    outputs.push(...(await readAttachedOutputs(resolve(dirname(document.path), name))));
+    const file = resolve(dirname(document.path), name);
+    if (withinRoots(file, [root])) outputs.push(...(await readAttachedOutputs(file)));
   }
   if (outputs.length === 0) return [];
   const { directives } = checkDocument(document);

@@ -23,10 +23,10 @@ export function isPermission(clause: string): boolean {
   return PERMISSION.test(clause) && !DENIED_PERMISSION.test(clause);
 }
 
-export const NEGATION =
+const NEGATION =
   /\b(?:never|not|no|without|avoid(?:s|ing)?|refrain(?:ing)?|omit(?:ting)?|exclude|excluding|forbid(?:den)?|prohibit(?:ed)?|disallow(?:ed)?|nor|none|nothing|forget|fail|neglect|hesitate|stop|cease|skip(?:ping)?|leave out|drop|eliminate|strip|ban(?:ned)?|under no circumstances|at no (?:point|time)|steer clear|stay away)\b|n['’]t\b/gi;
-export const NEGATION_NEUTRAL = /\b(?:not only|not just|(?:don't|do not|doesn't|does not) just|no matter|no more than|not more than|no fewer than|no less than|not less than|no longer than|not exceed(?:ing)?|never exceed(?:ing)?|no later than|no doubt|not sure|nothing else|nothing but|no other)\b/gi;
-export const POSITIVE_RESET = /\b(?:always|must(?! not| never|n't)|make sure|ensure|be sure|remember to|instead)\b/gi;
+const NEGATION_NEUTRAL = /\b(?:not only|not just|(?:don't|do not|doesn't|does not) just|no matter|no more than|not more than|no fewer than|no less than|not less than|no longer than|not exceed(?:ing)?|never exceed(?:ing)?|no later than|no doubt|not sure|nothing else|nothing but|no other)\b/gi;
+const POSITIVE_RESET = /\b(?:always|must(?! not| never|n't)|make sure|ensure|be sure|remember to|instead)\b/gi;
 export const LOCAL_NEGATION = /(?:instead of|rather than|in place of|as opposed to)\s+(?:[\w-]+\s+){0,3}$/i;
 
 /** After a comma, a verb or modal starts a new clause that a "no"/"without" before the comma does not govern. */
@@ -84,5 +84,5 @@ export function isCommand(clause: string): boolean {
 
 const AUXILIARY = /^(?:of|is|are|was|were|be|been|should|must|will|would|can|could|may|might|shall|has|have|had|does|do|did|need|needs|contains?|includes?|lives?|holds?)$/i;
 
-export const MODAL_STRONG =
+const MODAL_STRONG =
   /\byour (?:tone|style|voice|register|answers?|responses?|replies|reply|output|writing) (?:is|are)\b|\b(?:needs?|requires?)\b|\b(?:must|should|shall|always|never|need to|needs to|have to|has to|are to|is to|required to|expected to|make sure|ensure|be sure|remember to|it is (?:important|essential|critical|crucial|vital|mandatory|required|imperative)|it's (?:important|essential|critical|crucial|vital)|please|do not|don't|under no circumstances|avoid|refrain|prefer|you may|you can|feel free|want you to|i want|we want|i need you to|you will|you'll|(?:responses?|answers?|replies|output) will)\b|\b(?:all|every|each) (?:of your )?(?:replies|responses|answers|outputs?|messages|reply|response|answer|message) (?:are|is|will be)\b|\b(?:are|is) (?:always )?(?:written|done|handled|managed|built|implemented|formatted|named|indented|kept|installed|run|tested) (?:in|with|using|through|via|by)\b|\b(?:are|is) (?:not |never )?(?:appropriate|inappropriate|allowed|permitted|acceptable|unacceptable|welcome|encouraged|discouraged|fine|ok|okay|off-limits|banned|a must|essential|expected|required|forbidden|prohibited|mandatory)\b/i;

@@ -20,7 +20,7 @@ export function loadNlp(): Promise<Nlp> {
 }
 
 /** Stems of the nouns (and gerunds used as nouns, such as "pricing") of a sentence. */
-export function nounStems(nlp: Nlp, sentence: string): Set<string> {
+function nounStems(nlp: Nlp, sentence: string): Set<string> {
   const out = new Set<string>();
   const doc = nlp(sentence);
   doc.compute("root");

@@ -2,7 +2,6 @@
  * An explicit precedence statement ("if these conflict, safety rules win") turns apparent contradictions into
  * an ordering the author chose on purpose; the instruction checks then stay quiet.
  */
-import type { Directive } from "./directives.js";
 
 /**
  * Statements about instructions that conflict with one another and which of them wins. A sentence that one
@@ -15,12 +14,3 @@ export function hasPrecedenceStatement(text: string): boolean {
   return PRECEDENCE.test(text);
 }
 
-/** True when any sentence among the directives' own document states a precedence. */
-export function documentHasPrecedence(sentences: Iterable<string>): boolean {
-  for (const s of sentences) if (PRECEDENCE.test(s)) return true;
-  return false;
-}
-
-export function directivesHavePrecedence(directives: readonly Directive[]): boolean {
-  return directives.some((d) => PRECEDENCE.test(d.sentence));
-}

@@ -14,7 +14,7 @@ const CODE_CONTEXT =
 const SHELL_CONTEXT = /\b(?:terminal|shell|commands?|scripts?|syntax|cli|console|prompt)\b/i;
 
 /** Groups of test frameworks that replace one another. */
-export const TEST_FRAMEWORKS: Record<string, string> = {
+const TEST_FRAMEWORKS: Record<string, string> = {
   jest: "js", vitest: "js", mocha: "js", jasmine: "js", ava: "js", qunit: "js", "node:test": "js", "bun test": "js", tap: "js",
   pytest: "py", unittest: "py", nose: "py", nose2: "py",
   playwright: "e2e", cypress: "e2e", puppeteer: "e2e", selenium: "e2e", webdriverio: "e2e", testcafe: "e2e",
@@ -25,7 +25,7 @@ export const TEST_FRAMEWORKS: Record<string, string> = {
 };
 
 /** Groups of package managers that replace one another. */
-export const PACKAGE_MANAGERS: Record<string, string> = {
+const PACKAGE_MANAGERS: Record<string, string> = {
   npm: "js", pnpm: "js", yarn: "js", bun: "js",
   pip: "py", poetry: "py", uv: "py", pipenv: "py", conda: "py", pdm: "py", rye: "py", hatch: "py",
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
@@ -124,5 +124,17 @@ describe("contradiction/examples with an attached JSONL file", () => {
     expect(found[0]!.line).toBe(2);
     expect(found[0]!.related?.[1]).toMatchObject({ filePath: join(dir, "support.jsonl"), line: 2, message: "example reply" });
     expect(found[0]!.message).toContain("support.jsonl line 2");
+  });
+
+  it("does not read an attached file outside the prompt's repository or folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "promptvet-examples-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const record = (u: string, a: string) => JSON.stringify({ messages: [{ role: "user", content: u }, { role: "assistant", content: a }] });
+    writeFileSync(join(dir, "support.jsonl"), `${record("Too small", "They want a bigger size.")}\n`);
+    mkdirSync(join(dir, "prompts"));
+    const source = prompt("---", "examples: ../support.jsonl", "---", "", "Reply with a single JSON object and nothing else.");
+    const document = parseDocument({ path: join(dir, "prompts", "prompt.md"), source, format: "markdown", bom: false });
+    const { messages } = await lintDocument(document, { rules: [{ rule, severity: 2 }] });
+    expect(messages.filter((m) => m.ruleId === rule.meta.id)).toEqual([]);
   });
 });
