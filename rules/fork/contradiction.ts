@@ -78,7 +78,15 @@ async function checkCompanions(context: RuleContext, document: PromptDocument): 
   const { companionFiles, instructionKind, reportsPair, statesFilePrecedence } = await import("../../src/contradiction/companions.js");
   if (!instructionKind(document.path)) return;
   const { readWorkingTreeFile } = await import("../../src/compose/read.js");
-  const read = context.services.readFile ?? readWorkingTreeFile;
+  const readFile = context.services.readFile ?? readWorkingTreeFile;
+  // A companion the run may not read (outside its root) or cannot read is left out, not a failure of this file.
+  const read = async (file: string): Promise<string | undefined> => {
+    try {
+      return await readFile(file);
+    } catch {
+      return undefined;
+    }
+  };
   const files = (await companionFiles(document.path, document.source, read)).filter((f) => reportsPair(document.path, f));
   if (files.length === 0) return;
   const { checkDocument, extractDirectives, findConflicts, KIND_NAMES } = await import("../../src/contradiction/index.js");

@@ -16,6 +16,15 @@ new MultiFileRuleTester().run(rule, {
       },
       lint: ".cursor/rules/typescript.mdc",
     },
+    {
+      // A companion that cannot be read (here a folder named like a rule file) is left out; the file is still checked.
+      name: "a Cursor rule beside an unreadable companion",
+      files: {
+        ".cursor/rules/python.mdc": "---\nglobs: **/*.py\n---\n- Use snake_case for variable names.\n",
+        ".cursor/rules/broken.mdc/notes.txt": "Use camelCase for variable names.\n",
+      },
+      lint: ".cursor/rules/python.mdc",
+    },
     { name: "a copy is compared for drift, not for contradictions", files: { "base.md": BASE, "copy.md": "---\nforked_from: base.md\n---\nAlways format citations as a bulleted list.\n" }, lint: "copy.md" },
   ],
   invalid: [
