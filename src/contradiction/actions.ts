@@ -63,14 +63,20 @@ for (const [group, verbs] of Object.entries(GROUPS)) for (const v of verbs) for 
 const VERB_ALTERNATION = [...GROUP_OF.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[-]/g, "\\-")).join("|");
 
 /** Whatever may stand before the verb of a rule: a subject, a modal, a negation, an adverb. */
-const HEAD = String.raw`^[\s*_>#\-\u2022\d.)]*(?:(?:for|in|during|on|within|when|whenever|if|once|after|before|while)\s[^,;:]{1,60},\s*)?(?:(?:please|also|then|and|so|just|simply|first|finally|instead|additionally)[,\s]+)*(?:(?:you|we|the (?:assistant|model|agent)|claude|chatgpt|gemini|copilot|cursor|codex|agents?)\s+)?(?:(?:must|should|shall|will|may|can|need to|needs to|have to|has to|are to|is to|ought to)\s+)?(?:(never(?:\s+ever)?|not|do not|don't|does not|doesn't|must not|mustn't|should not|shouldn't|shall not|may not|avoid|refrain from|stop)\s+)?(?:(?:always|ever|ever again|directly|automatically|immediately|proactively|explicitly|manually|also|just|only|yourself|actually|silently|straight away|right away)\s+)*`;
+const HEAD = String.raw`^[\s*_>#\-\u2022\d.)]*(?:(?:for|in|during|on|within|when|whenever|if|once|after|before|while)\s[^,;:]{1,60},\s*)?(?:(?:please|also|then|and|so|just|simply|first|finally|instead|additionally|go ahead and|feel free to)[,\s]+)*(?:(?:you|we|the (?:assistant|model|agent)|claude|chatgpt|gemini|copilot|cursor|codex|agents?)\s+)?(?:(?:must|should|shall|will|may|can|need to|needs to|have to|has to|are to|is to|ought to)\s+)?(?:(never(?:\s+ever)?|not|do not|don't|does not|doesn't|must not|mustn't|should not|shouldn't|shall not|may not|avoid|refrain from|stop)\s+)?(?:(?:always|ever|ever again|directly|automatically|immediately|proactively|explicitly|manually|also|just|only|yourself|actually|silently|straight away|right away)\s+)*`;
 const RULE = new RegExp(`${HEAD}(${VERB_ALTERNATION})\\b((?:[^.;:!?]|[.:](?=\\w))*)`, "i");
+
+/** "Avoid enums", "stay away from jQuery", "avoid async": no verb, the avoided thing is the object of "use". */
+const AVOID_NOUN = new RegExp(
+  String.raw`^[\s*_>#\-\u2022\d.)]*(?:(?:you|we)\s+)?(?:(?:must|should|shall)\s+)?(?:(?:always|strictly)\s+)?(avoid|steer clear of|stay away from)\s+()(?!(?:${VERB_ALTERNATION}|\w+ing|to|any(?:thing)?|all|overly|too|excessive|unnecessary|unneeded|long|lengthy|verbose|generic|vague|jargon|repetition|repeating)\b)((?:[^.;:!?]|[.:](?=\w))*)`,
+  "i",
+);
 
 /**
  * A first pass: a clause holds an action rule only when one of these verbs opens it (after a subject, modal,
  * negation or a leading condition); anchored, so most clauses fail on their first words.
  */
-export const ACTION_TRIGGER = RULE;
+export const ACTION_TRIGGER = { test: (text: string): boolean => RULE.test(text) || AVOID_NOUN.test(text) };
 
 const STOP = new Set(
   "a an the this that these those it its them they their your you our my me us i we any all each every some another more most such same own one two new existing current which who whom what whose yourself itself themselves up out back down off over again ever just only also very really please first then there here".split(
@@ -87,6 +93,8 @@ const GENERIC = new Set(
 
 const GENERIC_STEMS = new Set([...GENERIC].map(stem));
 const ADVERB = /^(?:right|away|straight|now|immediately|directly|yourself|first|again|automatically|politely|quickly|always|manually|silently|proactively|instead|anyway|too|as well)$/;
+
+const REASON = /\s(?:so|so that|because|since|as it|as they|which|to make sure|to ensure|to keep|to avoid|to get|to match)\s|\s?[—–]\s?|;/i;
 
 const RESTRICTED = /\bonly\b|\bexclusively\b|\bsolely\b/i;
 const QUANTITY = /\b(?:more than|fewer than|less than|too (?:many|much|often)|sparingly|excessive(?:ly)?|at most|at least|max(?:imum)?|min(?:imum)?|once|twice|same|unless|except|\d+)\b/i;
@@ -123,10 +131,11 @@ export interface ActionGrammar {
  * (`pnpm`, `localStorage`) so they can be the object.
  */
 export function extractAction(text: string, grammar: ActionGrammar, add: AddDirective): void {
-  const m = RULE.exec(text);
+  const m = RULE.exec(text) ?? AVOID_NOUN.exec(text);
   if (!m) return;
   const negation = m[1];
-  const verb = m[2]!.toLowerCase();
+  // "Avoid enums", "steer clear of jQuery": a thing avoided is a thing not to use.
+  const verb = m[2] === "" ? "use" : m[2]!.toLowerCase();
   const group = GROUP_OF.get(verb);
   if (!group) return;
   // The base form is a command; "avoid using" a prohibition; "Claude never uses" a system prompt's rule about
@@ -149,17 +158,52 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   if (polarity === 1 && !grammar.command && !imperative) return;
   // "Don't just use X", "never use X alone": a narrower prohibition than the words say.
   if (/^\s*(?:just|only|alone|too|more|less|excessive|overly|unnecessar)/i.test(m[3]!)) return;
-  const rest = m[3]!;
+  // "Never execute, approve, sign, or deploy anything": the object follows the last of the coordinated verbs.
+  let rest = m[3]!;
+  for (let v = COORDINATED_VERB.exec(rest); v && GROUP_OF.has(v[1]!.toLowerCase()); v = COORDINATED_VERB.exec(rest)) rest = rest.slice(v[0].length);
   // "Introduce Strategy Pattern: …", "USE FOR: …": a label over what follows, not a rule.
   if (text.charAt(m.index + m[0].length) === ":") return;
   // "Use Bash only for read-only operations", "avoid using the same emoji more than twice", "do not store
   // sensitive data here": a restriction, a quantity or a referent, not a plain act on a thing.
-  if (RESTRICTED.test(m[0]) || RESTRICTED.test(rest) || QUANTITY.test(rest) || REFERENT.test(rest)) return;
+  // A reason after the rule ("so it survives a reload", "since it copes better") says why, not what.
+  const stated = rest.split(REASON)[0]!;
+  if (RESTRICTED.test(m[0]) || RESTRICTED.test(stated) || QUANTITY.test(stated) || REFERENT.test(stated)) return;
   const cut = OBJECT_END.exec(` ${rest}`);
   const object = (cut ? ` ${rest}`.slice(0, cut.index) : ` ${rest}`).trim();
   // The narrowing phrase may run past the clause's punctuation ("never use X for: chit-chat, code, …").
   const tail = cut ? ` ${text.slice(m.index + m[0].length - rest.length)}`.slice(cut.index) : "";
   const words = (object.match(/[A-Za-z][\w.'-]*[\w]|[A-Za-z]/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !STOP.has(w) && !ADVERB.test(w) && w.length > 1);
+  const emit = (value: string, pol: 1 | -1, topic: string[], qualifier?: string) =>
+    add(
+      {
+        dimension: "action",
+        value,
+        polarity: pol,
+        exclusive: false,
+        permissive: grammar.permissive,
+        topic,
+        scope: grammar.scope,
+        ...(grammar.focus ? { focus: grammar.focus } : {}),
+        ...(qualifier ? { qualifier } : {}),
+        command: true,
+      },
+      verbAt,
+    );
+  const tailText = cut ? ` ${rest}`.slice(cut.index).trim() : "";
+  const bare = tailText === "" || REASON.test(` ${tailText.slice(0, 12)}`) || /^(?:[,;]|and (?:then )?[a-z]+\b)/i.test(tailText);
+  // "Never execute or deploy anything", "don't touch any files": every object of the act.
+  if (polarity === -1 && bare && STAR_ACTS.has(group) && /^(?:anything|any (?:code|files?|commands?|actions?|changes?))$/i.test(object)) {
+    emit(group, -1, ["*"]);
+    return;
+  }
+  // "Skip validation", "never skip the tests": a step named by its noun.
+  if (group === "skip" && bare) {
+    const step = STEP_NOUNS.exec(object);
+    if (step) {
+      emit(STEP_NOUN_ACT, polarity === 1 ? -1 : 1, ["*"]);
+      return;
+    }
+  }
   if (words.length === 0 || words.length > 5) return;
   // "any other files", "anything else": the rule names its own exception.
   if (words.some((w) => /^(?:other|else|additional|extra|unrelated|unnecessary|unneeded|further|no|zero|none|nothing)$/.test(w))) return;
@@ -171,7 +215,8 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   // "Strategy Pattern" in a Title Case label is no name; "PyTorch", "Windows App SDK equivalent" are.
   const titleCase = !/(?:^|\s)[a-z]/.test(object);
   const names = named.filter((w) => !titleCase || /[A-Z].*[A-Z]|[a-z][A-Z]|[._-]\w|\d/.test(w));
-  const topic = [...new Set([...words.map(key), ...names.map((w) => `!${key(w.toLowerCase())}`)])];
+  const topic = [...new Set([...words.map(key), ...names.map((w) => `!${key(w.toLowerCase())}`), ...instrumentsOf(stated.slice(Math.max(0, stated.indexOf(object)) + object.length))])];
+  if (polarity === -1 && PURPOSE.test(rest.slice(Math.max(0, rest.indexOf(object)) + object.length))) topic.push("#purpose");
   const qualifier = qualifierOf(tail);
   add(
     {
@@ -190,6 +235,61 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   );
 }
 
+/** A name in a clause: a code span kept as a word, camelCase, dotted, hyphenated or numbered, or Capitalised. */
+const NAME = /(?<![\w.'-])(?:[A-Za-z][\w]*(?:[.-][A-Za-z\d]\w*)+|[a-z]+[A-Z]\w*|[A-Z][a-z\d]*[A-Z]\w*|[A-Z][a-z]{2,}\w*)(?![\w'-])/g;
+
+/**
+ * The names a command uses as its means or place ("save state to localStorage", "model them as TypeScript enums"),
+ * marked "@", so a prohibition of the name ("never use localStorage") meets a command that uses it by another verb.
+ */
+function instrumentsOf(tail: string): string[] {
+  const out: string[] = [];
+  // "Use Maven (`pom.xml`) or Gradle": a parenthetical names an example, not what is used.
+  tail = tail.replace(/\([^()]*\)/g, " ");
+  // "use X properties, not Y", "CollectionView > ListView", "registered with Y": a name set against another, or
+  // said of something else, is not used by the command.
+  // "for scikit-learn, PyTorch, and chemistry libraries": a list of topics.
+  if (/,[^,]*,/.test(tail)) return out;
+  if (/[>]|\b(?:over|instead of|rather than|vs\.?|versus|registered|defined|created|generated|provided|exported)\b/i.test(tail)) return out;
+  for (const m of tail.matchAll(NAME)) {
+    const w = m[0];
+    if (/^(?:The|This|That|These|Those|It|If|When|Then|And|Or|But|For|In|On|With|Use|Never|Always|Do|Don't|Only|You|Your|We|Our|I|Claude|Please|Note|Also)$/.test(w)) continue;
+    const before = tail.slice(0, m.index);
+    if (/\b(?:not|no|never|without|avoid)\s+(?:\S+\s+){0,2}$/i.test(before)) continue;
+    // Only the means or the place of the act: "to localStorage", "with Selenium", "as TypeScript enums".
+    if (!/\b(?:to|into|in|with|via|using|through|as|on)\s+(?:(?:the|a|an|plain|raw|its|their|your)\s+)?$/i.test(before)) continue;
+    out.push(`@${w.toLowerCase()}`);
+  }
+  return out;
+}
+
+/** "Do not use X to register private functions": a prohibition for one purpose, not of the thing. */
+const PURPOSE = /(?:^|[\s,])(?:to|for|in order to|when|while|if|unless|except)\s+[a-z]/i;
+
+/**
+ * A prohibition of using a named thing ("never use localStorage", "avoid enums") against a command that uses it
+ * by another verb ("save state to localStorage", "model the statuses as TypeScript enums").
+ */
+export function instrumentClash(negative: readonly string[], positive: readonly string[]): boolean {
+  if (negative.includes("#purpose")) return false;
+  const plain = negative.filter((w) => !/^[!@#]/.test(w));
+  if (plain.length === 0 || plain.length > 2) return false;
+  const named = plain.some((w) => negative.includes(`!${w}`));
+  if (!named) return false;
+  const used = new Set(positive.filter((w) => w.startsWith("@")).map((w) => w.slice(1)));
+  const usedStems = new Set([...used].map((w) => stem(w)));
+  return plain.every((w) => used.has(w) || usedStems.has(w)) && !plain.every((w) => GENERIC_STEMS.has(w));
+}
+
+const COORDINATED_VERB = /^\s*(?:,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)([a-z]+)(?=[\s,])/i;
+
+/** Acts whose prohibition of "anything" covers every object of another rule ("never deploy anything"). */
+export const STAR_ACTS = new Set(["run", "approve", "commit", "push", "mutate", "merge", "install"]);
+
+/** Steps of a workflow named by their noun: skipping them is not doing the act "test". */
+const STEP_NOUNS = /^(?:the\s+)?(?:validation|verification|validating|verifying|checks|checking|testing|tests|linting|lint|type[- ]?check(?:ing|s)?)(?:\s+steps?)?$/i;
+const STEP_NOUN_ACT = "test";
+
 const NARROW_ACTS = new Set(["commit", "push", "resolve", "end", "summarize", "pin", "mock", "merge", "approve", "mutate", "apologize", "thank", "translate", "rename", "guess"]);
 
 /**
@@ -199,7 +299,7 @@ const NARROW_ACTS = new Set(["commit", "push", "resolve", "end", "summarize", "p
 export function actionObjectsMeet(a: readonly string[], b: readonly string[], act: string): boolean {
   // A narrow act ("end the session", "pin versions") says enough with one shared noun; "use" or "write" does not.
   const narrowAct = NARROW_ACTS.has(act);
-  const plain = (x: readonly string[]) => x.filter((w) => !w.startsWith("!"));
+  const plain = (x: readonly string[]) => x.filter((w) => !/^[!@#*]/.test(w));
   const [pa, pb] = [plain(a), plain(b)];
   if (pa.length === 0 || pb.length === 0) return false;
   const [small, large] = pa.length <= pb.length ? [pa, pb] : [pb, pa];

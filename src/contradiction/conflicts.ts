@@ -5,7 +5,7 @@
  * against each other, and a few pairs of dimensions that exclude each other (a CSV and no commas).
  */
 import { actionsOverlap } from "./confirmation.js";
-import { actionObjectsMeet } from "./actions.js";
+import { actionObjectsMeet, instrumentClash, STAR_ACTS } from "./actions.js";
 import type { Directive } from "./directives.js";
 import { formatsCompatible, KIND_NAMES, toneClash, UNIT_IN_WORDS, verbosityClash, type Dimension } from "./vocabulary.js";
 import { unitsClash } from "./vocabulary-response.js";
@@ -37,6 +37,12 @@ const NOT_A_PAIR =
 const SAME_SENTENCE_KINDS: ReadonlySet<Dimension> = new Set(["length", "count", "tone", "lists", "commas", "case", "verbosity"]);
 
 type Relation = "plain" | "exception";
+
+/** Dimensions that are steps an agent takes or code it writes, where a carve-out from a requirement is a clash. */
+const WORKFLOW: ReadonlySet<Dimension> = new Set(["action", "commits", "test-framework", "package-manager"]);
+
+/** A condition that is the user's request ("if the user asks", "when requested", "on request"). */
+const USER_REQUEST = /\b(?:asks?|asked|requests?|requested|tells? you|told|instructs?|instructed|wants?|explicitly|on request|upon request)\b/i;
 
 const PROJECT_WIDE: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "convention", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
 
@@ -70,6 +76,9 @@ function relation(a: Directive, b: Directive): Relation | undefined {
   // A rule about a named thing ("keep summaries brief") is not a rule about the whole reply; code conventions are
   // the exception, since they hold for the whole codebase unless a heading or label says otherwise.
   if (Boolean(a.focus) !== Boolean(b.focus) && !(PROJECT_WIDE.has(a.dimension) && PROJECT_WIDE.has(b.dimension))) return undefined;
+  // "Never push unless asked" and "push when the user asks for it": the same exception on both sides.
+  const [onRequest, other] = a.onRequest ? [a, b] : [b, a];
+  if (onRequest.onRequest && other.conditional && USER_REQUEST.test(other.sentence)) return undefined;
   // "When writing tests, use pytest" holds wherever tests are written, like an unconditional rule.
   const ca = a.conditional && !(a.topical && !a.presupposed);
   const cb = b.conditional && !(b.topical && !b.presupposed);
@@ -81,7 +90,9 @@ function relation(a: Directive, b: Directive): Relation | undefined {
     if (cond.hedged || cond.overrides || !abs.absolute || cond.presupposed) return undefined;
     // "Always cite sources" and "when making tool calls, never cite": a carve-out from a requirement reads as
     // intended; a permission or requirement carved out of a prohibition does not.
-    if (abs.polarity === 1 && cond.polarity === -1 && abs.dimension === cond.dimension) return undefined;
+    // A step of an agent's workflow is different: "always validate the spec" and "if in a hurry, skip validation"
+    // leave the agent to guess whether the step is required.
+    if (abs.polarity === 1 && cond.polarity === -1 && abs.dimension === cond.dimension && !WORKFLOW.has(abs.dimension)) return undefined;
     exception = true;
   }
   return exception ? "exception" : "plain";
@@ -140,11 +151,19 @@ function sameValue(a: Directive, b: Directive): boolean {
     if (a.dimension === "emphasis" && pos.value === "highlight" && neg.value === "italics") return true;
     if (a.dimension === "indent" && neg.value === "spaces" && pos.value.startsWith("spaces")) return true;
     if (a.dimension === "confirmation") return actionsOverlap(a.topic ?? [], b.topic ?? []);
+    // "Never use localStorage" against "save state to localStorage": the prohibited thing used by another verb.
+    if (a.dimension === "action" && neg.value === "use") return !a.permissive && !b.permissive && instrumentClash(neg.topic ?? [], pos.topic ?? []);
     return false;
   }
   if (a.dimension === "action") {
     // A prohibition of an act on a thing against a command to do it to the same thing; a permission is no command.
-    return !a.permissive && !b.permissive && actionObjectsMeet(a.topic ?? [], b.topic ?? [], a.value);
+    const neg = a.polarity === -1 ? a : b;
+    const pos = a.polarity === -1 ? b : a;
+    // A permission ("you may edit source files", "go ahead and execute it") clashes only with an absolute prohibition.
+    if (neg.permissive || (pos.permissive && !neg.absolute)) return false;
+    // "Never deploy anything", "skip validation": every object of the act, against a command to do it to one.
+    if ((neg.topic ?? []).includes("*")) return (STAR_ACTS.has(a.value) || a.value === "test") && !(pos.topic ?? []).includes("*");
+    return actionObjectsMeet(a.topic ?? [], b.topic ?? [], a.value) || (a.value === "use" && instrumentClash(neg.topic ?? [], pos.topic ?? []));
   }
   if (a.dimension === "naming") return targetsMeet(a, b);
   return true;
@@ -385,7 +404,8 @@ export function searchConflicts(a: readonly Directive[], b?: readonly Directive[
     }
   }
   // Plain contradictions first, then in source order.
-  candidates.sort((x, y) => Number(Boolean(x.exception)) - Number(Boolean(y.exception)) || x.later.range[0] - y.later.range[0] || x.earlier.range[0] - y.earlier.range[0]);
+  // A modelled dimension names the clash better than the open-vocabulary act that may also see it.
+  candidates.sort((x, y) => Number(Boolean(x.exception)) - Number(Boolean(y.exception)) || Number(x.kind === "action") - Number(y.kind === "action") || x.later.range[0] - y.later.range[0] || x.earlier.range[0] - y.earlier.range[0]);
   const conflicts: Conflict[] = [];
   const pairs = new Set<string>();
   const kinds = new Set<string>();

@@ -86,6 +86,11 @@ export interface Directive {
   excepts?: boolean;
   /** The only condition is the rule's topic ("when writing tests, use pytest"): it holds whenever it can apply. */
   topical?: boolean;
+  /**
+   * A prohibition whose only exception is the user's request ("never commit unless the user asks"): it holds for
+   * everything the model does on its own, so a command to do it on its own contradicts it.
+   */
+  onRequest?: boolean;
 }
 
 const CONDITION =
@@ -542,7 +547,7 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
       previous = { masked: view.text, raw: view.raw ?? view.text };
       // "Don't ask unless the request is ambiguous" holds by default: its exception is its own, not a condition.
       // The clause's conditions are read when it states a rule: most clauses state none.
-      let clauseFacts: { conditional: boolean; topicalOnly: boolean; excepts: boolean } | undefined;
+      let clauseFacts: { conditional: boolean; topicalOnly: boolean; excepts: boolean; onRequest: boolean; requestAt: number } | undefined;
       const factsOfClause = () => {
         if (clauseFacts) return clauseFacts;
         const clauseCondition = view.text.replace(EMPHATIC_CONDITION, "").replace(OWN_EXCEPTION, (m) => " ".repeat(m.length));
@@ -550,12 +555,20 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
         const conditional = sentenceConditional || Boolean(leadKey) || CONDITION.test(clauseCondition);
         // A rule that names its own exception has stated which wins ("no numbered lists, except for recipe steps").
         const excepts = headExcepts || OWN_EXCEPTION_TEST.test(view.text);
-        return (clauseFacts = { conditional, topicalOnly, excepts });
+        // "Never commit unless the user asks you to", "Unless explicitly asked, don't push": only the user's request lifts it.
+        const headRequest = headUnless && !headExcepts && !context.conditional && !SENTENCE_CONDITION.test(unemphatic) && ON_REQUEST_TEST.test(unemphatic);
+        const clauseRequest = !sentenceConditional && !leadKey && ON_REQUEST_TEST.test(clauseCondition) && !CONDITION.test(clauseCondition.replace(ON_REQUEST, (m) => " ".repeat(m.length)));
+        const onRequest = conditional && (headRequest || clauseRequest) && !CONDITION.test(unemphatic.replace(ON_REQUEST, (m) => " ".repeat(m.length)));
+        // A mention inside the exception ("unless the user asks you not to browse") is not the rule.
+        const requestAt = clauseRequest ? view.text.search(ON_REQUEST_TEST) : -1;
+        return (clauseFacts = { conditional, topicalOnly, excepts, onRequest, requestAt });
       };
       const keyed = leadKey ? { condition: `in:${leadKey}` } : {};
       const addAt = (d: Omit<Directive, "conditional" | "range" | "sentence">, index?: number) => {
-        const { conditional, topicalOnly, excepts } = factsOfClause();
-        add({ ...d, conditional, ...keyed, ...(topicalOnly ? { topical: true } : {}), ...(excepts ? { excepts } : {}), ...(index === undefined ? {} : { at: toSource(cs + index) }) });
+        const { conditional: conditional0, topicalOnly, excepts, onRequest, requestAt } = factsOfClause();
+        const requestOnly = onRequest && d.polarity === -1 && !d.permissive && (requestAt < 0 || (index !== undefined && index < requestAt));
+        const conditional = conditional0 && !requestOnly;
+        add({ ...d, conditional, ...(requestOnly ? { onRequest: true } : {}), ...keyed, ...(topicalOnly ? { topical: true } : {}), ...(excepts ? { excepts } : {}), ...(index === undefined ? {} : { at: toSource(cs + index) }) });
       };
       const conditionDims = new Set<Dimension>();
       const from = out.length;
@@ -759,7 +772,10 @@ function extractFromClause(
   if (hasOtherSubject(main) || EVALUATIVE.test(clause) || REPORTED.test(main)) return;
   // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
   if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
-  const directive = Boolean(self) || isDirective(main.trimStart(), block, context.negativeLead);
+  // "For form-heavy pages, write the test in Selenium": the leading phrase narrows the rule (read as its condition
+  // per sentence); the rule itself is the imperative after it.
+  const head = main.replace(LEADING_PHRASE, "").trimStart();
+  const directive = Boolean(self) || isDirective(head, block, context.negativeLead);
   // The checks below read the subject of a rule; a clause that is none stops here, before them.
   if (!directive) return;
   // "Variables should be snake_case", "The word 'x' must appear twice": a code or keyword subject is the rule's own.
@@ -785,7 +801,7 @@ function extractFromClause(
   const fragment = isFragment(clause);
   // "PIL rendering is basic — no rich text, no markdown": a verbless tail of a description is not a rule.
   if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem) return;
-  const command = Boolean(self) || Boolean(block.heading) || isCommand(main.trimStart()) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block);
+  const command = Boolean(self) || Boolean(block.heading) || isCommand(head) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block);
   const codeScopeOf = () => {
     const strong = codeScope(context.code);
     const own = scopeOf(codeScope(codeText));
@@ -921,6 +937,11 @@ const BOUND_FRAGMENT = new RegExp(
   "i",
 );
 
+/** An exception that only the user's request makes: "unless the user explicitly asks", "unless asked to". */
+const ON_REQUEST_SOURCE = String.raw`(?:^|[\s,(])unless\s+(?:(?:the|a|your)\s+)?(?:(?:user|developer|human|customer|person|they|you are|you're|i|we)\s+)?(?:(?:explicitly|specifically|directly|clearly)\s+)?(?:asks?|asked|requests?|requested|tells?|told|instructs?|instructed|says? so|wants? (?:it|you to))\b(?:(?! or | and |\bif\b|\bwhen\b)[^,;.])*`;
+const ON_REQUEST = new RegExp(ON_REQUEST_SOURCE, "gi");
+const ON_REQUEST_TEST = new RegExp(ON_REQUEST_SOURCE, "i");
+
 /** A condition at the head of a sentence ("If the user asks for a recipe: number the steps"). */
 const SENTENCE_CONDITION = /^\W*(?:if|when|whenever|once|in case|only (?:when|if|after)|as long as|provided that|until|after (?:the user|they|you have)|by default|otherwise|generally|usually|typically|normally|ideally|preferably|optionally|sometimes|occasionally)\b/i;
 
@@ -941,6 +962,9 @@ const SELF_SUBJECT =
 
 const SELF_NAME = /\b(?:the assistant|the model|the ai|the bot|claude|chatgpt|gemini|copilot|grok|the agent)\b/i;
 const PRONOUN_SUBJECT = /^\W*(?:it|he|she|they)\b(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?)\b|[a-z]+s\b))/i;
+
+/** A leading phrase that narrows a rule to a place or a kind of thing ("In the legacy package, ", "For quick prototypes, "). */
+const LEADING_PHRASE = /^\W*(?:in|for|during|within|inside|on)\s+[^,;:]{2,60},\s*(?=\S)/i;
 
 /** A leading condition with its own subject ("If the user asks for a recipe, "), followed by the rule. */
 const LEADING_CONDITION = /^\W*(?:if|when|whenever|once|after|before|unless|in case|while)\b[^,;:]{1,100},\s*(?=\S)/i;

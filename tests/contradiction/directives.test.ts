@@ -93,8 +93,24 @@ describe("numeric bounds", () => {
 
 describe("conditions and scopes", () => {
   it.each([
+    ["Unless the user asks for it, do not use tables.", "format"],
+    ["Never commit unless the user explicitly asks you to.", "commits"],
+    ["Don't push to the remote unless asked.", "commits"],
+  ])("'%s' holds for everything the model does on its own", (text, dimension) => {
+    const d = one(text, dimension);
+    expect(d?.onRequest).toBe(true);
+    expect(d?.conditional).toBe(false);
+  });
+
+  it.each([
+    "You must browse the web for any query, unless the user explicitly asks you not to browse the web.",
+    "Avoid using Bash for file reads, unless explicitly instructed or when the command is truly necessary.",
+  ])("'%s' keeps its other conditions and the words inside its exception", (text) => {
+    expect(extractFromText(text).some((d) => d.onRequest && d.polarity === -1 && /browse|bash/i.test(d.value))).toBe(false);
+  });
+
+  it.each([
     "If the request is ambiguous, ask a clarifying question.",
-    "Unless the user asks for it, do not use tables.",
     "Use emoji only when the user uses them first.",
     "By default, respond in English.",
   ])("%s is conditional", (text) => {

@@ -13,6 +13,10 @@ new RuleTester().run(rule, {
     { name: "a restriction, not a prohibition", code: prompt("Use Bash only for read-only operations.", "", "Never use Bash to delete files.") },
     { name: "a quantity limit", code: prompt("Avoid using the same emoji more than twice.", "", "Use emoji to mark each section.") },
     { name: "a list titled with a prohibition of one practice, whose items are good practice", code: prompt("**Never Interpolate Untrusted Input:**", "- Implement proper escaping mechanisms", "", "**Secure Prompt Construction:**", "- Implement proper escaping for dynamic content") },
+    { name: "a name set against another is not used", code: prompt("- **NEVER** use `CoreApplicationViewTitleBar`.", "", "- Custom title bar: use `AppWindow.TitleBar` properties, not `CoreApplicationViewTitleBar`.") },
+    { name: "a prohibition for one purpose leaves other uses", code: prompt("Do NOT use `query` to register internal functions.", "", "Call public functions registered with `query` through the `api` object.") },
+    { name: "removing anything is too broad to meet one act", code: prompt("Preserve existing entries; don't remove anything.", "", "Drop commands that are already allowed.") },
+    { name: "the same request lifts the prohibition and makes the command", code: prompt("Never push unless the user asks you to.", "", "When the user asks for it, push the branch.") },
     { name: "a description of a capability", code: prompt("Cannot test native mobile apps.", "", "Test the web app in three browsers.") },
   ],
   invalid: [
@@ -46,6 +50,26 @@ new RuleTester().run(rule, {
       code: prompt("NEVER END THE SESSION UNDER ANY CIRCUMSTANCES.", "", "If the user says goodbye, end the session politely."),
       errors: [{ messageId: "ambiguousException", line: 3, column: 1, endLine: 3, endColumn: 52, message:
             'Unexpected action instruction whose precedence over line 1 ("NEVER END THE SESSION UNDER ANY CIRCUMSTANCES.") is ambiguous: one of them holds without condition and the other is a conditional exception to it, expected the rule to name its exception ("…except when…") or the exception to say that it overrides the rule.', }],
+    },
+    {
+      name: "a named thing forbidden and used by another verb",
+      code: prompt("**NEVER use localStorage; it is not supported.**", "", "- If the user asks for persistence, save state to localStorage so it survives a reload."),
+      errors: [{ messageId: "ambiguousException", line: 3, column: 3, endLine: 3, endColumn: 88 }],
+    },
+    {
+      name: "a step required and skipped under a condition",
+      code: prompt("- Always validate the OpenAPI specification before generating code", "- If the user is in a hurry, skip validation and scaffold straight from the spec."),
+      errors: [{ messageId: "ambiguousException", line: 2, column: 3, endLine: 2, endColumn: 82 }],
+    },
+    {
+      name: "a prohibition of everything of an act, after coordinated verbs",
+      code: prompt("- Never execute, approve, sign, send, or deploy anything.", "", "If every control passes, go ahead and execute the approved action yourself."),
+      errors: [{ messageId: "ambiguousException", line: 3, column: 1, endLine: 3, endColumn: 76 }],
+    },
+    {
+      name: "a prohibition lifted only by the user's request against a command to act on one's own",
+      code: prompt("Never commit unless the user explicitly asks you to.", "", "Once a todo item is done, commit that change straight away."),
+      errors: [{ messageId: "ambiguousException", line: 3, column: 1, endLine: 3, endColumn: 60 }],
     },
   ],
 });
