@@ -39,7 +39,20 @@ const SAME_SENTENCE_KINDS: ReadonlySet<Dimension> = new Set(["length", "count", 
 type Relation = "plain" | "exception";
 
 /** Dimensions that are steps an agent takes or code it writes, where a carve-out from a requirement is a clash. */
-const WORKFLOW: ReadonlySet<Dimension> = new Set(["action", "commits", "test-framework", "package-manager"]);
+const WORKFLOW: ReadonlySet<Dimension> = new Set(["action", "commits", "test-framework", "package-manager", "questions", "confirmation"]);
+
+/**
+ * A required step and a carve-out from it: acts and commits as written; asking only when the requirement insists
+ * ("always begin with questions") and the carve-out is a plain condition ("if the user already gave a rating, skip
+ * the questions"), since "Claude doesn't always ask" or "tries to ask only one" describe a habit, not a step.
+ */
+function firmStep(required: Directive, carveOut: Directive): boolean {
+  if (required.dimension !== "questions" && required.dimension !== "confirmation") return true;
+  return FIRM.test(required.sentence) && !SOFT.test(required.sentence) && CONDITION_HEAD.test(carveOut.sentence) && !SOFT.test(carveOut.sentence);
+}
+const FIRM = /\b(?:always|never|must|every|each|mandatory|required|no exceptions|under no circumstances)\b/i;
+const SOFT = /\b(?:not always|doesn't always|don't always|does not always|do not always|tries|try to|avoids?|generally|usually|typically|often|sometimes)\b/i;
+const CONDITION_HEAD = /^\W*(?:if|when|whenever|once|for|in case)\b/i;
 
 /** A condition that is the user's request ("if the user asks", "when requested", "on request"). */
 const USER_REQUEST = /\b(?:asks?|asked|requests?|requested|tells? you|told|instructs?|instructed|wants?|explicitly|on request|upon request)\b/i;
@@ -92,7 +105,7 @@ function relation(a: Directive, b: Directive): Relation | undefined {
     // intended; a permission or requirement carved out of a prohibition does not.
     // A step of an agent's workflow is different: "always validate the spec" and "if in a hurry, skip validation"
     // leave the agent to guess whether the step is required.
-    if (abs.polarity === 1 && cond.polarity === -1 && abs.dimension === cond.dimension && !WORKFLOW.has(abs.dimension)) return undefined;
+    if (abs.polarity === 1 && cond.polarity === -1 && abs.dimension === cond.dimension && !(WORKFLOW.has(abs.dimension) && firmStep(abs, cond))) return undefined;
     exception = true;
   }
   return exception ? "exception" : "plain";

@@ -505,7 +505,8 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
       if (seen.has(key)) return;
       seen.add(key);
       const { hedged, sentenceKey, base, absoluteWords } = factsOfSentence();
-      const absolute = !d.conditional && !d.permissive && !d.excepts && (d.polarity === -1 || absoluteWords);
+      // "When writing tests, ONLY use pytest": a rule whose only condition is its topic holds whenever it applies.
+      const absolute = (!d.conditional || (d.topical === true && !d.presupposed)) && !d.permissive && !d.excepts && (d.polarity === -1 || absoluteWords);
       const conditionFields = d.conditional ? { ...(hedged ? { hedged } : {}), ...(sentenceKey && !d.condition ? { condition: sentenceKey } : {}) } : {};
       out.push({ ...d, ...base, ...conditionFields, ...(absolute ? { absolute } : {}) });
     };
@@ -551,7 +552,9 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
       const factsOfClause = () => {
         if (clauseFacts) return clauseFacts;
         const clauseCondition = view.text.replace(EMPHATIC_CONDITION, "").replace(OWN_EXCEPTION, (m) => " ".repeat(m.length));
-        const topicalOnly = !sentenceConditional && !leadKey && TOPIC_CONDITION.test(clauseCondition) && !CONDITION.test(clauseCondition.replace(TOPIC_CONDITION_ALL, (m) => " ".repeat(m.length)));
+        // "When writing tests, ONLY use pytest": a head condition that is only the rule's topic does not scope it either.
+        const topicalSentence = sentenceConditional && !context.conditional && !headUnless && TOPIC_CONDITION.test(unemphatic) && !CONDITION.test(unemphatic.replace(TOPIC_CONDITION_ALL, (m) => " ".repeat(m.length)));
+        const topicalOnly = (!sentenceConditional || topicalSentence) && !leadKey && TOPIC_CONDITION.test(topicalSentence ? unemphatic : clauseCondition) && !CONDITION.test(clauseCondition.replace(TOPIC_CONDITION_ALL, (m) => " ".repeat(m.length)));
         const conditional = sentenceConditional || Boolean(leadKey) || CONDITION.test(clauseCondition);
         // A rule that names its own exception has stated which wins ("no numbered lists, except for recipe steps").
         const excepts = headExcepts || OWN_EXCEPTION_TEST.test(view.text);
@@ -898,7 +901,9 @@ function extractFromClause(
           polarity,
           exclusive,
           permissive,
-          ...(code ? codeScopeOf() : pattern.loose && pattern.dimension !== "case" ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & "))),
+          // Whether to ask at all is a rule about the whole exchange: "skip the questions and write the review" is
+          // not narrowed to the review.
+          ...(code ? codeScopeOf() : (pattern.loose && pattern.dimension !== "case") || (pattern.dimension === "questions" && value === "ask") ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & "))),
           ...(qualifier ? { qualifier } : {}),
           ...(universal ? { universal } : {}),
           ...(command ? { command } : {}),

@@ -10,6 +10,9 @@ const INDENT_CONTEXT = /\bindent/i;
 const CODE_CONTEXT =
   /\b(?:paths?|shell|command|commands|arguments?|bash|zsh|powershell|strings?|literals?|imports?|jsx|tsx|attributes?|props?|code|javascript|typescript|js|ts|python|ruby|php|dart|prettier|eslint|biome|black|ruff|keys?|json|yaml|css|html|template|f-strings?|docstrings?)\b/i;
 
+/** Things whose names a convention sets. */
+const NAMED_THINGS = /\b(?:names?|naming|named|tables?|collections?|endpoints?|resources?|routes?|models?|entities|entity|class(?:es)?|folders?|director(?:y|ies)|modules?|files?)\b/i;
+
 /** Where a shell name is about the commands an agent writes or runs. */
 const SHELL_CONTEXT = /\b(?:terminal|shell|commands?|scripts?|syntax|cli|console|prompt)\b/i;
 
@@ -22,6 +25,9 @@ const TEST_FRAMEWORKS: Record<string, string> = {
   rspec: "rb", minitest: "rb",
   phpunit: "php", pest: "php",
   xunit: "net", nunit: "net", mstest: "net",
+  // Go: the standard `testing` package against assertion frameworks that replace its style.
+  "testing package": "go", testify: "go", ginkgo: "go", gocheck: "go",
+  karma: "js",
 };
 
 /** Groups of package managers that replace one another. */
@@ -30,7 +36,7 @@ const PACKAGE_MANAGERS: Record<string, string> = {
   pip: "py", poetry: "py", uv: "py", pipenv: "py", conda: "py", pdm: "py", rye: "py", hatch: "py",
 };
 
-const TEST_NAMES = Object.keys(TEST_FRAMEWORKS).map((n) => n.replace(/[:]/g, "[: ]?").replace(/ /g, " ")).join("|");
+const TEST_NAMES = Object.keys(TEST_FRAMEWORKS).map((n) => n.replace(/[:]/g, "[: ]?").replace(/ /g, "\\s+")).join("|");
 const PM_NAMES = Object.keys(PACKAGE_MANAGERS).join("|");
 
 export const CODE_PATTERNS: ValuePattern[] = [
@@ -97,6 +103,10 @@ export const CODE_PATTERNS: ValuePattern[] = [
     anchor: /\b(?:use|using|with|via|run|install|installs|installing|add|adding|package manager|only|exclusively|manage|prefer|never|not|avoid|instead)\b/i,
     loose: true,
   },
+
+  // Singular or plural names ("table names in singular form", "name tables in the plural").
+  { dimension: "convention", value: "number:singular", re: /\bsingular(?= (?:form|nouns?|names?)\b)|\bin (?:the )?singular\b/gi, anchor: NAMED_THINGS, loose: true },
+  { dimension: "convention", value: "number:plural", re: /\bplural(?= (?:form|nouns?|names?)\b)|\bin (?:the )?plural\b|\bplurali[sz]ed?\b/gi, anchor: NAMED_THINGS, loose: true },
 
   // Conventions with two sides, each value carrying its group ("exports:named"): only the other side of one group clashes.
   { dimension: "convention", value: "exports:named", re: /\bnamed exports?\b/gi, loose: true },
@@ -178,7 +188,7 @@ export function targetsOverlap(a: readonly string[], b: readonly string[]): bool
 
 /** The normalised name of a test framework or package manager mention, with its group ("js:vitest"). */
 export function toolValue(dimension: "test-framework" | "package-manager", mention: string): string | undefined {
-  const name = mention.toLowerCase().replace(/^node ?:?test$/, "node:test");
+  const name = mention.toLowerCase().replace(/\s+/g, " ").replace(/^node ?:?test$/, "node:test");
   const table = dimension === "test-framework" ? TEST_FRAMEWORKS : PACKAGE_MANAGERS;
   const group = table[name];
   return group ? `${group}:${name}` : undefined;

@@ -5,6 +5,7 @@ const prompt = (...lines: string[]) => `${lines.join("\n")}\n`;
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a habit of asking is no required step", code: prompt("Claude doesn't always end its responses with a question.", "", "If the user is upset, don't ask questions.") },
     { name: "agreeing rules with always/never", code: prompt("Always run the tests before you commit.", "", "Never commit without running the tests.") },
     { name: "non-exhaustive is not exhaustive", code: prompt("The list of topics below is non-exhaustive.", "", "Be concise.") },
     { name: "scoped: greetings vs technical answers", code: prompt("In greetings, feel free to use an emoji.", "", "In technical answers, do not use emoji.") },
@@ -82,6 +83,26 @@ new RuleTester().run(rule, {
       name: "subject with a negative predicate",
       code: prompt("Sprinkle a few emojis in your replies.", "", "Emojis are not appropriate in any reply."),
       errors: [{ messageId: "contradicts", line: 3, column: 1, endLine: 3, endColumn: 41 }],
+    },
+    {
+      name: "singular against plural names",
+      code: prompt("- All table names should be in singular form.", "- Name tables in the plural (`customers`, `orders`)."),
+      errors: [{ messageId: "contradicts", line: 2, column: 3, endLine: 2, endColumn: 53 }],
+    },
+    {
+      name: "Go's standard testing package against an assertion framework",
+      code: prompt("Write tests with the standard `testing` package only; no third-party assertion libraries.", "", "Use testify's `require` and `assert` helpers in every test."),
+      errors: [{ messageId: "contradicts", line: 3, column: 1, endLine: 3, endColumn: 60 }],
+    },
+    {
+      name: "a rule whose only condition is its topic, against a narrower exception",
+      code: prompt("- When writing tests, ONLY use pytest (not unittest).", "- In the legacy `billing/` package, write tests as `unittest.TestCase` subclasses."),
+      errors: [{ messageId: "ambiguousException", line: 2, column: 3, endLine: 2, endColumn: 83 }],
+    },
+    {
+      name: "asking required first, then skipped under a condition",
+      code: prompt("If the user already gives a star rating, skip the questions and write the review immediately.", "", "- Always begin with questions; never give a score before the user answers."),
+      errors: [{ messageId: "ambiguousException", line: 3, column: 3, endLine: 3, endColumn: 75 }],
     },
     {
       // 330 length rules in one scope: 50,000 pairs are compared by the 317th, where the check says it stopped.
