@@ -777,7 +777,10 @@ function extractFromClause(
   if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
   // "For form-heavy pages, write the test in Selenium": the leading phrase narrows the rule (read as its condition
   // per sentence); the rule itself is the imperative after it.
-  const head = main.replace(LEADING_PHRASE, "").trimStart();
+  // Only a phrase read as the rule's condition is set aside: a generic one ("For one-line answers, ") would leave
+  // the rule unconditional.
+  const leading = LEADING_PHRASE.exec(main);
+  const head = (leading && !isGenericPhrase(leading[1]!) ? main.slice(leading[0].length) : main).trimStart();
   const directive = Boolean(self) || isDirective(head, block, context.negativeLead);
   // The checks below read the subject of a rule; a clause that is none stops here, before them.
   if (!directive) return;
@@ -971,7 +974,7 @@ const SELF_NAME = /\b(?:the assistant|the model|the ai|the bot|claude|chatgpt|ge
 const PRONOUN_SUBJECT = /^\W*(?:it|he|she|they)\b(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?)\b|[a-z]+s\b))/i;
 
 /** A leading phrase that narrows a rule to a place or a kind of thing ("In the legacy package, ", "For quick prototypes, "). */
-const LEADING_PHRASE = /^\W*(?:in|for|during|within|inside|on)\s+[^,;:]{2,60},\s*(?=\S)/i;
+const LEADING_PHRASE = /^\W*(?:in|for|during|within|inside|on)\s+([^,;:]{2,60}),\s*(?=\S)/i;
 
 /** A leading condition with its own subject ("If the user asks for a recipe, "), followed by the rule. */
 const LEADING_CONDITION = /^\W*(?:if|when|whenever|once|after|before|unless|in case|while)\b[^,;:]{1,100},\s*(?=\S)/i;
