@@ -12,12 +12,13 @@
 // - @cspell/dict-people-names (MIT, Street Side Software): ~39,000 given names and surnames from many cultures,
 //   kept up by cspell's maintainers ("Priyanka", "Yuki", "Krishnamurthy"). It does not say which part of a name a
 //   word is: words no other source knows are read as given names (the detector needs that class for a lone name
-//   after a greeting; surnames among them are names all the same). Everyday English words among them (SCOWL's
-//   lower-case words up to tier 50: "Apple", "Bacon") and places in faker's location lists ("Roma", "Lagos") go to
-//   `namelike`.
-import { readFileSync } from "node:fs";
+//   after a greeting; surnames among them are names all the same). Words among them that are also everyday English
+//   (SCOWL's lower-case words up to tier 50: "Apple", "Bacon"), places in faker's location lists ("Lagos"), or
+//   software terms and company names in cspell's own dictionaries ("Auth", "Meta") are not added.
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 
 const require = createRequire(import.meta.url);
 
@@ -108,14 +109,14 @@ export async function buildNameLexicon() {
       for (const value of flatten(location[key])) for (const part of String(value).split(/[\s-]+/)) places.add(part.toLowerCase());
     }
   }
+  const techWords = cspellWords(["@cspell/dict-software-terms", "@cspell/dict-companies"]);
   for (const line of readFileSync(cspellFile, "utf8").split("\n")) {
     const word = line.trim().toLowerCase();
     if (word === "" || word.startsWith("#") || !NAME_WORD.test(word) || PARTICLE.test(word)) continue;
     if (first.has(word) || last.has(word) || namelike.has(word)) continue;
-    if (common.has(word) || everyday.has(word) || everydayWide.has(word) || places.has(word)) {
-      if (!common.has(word) || NAMELIKE_TAGS.has(lexicon[word])) namelike.add(word);
-      continue;
-    }
+    // Left as they were (an ordinary word, or unknown to the detector) when they are also everyday words, places,
+    // software terms or companies.
+    if (common.has(word) || everyday.has(word) || everydayWide.has(word) || places.has(word) || techWords.has(word)) continue;
     first.add(word);
   }
 
@@ -150,4 +151,22 @@ export function transliterate(name) {
     out += GREEK[ch] ?? CYRILLIC[ch] ?? ch;
   }
   return out;
+}
+
+/** Lower-case words of cspell dictionary packages (their .txt and .txt.gz word lists), for filtering. */
+function cspellWords(packages) {
+  const words = new Set();
+  for (const name of packages) {
+    const dir = join(dirname(require.resolve(`${name}/cspell-ext.json`)), "dict");
+    for (const file of readdirSync(dir)) {
+      if (!/\.txt(?:\.gz)?$/.test(file)) continue;
+      const raw = readFileSync(join(dir, file));
+      const text = file.endsWith(".gz") ? gunzipSync(raw).toString("utf8") : raw.toString("utf8");
+      for (const line of text.split("\n")) {
+        const word = line.trim().toLowerCase();
+        if (word !== "" && !word.startsWith("#")) for (const part of word.split(/[\s-]+/)) words.add(part.replace(/^[!~*+]+/, ""));
+      }
+    }
+  }
+  return words;
 }

@@ -51,7 +51,7 @@ const NOT_PEOPLE = new Set([
   "claude", "gemini", "siri", "alexa", "cortana", "grok", "llama", "mistral", "copilot", "bard", "devin", "jasper",
   "ada", "watson", "jarvis", "sage", "aria", "nova", "echo", "max", "alfred", "pi", "cody", "tabnine", "rufus",
   "erica", "ernie", "sydney", "bing", "poe", "perplexity", "manus", "kimi", "qwen", "phi", "gemma", "olmo", "falcon",
-  "jenkins", "docker", "kubernetes", "django", "flask", "rails", "laravel", "angular", "react", "vue", "svelte",
+  "vite", "jenkins", "docker", "kubernetes", "django", "flask", "rails", "laravel", "angular", "react", "vue", "svelte",
   "ruby", "julia", "rust", "dart", "kotlin", "swift", "scala", "elixir", "crystal", "mercury", "apollo", "athena",
   "hermes", "jest", "mocha", "chai", "karma", "jasmine", "cypress", "sentry", "stripe", "vercel", "heroku", "netlify",
   "christmas", "easter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -52,7 +52,7 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
   // Countries of the text's own "+CC" numbers: a text that writes "+61 433 …" also writes Australian numbers in
   // their national form ("0412 …", "(02) 9518 …"), so those regions are tried after the configured ones.
   let textRegions: string[] | undefined;
-  const regionsOf = (): string[] => (textRegions ??= internationalRegions(text, (lib ??= phoneLibrary()), regions));
+  const regionsOf = (): string[] => (textRegions ??= documentRegions(text, options.documentSource, (lib ??= phoneLibrary()), regions));
   // A guard for pathological input: a real prompt never holds thousands of phone-shaped candidates, and each
   // libphonenumber parse costs ~60 µs. Beyond the budget the rest of the text is not checked.
   const budget = { parses: 200 + Math.floor(text.length / 50) };
@@ -307,17 +307,30 @@ function labelledNumber(
   return { type: "phone", start, end, value, confidence: 0.7 };
 }
 
+/**
+ * The text's own "+CC" regions, then those of the whole document it comes from (remembered for the last document:
+ * its segments are scanned one after another).
+ */
+let lastDocument: { source: string; configured: string; regions: string[] } | undefined;
+function documentRegions(text: string, source: string | undefined, lib: ReturnType<typeof phoneLibrary>, configured: readonly string[]): string[] {
+  const own = internationalRegions(text, lib, configured);
+  if (source === undefined || source === text) return own;
+  const key = configured.join(",");
+  if (lastDocument?.source !== source || lastDocument.configured !== key) lastDocument = { source, configured: key, regions: internationalRegions(source, lib, configured, 24) };
+  return [...own, ...lastDocument.regions.filter((r) => !own.includes(r))];
+}
+
 const INTERNATIONAL_START = /(?<![\p{L}\p{N}_.+-])\+\d[\d ().-]{6,20}\d/gu;
 /** At most this many "+CC" numbers are read for their country (each is one parse). */
 const MAX_INTERNATIONAL = 8;
 
 /** Regions of the valid "+CC" numbers in the text that are not among the configured regions, in order of appearance. */
-function internationalRegions(text: string, lib: ReturnType<typeof phoneLibrary>, configured: readonly string[]): string[] {
+function internationalRegions(text: string, lib: ReturnType<typeof phoneLibrary>, configured: readonly string[], limit = MAX_INTERNATIONAL): string[] {
   const out: string[] = [];
   if (!text.includes("+")) return out;
   INTERNATIONAL_START.lastIndex = 0;
   let seen = 0;
-  for (let m = INTERNATIONAL_START.exec(text); m && seen < MAX_INTERNATIONAL; m = INTERNATIONAL_START.exec(text)) {
+  for (let m = INTERNATIONAL_START.exec(text); m && seen < limit; m = INTERNATIONAL_START.exec(text)) {
     seen++;
     const raw = m[0].replace(/^(\+\d{1,3})[\s.-]?\(0\)/, "$1 ");
     const country = lib.parsePhoneNumberFromString(raw)?.country;
