@@ -186,7 +186,10 @@ const PERSON_NOUNS =
 /** Cues that introduce a person's own name: any name-shaped word after them counts. */
 const PERSONAL_CUE = new RegExp(
   `(?:^|[^a-z-])(?:${[
-    "my name is", "my name's", "my name ?:", "full name ?:", "first name ?:", "last name ?:", "surname ?:", "given name ?:",
+    "my name is", "my name's", "my name ?:",
+    // "my name is" in other languages, written in an example message.
+    "je m['’]appelle", "me llamo", "mi nombre es", "mi chiamo", "ich heiße", "ich heisse", "mein name ist", "meu nome é", "me chamo",
+    "mijn naam is", "jag heter", "jeg heter", "nazywam się", "jmenuji se", "full name ?:", "first name ?:", "last name ?:", "surname ?:", "given name ?:",
     "(?:customer|client|patient|caller|guest|passenger|employee|applicant|candidate|student|tenant|member|contact|account|card) ?(?:holder )?name ?:",
     "dear", "signed,?", "account holder ?:?", "card ?holder ?:?", "name on (?:the )?(?:card|account) ?(?:is)?:?", "applicant ?:?", "claimant ?:?",
     "patient ?:?", "policy ?holder ?:?", "beneficiary ?:?", "insured ?:?", "passenger ?:?",
@@ -264,16 +267,16 @@ const INTRO_END = /^\s*(?:$|[,.!?;:)—–-]|\s(?:again|here|from|and|calling|sp
 /** After a name, words that make it the assistant's own ("I'm Gordon, Docker's AI assistant", "I'm Ember! How can I help"). */
 const PERSONA_AFTER = /^[^\n]{0,30}?\b(?:ai|virtual|digital)?\s?(?:assistant|bot|chatbot|agent|companion|guide|copilot|model)\b|how (?:can|may) i (?:help|assist)/i;
 /** Words that introduce oneself ("I'm", "this is", "me llamo", "je suis"). */
-const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
+const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|(?:hi|hey|hello|hiya|yo),? its|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
 /** After "this is X" / "it's X", words that make X the speaker ("again", "here", "calling", ", from"). */
 const INTRO_CALLING = /^(?:\s(?:again|here|calling|speaking)\b|,\s?(?:calling|from|again)\b)/;
 /** Words after a name that introduce oneself ("Nagy Eszter vagyok", "Maria here"). */
 const INTRO_AFTER = /^\s(?:vagyok|here\b|speaking\b|hier\b|ici\b|aquí\b)/i;
 /** Thanks and greetings that address the next word ("Thank you, Aoife."). */
-const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|buen(?:os|as) (?:días|dias|tardes)|bom dia|bonjour|buongiorno|guten tag|chào (?:anh|chị|em|ông|bà)|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt)$/;
+const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|\bdone|\bnoted|all set|got it|no problem|of course|certainly|buen(?:os|as) (?:días|dias|tardes)|bom dia|bonjour|buongiorno|guten tag|chào (?:anh|chị|em|ông|bà)|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt)$/;
 /** A clause of thanks or apology ending in a comma before a name: "sorry for the delay, ". */
 const THANKS_CLAUSE = /(?:^|[.!?\n]\s*|\b(?:and|oh|ok|okay|well)\s)(?:thanks|thank you|many thanks|sorry|apologies|my apologies|good to hear|great to hear|nice to meet you|happy to help|you're welcome|you’re welcome|no problem|noted|got it|understood|of course|absolutely|certainly)\b[^.!?\n,]{0,36},\s?$/;
-const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant)\b[^.!?\n]*$/;
+const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant(?!\*{0,2}\s?:))\b[^.!?\n]*$/;
 /** Quote and list markers before a line's text: "> ", "- ", "* ", "1. ", "| ". */
 const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*/;
 /** Words before a name that make it a place or a venue ("in Florence", "at Morgan Stanley", "on Kent Street"). */

@@ -190,6 +190,7 @@ const CUED_REGIONS = [
 const LABEL_BEFORE = /(?:^|[^a-z])(?:phone|tel|tel\.|telephone|mobile|cell|fax|desk|office|home|work|landline|whatsapp)\s*(?:no\.?|number|#)?\s*[:=]\s*$|(?:call (?:me|us|him|her)|reach (?:me|us|him|her|them)|answering) at\s*$/;
 const LABEL_AFTER = /^(?:\s?(?:x|ext\.?)\s?\d{1,6})?\s?[-–,]?\s?(?:office|fax|mobile|cell|home|work|phone|tel)\b/i;
 
+const IBAN_HEAD_BEFORE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}[ \u00a0]$/u;
 const DATE_PREFIX = /^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\b/;
 const DATE_SHAPE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 
@@ -211,6 +212,8 @@ function checkCandidate(
   // "2025-08-22 13:34": a date and an hour, cut off at the colon.
   if (text[end] === ":" && isDigitCode(text.charCodeAt(end + 1))) return undefined;
   if (isTemplatePlaceholder(value)) return undefined;
+  // The digits of a spaced IBAN after its country and check digits ("NO92 3012 2345 678").
+  if (IBAN_HEAD_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
   const cueWindow = textBefore(text, start, 48, true);
   const cue = PHONE_CUE.test(cueWindow);
   const international = candidate.startsWith("+");

@@ -235,6 +235,12 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
     const complete = extended.postcode && !businessAddress(text, before, c.start, extended.end);
     if (!c.strong && !cued(c.start) && !(extended.lines > 0 && hasTail) && !complete) continue;
     const value = text.slice(c.start, extended.end);
+    // "Do not include the office address (Stationsplein 1, Utrecht)": a business named in the address's own
+    // sentence, with nothing that makes it the writer's or a person's home.
+    if (!c.strong && businessInSentence(text, c.start, extended.end)) {
+      lastEnd = extended.end;
+      continue;
+    }
     if (PUBLIC_ADDRESSES.test(value)) {
       lastEnd = extended.end;
       continue;
@@ -553,6 +559,18 @@ function previousLine(text: string, at: number, before: string): string {
 export function lastLine(text: string): string {
   const trimmed = text.trimEnd();
   return trimmed.slice(trimmed.lastIndexOf("\n") + 1).replace(/^[\s>*+•|#-]*/, "");
+}
+
+const BUSINESS_IN_SENTENCE = /\b(?:office|offices|store|shop|branch|headquarters|hq|showroom|warehouse|our (?:clinic|studio|practice))\b/i;
+const PERSONAL_IN_SENTENCE = /\b(?:my|home|lives?|living|resid\w*|his|her|their|tenant|patient|customer|client|guest|deliver\w*|ship\w*|send|sent|mov(?:e|ed|ing))\b/i;
+
+/** The address's sentence (on its line) names an office, a shop or a branch, and no person's home. */
+function businessInSentence(text: string, start: number, end: number): boolean {
+  const from = lineStart(text, start, 160);
+  const head = text.slice(from, start);
+  const cut = Math.max(head.lastIndexOf(". "), head.lastIndexOf("! "), head.lastIndexOf("? "));
+  const sentence = head.slice(cut + 1) + text.slice(end, end + 60).split(/[\n.!?]/)[0];
+  return BUSINESS_IN_SENTENCE.test(sentence) && !PERSONAL_IN_SENTENCE.test(sentence);
 }
 
 /** Shops, offices and branches around an address (before it, or later on its line): a business's address. */

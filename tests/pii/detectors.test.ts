@@ -209,3 +209,20 @@ describe("dates of birth: the answer in the next turn", () => {
     expect(values("AGENT: Date of birth?\nCALLER: one sec\nCALLER: 30/11/1978", "date-of-birth")).toEqual([]);
   });
 });
+
+describe("precision guards of the wider reading", () => {
+  it("never reads a spaced IBAN's digits as a phone of the text's country", () => {
+    expect(values("Mobile: +47 412 34 567. Salary account: NO92 3012 2345 678", "phone")).toEqual(["+47 412 34 567"]);
+  });
+  it("leaves an office address named in its own sentence alone", () => {
+    expect(values("Do not include the office address (Stationsplein 1, Utrecht) in reminders.", "street-address")).toEqual([]);
+    expect(values("My office is closed, send it to my home at 12 Main Street, Springfield.", "street-address")).toEqual(["12 Main Street, Springfield"]);
+  });
+  it("does not take an Assistant: speaker label for a persona", () => {
+    expect(values("ASSISTANT: Done, Chidi — the driver will call on arrival.", "person-name")).toEqual(["Chidi"]);
+    expect(values("ASSISTANT: Done, Python — not a name.", "person-name")).toEqual([]);
+  });
+  it("reads self-introductions of other languages as a strong cue", () => {
+    expect(values("Bonjour, je m'appelle Camille Lefèvre-Nguyen, née le 17 août 1983.", "person-name")).toEqual(["Camille Lefèvre-Nguyen"]);
+  });
+});
