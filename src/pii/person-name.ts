@@ -166,7 +166,9 @@ function hyphenatedClass(bare: string, word: string): WordClass {
   if (parts.length === 0 || parts.length > 3) return "common";
   // Arabic surnames with their article or kinship word: "Al-Sayed", "El-Amin", "Abu-Bakr", "Bin-Talal".
   if (parts.length === 2 && ARABIC_NAME_PREFIX.has(parts[0]!) && /^\p{Lu}\p{L}+-\p{Lu}\p{Ll}{2,}$/u.test(word)) return "last";
-  const classes = parts.map(lexiconClass);
+  // A lower-case particle inside a double surname ("Jansen-de Wit", "Silva-da Costa") joins it, as it does between words.
+  const named0 = parts.filter((p) => !PARTICLES.has(p) || /\p{Lu}/u.test(word.slice(bare.indexOf(p), bare.indexOf(p) + 1)));
+  const classes = (named0.length > 0 ? named0 : parts).map(lexiconClass);
   const named = classes.some((c) => c === "first" || c === "last");
   // "Nakamura-Brown": an everyday word beside a name is a name.
   if (classes.some((c) => c === "common" || (c === "namelike" && !named))) return "common";
