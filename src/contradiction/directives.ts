@@ -281,7 +281,7 @@ const EXPLANATION = /(?:,\s*|\s)(?:since|because|as|so that|so|given that|which|
 const SCOPE_FILLER = /^(?:the|a|an|your|our|their|its|my|each|every|all|any|whole|entire|final|full|complete|overall|main|this|that|these|those|same|two|three|four|five|six|seven|eight|nine|ten|several|few|many|more)$/;
 
 /** Nouns that name the whole deliverable of a prompt ("keep the review under 150 words"): no narrower place. */
-const DELIVERABLE = /^(?:report|reports|review|reviews|plan|plans|analysis|analyses|article|articles|essay|essays|document|documents|doc|docs|deliverable|deliverables|writeup|write-up|proposal|proposals|memo|memos|piece|work)$/;
+const DELIVERABLE = /^(?:report|reports|review|reviews|plan|plans|analysis|analyses|article|articles|essay|essays|document|documents|doc|docs|deliverable|deliverables|writeup|write-up|proposal|proposals|memo|memos|piece|work|feedback|guidance|advice|critique|critiques|answer|answers)$/;
 
 /** A subject that names the deliverable of the prompt ("The report", "Recommendations from Claude"). */
 function isDeliverable(subject: string): boolean {
@@ -470,7 +470,8 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     let labelScope = sentenceText.length <= 80 && /:\s*(?:[*_]+\s*)?$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
     if (label) {
       if (/^(?:description|usage|parameters?|params|args|arguments|returns?|signature|schema|type|example|examples|e\.g|input|inputs|note|source|post content)$/i.test(label[1]!.trim())) continue;
-      if (isScopingHeading(label[1]!) && !isCommand(label[1]!) && wordRuns(label[1]!) < 6 && !/\b(?:is|are|was|were|has|have|be)\b/i.test(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
+      // "No title line: …" states a prohibition, it does not name a part of the reply.
+      if (isScopingHeading(label[1]!) && !/^\W*(?:no|never|don'?t|do not|avoid)\b/i.test(label[1]!) && !isCommand(label[1]!) && wordRuns(label[1]!) < 6 && !/\b(?:is|are|was|were|has|have|be)\b/i.test(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
     }
     const unemphatic = sentenceText.replace(EMPHATIC_CONDITION, "");
     // A condition at the head of the sentence governs all of it; elsewhere, only its own clause.
@@ -864,12 +865,16 @@ function extractFromClause(
       const exclusive = Boolean(pattern.exclusive) || (pattern.dimension === "format" && isExclusive(clause, start, end));
       // Positive rules must be real commands; fragments only count as prohibitions or "X only".
       if (polarity === 1 && !command && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
-      let qualifier = code && pattern.dimension !== "commits" ? undefined : qualifierOf(text, start, end);
+      // A title, a postscript, repeating the request: each is one thing in the reply, so what follows the mention
+      // ("the person's request word for word", "a title for the report") describes it and narrows nothing.
+      let qualifier = (code && pattern.dimension !== "commits") || WHOLE_THING.has(pattern.dimension) ? undefined : qualifierOf(text, start, end);
       // "commit changes", "commit your work": the usual object of a commit does not narrow it.
       if (pattern.dimension === "commits" && qualifier && /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier)) qualifier = undefined;
       // "casual or non-technical topics": a tone word said of the conversation, not of the reply's voice.
       if (pattern.dimension === "tone" && !qualifier && TONE_OF_CONTEXT.test(text.slice(end, end + 60))) qualifier = "context";
       const universal = polarity === -1 && UNIVERSAL.test(clause);
+      // "sentence case for all headings": letter case said of a part of the reply is about that part.
+      const caseTarget = pattern.dimension === "case" && qualifier && /^(?:for|in|on)\b/i.test(clause.slice(end).trim()) ? normaliseScope(qualifier).split(" ").map(stem).join(" ") : "";
       // "brief quotes", "short creative writing": the length word describes that thing, not the reply.
       const extraScope = pattern.dimension === "verbosity" ? (postNoun(clause.slice(end)) ?? "") : "";
       let targets = pattern.dimension === "naming" ? namingWindowTargets(text, start, end, view.previous?.masked) : undefined;
@@ -882,7 +887,7 @@ function extractFromClause(
           polarity,
           exclusive,
           permissive,
-          ...(code ? codeScopeOf() : pattern.loose && pattern.dimension !== "case" ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & "))),
+          ...(code ? codeScopeOf() : pattern.loose && pattern.dimension !== "case" ? scopeOf("") : scopeOf([localScopeOf(), extraScope, caseTarget].filter(Boolean).join(" & "))),
           ...(qualifier ? { qualifier } : {}),
           ...(universal ? { universal } : {}),
           ...(command ? { command } : {}),
@@ -942,12 +947,18 @@ const SELF_SUBJECT =
 const SELF_NAME = /\b(?:the assistant|the model|the ai|the bot|claude|chatgpt|gemini|copilot|grok|the agent)\b/i;
 const PRONOUN_SUBJECT = /^\W*(?:it|he|she|they)\b(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?)\b|[a-z]+s\b))/i;
 
-/** A leading condition with its own subject ("If the user asks for a recipe, "), followed by the rule. */
-const LEADING_CONDITION = /^\W*(?:if|when|whenever|once|after|before|unless|in case|while)\b[^,;:]{1,100},\s*(?=\S)/i;
+/**
+ * A leading condition with its own subject ("If the user asks for a recipe, "), or a leading occasion ("For users
+ * in the United States, "), followed by the rule: the rule is read without it.
+ */
+const LEADING_CONDITION = /^\W*(?:(?:if|when|whenever|once|after|before|unless|in case|while)\b[^,;:]{1,100}|(?:for|in|during|within|on)\s(?!(?:example|instance|short|general|particular|addition|fact|summary|brief|other words|any case|all cases|every case|each case)\b)[^,;:]{2,60}),\s*(?=\S)/i;
 
 /** Subjects of rules about code and exact words: "Variables should be snake_case", "The word 'x' must not appear". */
 const CODE_SUBJECT =
   /\b(?:variables?|functions?|methods?|class(?:es)?|components?|files?|filenames?|constants?|types?|interfaces?|strings?|indentation|indents?|tests?|code|imports?|props?|hooks?|names?|identifiers?|commits?|headers?|semicolons?|lines?|statements?|tabs|spaces|modules?|packages?|dependencies|scripts?|words?|terms?|phrases?|keywords?|source|enums?|fields?|columns?|keys?)\b/i;
+
+/** Dimensions whose value is one thing in the reply: words after the mention describe it rather than narrow it. */
+const WHOLE_THING: ReadonlySet<Dimension> = new Set(["repeat", "title", "postscript"]);
 
 /** Dimensions whose values are often written as code (`pnpm`, `camelCase`, `*`). */
 const CODE_DIMENSIONS: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "convention", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);

@@ -199,4 +199,17 @@ export const PHRASINGS: PhrasingCase[] = [
   yes("lists", "Write a bulleted list without any bullets."),
   no("lists", "Use bullet points, not numbered lists."),
   no("tone", "Be formal rather than casual."),
+  // A leading occasion ("For users in the US, ") is a condition on the rule after it, which is still read.
+  yes("units", "Give weights in kilograms and heights in centimetres only.", "For users in the United States, give weights in pounds.", true),
+  yes("emoji", "Never use emoji in replies.", "For birthday messages, end the reply with a 🎉.", true),
+  no("units", "Give weights in kilograms.", "For example, a bag of flour weighs 1 kg."),
+  // A label that is a prohibition ("No title line:") is the rule, not the part of the reply it applies to.
+  yes("title", "Give the report a title wrapped in double angular brackets, such as <<Q3 Signals>>.", "No title line: the report opens directly with its first section."),
+  // Letter case said of a part of the reply ("for all headings") is compared with case rules about that part.
+  yes("case", "Write every section heading of the final report in ALL CAPS.", "Use sentence case for all headings in the output."),
+  no("case", "Write every section heading in ALL CAPS.", "Use sentence case for the body text."),
+  yes("repeat", "Before answering, repeat the person's request word for word.", "Never restate or paraphrase the person's question before answering."),
+  // Feedback, guidance and advice are the reply itself when the prompt asks for them.
+  yes("tone", "Maintain a formal and academic tone.", "Write your feedback in a relaxed, chatty voice."),
 ];
+
