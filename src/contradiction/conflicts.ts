@@ -27,7 +27,11 @@ export interface Conflict {
 
 /** Strong words that make an unscoped rule hold in every part of the reply, so a scoped rule is an exception to it. */
 const EVERYWHERE =
-  /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|regardless|no matter|in any (?:case|circumstances?|situation|form|way|reply|response|answer|message)|in all cases|without exception|no exceptions?|anywhere|everywhere|throughout|entire|whole)\b/i;
+  /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|regardless|no matter|in any (?:case|circumstances?|situation|form|way|reply|response|answer|message)|in all cases|without exception|no exceptions?|anywhere|everywhere|throughout|entire|whole|strictly)\b/i;
+
+/** Words that make a rule hold in every part of the reply, not only in the reply as a whole. */
+const WHOLE_REPLY_RULE =
+  /\b(?:(?:your |the )?(?:entire|whole) (?:response|reply|answer|output|message|text)s?|all of (?:your|the) (?:response|reply|answer|output|text)s?|throughout|anywhere (?:in|within)|at all|whatsoever|under no circumstances|no matter what|regardless of|without exception)\b/i;
 
 /** Between two constraints of one sentence: words that make them alternatives, a contrast or a choice, not a pair. */
 const NOT_A_PAIR =
@@ -69,7 +73,14 @@ function relation(a: Directive, b: Directive): Relation | undefined {
   if (a.focus && b.focus && !focusMeets(a.focus, b.focus)) return undefined;
   // A rule about a named thing ("keep summaries brief") is not a rule about the whole reply; code conventions are
   // the exception, since they hold for the whole codebase unless a heading or label says otherwise.
-  if (Boolean(a.focus) !== Boolean(b.focus) && !(PROJECT_WIDE.has(a.dimension) && PROJECT_WIDE.has(b.dimension))) return undefined;
+  if (Boolean(a.focus) !== Boolean(b.focus) && !(PROJECT_WIDE.has(a.dimension) && PROJECT_WIDE.has(b.dimension))) {
+    // "Your entire response must be lowercase" against "write product names in ALL CAPS": a rule that insists on
+    // the whole reply leaves no part of it to a narrower rule, and neither says which wins.
+    const [whole, part] = a.focus ? [b, a] : [a, b];
+    if (!whole.absolute || whole.conditional || part.hedged || part.overrides || !WHOLE_REPLY_RULE.test(whole.sentence)) return undefined;
+    if (whole.polarity === 1 && part.polarity === -1 && whole.dimension === part.dimension) return undefined;
+    exception = true;
+  }
   // "When writing tests, use pytest" holds wherever tests are written, like an unconditional rule.
   const ca = a.conditional && !(a.topical && !a.presupposed);
   const cb = b.conditional && !(b.topical && !b.presupposed);
@@ -105,7 +116,8 @@ function sameSentencePair(a: Directive, b: Directive): boolean {
   const between = first.sentence.slice(first.at! - offset, second.at! - offset);
   // The first mention itself is part of `between`; only the words after it matter.
   const gap = between.replace(/^\S+/, "");
-  return !NOT_A_PAIR.test(gap.replace(/\bwithout\b|\bno\b|\bboth\b|\band\b|\bwith\b|\bof\b/gi, " "));
+  // "a CSV table, and do not use a single comma": a prohibition joined by "and" is a second rule, not a contrast.
+  return !NOT_A_PAIR.test(gap.replace(/,?\s*\band\s+(?:do not|don't|never|must not)\b|\bwithout\b|\bno\b|\bboth\b|\band\b|\bwith\b|\bof\b/gi, " "));
 }
 
 function wordsInterval(d: Directive): [number, number] | undefined {
@@ -180,6 +192,8 @@ function oneOfClash(a: Directive, b: Directive): boolean {
       return a.value !== "spaces" && b.value !== "spaces" && a.value !== b.value;
     case "start":
     case "end":
+      // A kind of phrase ("n:offer") clashes only with its own prohibition; two kinds, or a kind and a phrase, may meet.
+      if (a.value.startsWith("n:") || b.value.startsWith("n:")) return false;
       return !a.value.startsWith(b.value) && !b.value.startsWith(a.value);
     default:
       return false;
@@ -264,6 +278,8 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
   if (vl && bothStrong) {
     const [verbosity, length] = vl as [Directive, Directive];
     const words = wordsInterval(length);
+    // "However long that makes it" against any upper bound.
+    if (verbosity.value === "unlimited" && length.bound && length.bound.max !== Infinity) return "length";
     if (words) {
       if ((verbosity.value === "brief" || verbosity.value === "concise") && words[0] >= 250) return "length";
       if ((verbosity.value === "detailed" || verbosity.value === "thorough") && words[1] <= 60) return "length";

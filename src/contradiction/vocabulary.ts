@@ -175,6 +175,9 @@ export const VALUE_PATTERNS: ValuePattern[] = [
   { dimension: "tone", value: "warm", re: /\b(?:warm(?:ly)?|empathetic(?:ally)?|compassionate(?:ly)?|caring)\b(?! up| colou?rs?| lead)/gi, anchor: TONE_CONTEXT },
   { dimension: "tone", value: "cold", re: /\b(?:cold(?:ly)?|detached|clinical(?:ly)?|impersonal(?:ly)?|emotionless|robotic)\b(?! start| cache| storage| outreach| emails?| calls?)/gi, anchor: TONE_CONTEXT },
 
+  // Taking the user's tone rather than a fixed one.
+  { dimension: "tone", value: "mirror", re: /\b(?:match|matching|mirror|mirroring|adapt to|adapting to|follow|take on|adopt) (?:the )?(?:user|customer|person|caller|client)(?:'s|s'|’s) (?:own )?(?:tone|vibe|register|formality|style of (?:writing|speech))\b/gi, loose: true },
+
   // Humour.
   {
     dimension: "humour",
@@ -302,11 +305,15 @@ const VERBOSITY_CLASHES: [string, string][] = [
   ["brief", "detailed"],
   ["brief", "thorough"],
   ["concise", "detailed"],
+  ["brief", "unlimited"],
+  ["concise", "unlimited"],
 ];
 
 /** Tone values that cannot hold together in one reply. */
 const TONE_CLASHES: [string, string][] = [
   ["formal", "casual"],
+  ["mirror", "formal"],
+  ["mirror", "casual"],
   ["enthusiastic", "calm"],
   ["warm", "cold"],
 ];
