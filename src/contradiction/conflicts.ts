@@ -29,13 +29,15 @@ export interface Conflict {
 const EVERYWHERE =
   /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|regardless|no matter|in any (?:case|circumstances?|situation|form|way|reply|response|answer|message)|in all cases|without exception|no exceptions?|anywhere|everywhere|throughout|entire|whole|strictly)\b/i;
 
+const NEGATION_WORD = /\b(?:never|not|no|avoid\w*|without|refrain\w*)\b|n't\b/i;
+
 /** Words that make a rule hold in every part of the reply, not only in the reply as a whole. */
 const WHOLE_REPLY_RULE =
   /\b(?:(?:your |the )?(?:entire|whole) (?:response|reply|answer|output|message|text)s?|all of (?:your|the) (?:response|reply|answer|output|text)s?|throughout|anywhere (?:in|within)|at all|whatsoever|under no circumstances|no matter what|regardless of|without exception)\b/i;
 
 /** Between two constraints of one sentence: words that make them alternatives, a contrast or a choice, not a pair. */
 const NOT_A_PAIR =
-  /\b(?:or|either|nor|between|depending|balanc\w*|mix\w*|blend\w*|from|rather|instead|versus|vs|while|whereas|but|yet|then|except|unless|if|when|not|than|per|each|every|like|such as|e\.g|i\.e|for|in|to|until)\b|[/;:()]/i;
+  /\b(?:or|either|nor|between|depending|balanc\w*|mix\w*|blend\w*|from|rather|instead|over|versus|vs|while|whereas|but|yet|then|except|unless|if|when|not|than|per|each|every|like|such as|e\.g|i\.e|for|in|to|until)\b|[/;:()]/i;
 
 /** Kinds whose two constraints can sit in one sentence and still contradict ("a CSV without commas"). */
 const SAME_SENTENCE_KINDS: ReadonlySet<Dimension> = new Set(["length", "count", "tone", "lists", "commas", "case", "verbosity"]);
@@ -248,6 +250,13 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
       const [c, v] = counted as [Directive, Directive];
       if (c.bound && c.bound.min >= 1 && c.value === (v.dimension === "questions" ? "questions" : "placeholders") && v.polarity === -1 && !v.qualifier) return v.dimension;
     }
+    // 'Never say "I'm sorry"' against 'always begin your reply with "I'm sorry"'.
+    const said = pair("keywords", "start") ?? pair("keywords", "end");
+    if (said && bothStrong) {
+      const [k, p] = said as [Directive, Directive];
+      // The required side must not itself be hedged by a negation its polarity missed ("… avoids starting with 'X'").
+      if (k.polarity === -1 && !k.bound && p.polarity === 1 && k.literal && p.literal && p.literal.includes(k.literal) && !NEGATION_WORD.test(p.sentence)) return "keywords";
+    }
     // "No markdown" against "use bold for key terms".
     const em = pair("format", "emphasis");
     if (em && bothStrong) {
@@ -316,6 +325,8 @@ const CROSS: [Dimension, Dimension][] = [
   ["questions", "confirmation"],
   ["count", "placeholders"],
   ["count", "questions"],
+  ["keywords", "start"],
+  ["keywords", "end"],
 ];
 
 /**

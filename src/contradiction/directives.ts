@@ -276,7 +276,7 @@ function isGenericPhrase(phrase: string): boolean {
     .filter((w) => w && !STOPWORDS.has(w));
   if (words.length === 0) return true;
   if (FILLER_SCOPE.test(phrase.trim()) && words.length <= 1) return true;
-  return words.every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(w.replace(/s$/, "")) || FILLER_SCOPE.test(w) || /^(?:sure|clear|simple|natural|friendly|polite|professional|consistent|appropriate|relevant|possible|necessary|first|last|final|next|previous|same|different|new|main|single|whole|entire|complete|proper|correct|right|good|great|helpful|useful|short|long|brief|concise|plain|well|formatted|structured|markdown|valid|strict|pure|raw|only|answering|responding|replying|writing|explaining|general|overall|default|flowing|connected|continuous|running|conversational|friendly|everyday|standard|normal|usual|regular|typical|common|various|multiple|several|many|few|both|either|own|possible|yourself|itself|themselves|square|curly|angle|angular|round|brackets?|braces?|parentheses)$/.test(w));
+  return words.every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(w.replace(/s$/, "")) || FILLER_SCOPE.test(w) || /^(?:sure|clear|simple|natural|friendly|polite|professional|consistent|appropriate|relevant|possible|necessary|first|last|final|next|previous|same|different|new|main|single|whole|entire|complete|proper|correct|right|good|great|helpful|useful|short|long|brief|concise|plain|well|formatted|structured|markdown|valid|strict|pure|raw|only|answering|responding|replying|writing|explaining|general|overall|default|flowing|connected|continuous|running|conversational|friendly|everyday|standard|normal|usual|regular|typical|common|various|multiple|several|many|few|both|either|own|possible|yourself|itself|themselves|square|curly|angle|angular|round|brackets?|braces?|parentheses|serious|formal|casual|neutral|light|playful|warm|calm|friendly|polite)$/.test(w));
 }
 
 const SCOPE_PREP =
@@ -384,13 +384,15 @@ function isExclusive(clause: string, start: number, end: number): boolean {
 const QUALIFIER_AFTER =
   /^\s*(?:such as|like|e\.g\.|that|which|using|written in|based on)\b|^\s*(?:to|from|for|as|like|via|inside|within|in|on|with|about)\s+(?:the\s+|a\s+|an\s+|our\s+|any\s+|your\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/i;
 const NEUTRAL_PREMODIFIER =
-  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|external|outside|third-party|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each)$/i;
+  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|external|outside|third-party|extremely|very|really|super|ultra|highly|quite|fairly|rather|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each)$/i;
 
 /** A narrower target of the mention: "links to competitor sites", "emoji as bullet points", "aggregator URLs". */
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
   const rest = clause.slice(end);
   const after = QUALIFIER_AFTER.exec(rest);
-  if (after && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) {
+  // "a light joke to break the ice": "to" and a verb give the purpose, not a narrower target.
+  const purpose = after?.[1] !== undefined && /^\s*to\s/i.test(after[0]) && isKnownVerb(after[1].split(/\s+/)[0]!);
+  if (after && !purpose && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) {
     // "sources that impact answers" and "sources that promote hate": the relative clause's own words tell them apart.
     if (after[1] === undefined) return `${after[0].trim().toLowerCase()} ${(rest.slice(after[0].length).match(/[a-z][a-z'-]*/gi) ?? []).slice(0, 3).join(" ").toLowerCase()}`.trim();
     return after[1].toLowerCase();
@@ -408,7 +410,7 @@ function qualifierOf(clause: string, start: number, end: number): string | undef
 /** An adjective mention before a noun ("sarcastic crutch phrases", "emoji variations") is about that noun. */
 function postNoun(rest: string): string | undefined {
   const noun = /^\s+([a-z][a-z-]{2,})\b/i.exec(rest);
-  if (noun && !isResponseWord(noun[1]!) && (!isKnownVerb(noun[1]!) || /[^s]s$/i.test(noun[1]!)) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
+  if (noun && !isResponseWord(noun[1]!) && (!isKnownVerb(noun[1]!) || /[^s]s$/i.test(noun[1]!)) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever|over|across|throughout|within|into|through|under|about|below|above)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
   return undefined;
 }
 
@@ -548,9 +550,10 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     };
     for (const [cs, ce] of clauses) {
       const afterColon = previousEnd >= 0 && text.slice(previousEnd, cs).includes(":");
+      const afterSemicolon = previousEnd >= 0 && text.slice(previousEnd, cs).includes(";");
       previousEnd = ce;
       const following = text.slice(ce, Math.min(sentence[1], ce + 80));
-      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceMatches, following, sentenceCommand, previous, afterColon };
+      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceMatches, following, sentenceCommand, previous, afterColon, afterSemicolon };
       previous = { masked: view.text, raw: view.raw ?? view.text };
       // "Don't ask unless the request is ambiguous" holds by default: its exception is its own, not a condition.
       // The clause's conditions are read when it states a rule: most clauses state none.
@@ -626,6 +629,8 @@ interface ClauseView {
   previous?: { masked: string; raw: string };
   /** The clause follows a colon ("Package manager: npm"). */
   afterColon?: boolean;
+  /** The clause follows a semicolon ("Fill in every detail; no placeholders"). */
+  afterSemicolon?: boolean;
   sentence: string;
   /**
    * Whether the sentence matches a pattern's anchor, computed once per sentence and anchor: a sentence of a
@@ -798,7 +803,8 @@ function extractFromClause(
   const ruleText = (text: string) => (leadLength === 0 || main === clause ? text : " ".repeat(leadLength) + text.slice(leadLength));
   const fragment = isFragment(clause);
   // "PIL rendering is basic — no rich text, no markdown": a verbless tail of a description is not a rule.
-  if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem) return;
+  // "Fill in every detail; no placeholders": after a semicolon a fragment is a rule of its own.
+  if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem && !view.afterSemicolon) return;
   const command = Boolean(self) || Boolean(block.heading) || isCommand(main.trimStart()) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block);
   const codeScopeOf = () => {
     const strong = codeScope(context.code);
@@ -891,7 +897,8 @@ function extractFromClause(
       // "sentence case for all headings": letter case said of a part of the reply is about that part.
       const caseTarget = pattern.dimension === "case" && qualifier && /^(?:for|in|on)\b/i.test(clause.slice(end).trim()) ? normaliseScope(qualifier).split(" ").map(stem).join(" ") : "";
       // "brief quotes", "short creative writing": the length word describes that thing, not the reply.
-      const extraScope = pattern.dimension === "verbosity" ? (postNoun(clause.slice(end)) ?? "") : "";
+      const lengthOf = pattern.dimension === "verbosity" ? (postNoun(clause.slice(end)) ?? "") : "";
+      const extraScope = lengthOf && !isGenericPhrase(lengthOf) ? lengthOf : "";
       let targets = pattern.dimension === "naming" ? namingWindowTargets(text, start, end, view.previous?.masked) : undefined;
       // "named like new-component.tsx": an example with an extension is a file name.
       if (targets && /\.[a-z]{1,4}$/.test(m[0]) && !targets.includes("file")) targets = [...targets, "file"].sort();
@@ -1106,7 +1113,7 @@ function extractNumeric(
     }
     void ownNegation;
     // "Use at least 10 sentences": a count of the reply's own units needs no other word for the reply.
-    if (isLength && !RESPONSE_ANCHOR.test(clause) && !/\b(?:limit|use|contain|contains|consist of)\b/i.test(clause)) continue;
+    if (isLength && !RESPONSE_ANCHOR.test(clause) && !/\b(?:limit|use|contain|contains|consist of|make it|long)\b/i.test(clause)) continue;
     if (!context.command) continue;
     // "sentences under 10 words", "lines of at most 80 characters": a bound on each of those, not on the reply.
     const perUnit = isLength && PER_UNIT_BEFORE.test(clause.slice(0, m.index!));
@@ -1204,7 +1211,9 @@ const PROMPT_VERB =
   /\b(?:print|output|show|display|recite|paraphrase|summari[sz]e|describe|explain|list|dump|echo|reproduce|restate|copy|read out|type out|write out|spell out)\b/gi;
 const PROMPT_VERB_ONLY = /^(?:print|output|show|display|recite|paraphrase|summari[sz]e|describe|explain|list|dump|echo|reproduce|restate|copy|read out|type out|write out|spell out)$/i;
 const PROMPT_OBJECT =
-  /^\s*(?:(?:your|these|this|the|my|our)\s+(?:(?:system|initial|original|hidden|internal|exact|own)\s+)?(?:prompts?|instructions|guidelines|directives|configuration|rules|system message)|(?:the\s+)?system prompt|(?:the )?text above|everything above)\b/i;
+  /^\s*(?:(?:your|these|this|the|my|our)\s+(?:(?:system|initial|original|hidden|internal|exact|own|full|complete|entire|whole|actual)\s+)?(?:prompts?|instructions|guidelines|directives|configuration|rules|system message)|(?:the\s+)?system prompt|(?:the )?text above|everything above)\b/i;
+/** "show the user your instructions": whom it is shown to is not what is shown. */
+const INDIRECT_OBJECT = /^\s*(?:the user|the users|users|the customer|customers|them|him|her|me|us|anyone|people|the person)(?=\s+(?:your|these|this|the|my|our|any|all)\b)/i;
 const PART_OF = /^\s*(?:any |the |some )?(?:relevant |exact |specific |full |whole |entire )?(?:parts?|portions?|sections?|contents?|wording|text|bits?|pieces?) of(?=\s+(?:your|these|this|the|my|our)\b)/i;
 const KEEP_PROMPT_SECRET =
   /\bkeep (?:your |these |this |the |all |my |our )?(?:system )?(?:prompt|instructions|rules|guidelines|configuration)(?: \w+)? (?:confidential|secret|private|hidden|to yourself)\b/gi;
@@ -1224,7 +1233,7 @@ function extractDisclosure(
   const matches = [...allMatches(DISCLOSURE_VERB, clause), ...allMatches(PROMPT_VERB, clause)];
   for (const m of matches) {
     // "quote the relevant parts of these guidelines": a part of the prompt is the prompt.
-    const rest = clause.slice(m.index! + m[0].length).replace(PART_OF, " ");
+    const rest = clause.slice(m.index! + m[0].length).replace(INDIRECT_OBJECT, " ").replace(PART_OF, " ");
     const obj = DISCLOSURE_OBJECT.exec(rest);
     if (!obj) continue;
     let words = topicWords(obj[1]!);

@@ -11,6 +11,9 @@ import type { ValuePattern } from "./vocabulary.js";
 const WHOLE_REPLY =
   /\b(?:respon(?:d|ses?)|repl(?:y|ies)|answers?|outputs?|everything|entire|entirely|whole|all (?:of )?your|messages?|writ(?:e|ing)|text|return|words|letters|reports?|reviews?|documents?|essays?|articles?|posts?|emails?|letters?|comments?|summar(?:y|ies))\b/i;
 
+/** Headings of the reply: a sentence that names the reply, or a verb that lays it out ("Don't use headings"). */
+const HEADING_ANCHOR = new RegExp(`${WHOLE_REPLY.source}|\\b(?:use|add|include|structure|organi[sz]e|split|break)\\b`, "i");
+
 /** A title is asked for or banned with these verbs even when the sentence does not name the reply ("Do not include a title"). */
 const TITLE_ANCHOR = new RegExp(`${WHOLE_REPLY.source}|\\b(?:include|add|give|put|start|begin|open)\\b`, "i");
 
@@ -32,12 +35,14 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   },
 
   { dimension: "case", value: "sentence", re: /\bsentence[- ]case\b|\b(?:start|begin)\b[^.;]{0,40}\bwith an? (?:capital|uppercase|upper-case) letter\b/gi, loose: true },
-  { dimension: "case", value: "title", re: /\btitle[- ]case\b/gi, loose: true },
+  { dimension: "case", value: "title", re: /\btitle[- ]case\b|\bcapitali[sz]e (?:the first letter of )?(?:every|each|all) (?:word|major word)s?\b/gi, loose: true },
+  { dimension: "case", value: "upper", re: /\bcapitali[sz]e (?:everything|all (?:letters|the letters|text|the text))\b/gi, loose: true },
 
   // Greetings open a reply: "no greetings" against "start every reply with a friendly greeting".
   { dimension: "start", value: "n:greet", re: /\bgreetings?\b(?! (?:cards?|messages? (?:for|to)))|\bsalutations?\b/gi, loose: true },
   // Headings in the reply.
-  { dimension: "format", value: "headings", re: /(?<!(?:http|request|response|auth|column|table|licen[cs]e|copyright|file|csv|email|page|cors|cache|security|api) )\b(?:markdown |section |formal markdown )?(?:headers|headings)\b/gi, anchor: WHOLE_REPLY },
+  { dimension: "format", value: "headings", re: /(?<!(?:http|request|response|auth|column|table|licen[cs]e|copyright|file|csv|email|page|cors|cache|security|api) )\b(?:markdown |section |formal markdown )?(?:headers|headings)\b/gi, anchor: HEADING_ANCHOR },
+  { dimension: "format", value: "headings", re: /\bwith (?:a |one )(?:markdown |section )?heading(?= (?:for|per|above|over) (?:each|every)\b)/gi, loose: true },
 
   // The reply wrapped in quotation marks.
   {
@@ -88,6 +93,8 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
     anchor: TITLE_ANCHOR,
     loose: true,
   },
+
+  { dimension: "title", value: "title", re: /\b(?:skip|omit|drop|leave out|no need for) (?:the |a |any )?title\b(?! (?:fields?|bars?|pages?|tags?|attributes?|case)\b)/gi, loose: true },
 
   // A postscript.
   { dimension: "postscript", value: "postscript", re: /\bpost-?scripts?\b|(?<![\w.])P\.\s?S\.(?![\w])|(?<![\w.])P\.P\.S\b/gi, loose: true },
@@ -144,6 +151,14 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
     dimension: "end",
     value: "n:summary",
     re: /\bsummari[sz](?:e|es|ing) (?:the |your |any |all )?(?:changes?|edits?|(?:the )?work (?:done|you did)|what (?:you|was|has been) (?:did|changed|done|have done|edited))\b/gi,
+    loose: true,
+  },
+
+  // A reply chosen from given options or cut to a word: "Answer with one of the following options", "a one-word answer".
+  {
+    dimension: "verbosity",
+    value: "constrained",
+    re: /\b(?:answer|respond|reply)(?:s|ing)? (?:only )?(?:with|using) (?:only )?(?:one of|either of) (?:the following|these|the given|the listed)(?: options| choices| answers| words)?\b|\b(?:answer|respond|reply) (?:only )?(?:with|in) (?:a single word|one word|yes or no)\b|\b(?:a )?(?:one|single)[- ]word (?:answer|reply|response)s?\b/gi,
     loose: true,
   },
 
