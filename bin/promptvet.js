@@ -11,9 +11,9 @@ const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 const { isAscii } = require("node:buffer");
 const Module = require("node:module");
 const { createRequire } = Module;
-const os = require("node:os");
 const path = require("node:path");
 const vm = require("node:vm");
+const { isLintRun, mayReplay, userCacheFolder } = require("./launch-plan.js");
 
 const filename = path.join(__dirname, "..", "dist", "cli.cjs");
 
@@ -21,7 +21,7 @@ function cacheFolder() {
   const chosen = process.env.PROMPTVET_COMPILE_CACHE;
   if (chosen === "off" || chosen === "0") return undefined;
   if (chosen) return chosen;
-  const base = process.env.XDG_CACHE_HOME || (os.homedir() ? path.join(os.homedir(), ".cache") : "");
+  const base = userCacheFolder(process.env);
   return base ? path.join(base, "promptvet") : undefined;
 }
 
@@ -57,13 +57,6 @@ function writeCache(file, data) {
   } catch {
     // A read-only or full disk only costs the next run its head start.
   }
-}
-
-/** Not a subcommand, help or version: the run a hook makes. */
-function isLintRun(args) {
-  const first = args.find((a) => !a.startsWith("-"));
-  if (["init", "rules", "explain", "tokens", "eval", "forks", "lsp"].includes(first)) return false;
-  return !args.some((a) => ["-h", "--help", "-v", "--version"].includes(a));
 }
 
 // `promptvet --version` and `--help` alone are answered here without loading the bundle, whose loading is most
@@ -164,15 +157,11 @@ function buildDigest() {
   return digest || undefined;
 }
 
-const UNRECORDED = /^(?:--(?:promptvet-lint-worker|no-cache|fix|fix-suggestions|staged|changed-since|output-file|with-dependents|eval|require-eval|update-baselines|cache-location)(?:=.*)?|-o.*)$/;
-
 // A lint run that was recorded, with nothing it read changed since, is repeated from its record without loading
 // the bundle (dist/run-memo.cjs checks; see src/cli/run-memo.ts). Any doubt means the full run.
 function replayUnchangedRun(args) {
-  // Runs the bundle never records (src/cli/run-recording.ts) are not looked up: `promptvet hook`, a lint worker
-  // thread, and these options. Any other spelling only costs a lookup that finds nothing.
-  if (!isLintRun(args) || args.find((a) => !a.startsWith("-")) === "hook" || process.env.PROMPTVET_RUN_MEMO === "off") return undefined;
-  if (args.some((a) => UNRECORDED.test(a))) return undefined;
+  // Runs the bundle never records (src/cli/run-recording.ts) are not looked up (bin/launch-plan.js).
+  if (!mayReplay(args, process.env)) return undefined;
   const build = buildDigest();
   if (!build) return undefined;
   try {

@@ -5,6 +5,7 @@
  *   npm run bench:contradictions                 development sets
  *   npm run bench:contradictions -- --heldout    held-out sets (score once per change set, never while tuning)
  *   npm run bench:contradictions -- --corpora    findings per 100 files on ../shared/corpora
+ *   npm run bench:contradictions -- --corpora --corpus NAME    one corpus folder only
  *   add --verbose to print every miss and false alarm
  *
  * Sections, most telling first:
@@ -197,7 +198,9 @@ async function corpora(): Promise<void> {
     console.warn(`corpora not found at ${base}; skipping`);
     return;
   }
+  const chosen = process.argv.includes("--corpus") ? process.argv[process.argv.indexOf("--corpus") + 1] : undefined;
   for (const name of ["system_prompts_leaks_asgeirtj", "awesome-copilot_github", "awesome-cursorrules_PatrickJS", "awesome-chatgpt-prompts_f", "prompty_microsoft", "dotprompt_google"]) {
+    if (chosen && name !== chosen) continue;
     const files: string[] = [];
     walk(join(base, name), files);
     const rel = files.map((f) => relative(base, f));

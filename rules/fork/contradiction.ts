@@ -80,12 +80,15 @@ async function checkCompanions(context: RuleContext, document: PromptDocument): 
   const { readWorkingTreeFile } = await import("../../src/compose/read.js");
   const readFile = context.services.readFile ?? readWorkingTreeFile;
   // A companion the run may not read (outside its root) or cannot read is left out, not a failure of this file.
-  const read = async (file: string): Promise<string | undefined> => {
-    try {
-      return await readFile(file);
-    } catch {
-      return undefined;
+  // Each is read once: finding the companions reads some of them (their globs) before they are compared.
+  const texts = new Map<string, Promise<string | undefined>>();
+  const read = (file: string): Promise<string | undefined> => {
+    let text = texts.get(file);
+    if (!text) {
+      text = readFile(file).catch(() => undefined);
+      texts.set(file, text);
     }
+    return text;
   };
   const files = (await companionFiles(document.path, document.source, read)).filter((f) => reportsPair(document.path, f));
   if (files.length === 0) return;

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../files/collect.js";
 
 export interface CliOptions {
@@ -72,6 +72,36 @@ Options:
 
 Exit codes: 0 no errors, 1 lint errors (or warnings over --max-warnings), 2 usage, config or internal error.`;
 
+/** Every option the CLI takes, as node:util parseArgs reads them. */
+export const CLI_OPTIONS = {
+  format: { type: "string", short: "f", multiple: true },
+  "output-file": { type: "string", short: "o" },
+  fix: { type: "boolean", default: false },
+  "fix-suggestions": { type: "string", multiple: true },
+  "max-warnings": { type: "string" },
+  config: { type: "string", short: "c" },
+  quiet: { type: "boolean", default: false },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  staged: { type: "boolean", default: false },
+  "changed-since": { type: "string" },
+  eval: { type: "boolean", default: false },
+  "require-eval": { type: "boolean", default: false },
+  "update-baselines": { type: "boolean", default: false },
+  "only-matching": { type: "boolean", default: false },
+  "with-dependents": { type: "boolean", default: false },
+  cache: { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  "cache-location": { type: "string" },
+  concurrency: { type: "string" },
+  yes: { type: "boolean", short: "y", default: false },
+  prefilter: { type: "string" },
+  // Editors start language servers with --stdio; it is the only transport, so it changes nothing.
+  stdio: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", short: "v", default: false },
+} satisfies NonNullable<ParseArgsConfig["options"]>;
+
 export function parseCli(argv: string[]): CliOptions {
   let parsed;
   try {
@@ -79,34 +109,7 @@ export function parseCli(argv: string[]): CliOptions {
       args: joinNegativeNumbers(argv),
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: "string", short: "f", multiple: true },
-        "output-file": { type: "string", short: "o" },
-        fix: { type: "boolean", default: false },
-        "fix-suggestions": { type: "string", multiple: true },
-        "max-warnings": { type: "string" },
-        config: { type: "string", short: "c" },
-        quiet: { type: "boolean", default: false },
-        color: { type: "boolean" },
-        "no-color": { type: "boolean" },
-        staged: { type: "boolean", default: false },
-        "changed-since": { type: "string" },
-        eval: { type: "boolean", default: false },
-        "require-eval": { type: "boolean", default: false },
-        "update-baselines": { type: "boolean", default: false },
-        "only-matching": { type: "boolean", default: false },
-        "with-dependents": { type: "boolean", default: false },
-        cache: { type: "boolean" },
-        "no-cache": { type: "boolean" },
-        "cache-location": { type: "string" },
-        concurrency: { type: "string" },
-        yes: { type: "boolean", short: "y", default: false },
-        prefilter: { type: "string" },
-        // Editors start language servers with --stdio; it is the only transport, so it changes nothing.
-        stdio: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", short: "v", default: false },
-      },
+      options: CLI_OPTIONS,
     });
   } catch (error) {
     throw new UsageError((error as Error).message);

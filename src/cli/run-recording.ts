@@ -22,7 +22,7 @@ export interface RunRecording {
 export function startRunRecording(argv: readonly string[], options: CliOptions, io: CliIO): RunRecording | undefined {
   const build = (globalThis as Record<symbol, unknown>)[BUILD];
   // Only under the launcher, which checks records: it names the build and sees every import().
-  if (typeof build !== "string" || !repeatable(options, io.env)) return undefined;
+  if (typeof build !== "string" || !isRepeatableRun(options, io.env)) return undefined;
   const memoRun: MemoRun = {
     argv,
     cwd: io.cwd,
@@ -70,8 +70,12 @@ function unrepeatable(run: LintRun, exitCode: number, traced: ReadonlySet<string
   return unseen ? `${unseen.filePath} was not traced` : undefined;
 }
 
-/** A plain lint of the working tree, with nothing written but the reports to stdout and stderr and the cache in git's folder. */
-function repeatable(options: CliOptions, env: NodeJS.ProcessEnv): boolean {
+/**
+ * A plain lint of the working tree, with nothing written but the reports to stdout and stderr and the cache in
+ * git's folder. The launcher skips the record lookup for the options that make a run unrepeatable
+ * (bin/launch-plan.js, held equal to this by tests/cli/launch-plan.test.ts).
+ */
+export function isRepeatableRun(options: CliOptions, env: NodeJS.ProcessEnv): boolean {
   return (
     options.command === "lint" &&
     options.cache &&

@@ -869,6 +869,8 @@ function extractFromClause(
       if (pattern.dimension === "questions" && /\b(?:before|without|instead of) asking\b/i.test(m[0]) && !/\b(?:without|instead of)\b/i.test(m[0])) continue;
       // "Never skip questions": the mention starts with its own negating verb.
       if (/^(?:skip|drop|omit)\b/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
+      // "Keep it emoji-free", "replies free of markdown": what the reply is to be without.
+      if (/^\s?-?\s?free\b/i.test(text.slice(end, end + 7)) || /\bfree (?:of|from)\s+(?:any\s+|all\s+)?$/i.test(before)) polarity = polarity === 1 ? -1 : 1;
       // "Never write a PRD without asking": the mention carries its own negation.
       if (pattern.dimension === "questions" && /^(?:without|instead of) asking\b/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       if (pattern.dimension === "format" && !FORMAT_FOLLOWER.test(clause.slice(end))) continue;

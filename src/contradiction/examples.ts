@@ -34,6 +34,8 @@ export interface ExampleViolation {
   exampleLine: number;
   /** What was found, for the message: "prose, not JSON", "142 words". */
   detail: string;
+  /** Where in the output text the offending part lies (the list, the emoji, the link), when it is one part. */
+  evidence?: Range;
 }
 
 /** Example outputs of the document itself (markdown example blocks, frontmatter examples). */
@@ -87,10 +89,21 @@ function transcriptOutputs(document: PromptDocument): ExampleOutput[] {
   if (!speakers.some((s) => USER_LABEL.test(s.label)) || !speakers.some((s) => isAssistant(s.label))) return [];
   const outputs: ExampleOutput[] = [];
   const starts = new Set(speakers.map((s) => s.line));
+  const closingFence = closingFences(lines);
   for (const s of speakers) {
     if (!isAssistant(s.label)) continue;
     let end = s.line + 1;
-    while (end < lines.length && !starts.has(end) && !REPLY_BOUNDARY.test(lines[end]!) && !(lines[end]!.trim() === "" && (end + 1 >= lines.length || starts.has(end + 1) || lines[end + 1]!.trim() === ""))) end++;
+    while (end < lines.length && !starts.has(end)) {
+      const line = lines[end]!;
+      // A code block that follows the reply's text with no blank line between is part of the reply.
+      const close = closingFence.get(end);
+      if (close !== undefined && lines[end - 1]!.trim() !== "") {
+        end = close + 1;
+        continue;
+      }
+      if (REPLY_BOUNDARY.test(line) || (line.trim() === "" && (end + 1 >= lines.length || starts.has(end + 1) || lines[end + 1]!.trim() === ""))) break;
+      end++;
+    }
     // "Message:" alone on its line: the reply is the paragraph under it.
     const own = SPEAKER_LINE.exec(lines[s.line]!)![2];
     const firstLine = own ? s.line : s.line + 1;
@@ -103,6 +116,21 @@ function transcriptOutputs(document: PromptDocument): ExampleOutput[] {
     outputs.push({ text, range: [startOffset, endOffset], line: firstLine + 1 });
   }
   return outputs;
+}
+
+/** Each opening fence line of a closed code block, with the line that closes it. */
+function closingFences(lines: readonly string[]): Map<number, number> {
+  const pairs = new Map<number, number>();
+  let open: number | undefined;
+  lines.forEach((text, i) => {
+    if (!/^\s*(?:```|~~~)/.test(text)) return;
+    if (open === undefined) open = i;
+    else {
+      pairs.set(open, i);
+      open = undefined;
+    }
+  });
+  return pairs;
 }
 
 /** The attached example files named by frontmatter (`examples: ./support.jsonl`). */
@@ -192,6 +220,68 @@ function bannedNames(sentence: string): string[] {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+function wholeWord(text: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(text)}(?![\\p{L}\\p{N}])`, "iu");
+}
+
+/** The first match of `pattern` in `text`, as a range. */
+function matchOf(text: string, pattern: RegExp): Range | undefined {
+  const m = new RegExp(pattern.source, pattern.flags.replace("g", "")).exec(text);
+  return m ? [m.index, m.index + m[0].length] : undefined;
+}
+
+/** The line holding the first match of `pattern`. */
+function lineOf(text: string, pattern: RegExp): Range | undefined {
+  const at = matchOf(text, pattern);
+  if (!at) return undefined;
+  const start = text.lastIndexOf("\n", at[0]) + 1;
+  const end = text.indexOf("\n", at[1]);
+  return [start, end === -1 ? text.length : end];
+}
+
+/** From the first to the last match of a global, line-anchored `pattern`: the list lines, to the end of the last one. */
+function spanOfAll(text: string, pattern: RegExp): Range | undefined {
+  const matches = [...text.matchAll(pattern)];
+  if (matches.length === 0) return undefined;
+  const first = matches[0]!.index!;
+  const last = matches[matches.length - 1]!.index!;
+  const end = text.indexOf("\n", last);
+  return [first + (/^\s*/.exec(text.slice(first))![0].length), end === -1 ? text.length : end];
+}
+
+/** The first fenced block, fences included (to the end of the text when it is not closed). */
+function codeBlockOf(text: string): Range | undefined {
+  const open = text.indexOf("```");
+  if (open === -1) return undefined;
+  const close = text.indexOf("```", open + 3);
+  return [open, close === -1 ? text.length : close + 3];
+}
+
+/** The line that ends with the first question mark that ends a line. */
+function questionOf(text: string): Range | undefined {
+  return lineOf(text, /\?\s*$/m);
+}
+
+function nameOf(m: RegExpExecArray): Range | undefined {
+  const name = m[1] ?? m[2];
+  if (!name) return undefined;
+  const at = m[0].lastIndexOf(name);
+  return [m.index + at, m.index + at + name.length];
+}
+
+/** Any mark of a source: a bracketed reference, a numbered or "see …" parenthesis, a link, "according to", "Source:". */
+const CITATION_MARK = /\[[^\]\n]{1,80}\]|[\u3010\u2020\u2021\u00b9\u00b2\u00b3\u2070-\u2079]|\((?:[^()\n]{0,60}\d[^()\n]{0,60}|(?:source|see|ref|cf|via|from)\b[^()\n]{0,80})\)|\bhttps?:\/\/|\b(?:sources?:|according to|as (?:stated|described|set out|explained) in|per (?:the|our|section|clause|article)\b|cited|citing)/i;
+/** A rule that asks every reply or claim for a source, not one about which sources to cite ("only cite sources that …"). */
+const CITE_ALWAYS = /\b(?:always|every|each|all|must|required?)\b/i;
+/**
+ * The rule shows what a citation looks like ("as [1]", "in square brackets", "(Source: …)"): then a reply without
+ * one plainly breaks it. "Use appropriate citations" leaves open what counts, and when (search results only?).
+ */
+const CITE_SHAPE = /\[[^\]\n]{0,24}\]|\bbrackets\b|\bfootnotes?\b|\bsuperscripts?\b|\(\s*source|\bsource:|\bnumbered (?:references|citations|sources)\b|\breference (?:numbers?|markers?)\b|\bcitation (?:markers?|numbers?|tags?)\b|\u3010/i;
+const CITE_SOME = /\bonly\b[^.]{0,30}\bcit|\bcit\w*\s+only\b|\b(?:when|where|if)\b/i;
+/** Shorter replies (a greeting, "Done.") state nothing that needs a source. */
+const CITED_REPLY_WORDS = 15;
+
 /** Questions a rule bans only some of. */
 const QUALIFIED_QUESTIONS = /\b(?:twice|again|compound|multiple|several|more than (?:one|a|two|\d)|too many|leading|rhetorical|unnecessary|repeated|redundant|same)\b/i;
 /** Counted things an example reply shows one per list item or line. */
@@ -244,22 +334,32 @@ function measure(text: string, unit: string): number {
   }
 }
 
+/** How an example reply names itself: the rule it breaks is the one about that, more than "You are Jordan, …". */
+const SELF_NAMING = /\b(?:introduce yourself|sign (?:off|every|each|your|all)|sign-off|signature|call yourself|refer to yourself)\b/i;
+
+/** The rules in document order, except that a rule about how the reply names itself comes before other persona rules. */
+function byRelevance(directives: readonly Directive[]): readonly Directive[] {
+  if (!directives.some((d) => d.dimension === "persona" && SELF_NAMING.test(d.sentence))) return directives;
+  const rank = (d: Directive) => (d.dimension === "persona" && SELF_NAMING.test(d.sentence) ? 0 : 1);
+  return [...directives].sort((a, b) => rank(a) - rank(b));
+}
+
 /** The first rule of `directives` that `output` breaks, per kind. */
 export function violationsOf(output: ExampleOutput, directives: readonly Directive[]): ExampleViolation[] {
   const found: ExampleViolation[] = [];
   const seen = new Set<string>();
   const text = output.text;
-  const add = (kind: Dimension, instruction: Directive, detail: string) => {
+  const add = (kind: Dimension, instruction: Directive, detail: string, evidence?: Range) => {
     if (seen.has(kind)) return;
     seen.add(kind);
-    found.push({ kind, instruction, output, exampleLine: output.line, detail });
+    found.push({ kind, instruction, output, exampleLine: output.line, detail, ...(evidence ? { evidence } : {}) });
   };
-  for (const d of directives) {
+  for (const d of byRelevance(directives)) {
     // A focus on a unit of length ("one sentence of no more than 25 words") still speaks of the whole reply.
     // A preference ("prefer one or two sentences") leaves room for an example that does otherwise.
     if (d.conditional || d.hedged || d.scope !== "" || (d.focus && !/^(?:sentences?|sentenc|paragraphs?|lines?|words?)$/.test(d.focus)) || d.permissive) continue;
     // Only rules that speak of the reply as a whole apply to a whole example reply.
-    if (!WHOLE_REPLY.test(d.sentence) && !(d.dimension === "format" && d.exclusive) && d.dimension !== "count" && d.dimension !== "persona" && d.dimension !== "length") continue;
+    if (!WHOLE_REPLY.test(d.sentence) && !(d.dimension === "format" && d.exclusive) && d.dimension !== "count" && d.dimension !== "persona" && d.dimension !== "length" && !(d.dimension === "citations" && d.polarity === 1)) continue;
     if (d.dimension === "format" && d.polarity === 1 && d.exclusive) {
       if (d.value === "json") {
         let ok = false;
@@ -279,9 +379,9 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
           ok = false;
         }
         if (!ok) add("format", d, "not YAML");
-      } else if (d.value === "plaintext" && MARKDOWN.test(text)) add("format", d, "Markdown formatting");
+      } else if (d.value === "plaintext" && MARKDOWN.test(text)) add("format", d, "Markdown formatting", lineOf(text, MARKDOWN));
     }
-    if (d.dimension === "format" && d.polarity === -1 && d.value === "markdown" && MARKDOWN.test(text)) add("format", d, "Markdown formatting");
+    if (d.dimension === "format" && d.polarity === -1 && d.value === "markdown" && MARKDOWN.test(text)) add("format", d, "Markdown formatting", lineOf(text, MARKDOWN));
     if (d.dimension === "format" && d.polarity === -1 && d.value === "json") {
       try {
         const v = JSON.parse(stripFence(text));
@@ -305,35 +405,47 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
     }
     // "Don't ask the questions in bullet points": a rule about lists of something else.
     if (d.dimension === "lists" && d.polarity === -1 && !d.qualifier && !/\bquestions?\b/i.test(d.sentence)) {
-      const items = (d.value === "numbered" ? text.match(NUMBERED_LINE) : d.value === "bullets" ? text.match(BULLET_LINE) : text.match(LIST_LINE))?.length ?? 0;
-      if (items >= 2) add("lists", d, `a list of ${items} items`);
+      const pattern = d.value === "numbered" ? NUMBERED_LINE : d.value === "bullets" ? BULLET_LINE : LIST_LINE;
+      const items = text.match(pattern)?.length ?? 0;
+      if (items >= 2) add("lists", d, `a list of ${items} items`, spanOfAll(text, pattern));
     }
     if ((d.dimension === "format" && (d.value === "prose" || d.value === "plaintext") && d.exclusive && d.polarity === 1) || false) {
       const items = text.match(LIST_LINE)?.length ?? 0;
-      if (items >= 2) add("lists", d, `a list of ${items} items`);
+      if (items >= 2) add("lists", d, `a list of ${items} items`, spanOfAll(text, LIST_LINE));
     }
-    if (d.dimension === "emoji" && d.polarity === -1 && EMOJI.test(text)) add("emoji", d, "emoji");
-    if (d.dimension === "citations" && d.value === "links" && d.polarity === -1 && URL.test(text)) add("citations", d, "a link");
-    if (d.dimension === "code" && d.polarity === -1 && /```/.test(text)) add("code", d, "a code block");
+    if (d.dimension === "emoji" && d.polarity === -1 && EMOJI.test(text)) add("emoji", d, "emoji", matchOf(text, EMOJI));
+    if (d.dimension === "citations" && d.value === "links" && d.polarity === -1 && URL.test(text)) add("citations", d, "a link", matchOf(text, URL));
+    // "Cite the source of every fact as [1]": a reply that states things (not a one-line greeting) without any mark of a source.
+    if (d.dimension === "citations" && d.value === "citations" && d.polarity === 1 && CITE_ALWAYS.test(d.sentence) && CITE_SHAPE.test(d.sentence) && !CITE_SOME.test(d.sentence) && wordCount(text) >= CITED_REPLY_WORDS && !CITATION_MARK.test(text)) add("citations", d, "no citation");
+    if (d.dimension === "code" && d.polarity === -1 && /```/.test(text)) add("code", d, "a code block", codeBlockOf(text));
     // "Never ask compound questions", "never ask twice": only some questions are banned.
-    if (d.dimension === "questions" && d.polarity === -1 && !d.qualifier && !QUALIFIED_QUESTIONS.test(d.sentence) && /\?\s*$/m.test(text)) add("questions", d, "a question to the user");
+    if (d.dimension === "questions" && d.polarity === -1 && !d.qualifier && !QUALIFIED_QUESTIONS.test(d.sentence) && /\?\s*$/m.test(text)) add("questions", d, "a question to the user", questionOf(text));
     // "Suggest exactly three recipes": any counted noun, when the rule asks the reply to produce that many.
     if (d.dimension === "count" && d.bound && d.polarity === 1 && (COUNTED_IN_REPLY.test(d.value) || (d.value.startsWith("n:") && PRODUCE_COUNT.test(d.sentence)))) {
       // Items of a list, or else one per line when the rule asks for one line each.
       const listed = text.match(LIST_LINE)?.length ?? 0;
       const lines = /\bline\b/i.test(d.sentence) ? text.trim().split(/\n+/).filter((l) => l.trim()).length : 0;
       const items = listed >= 2 ? listed : lines;
-      if (items >= 2 && (items > d.bound.max || items < d.bound.min)) add("count", d, `${items} items`);
+      if (items >= 2 && (items > d.bound.max || items < d.bound.min)) add("count", d, `${items} items`, listed >= 2 ? spanOfAll(text, LIST_LINE) : undefined);
     }
-    if (d.dimension === "keywords" && d.polarity === -1 && d.literal && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(d.literal)}(?![\\p{L}\\p{N}])`, "iu").test(text)) add("keywords", d, `the word "${d.literal}"`);
+    if (d.dimension === "keywords" && d.polarity === -1 && d.literal) {
+      const at = matchOf(text, wholeWord(d.literal));
+      if (at) add("keywords", d, `the word "${d.literal}"`, at);
+    }
     // "Do not mention other booking sites (for example Expedia, Booking.com, TUI)": the names given are banned.
     if (d.polarity === -1 && d.dimension === "disclosure") {
-      const named = bannedNames(d.sentence).find((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, "iu").test(text));
-      if (named) add("disclosure", d, `the name ${named}`);
+      for (const name of bannedNames(d.sentence)) {
+        const at = matchOf(text, wholeWord(name));
+        if (!at) continue;
+        add("disclosure", d, `the name ${name}`, at);
+        break;
+      }
     }
     if (d.dimension === "persona" && d.polarity === 1) {
       const other = SELF_INTRODUCTION.exec(text);
-      if (other && other[1]!.toLowerCase() !== d.value.split(" ")[0]) add("persona", d, `the name ${other[1]}`);
+      // A self-introduction ("I'm Sam") or a sign-off ("— Sam").
+      const name = other?.[1] ?? other?.[2];
+      if (other && name && name.toLowerCase() !== d.value.split(" ")[0]) add("persona", d, `the name ${name}`, nameOf(other));
     }
   }
   return found;
@@ -349,9 +461,19 @@ export async function checkExamples(document: PromptDocument): Promise<ExampleVi
     if (withinRoots(file, [root])) outputs.push(...(await readAttachedOutputs(file)));
   }
   if (outputs.length === 0) return [];
-  const { directives } = checkDocument(document);
+  // A tool's definition written into the prompt (`<function>{"description": …}`) tells how to use that tool and
+  // what it produces, not how a reply looks.
+  const directives = checkDocument(document).directives.filter((d) => !inToolDefinition(document.source, d.range[0]));
   if (directives.length === 0) return [];
   return outputs.flatMap((o) => violationsOf(o, directives).map((v) => ({ ...v, instruction: inRecordOf(document, v.instruction, o) })));
+}
+
+const TOOL_DEFINITION_LINE = /^\s*(?:<(?:function|tool)\b[^>]*>\s*)?\{\s*"(?:description|name|type|parameters)"\s*:/;
+
+/** Whether `offset` lies on a line that holds a tool's JSON definition. */
+function inToolDefinition(source: string, offset: number): boolean {
+  const start = source.lastIndexOf("\n", offset - 1) + 1;
+  return TOOL_DEFINITION_LINE.test(source.slice(start, Math.min(source.length, start + 200)));
 }
 
 /**

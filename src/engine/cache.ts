@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { userCacheFolder } from "../files/user-cache-folder.js";
 import path from "node:path";
 import { VERSION } from "../version.js";
 import { findCredentialShapes } from "./credential-shapes.js";
@@ -135,7 +135,7 @@ export class ResultCache implements ResultStore {
     if (gitDir) return path.join(gitDir, "promptvet", "results.json");
     const nm = path.join(root, "node_modules");
     if (existsSync(nm)) return path.join(nm, ".cache", "promptvet", "results.json");
-    const home = env.XDG_CACHE_HOME || (env.LOCALAPPDATA ?? (os.homedir() ? path.join(os.homedir(), ".cache") : ""));
+    const home = userCacheFolder(env);
     if (!home) return undefined;
     const folderId = createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
     return path.join(home, "promptvet", "results", `${folderId}.json`);

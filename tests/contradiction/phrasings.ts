@@ -142,6 +142,10 @@ export const PHRASINGS: PhrasingCase[] = [
   // Emoji.
   yes("emoji", "Do not use emojis.", "End every message with a smiley face."),
   yes("emoji", "Emoji are forbidden.", "Sprinkle a few emojis into your replies."),
+  yes("emoji", "Keep every reply emoji-free.", "Add a smiley to the end of each answer."),
+  yes("emoji", "Replies must be free of emoji.", "Sprinkle a few emojis into your replies."),
+  no("emoji", "Keep every reply emoji-free.", "Never use emoji in answers."),
+  no("emoji", "Feel free to add an emoji to greetings.", "Sprinkle a few emojis into your replies."),
 
   // Lists.
   yes("lists", "Prose only, no lists.", "Give the options as bullets."),

@@ -12,6 +12,22 @@ const prompt = (...lines: string[]) => `${lines.join("\n")}\n`;
 new RuleTester().run(rule, {
   valid: [
     {
+      name: "a citation rule that does not say what a citation looks like",
+      code: prompt("Always use appropriate citations in your responses.", "", "User: What helps with a headache?", "Assistant: Rest in a dark room, drink water and try a cold compress on your forehead for ten minutes or so."),
+    },
+    {
+      name: "a rule about which sources to cite, not whether",
+      code: prompt("Only cite sources [like this] that change the answer.", "", "User: What helps with a headache?", "Assistant: Rest in a dark room, drink water and try a cold compress on your forehead for ten minutes or so."),
+    },
+    {
+      name: "a short reply states nothing that needs a source",
+      code: prompt("Cite the source of every fact as [1], [2] and so on.", "", "User: hi", "Assistant: Hello! What would you like to know today?"),
+    },
+    {
+      name: "a citation format in a tool's definition applies to what the tool writes",
+      code: prompt('<function>{"description": "Creates a document. Cite all claims with numbered references [1], [2]."}</function>', "", "User: What helps with a headache?", "Assistant: Rest in a dark room, drink water and try a cold compress on your forehead for ten minutes or so."),
+    },
+    {
       name: "JSON example under a JSON-only rule",
       code: prompt("Respond only with a JSON object.", "", "<example>", "User: I was charged twice.", "Assistant: {\"category\": \"payments\"}", "</example>"),
     },
@@ -66,12 +82,12 @@ new RuleTester().run(rule, {
     {
       name: "an example reply names a competitor the rule lists",
       code: prompt("Do not mention other booking sites (for example Expedia, Kayak or Trivago).", "", "Traveller: Is this cheaper elsewhere?", "Agent: Our rate beats Kayak for these dates."),
-      errors: [{ messageId: "violates", line: 4, column: 8, endLine: 4, endColumn: 45 }],
+      errors: [{ messageId: "violates", line: 4, column: 23, endLine: 4, endColumn: 28 }],
     },
     {
       name: "an example reply signs with another name than the persona",
       code: prompt("You are Maya, the front-desk assistant of Harbour Dental.", "", "Patient: Can I move my cleaning to Friday?", "Maya: Of course, Friday at 10 works. I'm Jess, by the way."),
-      errors: [{ messageId: "violates", line: 4, column: 7, endLine: 4, endColumn: 59 }],
+      errors: [{ messageId: "violates", line: 4, column: 42, endLine: 4, endColumn: 46 }],
     },
     {
       name: "prose example under a JSON-only rule",
@@ -89,9 +105,26 @@ new RuleTester().run(rule, {
       ],
     },
     {
+      // The finding points at the code block, which belongs to the reply it follows without a blank line.
+      name: "a code block inside a written reply under a no-code rule",
+      code: prompt("Never include code or commands in answers.", "", "Staff: Is this link safe?", "Assistant: Check the address, or run", "```", "nslookup example.test", "```", "and compare the result."),
+      errors: [{ messageId: "violates", line: 5, column: 1, endLine: 7, endColumn: 4 }],
+    },
+    {
+      // The finding points at the list, not at the reply's first line.
+      name: "a list under a no-list rule, after a line of prose",
+      code: prompt("Write tips as a short paragraph, never as a list.", "", "User: How do I cut my heating bill?", "Assistant: Turn the thermostat down a degree. Also:", "- bleed the radiators", "- close the curtains at dusk"),
+      errors: [{ messageId: "violates", line: 5, column: 1, endLine: 6, endColumn: 29 }],
+    },
+    {
+      name: "an example reply without the citation marker every fact needs",
+      code: prompt("Cite the source of every fact as [1], [2] and so on.", "", "User: What helps with a headache?", "Assistant: Rest in a dark room, drink water and try a cold compress on your forehead for ten minutes or so."),
+      errors: [{ messageId: "violates", line: 4, column: 12, endLine: 4, endColumn: 108 }],
+    },
+    {
       name: "emoji in an example under a no-emoji rule",
       code: prompt("Never use emoji.", "", "<example>", "User: Can I move it to Friday?", "Assistant: Done! 😊 See you Friday.", "</example>"),
-      errors: [{ messageId: "violates", line: 5, column: 12, endLine: 5, endColumn: 36 }],
+      errors: [{ messageId: "violates", line: 5, column: 18, endLine: 5, endColumn: 20 }],
     },
     {
       name: "too long for the word limit",
