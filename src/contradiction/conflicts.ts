@@ -394,19 +394,23 @@ export function searchConflicts(a: readonly Directive[], b?: readonly Directive[
     }
   } else {
     const sorted = [...a].sort((x, y) => x.range[0] - y.range[0] || (x.at ?? 0) - (y.at ?? 0));
-    const index = new Map<Directive, number>(sorted.map((d, i) => [d, i]));
-    const groups = byDimension(sorted);
-    search: for (const later of sorted) {
-      const j = index.get(later)!;
+    // Each group holds its directives' positions in `sorted`, in source order: those before `later` are a prefix.
+    const groups = new Map<Dimension, number[]>();
+    sorted.forEach((d, i) => {
+      const group = groups.get(d.dimension);
+      if (group) group.push(i);
+      else groups.set(d.dimension, [i]);
+    });
+    search: for (let j = 0; j < sorted.length; j++) {
+      const later = sorted[j]!;
       for (const dim of related(later.dimension)) {
-        // Groups keep source order: the directives before `later` are a prefix.
-        for (const earlier of groups.get(dim) ?? []) {
-          if (index.get(earlier)! >= j) break;
+        for (const i of groups.get(dim) ?? []) {
+          if (i >= j) break;
           if (compared >= maxPairs) {
             stoppedAt = later;
             break search;
           }
-          consider(later, earlier);
+          consider(later, sorted[i]!);
         }
       }
     }
@@ -417,10 +421,23 @@ export function searchConflicts(a: readonly Directive[], b?: readonly Directive[
   const pairs = new Set<string>();
   const kinds = new Set<string>();
   const texts = new Set<string>();
+  // Sentences compared by their words, each normalised once: thousands of candidates share a few hundred sentences.
+  const sentenceIds = new Map<string, number>();
+  const sentenceIdOf = new Map<string, number>();
+  const sentenceId = (sentence: string): number => {
+    let id = sentenceIdOf.get(sentence);
+    if (id === undefined) {
+      const words = sentence.replace(/\s+/g, " ");
+      id = sentenceIds.get(words);
+      if (id === undefined) sentenceIds.set(words, (id = sentenceIds.size));
+      sentenceIdOf.set(sentence, id);
+    }
+    return id;
+  };
   for (const c of candidates) {
     const pairKey = `${c.later.filePath ?? ""}:${c.later.range[0]}|${c.earlier.filePath ?? ""}:${c.earlier.range[0]}`;
     // A prompt that pastes the same paragraph several times has one contradiction, not one per copy.
-    const textKey = `${c.kind}|${c.earlier.sentence.replace(/\s+/g, " ")}|${c.later.sentence.replace(/\s+/g, " ")}`;
+    const textKey = `${c.kind}|${sentenceId(c.earlier.sentence)}|${sentenceId(c.later.sentence)}`;
     if (texts.has(textKey)) continue;
     texts.add(textKey);
     // Across files every partner file is shown (each file's owner needs the location); within a file, and within

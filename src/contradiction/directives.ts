@@ -329,11 +329,21 @@ function clauseScope(fullClause: string): string {
 /** Blanks every value mention and number so scope detection only sees the words that narrow the rule. */
 function withoutMentions(clause: string): string {
   let out = clause.replace(/[()]/g, " ");
-  // Blanking only turns characters into spaces; the candidates are worked out again after each change all the same.
-  let candidates = candidatePatterns(out.toLowerCase());
+  // Blanking turns characters into spaces, which can complete a literal with a space in it: after each change, the
+  // text around the blanked mentions is scanned again and its candidates added. A pattern whose literal was blanked
+  // away keeps its mark and is run for nothing, which changes no result.
+  const candidates = candidatePatterns(out.toLowerCase());
   const blankAll = (re: RegExp) => {
-    const blanked = out.replace(re, (m) => " ".repeat(m.length));
-    if (blanked !== out) candidates = candidatePatterns((out = blanked).toLowerCase());
+    const blanked: [number, number][] = [];
+    const next = out.replace(re, (m: string, ...rest: unknown[]) => {
+      const at = rest.find((x) => typeof x === "number") as number;
+      blanked.push([at, at + m.length]);
+      return " ".repeat(m.length);
+    });
+    if (next === out) return;
+    out = next;
+    const reach = patternScanner!.reach - 1;
+    for (const [start, end] of blanked) rescanCandidates(candidates, out.slice(Math.max(0, start - reach), end + reach).toLowerCase());
   };
   // Numbers first: "exactly 5 bullet points" is one bound, and blanking "bullet points" first would leave "exactly".
   blankAll(NUMERIC);
@@ -523,7 +533,8 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     const lead = /^\s*(?:in|for|during|within|inside|on)\s+([^,:;]{2,60}),/i.exec(sentenceText);
     const leadKey = lead && !isGenericLead(lead[1]!) && !labelScope ? normaliseScope(lead[1]!, true) : "";
     const branch = block.branchOf ? block.branchOf(toSource(sentence[0])) : block.branch;
-    const clauseContext0 = { ...context, scope: [context.scope, branch ? `#${branch}` : ""].filter(Boolean).join(" > ") };
+    // Plain object literals rather than spreads: these are built for every sentence and clause of a prompt.
+    const clauseContext0 = { scope: branch ? [context.scope, `#${branch}`].filter(Boolean).join(" > ") : context.scope, conditional: context.conditional, negativeLead: context.negativeLead };
     // "Never: code snippets in rules": a negative label governs the rest of the sentence.
     if (NEGATIVE_LABEL.test(sentenceText)) clauseContext0.negativeLead = true;
     const bareLabel = /^\s*[*_]*([A-Za-z][\w .+#/&'()-]{0,40}?)[*_]*:\s*[*_]*\s*$/.exec(sentenceText);
@@ -535,7 +546,13 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     const labelRest = label ? sentenceText.slice(sentenceText.indexOf(":") + 1) : "";
     const boldLabel = /^\s*(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:\*\*|__)/.test(block.raw?.slice(sentence[0], sentence[1]) ?? "");
     const labelFocus = label && !labelScope && !boldLabel && !DIMENSION_LABEL.test(label[1]!) && isFragment(labelRest) && !isCommand(label[1]!) && wordRuns(label[1]!) < 4 ? normaliseScope(label[1]!, true) : "";
-    const clauseContext = { ...clauseContext0, scope: scopeParts.join(" > "), code: [blockCode, carried, label?.[1] ?? ""].join(" "), labelFocus };
+    const clauseContext = {
+      scope: scopeParts.join(" > "),
+      conditional: clauseContext0.conditional,
+      negativeLead: clauseContext0.negativeLead,
+      code: `${blockCode} ${carried} ${label?.[1] ?? ""}`,
+      labelFocus,
+    };
     if (bareLabel) carried = bareLabel[1]!;
     const clauses = splitClauses(text, sentence);
     const firstOfSentence = out.length;
@@ -725,6 +742,10 @@ let patternScanner: LiteralScanner | undefined;
 function candidatePatterns(lowerText: string): Uint8Array {
   patternScanner ??= new LiteralScanner(VALUE_PATTERNS.map((p) => requiredLiterals(p.re)));
   return patternScanner.scan(lowerText);
+}
+/** Adds to `candidates` the patterns that `lowerText` may match (see `candidatePatterns`). */
+function rescanCandidates(candidates: Uint8Array, lowerText: string): void {
+  patternScanner!.scanInto(candidates, lowerText);
 }
 let anyValueLiteralsCache: readonly string[] | undefined | null = null;
 /** The literals of `ANY_VALUE`, the union of all value patterns. */
@@ -934,7 +955,7 @@ function extractFromClause(
   }
   if (!triggered) return;
   // "- 60 words maximum": a bound that is a whole list item is a rule.
-  const withCommand = { ...context, command: command || (block.isItem && fragment && BOUND_FRAGMENT.test(clause)) };
+  const withCommand = { negativeLead: context.negativeLead, command: command || (block.isItem && fragment && BOUND_FRAGMENT.test(clause)) };
   extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);
   extractResponseCount(ruleText(clause), withCommand, permissive, scopeOf, add);
   extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
