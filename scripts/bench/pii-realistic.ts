@@ -17,6 +17,8 @@ import type { LintResult } from "../../src/rule-api/types.js";
 import { lintFolder, renderReport } from "./lint-set.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../../tests/fixtures/pii-real");
+/** The second realistic set, written in other phrasing (transcripts, signatures, forms, several countries). */
+export const FIXTURES_2 = resolve(import.meta.dirname, "../../tests/fixtures/pii-real-2");
 export const REPORT_FORMATS = ["json", "sarif", "github", "markdown", "compact", "junit", "stylish"] as const;
 
 export interface ValueLabel {
@@ -130,17 +132,22 @@ function filesUnder(dir: string, base = dir, out: string[] = []): string[] {
 
 const pct = (n: number, d: number) => (d === 0 ? "  -  " : (n / d).toFixed(2));
 
-export async function benchRealisticPii(show = false, splits: readonly ("dev" | "heldout")[] = ["dev", "heldout"]): Promise<void> {
-  const labelsFile = join(FIXTURES, "labels.json");
+export async function benchRealisticPii(
+  show = false,
+  splits: readonly ("dev" | "heldout")[] = ["dev", "heldout"],
+  fixtures = FIXTURES,
+  title = "Realistic PII and secrets set",
+): Promise<void> {
+  const labelsFile = join(fixtures, "labels.json");
   if (!existsSync(labelsFile)) {
-    console.log("\nrealistic PII set: not present");
+    console.log(`\n${title}: not present`);
     return;
   }
   const { labels } = JSON.parse(readFileSync(labelsFile, "utf8")) as { labels: ValueLabel[] };
   for (const split of splits) {
     const dir = mkdtempSync(join(tmpdir(), "promptvet-bench-pii-real-"));
     try {
-      cpSync(join(FIXTURES, split), join(dir, split), { recursive: true });
+      cpSync(join(fixtures, split), join(dir, split), { recursive: true });
       const files = filesUnder(join(dir, split)).map((f) => `${split}/${f}`);
       const texts = new Map(files.map((f) => [f, readFileSync(join(dir, f), "utf8")] as const));
       const splitLabels = labels.filter((l) => l.file.startsWith(`${split}/`));
@@ -152,7 +159,7 @@ export async function benchRealisticPii(show = false, splits: readonly ("dev" | 
       const clean = files.filter((f) => !labelled.has(f));
       const cleanFindings = findings.filter((f) => clean.includes(f.file));
 
-      console.log(`\n== Realistic PII and secrets set, ${split}: ${files.length} files (${clean.length} with placeholders and decoys only), ${splitLabels.length} labelled values; ${(ms / files.length).toFixed(1)} ms/file`);
+      console.log(`\n== ${title}, ${split}: ${files.length} files (${clean.length} with placeholders and decoys only), ${splitLabels.length} labelled values; ${(ms / files.length).toFixed(1)} ms/file`);
       console.log(`${"type".padEnd(16)} labels  recall  findings  precision`);
       const total = { labels: 0, found: 0, findings: 0, correct: 0 };
       const pii = { labels: 0, found: 0, findings: 0, correct: 0 };

@@ -27,11 +27,17 @@ export interface Conflict {
 
 /** Strong words that make an unscoped rule hold in every part of the reply, so a scoped rule is an exception to it. */
 const EVERYWHERE =
-  /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|regardless|no matter|in any (?:case|circumstances?|situation|form|way|reply|response|answer|message)|in all cases|without exception|no exceptions?|anywhere|everywhere|throughout|entire|whole)\b/i;
+  /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|regardless|no matter|in any (?:case|circumstances?|situation|form|way|reply|response|answer|message)|in all cases|without exception|no exceptions?|anywhere|everywhere|throughout|entire|whole|strictly)\b/i;
+
+const NEGATION_WORD = /\b(?:never|not|no|avoid\w*|without|refrain\w*)\b|n't\b/i;
+
+/** Words that make a rule hold in every part of the reply, not only in the reply as a whole. */
+const WHOLE_REPLY_RULE =
+  /\b(?:(?:your |the )?(?:entire|whole) (?:response|reply|answer|output|message|text)s?|all of (?:your|the) (?:response|reply|answer|output|text)s?|throughout|anywhere (?:in|within)|at all|whatsoever|under no circumstances|no matter what|regardless of|without exception)\b/i;
 
 /** Between two constraints of one sentence: words that make them alternatives, a contrast or a choice, not a pair. */
 const NOT_A_PAIR =
-  /\b(?:or|either|nor|between|depending|balanc\w*|mix\w*|blend\w*|from|rather|instead|versus|vs|while|whereas|but|yet|then|except|unless|if|when|not|than|per|each|every|like|such as|e\.g|i\.e|for|in|to|until)\b|[/;:()]/i;
+  /\b(?:or|either|nor|between|depending|balanc\w*|mix\w*|blend\w*|from|rather|instead|over|versus|vs|while|whereas|but|yet|then|except|unless|if|when|not|than|per|each|every|like|such as|e\.g|i\.e|for|in|to|until)\b|[/;:()]/i;
 
 /** Kinds whose two constraints can sit in one sentence and still contradict ("a CSV without commas"). */
 const SAME_SENTENCE_KINDS: ReadonlySet<Dimension> = new Set(["length", "count", "tone", "lists", "commas", "case", "verbosity"]);
@@ -88,7 +94,14 @@ function relation(a: Directive, b: Directive): Relation | undefined {
   if (a.focus && b.focus && !focusMeets(a.focus, b.focus)) return undefined;
   // A rule about a named thing ("keep summaries brief") is not a rule about the whole reply; code conventions are
   // the exception, since they hold for the whole codebase unless a heading or label says otherwise.
-  if (Boolean(a.focus) !== Boolean(b.focus) && !(PROJECT_WIDE.has(a.dimension) && PROJECT_WIDE.has(b.dimension))) return undefined;
+  if (Boolean(a.focus) !== Boolean(b.focus) && !(PROJECT_WIDE.has(a.dimension) && PROJECT_WIDE.has(b.dimension))) {
+    // "Your entire response must be lowercase" against "write product names in ALL CAPS": a rule that insists on
+    // the whole reply leaves no part of it to a narrower rule, and neither says which wins.
+    const [whole, part] = a.focus ? [b, a] : [a, b];
+    if (!whole.absolute || whole.conditional || part.hedged || part.overrides || !WHOLE_REPLY_RULE.test(whole.sentence)) return undefined;
+    if (whole.polarity === 1 && part.polarity === -1 && whole.dimension === part.dimension) return undefined;
+    exception = true;
+  }
   // "Never push unless asked" and "push when the user asks for it": the same exception on both sides.
   const [onRequest, other] = a.onRequest ? [a, b] : [b, a];
   if (onRequest.onRequest && other.conditional && USER_REQUEST.test(other.sentence)) return undefined;
@@ -129,7 +142,8 @@ function sameSentencePair(a: Directive, b: Directive): boolean {
   const between = first.sentence.slice(first.at! - offset, second.at! - offset);
   // The first mention itself is part of `between`; only the words after it matter.
   const gap = between.replace(/^\S+/, "");
-  return !NOT_A_PAIR.test(gap.replace(/\bwithout\b|\bno\b|\bboth\b|\band\b|\bwith\b|\bof\b/gi, " "));
+  // "a CSV table, and do not use a single comma": a prohibition joined by "and" is a second rule, not a contrast.
+  return !NOT_A_PAIR.test(gap.replace(/,?\s*\band\s+(?:do not|don't|never|must not)\b|\bwithout\b|\bno\b|\bboth\b|\band\b|\bwith\b|\bof\b/gi, " "));
 }
 
 function wordsInterval(d: Directive): [number, number] | undefined {
@@ -212,6 +226,8 @@ function oneOfClash(a: Directive, b: Directive): boolean {
       return a.value !== "spaces" && b.value !== "spaces" && a.value !== b.value;
     case "start":
     case "end":
+      // A kind of phrase ("n:offer") clashes only with its own prohibition; two kinds, or a kind and a phrase, may meet.
+      if (a.value.startsWith("n:") || b.value.startsWith("n:")) return false;
       return !a.value.startsWith(b.value) && !b.value.startsWith(a.value);
     default:
       return false;
@@ -266,6 +282,13 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
       const [c, v] = counted as [Directive, Directive];
       if (c.bound && c.bound.min >= 1 && c.value === (v.dimension === "questions" ? "questions" : "placeholders") && v.polarity === -1 && !v.qualifier) return v.dimension;
     }
+    // 'Never say "I'm sorry"' against 'always begin your reply with "I'm sorry"'.
+    const said = pair("keywords", "start") ?? pair("keywords", "end");
+    if (said && bothStrong) {
+      const [k, p] = said as [Directive, Directive];
+      // The required side must not itself be hedged by a negation its polarity missed ("… avoids starting with 'X'").
+      if (k.polarity === -1 && !k.bound && p.polarity === 1 && k.literal && p.literal && p.literal.includes(k.literal) && !NEGATION_WORD.test(p.sentence)) return "keywords";
+    }
     // "No markdown" against "use bold for key terms".
     const em = pair("format", "emphasis");
     if (em && bothStrong) {
@@ -296,6 +319,8 @@ export function conflictKind(a: Directive, b: Directive): Dimension | undefined 
   if (vl && bothStrong) {
     const [verbosity, length] = vl as [Directive, Directive];
     const words = wordsInterval(length);
+    // "However long that makes it" against any upper bound.
+    if (verbosity.value === "unlimited" && length.bound && length.bound.max !== Infinity) return "length";
     if (words) {
       if ((verbosity.value === "brief" || verbosity.value === "concise") && words[0] >= 250) return "length";
       if ((verbosity.value === "detailed" || verbosity.value === "thorough") && words[1] <= 60) return "length";
@@ -332,6 +357,8 @@ const CROSS: [Dimension, Dimension][] = [
   ["questions", "confirmation"],
   ["count", "placeholders"],
   ["count", "questions"],
+  ["keywords", "start"],
+  ["keywords", "end"],
 ];
 
 /**
@@ -399,19 +426,23 @@ export function searchConflicts(a: readonly Directive[], b?: readonly Directive[
     }
   } else {
     const sorted = [...a].sort((x, y) => x.range[0] - y.range[0] || (x.at ?? 0) - (y.at ?? 0));
-    const index = new Map<Directive, number>(sorted.map((d, i) => [d, i]));
-    const groups = byDimension(sorted);
-    search: for (const later of sorted) {
-      const j = index.get(later)!;
+    // Each group holds its directives' positions in `sorted`, in source order: those before `later` are a prefix.
+    const groups = new Map<Dimension, number[]>();
+    sorted.forEach((d, i) => {
+      const group = groups.get(d.dimension);
+      if (group) group.push(i);
+      else groups.set(d.dimension, [i]);
+    });
+    search: for (let j = 0; j < sorted.length; j++) {
+      const later = sorted[j]!;
       for (const dim of related(later.dimension)) {
-        // Groups keep source order: the directives before `later` are a prefix.
-        for (const earlier of groups.get(dim) ?? []) {
-          if (index.get(earlier)! >= j) break;
+        for (const i of groups.get(dim) ?? []) {
+          if (i >= j) break;
           if (compared >= maxPairs) {
             stoppedAt = later;
             break search;
           }
-          consider(later, earlier);
+          consider(later, sorted[i]!);
         }
       }
     }
@@ -423,10 +454,23 @@ export function searchConflicts(a: readonly Directive[], b?: readonly Directive[
   const pairs = new Set<string>();
   const kinds = new Set<string>();
   const texts = new Set<string>();
+  // Sentences compared by their words, each normalised once: thousands of candidates share a few hundred sentences.
+  const sentenceIds = new Map<string, number>();
+  const sentenceIdOf = new Map<string, number>();
+  const sentenceId = (sentence: string): number => {
+    let id = sentenceIdOf.get(sentence);
+    if (id === undefined) {
+      const words = sentence.replace(/\s+/g, " ");
+      id = sentenceIds.get(words);
+      if (id === undefined) sentenceIds.set(words, (id = sentenceIds.size));
+      sentenceIdOf.set(sentence, id);
+    }
+    return id;
+  };
   for (const c of candidates) {
     const pairKey = `${c.later.filePath ?? ""}:${c.later.range[0]}|${c.earlier.filePath ?? ""}:${c.earlier.range[0]}`;
     // A prompt that pastes the same paragraph several times has one contradiction, not one per copy.
-    const textKey = `${c.kind}|${c.earlier.sentence.replace(/\s+/g, " ")}|${c.later.sentence.replace(/\s+/g, " ")}`;
+    const textKey = `${c.kind}|${sentenceId(c.earlier.sentence)}|${sentenceId(c.later.sentence)}`;
     if (texts.has(textKey)) continue;
     texts.add(textKey);
     // Across files every partner file is shown (each file's owner needs the location); within a file, and within

@@ -264,6 +264,16 @@ function blockScope(block: InstructionBlock): { scope: string; conditional: bool
   return { scope: scoped.join(" > "), conditional, negativeLead };
 }
 
+/**
+ * "In summary," and "In general," are fillers; "In the summary," names a part of the reply. A determiner makes the
+ * noun after it a place, generic only when the noun names the reply itself ("In your reply,").
+ */
+function isGenericLead(phrase: string): boolean {
+  const det = /^(?:the|your|our|this|that|these|those)\s+([a-z][\w\s'-]*)$/i.exec(phrase.trim());
+  if (!det) return isGenericPhrase(phrase);
+  return det[1]!.toLowerCase().split(/\s+/).every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(w.replace(/s$/, "")) || STOPWORDS.has(w));
+}
+
 function isGenericPhrase(phrase: string): boolean {
   const words = phrase
     .toLowerCase()
@@ -271,7 +281,7 @@ function isGenericPhrase(phrase: string): boolean {
     .filter((w) => w && !STOPWORDS.has(w));
   if (words.length === 0) return true;
   if (FILLER_SCOPE.test(phrase.trim()) && words.length <= 1) return true;
-  return words.every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(w.replace(/s$/, "")) || FILLER_SCOPE.test(w) || /^(?:sure|clear|simple|natural|friendly|polite|professional|consistent|appropriate|relevant|possible|necessary|first|last|final|next|previous|same|different|new|main|single|whole|entire|complete|proper|correct|right|good|great|helpful|useful|short|long|brief|concise|plain|well|formatted|structured|markdown|valid|strict|pure|raw|only|answering|responding|replying|writing|explaining|general|overall|default|flowing|connected|continuous|running|conversational|friendly|everyday|standard|normal|usual|regular|typical|common|various|multiple|several|many|few|both|either|own|possible|yourself|itself|themselves)$/.test(w));
+  return words.every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(w.replace(/s$/, "")) || FILLER_SCOPE.test(w) || /^(?:sure|clear|simple|natural|friendly|polite|professional|consistent|appropriate|relevant|possible|necessary|first|last|final|next|previous|same|different|new|main|single|whole|entire|complete|proper|correct|right|good|great|helpful|useful|short|long|brief|concise|plain|well|formatted|structured|markdown|valid|strict|pure|raw|only|answering|responding|replying|writing|explaining|general|overall|default|flowing|connected|continuous|running|conversational|friendly|everyday|standard|normal|usual|regular|typical|common|various|multiple|several|many|few|both|either|own|possible|yourself|itself|themselves|square|curly|angle|angular|round|brackets?|braces?|parentheses|serious|formal|casual|neutral|light|playful|warm|calm|friendly|polite)$/.test(w));
 }
 
 const SCOPE_PREP =
@@ -283,10 +293,10 @@ const OBJECT_SCOPE =
 /** Explanations ("since our customers are in Quebec") give a reason, not a scope. */
 const EXPLANATION = /(?:,\s*|\s)(?:since|because|as|so that|so|given that|which|to keep|to make|to help|to avoid)\b[\s\S]*$|\s[—–]\s[\s\S]*$/i;
 
-const SCOPE_FILLER = /^(?:the|a|an|your|our|their|its|my|each|every|all|any|whole|entire|final|full|complete|overall|main|this|that|these|those|same|two|three|four|five|six|seven|eight|nine|ten|several|few|many|more)$/;
+const SCOPE_FILLER = /^(?:the|a|an|your|our|their|its|my|each|every|all|any|whole|entire|final|full|complete|overall|main|this|that|these|those|same|two|three|four|five|six|seven|eight|nine|ten|several|few|many|more|first|immediately|directly|now|then|again|later|afterwards|also|too|quickly|instead)$/;
 
 /** Nouns that name the whole deliverable of a prompt ("keep the review under 150 words"): no narrower place. */
-const DELIVERABLE = /^(?:report|reports|review|reviews|plan|plans|analysis|analyses|article|articles|essay|essays|document|documents|doc|docs|deliverable|deliverables|writeup|write-up|proposal|proposals|memo|memos|piece|work)$/;
+const DELIVERABLE = /^(?:report|reports|review|reviews|plan|plans|analysis|analyses|article|articles|essay|essays|document|documents|doc|docs|deliverable|deliverables|writeup|write-up|proposal|proposals|memo|memos|piece|work|feedback|guidance|advice|critique|critiques|answer|answers)$/;
 
 /** A subject that names the deliverable of the prompt ("The report", "Recommendations from Claude"). */
 function isDeliverable(subject: string): boolean {
@@ -324,16 +334,27 @@ function clauseScope(fullClause: string): string {
 /** Blanks every value mention and number so scope detection only sees the words that narrow the rule. */
 function withoutMentions(clause: string): string {
   let out = clause.replace(/[()]/g, " ");
-  // Blanking only turns characters into spaces; the candidates are worked out again after each change all the same.
-  let candidates = candidatePatterns(out.toLowerCase());
+  // Blanking turns characters into spaces, which can complete a literal with a space in it: after each change, the
+  // text around the blanked mentions is scanned again and its candidates added. A pattern whose literal was blanked
+  // away keeps its mark and is run for nothing, which changes no result.
+  const candidates = candidatePatterns(out.toLowerCase());
   const blankAll = (re: RegExp) => {
-    const blanked = out.replace(re, (m) => " ".repeat(m.length));
-    if (blanked !== out) candidates = candidatePatterns((out = blanked).toLowerCase());
+    const blanked: [number, number][] = [];
+    const next = out.replace(re, (m: string, ...rest: unknown[]) => {
+      const at = rest.find((x) => typeof x === "number") as number;
+      blanked.push([at, at + m.length]);
+      return " ".repeat(m.length);
+    });
+    if (next === out) return;
+    out = next;
+    const reach = patternScanner!.reach - 1;
+    for (const [start, end] of blanked) rescanCandidates(candidates, out.slice(Math.max(0, start - reach), end + reach).toLowerCase());
   };
+  // Numbers first: "exactly 5 bullet points" is one bound, and blanking "bullet points" first would leave "exactly".
+  blankAll(NUMERIC);
   VALUE_PATTERNS.forEach((p, i) => {
     if (candidates[i]) blankAll(p.re);
   });
-  blankAll(NUMERIC);
   return out;
 }
 
@@ -378,13 +399,15 @@ function isExclusive(clause: string, start: number, end: number): boolean {
 const QUALIFIER_AFTER =
   /^\s*(?:such as|like|e\.g\.|that|which|using|written in|based on)\b|^\s*(?:to|from|for|as|like|via|inside|within|in|on|with|about)\s+(?:the\s+|a\s+|an\s+|our\s+|any\s+|your\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/i;
 const NEUTRAL_PREMODIFIER =
-  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each)$/i;
+  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|external|outside|third-party|extremely|very|really|super|ultra|highly|quite|fairly|rather|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each)$/i;
 
 /** A narrower target of the mention: "links to competitor sites", "emoji as bullet points", "aggregator URLs". */
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
   const rest = clause.slice(end);
   const after = QUALIFIER_AFTER.exec(rest);
-  if (after && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) {
+  // "a light joke to break the ice": "to" and a verb give the purpose, not a narrower target.
+  const purpose = after?.[1] !== undefined && /^\s*to\s/i.test(after[0]) && isKnownVerb(after[1].split(/\s+/)[0]!);
+  if (after && !purpose && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) {
     // "sources that impact answers" and "sources that promote hate": the relative clause's own words tell them apart.
     if (after[1] === undefined) return `${after[0].trim().toLowerCase()} ${(rest.slice(after[0].length).match(/[a-z][a-z'-]*/gi) ?? []).slice(0, 3).join(" ").toLowerCase()}`.trim();
     return after[1].toLowerCase();
@@ -402,11 +425,11 @@ function qualifierOf(clause: string, start: number, end: number): string | undef
 /** An adjective mention before a noun ("sarcastic crutch phrases", "emoji variations") is about that noun. */
 function postNoun(rest: string): string | undefined {
   const noun = /^\s+([a-z][a-z-]{2,})\b/i.exec(rest);
-  if (noun && !isResponseWord(noun[1]!) && (!isKnownVerb(noun[1]!) || /[^s]s$/i.test(noun[1]!)) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
+  if (noun && !isResponseWord(noun[1]!) && (!isKnownVerb(noun[1]!) || /[^s]s$/i.test(noun[1]!)) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever|over|across|throughout|within|into|through|under|about|below|above)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
   return undefined;
 }
 
-const RESPONSE_WORDS = /^(?:(?:the|your|a|an|all|any|each|every|my|our)\s+)*(?:response|responses|answer|answers|reply|replies|message|messages|output|outputs|text|conversation|conversations|chat|chats|writing|communication|result|results|final answer|interactions?|user|users|customer|customers|them|people|everyone|anyone|reader|readers)$/i;
+const RESPONSE_WORDS = /^(?:(?:the|your|a|an|all|any|each|every|my|our|final|finished|generated|completed)\s+)*(?:response|responses|answer|answers|reply|replies|message|messages|output|outputs|text|conversation|conversations|chat|chats|writing|communication|result|results|final answer|interactions?|user|users|customer|customers|them|people|everyone|anyone|reader|readers)$/i;
 
 function isResponseWord(phrase: string): boolean {
   return RESPONSE_WORDS.test(phrase.trim());
@@ -475,7 +498,8 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     let labelScope = sentenceText.length <= 80 && /:\s*(?:[*_]+\s*)?$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
     if (label) {
       if (/^(?:description|usage|parameters?|params|args|arguments|returns?|signature|schema|type|example|examples|e\.g|input|inputs|note|source|post content)$/i.test(label[1]!.trim())) continue;
-      if (isScopingHeading(label[1]!) && !isCommand(label[1]!) && wordRuns(label[1]!) < 6 && !/\b(?:is|are|was|were|has|have|be)\b/i.test(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
+      // "No title line: …" states a prohibition, it does not name a part of the reply.
+      if (isScopingHeading(label[1]!) && !/^\W*(?:no|never|don'?t|do not|avoid)\b/i.test(label[1]!) && !isCommand(label[1]!) && wordRuns(label[1]!) < 6 && !/\b(?:is|are|was|were|has|have|be)\b/i.test(label[1]!)) labelScope = label[1]!.toLowerCase().trim();
     }
     const unemphatic = sentenceText.replace(EMPHATIC_CONDITION, "");
     // A condition at the head of the sentence governs all of it; elsewhere, only its own clause.
@@ -513,9 +537,10 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     // "In greetings, never use emoji": a leading phrase narrows every clause of the sentence.
     // "For form-heavy pages, …", "In greetings, …": a leading phrase is a condition on every clause of the sentence.
     const lead = /^\s*(?:in|for|during|within|inside|on)\s+([^,:;]{2,60}),/i.exec(sentenceText);
-    const leadKey = lead && !isGenericPhrase(lead[1]!) && !labelScope ? normaliseScope(lead[1]!, true) : "";
+    const leadKey = lead && !isGenericLead(lead[1]!) && !labelScope ? normaliseScope(lead[1]!, true) : "";
     const branch = block.branchOf ? block.branchOf(toSource(sentence[0])) : block.branch;
-    const clauseContext0 = { ...context, scope: [context.scope, branch ? `#${branch}` : ""].filter(Boolean).join(" > ") };
+    // Plain object literals rather than spreads: these are built for every sentence and clause of a prompt.
+    const clauseContext0 = { scope: branch ? [context.scope, `#${branch}`].filter(Boolean).join(" > ") : context.scope, conditional: context.conditional, negativeLead: context.negativeLead };
     // "Never: code snippets in rules": a negative label governs the rest of the sentence.
     if (NEGATIVE_LABEL.test(sentenceText)) clauseContext0.negativeLead = true;
     const bareLabel = /^\s*[*_]*([A-Za-z][\w .+#/&'()-]{0,40}?)[*_]*:\s*[*_]*\s*$/.exec(sentenceText);
@@ -527,7 +552,13 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     const labelRest = label ? sentenceText.slice(sentenceText.indexOf(":") + 1) : "";
     const boldLabel = /^\s*(?:[-*+]\s+)?(?:\d+[.)]\s+)?(?:\*\*|__)/.test(block.raw?.slice(sentence[0], sentence[1]) ?? "");
     const labelFocus = label && !labelScope && !boldLabel && !DIMENSION_LABEL.test(label[1]!) && isFragment(labelRest) && !isCommand(label[1]!) && wordRuns(label[1]!) < 4 ? normaliseScope(label[1]!, true) : "";
-    const clauseContext = { ...clauseContext0, scope: scopeParts.join(" > "), code: [blockCode, carried, label?.[1] ?? ""].join(" "), labelFocus };
+    const clauseContext = {
+      scope: scopeParts.join(" > "),
+      conditional: clauseContext0.conditional,
+      negativeLead: clauseContext0.negativeLead,
+      code: `${blockCode} ${carried} ${label?.[1] ?? ""}`,
+      labelFocus,
+    };
     if (bareLabel) carried = bareLabel[1]!;
     const clauses = splitClauses(text, sentence);
     const firstOfSentence = out.length;
@@ -542,9 +573,10 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     };
     for (const [cs, ce] of clauses) {
       const afterColon = previousEnd >= 0 && text.slice(previousEnd, cs).includes(":");
+      const afterSemicolon = previousEnd >= 0 && text.slice(previousEnd, cs).includes(";");
       previousEnd = ce;
       const following = text.slice(ce, Math.min(sentence[1], ce + 80));
-      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceMatches, following, sentenceCommand, previous, afterColon };
+      const view: ClauseView = { text: text.slice(cs, ce), raw: block.raw?.slice(cs, ce), sentence: sentenceText, sentenceMatches, following, sentenceCommand, previous, afterColon, afterSemicolon };
       previous = { masked: view.text, raw: view.raw ?? view.text };
       // "Don't ask unless the request is ambiguous" holds by default: its exception is its own, not a condition.
       // The clause's conditions are read when it states a rule: most clauses state none.
@@ -630,6 +662,8 @@ interface ClauseView {
   previous?: { masked: string; raw: string };
   /** The clause follows a colon ("Package manager: npm"). */
   afterColon?: boolean;
+  /** The clause follows a semicolon ("Fill in every detail; no placeholders"). */
+  afterSemicolon?: boolean;
   sentence: string;
   /**
    * Whether the sentence matches a pattern's anchor, computed once per sentence and anchor: a sentence of a
@@ -655,7 +689,7 @@ function headingCondition(block: InstructionBlock): string | undefined {
 
 /** A cheap first pass: clauses without any of these words cannot hold a directive we model. */
 const TRIGGER =
-  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|export|powershell|bash|zsh|posix|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret|named (?:like|as)|called (?:like|as)|name (?:it|them|files?|components?) (?:like|as)/i;
+  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|export|powershell|bash|zsh|posix|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret|named (?:like|as)|called (?:like|as)|name (?:it|them|files?|components?) (?:like|as)|offer|flatter|prais|compliment|period|full stop|recap|tl;?dr|however long|how long|regardless of|runs long|mirror|adapt to/i;
 
 /** "the importance of having only JSON": the value is talked about, not asked for. */
 const META_MENTION = /\b(?<!(?:use|usage|inclusion|paragraphs?|sentences?|lines?|form|piece|block|wall|kind|sort|type|amount|number|list|set|series|mix|bit|touch|sprinkle|hint|dash|couple|pair|lot|lots) )(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering|in\b|as\b|with\b|into\b|to\b|for\b)[\w-]+\s+){1,4}$/i;
@@ -667,6 +701,8 @@ const REVIEW_BEFORE =
 const DESTINATION_BEFORE = /\b(?:send|sends|sending|post|posts|posting|upload|uploads|submit|submits|transmit|forward|navigate|redirect|go|visit|open|fetch|click|follow)\b[^.;:]{0,40}\b(?:to|at|into|from)\s+(?:\S+\s+){0,4}$/i;
 /** "A response that has no citations is incorrect": a judgement of replies, not a rule of its own. */
 const EVALUATIVE = /\b(?:is|are)\s+(?:incorrect|wrong|invalid|unacceptable|a failure|broken|bad|poor)\b/i;
+
+const CITATION_PLACEMENT = /\binline\b|\bin-line\b|\bin[- ]text\b|\bat the (?:end|bottom|top)\b|\bin (?:the )?(?:footnotes?|body|middle)\b|\b(?:inside|within|mid-)\s*sentences?\b|\bafter (?:each|every) (?:sentence|paragraph|claim)\b/i;
 
 const TONE_OF_CONTEXT = /^(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:topics?|conversations?|chats?|questions?|requests?|contexts?|settings?|situations?|interactions?|users?|messages?|exchanges?|queries|moments?)\b/i;
 
@@ -722,6 +758,10 @@ let patternScanner: LiteralScanner | undefined;
 function candidatePatterns(lowerText: string): Uint8Array {
   patternScanner ??= new LiteralScanner(VALUE_PATTERNS.map((p) => requiredLiterals(p.re)));
   return patternScanner.scan(lowerText);
+}
+/** Adds to `candidates` the patterns that `lowerText` may match (see `candidatePatterns`). */
+function rescanCandidates(candidates: Uint8Array, lowerText: string): void {
+  patternScanner!.scanInto(candidates, lowerText);
 }
 let anyValueLiteralsCache: readonly string[] | undefined | null = null;
 /** The literals of `ANY_VALUE`, the union of all value patterns. */
@@ -806,7 +846,8 @@ function extractFromClause(
   const ruleText = (text: string) => (leadLength === 0 || main === clause ? text : " ".repeat(leadLength) + text.slice(leadLength));
   const fragment = isFragment(clause);
   // "PIL rendering is basic — no rich text, no markdown": a verbless tail of a description is not a rule.
-  if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem) return;
+  // "Fill in every detail; no placeholders": after a semicolon a fragment is a rule of its own.
+  if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem && !view.afterSemicolon) return;
   const command = Boolean(self) || Boolean(block.heading) || isCommand(head) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block);
   const codeScopeOf = () => {
     const strong = codeScope(context.code);
@@ -888,14 +929,21 @@ function extractFromClause(
       const exclusive = Boolean(pattern.exclusive) || (pattern.dimension === "format" && isExclusive(clause, start, end));
       // Positive rules must be real commands; fragments only count as prohibitions or "X only".
       if (polarity === 1 && !command && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
-      let qualifier = code && pattern.dimension !== "commits" ? undefined : qualifierOf(text, start, end);
+      // A title, a postscript, repeating the request: each is one thing in the reply, so what follows the mention
+      // ("the person's request word for word", "a title for the report") describes it and narrows nothing.
+      let qualifier = (code && pattern.dimension !== "commits") || WHOLE_THING.has(pattern.dimension) ? undefined : qualifierOf(text, start, end);
       // "commit changes", "commit your work": the usual object of a commit does not narrow it.
       if (pattern.dimension === "commits" && qualifier && /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier)) qualifier = undefined;
       // "casual or non-technical topics": a tone word said of the conversation, not of the reply's voice.
+      // "Do not cite sources inline": a ban on where citations go, not on citing.
+      if (pattern.dimension === "citations" && !qualifier && polarity === -1 && CITATION_PLACEMENT.test(clause)) qualifier = "placement";
       if (pattern.dimension === "tone" && !qualifier && TONE_OF_CONTEXT.test(text.slice(end, end + 60))) qualifier = "context";
       const universal = polarity === -1 && UNIVERSAL.test(clause);
+      // "sentence case for all headings": letter case said of a part of the reply is about that part.
+      const caseTarget = pattern.dimension === "case" && qualifier && /^(?:for|in|on)\b/i.test(clause.slice(end).trim()) ? normaliseScope(qualifier).split(" ").map(stem).join(" ") : "";
       // "brief quotes", "short creative writing": the length word describes that thing, not the reply.
-      const extraScope = pattern.dimension === "verbosity" ? (postNoun(clause.slice(end)) ?? "") : "";
+      const lengthOf = pattern.dimension === "verbosity" ? (postNoun(clause.slice(end)) ?? "") : "";
+      const extraScope = lengthOf && !isGenericPhrase(lengthOf) ? lengthOf : "";
       let targets = pattern.dimension === "naming" ? namingWindowTargets(text, start, end, view.previous?.masked) : undefined;
       // "named like new-component.tsx": an example with an extension is a file name.
       if (targets && /\.[a-z]{1,4}$/.test(m[0]) && !targets.includes("file")) targets = [...targets, "file"].sort();
@@ -908,7 +956,7 @@ function extractFromClause(
           permissive,
           // Whether to ask at all is a rule about the whole exchange: "skip the questions and write the review" is
           // not narrowed to the review.
-          ...(code ? codeScopeOf() : (pattern.loose && pattern.dimension !== "case") || (pattern.dimension === "questions" && value === "ask") ? scopeOf("") : scopeOf([localScopeOf(), extraScope].filter(Boolean).join(" & "))),
+          ...(code ? codeScopeOf() : (pattern.loose && pattern.dimension !== "case") || (pattern.dimension === "questions" && value === "ask") ? scopeOf("") : scopeOf([localScopeOf(), extraScope, caseTarget].filter(Boolean).join(" & "))),
           ...(qualifier ? { qualifier } : {}),
           ...(universal ? { universal } : {}),
           ...(command ? { command } : {}),
@@ -931,7 +979,7 @@ function extractFromClause(
   }
   if (!triggered) return;
   // "- 60 words maximum": a bound that is a whole list item is a rule.
-  const withCommand = { ...context, command: command || (block.isItem && fragment && BOUND_FRAGMENT.test(clause)) };
+  const withCommand = { negativeLead: context.negativeLead, command: command || (block.isItem && fragment && BOUND_FRAGMENT.test(clause)) };
   extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);
   extractResponseCount(ruleText(clause), withCommand, permissive, scopeOf, add);
   extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
@@ -976,12 +1024,18 @@ const PRONOUN_SUBJECT = /^\W*(?:it|he|she|they)\b(?=\s+(?:(?:never|always|only|a
 /** A leading phrase that narrows a rule to a place or a kind of thing ("In the legacy package, ", "For quick prototypes, "). */
 const LEADING_PHRASE = /^\W*(?:in|for|during|within|inside|on)\s+([^,;:]{2,60}),\s*(?=\S)/i;
 
-/** A leading condition with its own subject ("If the user asks for a recipe, "), followed by the rule. */
-const LEADING_CONDITION = /^\W*(?:if|when|whenever|once|after|before|unless|in case|while)\b[^,;:]{1,100},\s*(?=\S)/i;
+/**
+ * A leading condition with its own subject ("If the user asks for a recipe, "), or a leading occasion ("For users
+ * in the United States, "), followed by the rule: the rule is read without it.
+ */
+const LEADING_CONDITION = /^\W*(?:(?:if|when|whenever|once|after|before|unless|in case|while)\b[^,;:]{1,100}|at the (?:very )?(?:end|start|beginning|top|bottom|close) of [^,;:]{2,40}|(?:for|in|during|within|on)\s(?!(?:example|instance|short|general|particular|addition|fact|summary|brief|other words|any case|all cases|every case|each case)\b)[^,;:]{2,60}),\s*(?=\S)/i;
 
 /** Subjects of rules about code and exact words: "Variables should be snake_case", "The word 'x' must not appear". */
 const CODE_SUBJECT =
   /\b(?:variables?|functions?|methods?|class(?:es)?|components?|files?|filenames?|constants?|types?|interfaces?|strings?|indentation|indents?|tests?|code|imports?|props?|hooks?|names?|identifiers?|commits?|headers?|semicolons?|lines?|statements?|tabs|spaces|modules?|packages?|dependencies|scripts?|words?|terms?|phrases?|keywords?|source|enums?|fields?|columns?|keys?)\b/i;
+
+/** Dimensions whose value is one thing in the reply: words after the mention describe it rather than narrow it. */
+const WHOLE_THING: ReadonlySet<Dimension> = new Set(["repeat", "title", "postscript"]);
 
 /** Dimensions whose values are often written as code (`pnpm`, `camelCase`, `*`). */
 const CODE_DIMENSIONS: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "convention", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
@@ -1113,9 +1167,12 @@ function extractNumeric(
       polarity = 1;
     }
     void ownNegation;
-    if (isLength && !RESPONSE_ANCHOR.test(clause) && !/\blimit\b/i.test(clause)) continue;
+    // "Use at least 10 sentences": a count of the reply's own units needs no other word for the reply.
+    if (isLength && !RESPONSE_ANCHOR.test(clause) && !/\b(?:limit|use|contain|contains|consist of|make it|long)\b/i.test(clause)) continue;
     if (!context.command) continue;
-    const perItem = /\b(?:each|every|per)\s+(?:single\s+)?(?:bullet|item|point|line|sentence|paragraph|step|option|section|message)\b/i.test(clause) ? "each" : "";
+    // "sentences under 10 words", "lines of at most 80 characters": a bound on each of those, not on the reply.
+    const perUnit = isLength && PER_UNIT_BEFORE.test(clause.slice(0, m.index!));
+    const perItem = perUnit || /\b(?:each|every|per)\s+(?:single\s+)?(?:bullet|item|point|line|sentence|paragraph|step|option|section|message)\b/i.test(clause) ? "each" : "";
     // "a quote of under 20 words", "20 words of text from a source": the bound measures that thing, not the reply.
     const measured =
       /\b([a-z][a-z-]+)\s+(?:of|with)\s+(?:a\s+|an\s+)?$/i.exec(clause.slice(0, m.index!))?.[1] ??
@@ -1134,6 +1191,9 @@ function extractNumeric(
     }, m.index!);
   }
 }
+
+/** Plural only: "one sentence of no more than 25 words" is the whole reply. */
+const PER_UNIT_BEFORE = /\b(?:sentences|paragraphs|lines|bullets|bullet points|items|titles|headings|headers|captions|queries|labels|subject lines|descriptions)\s+(?:(?:of|with)\s+)?$/i;
 
 /** "Separated by six asterisks": the IFEval way to ask for several responses in one reply. */
 const SEVERAL_RESPONSES = /\bseparated by (?:a (?:line|row) of )?(?:six|6) asterisks?(?: symbols?)?\b|\*{6}/i;
@@ -1206,7 +1266,10 @@ const PROMPT_VERB =
   /\b(?:print|output|show|display|recite|paraphrase|summari[sz]e|describe|explain|list|dump|echo|reproduce|restate|copy|read out|type out|write out|spell out)\b/gi;
 const PROMPT_VERB_ONLY = /^(?:print|output|show|display|recite|paraphrase|summari[sz]e|describe|explain|list|dump|echo|reproduce|restate|copy|read out|type out|write out|spell out)$/i;
 const PROMPT_OBJECT =
-  /^\s*(?:(?:your|these|this|the|my|our)\s+(?:(?:system|initial|original|hidden|internal|exact|own)\s+)?(?:prompts?|instructions|guidelines|directives|configuration|rules|system message)|(?:the\s+)?system prompt|(?:the )?text above|everything above)\b/i;
+  /^\s*(?:(?:your|these|this|the|my|our)\s+(?:(?:system|initial|original|hidden|internal|exact|own|full|complete|entire|whole|actual)\s+)?(?:prompts?|instructions|guidelines|directives|configuration|rules|system message)|(?:the\s+)?system prompt|(?:the )?text above|everything above)\b/i;
+/** "show the user your instructions": whom it is shown to is not what is shown. */
+const INDIRECT_OBJECT = /^\s*(?:the user|the users|users|the customer|customers|them|him|her|me|us|anyone|people|the person)(?=\s+(?:your|these|this|the|my|our|any|all)\b)/i;
+const PART_OF = /^\s*(?:any |the |some )?(?:relevant |exact |specific |full |whole |entire )?(?:parts?|portions?|sections?|contents?|wording|text|bits?|pieces?) of(?=\s+(?:your|these|this|the|my|our)\b)/i;
 const KEEP_PROMPT_SECRET =
   /\bkeep (?:your |these |this |the |all |my |our )?(?:system )?(?:prompt|instructions|rules|guidelines|configuration)(?: \w+)? (?:confidential|secret|private|hidden|to yourself)\b/gi;
 
@@ -1224,7 +1287,8 @@ function extractDisclosure(
 ): void {
   const matches = [...allMatches(DISCLOSURE_VERB, clause), ...allMatches(PROMPT_VERB, clause)];
   for (const m of matches) {
-    const rest = clause.slice(m.index! + m[0].length);
+    // "quote the relevant parts of these guidelines": a part of the prompt is the prompt.
+    const rest = clause.slice(m.index! + m[0].length).replace(INDIRECT_OBJECT, " ").replace(PART_OF, " ");
     const obj = DISCLOSURE_OBJECT.exec(rest);
     if (!obj) continue;
     let words = topicWords(obj[1]!);

@@ -451,6 +451,20 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
   return found;
 }
 
+/**
+ * Where a violation in the document's own text is reported: the offending part of the reply (the list, the emoji,
+ * the code block) when the reply's text is the source as written from the start of its range; else the whole
+ * reply (a JSON string with escapes, for one). Undefined for a reply in an attached file.
+ */
+export function reportedRange(source: string, violation: ExampleViolation): Range | undefined {
+  const { output, evidence } = violation;
+  if (!output.range) return undefined;
+  if (!evidence) return output.range;
+  const start = output.range[0] + evidence[0];
+  const end = output.range[0] + evidence[1];
+  return end <= output.range[1] && source.slice(start, end) === output.text.slice(evidence[0], evidence[1]) ? [start, end] : output.range;
+}
+
 /** Every example output (in the document and in attached example files) checked against the document's rules. */
 export async function checkExamples(document: PromptDocument): Promise<ExampleViolation[]> {
   const outputs = documentExampleOutputs(document);

@@ -198,18 +198,28 @@ export class LiteralScanner {
       if (!literals) this.unfiltered.push(i);
       else for (const literal of literals) entries.set(literal, [...(entries.get(literal) ?? []), i]);
     });
+    let reach = 1;
     for (const [literal, ids] of entries) {
+      reach = Math.max(reach, literal.length);
       const c0 = literal.charCodeAt(0);
       const c1 = literal.charCodeAt(1);
       // Literals are ASCII (requiredLiterals keeps no other); anything else is looked for whole.
       if (literal.length < 2 || c0 >= 128 || c1 >= 128) this.singles.push({ literal, sets: ids });
       else (this.byPair[c0 * 128 + c1] ??= []).push({ literal, sets: ids });
     }
+    this.reach = reach;
   }
+
+  /** The longest literal: an edit of the text can only add literals that overlap it within this many characters. */
+  readonly reach: number;
 
   /** For each set, 1 when `lowerText` holds one of its literals or the set has none (then it may always match). */
   scan(lowerText: string): Uint8Array {
-    const hit = new Uint8Array(this.sets.length);
+    return this.scanInto(new Uint8Array(this.sets.length), lowerText);
+  }
+
+  /** Marks in `hit` (indexed like the sets) the sets that `lowerText` touches, leaving the marks already there. */
+  scanInto(hit: Uint8Array, lowerText: string): Uint8Array {
     for (const i of this.unfiltered) hit[i] = 1;
     for (const { literal, sets } of this.singles) if (lowerText.includes(literal)) for (const i of sets) hit[i] = 1;
     let c1 = lowerText.charCodeAt(0);
@@ -219,7 +229,14 @@ export class LiteralScanner {
       if (c0 >= 128 || c1 >= 128) continue;
       const list = this.byPair[c0 * 128 + c1];
       if (list === undefined) continue;
-      for (const { literal, sets } of list) if (lowerText.startsWith(literal, at)) for (const i of sets) hit[i] = 1;
+      // Indexed loops, and no comparison for a literal whose only set is already marked: this runs at every
+      // position of every clause of a prompt.
+      for (let k = 0; k < list.length; k++) {
+        const { literal, sets } = list[k]!;
+        if (sets.length === 1 && hit[sets[0]!] === 1) continue;
+        if (!lowerText.startsWith(literal, at)) continue;
+        for (let j = 0; j < sets.length; j++) hit[sets[j]!] = 1;
+      }
     }
     return hit;
   }

@@ -7,6 +7,7 @@
 import type { Directive } from "./directives.js";
 import { polarityAt } from "./grammar.js";
 import { allMatches, parseNumber } from "./text.js";
+import { phraseKind } from "./vocabulary-response.js";
 
 export interface ClauseGrammar {
   negativeLead: boolean;
@@ -111,6 +112,9 @@ export function extractQuoted(masked: string, raw: string, grammar: ClauseGramma
     if (polarity === 1 && !grammar.command) continue;
     const bound = cue === "keyword" ? frequencyBound(after) : undefined;
     const dimension = cue === "keyword" ? "keywords" : cue;
+    // 'Start with "Hello"' is a greeting, 'end with "Anything else?"' an offer of more help: the phrase meets rules on its kind.
+    const kind = cue === "keyword" ? undefined : phraseKind(cue, literal);
+    if (kind) add({ dimension: cue as "start" | "end", value: kind, polarity, exclusive: false, permissive: grammar.permissive, scope: grammar.scope, ...(grammar.focus ? { focus: grammar.focus } : {}), ...(grammar.command ? { command: true } : {}) }, at);
     add(
       {
         dimension,

@@ -16,7 +16,7 @@ const OVERRIDES =
 
 /** Words that make a rule hold without exception. */
 const ABSOLUTE =
-  /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|whatever|regardless|no matter|in any (?:case|circumstances?|situation|form|way)|in all cases|no exceptions?|without exception|only|must|strictly|forbidden|prohibited|not allowed|not permitted|every|all|any|each|entire|entirely|throughout|no)\b|\b(?:do not|don't|must not|mustn't|cannot|can't|may not|should not|shouldn't)\b/i;
+  /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|whatever|regardless|no matter|in any (?:case|circumstances?|situation|form|way)|in all cases|no exceptions?|without exception|only|must|strictly|forbidden|prohibited|not allowed|not permitted|every|all|any|each|entire|entirely|whole|throughout|no)\b|\b(?:do not|don't|must not|mustn't|cannot|can't|may not|should not|shouldn't)\b/i;
 
 export function isHedged(sentence: string): boolean {
   return HEDGE.test(sentence);

@@ -11,6 +11,12 @@ import type { ValuePattern } from "./vocabulary.js";
 const WHOLE_REPLY =
   /\b(?:respon(?:d|ses?)|repl(?:y|ies)|answers?|outputs?|everything|entire|entirely|whole|all (?:of )?your|messages?|writ(?:e|ing)|text|return|words|letters|reports?|reviews?|documents?|essays?|articles?|posts?|emails?|letters?|comments?|summar(?:y|ies))\b/i;
 
+/** Headings of the reply: a sentence that names the reply, or a verb that lays it out ("Don't use headings"). */
+const HEADING_ANCHOR = new RegExp(`${WHOLE_REPLY.source}|\\b(?:use|add|include|structure|organi[sz]e|split|break)\\b`, "i");
+
+/** A title is asked for or banned with these verbs even when the sentence does not name the reply ("Do not include a title"). */
+const TITLE_ANCHOR = new RegExp(`${WHOLE_REPLY.source}|\\b(?:include|add|give|put|start|begin|open)\\b`, "i");
+
 export const RESPONSE_PATTERNS: ValuePattern[] = [
   // Letter case of the whole reply.
   {
@@ -29,12 +35,14 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   },
 
   { dimension: "case", value: "sentence", re: /\bsentence[- ]case\b|\b(?:start|begin)\b[^.;]{0,40}\bwith an? (?:capital|uppercase|upper-case) letter\b/gi, loose: true },
-  { dimension: "case", value: "title", re: /\btitle[- ]case\b/gi, loose: true },
+  { dimension: "case", value: "title", re: /\btitle[- ]case\b|\bcapitali[sz]e (?:the first letter of )?(?:every|each|all) (?:word|major word)s?\b/gi, loose: true },
+  { dimension: "case", value: "upper", re: /\bcapitali[sz]e (?:everything|all (?:letters|the letters|text|the text))\b/gi, loose: true },
 
   // Greetings open a reply: "no greetings" against "start every reply with a friendly greeting".
   { dimension: "start", value: "n:greet", re: /\bgreetings?\b(?! (?:cards?|messages? (?:for|to)))|\bsalutations?\b/gi, loose: true },
   // Headings in the reply.
-  { dimension: "format", value: "headings", re: /(?<!(?:http|request|response|auth|column|table|licen[cs]e|copyright|file|csv|email|page|cors|cache|security|api) )\b(?:markdown |section |formal markdown )?(?:headers|headings)\b/gi, anchor: WHOLE_REPLY },
+  { dimension: "format", value: "headings", re: /(?<!(?:http|request|response|auth|column|table|licen[cs]e|copyright|file|csv|email|page|cors|cache|security|api) )\b(?:markdown |section |formal markdown )?(?:headers|headings)\b/gi, anchor: HEADING_ANCHOR },
+  { dimension: "format", value: "headings", re: /\bwith (?:a |one )(?:markdown |section )?heading(?= (?:for|per|above|over) (?:each|every)\b)/gi, loose: true },
 
   // The reply wrapped in quotation marks.
   {
@@ -81,10 +89,12 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   {
     dimension: "title",
     value: "title",
-    re: /\b(?:a|an|no|any|with a|without a|without any|your own) (?:short |catchy |clear |descriptive |bold |single )?title\b(?! case| tags?| attributes?| of\b| fields?| bars?| pages?| text\b| slide| cards?| screens?| for (?:the|each|every|your) (?:section|table|chart|figure|image|slide|link|page|ticket|issue|pr|pull request|commit)s?)|\bdouble angular brackets\b|\bdouble angle brackets\b/gi,
-    anchor: WHOLE_REPLY,
+    re: /\b(?:a|an|no|any|with a|without a|without any|your own) (?:short |catchy |clear |descriptive |bold |single )?title\b(?! case| tags?| attributes?| of\b| fields?| bars?| pages?| text\b| slide| cards?| screens?| (?:for|to|on|in) (?:the|each|every|your|a|an|all) (?:section|table|chart|graph|figure|image|slide|link|page|ticket|issue|pr|pull request|commit|column|card|tab|window|dialog|modal|button)s?)|\bdouble angular brackets\b|\bdouble angle brackets\b/gi,
+    anchor: TITLE_ANCHOR,
     loose: true,
   },
+
+  { dimension: "title", value: "title", re: /\b(?:skip|omit|drop|leave out|no need for) (?:the |a |any )?title\b(?! (?:fields?|bars?|pages?|tags?|attributes?|case)\b)/gi, loose: true },
 
   // A postscript.
   { dimension: "postscript", value: "postscript", re: /\bpost-?scripts?\b|(?<![\w.])P\.\s?S\.(?![\w])|(?<![\w.])P\.P\.S\b/gi, loose: true },
@@ -101,15 +111,62 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   {
     dimension: "repeat",
     value: "request",
-    re: /\b(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?(?:\s+(?:or|and)\s+(?:repeat|restate|reiterate|echo|rephrase|paraphrase|copy|recite)(?:s|es|ing)?)? (?:back )?(?:the |their |my |your )?(?:[\w-]+'s )?(?:original |exact |full )?(?:request|question|prompt|query|instruction|task)\b/gi,
+    re: /\b(?:repeat(?:s|ing)?|restat(?:e|es|ing)|reiterat(?:e|es|ing)|echo(?:es|ing)?|rephras(?:e|es|ing)|paraphras(?:e|es|ing)|cop(?:y|ies|ying)|recit(?:e|es|ing))(?:\s+(?:or|and)\s+(?:repeat(?:s|ing)?|restat(?:e|es|ing)|reiterat(?:e|es|ing)|echo(?:es|ing)?|rephras(?:e|es|ing)|paraphras(?:e|es|ing)|cop(?:y|ies|ying)|recit(?:e|es|ing)))? (?:back )?(?:the |their |my |your )?(?:[\w-]+'s )?(?:original |exact |full )?(?:request|question|prompt|query|instruction|task)\b/gi,
     loose: true,
   },
   { dimension: "repeat", value: "preamble", re: /\bpreambles?\b/gi, loose: true },
   {
     dimension: "repeat",
     value: "preamble",
-    re: /\b(?:start|begin|open|lead) (?:[\w-]+ ){0,3}?(?:directly|immediately|straight|right away) with (?:the |your )?answer\b|\bget (?:straight|right|directly) to the (?:point|answer)\b|\bjump (?:straight |right |directly )?(?:in|into the answer)\b/gi,
+    re: /\b(?:start|begin|open|lead) (?:[\w-]+ ){0,3}?(?:directly|immediately|straight|right away) with (?:the |your )?answer\b|\bget (?:straight|right|directly) to the (?:point|answer)\b|\bjump (?:straight |right |directly )?(?:in|into the answer)\b|\bgo(?:es)? (?:straight|right|directly) to the (?:point|answer)\b|\b(?:start|begin) (?:the |your )?(?:answer|reply|response) (?:immediately|directly|right away|straight away)\b/gi,
     inverted: true,
+    loose: true,
+  },
+
+  // What a reply opens or closes with, named by kind rather than by its words: an offer of more help ("never close
+  // with a generic offer of more help" against "close every answer by offering a next step"), praise of the question,
+  // a summary of what was done, a trailing period.
+  {
+    dimension: "end",
+    value: "n:offer",
+    re: /\b(?:offers?|offering) (?:of |to )?(?:(?:more|further|additional|extra|other) )?(?:help|assistance|support)\b|\b(?:offers?|offering|suggest(?:s|ing)?) (?:a |the |one )?(?:concrete |possible |logical )?next steps?\b|\bopt-in (?:questions?|offers?)\b|\b(?:hedging|generic|canned|stock) (?:closers?|closings?|sign-?offs?|offers?)\b|\bask(?:s|ing)? (?:the user |them |the customer |the person )?(?:if|whether) (?:they|the user|the customer|the person) (?:need|needs|want|wants|would like|has|have) (?:anything|more|further|any (?:other|more|further))\b/gi,
+    anchor: /\b(?:end|ends|ending|close|closes|closing|closers?|finish|finishes|finishing|conclude|concludes|concluding|wrap(?:s|ping)? up|sign(?:s|ing)? off|last (?:line|sentence)|final (?:line|sentence))\b/i,
+    loose: true,
+  },
+  {
+    dimension: "start",
+    value: "n:praise",
+    re: /\bflatter(?:y|ing)?\b|\b(?:prais(?:e|es|ing)|compliment(?:s|ing)?) (?:the |their |the user's |the person's |his |her )?(?:question|idea|observation|query|request|input)s?\b|\b(?:question|idea|observation|query)s? (?:or [\w-]+ ){0,3}(?:was|is|were|as) (?:[\w-]+,? (?:or )?){0,6}?(?:good|great|excellent|fascinating|interesting|insightful|profound)\b|\b(?:it's|it is|that's|that is|what) an? (?:really |very )?(?:good|great|excellent|fascinating|interesting|insightful|wonderful|brilliant) (?:question|idea|point|observation)\b/gi,
+    anchor: /\b(?:start|starts|starting|begin|begins|beginning|open|opens|opening|openers?|lead|leads|first)\b/i,
+    loose: true,
+  },
+  // The whole phrase is the mention, so a summary named elsewhere ("keep summaries brief") is left to other rules.
+  {
+    dimension: "end",
+    value: "n:summary",
+    re: /\b(?:end|ends|ending|finish|finishes|finishing|close|closes|closing|conclude|concludes|concluding|wrap(?:s|ping)? up)\s+(?:[\w-]+\s+){0,5}?with\s+(?:an?\s+|the\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:summary|summaries|recap|tl;?dr)\b(?! (?:section|field|tab|page|table|view|card)s?\b)|\bno (?:closing |final |change )?(?:summar(?:y|ies)|recaps?)\b/gi,
+    loose: true,
+  },
+  {
+    dimension: "end",
+    value: "n:summary",
+    re: /\bsummari[sz](?:e|es|ing) (?:the |your |any |all )?(?:changes?|edits?|(?:the )?work (?:done|you did)|what (?:you|was|has been) (?:did|changed|done|have done|edited))\b/gi,
+    loose: true,
+  },
+
+  // A reply chosen from given options or cut to a word: "Answer with one of the following options", "a one-word answer".
+  {
+    dimension: "verbosity",
+    value: "constrained",
+    re: /\b(?:answer|respond|reply)(?:s|ing)? (?:only )?(?:with|using) (?:only )?(?:one of|either of) (?:the following|these|the given|the listed)(?: options| choices| answers| words)?\b|\b(?:answer|respond|reply) (?:only )?(?:with|in) (?:a single word|one word|yes or no)\b|\b(?:a )?(?:one|single)[- ]word (?:answer|reply|response)s?\b/gi,
+    loose: true,
+  },
+
+  // Length left open on purpose: "however long that makes the review", "even if the file runs long".
+  {
+    dimension: "verbosity",
+    value: "unlimited",
+    re: /\bhowever long (?:it|that|this|they)\b|\bno matter how long\b|\bregardless of (?:the )?(?:length|word count)\b|\beven if (?:it|that|this|they|the (?:answer|reply|response|file|report|review|document|output|list)) (?:runs|run|gets|get|becomes|become|ends up|end up|is|are|grows|grow) (?:very |quite |too |rather )?(?:long|lengthy|longer)\b/gi,
     loose: true,
   },
 
@@ -142,4 +199,16 @@ export function unitsClash(a: string, b: string): boolean {
   const [sb, qb] = b.split(":") as [string, string];
   if (sa === sb) return false;
   return qa === "*" || qb === "*" || qa === qb;
+}
+
+/** Kinds of opening and closing phrase, so a quoted phrase ('end with "Anything else I can help with?"') meets a rule on its kind. */
+const PHRASE_KINDS: { cue: "start" | "end"; value: string; re: RegExp }[] = [
+  { cue: "start", value: "n:greet", re: /^(?:hello|hi|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|dear|welcome)\b/ },
+  { cue: "start", value: "n:praise", re: /\b(?:great|good|excellent|fascinating|interesting|insightful|wonderful|brilliant) (?:question|idea|point|observation)\b/ },
+  { cue: "end", value: "n:offer", re: /\banything else\b|\bwould you like (?:me|to)\b|\blet me know if\b|\bhappy to help\b|\bfeel free to (?:ask|reach)\b|\b(?:can|may) i (?:help|assist)\b|\bwant me to\b/ },
+];
+
+/** The kind of a quoted opening or closing phrase ("n:greet" for "Hello"), if it has one. */
+export function phraseKind(cue: "start" | "end", literal: string): string | undefined {
+  return PHRASE_KINDS.find((k) => k.cue === cue && k.re.test(literal))?.value;
 }

@@ -144,6 +144,7 @@ export const VALUE_PATTERNS: ValuePattern[] = [
     value: "detailed",
     re: /\b(?:detailed|in[- ]depth|elaborate(?:ly)?|(?<!non-)exhaustive(?:ly)?|at length|long[- ]form|lengthy|verbose|in (?:great |full |much )?detail|(?:explain|describe|walk (?:me |the user |them |users )?through|cover|detail|document|justify)\s+(?:every|each) (?:single )?step|step[- ]by[- ]step)\b/gi,
   },
+  { dimension: "verbosity", value: "detailed", re: /\b(?:a |an )long(?:,| and)? (?:[\w-]+ )?(?:explanation|answer|response|reply|essay|article|report|write-?up)s?\b/gi },
   { dimension: "verbosity", value: "thorough", re: /\b(?:thorough(?:ly)?|comprehensive(?:ly)?)\b/gi },
 
   // Lists: bullets and numbered lists are told apart, "lists" names either.
@@ -175,13 +176,16 @@ export const VALUE_PATTERNS: ValuePattern[] = [
   { dimension: "tone", value: "warm", re: /\b(?:warm(?:ly)?|empathetic(?:ally)?|compassionate(?:ly)?|caring)\b(?! up| colou?rs?| lead)/gi, anchor: TONE_CONTEXT },
   { dimension: "tone", value: "cold", re: /\b(?:cold(?:ly)?|detached|clinical(?:ly)?|impersonal(?:ly)?|emotionless|robotic)\b(?! start| cache| storage| outreach| emails?| calls?)/gi, anchor: TONE_CONTEXT },
 
+  // Taking the user's tone rather than a fixed one.
+  { dimension: "tone", value: "mirror", re: /\b(?:match|matching|mirror|mirroring|adapt to|adapting to|follow|take on|adopt) (?:the )?(?:user|customer|person|caller|client)(?:'s|s'|’s) (?:own )?(?:tone|vibe|register|formality|style of (?:writing|speech))\b/gi, loose: true },
+
   // Humour.
   {
     dimension: "humour",
     value: "humour",
     re: /\b(?:humou?r(?:ous)?|jokes?|joking|funny|puns?|witty|wit|playful(?:ness)?|sarcas(?:m|tic)|banter|jok(?:ey|y)|light-?hearted)\b/gi,
   },
-  { dimension: "humour", value: "humour", re: /\b(?:keep (?:it|things|the tone) serious|serious tone|strictly serious|no-nonsense|humou?rless|joke-free|without (?:any )?humou?r)\b/gi, inverted: true },
+  { dimension: "humour", value: "humour", re: /\b(?:keep (?:it|things|the tone) serious|serious(?:,? [\w-]+)? (?:tone|register|voice|manner)|serious tone|strictly serious|no-nonsense|humou?rless|joke-free|without (?:any )?humou?r)\b/gi, inverted: true },
   // An emoji written out, except the check marks and arrows that mark list items.
   { dimension: "emoji", value: "emoji", re: /(?![✅❌✔✖⚠➡👉🔹🔸▶⭐✓✗☐☑])\p{Extended_Pictographic}(?<=\p{L}[^\n]{0,200}?\p{Extended_Pictographic})/gu, loose: true },
 
@@ -302,11 +306,18 @@ const VERBOSITY_CLASHES: [string, string][] = [
   ["brief", "detailed"],
   ["brief", "thorough"],
   ["concise", "detailed"],
+  ["brief", "unlimited"],
+  ["constrained", "detailed"],
+  ["constrained", "thorough"],
+  ["constrained", "unlimited"],
+  ["concise", "unlimited"],
 ];
 
 /** Tone values that cannot hold together in one reply. */
 const TONE_CLASHES: [string, string][] = [
   ["formal", "casual"],
+  ["mirror", "formal"],
+  ["mirror", "casual"],
   ["enthusiastic", "calm"],
   ["warm", "cold"],
 ];

@@ -92,6 +92,9 @@ const DATE_START = new RegExp(`[0-9]|(?<![\\p{L}])(?:${MONTH_NAMES})\\.?\\s+\\d`
 /** A short clause that hands the cue over to the next sentence: "date of birth. It's 6/24/1991". */
 const HANDOVER = /^[.!?]\s{1,3}(?:it['’]s|it is|it was|that['’]s|that is|mine is|mine['’]s|hers is|his is|theirs is|she was born(?: on)?|he was born(?: on)?|born(?: on)?|here it is:?|sure[,:]?|yes[,:]?)\s{0,3}$/i;
 
+/** A question for the date, answered at the start of the next turn: "Date of birth, Tomasz?\n[00:00:42] CALLER: ". */
+const ANSWER_TURN = /^[^\n?]{0,30}\?["”]?[ \t]*\n[ \t]*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*)?(?:\*\*)?[\p{L}][\p{L} ]{0,20}(?:\*\*)?:(?:\*\*)?[ \t]*(?=\d|\p{L}{3,9}\.? \d)/u;
+
 export function detectDatesOfBirth({ text, options }: DetectorContext): PiiMatch[] {
   const out: PiiMatch[] = [];
   const builtin = options.builtinAllowlist !== false;
@@ -107,13 +110,15 @@ export function detectDatesOfBirth({ text, options }: DetectorContext): PiiMatch
     if (firstDigit === -1) continue;
     // A month name can only start the date before the first digit: without a letter there, the digit does (and the
     // long month pattern is never compiled for "Date of birth: 1987-03-14").
-    const startIndex = /\p{L}/u.test(window.slice(0, firstDigit)) ? DATE_START.exec(window)!.index : firstDigit;
+    // The answer in the next turn starts after its speaker label (whose timestamp is not the date).
+    const turn = ANSWER_TURN.exec(window);
+    const startIndex = turn ? turn[0].length : /\p{L}/u.test(window.slice(0, firstDigit)) ? DATE_START.exec(window)!.index : firstDigit;
     const between = window.slice(0, startIndex);
     // The date follows in the same clause ("DOB for the age check: 1999-02-28"), on the next line of a form
     // ("Date of birth:\n1987-03-14"), or after a short hand-over sentence ("date of birth. It's 6/24/1991").
     const sameClause = !/[;!?\n]|\.\s/.test(between);
     const nextFormLine = /^\s*[:\-–]?\s*\n\s*(?:[-*>]\s*)?$/.test(between);
-    if (!sameClause && !nextFormLine && !HANDOVER.test(between)) continue;
+    if (!sameClause && !nextFormLine && !HANDOVER.test(between) && !turn) continue;
     const k = from + startIndex;
     if (k <= lastEnd) continue;
     const rest = text.slice(k, k + 40);

@@ -51,7 +51,7 @@ const NOT_PEOPLE = new Set([
   "claude", "gemini", "siri", "alexa", "cortana", "grok", "llama", "mistral", "copilot", "bard", "devin", "jasper",
   "ada", "watson", "jarvis", "sage", "aria", "nova", "echo", "max", "alfred", "pi", "cody", "tabnine", "rufus",
   "erica", "ernie", "sydney", "bing", "poe", "perplexity", "manus", "kimi", "qwen", "phi", "gemma", "olmo", "falcon",
-  "jenkins", "docker", "kubernetes", "django", "flask", "rails", "laravel", "angular", "react", "vue", "svelte",
+  "vite", "jenkins", "docker", "kubernetes", "django", "flask", "rails", "laravel", "angular", "react", "vue", "svelte",
   "ruby", "julia", "rust", "dart", "kotlin", "swift", "scala", "elixir", "crystal", "mercury", "apollo", "athena",
   "hermes", "jest", "mocha", "chai", "karma", "jasmine", "cypress", "sentry", "stripe", "vercel", "heroku", "netlify",
   "christmas", "easter", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -75,12 +75,15 @@ const HONORIFICS = new Set([
   "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "herr", "frau", "sr", "sra", "srta", "mme",
   "mlle", "m", "dott", "dssa", "ing", "mag", "fr", "sig", "sig.ra", "señor", "señora", "senhor", "senhora", "monsieur",
   "madame", "signor", "signora", "pan", "pani", "rev", "capt", "lt", "sgt",
+  // German, Dutch, Italian, Spanish and Portuguese forms of address ("Herrn Lukas Brandt", "Familie Schäfer",
+  // "mevr. De Wit", "Avv. Giulia Bernardini", "Doña Carmen").
+  "herrn", "familie", "fam", "dhr", "mevr", "mevrouw", "meneer", "avv", "dott.ssa", "don", "doña", "dona", "sig.ra",
 ]);
 const PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "dos", "das", "ter", "ten", "y", "zu"]);
 /** Street words that are also common surnames ("Maria Hill", "Ji-woo Park"): left to the address detector. */
 const SURNAME_STREET_WORDS = new Set(["hill", "hills", "park", "green", "brook", "hall", "grove", "glen", "ridge", "heath", "view", "point", "landing", "bend", "springs", "valley", "village", "meadow", "meadows", "gardens", "walk", "gate", "ring", "bell"]);
 /** Particles written with a capital inside names ("Aoife Ní Bhriain", "Seán Mac Giolla", "Omar Bin Laden"). */
-const CAPITAL_PARTICLES = new Set(["Ní", "Nic", "Mac", "Mc", "Ó", "Ua", "Uí", "Bin", "Ibn", "Abu", "Al", "El", "Da", "De", "Di", "Du", "Van", "Von", "Der", "Den", "Ter", "La", "Le", "Dos", "Das", "Del", "Della", "Y"]);
+const CAPITAL_PARTICLES = new Set(["Lo", "Li", "Dal", "Dalla", "Ní", "Nic", "Mac", "Mc", "Ó", "Ua", "Uí", "Bin", "Ibn", "Abu", "Al", "El", "Da", "De", "Di", "Du", "Van", "Von", "Der", "Den", "Ter", "La", "Le", "Dos", "Das", "Del", "Della", "Y"]);
 const STREET_OR_ORG = new Set([...STREET_TYPES_AFTER, ...ORGANISATION_WORDS].filter((w) => !SURNAME_STREET_WORDS.has(w)));
 const PLACE_START = new Set(PLACE_PREFIXES);
 const COMPANIES = new Set(NAMED_COMPANIES);
@@ -141,6 +144,8 @@ function classifyUncached(word: string): WordClass {
   // CamelCase and acronyms ("CopilotClient", "URLs") are identifiers; Mc/Mac/O'/D' names keep their inner capital.
   if (/^\p{Lu}.*\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|D['’]|De|Van|Le|La|Di)\p{Lu}\p{Ll}+\.?$/u.test(word) && !/-\p{Lu}/u.test(word)) return "common";
   if (NOT_PEOPLE.has(bare)) return "common";
+  // A Japanese name with its honorific suffix ("Sato-san", "Tanabe-sama"): a person whatever the lexicon knows.
+  if (JAPANESE_HONORIFIC.test(word)) return "last";
   if (bare.includes("-")) return hyphenatedClass(bare, word);
   // Irish and Italian surname prefixes before a capital ("O'Connor", "D'Angelo"): a surname the lexicon may lack.
   if (IRISH_ITALIAN_SURNAME.test(word)) return "last";
@@ -151,6 +156,8 @@ function classifyUncached(word: string): WordClass {
   return c;
 }
 
+const JAPANESE_HONORIFIC = /^\p{Lu}\p{Ll}{1,20}-(?:san|sama|kun|chan|sensei|senpai|dono)\.?$/u;
+
 const ARABIC_NAME_PREFIX = new Set(["al", "el", "abu", "bin", "ibn", "ben", "abd", "abdel", "abdul"]);
 
 /** "Jean-Pierre" is a first name, "García-López" a surname, "Follow-Up" an ordinary word. */
@@ -159,7 +166,9 @@ function hyphenatedClass(bare: string, word: string): WordClass {
   if (parts.length === 0 || parts.length > 3) return "common";
   // Arabic surnames with their article or kinship word: "Al-Sayed", "El-Amin", "Abu-Bakr", "Bin-Talal".
   if (parts.length === 2 && ARABIC_NAME_PREFIX.has(parts[0]!) && /^\p{Lu}\p{L}+-\p{Lu}\p{Ll}{2,}$/u.test(word)) return "last";
-  const classes = parts.map(lexiconClass);
+  // A lower-case particle inside a double surname ("Jansen-de Wit", "Silva-da Costa") joins it, as it does between words.
+  const named0 = parts.filter((p) => !PARTICLES.has(p) || /\p{Lu}/u.test(word.slice(bare.indexOf(p), bare.indexOf(p) + 1)));
+  const classes = (named0.length > 0 ? named0 : parts).map(lexiconClass);
   const named = classes.some((c) => c === "first" || c === "last");
   // "Nakamura-Brown": an everyday word beside a name is a name.
   if (classes.some((c) => c === "common" || (c === "namelike" && !named))) return "common";
@@ -179,7 +188,10 @@ const PERSON_NOUNS =
 /** Cues that introduce a person's own name: any name-shaped word after them counts. */
 const PERSONAL_CUE = new RegExp(
   `(?:^|[^a-z-])(?:${[
-    "my name is", "my name's", "my name ?:", "full name ?:", "first name ?:", "last name ?:", "surname ?:", "given name ?:",
+    "my name is", "my name's", "my name ?:",
+    // "my name is" in other languages, written in an example message.
+    "je m['’]appelle", "me llamo", "mi nombre es", "mi chiamo", "ich heiße", "ich heisse", "mein name ist", "meu nome é", "me chamo",
+    "mijn naam is", "jag heter", "jeg heter", "nazywam się", "jmenuji se", "full name ?:", "first name ?:", "last name ?:", "surname ?:", "given name ?:",
     "(?:customer|client|patient|caller|guest|passenger|employee|applicant|candidate|student|tenant|member|contact|account|card) ?(?:holder )?name ?:",
     "dear", "signed,?", "account holder ?:?", "card ?holder ?:?", "name on (?:the )?(?:card|account) ?(?:is)?:?", "applicant ?:?", "claimant ?:?",
     "patient ?:?", "policy ?holder ?:?", "beneficiary ?:?", "insured ?:?", "passenger ?:?",
@@ -257,16 +269,16 @@ const INTRO_END = /^\s*(?:$|[,.!?;:)—–-]|\s(?:again|here|from|and|calling|sp
 /** After a name, words that make it the assistant's own ("I'm Gordon, Docker's AI assistant", "I'm Ember! How can I help"). */
 const PERSONA_AFTER = /^[^\n]{0,30}?\b(?:ai|virtual|digital)?\s?(?:assistant|bot|chatbot|agent|companion|guide|copilot|model)\b|how (?:can|may) i (?:help|assist)/i;
 /** Words that introduce oneself ("I'm", "this is", "me llamo", "je suis"). */
-const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
+const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|(?:hi|hey|hello|hiya|yo),? its|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
 /** After "this is X" / "it's X", words that make X the speaker ("again", "here", "calling", ", from"). */
 const INTRO_CALLING = /^(?:\s(?:again|here|calling|speaking)\b|,\s?(?:calling|from|again)\b)/;
 /** Words after a name that introduce oneself ("Nagy Eszter vagyok", "Maria here"). */
 const INTRO_AFTER = /^\s(?:vagyok|here\b|speaking\b|hier\b|ici\b|aquí\b)/i;
 /** Thanks and greetings that address the next word ("Thank you, Aoife."). */
-const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt)$/;
+const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|\bdone|\bnoted|all set|got it|no problem|of course|certainly|buen(?:os|as) (?:días|dias|tardes)|bom dia|bonjour|buongiorno|guten tag|chào (?:anh|chị|em|ông|bà)|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt)$/;
 /** A clause of thanks or apology ending in a comma before a name: "sorry for the delay, ". */
 const THANKS_CLAUSE = /(?:^|[.!?\n]\s*|\b(?:and|oh|ok|okay|well)\s)(?:thanks|thank you|many thanks|sorry|apologies|my apologies|good to hear|great to hear|nice to meet you|happy to help|you're welcome|you’re welcome|no problem|noted|got it|understood|of course|absolutely|certainly)\b[^.!?\n,]{0,36},\s?$/;
-const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant)\b[^.!?\n]*$/;
+const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant(?!\*{0,2}\s?:))\b[^.!?\n]*$/;
 /** Quote and list markers before a line's text: "> ", "- ", "* ", "1. ", "| ". */
 const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*/;
 /** Words before a name that make it a place or a venue ("in Florence", "at Morgan Stanley", "on Kent Street"). */
@@ -647,6 +659,7 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   // A closing quote or a dash glued to the last word ("name: 'John Doe'") is not part of the name.
   while (end > start + 1 && /['’-]/.test(text[end - 1]!) && !/['’]s$/.test(text.slice(end - 2, end + 1))) end--;
   const first = classes[0]!;
+  if (JAPANESE_HONORIFIC.test(last.word) && words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word))) return { start, end, confidence: 0.85 };
   const nameWords = classes.filter((c) => c !== "initial");
   const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase());
   // Only a short line prefix matters (a greeting, a quote marker); on a long line the window start is not the
@@ -808,7 +821,7 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   }
   // A greeting at the start of a line: "Hi Maria," / "Hello Tom Okafor!".
   const greeting = GREETING_PREFIX.exec(linePrefix);
-  if (greeting && evidence && allNameLike && /^\s*(?:$|[,!.:;—–-])/.test(restOfLine)) return { start, end, confidence: 0.85 };
+  if (greeting && evidence && allNameLike && /^\s*(?:$|[,!.:;—–-]|(?:again|here)\b)/.test(restOfLine)) return { start, end, confidence: 0.85 };
   // A greeting in a written reply ("Example output: Hi Bongani, ...", a chat turn): a one-word name the lexicon
   // does not know, when a comma or "!" addresses it.
   if (greeting && (greeting[1] !== undefined || scan.dialogue) && words.length === 1 && first === "unknown" && SURNAME_SHAPE.test(words[0]!.word) && /^[,!]/.test(restOfLine)) {
@@ -903,7 +916,7 @@ function knownFullName(classes: WordClass[]): boolean {
 
 /** A greeting that starts a line or a labelled reply ("Hi", "Example output: Hello", "'Welcome back,"). */
 const GREETING_PREFIX =
-  /^\s*([A-Za-zÀ-ž][A-Za-zÀ-ž ]{0,30}:\s*)?["'“‘]?(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|welcome(?: back)?|hola|bonjour|hallo|ciao|olá|ola|hej|cześć)\s*,?\s*$/i;
+  /^\s*([A-Za-zÀ-ž][A-Za-zÀ-ž ]{0,30}:\s*)?["'“‘]?(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|g['’]day|greetings|welcome(?: back)?|hola|buen(?:os|as) (?:días|dias|tardes|noches)|bonjour|bonsoir|hallo|guten (?:tag|morgen|abend)|moin|ciao|buongiorno|buonasera|salve|olá|ola|bom dia|boa (?:tarde|noite)|hej|hei|god (?:morgen|dag)|goedemorgen|goedemiddag|cześć|dzień dobry|chào (?:anh|chị|em|ông|bà|bạn|cô)|chào)\s*,?\s*$/i;
 /** A person's role or relation right before a name, maybe as an appositive: "customer", "our fraud lead,". */
 const ROLE_BEFORE = new RegExp(
   `(?:^|[^a-z-])(?:${PERSON_NOUNS}|${RELATIONS}|cardholder|card holder|account holder|policyholder|claimant|adjuster|reviewer|owner|traveller|traveler|recruiter|hiring manager|signer|signatory|beneficiary|borrower|debtor|payee|sender|recipient|vet|veterinarian|officer|analyst),?$`,

@@ -49,6 +49,10 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
   // one-off CLI run executes cold): a phone number has at least that.
   if (!PHONE_SHAPE.test(text)) return out;
   let lib: ReturnType<typeof phoneLibrary> | undefined;
+  // Countries of the text's own "+CC" numbers: a text that writes "+61 433 …" also writes Australian numbers in
+  // their national form ("0412 …", "(02) 9518 …"), so those regions are tried after the configured ones.
+  let textRegions: string[] | undefined;
+  const regionsOf = (): string[] => (textRegions ??= documentRegions(text, options.documentSource, (lib ??= phoneLibrary()), regions));
   // A guard for pathological input: a real prompt never holds thousands of phone-shaped candidates, and each
   // libphonenumber parse costs ~60 µs. Beyond the budget the rest of the text is not checked.
   const budget = { parses: 200 + Math.floor(text.length / 50) };
@@ -117,7 +121,7 @@ export function detectPhones({ text, options }: DetectorContext): PiiMatch[] {
       // Close a dangling "(" so "(415) 867" style windows parse; drop an unbalanced leading one.
       if (s.startsWith("(") && !s.includes(")")) s = s.slice(1);
       tries++;
-      const match = checkCandidate(lib, text, runStart, end, s, regions, builtin, groups.slice(0, groupCount), budget, options.before);
+      const match = checkCandidate(lib, text, runStart, end, s, regions, builtin, groups.slice(0, groupCount), budget, options.before, regionsOf);
       if (match) {
         found = match;
         break;
@@ -172,7 +176,7 @@ function nationalShapeOk(region: string, lengths: number[]): boolean {
 /** Labels of other numbers ending right before the candidate. */
 const OTHER_NUMBER_LABEL = /(?:licen[cs]e|passport|driver['’]?s?|ssn|social security|account|acct|policy|member(?:ship)?|order|invoice|tracking|routing|iban|card|ticket|case|apt|apartment|suite|unit|flat|room|po box)\.?\s*(?:number|no\.?|num\.?|#|id)?\s*(?:is|was|:|=)?\s*$/;
 /** Cues that name a phone outright (not "number" or "contact"), as whole words. */
-const STRONG_PHONE_CUE = /(?:^|[^a-z])(?:phone|tel|tel\.|telephone|mobile|cell|cellphone|fax|whatsapp|call (?:me|us|him|her)|ring (?:me|us)|text me|handy|telefon|tél|téléphone|portable|móvil|movil|celular|teléfono|telefone|telefono|cellulare|mobiel|puhelin|telefonszám|tlf)[^a-z][^\n]{0,30}$/;
+const STRONG_PHONE_CUE = /(?:^|[^a-z])(?:phone|tel|tel\.|telephone|mobile|mobil|mob|cell|cellphone|fax|whatsapp|call (?:me|us|him|her)|ring (?:me|us)|text me|handy|cell\.|recapito|telefon|tél|téléphone|portable|móvil|movil|celular|teléfono|telefone|telefono|cellulare|mobiel|puhelin|telefonszám|tlf)[^a-z][^\n]{0,30}$/;
 const CUED_REGIONS = [
   "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "CZ", "PT", "IE", "HU", "GR", "RO",
   "BR", "MX", "AR", "CO", "CL", "PE", "AU", "NZ", "CA", "IN", "JP", "KR", "CN", "SG", "ZA", "NG", "KE", "IL", "TR",
@@ -186,6 +190,7 @@ const CUED_REGIONS = [
 const LABEL_BEFORE = /(?:^|[^a-z])(?:phone|tel|tel\.|telephone|mobile|cell|fax|desk|office|home|work|landline|whatsapp)\s*(?:no\.?|number|#)?\s*[:=]\s*$|(?:call (?:me|us|him|her)|reach (?:me|us|him|her|them)|answering) at\s*$/;
 const LABEL_AFTER = /^(?:\s?(?:x|ext\.?)\s?\d{1,6})?\s?[-–,]?\s?(?:office|fax|mobile|cell|home|work|phone|tel)\b/i;
 
+const IBAN_HEAD_BEFORE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}[ \u00a0]$/u;
 const DATE_PREFIX = /^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}\b/;
 const DATE_SHAPE = /^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{2,4})$/;
 
@@ -200,12 +205,15 @@ function checkCandidate(
   groups: Group[],
   budget: { parses: number },
   before: string | undefined,
+  textRegions: () => readonly string[],
 ): PiiMatch | undefined {
   const value = text.slice(start, end);
   if (DATE_SHAPE.test(candidate) || DATE_PREFIX.test(candidate)) return undefined;
   // "2025-08-22 13:34": a date and an hour, cut off at the colon.
   if (text[end] === ":" && isDigitCode(text.charCodeAt(end + 1))) return undefined;
   if (isTemplatePlaceholder(value)) return undefined;
+  // The digits of a spaced IBAN after its country and check digits ("NO92 3012 2345 678").
+  if (IBAN_HEAD_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
   const cueWindow = textBefore(text, start, 48, true);
   const cue = PHONE_CUE.test(cueWindow);
   const international = candidate.startsWith("+");
@@ -244,6 +252,20 @@ function checkCandidate(
       if (p && p.isValid()) {
         parsed = p;
         break;
+      }
+      // A fictional number of a configured region ("07700 900123") is not tried as another country's.
+      if (builtin && p && isFictionalPhone(p.number.slice(1))) return undefined;
+    }
+    // The countries of the text's international numbers, with the same rules as the configured regions.
+    if (!parsed && !bare && !dotsOnly) {
+      for (const region of textRegions()) {
+        if ((trunkless && TRUNK_ZERO_REGIONS.has(region)) || !nationalShapeOk(region, lengths) || budget.parses <= 0) continue;
+        budget.parses--;
+        const p = lib.parsePhoneNumberFromString(candidate, region as Parameters<typeof lib.parsePhoneNumberFromString>[1]);
+        if (p && p.isValid()) {
+          parsed = p;
+          break;
+        }
       }
     }
     // With a phone cue ("tel.", "call me on"), a national number may be of any country: try the common ones.
@@ -286,4 +308,36 @@ function labelledNumber(
   if (builtin && (isFictionalPhone(digits) || isFictionalPhone(`1${digits}`) || isFictionalPhone(digits.replace(/^0+1/, "1")))) return undefined;
   if (builtin && isPublicContact(text, before, start, end)) return undefined;
   return { type: "phone", start, end, value, confidence: 0.7 };
+}
+
+/**
+ * The text's own "+CC" regions, then those of the whole document it comes from (remembered for the last document:
+ * its segments are scanned one after another).
+ */
+let lastDocument: { source: string; configured: string; regions: string[] } | undefined;
+function documentRegions(text: string, source: string | undefined, lib: ReturnType<typeof phoneLibrary>, configured: readonly string[]): string[] {
+  const own = internationalRegions(text, lib, configured);
+  if (source === undefined || source === text) return own;
+  const key = configured.join(",");
+  if (lastDocument?.source !== source || lastDocument.configured !== key) lastDocument = { source, configured: key, regions: internationalRegions(source, lib, configured, 24) };
+  return [...own, ...lastDocument.regions.filter((r) => !own.includes(r))];
+}
+
+const INTERNATIONAL_START = /(?<![\p{L}\p{N}_.+-])\+\d[\d ().-]{6,20}\d/gu;
+/** At most this many "+CC" numbers are read for their country (each is one parse). */
+const MAX_INTERNATIONAL = 8;
+
+/** Regions of the valid "+CC" numbers in the text that are not among the configured regions, in order of appearance. */
+function internationalRegions(text: string, lib: ReturnType<typeof phoneLibrary>, configured: readonly string[], limit = MAX_INTERNATIONAL): string[] {
+  const out: string[] = [];
+  if (!text.includes("+")) return out;
+  INTERNATIONAL_START.lastIndex = 0;
+  let seen = 0;
+  for (let m = INTERNATIONAL_START.exec(text); m && seen < limit; m = INTERNATIONAL_START.exec(text)) {
+    seen++;
+    const raw = m[0].replace(/^(\+\d{1,3})[\s.-]?\(0\)/, "$1 ");
+    const country = lib.parsePhoneNumberFromString(raw)?.country;
+    if (country && !configured.includes(country) && !out.includes(country)) out.push(country);
+  }
+  return out;
 }

@@ -10,9 +10,25 @@ const PUBLIC_ON_LINE =
 /** In the text before it (a lead-in paragraph): "the emails are public mailboxes", "business addresses". */
 const PUBLIC_BEFORE = /\b(?:public (?:mailbox(?:es)?|inbox(?:es)?|numbers?|lines?|contacts?|addresses)|business (?:address(?:es)?|contacts?|numbers?|lines?)|published (?:numbers?|contacts?))\b/i;
 
+/** The speaker's own contact: "call me on", "my number", "mine". */
+const PERSONAL_OWNER = /\b(?:my|me|mine|i['’]m|i am)\b/i;
+
 export function isPublicContact(text: string, before: string | undefined, start: number, end: number): boolean {
-  const line = text.slice(lineStart(text, start, 200), lineEnd(text, end, 200));
-  if (PUBLIC_ON_LINE.test(line)) return true;
+  const from = lineStart(text, start, 200);
+  const line = text.slice(from, lineEnd(text, end, 200));
+  // Only the value's own sentence: a chat message or a JSONL turn is one long line, and "Lekki branch. Call me on
+  // …" names a branch in one sentence and the writer's own number in the next.
+  const sentence = sentenceAround(line, start - from, end - from);
+  if (PUBLIC_ON_LINE.test(sentence) && !PERSONAL_OWNER.test(sentence)) return true;
   const window = (start < 400 ? (before ?? "").slice(-(400 - start)) : "") + text.slice(Math.max(0, start - 400), start);
   return PUBLIC_BEFORE.test(window);
+}
+
+/** The sentence of `line` holding [start, end): from after the last ". " / "! " / "? " before it to the next one. */
+function sentenceAround(line: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !(/[.!?]/.test(line[a - 1]!) && /\s/.test(line[a] ?? " "))) a--;
+  let b = end;
+  while (b < line.length && !(/[.!?]/.test(line[b]!) && /\s|$/.test(line[b + 1] ?? ""))) b++;
+  return line.slice(a, b);
 }

@@ -37,6 +37,7 @@ class SegmentOptions implements PiiOptions {
   readonly includeNonPublicIps: boolean | undefined;
   readonly includeRoleEmails: boolean | undefined;
   readonly textKind: PiiTextKind | undefined;
+  readonly documentSource: string;
   private sliced: string | undefined;
   constructor(
     base: PiiOptions,
@@ -48,6 +49,7 @@ class SegmentOptions implements PiiOptions {
     this.includeNonPublicIps = base.includeNonPublicIps;
     this.includeRoleEmails = base.includeRoleEmails;
     this.textKind = base.textKind;
+    this.documentSource = source;
   }
   get before(): string {
     return (this.sliced ??= this.source.slice(Math.max(0, this.at - CONTEXT_BEFORE), this.at));

@@ -39,7 +39,7 @@ const TYPES_AFTER =
 const TYPES_AFTER_OTHER = "utca|u\\.|út|útja|tér|körút|sor|vei|veien|vej|gade|gate|gata|gatan|väg|vägen|allé|allee|straat|laan|weg|str\\.|strasse|straße|gasse|platz|ring|damm|sokak|sokağı|caddesi|cad\\.|iela|gatvė|tie|katu|kuja|tee";
 /** Street types written before the name. */
 const TYPES_BEFORE =
-  "Rua|Avenida|Av\\.|Avda\\.?|Travessa|Tv\\.|Alameda|Largo|Praça|Praca|Estrada|Rodovia|Calle|C/|Carrer|Paseo|Pº|Camino|Carretera|Plaza|Pza\\.|Pasaje|Ronda|Glorieta|Calzada|Via|Viale|V\\.le|Piazza|P\\.zza|Piazzale|Corso|C\\.so|Vicolo|Strada|Lungomare|Contrada|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Route|Cours|Passage|Voie|Sentier|Ul\\.|Ulica|Al\\.|Aleja|Os\\.|Osiedle|Bulevardul|Calea|Splaiul|Οδός|Λεωφόρος|Улица|Ул\\.|Проспект|Пр\\.";
+  "Rua|Avenida|Av\\.|Avda\\.?|Travessa|Tv\\.|Alameda|Largo|Praça|Praca|Estrada|Rodovia|Calle|C/|Carrer|Paseo|Pº|Camino|Carretera|Plaza|Pza\\.|Pasaje|Ronda|Glorieta|Calzada|Via|Viale|V\\.le|Piazza|P\\.zza|Piazzale|Corso|C\\.so|Vicolo|Strada|Lungomare|Contrada|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Route|Cours|Passage|Voie|Sentier|Ul\\.|Ulica|Al\\.|Aleja|Os\\.|Osiedle|Bulevardul|Calea|Splaiul|Odos|Odhos|Leoforos|Leof\\.|Οδός|Λεωφόρος|Улица|Ул\\.|Проспект|Пр\\.";
 /** Endings of one-word street names ("Hauptstraße", "Prinsenstraat", "Simavikveien", "Drottninggatan"). */
 const COMPOUND_ENDINGS =
   "straße|strasse|str\\.|weg|gasse|platz|allee|damm|ring|ufer|steig|pfad|straat|laan|plein|gracht|kade|singel|dijk|gatan|gata|vägen|väg|gränd|vej|gade|veien|vei|vegen|vegur|gata|tie|katu|kuja|polku|tori|utca|iela|gatvė";
@@ -114,7 +114,7 @@ class WordRun {
 
 /** number, name, street type (the US/UK form), with unit and the rest of the line. */
 const NUMBER_NAME_TYPE = new WordRun(
-  [lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}${SP}\\d{1,5}[A-Za-z]?${SP}`, `y${u}`)), lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}${SP}`, `y${u}`))],
+  [lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}${SP}\\d{1,5}[A-Za-z]?${SP}`, `y${u}`)), lazyRegExp(() => new RegExp(`${HOUSE_NUMBER},?${SP}`, `y${u}`))],
   lazyRegExp(() => new RegExp(`${NAME_WORD}${SP}`, `y${u}`)),
   1,
   4,
@@ -128,9 +128,9 @@ const NUMBER_NAME_TYPE_ANY = new WordRun(
   lazyRegExp(() => new RegExp(`(?:${TYPES_AFTER})\\b\\.?`, `iy${u}`)),
 );
 /** number, street type, name, number: "12 rue de Rivoli", "40 Via Bernardino Rota 130". */
-const NUMBER_TYPE_NAME = lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}(?:${SP}\\d{1,5}[A-Za-z]?)?,?${SP}(?:${anyCase(TYPES_BEFORE)})${SP}?(?:${NAME_WORD}${SP}){0,4}${NAME_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?`, `y${u}`));
+const NUMBER_TYPE_NAME = lazyRegExp(() => new RegExp(`${HOUSE_NUMBER}(?:${SP}(?:bis|ter|quater)|${SP}\\d{1,5}[A-Za-z]?)?,?${SP}(?:${anyCase(TYPES_BEFORE)})${SP}?(?:${NAME_WORD}${SP}){0,4}${NAME_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?`, `y${u}`));
 const NUMBER_TYPE_NAME_ANY = lazyRegExp(() => new RegExp(
-  `${HOUSE_NUMBER}(?:${SP}\\d{1,5})?,?${SP}(?:(?:${FRENCH_TYPES})${SP}(?:${ANY_WORD}${SP}){0,4}${ANY_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?|(?:${TYPES_BEFORE})${SP}?(?:${ANY_WORD}${SP}){0,4}${ANY_WORD},?${SP}${HOUSE_NUMBER}\\.?${ADDRESS_END})`,
+  `${HOUSE_NUMBER}(?:${SP}(?:bis|ter|quater)|${SP}\\d{1,5})?,?${SP}(?:(?:${FRENCH_TYPES})${SP}(?:${ANY_WORD}${SP}){0,4}${ANY_WORD}(?:${SP}${HOUSE_NUMBER}\\b\\.?)?|(?:${TYPES_BEFORE})${SP}?(?:${ANY_WORD}${SP}){0,4}${ANY_WORD},?${SP}${HOUSE_NUMBER}\\.?${ADDRESS_END})`,
   `iy${u}`,
 ));
 /** street type, name, number: "Rua Augusta 123", "Calle Mayor, 5", "ul. Długa 5/7", "Avenida Paulista, nº 1000". */
@@ -146,6 +146,16 @@ const NAME_TYPE_NUMBER = lazyRegExp(() => new RegExp(
 ));
 /** name and number without a street type ("Bergshaugen 43", "Reyes Católicos 17"): only with a postcode or unit after it. */
 const NAME_NUMBER = lazyRegExp(() => new RegExp(`(?:${NAME_WORD}${SP}){0,3}\\p{Lu}[\\p{L}\\p{M}'’-]{2,24}${SP}${HOUSE_NUMBER}(?![\\p{L}\\d])\\.?`, `y${u}`));
+/** A cheap test before NAME_NUMBER_POSTCODE: a house number, maybe a comma, then a postcode and a capital. */
+const NAME_NUMBER_POSTCODE_HINT = /\d[A-Za-z]?,? (?:\d{3} \d{2}|\d{4,5}|\d{4} ?[A-Z]{2}|\d{2}-\d{3}|\d{4}-\d{3}) \p{Lu}/u;
+/** "Tsimiski 45, 546 23 Thessaloniki": group 1 is the street and number. */
+const NAME_NUMBER_POSTCODE = lazyRegExp(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])((?:\\p{Lu}[\\p{L}\\p{M}'’-]{2,24}${SP}){1,3}${HOUSE_NUMBER})(?=,?${SP}(?:\\d{5}|\\d{3} \\d{2}|\\d{4} ?[A-Z]{2}|\\d{2}-\\d{3}|\\d{4}-\\d{3}|(?!19|20)\\d{4})${SP}\\p{Lu}\\p{Ll})`,
+      `g${u}`,
+    ),
+);
 /** Japanese block addresses: "3-12-7 Jingumae, Shibuya-ku". */
 const JAPANESE = lazyRegExp(() => new RegExp(
   `\\d{1,4}-\\d{1,4}-\\d{1,4}${SP}\\p{Lu}\\p{Ll}[\\p{L}-]{1,24}(?:,${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun))?|\\d{1,4}-\\d{1,4}${SP}\\p{Lu}\\p{Ll}[\\p{L}-]{1,24},${SP}\\p{Lu}[\\p{L}]{1,24}-(?:ku|shi|cho|chō|machi|gun)`,
@@ -225,6 +235,12 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
     const complete = extended.postcode && !businessAddress(text, before, c.start, extended.end);
     if (!c.strong && !cued(c.start) && !(extended.lines > 0 && hasTail) && !complete) continue;
     const value = text.slice(c.start, extended.end);
+    // "Do not include the office address (Stationsplein 1, Utrecht)": a business named in the address's own
+    // sentence, with nothing that makes it the writer's or a person's home.
+    if (!c.strong && businessInSentence(text, c.start, extended.end)) {
+      lastEnd = extended.end;
+      continue;
+    }
     if (PUBLIC_ADDRESSES.test(value)) {
       lastEnd = extended.end;
       continue;
@@ -358,6 +374,13 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
     }
     while (i < n && isDigitCode(text.charCodeAt(i))) i++;
   }
+  // A street name without a type word, its number, then a postcode and a town: "Tsimiski 45, 546 23 Thessaloniki",
+  // "Bergshaugen 43, 0182 Oslo". The postcode and town after it are the evidence; a 4-digit code is not a year.
+  if (NAME_NUMBER_POSTCODE_HINT.test(text)) {
+    const re = NAME_NUMBER_POSTCODE();
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) found.push({ start: m.index, end: m.index + m[1]!.length, typed: false, needsTail: true });
+  }
   // Keywords: street types before the name, PO boxes, military mail.
   lineTo = -1;
   KEYWORD_ANCHOR.lastIndex = 0;
@@ -478,7 +501,12 @@ function extend(text: string, from: number, lowerCase: boolean): Extension {
     tailRe.lastIndex = tailEnd;
     const m = tailRe.exec(text);
     if (!m) break;
-    const part = m[0];
+    let part = m[0];
+    // "45 Calle Mayor, Madrid. The rest": a full stop after a place word ends the sentence, and the address.
+    // Abbreviations ("Col. Roma Norte", "Av.", "Apt.") are three letters or fewer and do not end it.
+    const stop = /(?<!\p{L})\p{L}\p{Ll}{3,}\.(?=[ \t]|$)/u.exec(part);
+    const sentenceEnds = stop !== null;
+    if (stop) part = part.slice(0, stop.index + stop[0].length - 1);
     const postcode = POSTCODE_RE.test(part.replace(/^[,\s]+/, ""));
     if (!part.trimStart().startsWith(",") && !postcode && !(parts > 0 && /^[ \t]/.test(part))) break;
     if (postcode) {
@@ -487,6 +515,7 @@ function extend(text: string, from: number, lowerCase: boolean): Extension {
     }
     tailEnd += part.length;
     parts++;
+    if (sentenceEnds) break;
   }
   if (parts > 0) end = tailEnd;
   // Continuation lines.
@@ -530,6 +559,18 @@ function previousLine(text: string, at: number, before: string): string {
 export function lastLine(text: string): string {
   const trimmed = text.trimEnd();
   return trimmed.slice(trimmed.lastIndexOf("\n") + 1).replace(/^[\s>*+•|#-]*/, "");
+}
+
+const BUSINESS_IN_SENTENCE = /\b(?:office|offices|store|shop|branch|headquarters|hq|showroom|warehouse|our (?:clinic|studio|practice))\b/i;
+const PERSONAL_IN_SENTENCE = /\b(?:my|home|lives?|living|resid\w*|his|her|their|tenant|patient|customer|client|guest|deliver\w*|ship\w*|send|sent|mov(?:e|ed|ing))\b/i;
+
+/** The address's sentence (on its line) names an office, a shop or a branch, and no person's home. */
+function businessInSentence(text: string, start: number, end: number): boolean {
+  const from = lineStart(text, start, 160);
+  const head = text.slice(from, start);
+  const cut = Math.max(head.lastIndexOf(". "), head.lastIndexOf("! "), head.lastIndexOf("? "));
+  const sentence = head.slice(cut + 1) + text.slice(end, end + 60).split(/[\n.!?]/)[0];
+  return BUSINESS_IN_SENTENCE.test(sentence) && !PERSONAL_IN_SENTENCE.test(sentence);
 }
 
 /** Shops, offices and branches around an address (before it, or later on its line): a business's address. */

@@ -72,6 +72,11 @@ export interface PiiOptions {
    * there ("All addresses below are shops", "Best regards,") count as they would inside the text.
    */
   before?: string;
+  /**
+   * The whole document's source (a file whose segments are scanned one by one): the phone detector reads the
+   * countries of its `+CC` numbers there, so "+61 433 …" in one paragraph lets "0412 …" in another be Australian.
+   */
+  documentSource?: string;
 }
 
 /** What each detector receives. */

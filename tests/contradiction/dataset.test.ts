@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkDocument } from "../../src/contradiction/check.js";
-import { checkExamples } from "../../src/contradiction/examples.js";
+import { checkExamples, reportedRange, type ExampleViolation } from "../../src/contradiction/examples.js";
 import { confirmConflicts } from "../../src/contradiction/nlp.js";
 import { parsePrompt } from "./parse-prompt.js";
 
@@ -28,7 +28,14 @@ async function score(dir: string, labels: Label[], pick: "conflicts" | "duplicat
     const document = parsePrompt(path, readFileSync(path, "utf8"));
     const line = (o: number) => document.lines.positionAt(o).line;
     let pairs: [number, number][];
-    if (pick === "examples") pairs = (await checkExamples(document)).map((v) => [line(v.instruction.range[0]), v.exampleLine]);
+    if (pick === "examples") {
+      // The line the rule reports: the offending part of the reply, or the attached record's line.
+      const reported = (v: ExampleViolation) => {
+        const range = reportedRange(document.source, v);
+        return range ? line(range[0]) : v.exampleLine;
+      };
+      pairs = (await checkExamples(document)).map((v) => [line(v.instruction.range[0]), reported(v)]);
+    }
     else {
       const check = checkDocument(document);
       const found = pick === "conflicts" ? await confirmConflicts(check.conflicts) : check.duplicates;

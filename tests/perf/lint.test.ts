@@ -58,6 +58,8 @@ describe("the whole lint grows linearly", () => {
  */
 const TARGET = 2;
 const LIMIT = 3;
+/** Back-to-back rounds of an adversarial and the normal prompt; the fastest of each counts. */
+const ROUNDS = 5;
 
 describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB normal one (three times at most, the rest printed)", () => {
   const real = corpusProse(LARGE);
@@ -77,11 +79,12 @@ describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB 
       const prepared = subject.prepare(m.input.make(LARGE));
       const findings = ((await subject.run(prepared)) as DocumentLintOutput).messages.length;
       // The growth measurement may have taken one unlucky run, and other test files share the machine: the
-      // fastest of three rounds decides, each round timing the adversarial and the normal prompt back to back,
-      // so both are measured under the same load.
+      // fastest of five rounds decides, each round timing the adversarial and the normal prompt back to back
+      // (each after an untimed run), so both are measured under the same load: three rounds still let one
+      // burst of load from other test files push a 2.5x input past 3x.
       let ms = Infinity;
       let normalHere = Infinity;
-      for (let round = 0; round < 3; round++) {
+      for (let round = 0; round < ROUNDS; round++) {
         ms = Math.min(ms, await fastest(subject, prepared.text, 1));
         normalHere = Math.min(normalHere, await fastest(lintSubject("markdown"), normalText, 1));
       }

@@ -152,3 +152,77 @@ describe("street addresses: the suffix pre-check", () => {
     expect(found(`Ship to ${"42 Willow ".repeat(2000)}`, "dialogue")).toEqual([]);
   });
 });
+
+describe("phones of the text's own countries", () => {
+  it("reads national numbers in the countries of the text's +CC numbers, and only there", () => {
+    const au = "Tenant (02) 9518 4476 reports a leak. Best on 0412 775 309. Text me +61 433 018 662.";
+    expect(values(au, "phone")).toEqual(["(02) 9518 4476", "0412 775 309", "+61 433 018 662"]);
+    // Without an Australian number in the text, the national forms are not Australian (US/GB by default).
+    expect(values("Best on 0412 775 309.", "phone")).toEqual([]);
+  });
+  it("reads the countries in the whole document when a segment has none", () => {
+    const source = "Contact: +49 (0)30 4435 6612\n\nOr mobil 0176 2281 4409.";
+    expect(values("Or mobil 0176 2281 4409.", "phone", { documentSource: source })).toEqual(["0176 2281 4409"]);
+  });
+  it("keeps a public-contact cue to the value's own sentence", () => {
+    expect(values("Lekki branch. You can call me on +234 909 118 2204.", "phone", { textKind: "dialogue" })).toEqual(["+234 909 118 2204"]);
+    expect(values("Our branch line is +234 909 118 2204.", "phone", { textKind: "dialogue" })).toEqual([]);
+  });
+});
+
+describe("street addresses: sentence ends and other forms", () => {
+  it("stops at a full stop after the town, not at an abbreviation", () => {
+    expect(values("She lives at 45 Calle Mayor, Madrid. The rest is fine.", "street-address")).toEqual(["45 Calle Mayor, Madrid"]);
+    expect(values("Mi dirección es Calle Durango 123, Col. Roma Norte, 06700 Ciudad de México y", "street-address")).toEqual(["Calle Durango 123, Col. Roma Norte, 06700 Ciudad de México"]);
+  });
+  it("reads Greek street words, bis numbers, a comma after the number, and a name, number and postcode", () => {
+    expect(values("Address: Leoforos Kifisias 124, 115 26 Athens", "street-address")).toEqual(["Leoforos Kifisias 124, 115 26 Athens"]);
+    expect(values("chez moi,\n14 bis rue des Tanneurs, 67000 Strasbourg.", "street-address")).toEqual(["14 bis rue des Tanneurs, 67000 Strasbourg"]);
+    expect(values("My address is Plot 17, Admiralty Way, Lekki.", "street-address")).toHaveLength(1);
+    expect(values("deliver to my cousin, Tsimiski 45, 546 23 Thessaloniki.", "street-address")).toEqual(["Tsimiski 45, 546 23 Thessaloniki"]);
+  });
+});
+
+describe("person names: other phrasings", () => {
+  const names = (text: string, options = {}) => values(text, "person-name", options);
+  it("reads turns after a timestamp and more speaker roles", () => {
+    expect(names("[00:00:07] CALLER: Hiya, it's Priyanka Raghunathan, I'm ringing about a charge.")).toEqual(["Priyanka Raghunathan"]);
+    expect(names("REQUEST: G'day, it's Tran Thi Hoa, the flyscreen is torn.")).toEqual(["Tran Thi Hoa"]);
+  });
+  it("reads forms of address of other languages and Japanese honorific suffixes", () => {
+    expect(names("Paket für Herrn Lukas Brandstätter, bitte nicht vor 10 Uhr.")).toEqual(["Lukas Brandstätter"]);
+    expect(names("Bitte bei Familie Schäfer-Öztürk klingeln.")).toEqual(["Schäfer-Öztürk"]);
+    expect(names('reply: "Thank you, Sato-san. The receipt will be posted."')).toEqual(["Sato-san"]);
+  });
+  it("reads greetings of other languages in quoted messages", () => {
+    expect(names("> Buenos días, Lucía. Su receta estará lista mañana.")).toEqual(["Lucía"]);
+    expect(names('"Hi, Stavros again — same as last week."')).toEqual(["Stavros"]);
+  });
+});
+
+describe("dates of birth: the answer in the next turn", () => {
+  it("reads a date at the start of the turn that answers a question for it", () => {
+    const text = "[00:00:40] AGENT: Date of birth, please?\n[00:00:42] CALLER: 30/11/1978.";
+    expect(values(text, "date-of-birth")).toEqual(["30/11/1978"]);
+    expect(values("Bot: What is your DOB?\nUser: 1990-02-03", "date-of-birth")).toEqual(["1990-02-03"]);
+    // Not a date two turns later, nor the timestamp.
+    expect(values("AGENT: Date of birth?\nCALLER: one sec\nCALLER: 30/11/1978", "date-of-birth")).toEqual([]);
+  });
+});
+
+describe("precision guards of the wider reading", () => {
+  it("never reads a spaced IBAN's digits as a phone of the text's country", () => {
+    expect(values("Mobile: +47 412 34 567. Salary account: NO92 3012 2345 678", "phone")).toEqual(["+47 412 34 567"]);
+  });
+  it("leaves an office address named in its own sentence alone", () => {
+    expect(values("Do not include the office address (Stationsplein 1, Utrecht) in reminders.", "street-address")).toEqual([]);
+    expect(values("My office is closed, send it to my home at 12 Main Street, Springfield.", "street-address")).toEqual(["12 Main Street, Springfield"]);
+  });
+  it("does not take an Assistant: speaker label for a persona", () => {
+    expect(values("ASSISTANT: Done, Chidi — the driver will call on arrival.", "person-name")).toEqual(["Chidi"]);
+    expect(values("ASSISTANT: Done, Python — not a name.", "person-name")).toEqual([]);
+  });
+  it("reads self-introductions of other languages as a strong cue", () => {
+    expect(values("Bonjour, je m'appelle Camille Lefèvre-Nguyen, née le 17 août 1983.", "person-name")).toEqual(["Camille Lefèvre-Nguyen"]);
+  });
+});

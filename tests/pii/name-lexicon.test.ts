@@ -22,6 +22,10 @@ describe("data/name-lexicon.txt", () => {
       expect(["first", "last"], word).toContain(lexicon.get(word));
     }
     for (const word of ["will", "hope", "summer", "rose"]) expect(lexicon.get(word), word).toBe("namelike");
+    // From cspell's people-names list and faker's Greek and Cyrillic names in Latin letters.
+    for (const word of ["priyanka", "yuki", "stavros", "georgios", "sergey", "oksana"]) expect(["first", "last"], word).toContain(lexicon.get(word));
+    // Software terms and companies that the people-names list also holds are not names.
+    for (const word of ["auth", "supabase", "northrop"]) expect(["first", "last"], word).not.toContain(lexicon.get(word));
     for (const word of ["the", "invoice", "please"]) expect(lexicon.get(word), word).toBe("common");
   });
 });

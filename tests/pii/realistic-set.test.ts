@@ -116,3 +116,37 @@ describe("value scoring", () => {
     expect(probes.some((p) => p.startsWith("-----BEGIN") && !p.includes("\n"))).toBe(false);
   });
 });
+
+describe("second realistic PII set", () => {
+  const base2 = resolve(import.meta.dirname, "../fixtures/pii-real-2");
+  const labels2 = (JSON.parse(readFileSync(join(base2, "labels.json"), "utf8")) as { labels: ValueLabel[] }).labels;
+  const list = (dir: string) => readdirSync(join(base2, dir)).map((f) => `${dir}/${f}`);
+  const files2 = [...list("dev"), ...list("heldout")];
+  const texts2 = new Map(files2.map((f) => [f, readFileSync(join(base2, f), "utf8")] as const));
+
+  it("holds out the files drawn before the texts were written", () => {
+    const drawn = readFileSync(join(base2, "build/heldout.txt"), "utf8").split("\n").filter(Boolean).sort();
+    expect(list("heldout").map((f) => f.slice("heldout/".length)).sort()).toEqual(drawn);
+    expect(drawn.length / files2.length).toBeGreaterThan(0.3);
+  });
+
+  it("finds every labelled value on its line, in order, and keeps JSONL parseable", () => {
+    const spans = labelSpans(labels2, texts2);
+    spans.forEach((span, i) => {
+      expect(texts2.get(span.file)!.slice(0, span.start).split("\n").length, `${labels2[i]!.file}:${labels2[i]!.line}`).toBe(labels2[i]!.line);
+    });
+    for (const f of files2.filter((x) => x.endsWith(".jsonl"))) {
+      for (const line of texts2.get(f)!.split("\n").filter(Boolean)) expect(() => JSON.parse(line), f).not.toThrow();
+    }
+  });
+
+  it("matches its marked sources (run build/build.mjs after editing them)", () => {
+    const marked = readdirSync(join(base2, "build/src"));
+    expect(marked.sort()).toEqual(files2.map((f) => f.split("/")[1]!).sort());
+    for (const f of files2) {
+      const source = readFileSync(join(base2, "build/src", f.split("/")[1]!), "utf8");
+      expect(source.replace(/⟦[a-z-]+:([^⟧]+)⟧/gu, "$1"), f).toBe(texts2.get(f));
+    }
+    expect(labels2.length).toBeGreaterThanOrEqual(190);
+  });
+});
