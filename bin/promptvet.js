@@ -7,6 +7,8 @@
 // This file is CommonJS (bin/package.json says so): Node loads an ES module entry point through its
 // asynchronous module loader, which cost ~25 ms of every run on a busy 2-core machine.
 "use strict";
+// First, before this file compiles or runs any regular expression of its own (see tuneRegExpCompilation).
+tuneRegExpCompilation();
 const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { isAscii } = require("node:buffer");
 const Module = require("node:module");
@@ -81,7 +83,10 @@ function quickAnswer(args) {
 // alternations, and that pass alone cost a 5-file commit about 0.2 s. Compiling each expression once, straight to
 // machine code, with the pass off costs a few milliseconds and matches the same strings (both flags choose how
 // V8 compiles, not what an expression means). Set before the bundle is compiled, so the code cache's flag check
-// sees the same flags in every run.
+// sees the same flags in every run. They are set as the launcher's first act: V8 reads them as it compiles and runs
+// each expression, and an expression that was compiled and run under the default flags and then run again after
+// --no-regexp-tier-up was set crashed the process (a CommonJS plugin loaded by a run whose launcher had required a
+// file before the flags changed).
 function tuneRegExpCompilation() {
   try {
     process.getBuiltinModule("node:v8").setFlagsFromString("--no-regexp-peephole-optimization --no-regexp-tier-up");
@@ -91,7 +96,6 @@ function tuneRegExpCompilation() {
 }
 
 async function runBundle() {
-  tuneRegExpCompilation();
   let file;
   try {
     file = cacheFile();

@@ -950,11 +950,11 @@ const SURNAME_SHAPE = /^\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?(?:['’]s)?\.?$/u
 
 /**
  * A known given name (not one that is also an everyday word), maybe an initial, and one surname-shaped word the
- * lexicon does not know: "Priya Raman", "Sipho K. Ndlovu".
+ * lexicon does not know, or knows only as a given name (many are surnames too): "Priya Raman", "Sipho K. Ndlovu".
  */
 function givenAndUnknownSurname(classes: WordClass[], words: Token[]): boolean {
   const n = classes.length;
-  if (n < 2 || n > 3 || classes[n - 1] !== "unknown" || !SURNAME_SHAPE.test(words[n - 1]!.word)) return false;
+  if (n < 2 || n > 3 || (classes[n - 1] !== "unknown" && classes[n - 1] !== "first") || !SURNAME_SHAPE.test(words[n - 1]!.word)) return false;
   return classes.slice(1, n - 1).every((c) => c === "initial" || c === "first" || c === "last");
 }
 
