@@ -217,22 +217,7 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   const names = named.filter((w) => !titleCase || /[A-Z].*[A-Z]|[a-z][A-Z]|[._-]\w|\d/.test(w));
   const topic = [...new Set([...words.map(key), ...names.map((w) => `!${key(w.toLowerCase())}`), ...instrumentsOf(stated.slice(Math.max(0, stated.indexOf(object)) + object.length))])];
   if (polarity === -1 && PURPOSE.test(rest.slice(Math.max(0, rest.indexOf(object)) + object.length))) topic.push("#purpose");
-  const qualifier = qualifierOf(tail);
-  add(
-    {
-      dimension: "action",
-      value: group,
-      polarity,
-      exclusive: false,
-      permissive: grammar.permissive,
-      topic,
-      scope: grammar.scope,
-      ...(grammar.focus ? { focus: grammar.focus } : {}),
-      ...(qualifier ? { qualifier } : {}),
-      command: true,
-    },
-    verbAt,
-  );
+  emit(group, polarity, topic, qualifierOf(tail));
 }
 
 /** A name in a clause: a code span kept as a word, camelCase, dotted, hyphenated or numbered, or Capitalised. */
