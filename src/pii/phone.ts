@@ -243,48 +243,49 @@ function checkCandidate(
     if (!parsed || !parsed.isValid()) return labelledNumber(text, start, end, value, candidate, cueWindow, lengths, builtin, before);
   } else {
     const trunkless = !digitsOnlyStartsWithZero(candidate);
-    for (const region of regions) {
-      // Most countries write national numbers with a leading trunk 0; without it the digits are not theirs.
-      if (trunkless && TRUNK_ZERO_REGIONS.has(region)) continue;
-      if (!nationalShapeOk(region, lengths)) continue;
-      budget.parses--;
-      const p = lib.parsePhoneNumberFromString(candidate, region as Parameters<typeof lib.parsePhoneNumberFromString>[1]);
-      if (p && p.isValid()) {
-        parsed = p;
-        break;
-      }
-      // A fictional number of a configured region ("07700 900123") is not tried as another country's.
-      if (builtin && p && isFictionalPhone(p.number.slice(1))) return undefined;
-    }
+    // Most countries write national numbers with a leading trunk 0; without it the digits are not theirs.
+    const trunkOk = (region: string) => !(trunkless && TRUNK_ZERO_REGIONS.has(region));
+    const configured = nationalNumber(lib, candidate, regions, (region) => trunkOk(region) && nationalShapeOk(region, lengths), budget, builtin);
+    // A fictional number of a configured region ("07700 900123") is not tried as another country's.
+    if (configured.fictional) return undefined;
+    parsed = configured.parsed;
     // The countries of the text's international numbers, with the same rules as the configured regions.
     if (!parsed && !bare && !dotsOnly) {
-      for (const region of textRegions()) {
-        if ((trunkless && TRUNK_ZERO_REGIONS.has(region)) || !nationalShapeOk(region, lengths) || budget.parses <= 0) continue;
-        budget.parses--;
-        const p = lib.parsePhoneNumberFromString(candidate, region as Parameters<typeof lib.parsePhoneNumberFromString>[1]);
-        if (p && p.isValid()) {
-          parsed = p;
-          break;
-        }
-      }
+      parsed = nationalNumber(lib, candidate, textRegions(), (region) => trunkOk(region) && nationalShapeOk(region, lengths) && budget.parses > 0, budget).parsed;
     }
     // With a phone cue ("tel.", "call me on"), a national number may be of any country: try the common ones.
     if (!parsed && STRONG_PHONE_CUE.test(cueWindow) && !bare) {
-      for (const region of CUED_REGIONS) {
-        if (regions.includes(region) || (trunkless && TRUNK_ZERO_REGIONS.has(region)) || budget.parses <= 0) continue;
-        budget.parses--;
-        const p = lib.parsePhoneNumberFromString(candidate, region as Parameters<typeof lib.parsePhoneNumberFromString>[1]);
-        if (p && p.isValid()) {
-          parsed = p;
-          break;
-        }
-      }
+      parsed = nationalNumber(lib, candidate, CUED_REGIONS, (region) => !regions.includes(region) && trunkOk(region) && budget.parses > 0, budget).parsed;
     }
     if (!parsed) return labelledNumber(text, start, end, value, candidate, cueWindow, lengths, builtin, before);
   }
   if (builtin && isFictionalPhone(parsed.number.slice(1))) return undefined;
   if (builtin && isPublicContact(text, before, start, end)) return undefined;
   return { type: "phone", start, end, value, confidence: international || !bare ? 0.9 : 0.75 };
+}
+
+type ParsedPhone = NonNullable<ReturnType<ReturnType<typeof phoneLibrary>["parsePhoneNumberFromString"]>>;
+
+/**
+ * `candidate` read as a national number of each region `tries` allows, in order: the first valid one, each parse
+ * paid from the budget. With `stopAtFictional`, a number that parses as one of the fictional ranges ends the search.
+ */
+function nationalNumber(
+  lib: ReturnType<typeof phoneLibrary>,
+  candidate: string,
+  regions: readonly string[],
+  tries: (region: string) => boolean,
+  budget: { parses: number },
+  stopAtFictional = false,
+): { parsed?: ParsedPhone; fictional: boolean } {
+  for (const region of regions) {
+    if (!tries(region)) continue;
+    budget.parses--;
+    const p = lib.parsePhoneNumberFromString(candidate, region as Parameters<typeof lib.parsePhoneNumberFromString>[1]);
+    if (p && p.isValid()) return { parsed: p, fictional: false };
+    if (stopAtFictional && p && isFictionalPhone(p.number.slice(1))) return { fictional: true };
+  }
+  return { fictional: false };
 }
 
 /** A number no plan accepts, taken as a phone because a phone label sits right before or after it. */

@@ -84,7 +84,7 @@ export function distinctChars(value: string): number {
 
 /** A line that starts with a speaker label ("User:", "**Customer:**", "> Agent:"): part of a conversation. */
 export const SPEAKER_LABEL =
-  /^\s*(?:[-*>]\s*)?(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?(?:\*\*)?(?:parent|tenant|staff|caller|request|message|inbound|incoming|teacher|nurse|receptionist|member|employee|applicant|candidate|interviewer|host|traveller|traveler|passenger|owner|landlord|student|user|customer|client|caller|human|agent|assistant|ai|bot|rep|representative|support|patient|doctor|q|a|input|output|visitor|guest|buyer|seller|me|them|reply|response|sms|cliente|usuario|usuário|utente|kunde|kundin|klant|kund|asiakas|ügyfél|klient|asistente|assistente|asszisztens|agente|operador|operatore|berater|conseiller|conseillère|paciente|paziente|patient(?:in)?)(?:\*\*)?\s*:/i;
+  /^\s*(?:[-*>]\s*)?(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*)?(?:\*\*)?(?:parent|tenant|staff|caller|request|message|inbound|incoming|teacher|nurse|receptionist|member|employee|applicant|candidate|interviewer|host|traveller|traveler|passenger|owner|landlord|student|user|customer|client|human|agent|assistant|ai|bot|rep|representative|support|patient|doctor|q|a|input|output|visitor|guest|buyer|seller|me|them|reply|response|sms|cliente|usuario|usuário|utente|kunde|kundin|klant|kund|asiakas|ügyfél|klient|asistente|assistente|asszisztens|agente|operador|operatore|berater|conseiller|conseillère|paciente|paziente|patient(?:in)?)(?:\*\*)?\s*:/i;
 
 export function isDialogueLine(text: string, offset: number): boolean {
   const start = lineStart(text, offset);
