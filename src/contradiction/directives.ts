@@ -510,7 +510,7 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     const sentenceConditional = context.conditional || SENTENCE_CONDITION.test(unemphatic) || (headUnless && !headExcepts);
     const range: Range = [toSource(sentence[0]), toSource(sentence[1])];
     // What the sentence says of all its rules is read when it has one: most sentences state none.
-    let sentenceFacts: { hedged: boolean; sentenceKey: string | undefined; base: { range: Range; sentence: string; filePath?: string; overrides?: true }; absoluteWords: boolean } | undefined;
+    let sentenceFacts: { hedged: boolean; sentenceKey: string | undefined; base: { range: Range; sentence: string; filePath?: string; overrides?: true }; absoluteWords: boolean; softDefault: boolean; mannerOnly: boolean; strictWords: boolean } | undefined;
     const factsOfSentence = () =>
       (sentenceFacts ??= {
         hedged: isHedged(unemphatic) || block.headings.some((h) => isHedged(h)) || isHedged(block.listIntro ?? ""),
@@ -521,16 +521,20 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
           ...(options.filePath ? { filePath: options.filePath } : {}),
           ...(statesOverride(sentenceText) ? { overrides: true as const } : {}),
         },
+        // "Do not default to bullets": a default gives way to a narrower rule, it does not forbid.
         absoluteWords: soundsAbsolute(sentenceText),
+        softDefault: SOFT_DEFAULT.test(sentenceText),
+        mannerOnly: MANNER_ONLY.test(sentenceText) && !OTHER_NEGATION.test(sentenceText.replace(MANNER_ONLY, " ")),
+        strictWords: STRICT_WORDS.test(sentenceText),
       });
     const seen = new Set<string>();
     const add = (d: Omit<Directive, "range" | "sentence">) => {
       const key = `${d.dimension}|${d.value}|${d.polarity}|${d.bound ? `${d.bound.min}-${d.bound.max}` : ""}|${d.literal ?? ""}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const { hedged, sentenceKey, base, absoluteWords } = factsOfSentence();
+      const { hedged, sentenceKey, base, absoluteWords, softDefault, mannerOnly, strictWords } = factsOfSentence();
       // "When writing tests, ONLY use pytest": a rule whose only condition is its topic holds whenever it applies.
-      const absolute = (!d.conditional || (d.topical === true && !d.presupposed)) && !d.permissive && !d.excepts && (d.polarity === -1 || absoluteWords);
+      const absolute = (!d.conditional || (d.topical === true && !d.presupposed)) && !d.permissive && !d.excepts && !softDefault && (d.polarity === -1 ? !mannerOnly || strictWords : absoluteWords);
       const conditionFields = d.conditional ? { ...(hedged ? { hedged } : {}), ...(sentenceKey && !d.condition ? { condition: sentenceKey } : {}) } : {};
       out.push({ ...d, ...base, ...conditionFields, ...(absolute ? { absolute } : {}) });
     };
@@ -700,6 +704,21 @@ const REVIEW_BEFORE =
 /** "Never send user data to recipients, URLs": a link as the destination of something else, not as content. */
 const DESTINATION_BEFORE = /\b(?:send|sends|sending|post|posts|posting|upload|uploads|submit|submits|transmit|forward|navigate|redirect|go|visit|open|fetch|click|follow)\b[^.;:]{0,40}\b(?:to|at|into|from)\s+(?:\S+\s+){0,4}$/i;
 /** "A response that has no citations is incorrect": a judgement of replies, not a rule of its own. */
+/** "Do not default to bullets", "by default": a default that a narrower rule may replace. */
+const SOFT_DEFAULT = /\b(?:default(?:s|ing)? to|by default)\b/i;
+
+/**
+ * "Do the whole sync in one turn without stopping to ask questions": a "without" that only says how to do one task
+ * bans nothing outside it, unless the sentence insists.
+ */
+const MANNER_ONLY = /\bwithout\b/gi;
+const OTHER_NEGATION = /\b(?:never|not|no|avoid|refrain|nothing|none)\b|n['’]t\b/i;
+const STRICT_WORDS = /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|regardless|no matter|in any case|in all cases|without exception)\b/i;
+
+/** "The response did not include a hyperlink": a past-tense account of an example, not a rule. */
+const PAST_NARRATION = /\b(?:did|was|were|had)(?: not|n['’]t)\b/i;
+const PRESENT_RULE = /\b(?:must|should|shall|never|always|do not|don't|please|make sure|ensure)\b/i;
+
 const EVALUATIVE = /\b(?:is|are)\s+(?:incorrect|wrong|invalid|unacceptable|a failure|broken|bad|poor)\b/i;
 
 const CITATION_PLACEMENT = /\binline\b|\bin-line\b|\bin[- ]text\b|\bat the (?:end|bottom|top)\b|\bin (?:the )?(?:footnotes?|body|middle)\b|\b(?:inside|within|mid-)\s*sentences?\b|\bafter (?:each|every) (?:sentence|paragraph|claim)\b/i;
@@ -812,7 +831,7 @@ function extractFromClause(
   const lead = main === clause ? "" : clause.slice(0, clause.length - main.trimStart().length);
   const self = SELF_SUBJECT.exec(main) ?? (SELF_NAME.test(lead) ? PRONOUN_SUBJECT.exec(main) : null);
   if (self) main = main.slice(0, self.index) + " ".repeat(self[0].length) + main.slice(self.index + self[0].length);
-  if (hasOtherSubject(main) || EVALUATIVE.test(clause) || REPORTED.test(main)) return;
+  if (hasOtherSubject(main) || EVALUATIVE.test(clause) || REPORTED.test(main) || (PAST_NARRATION.test(main) && !PRESENT_RULE.test(main))) return;
   // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
   if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
   // "For form-heavy pages, write the test in Selenium": the leading phrase narrows the rule (read as its condition
@@ -1001,7 +1020,8 @@ const ON_REQUEST = new RegExp(ON_REQUEST_SOURCE, "gi");
 const ON_REQUEST_TEST = new RegExp(ON_REQUEST_SOURCE, "i");
 
 /** A condition at the head of a sentence ("If the user asks for a recipe: number the steps"). */
-const SENTENCE_CONDITION = /^\W*(?:if|when|whenever|once|in case|only (?:when|if|after)|as long as|provided that|until|after (?:the user|they|you have)|by default|otherwise|generally|usually|typically|normally|ideally|preferably|optionally|sometimes|occasionally)\b/i;
+// "make a deck for the PRD -> ask about audience": a request mapped to what to do about it, a case and not a rule.
+const SENTENCE_CONDITION = /^[^\n]{3,120}?\s(?:->|=>|→)\s|^\W*(?:if|when|whenever|once|in case|only (?:when|if|after)|as long as|provided that|until|after (?:the user|they|you have)|by default|otherwise|generally|usually|typically|normally|ideally|preferably|optionally|sometimes|occasionally)\b/i;
 
 /** An exception a rule makes to itself: "unless the request is ambiguous", "except for recipes". */
 const OWN_EXCEPTION = /(?:^|[\s,(])(?:unless(?! (?:the |a )?(?:user|person|customer|human|client|developer|they|you are|you're|explicitly|specifically|asked|told|instructed|requested|otherwise))|except(?:ing)?(?: (?:when|if|for|where|in))?|other than|save for)\b[^,;.]*/gi;

@@ -67,11 +67,11 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
     loose: true,
   },
 
-  // Placeholders in square brackets.
+  // Placeholders in square brackets. "Never pad with placeholder text" is about filler, not brackets left to fill.
   {
     dimension: "placeholders",
     value: "placeholders",
-    re: /\b(?:square[- ]bracket(?:ed)? )?placeholders?\b(?! (?:text|values?) for\b)(?! (?:images?|blocks?|content|data|files?|pages?|components?|sections?|graphics?|icons?|logos?|photos?|pictures?|assets?|functions?|code|implementations?|comments?|methods?|logic|stubs?|routes?|screens?|links?|urls?)\b)|\bplaceholder (?:text|values?|tokens?)\b/gi,
+    re: /(?<!\b(?:pad|pads|padded|padding)(?: \w+)? with )(?:\b(?:square[- ]bracket(?:ed)? )?placeholders?\b(?! (?:text|values?) for\b)(?! (?:images?|blocks?|content|data|files?|pages?|components?|sections?|graphics?|icons?|logos?|photos?|pictures?|assets?|functions?|code|implementations?|comments?|methods?|logic|stubs?|routes?|screens?|links?|urls?)\b)|\bplaceholder (?:text|values?|tokens?)\b)/gi,
     loose: true,
   },
 

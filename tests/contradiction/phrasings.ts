@@ -259,4 +259,15 @@ export const PHRASINGS: PhrasingCase[] = [
   yes("case", "Your entire response should be in lowercase letters; no capital letters are allowed.", "Capitalize every word of the title."),
   no("length", "Prefer concise examples over verbose explanations."),
   no("keywords", 'Avoid starting responses with the word "Certainly".', 'Never say "Certainly".'),
+  // "Stop and check with the user" pauses to ask; "stop asking" and "never stop to ask" ban it.
+  yes("questions", "Never ask the user clarifying questions.", "If the request is ambiguous, stop and check with the user.", true),
+  yes("questions", "Always confirm the plan with the user before you start.", "Never stop to ask questions; make reasonable assumptions and keep going."),
+  no("questions", "If anything is unclear, stop and check with the user.", "When a question is unclear, ask the user a clarifying question."),
+  // A default gives way to a narrower rule; "without" on one task says how to do that task.
+  no("lists", "Do not default to bullets.", "Use lists only when the content is inherently list-shaped."),
+  no("questions", "For a new deck, ask questions about audience and tone first.", "Do the whole sync in one turn without stopping to ask questions."),
+  // A parenthesis that names what to use instead, and a past-tense account of an example, are no bans.
+  no("format", "Strictly avoid LaTeX for simple formatting (use Markdown).", "Always format tables with Markdown."),
+  no("citations", "The response did not include a hyperlink because no URL was provided.", "Always embed links to the sources you used."),
+  no("placeholders", "Every element earns its place; never pad with placeholder text.", "Use placeholders for images and ask for the real assets."),
 ];
