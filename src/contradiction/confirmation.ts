@@ -26,7 +26,7 @@ const ACTIONS: [string, RegExp][] = [
   ["command", /\b(?:run|execut)\w*\s+(?:any\s+|the\s+|a\s+|shell\s+|terminal\s+)*(?:commands?|scripts?|migrations?)/i],
   ["send", /\b(?:send|email|post)\w*\b/i],
   ["pay", /\b(?:purchas|buy|pay|charg|refund|book|placing|place (?:the |an |any )?order)/i],
-  ["edit", /\b(?:edit|modif|chang|writ|creat|refactor)\w*\s+(?:any\s+|the\s+|existing\s+|a\s+|new\s+)*(?:files?|code)/i],
+  ["edit", /\b(?:edit|modif|chang|writ|creat|refactor|appl(?:y|ie|yi))\w*\s+(?:any\s+|the\s+|existing\s+|a\s+|new\s+|these\s+|those\s+|your\s+)*(?:files?|code|changes?|edits?|fix(?:es)?|patch(?:es)?|refinements?|refactors?|renames?)\b|\b(?:renames?|extractions?|refactors?|refactorings?|edits?)\b[^.;]{0,40}\b(?:appl(?:y|ied)|made|done)\b/i],
 ];
 const DESTRUCTIVE = /\b(?:destructive|irreversible|irrevocable|risky|dangerous|unsafe|potentially harmful|data-losing)\b/i;
 const ANYTHING = /\b(?:any (?:action|actions|changes?|steps?|operations?|tool calls?)|anything|acting|proceeding|you act|you proceed|making (?:any )?changes|taking (?:any )?action)\b/i;

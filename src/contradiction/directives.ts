@@ -399,7 +399,7 @@ function isExclusive(clause: string, start: number, end: number): boolean {
 const QUALIFIER_AFTER =
   /^\s*(?:such as|like|e\.g\.|that|which|using|written in|based on)\b|^\s*(?:to|from|for|as|like|via|inside|within|in|on|with|about)\s+(?:the\s+|a\s+|an\s+|our\s+|any\s+|your\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/i;
 const NEUTRAL_PREMODIFIER =
-  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|external|outside|third-party|extremely|very|really|super|ultra|highly|quite|fairly|rather|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each)$/i;
+  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|external|outside|third-party|extremely|very|really|super|ultra|highly|quite|fairly|rather|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each|by|on|at|from|about|after|before|upon|while)$/i;
 
 /** A narrower target of the mention: "links to competitor sites", "emoji as bullet points", "aggregator URLs". */
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
@@ -418,14 +418,15 @@ function qualifierOf(clause: string, start: number, end: number): string | undef
   const noun = postNoun(rest);
   if (noun) return noun;
   const pre = /([A-Za-z][A-Za-z'-]*)[\s/*_-]*$/.exec(clause.slice(Math.max(0, start - 40), start));
-  if (pre && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && (!isKnownVerb(pre[1]!) || /ed$/i.test(pre[1]!)) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
+  // "videos/links": a slash joins alternatives, neither narrows the other.
+  if (pre && !pre[0].includes("/") && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && (!isKnownVerb(pre[1]!) || /ed$/i.test(pre[1]!)) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
   return undefined;
 }
 
 /** An adjective mention before a noun ("sarcastic crutch phrases", "emoji variations") is about that noun. */
 function postNoun(rest: string): string | undefined {
   const noun = /^\s+([a-z][a-z-]{2,})\b/i.exec(rest);
-  if (noun && !isResponseWord(noun[1]!) && (!isKnownVerb(noun[1]!) || /[^s]s$/i.test(noun[1]!)) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever|over|across|throughout|within|into|through|under|about|below|above)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
+  if (noun && !isResponseWord(noun[1]!) && (!isKnownVerb(noun[1]!) || /[^s]s$/i.test(noun[1]!)) && !STOPWORDS.has(noun[1]!.toLowerCase()) && !/^(?:snippets?|samples?|examples?|blocks?|sources?|points?|lists?|items?|citations?|references?|links?|urls?|around|out|up|down|away|back|off|anything|everything|something|and|or|but|only|please|unless|when|if|instead|at|in|on|to|for|with|as|by|from|so|sparingly|always|never|whatsoever|entirely|anywhere|ever|thoughtfully|directly|generously|freely|everywhere|either|too|then|etc|whenever|where|because|since|are|is|be|should|must|will|can|may|that|which|anything|everything|whatsoever|over|across|throughout|within|into|through|under|about|below|above|words?|letters?|characters?|register|registers)$/i.test(noun[1]!)) return noun[1]!.toLowerCase();
   return undefined;
 }
 
