@@ -293,7 +293,7 @@ const OBJECT_SCOPE =
 /** Explanations ("since our customers are in Quebec") give a reason, not a scope. */
 const EXPLANATION = /(?:,\s*|\s)(?:since|because|as|so that|so|given that|which|to keep|to make|to help|to avoid)\b[\s\S]*$|\s[—–]\s[\s\S]*$/i;
 
-const SCOPE_FILLER = /^(?:the|a|an|your|our|their|its|my|each|every|all|any|whole|entire|final|full|complete|overall|main|this|that|these|those|same|two|three|four|five|six|seven|eight|nine|ten|several|few|many|more|first|immediately|directly|now|then|again|later|afterwards|also|too|quickly|instead)$/;
+const SCOPE_FILLER = /^(?:free|clear|devoid|the|a|an|your|our|their|its|my|each|every|all|any|whole|entire|final|full|complete|overall|main|this|that|these|those|same|two|three|four|five|six|seven|eight|nine|ten|several|few|many|more|first|immediately|directly|now|then|again|later|afterwards|also|too|quickly|instead)$/;
 
 /** Nouns that name the whole deliverable of a prompt ("keep the review under 150 words"): no narrower place. */
 const DELIVERABLE = /^(?:report|reports|review|reviews|plan|plans|analysis|analyses|article|articles|essay|essays|document|documents|doc|docs|deliverable|deliverables|writeup|write-up|proposal|proposals|memo|memos|piece|work|feedback|guidance|advice|critique|critiques|answer|answers)$/;

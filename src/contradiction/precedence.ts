@@ -11,10 +11,11 @@
 /**
  * Statements about instructions that conflict with one another and which of them wins. The reading is broad on
  * purpose: long system prompts rank tools, sources and behaviours with these same words, and a narrower reading
- * would turn each of those rankings into a reported pair.
+ * would turn each of those rankings into a reported pair. A preference between two values ("prioritise passing
+ * tests over code quality", "accuracy is more important than speed") ranks no rules and does not count.
  */
 const PRECEDENCE =
-  /\b(?:if|when|where|whenever|in (?:the )?(?:event|case) of|should)\b[^.\n]{0,60}\b(?:instructions?|rules?|guidelines?|directives?|requirements?|sections?|these|they|anything (?:here|above|below))\b[^.\n]{0,40}\b(?:conflict|contradict|disagree|clash|are inconsistent)|\bin (?:the )?(?:event|case) of (?:a |any )?conflicts?\b|\b(?:conflicts?|contradictions?|inconsistenc(?:y|ies))\s+between\s+(?:these\s+|the\s+|any\s+|two\s+)?(?:instructions|rules|guidelines|sections|directives)|\b(?:takes? precedence|overrides?|supersedes?|(?:wins?|prevails?) (?:if|when|over|in case)|(?:order|orders) of (?:priority|precedence)|priority order|(?:higher|highest|lower|lowest) priority|(?:more|most) important than|prioriti[sz]e [^.\n]{0,60}\bover\b|(?:is|are) more important)\b/i;
+  /\b(?:if|when|where|whenever|in (?:the )?(?:event|case) of|should)\b[^.\n]{0,60}\b(?:instructions?|rules?|guidelines?|directives?|requirements?|sections?|these|they|anything (?:here|above|below))\b[^.\n]{0,40}\b(?:conflict|contradict|disagree|clash|are inconsistent)|\bin (?:the )?(?:event|case) of (?:a |any )?conflicts?\b|\b(?:conflicts?|contradictions?|inconsistenc(?:y|ies))\s+between\s+(?:these\s+|the\s+|any\s+|two\s+)?(?:instructions|rules|guidelines|sections|directives)|\b(?:takes? precedence|overrides?|supersedes?|(?:wins?|prevails?) (?:if|when|over|in case)|(?:order|orders) of (?:priority|precedence)|priority order)\b/i;
 
 /** The statement ranks the rule or section it stands in, not the prompt's rules in general. */
 // A bare "this overrides the ban" leaves open what "this" is, so it keeps the document-wide reading.

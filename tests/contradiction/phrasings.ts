@@ -269,5 +269,9 @@ export const PHRASINGS: PhrasingCase[] = [
   // A parenthesis that names what to use instead, and a past-tense account of an example, are no bans.
   no("format", "Strictly avoid LaTeX for simple formatting (use Markdown).", "Always format tables with Markdown."),
   no("citations", "The response did not include a hyperlink because no URL was provided.", "Always embed links to the sources you used."),
+  // "Free of" says what the reply is without; it narrows the rule to nothing.
+  yes("emoji", "Keep replies free of emoji.", "End each reply with a 🚀 emoji so the user knows you are done."),
+  // A preference between two values ranks no rules: the pair stays reported.
+  yes("emoji", "Never use emoji; prioritise clarity over brevity.", "Add an emoji to every reply."),
   no("placeholders", "Every element earns its place; never pad with placeholder text.", "Use placeholders for images and ask for the real assets."),
 ];
