@@ -209,8 +209,9 @@ const TOOLS =
 
 const BOUND_WORD =
   "past|beyond|under|below|less than|fewer than|no more than|not more than|at most|maximum of|maximum|max\\.?|up to|within|shorter than|no longer than|(?:do not|don't|must not|should not|shouldn't|never|not) exceed(?:ing)?|exceed(?:ing)?|limit(?:ed)? (?:it |yourself |responses |answers |replies |them |each |every |your (?:response|answer|reply)s? )?to|cap(?:ped)? at|at least|more than|over|minimum of|minimum|min\\.?|no fewer than|no less than|not less than|longer than|exactly|precisely|between";
+const SIGN_WORD: Record<string, string> = { "≤": "at most", "<=": "at most", "<": "under", "≥": "at least", ">=": "at least", ">": "more than" };
 const NUMERIC = new RegExp(
-  `(?:\\b(${BOUND_WORD})\\s+)?(?:(?:a|an|the)\\s+)?\\b(${NUMBER_PATTERN})(?:\\s*(?:-|–|to|or|and)\\s*(${NUMBER_PATTERN}))?(?:\\s+|-)(?:(?!(?:${LENGTH_UNIT}|${COUNT_NOUN})\\b)([a-z][a-z-]*)\\s+){0,2}(${LENGTH_UNIT}|${COUNT_NOUN}|[a-z]{3,}s)\\b(?:\\s+(or (?:less|fewer|under|shorter|below|more|longer|above)|max(?:imum)?|at most|at the most|tops|minimum|at least|or so))?`,
+  `(?:(\\b(?:${BOUND_WORD})(?=\\s)|(?<![-=<>])(?:≤|<=|≥|>=|<|>)(?![-=<>]))\\s*)?(?:(?:a|an|the)\\s+)?\\b(${NUMBER_PATTERN})(?:\\s*(?:-|–|to|or|and)\\s*(${NUMBER_PATTERN}))?(?:\\s+|-)(?:(?!(?:${LENGTH_UNIT}|${COUNT_NOUN})\\b)([a-z][a-z-]*)\\s+){0,2}(${LENGTH_UNIT}|${COUNT_NOUN}|[a-z]{3,}s)\\b(?:\\s+(or (?:less|fewer|under|shorter|below|more|longer|above)|max(?:imum)?|at most|at the most|tops|minimum|at least|or so))?`,
   "gi",
 );
 
@@ -1143,7 +1144,8 @@ function extractNumeric(
     }
     let min = a;
     let max = b ?? a;
-    const bw = (boundWord ?? "").toLowerCase();
+    // "<= 72 chars", "≥ 3 sections": a comparison sign says what its words would.
+    const bw = (SIGN_WORD[boundWord ?? ""] ?? boundWord ?? "").toLowerCase();
     const tail = (after ?? "").toLowerCase();
     if (/^(?:under|below|less than|fewer than|shorter than)$/.test(bw)) {
       min = 0;

@@ -269,6 +269,10 @@ export const PHRASINGS: PhrasingCase[] = [
   // A parenthesis that names what to use instead, and a past-tense account of an example, are no bans.
   no("format", "Strictly avoid LaTeX for simple formatting (use Markdown).", "Always format tables with Markdown."),
   no("citations", "The response did not include a hyperlink because no URL was provided.", "Always embed links to the sources you used."),
+  // Comparison signs are bounds like their words.
+  yes("length", "Keep the subject line <= 72 characters.", "Write a subject line of at least 100 characters."),
+  yes("length", "Keep answers ≤ 3 sentences.", "Write at least 6 sentences in every answer."),
+  no("length", "Keep each answer ≤ 200 words.", "Use at least 50 words."),
   // "Free of" says what the reply is without; it narrows the rule to nothing.
   yes("emoji", "Keep replies free of emoji.", "End each reply with a 🚀 emoji so the user knows you are done."),
   // A preference between two values ranks no rules: the pair stays reported.
