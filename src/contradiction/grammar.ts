@@ -25,7 +25,7 @@ export function isPermission(clause: string): boolean {
 
 // "Stop and check with the user": a pause before the next step, not a ban on it; "stop asking" still bans.
 const NEGATION =
-  /\b(?:never|not|no|without|avoid(?:s|ing)?|refrain(?:ing)?|omit(?:ting)?|exclude|excluding|forbid(?:den)?|prohibit(?:ed)?|disallow(?:ed)?|nor|none|nothing|forget|fail|neglect|hesitate|stop(?![ \t]*(?:[,.;:—–]|\band\b|\bthen\b|\bto\b|$))|cease|skip(?:ping)?|leave out|drop|eliminate|strip|ban(?:ned)?|under no circumstances|at no (?:point|time)|steer clear|stay away)\b|n['’]t\b/gi;
+  /\b(?:never|not|no|without|avoid(?:s|ing)?|refrain(?:ing)?|omit(?:ting)?|exclude|excluding|forbid(?:den)?|prohibit(?:ed)?|disallow(?:ed)?|nor|none|nothing|forget|fail|neglect|hesitate|stop(?![ \t]*(?:[,.;:—–\n]|\band\b|\bthen\b|\bto\b))|cease|skip(?:ping)?|leave out|drop|eliminate|strip|ban(?:ned)?|under no circumstances|at no (?:point|time)|steer clear|stay away)\b|n['’]t\b/gi;
 const NEGATION_NEUTRAL = /\b(?:not only|not just|(?:don't|do not|doesn't|does not) just|no matter|no more than|not more than|no fewer than|no less than|not less than|no longer than|not exceed(?:ing)?|never exceed(?:ing)?|no later than|no doubt|not sure|nothing else|nothing but|no other)\b/gi;
 // "Avoid LaTeX for simple formatting (use Markdown)": the parenthesis names what to do instead.
 const POSITIVE_RESET = /\b(?:always|must(?! not| never|n't)|make sure|ensure|be sure|remember to|instead)\b|\((?=\s*(?:use|prefer|choose|pick|write|try)\b)/gi;

@@ -263,6 +263,8 @@ export const PHRASINGS: PhrasingCase[] = [
   yes("questions", "Never ask the user clarifying questions.", "If the request is ambiguous, stop and check with the user.", true),
   yes("questions", "Always confirm the plan with the user before you start.", "Never stop to ask questions; make reasonable assumptions and keep going."),
   no("questions", "If anything is unclear, stop and check with the user.", "When a question is unclear, ask the user a clarifying question."),
+  yes("questions", "Stop asking questions.", "Close every reply with a follow-up question."),
+  yes("questions", "Avoid asking the user questions.", "Keep asking questions until the scope is settled.", true),
   // A default gives way to a narrower rule; "without" on one task says how to do that task.
   no("lists", "Do not default to bullets.", "Use lists only when the content is inherently list-shaped."),
   no("questions", "For a new deck, ask questions about audience and tone first.", "Do the whole sync in one turn without stopping to ask questions."),
