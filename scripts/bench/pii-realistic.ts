@@ -19,6 +19,8 @@ import { lintFolder, renderReport } from "./lint-set.js";
 const FIXTURES = resolve(import.meta.dirname, "../../tests/fixtures/pii-real");
 /** The second realistic set, written in other phrasing (transcripts, signatures, forms, several countries). */
 export const FIXTURES_2 = resolve(import.meta.dirname, "../../tests/fixtures/pii-real-2");
+/** Written after the first two, dev only: no held-out part. */
+export const FIXTURES_3 = resolve(import.meta.dirname, "../../tests/fixtures/pii-real-3");
 export const REPORT_FORMATS = ["json", "sarif", "github", "markdown", "compact", "junit", "stylish"] as const;
 
 export interface ValueLabel {

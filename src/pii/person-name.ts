@@ -66,6 +66,8 @@ const NOT_PEOPLE = new Set([
   "maven", "gradle", "redis", "nginx", "apache", "kafka", "spark", "hadoop", "pandas", "numpy", "tableau", "looker",
   "harvey", "luna", "zeus", "thor", "odin", "loki", "mars", "venus", "jupiter", "saturn", "neptune", "pluto",
   "hey", "okay", "ok", "yes", "no", "please", "sorry", "ms", "mrs", "mr", "dr",
+  // Chat shorthand after "call me", "text me" ("pls call me asap", "call me tmrw").
+  "asap", "pls", "plz", "thx", "tmrw", "tmr", "tomoz", "tonite", "anytime", "whenever", "later", "back", "urgently",
   // What "Hello, ..." greets when it is not a person.
   "world", "everyone", "everybody", "folks", "friends", "guys", "there", "all", "mate", "y'all", "mundo", "monde",
   "welt", "mondo", "wereld", "världen", "verden", "maailma", "świecie", "мир", "κόσμος",
@@ -74,7 +76,7 @@ const NOT_PEOPLE = new Set([
 const HONORIFICS = new Set([
   "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "herr", "frau", "sr", "sra", "srta", "mme",
   "mlle", "m", "dott", "dssa", "ing", "mag", "fr", "sig", "sig.ra", "señor", "señora", "senhor", "senhora", "monsieur",
-  "madame", "signor", "signora", "pan", "pani", "rev", "capt", "lt", "sgt",
+  "madame", "signor", "signora", "pan", "pani", "panie", "panią", "pana", "panu", "rev", "capt", "lt", "sgt",
   // German, Dutch, Italian, Spanish and Portuguese forms of address ("Herrn Lukas Brandt", "Familie Schäfer",
   // "mevr. De Wit", "Avv. Giulia Bernardini", "Doña Carmen").
   "herrn", "familie", "fam", "dhr", "mevr", "mevrouw", "meneer", "avv", "dott.ssa", "don", "doña", "dona", "sig.ra",
@@ -213,7 +215,7 @@ const GENERIC_CUE = new RegExp(
 );
 const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto|\btell|\bask|\bremind|\binform|\bping|\bemail|\btext|\bcall|\bcan|\bcould|\bwill|\bwould|\bdid|\bdoes|\bhas|\blet)$/;
 const SIGN_OFF =
-  /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad))\s*[,!.]?\s*[-–—]*$/i;
+  /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad)|signed|signed off|signing off|signed off by|yours faithfully|faithfully|speak soon|many thanks again|z poważaniem|serdecznie pozdrawiam|s pozdravem|üdvözlettel|med venlig hilsen|ystävällisin terveisin)\s*[,!.]?\s*[-–—]*$/i;
 /** A field label before a value on its line: "Manager:", "Consignee 2:", "**Client:**", "lead passenger:". */
 const FIELD_LABEL = /(?:^|[—–|;,]\s*|\s{2,})[*_]*(\p{L}[\p{L} .'’/&()-]{0,30}?(?:\s\d{1,2})?)[*_]*\s?[:：][*_]*\s*$/u;
 /**
@@ -845,9 +847,15 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   // A table cell holding a full name: "| Maria Lopez | 2024-03-01 |". The column's header decides when there is one
   // ("Name" yes, "City" no: "| Jane | 30 | Los Angeles |"); without one, the last word must be a known surname
   // ("| Dev Containers | `devcontainers` |" is a product).
-  if (nameWords.length >= 2 && allNameLike && first === "first" && !AMBIGUOUS_FIRST.has(leadWord) && /\|\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^\s*\|/.test(text.slice(end, end + 4))) {
+  // Under a person header ("Applicant", "Guest name") the header is the cue: any full name-like cell counts, the
+  // given name need not be a known one ("| Bethan Lloyd-Pryce |").
+  if (nameWords.length >= 2 && allNameLike && /\|\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^\s*\|/.test(text.slice(end, end + 4))) {
     const header = tableColumnHeader(text, lineStartIdx, start);
-    if (header !== undefined ? isPersonLabel(header) : classes[classes.length - 1] === "last") return { start, end, confidence: 0.75 };
+    const knownGiven = first === "first" && !AMBIGUOUS_FIRST.has(leadWord);
+    // A bare "Name" column also names error codes, products and plans ("| Invalid Parameters |"): it needs a known
+    // given name; a person's role ("Applicant", "Guest name") does not.
+    if (header !== undefined && isPersonLabel(header) && (knownGiven || !/^name$/i.test(header.trim()))) return { start, end, confidence: 0.75 };
+    if (header === undefined && knownGiven && classes[classes.length - 1] === "last") return { start, end, confidence: 0.75 };
   }
   // In prose, a known given name and a known surname together: "Escalate to Maria Jensen in billing".
   const proseBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");

@@ -3,6 +3,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "chat shorthand after call me", code: "> I was charged twice!! Pls call me asap\n" },
     { name: "product and assistant names", code: "You are Claude. Use Tailwind CSS, React Router and Visual Studio Code.\n" },
     { name: "placeholder names", code: "User: Hi, I'm Jane Doe and my friend is John Doe.\n" },
     { name: "public figures as a topic", code: "User: Write a song in the style of Addison Rae, like Taylor Swift would.\n" },
@@ -204,6 +205,22 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 21, endLine: 1, endColumn: 27 },
         { messageId: "found", line: 2, column: 19, endLine: 2, endColumn: 36 },
         { messageId: "found", line: 3, column: 12, endLine: 3, endColumn: 28 },
+      ],
+    },
+    {
+      name: "a full name under a person column whose given name the lexicon lacks",
+      filename: "crm.md",
+      code: "| Applicant | Move-in |\n|---|---|\n| Bethan Lloyd-Pryce | 1 Nov |\n",
+      errors: [
+        { messageId: "found", line: 3, column: 3, endLine: 3, endColumn: 21 },
+      ],
+    },
+    {
+      name: "a name under a 'Signed off,' sign-off",
+      filename: "notes.md",
+      code: "Deposit received.\n\nSigned off,\nPriya Chaudhary\nSenior Negotiator\n",
+      errors: [
+        { messageId: "found", line: 4, column: 1, endLine: 4, endColumn: 16 },
       ],
     },
   ],
