@@ -223,5 +223,47 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 4, column: 1, endLine: 4, endColumn: 16 },
       ],
     },
+    {
+      name: "lower-case forms of address of other languages",
+      filename: "chat.md",
+      code: "> Klient: Paczka nie przyszła.\n> Konsultant: Przepraszam, pani Agnieszko. Dziękuję, panie Bartoszu.\n",
+      errors: [
+        { messageId: "found", line: 2, column: 33, endLine: 2, endColumn: 42 },
+        { messageId: "found", line: 2, column: 60, endLine: 2, endColumn: 68 },
+      ],
+    },
+    {
+      name: "a relative named after 'my husband' in German and Spanish",
+      code: "Customer: Mein Mann Kerem bringt ihn vorbei. Y mi madre Guadalupe también.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 21, endLine: 1, endColumn: 26 },
+        { messageId: "found", line: 1, column: 57, endLine: 1, endColumn: 66 },
+      ],
+    },
+    {
+      name: "a sign-off is not a name, the name after it is",
+      filename: "chat.jsonl",
+      code: "{\"messages\":[{\"role\":\"user\",\"content\":\"Ich bringe den Impfpass. Viele Grüße, Ayşe\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 78, endLine: 1, endColumn: 82 },
+      ],
+    },
+    {
+      name: "a bare given name in a later turn of the same record",
+      filename: "chat.jsonl",
+      code: "{\"messages\":[{\"role\":\"user\",\"content\":\"Patient: Tamsin O'Driscoll, needs a new slot\"},{\"role\":\"assistant\",\"content\":\"I found Tamsin's visit for 3:15 PM.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 49, endLine: 1, endColumn: 66 },
+        { messageId: "found", line: 1, column: 126, endLine: 1, endColumn: 132 },
+      ],
+    },
+    {
+      name: "a name word from another turn that starts a street name is not repeated there",
+      filename: "chat.jsonl",
+      code: "{\"messages\":[{\"role\":\"user\",\"content\":\"Customer: Nguyen Thi Thu Ha\"},{\"role\":\"assistant\",\"content\":\"The depot on Nguyen Chi Thanh is closed today.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 50, endLine: 1, endColumn: 67 },
+      ],
+    },
   ],
 });
