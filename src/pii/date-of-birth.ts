@@ -7,7 +7,7 @@
 import type { DetectorContext, PiiMatch } from "./types.js";
 
 const CUE =
-  /(?<![\p{L}\p{N}])(?:d\.?o\.?b\.?|date[ _-]of[ _-]birth|birth[ _-]?date|birthdate|birthday|born(?:\s+on)?|geburtsdatum|geburtstag|geboren(?:\s+am)?|geb\.|fecha de nacimiento|f\. de nacimiento|nacid[oa](?:\s+el)?|data de nascimento|nascid[oa](?:\s+em)?|data di nascita|nat[oa](?:\s+il)?|date de naissance|n[ée]e? le|geboortedatum|geboren op|födelsedatum|fødselsdato|født|syntymäaika|data urodzenia|urodzon[ya]|datum narození|narozen[aá]?|születési (?:dátum|idő)|született|doğum tarihi|ημερομηνία γέννησης|дата рождения|b-?day|bday|f(?:echa|ec)?(?:\. ?| )(?:de )?nac\.?|nac[ií](?:[óo])?(?:\s+el)?|(?:data (?:de )?)?nasc\.?|n[ée]\(e\)\s+le|ur\.|nar\.|född|syntynyt|geb(?:oren)?\.?[ -]?dat(?:um|\.)|родил(?:ся|ась)|ngày sinh|t(?:ang)?g(?:a)?l\.? lahir)(?![\p{L}\p{N}])|生年月日|出生日期|생년월일/giu;
+  /(?<![\p{L}\p{N}])(?:d\.?o\.?b\.?|date[ _-]of[ _-]birth|birth[ _-]?date|birthdate|birthday|born(?:\s+on)?|geburtsdatum|geburtstag|geboren(?:\s+am)?|geb\.|fecha de nacimiento|f\. de nacimiento|nacid[oa](?:\s+el)?|data de nascimento|nascid[oa](?:\s+em)?|data di nascita|nat[oa](?:\s+il)?|date de naissance|n[ée]e? le|geboortedatum|geboren op|födelsedatum|fødselsdato|født|syntymäaika|data urodzenia|urodzon[ya]|datum narození|narozen[aá]?|születési (?:dátum|idő)|született|doğum tarihi|ημερομηνία γέννησης|дата рождения|b-?day|bday|birth(?=\s?[:：])|(?<=(?:^|\n|[(,;–—])\s?)b\.(?=\s?\d)|f(?:echa|ec)?(?:\. ?| )(?:de )?nac\.?|nac[ií](?:[óo])?(?:\s+el)?|(?:data (?:de )?)?nasc\.?|n[ée]\(e\)\s+le|ur\.|nar\.|född|syntynyt|geb(?:oren)?\.?[ -]?dat(?:um|\.)|родил(?:ся|ась)|ngày sinh|t(?:ang)?g(?:a)?l\.? lahir)(?![\p{L}\p{N}])|生年月日|出生日期|생년월일/giu;
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
@@ -65,6 +65,16 @@ const DATE_FORMS: { re: RegExp; parts: (m: RegExpExecArray) => Parts | undefined
     parts: (m) => monthParts(+m[3]!, m[2]!, +m[1]!),
   },
   {
+    // 04-JUN-1991, 12-Mar-85, 3/Oct/1990: clinical and airline records
+    re: new RegExp(`^(\\d{1,2})([-/ ])(${MONTH_NAMES})\\.?\\2(\\d{4}|\\d{2})(?![\\d\\p{L}])`, "iu"),
+    parts: (m) => monthParts(normaliseYear(+m[4]!), m[3]!, +m[1]!),
+  },
+  {
+    // 19850312: a compact date, read only right after a cue (the cue loop gives nothing else to the forms)
+    re: /^((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/,
+    parts: (m) => [+m[1]!, +m[2]!, +m[3]!],
+  },
+  {
     // Japanese, Chinese, Korean: 1985年3月12日, 1985년 3월 12일
     re: /^(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]?/u,
     parts: (m) => [+m[1]!, +m[2]!, +m[3]!],
@@ -76,8 +86,8 @@ const DATE_FORMS: { re: RegExp; parts: (m: RegExpExecArray) => Parts | undefined
   },
 ];
 
-/** The forms written with digits only (the first two): a date without letters can match no other. */
-const NUMERIC_FORMS = DATE_FORMS.slice(0, 2);
+/** The forms written with digits only (ISO, day-month-year, compact): a date without letters can match no other. */
+const NUMERIC_FORMS = [DATE_FORMS[0]!, DATE_FORMS[1]!, DATE_FORMS[5]!];
 
 function monthParts(y: number, month: string, d: number): Parts | undefined {
   const m = MONTHS[month.toLowerCase()];

@@ -275,6 +275,9 @@ function addressBelow(scan: Scan, end: number): boolean {
   return false;
 }
 
+/** A line that holds a person's contact details: a phone number, an email address, or a phone or email label. */
+const CONTACT_LINE = /^(?:\+?\(?\d[\d ().-]{6,18}\d|[\w.+-]{1,40}@[\w-]{1,40}\.\w|(?:t|m|tel|phone|mob|mobile|cell|e|email|e-mail)\.?\s?:)/i;
+
 /** Labels that credit a prompt's author ("Author:", "Maintainers:", "Created by:"). */
 const AUTHOR_LABEL = /^(?:co-?)?(?:authors?|authored by|maintainers?|maintained by|contributors?|credits?|created by|written by|made by|copyright)$/i;
 /** Contact details right after a name: "(diego@…)", "(+44 …)", "<ana@…>", ", tel.", " — SSN". */
@@ -733,6 +736,20 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     runCls.slice(s, e).every(isNameClass) &&
     (lineStartIdx === 0 || /^[\s>*-]*$/.test(text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1))) &&
     addressBelow(scan, end)
+  ) {
+    return { start, end, confidence: 0.8 };
+  }
+  // A signature without a sign-off: a full name alone on its line, the sender's phone or email on the next one
+  // ("> Harriet Mbeki-Lowe\n> (617) 394-0123 ext. 22").
+  if (
+    !longLine &&
+    linePrefix.trim() === "" &&
+    /^\s*$/.test(restOfLine) &&
+    words.length >= 2 &&
+    words.length <= 3 &&
+    first === "first" &&
+    runCls.slice(s, e).every(isNameClass) &&
+    CONTACT_LINE.test(text.slice(lineEnd(text, end, 200) + 1, lineEnd(text, end, 200) + 60).replace(LINE_MARKERS, ""))
   ) {
     return { start, end, confidence: 0.8 };
   }

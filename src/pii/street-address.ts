@@ -575,8 +575,25 @@ function businessInSentence(text: string, start: number, end: number): boolean {
 
 /** Shops, offices and branches around an address (before it, or later on its line): a business's address. */
 function businessAddress(text: string, before: string, start: number, end: number): boolean {
-  const around = (start < 300 ? before.slice(-(300 - start)) : "") + text.slice(Math.max(0, start - 300), start) + text.slice(end, end + 120).split("\n")[0];
+  const preceding = (start < 300 ? before.slice(-(300 - start)) : "") + text.slice(Math.max(0, start - 300), start);
+  const around = ownParagraphs(preceding) + text.slice(end, end + 120).split("\n")[0];
   return BUSINESS_CUE.test(around);
+}
+
+/**
+ * The end of `preceding` that belongs with the address: its own paragraph and the one before it (a heading or a
+ * lead-in: "All addresses below are shops:\n\n- 2 Kent Street"). A shop mentioned further up ("the pharmacy
+ * called") says nothing about a next of kin's address.
+ */
+function ownParagraphs(preceding: string): string {
+  const blank = /\n[ \t>]*\n/g;
+  let last = -1;
+  let beforeLast = -1;
+  for (let m = blank.exec(preceding); m; m = blank.exec(preceding)) {
+    beforeLast = last;
+    last = m.index;
+  }
+  return beforeLast === -1 ? preceding : preceding.slice(beforeLast);
 }
 
 /**

@@ -3,6 +3,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a plan b is not a birth cue", code: "We fall back to plan b. 12/03/2020 was the last rollout.\n" },
     { name: "dates without a birth cue", code: "Order placed on 2024-03-14; release 03/14/2023.\n" },
     { name: "placeholder and impossible dates", code: "DOB: 1970-01-01. Date of birth: 13/45/1990.\n" },
     { name: "a birth cue in another sentence", code: "Ask for the date of birth. The store opened 1999-02-28.\n" },
@@ -88,5 +89,14 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 80, endLine: 1, endColumn: 90 },
       ],
     },
-],
+    {
+      name: "clinical and compact date forms, 'b.' and 'Birth:'",
+      code: "Pt (b. 12.03.1958). DOB 04-JUN-1991. Birth: 19850312\n",
+      errors: [
+        { messageId: "found", line: 1, column: 8, endLine: 1, endColumn: 18 },
+        { messageId: "found", line: 1, column: 25, endLine: 1, endColumn: 36 },
+        { messageId: "found", line: 1, column: 45, endLine: 1, endColumn: 53 },
+      ],
+    },
+  ],
 });

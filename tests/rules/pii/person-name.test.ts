@@ -3,6 +3,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a title-case heading over a number line", filename: "readme.md", code: "## Getting Started\nVisual Studio\n1234567 downloads\n" },
     { name: "chat shorthand after call me", code: "> I was charged twice!! Pls call me asap\n" },
     { name: "product and assistant names", code: "You are Claude. Use Tailwind CSS, React Router and Visual Studio Code.\n" },
     { name: "placeholder names", code: "User: Hi, I'm Jane Doe and my friend is John Doe.\n" },
@@ -263,6 +264,14 @@ new RuleTester().run(rule, {
       code: "{\"messages\":[{\"role\":\"user\",\"content\":\"Customer: Nguyen Thi Thu Ha\"},{\"role\":\"assistant\",\"content\":\"The depot on Nguyen Chi Thanh is closed today.\"}]}\n",
       errors: [
         { messageId: "found", line: 1, column: 50, endLine: 1, endColumn: 67 },
+      ],
+    },
+    {
+      name: "a signature without a sign-off: a full name over a phone line",
+      filename: "tickets.md",
+      code: "> I was charged twice!! Pls call me asap\n> Harriet Mbeki-Lowe\n> (617) 394-0123 ext. 22\n",
+      errors: [
+        { messageId: "found", line: 2, column: 3, endLine: 2, endColumn: 21 },
       ],
     },
   ],

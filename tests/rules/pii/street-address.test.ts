@@ -108,5 +108,13 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 69, endLine: 1, endColumn: 112 },
       ],
     },
+    {
+      name: "a shop mentioned paragraphs above does not make a home address a business's",
+      filename: "handover.md",
+      code: "Pharmacy called about the dose at 16:45.\n\n## Discharge\nKind regards,\nA. Clinician\n\nNext of kin: Niamh Other, 14 Glenview Terrace, Belfast BT9 6AB\n",
+      errors: [
+        { messageId: "found", line: 7, column: 27, endLine: 7, endColumn: 63 },
+      ],
+    },
   ],
 });
