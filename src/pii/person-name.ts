@@ -227,6 +227,8 @@ const GENERIC_CUE = new RegExp(
     "spoke (?:with|to)", "speaking with", "talked to", "ask for", "guest ?:?", "recipient ?:?", "employee ?:?", "tenant ?:?",
     "witness ?:?", "driver ?:?", "lead ?:", "sender ?:?", "buyer ?:?", "member ?:", "student ?:?", "candidate ?:?",
     "landlord ?:?", "owner ?:", "named", "called", "signed by", "approved by", "prepared by", "reviewer ?:",
+    // A relative or next of kin named right after the relation ("NOK daughter Fiona", "partner Kemi to view").
+    "(?:husband|wife|partner|son|daughter|mother|father|mum|mom|dad|brother|sister|spouse|fianc[ée]e?|guarantor|next of kin|nok|guardian|carer) ?:?",
   ].join("|")})$`,
 );
 const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto|\btell|\bask|\bremind|\binform|\bping|\bemail|\btext|\bcall|\bcan|\bcould|\bwill|\bwould|\bdid|\bdoes|\bhas|\blet)$/;

@@ -3,6 +3,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a relation word before a company or an ordinary word", code: "Our partner Stripe handles payments. The mother Board is faulty.\n" },
     { name: "a title-case heading over a number line", filename: "readme.md", code: "## Getting Started\nVisual Studio\n1234567 downloads\n" },
     { name: "chat shorthand after call me", code: "> I was charged twice!! Pls call me asap\n" },
     { name: "product and assistant names", code: "You are Claude. Use Tailwind CSS, React Router and Visual Studio Code.\n" },
@@ -272,6 +273,15 @@ new RuleTester().run(rule, {
       code: "> I was charged twice!! Pls call me asap\n> Harriet Mbeki-Lowe\n> (617) 394-0123 ext. 22\n",
       errors: [
         { messageId: "found", line: 2, column: 3, endLine: 2, endColumn: 21 },
+      ],
+    },
+    {
+      name: "a relative or next of kin named right after the relation",
+      filename: "notes.md",
+      code: "- 28/09 viewed the flat; partner Kemi to view Sat.\n- NOK daughter Fiona will collect.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 34, endLine: 1, endColumn: 38 },
+        { messageId: "found", line: 2, column: 16, endLine: 2, endColumn: 21 },
       ],
     },
   ],
