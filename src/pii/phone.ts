@@ -259,18 +259,9 @@ function checkCandidate(
     }
     if (!parsed) return labelledNumber(text, start, end, value, candidate, cueWindow, lengths, builtin, before);
   }
-  if (builtin && (isFictionalPhone(parsed.number.slice(1)) || prefixedFictionalLine(candidate))) return undefined;
+  if (builtin && isFictionalPhone(parsed.number.slice(1))) return undefined;
   if (builtin && isPublicContact(text, before, start, end)) return undefined;
   return { type: "phone", start, end, value, confidence: international || !bare ? 0.9 : 0.75 };
-}
-
-/**
- * A fictional North American line written after some other prefix ("91-415-555-0132", "0044-212-555-0147"): the
- * last ten digits are the 555 line another region's plan happens to accept.
- */
-function prefixedFictionalLine(candidate: string): boolean {
-  const digits = candidate.replace(/\D/g, "");
-  return digits.length > 10 && /[2-9]\d{2}[ .-]?555[ .-]?\d{4}$/.test(candidate) && isFictionalPhone(`1${digits.slice(-10)}`);
 }
 
 type ParsedPhone = NonNullable<ReturnType<ReturnType<typeof phoneLibrary>["parsePhoneNumberFromString"]>>;
