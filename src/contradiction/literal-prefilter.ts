@@ -177,10 +177,18 @@ export function requiredLiterals(re: RegExp): readonly string[] | undefined {
 
 /**
  * A digest of an expression's source and flags (32-bit FNV-1a): precomputed literals are used only for the
- * expression they were worked out from.
+ * expression they were worked out from. Characters outside ASCII count as the `\uXXXX` escapes the build writes
+ * for them in the bundle (scripts/build.mjs, asciiOnly), so an expression has one digest in the sources and in
+ * the bundle.
  */
 export function expressionDigest(re: RegExp): number {
-  const text = `${re.source}/${re.flags}`;
+  let text = `${re.source}/${re.flags}`;
+  if (/[^\x00-\x7f]/.test(text)) {
+    text = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes: string, char: string) => {
+      const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+      return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    });
+  }
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;

@@ -114,5 +114,7 @@ describe("the build's table of value-pattern literals", () => {
     const edited = /\bjsonc\b|\btoml\b/gi;
     expect(literalsOf(edited)).toEqual(["jsonc", "toml"]);
     expect(expressionDigest(/json/gi)).not.toBe(expressionDigest(/json/i));
+    // The bundle holds non-ASCII characters as \u escapes (scripts/build.mjs): the same expression, the same digest.
+    expect(expressionDigest(new RegExp("\u00b0[cf]\\\u2019s", "i"))).toBe(expressionDigest(new RegExp("\\u00b0[cf]\\u2019s", "i")));
   });
 });
