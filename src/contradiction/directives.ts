@@ -219,6 +219,21 @@ const LENGTH_UNIT_ONLY = new RegExp(`^(?:${LENGTH_UNIT})$`, "i");
 
 export interface ExtractOptions {
   filePath?: string;
+  /** Stops reading once this many directives are extracted, and says where (see `MAX_EXTRACTED_DIRECTIVES`). */
+  budget?: ExtractionBudget;
+}
+
+/**
+ * Directives read from one document before extraction stops. The largest published system prompts hold about 500
+ * (a 460 KB prompt); a prompt of thousands of one-line rules would otherwise cost extraction time per rule, and the
+ * pair comparison is capped anyway (`MAX_COMPARED_PAIRS`), so what lies past this many rules is mostly unchecked.
+ */
+export const MAX_EXTRACTED_DIRECTIVES = 1_000;
+
+/** How many directives extraction may read, and, when it stopped early, the sentence it stopped at. */
+export interface ExtractionBudget {
+  max: number;
+  stoppedAt?: Range;
 }
 
 /** Extracts the directives of one document, in source order. */
@@ -229,7 +244,10 @@ export function extractDirectives(document: PromptDocument, options: ExtractOpti
 /** The directives of blocks already collected from a document (callers that need the blocks too collect them once). */
 export function extractFromBlocks(blocks: readonly InstructionBlock[], options: ExtractOptions = {}): Directive[] {
   const out: Directive[] = [];
-  for (const block of blocks) extractFromBlock(block, out, options);
+  for (const block of blocks) {
+    if (options.budget?.stoppedAt) break;
+    extractFromBlock(block, out, options);
+  }
   return out;
 }
 
@@ -485,6 +503,10 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     // A quoted phrase at the end of a sentence is blank in `text`; keep it inside the sentence for the raw view.
     if (block.raw) {
       for (let j = sentence[1]; j < text.length && text.charCodeAt(j) === 32; j++) if (!isSpace(block.raw.charCodeAt(j))) sentence[1] = j + 1;
+    }
+    if (options.budget && out.length >= options.budget.max) {
+      options.budget.stoppedAt = [toSource(sentence[0]), toSource(sentence[1])];
+      return;
     }
     let sentenceText = text.slice(sentence[0], sentence[1]);
     if (/\?\s*[*_"'”)]*$/.test(sentenceText)) continue;
