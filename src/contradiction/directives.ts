@@ -11,7 +11,8 @@ import { extractBulletMarker, extractQuoted, QUOTED_TRIGGER, type AddDirective }
 import { extractConfirmation } from "./confirmation.js";
 import { ACTION_TRIGGER, extractAction } from "./actions.js";
 import { codeScope, indentWidth, namingTargets, toolValue } from "./vocabulary-code.js";
-import { LiteralScanner, mayMatch, requiredLiterals } from "./literal-prefilter.js";
+import { LiteralScanner, mayMatch } from "./literal-prefilter.js";
+import { ANY_VALUE, literalsOf } from "./value-literals.js";
 import { allMatches, NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, whitespaceRuns, wordRuns, type Span } from "./text.js";
 import {
   COUNT_GROUPS,
@@ -765,7 +766,6 @@ function hasOwnObjectBefore(before: string): boolean {
   return false;
 }
 const USE_FOR_BEFORE = /\b(?:use|using|used)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|these\s+|those\s+|your\s+)?([\w-]+(?:\s+[\w-]+){0,2})\s+(?:to|for)\b[^.;:]{0,100}$/i;
-const ANY_VALUE = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).join("|"), "i");
 /** The same, global: `replace` starts and ends a global search at lastIndex 0, so one instance serves every call. */
 const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
 
@@ -773,12 +773,12 @@ const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
  * The literals of which each value pattern's every match holds one (see literal-prefilter.ts): a clause that holds
  * none of a pattern's literals is not scanned with it. Most clauses name no value, and the patterns are many; a
  * single union of them all was tried first as the gate, but compiling it cost more than a small commit's whole
- * extraction. Worked out on first use, once per process.
+ * extraction. The literals come from the build (value-literals.ts); the scanner is built on first use, once per process.
  */
 let patternScanner: LiteralScanner | undefined;
 /** For each of `VALUE_PATTERNS` (same order), 1 when `lowerText` may hold a match of it. */
 function candidatePatterns(lowerText: string): Uint8Array {
-  patternScanner ??= new LiteralScanner(VALUE_PATTERNS.map((p) => requiredLiterals(p.re)));
+  patternScanner ??= new LiteralScanner(VALUE_PATTERNS.map((p) => literalsOf(p.re)));
   return patternScanner.scan(lowerText);
 }
 /** Adds to `candidates` the patterns that `lowerText` may match (see `candidatePatterns`). */
@@ -788,7 +788,7 @@ function rescanCandidates(candidates: Uint8Array, lowerText: string): void {
 let anyValueLiteralsCache: readonly string[] | undefined | null = null;
 /** The literals of `ANY_VALUE`, the union of all value patterns. */
 function anyValueLiterals(): readonly string[] | undefined {
-  if (anyValueLiteralsCache === null) anyValueLiteralsCache = requiredLiterals(ANY_VALUE);
+  if (anyValueLiteralsCache === null) anyValueLiteralsCache = literalsOf(ANY_VALUE);
   return anyValueLiteralsCache;
 }
 
