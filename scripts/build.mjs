@@ -54,6 +54,9 @@ await build({
 const support = await import(`../${supportDir}/build-support.mjs`);
 const { writeRuleCatalog } = await import("./gen-rule-catalog.mjs");
 writeRuleCatalog(support.builtinRules);
+// The contradiction extractor's value-pattern literals, for the same bundle.
+const { writeValueLiterals } = await import("./gen-value-literals.mjs");
+writeValueLiterals(support.valueLiteralsSource);
 
 // The command line: one CommonJS file, because Node 20 can give a classic script V8's code cache
 // (bin/promptvet.js does) but not an ES module; lazily imported parts become lazily initialised

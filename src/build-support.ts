@@ -4,3 +4,4 @@ export { builtinRules } from "../rules/index.js";
 export { rulesMarkdownTable, replaceRulesSection } from "./cli/rules-markdown.js";
 export { casesFileSchema } from "./eval/cases-schema.js";
 export { HELP } from "./cli/args.js";
+export { valueLiteralsSource } from "./contradiction/value-literals.js";

@@ -1,5 +1,6 @@
 import { checkDocument } from "../../src/contradiction/check.js";
 import { MAX_COMPARED_PAIRS } from "../../src/contradiction/conflicts.js";
+import { MAX_EXTRACTED_DIRECTIVES } from "../../src/contradiction/directives.js";
 import { confirmConflicts } from "../../src/contradiction/nlp.js";
 import { KIND_NAMES } from "../../src/contradiction/vocabulary.js";
 import { truncate } from "../../src/contradiction/text.js";
@@ -25,6 +26,8 @@ export default defineRule({
         "Unexpected {{kind}} instruction that contradicts line {{line}} (\"{{earlier}}\"), expected one rule, a condition that separates them, or an explicit precedence.",
       incomplete:
         "Unexpected number of instructions to compare: the check stopped after {{pairs}} pairs, so this instruction and the ones after it were not checked for contradictions; expected a prompt small enough to check, or one split into several files.",
+      unread:
+        "Unexpected number of instructions: the check read the first {{count}} and stopped here, so the text from here on was not checked for contradictions; expected a prompt small enough to check, or one split into several files.",
       ambiguousException:
         "Unexpected {{kind}} instruction whose precedence over line {{line}} (\"{{earlier}}\") is ambiguous: one of them holds without condition and the other is a conditional exception to it, expected the rule to name its exception (\"…except when…\") or the exception to say that it overrides the rule.",
     },
@@ -48,6 +51,9 @@ export default defineRule({
         // A search that gave up says so, rather than passing the rest of the file as free of contradictions.
         if (check.stoppedAt) {
           context.report({ messageId: "incomplete", severity: 1, data: { pairs: MAX_COMPARED_PAIRS.toLocaleString("en-US") }, range: check.stoppedAt.range });
+        }
+        if (check.unreadFrom) {
+          context.report({ messageId: "unread", severity: 1, data: { count: MAX_EXTRACTED_DIRECTIVES.toLocaleString("en-US") }, range: check.unreadFrom });
         }
       },
     };

@@ -19,6 +19,8 @@ import { lintFolder, renderReport } from "./lint-set.js";
 const FIXTURES = resolve(import.meta.dirname, "../../tests/fixtures/pii-real");
 /** The second realistic set, written in other phrasing (transcripts, signatures, forms, several countries). */
 export const FIXTURES_2 = resolve(import.meta.dirname, "../../tests/fixtures/pii-real-2");
+/** Written after the first two, dev only: no held-out part. */
+export const FIXTURES_3 = resolve(import.meta.dirname, "../../tests/fixtures/pii-real-3");
 export const REPORT_FORMATS = ["json", "sarif", "github", "markdown", "compact", "junit", "stylish"] as const;
 
 export interface ValueLabel {
@@ -114,10 +116,20 @@ export function scoreValues(labels: readonly Span[], findings: readonly Span[]):
   return { byType, missed, wrong };
 }
 
-/** The parts of a value whose appearance in a report means it leaked: the value, and long lines of a multi-line one. */
-export function leakProbes(value: string): string[] {
+/**
+ * The parts of a value whose appearance in a report means it leaked: the value, and long lines of a multi-line one.
+ * A value of one to three letters ("Hà", "Li") occurs in unrelated text ("Hà Nội", "Linux"): with its source text
+ * at hand, such a value counts as printed only together with the word before or after it ("chị Hà", "Hà, cảm").
+ */
+export function leakProbes(value: string, around?: { text: string; start: number; end: number }): string[] {
   const lines = value.split("\n").map((l) => l.trim());
-  if (lines.length === 1) return [value];
+  if (lines.length === 1) {
+    if (!around || value.trim().length > 3) return [value];
+    const { text, start, end } = around;
+    const before = /\S+\s+$/u.exec(text.slice(Math.max(0, start - 40), start).split("\n").pop() ?? "")?.[0];
+    const after = /^\s*\S+/u.exec(text.slice(end, end + 40).split("\n")[0] ?? "")?.[0];
+    return [...(before ? [before + value] : []), ...(after ? [value + after] : []), ...(!before && !after ? [value] : [])];
+  }
   return [value, ...lines.filter((l) => l.length >= 16 && !/^-----(BEGIN|END) /.test(l))];
 }
 
@@ -185,7 +197,7 @@ export async function benchRealisticPii(
       const leaks: string[] = [];
       for (const format of REPORT_FORMATS) {
         const text = await renderReport(dir, results, format);
-        const leaked = splitLabels.filter((l) => leakProbes(l.value).some((p) => text.includes(p)));
+        const leaked = splitLabels.filter((l, i) => leakProbes(l.value, { text: texts.get(l.file)!, start: spans[i]!.start, end: spans[i]!.end }).some((p) => text.includes(p)));
         const byKind = new Map<string, number>();
         for (const l of leaked) byKind.set(l.type, (byKind.get(l.type) ?? 0) + 1);
         leaks.push(`${format} ${leaked.length}${leaked.length ? ` (${[...byKind.entries()].map(([k, v]) => `${k} ${v}`).join(", ")})` : ""}`);

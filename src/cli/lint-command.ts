@@ -91,7 +91,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
   const cacheFile = options.cacheLocation ? path.resolve(io.cwd, options.cacheLocation) : ResultCache.defaultLocation(repoRoot ?? io.cwd, repository?.gitDir, io.env);
   const cache = options.cache && cacheFile ? new ResultCache(cacheFile) : undefined;
   const worktreeBlobs = cache ? await worktreeBlobsListed : undefined;
-  const git = repoRoot ? new GitObjectStore(repoRoot) : undefined;
+  const git = repoRoot ? new GitObjectStore(repoRoot, repository?.objectsDir) : undefined;
   const baseBlobs = cache && git && baseRef ? await git.treeAt(baseRef) : undefined;
   if (options.onlyMatching) targets = targets.map((t) => ({ ...t, explicit: false, inNamedFolder: false }));
 

@@ -1,8 +1,8 @@
 /** One call for rules and tools: the contradictions and duplicates of a document. */
-import type { PromptDocument } from "../model/document.js";
+import type { PromptDocument, Range } from "../model/document.js";
 import { collectBlocks } from "./blocks.js";
 import { findDuplicates, searchConflicts, type Conflict, type Duplicate } from "./conflicts.js";
-import { extractFromBlocks, type Directive } from "./directives.js";
+import { extractFromBlocks, MAX_EXTRACTED_DIRECTIVES, type Directive, type ExtractionBudget } from "./directives.js";
 import { precedenceReach } from "./precedence.js";
 import type { InstructionBlock } from "./blocks.js";
 
@@ -16,6 +16,8 @@ export interface DocumentCheck {
   rankedSections?: string[];
   /** The conflict search ran out of budget at this directive: it and those after it were not fully compared. */
   stoppedAt?: Directive;
+  /** Extraction read `MAX_EXTRACTED_DIRECTIVES` directives and stopped at this sentence: it and the rest were not read. */
+  unreadFrom?: Range;
 }
 
 const cache = new WeakMap<PromptDocument, DocumentCheck>();
@@ -28,7 +30,8 @@ export function checkDocument(document: PromptDocument): DocumentCheck {
   const reaches = blocks.map((b) => precedenceReach(b.text));
   const precedence = reaches.includes("document");
   const ranked = new Set(blocks.filter((_, i) => reaches[i] === "section").map(sectionKey));
-  const directives = extractFromBlocks(blocks);
+  const budget: ExtractionBudget = { max: MAX_EXTRACTED_DIRECTIVES };
+  const directives = extractFromBlocks(blocks, { budget });
   // A pair that contradicts is never also a repetition, even when a precedence statement silences the contradiction.
   const search = searchConflicts(directives);
   const sectionOf = ranked.size > 0 ? sectionLookup(blocks) : undefined;
@@ -40,6 +43,7 @@ export function checkDocument(document: PromptDocument): DocumentCheck {
     duplicates: findDuplicates(directives, search.conflicts),
     precedence,
     ...(search.stoppedAt && !precedence ? { stoppedAt: search.stoppedAt } : {}),
+    ...(budget.stoppedAt ? { unreadFrom: budget.stoppedAt } : {}),
   };
   cache.set(document, result);
   return result;

@@ -11,7 +11,8 @@ import { extractBulletMarker, extractQuoted, QUOTED_TRIGGER, type AddDirective }
 import { extractConfirmation } from "./confirmation.js";
 import { ACTION_TRIGGER, extractAction } from "./actions.js";
 import { codeScope, indentWidth, namingTargets, toolValue } from "./vocabulary-code.js";
-import { LiteralScanner, mayMatch, requiredLiterals } from "./literal-prefilter.js";
+import { LiteralScanner, mayMatch } from "./literal-prefilter.js";
+import { ANY_VALUE, literalsOf } from "./value-literals.js";
 import { allMatches, NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, whitespaceRuns, wordRuns, type Span } from "./text.js";
 import {
   COUNT_GROUPS,
@@ -219,6 +220,21 @@ const LENGTH_UNIT_ONLY = new RegExp(`^(?:${LENGTH_UNIT})$`, "i");
 
 export interface ExtractOptions {
   filePath?: string;
+  /** Stops reading once this many directives are extracted, and says where (see `MAX_EXTRACTED_DIRECTIVES`). */
+  budget?: ExtractionBudget;
+}
+
+/**
+ * Directives read from one document before extraction stops. The largest published system prompts hold about 500
+ * (a 460 KB prompt); a prompt of thousands of one-line rules would otherwise cost extraction time per rule, and the
+ * pair comparison is capped anyway (`MAX_COMPARED_PAIRS`), so what lies past this many rules is mostly unchecked.
+ */
+export const MAX_EXTRACTED_DIRECTIVES = 1_000;
+
+/** How many directives extraction may read, and, when it stopped early, the sentence it stopped at. */
+export interface ExtractionBudget {
+  max: number;
+  stoppedAt?: Range;
 }
 
 /** Extracts the directives of one document, in source order. */
@@ -229,7 +245,10 @@ export function extractDirectives(document: PromptDocument, options: ExtractOpti
 /** The directives of blocks already collected from a document (callers that need the blocks too collect them once). */
 export function extractFromBlocks(blocks: readonly InstructionBlock[], options: ExtractOptions = {}): Directive[] {
   const out: Directive[] = [];
-  for (const block of blocks) extractFromBlock(block, out, options);
+  for (const block of blocks) {
+    if (options.budget?.stoppedAt) break;
+    extractFromBlock(block, out, options);
+  }
   return out;
 }
 
@@ -486,6 +505,10 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     // A quoted phrase at the end of a sentence is blank in `text`; keep it inside the sentence for the raw view.
     if (block.raw) {
       for (let j = sentence[1]; j < text.length && text.charCodeAt(j) === 32; j++) if (!isSpace(block.raw.charCodeAt(j))) sentence[1] = j + 1;
+    }
+    if (options.budget && out.length >= options.budget.max) {
+      options.budget.stoppedAt = [toSource(sentence[0]), toSource(sentence[1])];
+      return;
     }
     let sentenceText = text.slice(sentence[0], sentence[1]);
     if (/\?\s*[*_"'”)]*$/.test(sentenceText)) continue;
@@ -764,7 +787,6 @@ function hasOwnObjectBefore(before: string): boolean {
   return false;
 }
 const USE_FOR_BEFORE = /\b(?:use|using|used)\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+|these\s+|those\s+|your\s+)?([\w-]+(?:\s+[\w-]+){0,2})\s+(?:to|for)\b[^.;:]{0,100}$/i;
-const ANY_VALUE = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).join("|"), "i");
 /** The same, global: `replace` starts and ends a global search at lastIndex 0, so one instance serves every call. */
 const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
 
@@ -772,12 +794,12 @@ const ANY_VALUE_ALL = new RegExp(ANY_VALUE.source, "gi");
  * The literals of which each value pattern's every match holds one (see literal-prefilter.ts): a clause that holds
  * none of a pattern's literals is not scanned with it. Most clauses name no value, and the patterns are many; a
  * single union of them all was tried first as the gate, but compiling it cost more than a small commit's whole
- * extraction. Worked out on first use, once per process.
+ * extraction. The literals come from the build (value-literals.ts); the scanner is built on first use, once per process.
  */
 let patternScanner: LiteralScanner | undefined;
 /** For each of `VALUE_PATTERNS` (same order), 1 when `lowerText` may hold a match of it. */
 function candidatePatterns(lowerText: string): Uint8Array {
-  patternScanner ??= new LiteralScanner(VALUE_PATTERNS.map((p) => requiredLiterals(p.re)));
+  patternScanner ??= new LiteralScanner(VALUE_PATTERNS.map((p) => literalsOf(p.re)));
   return patternScanner.scan(lowerText);
 }
 /** Adds to `candidates` the patterns that `lowerText` may match (see `candidatePatterns`). */
@@ -787,7 +809,7 @@ function rescanCandidates(candidates: Uint8Array, lowerText: string): void {
 let anyValueLiteralsCache: readonly string[] | undefined | null = null;
 /** The literals of `ANY_VALUE`, the union of all value patterns. */
 function anyValueLiterals(): readonly string[] | undefined {
-  if (anyValueLiteralsCache === null) anyValueLiteralsCache = requiredLiterals(ANY_VALUE);
+  if (anyValueLiteralsCache === null) anyValueLiteralsCache = literalsOf(ANY_VALUE);
   return anyValueLiteralsCache;
 }
 

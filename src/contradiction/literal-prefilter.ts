@@ -175,6 +175,25 @@ export function requiredLiterals(re: RegExp): readonly string[] | undefined {
   return [...new Set(literals.map((s) => s.toLowerCase()))];
 }
 
+/**
+ * A digest of an expression's source and flags (32-bit FNV-1a): precomputed literals are used only for the
+ * expression they were worked out from. Characters outside ASCII count as the `\uXXXX` escapes the build writes
+ * for them in the bundle (scripts/build.mjs, asciiOnly), so an expression has one digest in the sources and in
+ * the bundle.
+ */
+export function expressionDigest(re: RegExp): number {
+  let text = `${re.source}/${re.flags}`;
+  if (/[^\x00-\x7f]/.test(text)) {
+    text = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes: string, char: string) => {
+      const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+      return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    });
+  }
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 /** Whether `lowerText` (the text, lower-cased) may match an expression with these required literals. */
 export function mayMatch(literals: readonly string[] | undefined, lowerText: string): boolean {
   if (!literals) return true;
@@ -183,31 +202,122 @@ export function mayMatch(literals: readonly string[] | undefined, lowerText: str
 }
 
 /**
- * Finds, in one pass over a lower-case text, which of several literal sets it touches. Literals are indexed by their
- * first two characters, so each position of the text costs one map look-up however many sets there are.
+ * Finds, in one pass over a lower-case text, which of several literal sets it touches: an Aho-Corasick automaton
+ * over the literals, so each position of the text costs a table look-up (and now and then a step back along a
+ * failure link) however many literals there are and however many share a prefix. Indexing literals by their first
+ * two characters and comparing each candidate at each position cost several times more on prompts, where pairs
+ * such as "re", "co" or "st" start dozens of literals. The transitions are not completed into a full table: the
+ * automaton is built on a run's first clause, where a loop over every state and character would cost more than a
+ * commit's scanning.
  */
 export class LiteralScanner {
-  /** Literals of two characters or more, by their first two characters (both ASCII: `c0 * 128 + c1`). */
-  private readonly byPair: ({ literal: string; sets: number[] }[] | undefined)[] = new Array(128 * 128);
+  /** Literals with a character outside ASCII, looked for whole (requiredLiterals keeps none of them). */
   private readonly singles: { literal: string; sets: number[] }[] = [];
   private readonly unfiltered: number[] = [];
+  /** Character class of each ASCII code: 0 for characters no literal holds. */
+  private readonly classOf = new Uint8Array(128);
+  /** Row width of `child`: the number of character classes. */
+  private readonly width: number;
+  /** `child[state * width + class]`: the trie's child of a state for a character class, 0 for none. */
+  private readonly child: Int32Array;
+  /** The state for the longest proper suffix of a state's string that is in the trie. */
+  private readonly fail: Int32Array;
+  /** The sets completed on entering a state are `outSets[outStart[state] .. outStart[state + 1])`. */
+  private readonly outStart: Int32Array;
+  private readonly outSets: Int32Array;
 
   constructor(private readonly sets: readonly (readonly string[] | undefined)[]) {
     const entries = new Map<string, number[]>();
     sets.forEach((literals, i) => {
       if (!literals) this.unfiltered.push(i);
-      else for (const literal of literals) entries.set(literal, [...(entries.get(literal) ?? []), i]);
+      else
+        for (const literal of literals) {
+          const ids = entries.get(literal);
+          if (!ids) entries.set(literal, [i]);
+          else if (!ids.includes(i)) ids.push(i);
+        }
     });
     let reach = 1;
+    let classes = 1;
+    let trieChars = 0;
+    const trieLiterals: [string, number[]][] = [];
     for (const [literal, ids] of entries) {
       reach = Math.max(reach, literal.length);
-      const c0 = literal.charCodeAt(0);
-      const c1 = literal.charCodeAt(1);
-      // Literals are ASCII (requiredLiterals keeps no other); anything else is looked for whole.
-      if (literal.length < 2 || c0 >= 128 || c1 >= 128) this.singles.push({ literal, sets: ids });
-      else (this.byPair[c0 * 128 + c1] ??= []).push({ literal, sets: ids });
+      let ascii = literal.length > 0;
+      for (let k = 0; k < literal.length && ascii; k++) ascii = literal.charCodeAt(k) < 128;
+      if (!ascii) {
+        this.singles.push({ literal, sets: ids });
+        continue;
+      }
+      trieLiterals.push([literal, ids]);
+      trieChars += literal.length;
+      for (let k = 0; k < literal.length; k++) {
+        const c = literal.charCodeAt(k);
+        if (this.classOf[c] === 0) this.classOf[c] = classes++;
+      }
     }
     this.reach = reach;
+    this.width = classes;
+    // The trie; each state's parent, class and depth, for the failure links below.
+    const capacity = trieChars + 1;
+    const child = new Int32Array(capacity * classes);
+    const parent = new Int32Array(capacity);
+    const via = new Int32Array(capacity);
+    const depth = new Int32Array(capacity);
+    const own = new Map<number, number[]>();
+    let count = 1;
+    let deepest = 0;
+    for (const [literal, ids] of trieLiterals) {
+      let state = 0;
+      for (let k = 0; k < literal.length; k++) {
+        const cls = this.classOf[literal.charCodeAt(k)]!;
+        const slot = state * classes + cls;
+        if (child[slot] === 0) {
+          child[slot] = count;
+          parent[count] = state;
+          via[count] = cls;
+          depth[count] = k + 1;
+          count++;
+        }
+        state = child[slot]!;
+      }
+      deepest = Math.max(deepest, literal.length);
+      own.set(state, ids);
+    }
+    // States by depth: a state's failure link is shallower, so it is known when the state is reached.
+    const byDepth = new Int32Array(count);
+    const firstAt = new Int32Array(deepest + 2);
+    for (let s = 1; s < count; s++) firstAt[depth[s]! + 1]!++;
+    for (let d = 1; d <= deepest + 1; d++) firstAt[d]! += firstAt[d - 1]!;
+    const filled = firstAt.slice();
+    for (let s = 1; s < count; s++) byDepth[filled[depth[s]!]!++] = s;
+    const fail = new Int32Array(count);
+    const outputs: number[][] = new Array(count);
+    outputs[0] = [];
+    for (let k = 0; k < count - 1; k++) {
+      const s = byDepth[k]!;
+      const p = parent[s]!;
+      const cls = via[s]!;
+      if (p !== 0) {
+        let f = fail[p]!;
+        while (f !== 0 && child[f * classes + cls] === 0) f = fail[f]!;
+        fail[s] = child[f * classes + cls]!;
+      }
+      const mine = own.get(s);
+      const inherited = outputs[fail[s]!]!;
+      outputs[s] = !mine ? inherited : inherited.length === 0 ? mine : [...new Set([...mine, ...inherited])];
+    }
+    this.child = child.slice(0, count * classes);
+    this.fail = fail;
+    this.outStart = new Int32Array(count + 1);
+    let total = 0;
+    for (let s = 0; s < count; s++) {
+      this.outStart[s] = total;
+      total += outputs[s]!.length;
+    }
+    this.outStart[count] = total;
+    this.outSets = new Int32Array(total);
+    for (let s = 0, at = 0; s < count; s++) for (const id of outputs[s]!) this.outSets[at++] = id;
   }
 
   /** The longest literal: an edit of the text can only add literals that overlap it within this many characters. */
@@ -222,21 +332,25 @@ export class LiteralScanner {
   scanInto(hit: Uint8Array, lowerText: string): Uint8Array {
     for (const i of this.unfiltered) hit[i] = 1;
     for (const { literal, sets } of this.singles) if (lowerText.includes(literal)) for (const i of sets) hit[i] = 1;
-    let c1 = lowerText.charCodeAt(0);
-    for (let at = 0; at + 1 < lowerText.length; at++) {
-      const c0 = c1;
-      c1 = lowerText.charCodeAt(at + 1);
-      if (c0 >= 128 || c1 >= 128) continue;
-      const list = this.byPair[c0 * 128 + c1];
-      if (list === undefined) continue;
-      // Indexed loops, and no comparison for a literal whose only set is already marked: this runs at every
-      // position of every clause of a prompt.
-      for (let k = 0; k < list.length; k++) {
-        const { literal, sets } = list[k]!;
-        if (sets.length === 1 && hit[sets[0]!] === 1) continue;
-        if (!lowerText.startsWith(literal, at)) continue;
-        for (let j = 0; j < sets.length; j++) hit[sets[j]!] = 1;
+    const { classOf, child, fail, outStart, outSets, width } = this;
+    // This runs at every position of every clause of a prompt: typed arrays and no allocation.
+    let state = 0;
+    for (let at = 0; at < lowerText.length; at++) {
+      const c = lowerText.charCodeAt(at);
+      const cls = c < 128 ? classOf[c]! : 0;
+      if (cls === 0) {
+        // No literal holds this character: nothing matched so far can continue through it.
+        state = 0;
+        continue;
       }
+      let next = child[state * width + cls]!;
+      while (next === 0 && state !== 0) {
+        state = fail[state]!;
+        next = child[state * width + cls]!;
+      }
+      state = next;
+      const to = outStart[state + 1]!;
+      for (let k = outStart[state]!; k < to; k++) hit[outSets[k]!] = 1;
     }
     return hit;
   }

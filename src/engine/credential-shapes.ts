@@ -38,6 +38,12 @@ const KEY_PREFIXES = [
 /** One anchored alternation, longest prefix first (so `sk-proj-` wins over `sk-`): a token is tested once, not per prefix. */
 const KEY_PREFIX = new RegExp(`^(?:${[...KEY_PREFIXES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.+]/g, "\\$&")).join("|")})`);
 
+/**
+ * Where a strong token may start: a key prefix or a JWT's `eyJ`, anywhere. Every strong token starts with one, so
+ * a text without any (nearly every prompt) is not tokenised at all when only strong shapes are wanted.
+ */
+const STRONG_START = new RegExp(`eyJ|${[...KEY_PREFIXES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.+]/g, "\\$&")).join("|")}`, "g");
+
 const JWT = /^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*$/;
 const CUT_JWT = /^eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}$/;
 /**
@@ -64,29 +70,68 @@ const CARD_LIKE = /(?<![\d])\d(?:[ -]?\d){11,18}(?![\d])/g;
 export function findCredentialShapes(text: string, strength: ShapeStrength): Range[] {
   const found: Range[] = [];
   for (const range of pemBodies(text)) found.push(range);
-  for (const m of text.matchAll(TOKEN)) {
-    let start = m.index;
-    let end = start + m[0].length;
-    // Sentence punctuation and separators at the edges are not part of a key.
-    while (start < end && ".~-".includes(text[start]!)) start++;
-    while (end > start && ".~".includes(text[end - 1]!)) end--;
-    const token = text.slice(start, end);
-    // A quote cut inside a key (`sk-proj-Zq81xYvT4b…`) leaves only its start: still a key.
-    const cut = CUT_MARK.test(text.slice(end, end + 4)) && !MASKED_TAIL.test(text.slice(end, end + 7));
-    if (isStrongToken(token, cut) || (strength === "weak" && isWeakToken(token))) found.push([start, end]);
+  if (strength === "strong") {
+    for (const range of strongTokens(text)) found.push(range);
+    return mergeRanges(found);
   }
-  if (strength === "weak") {
-    for (const m of text.matchAll(SECRET_ASSIGNMENT)) {
-      const value = m[1]!;
-      if (!looksLikeSecretValue(value)) continue;
-      const end = m.index + m[0].length;
-      found.push([end - value.length, end]);
-    }
-    for (const m of text.matchAll(CARD_LIKE)) {
-      if (luhnValid(m[0].replace(/\D/g, ""))) found.push([m.index, m.index + m[0].length]);
-    }
+  for (const m of text.matchAll(TOKEN)) {
+    const [start, end] = trimToken(text, m.index, m.index + m[0].length);
+    const token = text.slice(start, end);
+    if (isStrongToken(token, cutAfter(text, end)) || isWeakToken(token)) found.push([start, end]);
+  }
+  for (const m of text.matchAll(SECRET_ASSIGNMENT)) {
+    const value = m[1]!;
+    if (!looksLikeSecretValue(value)) continue;
+    const end = m.index + m[0].length;
+    found.push([end - value.length, end]);
+  }
+  for (const m of text.matchAll(CARD_LIKE)) {
+    if (luhnValid(m[0].replace(/\D/g, ""))) found.push([m.index, m.index + m[0].length]);
   }
   return mergeRanges(found);
+}
+
+/** Sentence punctuation and separators at the edges of a token are not part of a key. */
+function trimToken(text: string, start: number, end: number): [number, number] {
+  while (start < end && ".~-".includes(text[start]!)) start++;
+  while (end > start && ".~".includes(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+/** A quote cut inside a key (`sk-proj-Zq81xYvT4b…`) leaves only its start: still a key. */
+function cutAfter(text: string, end: number): boolean {
+  return CUT_MARK.test(text.slice(end, end + 4)) && !MASKED_TAIL.test(text.slice(end, end + 7));
+}
+
+/** Characters of `TOKEN` (`=` is only its trailing padding). */
+function isTokenChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45 || code === 43 || code === 47 || code === 46 || code === 126;
+}
+
+/**
+ * The tokens of `TOKEN` that are strong, found from where they can start: the same ranges as tokenising the whole
+ * text and testing each token (tests/engine/credential-shapes-strong.test.ts compares the two).
+ */
+export function strongTokens(text: string): Range[] {
+  const found: Range[] = [];
+  let after = 0;
+  for (const m of text.matchAll(STRONG_START)) {
+    if (m.index < after) continue;
+    // The token around the prefix: the maximal run of token characters, then its `=` padding.
+    let runStart = m.index;
+    while (runStart > 0 && isTokenChar(text.charCodeAt(runStart - 1))) runStart--;
+    let runEnd = m.index + m[0].length;
+    while (runEnd < text.length && isTokenChar(text.charCodeAt(runEnd))) runEnd++;
+    after = runEnd;
+    if (runEnd - runStart < 10) continue;
+    while (text.charCodeAt(runEnd) === 61) runEnd++;
+    const [start, end] = trimToken(text, runStart, runEnd);
+    // Only a prefix at the token's start makes a key; prefixes never start with a trimmed character, so no earlier
+    // prefix of the same token was passed over.
+    if (start !== m.index) continue;
+    if (isStrongToken(text.slice(start, end), cutAfter(text, end))) found.push([start, end]);
+  }
+  return found;
 }
 
 /**

@@ -21,9 +21,11 @@ export const FRAME_NEIGHBOURHOOD_LINES = 3;
  * Ranges of `source` to mask: the flagged ranges, every occurrence of every sensitive value, credential
  * shapes anywhere, and weaker credential shapes on the lines around each flagged range and each credential
  * shape (a key id no rule reported still has its secret on the same line). Around a flagged range, personal
- * shapes too (numbers, postcodes, known names): what a detector missed beside its hit stays hidden.
+ * shapes too (numbers, postcodes, known names): what a detector missed beside its hit stays hidden; likewise
+ * around each of `framed` (every finding of a file that holds personal data: a frame drawn for a whitespace
+ * warning shows the same lines).
  */
-export function frameMaskRanges(source: string, lines: LineIndex, flagged: readonly Range[], values: SensitiveValues): Range[] {
+export function frameMaskRanges(source: string, lines: LineIndex, flagged: readonly Range[], values: SensitiveValues, framed: readonly Range[] = []): Range[] {
   const ranges: Range[] = [...flagged];
   for (const { range } of values.occurrences(source)) ranges.push(range);
   const strong = findCredentialShapes(source, "strong");
@@ -31,7 +33,7 @@ export function frameMaskRanges(source: string, lines: LineIndex, flagged: reado
   for (const [from, to] of neighbourhoods(lines, [...flagged, ...strong])) {
     for (const [s, e] of findCredentialShapes(source.slice(from, to), "weak")) ranges.push([from + s, from + e]);
   }
-  for (const [from, to] of neighbourhoods(lines, flagged)) {
+  for (const [from, to] of neighbourhoods(lines, [...flagged, ...framed])) {
     for (const [s, e] of findPersonalShapes(source.slice(from, to))) ranges.push([from + s, from + e]);
   }
   return mergeRanges(ranges);

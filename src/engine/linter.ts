@@ -105,6 +105,8 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   const raw: RawReport[] = [];
   const unlisted = new UnlistedReports();
   const sensitiveRanges: Range[] = [];
+  /** Every reported range: in a file with personal data, the lines framed around any finding are masked too. */
+  const reportedRanges: Range[] = [];
   const sharedObjects = new Map<string, unknown>();
   const services: RuleServices = {
     baseSource: options.services?.baseSource ?? (async () => undefined),
@@ -135,6 +137,7 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
       ...(fullMdast && meta.needs?.includes("mdast") ? { fullMdast } : {}),
       report(descriptor: ReportDescriptor) {
         if (descriptor.sensitive) sensitiveRanges.push(descriptor.range);
+        reportedRanges.push(descriptor.range);
         if (++reported > MAX_LISTED_PER_RULE) unlisted.add(meta.id, descriptor, severity, document.source.length);
         else raw.push({ ...toMessage(document, rule, severity, descriptor), quoted: quotedTexts(descriptor) });
       },
@@ -160,7 +163,7 @@ export async function lintDocument(document: PromptDocument, options: LintDocume
   for (const r of raw) maskMessage(r.message, values, masked);
   const output = applyDirectives(document, raw, unlisted, values, options);
   if (output.messages.length + output.suppressedMessages.length === 0) return { ...output, sensitiveRanges };
-  return { ...output, sensitiveRanges: frameMaskRanges(document.source, document.lines, sensitiveRanges, values) };
+  return { ...output, sensitiveRanges: frameMaskRanges(document.source, document.lines, sensitiveRanges, values, sensitiveRanges.length > 0 ? reportedRanges : []) };
 }
 
 /**

@@ -4,6 +4,8 @@
  * 6 ms of CPU each: seven seconds on a 1,200-file run, where this costs three processes.
  */
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { promisify } from "node:util";
 
 const execFileAsync = promisify(execFile);
@@ -73,7 +75,16 @@ export class GitObjectStore {
   private receiving: Receiving | undefined;
   private failed: Error | undefined;
 
-  constructor(readonly repoRoot: string) {}
+  /**
+   * `objectsDir`: git's object folder. A blob stored there as a loose object (what `git add` writes, so every newly
+   * staged file) is then read and inflated here, without passing through the batch process's pipe: a 20 MB
+   * staged file came through that pipe in over a thousand chunks. Anything else (a packed object, an unreadable
+   * or unexpected file) goes to `git cat-file` as before.
+   */
+  constructor(
+    readonly repoRoot: string,
+    private readonly objectsDir?: string,
+  ) {}
 
   /** Blob ids of every file at `ref`, by repo-relative `/` path. */
   treeAt(ref: string): Promise<Map<string, string>> {
@@ -110,6 +121,8 @@ export class GitObjectStore {
   /** A blob's bytes, undefined when git does not have it, or its size alone when it is larger than `limit` bytes. */
   read(oid: string, limit: number): Promise<Buffer | OversizedBlob | undefined>;
   read(oid: string, limit = Number.POSITIVE_INFINITY): Promise<Buffer | OversizedBlob | undefined> {
+    const loose = this.objectsDir ? readLooseBlob(this.objectsDir, oid, limit) : undefined;
+    if (loose) return Promise.resolve(loose);
     if (this.failed) return Promise.reject(this.failed);
     const batch = this.start();
     return new Promise((resolve, reject) => {
@@ -248,5 +261,43 @@ export class GitObjectStore {
       this.receiving = { pending, size, remaining: size + 1, parts: size > pending.limit ? undefined : [] };
     }
     if (this.queue.length === 0 && !this.receiving) this.hold(false);
+  }
+}
+
+/** Larger blobs are left to git (a header's size is only allocated up to this). */
+const MAX_LOOSE_READ = 512 * 1024 * 1024;
+
+/** The start of a loose object once inflated: `blob <size>` and a NUL (longer headers are not blobs). */
+const LOOSE_HEADER = /^blob (\d{1,15})$/;
+
+/**
+ * A blob stored as a loose object (zlib-deflated `blob <size>\0<bytes>` in `<objects>/<2 hex>/<rest>`), or only
+ * its size when that is over `limit` (read from the header, the body is not inflated). Undefined whenever it is
+ * not such a file as expected: the caller then asks git.
+ */
+export function readLooseBlob(objectsDir: string, oid: string, limit: number): Buffer | OversizedBlob | undefined {
+  if (!/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(oid)) return undefined;
+  try {
+    const zlib = process.getBuiltinModule("node:zlib");
+    const stored = readFileSync(path.join(objectsDir, oid.slice(0, 2), oid.slice(2)));
+    // The header is in the first inflated bytes; a sync flush returns what the first compressed bytes give (a
+    // block's code tables can take a few hundred bytes before any of it).
+    let head = Buffer.alloc(0);
+    for (const prefix of [512, 8192]) {
+      head = zlib.inflateSync(stored.subarray(0, prefix), { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+      if (head.includes(0) || prefix >= stored.length) break;
+    }
+    const nul = head.indexOf(0);
+    const header = nul > 0 ? LOOSE_HEADER.exec(head.toString("latin1", 0, nul)) : null;
+    if (!header) return undefined;
+    const size = Number(header[1]);
+    if (size > limit) return { oversized: true, size };
+    if (size > MAX_LOOSE_READ) return undefined;
+    // One output buffer of the size the header gives: inflating in zlib's default 16 KB pieces and joining them
+    // cost a quarter more on a 20 MB blob.
+    const inflated = zlib.inflateSync(stored, { chunkSize: Math.max(64, nul + 2 + size) });
+    return inflated.length === nul + 1 + size ? inflated.subarray(nul + 1) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -38,15 +38,18 @@ export function findRepoRoot(cwd: string): string | undefined {
 export interface Repository {
   root: string;
   gitDir: string;
+  /** Where git keeps loose objects (`git rev-parse --git-path objects`: the common directory's for a linked worktree). */
+  objectsDir?: string;
 }
 
 /** The repository around `cwd` in one git process, or undefined outside a repository. */
 export function findRepository(cwd: string): Repository | undefined {
   try {
-    const [root, gitDir] = execFileSync("git", ["rev-parse", "--show-toplevel", "--absolute-git-dir"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+    const [root, gitDir, objects] = execFileSync("git", ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-path", "objects"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
       .split("\n")
       .map((line) => line.trim());
-    return root && gitDir ? { root, gitDir } : undefined;
+    if (!root || !gitDir) return undefined;
+    return objects ? { root, gitDir, objectsDir: path.resolve(cwd, objects) } : { root, gitDir };
   } catch {
     return undefined;
   }

@@ -170,12 +170,13 @@ export class DataInterpreter<N> {
       const contentPointer = `${itemPointer}/${pointerKey(contentEntry.key)}`;
       const target = role === "assistant" ? example.outputs : example.inputs;
       if (this.ad.kind(contentEntry.value) === "string") {
-        const seg = this.addString(contentEntry.value, contentPointer, role, exampleIndex);
+        const decoded = this.ad.decode(contentEntry.value);
+        message.content = decoded.text;
+        const seg = this.addString(contentEntry.value, contentPointer, role, exampleIndex, decoded);
         if (seg !== -1) {
           message.segment = seg;
           target.push(seg);
         }
-        message.content = this.ad.decode(contentEntry.value).text;
         return;
       }
       message.content = safeValue(() => this.ad.value(contentEntry.value));
@@ -195,8 +196,8 @@ export class DataInterpreter<N> {
     });
   }
 
-  private addString(node: N, pointer: string, role: SegmentRole, example?: number): number {
-    const decoded = this.ad.decode(node);
+  /** `decoded`: the node's string when the caller has decoded it already (decoding a long string twice was measurable). */
+  private addString(node: N, pointer: string, role: SegmentRole, example?: number, decoded: DecodedString = this.ad.decode(node)): number {
     if (decoded.text.length === 0) return -1;
     const extra: { path: string; example?: number } = { path: pointer };
     if (example !== undefined) extra.example = example;
@@ -216,7 +217,7 @@ export class DataInterpreter<N> {
         const decoded = this.ad.decode(current.node);
         const proseLike = decoded.text.length >= MIN_PROSE_LENGTH && /\s/.test(decoded.text);
         if (decoded.text.trim() && (current.all || proseLike)) {
-          const seg = this.addString(current.node, current.pointer, current.role, example);
+          const seg = this.addString(current.node, current.pointer, current.role, example, decoded);
           if (seg !== -1) into.push(seg);
         }
       } else if (kind === "object") {

@@ -1,6 +1,8 @@
 /**
- * PII detection for prompt text. `detectPii` is pure and synchronous: text in, findings out (offsets into the
- * text). Heavy libraries load on first use; call `preloadPiiDependencies` first to load them with `import()`.
+ * PII detection for prompt text. `detectPii` is synchronous: text in, findings out (offsets into the text). It is
+ * pure except for one thing: with `documentSource` set, the person-name detector remembers the names found in the
+ * earlier segments of that document (the linter scans them in order) to recognise a bare given name repeated later.
+ * Heavy libraries load on first use; call `preloadPiiDependencies` first to load them with `import()`.
  */
 import { compileAllowlist, isTemplatePlaceholder } from "./allowlist.js";
 import { detectCreditCards } from "./credit-card.js";

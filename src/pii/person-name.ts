@@ -66,6 +66,8 @@ const NOT_PEOPLE = new Set([
   "maven", "gradle", "redis", "nginx", "apache", "kafka", "spark", "hadoop", "pandas", "numpy", "tableau", "looker",
   "harvey", "luna", "zeus", "thor", "odin", "loki", "mars", "venus", "jupiter", "saturn", "neptune", "pluto",
   "hey", "okay", "ok", "yes", "no", "please", "sorry", "ms", "mrs", "mr", "dr",
+  // Chat shorthand after "call me", "text me" ("pls call me asap", "call me tmrw").
+  "asap", "pls", "plz", "thx", "tmrw", "tmr", "tomoz", "tonite", "anytime", "whenever", "later", "back", "urgently",
   // What "Hello, ..." greets when it is not a person.
   "world", "everyone", "everybody", "folks", "friends", "guys", "there", "all", "mate", "y'all", "mundo", "monde",
   "welt", "mondo", "wereld", "världen", "verden", "maailma", "świecie", "мир", "κόσμος",
@@ -74,7 +76,7 @@ const NOT_PEOPLE = new Set([
 const HONORIFICS = new Set([
   "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "herr", "frau", "sr", "sra", "srta", "mme",
   "mlle", "m", "dott", "dssa", "ing", "mag", "fr", "sig", "sig.ra", "señor", "señora", "senhor", "senhora", "monsieur",
-  "madame", "signor", "signora", "pan", "pani", "rev", "capt", "lt", "sgt",
+  "madame", "signor", "signora", "pan", "pani", "panie", "panią", "pana", "panu", "rev", "capt", "lt", "sgt",
   // German, Dutch, Italian, Spanish and Portuguese forms of address ("Herrn Lukas Brandt", "Familie Schäfer",
   // "mevr. De Wit", "Avv. Giulia Bernardini", "Doña Carmen").
   "herrn", "familie", "fam", "dhr", "mevr", "mevrouw", "meneer", "avv", "dott.ssa", "don", "doña", "dona", "sig.ra",
@@ -110,7 +112,11 @@ const AMBIGUOUS_FIRST = new Set([
 const classCache = new Map<string, WordClass>();
 const CLASS_CACHE_LIMIT = 20_000;
 /** Titles that, with their period, are nothing else in lower case. */
-const LOWER_TITLE = /^(?:mr|mrs|ms|mx|dr|prof)\.$/;
+/**
+ * Titles written in lower case before a name: English ones with their full stop ("dr. hurst"), and the forms of
+ * address other languages write in lower case mid-sentence ("pani Agnieszko", "la señora Pérez", "don José").
+ */
+const LOWER_TITLE = /^(?:(?:mr|mrs|ms|mx|dr|prof)\.|pani|panie|pan|pana|panu|panią|señora|señor|señorita|doña|senhora|senhor|signora|signor|madame|monsieur)$/;
 
 function classify(word: string): WordClass {
   let c = classCache.get(word);
@@ -182,6 +188,18 @@ function hyphenatedClass(bare: string, word: string): WordClass {
 
 const RELATIONS =
   "husband|wife|son|daughter|mother|father|mum|mom|dad|brother|sister|partner|friend|colleague|coworker|boss|manager|assistant|landlord|neighbou?r|doctor|lawyer|grandmother|grandfather|grandma|grandpa|aunt|uncle|cousin|nephew|niece|fianc[ée]e?|girlfriend|boyfriend|kid|child|baby";
+/** "my husband", "my mother" in other languages: a relative's name follows ("mein Mann Kerem", "mi esposo Rigoberto"). */
+const OWN_RELATIONS = [
+  "(?:mein|meine|meinem|meiner|meines) (?:mann|frau|sohn|tochter|mutter|vater|bruder|schwester|partner|partnerin|freund|freundin|ehemann|ehefrau|kind)",
+  "(?:mi|mis) (?:esposo|esposa|marido|mujer|hijo|hija|madre|padre|mamá|papá|hermano|hermana|novio|novia|pareja)",
+  "(?:mon|ma) (?:mari|femme|fils|fille|mère|père|frère|sœur|soeur|conjoint|conjointe|compagnon|compagne)",
+  "(?:meu|minha) (?:marido|esposa|esposo|mulher|filho|filha|mãe|pai|irmão|irmã)",
+  "(?:mio|mia) (?:marito|moglie|figlio|figlia|madre|padre|fratello|sorella|compagno|compagna)",
+  "mijn (?:man|vrouw|zoon|dochter|moeder|vader|broer|zus|partner)",
+  "(?:min|mitt) (?:man|fru|son|dotter|mamma|pappa|bror|syster|sambo)",
+  "(?:mój|moja|mojej|mojego|mojemu) (?:mąż|żona|syn|córka|mama|mamy|mamie|tata|taty|brat|siostra|męża|żony|syna|córki)",
+].join("|");
+const OWN_RELATION_LEAD = new RegExp(`^(?:${OWN_RELATIONS})$`, "i");
 const PERSON_NOUNS =
   "customer|client|user|person|man|woman|guy|girl|boy|lady|gentleman|friend|colleague|patient|employee|student|kid|child|son|daughter|someone|somebody|doctor|nurse|teacher|engineer|developer|manager|agent|caller|buyer|seller|tenant|guest|passenger|applicant|candidate|member|lead|contact|rep|representative|volunteer|driver|owner";
 
@@ -198,7 +216,7 @@ const PERSONAL_CUE = new RegExp(
     "(?:call|calls|called) me", "known as", "goes by", "go by", "(?:i am|i'm|i’m) called", "under the name(?: of)?",
     // Not "your name is": a system prompt naming its assistant ("Your name is Aria").
     "(?:['’]s|s['’]|my|his|her|their) (?:maiden |full |legal |real )?name(?: is| was|['’]s)?,?",
-    `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, "(?:mum|mom|mother|dad|father|parent|guardian|carer|son|daughter|wife|husband|widow|sister|brother) of", `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
+    `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, `(?:${OWN_RELATIONS})(?: ist| es| est| é| è| is| jest|,)?`, "(?:mum|mom|mother|dad|father|parent|guardian|carer|son|daughter|wife|husband|widow|sister|brother) of", `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
   ].join("|")})$`,
 );
 /** Cues that often introduce a name but also a tool, a key or a project ("name:", "from:", "owner:"): need lexicon evidence. */
@@ -209,11 +227,13 @@ const GENERIC_CUE = new RegExp(
     "spoke (?:with|to)", "speaking with", "talked to", "ask for", "guest ?:?", "recipient ?:?", "employee ?:?", "tenant ?:?",
     "witness ?:?", "driver ?:?", "lead ?:", "sender ?:?", "buyer ?:?", "member ?:", "student ?:?", "candidate ?:?",
     "landlord ?:?", "owner ?:", "named", "called", "signed by", "approved by", "prepared by", "reviewer ?:",
+    // A relative or next of kin named right after the relation ("NOK daughter Fiona", "partner Kemi to view").
+    "(?:husband|wife|partner|son|daughter|mother|father|mum|mom|dad|brother|sister|spouse|fianc[ée]e?|guarantor|next of kin|nok|guardian|carer) ?:?",
   ].join("|")})$`,
 );
 const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto|\btell|\bask|\bremind|\binform|\bping|\bemail|\btext|\bcall|\bcan|\bcould|\bwill|\bwould|\bdid|\bdoes|\bhas|\blet)$/;
 const SIGN_OFF =
-  /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad))\s*[,!.]?\s*[-–—]*$/i;
+  /^(?:thanks|thank you|thanks so much|many thanks|thanks again|thx|best|best regards|regards|kind regards|warm regards|warmest regards|warmly|sincerely|yours|yours truly|yours sincerely|sincerely yours|cheers|respectfully|all the best|talk soon|take care|best wishes|with thanks|love|xoxo|saludos|un saludo|atentamente|cordialmente|cordialement|bien à vous|bien cordialement|mit freundlichen grüßen|mit freundlichen grüssen|viele grüße|viele grüsse|liebe grüße|lg|mfg|groetjes|met vriendelijke groet|hälsningar|med vänliga hälsningar|med vennlig hilsen|venlig hilsen|mvh|pozdrawiam|pozdrav|atenciosamente|abraços|um abraço|obrigad[oa]|grazie|cordiali saluti|distinti saluti|un saluto|saluti|sent from my (?:iphone|phone|ipad)|signed|signed off|signing off|signed off by|yours faithfully|faithfully|speak soon|many thanks again|z poważaniem|serdecznie pozdrawiam|s pozdravem|üdvözlettel|med venlig hilsen|ystävällisin terveisin)\s*[,!.]?\s*[-–—]*$/i;
 /** A field label before a value on its line: "Manager:", "Consignee 2:", "**Client:**", "lead passenger:". */
 const FIELD_LABEL = /(?:^|[—–|;,]\s*|\s{2,})[*_]*(\p{L}[\p{L} .'’/&()-]{0,30}?(?:\s\d{1,2})?)[*_]*\s?[:：][*_]*\s*$/u;
 /**
@@ -257,6 +277,9 @@ function addressBelow(scan: Scan, end: number): boolean {
   return false;
 }
 
+/** A line that holds a person's contact details: a phone number, an email address, or a phone or email label. */
+const CONTACT_LINE = /^(?:\+?\(?\d[\d ().-]{6,18}\d|[\w.+-]{1,40}@[\w-]{1,40}\.\w|(?:t|m|tel|phone|mob|mobile|cell|e|email|e-mail)\.?\s?:)/i;
+
 /** Labels that credit a prompt's author ("Author:", "Maintainers:", "Created by:"). */
 const AUTHOR_LABEL = /^(?:co-?)?(?:authors?|authored by|maintainers?|maintained by|contributors?|credits?|created by|written by|made by|copyright)$/i;
 /** Contact details right after a name: "(diego@…)", "(+44 …)", "<ana@…>", ", tel.", " — SSN". */
@@ -275,7 +298,7 @@ const INTRO_CALLING = /^(?:\s(?:again|here|calling|speaking)\b|,\s?(?:calling|fr
 /** Words after a name that introduce oneself ("Nagy Eszter vagyok", "Maria here"). */
 const INTRO_AFTER = /^\s(?:vagyok|here\b|speaking\b|hier\b|ici\b|aquí\b)/i;
 /** Thanks and greetings that address the next word ("Thank you, Aoife."). */
-const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|\bdone|\bnoted|all set|got it|no problem|of course|certainly|buen(?:os|as) (?:días|dias|tardes)|bom dia|bonjour|buongiorno|guten tag|chào (?:anh|chị|em|ông|bà)|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt)$/;
+const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry|\bdear|\bdone|\bnoted|all set|got it|no problem|of course|certainly|buen(?:os|as) (?:días|dias|tardes)|bom dia|bonjour|buongiorno|guten tag|chào (?:anh|chị|em|ông|bà)|köszönöm|gracias|merci|danke|obrigad[oa]|grazie|tack|takk|dziękuję|dank je|bedankt|con gusto|claro|perfecto|de nada|por supuesto|gerne|gern geschehen|avec plaisir|bien sûr|com prazer|certo|volentieri|prego|przepraszam|viele grüße|liebe grüße|beste grüße|saludos|un saludo|cordialement|pozdrawiam|abraços|groetjes|hälsningar)$/;
 /** A clause of thanks or apology ending in a comma before a name: "sorry for the delay, ". */
 const THANKS_CLAUSE = /(?:^|[.!?\n]\s*|\b(?:and|oh|ok|okay|well)\s)(?:thanks|thank you|many thanks|sorry|apologies|my apologies|good to hear|great to hear|nice to meet you|happy to help|you're welcome|you’re welcome|no problem|noted|got it|understood|of course|absolutely|certainly)\b[^.!?\n,]{0,36},\s?$/;
 const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant(?!\*{0,2}\s?:))\b[^.!?\n]*$/;
@@ -397,6 +420,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     // A title written in lower case before a capitalised name ("ms. Wijtze", "dr. Okafor") is still a title.
     const titleBefore = tokens[i - 1];
     if (lowerTitleBefore(text, titleBefore, t) && (isCapitalised(t.word) || lowerAllowed)) run.unshift(titleBefore!);
+    // German capitalises its nouns: "Mein Mann Kerem" is a cue and a name, not a three-word name.
+    if (run.length >= 3 && OWN_RELATION_LEAD.test(`${run[0]!.word} ${run[1]!.word}`)) run.splice(0, 2);
     const found = judgeRun(scan, run, cued);
     if (found) {
       // "Nolan's": the possessive is not part of the name.
@@ -404,7 +429,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
       const value = text.slice(found.start, found.end);
       const publicFigure = builtin && isPublicFigure(value);
       if (publicFigure) for (const part of value.split(/\s+/)) publicParts.add(part);
-      const skip = builtin && (publicFigure || isPlaceholderName(value) || isWrappedPlaceholder(text, found.start, found.end));
+      // A sign-off is not a name however capitalised ("Viele Grüße", "Best Regards").
+      const skip = (builtin && (publicFigure || isPlaceholderName(value) || isWrappedPlaceholder(text, found.start, found.end))) || SIGN_OFF.test(value);
       if (!skip) out.push({ type: "person-name", start: found.start, end: found.end, value, confidence: found.confidence });
     }
     i = k;
@@ -414,12 +440,26 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   if (dialogue) matches = addListedNames(scan, tokens, matches);
   matches = dropFirmNames(text, matches);
   matches = addJoinedNames(text, tokens, matches);
-  matches = addRepeatedMentions(text, tokens, matches, builtin);
+  const documentParts = options.documentSource === undefined ? undefined : namesOfDocument(options.documentSource);
+  matches = addRepeatedMentions(text, tokens, matches, builtin, documentParts);
   if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
   matches = matches.filter(
     (m) => (m.confidence ?? 1) >= 0.9 || m.value.includes(" ") || !/^ (?:and|&) /.test(text.slice(m.end, m.end + 6)) || !STREET_CORNER_AFTER.test(text.slice(m.end, m.end + 48)),
   );
-  return dropInsideAddresses(text, options, matches);
+  const kept = dropInsideAddresses(text, options, matches);
+  if (documentParts) for (const w of nameParts(kept)) documentParts.add(w);
+  return kept;
+}
+
+/**
+ * Name words found in the segments of the document scanned so far (the linter scans a document's segments in
+ * order, one document after another): "Oluwaseun" in a note is the "Oluwaseun Bakare" of the table above it, and
+ * "Tamsin's" in the assistant turn the "Tamsin O'Driscoll" of the user turn. Only the last document is kept.
+ */
+let lastDocumentNames: { source: string; parts: Set<string> } | undefined;
+function namesOfDocument(source: string): Set<string> {
+  if (lastDocumentNames?.source !== source) lastDocumentNames = { source, parts: new Set() };
+  return lastDocumentNames.parts;
 }
 
 /** The token before `t` is a title written in lower case ("ms.", "dr."), alone and one space before it. */
@@ -701,6 +741,20 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   ) {
     return { start, end, confidence: 0.8 };
   }
+  // A signature without a sign-off: a full name alone on its line, the sender's phone or email on the next one
+  // ("> Harriet Mbeki-Lowe\n> (617) 394-0123 ext. 22").
+  if (
+    !longLine &&
+    linePrefix.trim() === "" &&
+    /^\s*$/.test(restOfLine) &&
+    words.length >= 2 &&
+    words.length <= 3 &&
+    first === "first" &&
+    runCls.slice(s, e).every(isNameClass) &&
+    CONTACT_LINE.test(text.slice(lineEnd(text, end, 200) + 1, lineEnd(text, end, 200) + 60).replace(LINE_MARKERS, ""))
+  ) {
+    return { start, end, confidence: 0.8 };
+  }
   // Right after a strong cue ("my name is", "my partner's name", "call me"): the name-shaped words that follow.
   if (cued && s === (runCls[0] === "honorific" ? 1 : 0) && runCls.slice(s, e).every(isNameClass) && words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word))) {
     return { start, end, confidence: 0.85 };
@@ -845,9 +899,15 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   // A table cell holding a full name: "| Maria Lopez | 2024-03-01 |". The column's header decides when there is one
   // ("Name" yes, "City" no: "| Jane | 30 | Los Angeles |"); without one, the last word must be a known surname
   // ("| Dev Containers | `devcontainers` |" is a product).
-  if (nameWords.length >= 2 && allNameLike && first === "first" && !AMBIGUOUS_FIRST.has(leadWord) && /\|\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^\s*\|/.test(text.slice(end, end + 4))) {
+  // Under a person header ("Applicant", "Guest name") the header is the cue: any full name-like cell counts, the
+  // given name need not be a known one ("| Bethan Lloyd-Pryce |").
+  if (nameWords.length >= 2 && allNameLike && /\|\s*$/.test(text.slice(Math.max(0, start - 4), start)) && /^\s*\|/.test(text.slice(end, end + 4))) {
     const header = tableColumnHeader(text, lineStartIdx, start);
-    if (header !== undefined ? isPersonLabel(header) : classes[classes.length - 1] === "last") return { start, end, confidence: 0.75 };
+    const knownGiven = first === "first" && !AMBIGUOUS_FIRST.has(leadWord);
+    // A bare "Name" column also names error codes, products and plans ("| Invalid Parameters |"): it needs a known
+    // given name; a person's role ("Applicant", "Guest name") does not.
+    if (header !== undefined && isPersonLabel(header) && (knownGiven || !/^name$/i.test(header.trim()))) return { start, end, confidence: 0.75 };
+    if (header === undefined && knownGiven && classes[classes.length - 1] === "last") return { start, end, confidence: 0.75 };
   }
   // In prose, a known given name and a known surname together: "Escalate to Maria Jensen in billing".
   const proseBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
@@ -879,7 +939,8 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   if (weak && nameWords.length >= 2 && allNameLike && knownName) return { start, end, confidence: 0.8 };
   const afterName = text.slice(end, end + 2);
   // A greeting or thanks addressed to someone: "Thanks, Tyrone." / "Hi Kwame,".
-  if (words.length === 1 && first === "unknown" && /^[,.!:;—–]|^ [—–]/.test(afterName) && THANKS_BEFORE.test(weakBefore)) {
+  // A given name the lexicon also knows as a place or word ("Guadalupe") counts too: the thanks says it is a person.
+  if (words.length === 1 && (first === "unknown" || first === "namelike") && /^(?:[,.!:;—–"”\n]|$)|^ [—–]/.test(afterName) && THANKS_BEFORE.test(weakBefore)) {
     return { start, end, confidence: 0.7 };
   }
   // Addressing someone after thanks or an apology: "Sorry for the delay, Anneliese." / "Thanks for waiting, Kwame!".
@@ -1120,7 +1181,8 @@ function addJoinedNames(text: string, tokens: Token[], matches: PiiMatch[]): Pii
  * Later mentions of a name found once ("Maria Lopez called ... Maria said"): each word of a name found with a cue
  * or as a full name, seen again capitalised as a whole word, is the same person.
  */
-function addRepeatedMentions(text: string, tokens: Token[], matches: PiiMatch[], builtin: boolean): PiiMatch[] {
+/** The words of confident matches that later mentions may repeat alone ("Maria" of "Maria Lopez"). */
+function nameParts(matches: readonly PiiMatch[]): Set<string> {
   const parts = new Set<string>();
   for (const m of matches) {
     if ((m.confidence ?? 1) < 0.75) continue;
@@ -1129,6 +1191,13 @@ function addRepeatedMentions(text: string, tokens: Token[], matches: PiiMatch[],
       if (w.length >= 3 && (c === "first" || c === "last" || c === "unknown") && !AMBIGUOUS_FIRST.has(w.toLowerCase())) parts.add(w);
     }
   }
+  return parts;
+}
+
+function addRepeatedMentions(text: string, tokens: Token[], matches: PiiMatch[], builtin: boolean, earlier?: ReadonlySet<string>): PiiMatch[] {
+  const own = nameParts(matches);
+  const parts = new Set(own);
+  if (earlier) for (const w of earlier) parts.add(w);
   if (parts.size === 0) return matches;
   const covered = coverageCheck(matches);
   const added: PiiMatch[] = [];
@@ -1149,6 +1218,14 @@ function addRepeatedMentions(text: string, tokens: Token[], matches: PiiMatch[],
       k++;
     }
     const value = text.slice(t.start, end);
+    // A word known only from another segment, followed by other capitalised words, starts some other name or a
+    // street ("Nguyễn Chí Thanh" after "Nguyễn Thị Thu Hà"): only a bare mention repeats the person.
+    const next = tokens[k];
+    const fromElsewhere = earlier !== undefined && !own.has(word);
+    if (fromElsewhere && next && text.slice(tokens[k - 1]!.end, next.start) === " " && isCapitalised(next.word)) {
+      i = k;
+      continue;
+    }
     if (!(builtin && (isPlaceholderName(value) || isPublicFigure(value)))) added.push({ type: "person-name", start: t.start, end, value, confidence: 0.6 });
     i = k;
   }

@@ -19,7 +19,7 @@ const MAX_DIGITS = 15;
 const MAX_GROUPS = 8;
 const MAX_WINDOWS = 3;
 
-const PHONE_CUE = /(?:phone|tel\b|tel\.|telephone|call|calling|mobile|cell|fax|sms|text (?:me|us)|whatsapp|signal|dial|ring|reach (?:me|us|her|him)|contact|number|hotline|landline|telefon|handy|tél|téléphone|móvil|teléfono|cellulare)/;
+const PHONE_CUE = /(?:phone|tel\b|tel\.|telephone|call|calling|mobile|cell|fax|sms|text (?:me|us)|whatsapp|signal|dial|ring|reach (?:me|us|her|him)|contact|number|hotline|landline|telefon|handy|tél|téléphone|móvil|teléfono|cellulare|erreichbar|rufnummer|joignable|llamar|llámame|chiamare|zadzwoń|bel me)/;
 const NON_PHONE_CUE = /(?:order|invoice|ticket|ref|reference|tracking|account|acct|sku|isbn|issn|case|confirmation|transaction|serial|part|model|id|version|build|batch|lot|po|receipt|claim|policy|member|customer|routing|iban|card|ssn)\s*(?:no\.?|num(?:ber)?\.?|#|id)?\s*[:#=]?\s*$/;
 
 interface Group {
@@ -176,7 +176,7 @@ function nationalShapeOk(region: string, lengths: number[]): boolean {
 /** Labels of other numbers ending right before the candidate. */
 const OTHER_NUMBER_LABEL = /(?:licen[cs]e|passport|driver['’]?s?|ssn|social security|account|acct|policy|member(?:ship)?|order|invoice|tracking|routing|iban|card|ticket|case|apt|apartment|suite|unit|flat|room|po box)\.?\s*(?:number|no\.?|num\.?|#|id)?\s*(?:is|was|:|=)?\s*$/;
 /** Cues that name a phone outright (not "number" or "contact"), as whole words. */
-const STRONG_PHONE_CUE = /(?:^|[^a-z])(?:phone|tel|tel\.|telephone|mobile|mobil|mob|cell|cellphone|fax|whatsapp|call (?:me|us|him|her)|ring (?:me|us)|text me|handy|cell\.|recapito|telefon|tél|téléphone|portable|móvil|movil|celular|teléfono|telefone|telefono|cellulare|mobiel|puhelin|telefonszám|tlf)[^a-z][^\n]{0,30}$/;
+const STRONG_PHONE_CUE = /(?:^|[^a-z])(?:phone|tel|tel\.|telephone|mobile|mobil|mob|cell|cellphone|fax|whatsapp|call (?:me|us|him|her)|ring (?:me|us)|text me|handy|cell\.|recapito|telefon|tél|téléphone|portable|móvil|movil|celular|teléfono|telefone|telefono|cellulare|mobiel|puhelin|telefonszám|tlf|erreichbar(?: unter)?|rufnummer|joignable au|llamar al|llámame al|chiamare al|zadzwoń pod|bel me op)[^a-z][^\n]{0,30}$/;
 const CUED_REGIONS = [
   "DE", "FR", "IT", "ES", "NL", "BE", "CH", "AT", "SE", "NO", "DK", "FI", "PL", "CZ", "PT", "IE", "HU", "GR", "RO",
   "BR", "MX", "AR", "CO", "CL", "PE", "AU", "NZ", "CA", "IN", "JP", "KR", "CN", "SG", "ZA", "NG", "KE", "IL", "TR",

@@ -30,6 +30,9 @@ export const STREET_TYPES_BEFORE = [
   // Central and eastern Europe, Nordic, others
   "ul", "ulica", "al", "aleja", "os", "osiedle", "pl", "str", "strada", "bulevardul", "bd", "calea", "splaiul",
   "odos", "leoforos", "οδός", "λεωφόρος", "ulitsa", "prospekt", "pr", "улица", "ул", "проспект", "пр",
+  // Mexican and Andean, Welsh
+  "privada", "priv", "cerrada", "andador", "prolongación", "prol", "retorno", "circuito", "callejón", "jirón", "heol",
+  "ffordd", "stryd",
 ];
 
 /** Words after a capitalised run that show it is an organisation or a facility, not a person. */

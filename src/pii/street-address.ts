@@ -20,7 +20,7 @@ import { isDialogueLine, isDigitCode, lineStart, textBefore } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
 /** A name word: capitalised, or a lower-case joining word inside a street name ("Rua das Flores"). */
-const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,24}|\\d{1,3}(?!\\d)(?:st|nd|rd|th|e|er|º|ª)?|de|da|del|della|dei|degli|delle|di|do|dos|das|la|le|les|du|des|van|der|den|von|y|e|of|the|al|el|am|an|im|zum|zur|sur|sous|on)";
+const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,24}|\\d{1,3}(?!\\d)(?:st|nd|rd|th|e|er|º|ª)?|de|da|del|della|dei|degli|delle|di|do|dos|das|la|le|les|du|des|van|der|den|von|y|e|of|the|al|el|am|an|im|zum|zur|sur|sous|on|yr|ar)";
 /** Any word, for lower-case text. */
 /** Any word but an English function word, for lower-case text ("4 keywords in a single row" is no address). */
 const ANY_WORD = "(?!(?:in|a|an|the|of|to|for|on|at|by|with|and|or|is|are|per|each|every|your|my|our|this|that|from|into)\\b)[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}";
@@ -31,7 +31,7 @@ const HOUSE_NUMBER = "\\d{1,5}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
  * In lower case, "3 via email" and "send it via email 3 times" are not addresses: the other languages' forms then
  * need their house number at the end of the address, except the French "12 rue de la paix".
  */
-const ADDRESS_END = "(?=\\s*(?:$|[,.;:!?)\\n—–-]|\\s(?:suite|apt|apto|unit|flat|floor|piso|lgh|m\\.|\\d)))";
+const ADDRESS_END = "(?=\\s*(?:$|[,.;:!?)\\n—–-]|\\s(?:suite|apt|apto|unit|flat|floor|piso|lgh|m\\.|int\\.|interior|depto|dpto|\\d)))";
 const FRENCH_TYPES = "rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|cours";
 const TYPES_AFTER =
   "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|Cres|Row|Alley|Plaza|Loop|Pike|Grove|Gardens|Mews|Walk|Causeway|Expressway|Freeway|Turnpike|Crossing|Heights|Ridge|Meadows?|Estates?|Creek|Hill|Park|Green|Quay|Wharf|Brook|Glen|Hollow|Vale|Rise|View|Point|Landing|Bend|Commons|Path|Pass|Run|Manor|Chase|Fold|Garth|Wynd|Broadway";
@@ -39,13 +39,13 @@ const TYPES_AFTER =
 const TYPES_AFTER_OTHER = "utca|u\\.|út|útja|tér|körút|sor|vei|veien|vej|gade|gate|gata|gatan|väg|vägen|allé|allee|straat|laan|weg|str\\.|strasse|straße|gasse|platz|ring|damm|sokak|sokağı|caddesi|cad\\.|iela|gatvė|tie|katu|kuja|tee";
 /** Street types written before the name. */
 const TYPES_BEFORE =
-  "Rua|Avenida|Av\\.|Avda\\.?|Travessa|Tv\\.|Alameda|Largo|Praça|Praca|Estrada|Rodovia|Calle|C/|Carrer|Paseo|Pº|Camino|Carretera|Plaza|Pza\\.|Pasaje|Ronda|Glorieta|Calzada|Via|Viale|V\\.le|Piazza|P\\.zza|Piazzale|Corso|C\\.so|Vicolo|Strada|Lungomare|Contrada|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Route|Cours|Passage|Voie|Sentier|Ul\\.|Ulica|Al\\.|Aleja|Os\\.|Osiedle|Bulevardul|Calea|Splaiul|Odos|Odhos|Leoforos|Leof\\.|Οδός|Λεωφόρος|Улица|Ул\\.|Проспект|Пр\\.";
+  "Rua|Avenida|Av\\.|Avda\\.?|Travessa|Tv\\.|Alameda|Largo|Praça|Praca|Estrada|Rodovia|Calle|C/|Carrer|Paseo|Pº|Camino|Carretera|Plaza|Pza\\.|Pasaje|Ronda|Glorieta|Calzada|Via|Viale|V\\.le|Piazza|P\\.zza|Piazzale|Corso|C\\.so|Vicolo|Strada|Lungomare|Contrada|Rue|Avenue|Boulevard|Bd|Chemin|Allée|Impasse|Quai|Route|Cours|Passage|Voie|Sentier|Ul\\.|Ulica|Al\\.|Aleja|Os\\.|Osiedle|Bulevardul|Calea|Splaiul|Odos|Odhos|Leoforos|Leof\\.|Οδός|Λεωφόρος|Улица|Ул\\.|Проспект|Пр\\.|Privada|Priv\\.|Cerrada|Andador|Prolongación|Prol\\.|Retorno|Circuito|Callejón|Jirón|Heol|Ffordd|Stryd";
 /** Endings of one-word street names ("Hauptstraße", "Prinsenstraat", "Simavikveien", "Drottninggatan"). */
 const COMPOUND_ENDINGS =
   "straße|strasse|str\\.|weg|gasse|platz|allee|damm|ring|ufer|steig|pfad|straat|laan|plein|gracht|kade|singel|dijk|gatan|gata|vägen|väg|gränd|vej|gade|veien|vei|vegen|vegur|gata|tie|katu|kuja|polku|tori|utca|iela|gatvė";
 
 const UNIT_WORDS =
-  "apt|apartment|apto|apdo|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|piso|planta|puerta|andar|sala|loja|bloco|bl|wohnung|whg|etage|stock|bus|bte|boîte|appt|app|int|interno|scala|lgh|lägenhet|door|m\\.|#";
+  "apt|apartment|apto|apdo|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|piso|planta|puerta|andar|sala|loja|bloco|bl|wohnung|whg|etage|stock|bus|bte|boîte|appt|app|int|interior|interno|depto|dpto|scala|lgh|lägenhet|door|m\\.|#";
 /** A floor or door written number first: "4 tr" (Swedish), "3. tv." (Danish), "2. emelet 5" (Hungarian), "3º B". */
 const FLOOR = `\\d{1,2}(?:[º°ª]|\\.)?${SP}?(?:tr|trappor|tv|th|mf|st|sal|etg|emelet|em|stock|og|étage|piso|andar)\\.?(?:${SP}\\d{1,3}\\.?)?(?![\\p{L}])|\\d{1,2}[º°ª]${SP}?[A-Za-z]?(?:${SP}(?:izq|dcha|der|esq|dto)\\.?)?`;
 const UNIT = `(?:,?${SP}(?:(?:${UNIT_WORDS})\\.?${SP}?#?[A-Za-z0-9º°ª-]{1,6}|${FLOOR}))`;
@@ -575,8 +575,25 @@ function businessInSentence(text: string, start: number, end: number): boolean {
 
 /** Shops, offices and branches around an address (before it, or later on its line): a business's address. */
 function businessAddress(text: string, before: string, start: number, end: number): boolean {
-  const around = (start < 300 ? before.slice(-(300 - start)) : "") + text.slice(Math.max(0, start - 300), start) + text.slice(end, end + 120).split("\n")[0];
+  const preceding = (start < 300 ? before.slice(-(300 - start)) : "") + text.slice(Math.max(0, start - 300), start);
+  const around = ownParagraphs(preceding) + text.slice(end, end + 120).split("\n")[0];
   return BUSINESS_CUE.test(around);
+}
+
+/**
+ * The end of `preceding` that belongs with the address: its own paragraph and the one before it (a heading or a
+ * lead-in: "All addresses below are shops:\n\n- 2 Kent Street"). A shop mentioned further up ("the pharmacy
+ * called") says nothing about a next of kin's address.
+ */
+function ownParagraphs(preceding: string): string {
+  const blank = /\n[ \t>]*\n/g;
+  let last = -1;
+  let beforeLast = -1;
+  for (let m = blank.exec(preceding); m; m = blank.exec(preceding)) {
+    beforeLast = last;
+    last = m.index;
+  }
+  return beforeLast === -1 ? preceding : preceding.slice(beforeLast);
 }
 
 /**

@@ -8,9 +8,31 @@ export function maskValue(value: string): string {
   if (n <= 4) return "*".repeat(Math.max(1, n));
   if (n < 12) return `${chars[0]}…${chars[n - 1]}`;
   const prefix = knownPrefixLength(value);
-  const head = chars.slice(0, Math.min(prefix || 2, Math.floor(n / 3))).join("");
-  const tail = chars.slice(n - 4).join("");
+  let headLength = Math.min(prefix || 2, Math.floor(n / 3));
+  let tailLength = 4;
+  // A value of several words (a name, an address) keeps no whole word: the last four characters of "Nguyễn Thu
+  // Hà" would show the given name "Hà" in full, and a two-letter head would show "Al" of "Al Brandt".
+  if (/\s/.test(value)) {
+    const isWord = (c: string | undefined) => c !== undefined && WORD_CHARACTER.test(c);
+    const wholeWordIn = (from: number, to: number) => {
+      for (let i = from; i < to; i++) if (isWord(chars[i]) && (!isWord(chars[i - 1]) || i === 0) && !wordEndsAfter(chars, i, to)) return true;
+      return false;
+    };
+    while (headLength > 1 && wholeWordIn(0, headLength)) headLength--;
+    while (tailLength > 1 && wholeWordIn(n - tailLength, n)) tailLength--;
+  }
+  const head = chars.slice(0, headLength).join("");
+  const tail = chars.slice(n - tailLength).join("");
   return `${head}…${tail}`;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Whether the word starting at `start` goes on past `to` (so only part of it lies before `to`). */
+function wordEndsAfter(chars: readonly string[], start: number, to: number): boolean {
+  let i = start;
+  while (i < chars.length && WORD_CHARACTER.test(chars[i]!)) i++;
+  return i > to;
 }
 
 /** Length of a recognisable, non-secret key prefix such as `sk-proj-`, `ghp_`, `AKIA`. */

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LiteralScanner, mayMatch, requiredLiterals } from "../../src/contradiction/literal-prefilter.js";
+import { expressionDigest, LiteralScanner, mayMatch, requiredLiterals } from "../../src/contradiction/literal-prefilter.js";
+import { literalsOf, precomputedExpressions, valueLiteralsSource } from "../../src/contradiction/value-literals.js";
 import { VALUE_PATTERNS } from "../../src/contradiction/vocabulary.js";
 
 describe("requiredLiterals", () => {
@@ -36,6 +37,27 @@ describe("LiteralScanner", () => {
     expect([...scanner.scan("reply in yaml")]).toEqual([0, 1, 1, 0, 0]);
     expect([...scanner.scan("x")]).toEqual([0, 0, 1, 1, 0]);
     expect([...scanner.scan("a json table")]).toEqual([1, 0, 1, 0, 1]);
+  });
+
+  it("marks exactly the sets one of whose literals the text holds (overlapping, nested and shared literals)", () => {
+    // A small alphabet makes overlaps, literals inside literals and suffix links common.
+    const letters = fc.constantFrom("a", "b", "c", " ", "-", "é");
+    const literal = fc.array(letters, { minLength: 1, maxLength: 5 }).map((xs) => xs.join(""));
+    const sets = fc.array(fc.option(fc.array(literal, { minLength: 1, maxLength: 4 }), { nil: undefined, freq: 8 }), { minLength: 1, maxLength: 8 });
+    const text = fc.array(fc.constantFrom("a", "b", "c", " ", "-", "é", "z", "\u00ff", "\u{1f600}"), { maxLength: 40 }).map((xs) => xs.join(""));
+    fc.assert(
+      fc.property(sets, fc.array(text, { minLength: 1, maxLength: 3 }), (literalSets, texts) => {
+        const scanner = new LiteralScanner(literalSets);
+        const hit = new Uint8Array(literalSets.length);
+        for (const t of texts) {
+          scanner.scanInto(hit, t);
+          expect([...scanner.scan(t)]).toEqual(literalSets.map((ls) => (!ls || ls.some((l) => t.includes(l)) ? 1 : 0)));
+        }
+        // scanInto keeps the marks of earlier texts: the union of what each text touches.
+        expect([...hit]).toEqual(literalSets.map((ls) => (!ls || texts.some((t) => ls.some((l) => t.includes(l))) ? 1 : 0)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -78,5 +100,21 @@ describe("value patterns", () => {
     const words = ["JSON", "json", "Markdown tables", "in", "a", "table", "brief", "Short", "bullet points", "in English", "camelCase", "snake_case", "npm", "pnpm",
       "emoji", "citations", "casual", "FORMAL", "step-by-step", "3", "words", "never", "use", "°F", "miles", "kilometres", "tabs", "2 spaces", ".", ",", " ", "-", "é", "İ", "K"];
     fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((w) => w.join(" ")), (line) => check(line)), { numRuns: 500 });
+  });
+});
+
+describe("the build's table of value-pattern literals", () => {
+  it("is what the build writes now (run `npm run build` after changing a value pattern)", () => {
+    const file = readFileSync(path.resolve(import.meta.dirname, "../../src/contradiction/value-literals.generated.ts"), "utf8");
+    expect(file).toBe(valueLiteralsSource());
+  });
+
+  it("answers as reading the expression does, and reads an expression it does not hold", () => {
+    for (const re of precomputedExpressions()) expect(literalsOf(re)).toEqual(requiredLiterals(re));
+    const edited = /\bjsonc\b|\btoml\b/gi;
+    expect(literalsOf(edited)).toEqual(["jsonc", "toml"]);
+    expect(expressionDigest(/json/gi)).not.toBe(expressionDigest(/json/i));
+    // The bundle holds non-ASCII characters as \u escapes (scripts/build.mjs): the same expression, the same digest.
+    expect(expressionDigest(new RegExp("\u00b0[cf]\\\u2019s", "i"))).toBe(expressionDigest(new RegExp("\\u00b0[cf]\\u2019s", "i")));
   });
 });

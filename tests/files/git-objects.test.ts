@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { GitObjectStore, parseObjectListing } from "../../src/files/git-objects.js";
+import { GitObjectStore, parseObjectListing, readLooseBlob } from "../../src/files/git-objects.js";
+import { findRepository } from "../../src/files/git.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "promptvet-git-objects-"));
 const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8" });
@@ -113,6 +114,71 @@ describe("GitObjectStore", () => {
   it("reports a repository git cannot read as an error, not as missing content", async () => {
     const store = new GitObjectStore(path.join(dir, "no-such-folder"));
     await expect(store.read("a".repeat(40))).rejects.toThrow(/git cat-file failed/);
+  });
+});
+
+describe("GitObjectStore with the object folder: loose blobs read directly", () => {
+  const objectsDir = () => findRepository(dir)!.objectsDir!;
+
+  it("finds the object folder, and reads what git cat-file reads, loose or packed", async () => {
+    expect(objectsDir()).toBe(path.join(dir, ".git", "objects"));
+    const direct = new GitObjectStore(dir, objectsDir());
+    const piped = new GitObjectStore(dir);
+    const paths = ["a.md", "new.md", "large.md", "bin.dat", "never-added.md"];
+    const [fromIndex, fromPipe] = await Promise.all([Promise.all(paths.map((p) => direct.readStaged(p))), Promise.all(paths.map((p) => piped.readStaged(p)))]);
+    expect(fromIndex).toEqual(fromPipe);
+    expect(fromIndex[0]?.toString()).toBe("staged a\n");
+    // The staged blobs are loose objects (what `git add` writes): read without git.
+    const oid = git("rev-parse", ":a.md").trim();
+    expect(readLooseBlob(objectsDir(), oid, Infinity)?.toString()).toBe("staged a\n");
+    expect(readLooseBlob(objectsDir(), git("rev-parse", ":large.md").trim(), 1000)).toEqual({ oversized: true, size: "line of a large prompt\n".length * 60_000 });
+    direct.close();
+    piped.close();
+  });
+
+  it("leaves to git what is not a loose blob: a tree, a missing object, an unexpected file, a packed object", async () => {
+    const tree = git("rev-parse", "HEAD^{tree}").trim();
+    expect(readLooseBlob(objectsDir(), tree, Infinity)).toBeUndefined();
+    expect(readLooseBlob(objectsDir(), "0".repeat(40), Infinity)).toBeUndefined();
+    expect(readLooseBlob(objectsDir(), "../../etc/passwd", Infinity)).toBeUndefined();
+    const store = new GitObjectStore(dir, objectsDir());
+    expect((await store.read(tree))?.length).toBeGreaterThan(0); // git's answer for the tree, as before
+    expect(await store.read("0".repeat(40))).toBeUndefined();
+    store.close();
+    // A repository of its own, packed: no loose object remains, every read goes through git.
+    const packed = mkdtempSync(path.join(os.tmpdir(), "promptvet-git-packed-"));
+    try {
+      const run = (...args: string[]) => execFileSync("git", args, { cwd: packed, encoding: "utf8" });
+      run("init", "-q");
+      writeFileSync(path.join(packed, "p.md"), "packed prompt\n");
+      run("add", ".");
+      run("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "p");
+      run("gc", "-q");
+      const oid = run("rev-parse", "HEAD:p.md").trim();
+      const packedStore = new GitObjectStore(packed, findRepository(packed)!.objectsDir!);
+      expect(readLooseBlob(findRepository(packed)!.objectsDir!, oid, Infinity)).toBeUndefined();
+      expect((await packedStore.readAt("HEAD", "p.md"))?.toString()).toBe("packed prompt\n");
+      packedStore.close();
+    } finally {
+      rmSync(packed, { recursive: true, force: true });
+    }
+  });
+
+  it("does not trust a loose file that does not inflate to its header's size", () => {
+    const damaged = mkdtempSync(path.join(os.tmpdir(), "promptvet-git-loose-"));
+    try {
+      const oid = "ab".repeat(20);
+      mkdirSync(path.join(damaged, "ab"));
+      const zlib = process.getBuiltinModule("node:zlib");
+      writeFileSync(path.join(damaged, "ab", oid.slice(2)), zlib.deflateSync(Buffer.from("blob 10\0short")));
+      expect(readLooseBlob(damaged, oid, Infinity)).toBeUndefined();
+      writeFileSync(path.join(damaged, "ab", oid.slice(2)), Buffer.from("not deflated at all"));
+      expect(readLooseBlob(damaged, oid, Infinity)).toBeUndefined();
+      writeFileSync(path.join(damaged, "ab", oid.slice(2)), zlib.deflateSync(Buffer.from("blob 5\0hello")));
+      expect(readLooseBlob(damaged, oid, Infinity)?.toString()).toBe("hello");
+    } finally {
+      rmSync(damaged, { recursive: true, force: true });
+    }
   });
 });
 

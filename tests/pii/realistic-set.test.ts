@@ -150,3 +150,30 @@ describe("second realistic PII set", () => {
     expect(labels2.length).toBeGreaterThanOrEqual(190);
   });
 });
+
+describe("third realistic PII set (dev only)", () => {
+  const base3 = resolve(import.meta.dirname, "../fixtures/pii-real-3");
+  const labels3 = (JSON.parse(readFileSync(join(base3, "labels.json"), "utf8")) as { labels: ValueLabel[] }).labels;
+  const files3 = readdirSync(join(base3, "dev")).map((f) => `dev/${f}`);
+  const texts3 = new Map(files3.map((f) => [f, readFileSync(join(base3, f), "utf8")] as const));
+
+  it("finds every labelled value on its line, in order, and keeps JSONL parseable", () => {
+    const spans = labelSpans(labels3, texts3);
+    spans.forEach((span, i) => {
+      expect(texts3.get(span.file)!.slice(0, span.start).split("\n").length, `${labels3[i]!.file}:${labels3[i]!.line}`).toBe(labels3[i]!.line);
+    });
+    for (const f of files3.filter((x) => x.endsWith(".jsonl"))) {
+      for (const line of texts3.get(f)!.split("\n").filter(Boolean)) expect(() => JSON.parse(line), f).not.toThrow();
+    }
+  });
+
+  it("matches its marked sources (run build/build.mjs after editing them)", () => {
+    const marked = readdirSync(join(base3, "build/src"));
+    expect(marked.sort()).toEqual(files3.map((f) => f.split("/")[1]!).sort());
+    for (const f of files3) {
+      const source = readFileSync(join(base3, "build/src", f.split("/")[1]!), "utf8");
+      expect(source.replace(/⟦[a-z-]+:([^⟧]+)⟧/gu, "$1"), f).toBe(texts3.get(f));
+    }
+    expect(labels3.length).toBeGreaterThanOrEqual(80);
+  });
+});

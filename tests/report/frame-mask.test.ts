@@ -44,6 +44,9 @@ const TEST_CARD: Labelled = { label: "card nobody flagged", value: "5500 0055 55
 const LONE_NAME: Labelled = { label: "a lone given name", value: "Ingrid" };
 const PHONE: Labelled = { label: "phone", value: "+44 20 7946 0321" };
 const POSTAL: Labelled = { label: "postcode and number", value: "33 Larch Close, LS1 1AB" };
+// Names from outside the name lexicon's sources.
+const KIN_NAME: Labelled = { label: "a relative's name", value: "Shabana" };
+const FATHER: Labelled = { label: "a name after an initial", value: "Raghavendra Rao" };
 
 interface Case {
   name: string;
@@ -102,6 +105,16 @@ const CASES: Case[] = [
     name: "a postcode and house number the address detector did not take, below a detected phone",
     lines: ["# Letters", "", `Call ${PHONE.value} first.`, `Then write to ${POSTAL.value}.`, ""],
     protect: [PHONE, POSTAL],
+  },
+  {
+    name: "names the lexicon does not know, inside sentences around a detected phone",
+    lines: ["# Visits", "", `Applicant not at home; wife ${KIN_NAME.value} present.`, `Call back on ${PHONE.value} (D/o K. ${FATHER.value}).`, ""],
+    protect: [PHONE, KIN_NAME, FATHER],
+  },
+  {
+    name: "a name beside a whitespace warning far from the file's detected email",
+    lines: ["# Notes", "", `Contact ${EMAIL.value} for access.`, ...Array(8).fill(""), `Then ask ${KIN_NAME.value} about it. `, ""],
+    protect: [EMAIL, KIN_NAME],
   },
 ];
 

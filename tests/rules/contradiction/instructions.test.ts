@@ -110,5 +110,14 @@ new RuleTester().run(rule, {
       code: prompt(...Array.from({ length: 330 }, (_, i) => `- Keep answers under ${100 + (i % 7)} words.`)),
       errors: [{ messageId: "incomplete", line: 317, column: 3, endLine: 317, endColumn: 32 }],
     },
+    {
+      // One rule per item: extraction stops at the 1,001st and says so there (the pair budget ran out long before).
+      name: "a prompt with more instructions than extraction reads says where it stopped",
+      code: prompt(...Array.from({ length: 1_010 }, (_, i) => `- Never use emoji in section ${i + 1}.`)),
+      errors: [
+        { messageId: "incomplete", line: 317, column: 3, endLine: 317, endColumn: 34 },
+        { messageId: "unread", line: 1001, column: 3, endLine: 1001, endColumn: 35 },
+      ],
+    },
   ],
 });

@@ -3,9 +3,17 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a plan b is not a birth cue", code: "We fall back to plan b. 12/03/2020 was the last rollout.\n" },
     { name: "dates without a birth cue", code: "Order placed on 2024-03-14; release 03/14/2023.\n" },
     { name: "placeholder and impossible dates", code: "DOB: 1970-01-01. Date of birth: 13/45/1990.\n" },
     { name: "a birth cue in another sentence", code: "Ask for the date of birth. The store opened 1999-02-28.\n" },
+    {
+      name: "the next turn answers with something else",
+      filename: "chat.jsonl",
+      code: "{\"messages\":[{\"role\":\"assistant\",\"content\":\"What's your date of birth?\"},{\"role\":\"user\",\"content\":\"my order from 12/03/2024 never came\"}]}\n",
+    },
+    { name: "a table column that is not a birth date", filename: "orders.md", code: "| Customer | Order date |\n|---|---|\n| A. Other | 14/09/1993 |\n" },
+    { name: "a retailer name is not a cue", code: "Fnac 12/03/2020 receipt attached.\n" },
   ],
   invalid: [
     {
@@ -47,5 +55,48 @@ new RuleTester().run(rule, {
       ],
     },
 
+      {
+      name: "the answer turn after a birth-date question (JSONL)",
+      filename: "intake.jsonl",
+      code: "{\"messages\":[{\"role\":\"assistant\",\"content\":\"What's your date of birth?\"},{\"role\":\"user\",\"content\":\"sure, it's 11/02/1987\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 111, endLine: 1, endColumn: 121 },
+      ],
+    },
+    {
+      name: "a filler-led answer on the next speaker line",
+      code: "Agent: Can I get your date of birth?\nCustomer: yes, it's March 22nd, 1979.\n",
+      errors: [
+        { messageId: "found", line: 2, column: 21, endLine: 2, endColumn: 37 },
+      ],
+    },
+    {
+      name: "a DOB column of a Markdown table",
+      filename: "crm.md",
+      code: "| Applicant | DOB | Mobile |\n|---|---|---|\n| A. Other | 14/09/1993 | n/a |\n| B. Other | 2 March 1988 | n/a |\n",
+      errors: [
+        { messageId: "found", line: 3, column: 14, endLine: 3, endColumn: 24 },
+        { messageId: "found", line: 4, column: 14, endLine: 4, endColumn: 26 },
+      ],
+    },
+    {
+      name: "Spanish, Polish and Japanese cues",
+      code: "Nací el 22 de agosto de 1984. F. Nac. 05/11/1979. Matka (ur. 12.06.1952). 生年月日：1985年3月12日\n",
+      errors: [
+        { messageId: "found", line: 1, column: 9, endLine: 1, endColumn: 29 },
+        { messageId: "found", line: 1, column: 39, endLine: 1, endColumn: 49 },
+        { messageId: "found", line: 1, column: 62, endLine: 1, endColumn: 72 },
+        { messageId: "found", line: 1, column: 80, endLine: 1, endColumn: 90 },
+      ],
+    },
+    {
+      name: "clinical and compact date forms, 'b.' and 'Birth:'",
+      code: "Pt (b. 12.03.1958). DOB 04-JUN-1991. Birth: 19850312\n",
+      errors: [
+        { messageId: "found", line: 1, column: 8, endLine: 1, endColumn: 18 },
+        { messageId: "found", line: 1, column: 25, endLine: 1, endColumn: 36 },
+        { messageId: "found", line: 1, column: 45, endLine: 1, endColumn: 53 },
+      ],
+    },
   ],
 });

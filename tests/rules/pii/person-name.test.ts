@@ -3,6 +3,9 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a relation word before a company or an ordinary word", code: "Our partner Stripe handles payments. The mother Board is faulty.\n" },
+    { name: "a title-case heading over a number line", filename: "readme.md", code: "## Getting Started\nVisual Studio\n1234567 downloads\n" },
+    { name: "chat shorthand after call me", code: "> I was charged twice!! Pls call me asap\n" },
     { name: "product and assistant names", code: "You are Claude. Use Tailwind CSS, React Router and Visual Studio Code.\n" },
     { name: "placeholder names", code: "User: Hi, I'm Jane Doe and my friend is John Doe.\n" },
     { name: "public figures as a topic", code: "User: Write a song in the style of Addison Rae, like Taylor Swift would.\n" },
@@ -204,6 +207,81 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 21, endLine: 1, endColumn: 27 },
         { messageId: "found", line: 2, column: 19, endLine: 2, endColumn: 36 },
         { messageId: "found", line: 3, column: 12, endLine: 3, endColumn: 28 },
+      ],
+    },
+    {
+      name: "a full name under a person column whose given name the lexicon lacks",
+      filename: "crm.md",
+      code: "| Applicant | Move-in |\n|---|---|\n| Bethan Lloyd-Pryce | 1 Nov |\n",
+      errors: [
+        { messageId: "found", line: 3, column: 3, endLine: 3, endColumn: 21 },
+      ],
+    },
+    {
+      name: "a name under a 'Signed off,' sign-off",
+      filename: "notes.md",
+      code: "Deposit received.\n\nSigned off,\nPriya Chaudhary\nSenior Negotiator\n",
+      errors: [
+        { messageId: "found", line: 4, column: 1, endLine: 4, endColumn: 16 },
+      ],
+    },
+    {
+      name: "lower-case forms of address of other languages",
+      filename: "chat.md",
+      code: "> Klient: Paczka nie przyszła.\n> Konsultant: Przepraszam, pani Agnieszko. Dziękuję, panie Bartoszu.\n",
+      errors: [
+        { messageId: "found", line: 2, column: 33, endLine: 2, endColumn: 42 },
+        { messageId: "found", line: 2, column: 60, endLine: 2, endColumn: 68 },
+      ],
+    },
+    {
+      name: "a relative named after 'my husband' in German and Spanish",
+      code: "Customer: Mein Mann Kerem bringt ihn vorbei. Y mi madre Guadalupe también.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 21, endLine: 1, endColumn: 26 },
+        { messageId: "found", line: 1, column: 57, endLine: 1, endColumn: 66 },
+      ],
+    },
+    {
+      name: "a sign-off is not a name, the name after it is",
+      filename: "chat.jsonl",
+      code: "{\"messages\":[{\"role\":\"user\",\"content\":\"Ich bringe den Impfpass. Viele Grüße, Ayşe\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 78, endLine: 1, endColumn: 82 },
+      ],
+    },
+    {
+      name: "a bare given name in a later turn of the same record",
+      filename: "chat.jsonl",
+      code: "{\"messages\":[{\"role\":\"user\",\"content\":\"Patient: Tamsin O'Driscoll, needs a new slot\"},{\"role\":\"assistant\",\"content\":\"I found Tamsin's visit for 3:15 PM.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 49, endLine: 1, endColumn: 66 },
+        { messageId: "found", line: 1, column: 126, endLine: 1, endColumn: 132 },
+      ],
+    },
+    {
+      name: "a name word from another turn that starts a street name is not repeated there",
+      filename: "chat.jsonl",
+      code: "{\"messages\":[{\"role\":\"user\",\"content\":\"Customer: Nguyen Thi Thu Ha\"},{\"role\":\"assistant\",\"content\":\"The depot on Nguyen Chi Thanh is closed today.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 50, endLine: 1, endColumn: 67 },
+      ],
+    },
+    {
+      name: "a signature without a sign-off: a full name over a phone line",
+      filename: "tickets.md",
+      code: "> I was charged twice!! Pls call me asap\n> Harriet Mbeki-Lowe\n> (617) 394-0123 ext. 22\n",
+      errors: [
+        { messageId: "found", line: 2, column: 3, endLine: 2, endColumn: 21 },
+      ],
+    },
+    {
+      name: "a relative or next of kin named right after the relation",
+      filename: "notes.md",
+      code: "- 28/09 viewed the flat; partner Kemi to view Sat.\n- NOK daughter Fiona will collect.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 34, endLine: 1, endColumn: 38 },
+        { messageId: "found", line: 2, column: 16, endLine: 2, endColumn: 21 },
       ],
     },
   ],

@@ -90,5 +90,12 @@ new RuleTester().run(rule, {
         { messageId: "found", line: 1, column: 30, endLine: 1, endColumn: 43 },
       ],
     },
+    {
+      name: "a German reachability cue",
+      code: "Mutter erreichbar unter 0176 4412 0937.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 25, endLine: 1, endColumn: 39 },
+      ],
+    },
   ],
 });

@@ -92,5 +92,29 @@ new RuleTester().run(rule, {
       code: "Her flat is at Calle Mayor 3, Madrid\n",
       errors: [{ messageId: "found", line: 1, column: 16, endLine: 1, endColumn: 37 }],
     },
+    {
+      name: "Welsh street types",
+      code: "Guarantor: 7 Ffordd yr Eglwys, Bangor LL57 2RE; previously 31 Heol y Deri, Cardiff CF14 6HF.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 12, endLine: 1, endColumn: 47 },
+        { messageId: "found", line: 1, column: 60, endLine: 1, endColumn: 92 },
+      ],
+    },
+    {
+      name: "Mexican street types and an interior number",
+      code: "Domicilio: Av. Hidalgo 2045 Int. 3, Guadalajara, Jal. 44100. Antes: Privada Las Fuentes 14, Zapopan, Jal. 45070.\n",
+      errors: [
+        { messageId: "found", line: 1, column: 12, endLine: 1, endColumn: 60 },
+        { messageId: "found", line: 1, column: 69, endLine: 1, endColumn: 112 },
+      ],
+    },
+    {
+      name: "a shop mentioned paragraphs above does not make a home address a business's",
+      filename: "handover.md",
+      code: "Pharmacy called about the dose at 16:45.\n\n## Discharge\nKind regards,\nA. Clinician\n\nNext of kin: Niamh Other, 14 Glenview Terrace, Belfast BT9 6AB\n",
+      errors: [
+        { messageId: "found", line: 7, column: 27, endLine: 7, endColumn: 63 },
+      ],
+    },
   ],
 });
