@@ -4,7 +4,7 @@
  * on the larger.
  *
  * Then the promise to users: a 100 KB adversarial prompt lints in less than twice the time of a 100 KB normal one,
- * built from real published system prompts (../shared/corpora); it fails at three times and prints what lies between.
+ * built from real published system prompts (../shared/corpora); it fails at 2.5 times and prints what lies over 1.5.
  * Without the corpora the comparison uses generated prose and says so; under CI=true the corpora are required.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -50,18 +50,19 @@ describe("the whole lint grows linearly", () => {
 });
 
 /**
- * The promise is twice a normal prompt's time; the test fails at three times. Between the two are inputs whose
- * extra time is linear work per item that a normal prompt does not have in such numbers: a rule at its limit of
- * 500 findings (src/engine/report-limit.ts), a YAML node per key of 5,000 (the `yaml` library's parse), a PII
- * pass per segment of 8,000 headings, a byte-pair merge over a 100,000-character whitespace run. They are
- * printed, so the gap stays visible; the growth test above still holds every input to linear time.
+ * The promise is twice a normal prompt's time. Every input measured under it on a quiet machine, with the
+ * launcher's V8 flags (vitest.config.ts); the closest are linear work per item that a normal prompt does not
+ * have in such numbers: a YAML node per key of 5,000 (the `yaml` library's parse) and a thousand one-line rules
+ * (the contradiction check reads at most 1,000 per file). Inputs over 1.5x are printed, so the margin stays
+ * visible; the test fails at 2.5x, not 2x, because other test files share the two cores while it runs.
  */
+const NOTED = 1.5;
 const TARGET = 2;
-const LIMIT = 3;
+const LIMIT = 2.5;
 /** Back-to-back rounds of an adversarial and the normal prompt; the fastest of each counts. */
 const ROUNDS = 5;
 
-describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB normal one (three times at most, the rest printed)", () => {
+describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB normal one (fails at 2.5x under shared load; over 1.5x printed)", () => {
   const real = corpusProse(LARGE);
   if (!real) console.warn(`[promptvet] ${CORPUS} is absent: comparing adversarial prompts with generated prose, not real prompts`);
 
@@ -73,8 +74,9 @@ describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB 
     if (measured.length === 0) measured = await measureAll(ADVERSARIAL, lintFormats, lintSubject);
     const slow: string[] = [];
     const overTarget: string[] = [];
+    const noted: string[] = [];
     for (const m of measured) {
-      if (m.growth.largeMs < TARGET * normalMs) continue;
+      if (m.growth.largeMs < NOTED * normalMs) continue;
       const subject = lintSubject(m.format);
       const prepared = subject.prepare(m.input.make(LARGE));
       const findings = ((await subject.run(prepared)) as DocumentLintOutput).messages.length;
@@ -91,8 +93,10 @@ describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB 
       const line = `${m.input.name} (${m.format}, ${findings} findings): ${ms.toFixed(0)} ms against ${normalHere.toFixed(0)} ms, ${(ms / normalHere).toFixed(2)}x`;
       if (ms >= LIMIT * normalHere) slow.push(line);
       else if (ms >= TARGET * normalHere) overTarget.push(line);
+      else if (ms >= NOTED * normalHere) noted.push(line);
     }
-    if (overTarget.length > 0) console.info(`[perf] over ${TARGET}x a normal prompt, under ${LIMIT}x: ${overTarget.join("; ")}`);
+    if (noted.length > 0) console.info(`[perf] over ${NOTED}x a normal prompt, under ${TARGET}x: ${noted.join("; ")}`);
+    if (overTarget.length > 0) console.info(`[perf] over the promised ${TARGET}x a normal prompt, under ${LIMIT}x: ${overTarget.join("; ")}`);
     const slowest = [...measured].sort((a, b) => b.growth.largeMs - a.growth.largeMs).slice(0, 3);
     console.info(`[perf] normal 100 KB prompt: ${normalMs.toFixed(0)} ms; slowest adversarial: ${slowest.map((m) => `${m.input.name} (${m.format}) ${m.growth.largeMs.toFixed(0)} ms`).join(", ")}`);
     expect(slow).toEqual([]);
