@@ -36,6 +36,29 @@ const CHAT_ROLES: Record<string, SegmentRole> = {
 /** Strings at least this long that contain a space count as prose when their key says nothing. */
 const MIN_PROSE_LENGTH = 16;
 
+/**
+ * Keys whose short values are personal data ("phone: 33 1290 4471", "fecha_nac: 1996-01-13", "first_name: Ana"):
+ * such a value is a segment however short, so the PII rules read it with its key as a label. A bare `name` counts
+ * only under a person (`customer: {name: …}`): elsewhere it names a prompt, an agent or a tool.
+ */
+const PERSONAL_KEY =
+  /(?:^| )(?:first name|last name|full name|given name|family name|middle name|surname|forename|nombre|apellidos?|nome|cognome|imi[eę]|nazwisko|vorname|nachname|phone|phone number|tel|telephone|tel[eé]fono|telefone|telefon|mobile|cell|handy|e ?mail|correo|dob|d o b|date of birth|birth ?date|birthday|born|geburtsdatum|fecha nac(?:imiento)?|data (?:de )?nascimento|data di nascita|date de naissance|address|street|strasse|straße|calle|direcci[oó]n|rua|endere[cç]o|indirizzo|adresse|postcode|zip|ssn|iban)$/;
+const PERSON_KEY =
+  /(?:^| )(?:customer|client|patient|guest|user|contact|applicant|employee|member|person|passenger|recipient|sender|caller|student|tenant|buyer|seller|owner|driver|candidate|emergency contact|next of kin|kin|parent|child|spouse|partner)$/;
+
+/** A key as words: `fecha_nac` → "fecha nac", `firstName` → "first name". */
+function keyWords(key: string): string {
+  return key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_\s.-]+/g, " ").trim().toLowerCase();
+}
+
+/** Whether the last key of `pointer` holds personal data (see PERSONAL_KEY). */
+function isPersonalField(pointer: string): boolean {
+  const keys = pointer.split("/").filter((k) => k !== "" && !/^\d+$/.test(k));
+  const key = keyWords(keys[keys.length - 1] ?? "");
+  if (PERSONAL_KEY.test(key)) return true;
+  return key === "name" && keys.length > 1 && PERSON_KEY.test(keyWords(keys[keys.length - 2]!));
+}
+
 function pointerKey(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
@@ -216,7 +239,7 @@ export class DataInterpreter<N> {
       if (kind === "string") {
         const decoded = this.ad.decode(current.node);
         const proseLike = decoded.text.length >= MIN_PROSE_LENGTH && /\s/.test(decoded.text);
-        if (decoded.text.trim() && (current.all || proseLike)) {
+        if (decoded.text.trim() && (current.all || proseLike || isPersonalField(current.pointer))) {
           const seg = this.addString(current.node, current.pointer, current.role, example, decoded);
           if (seg !== -1) into.push(seg);
         }

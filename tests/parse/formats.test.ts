@@ -387,4 +387,14 @@ describe("yaml", () => {
     expect(src.slice(hi.map.toSource(3), hi.map.toSource(4))).toBe("t");
     expect(src.slice(hi.map.toSource(2), hi.map.toSource(3))).toBe("\\t");
   });
+
+  it("keeps short values of personal-data keys as segments, and a bare name only under a person", () => {
+    const src = "agent:\n  name: Code Reviewer\n  model: gpt-4o\nrecords:\n  - customer:\n      name: Ana Pereira\n      telefono: 33 1290 4471\n      fechaNac: 1996-01-13\n      plan: basic\n";
+    const d = parse("/r/p.yaml", "yaml", src);
+    expect(d.segments.map((s) => [s.path, s.text])).toEqual([
+      ["/records/0/customer/name", "Ana Pereira"],
+      ["/records/0/customer/telefono", "33 1290 4471"],
+      ["/records/0/customer/fechaNac", "1996-01-13"],
+    ]);
+  });
 });

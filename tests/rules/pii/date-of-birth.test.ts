@@ -17,6 +17,12 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: "a short YAML value under a birth-date key",
+      filename: "records.yaml",
+      code: "patients:\n  - fecha_nac: 1996-01-13\n",
+      errors: [{ messageId: "found", line: 2, column: 16, endLine: 2, endColumn: 26 }],
+    },
+    {
       name: "ISO date",
       code: "Customer: Daniel Okafor\nDate of birth: 1987-03-14\n",
       errors: [

@@ -3,6 +3,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a short YAML name that is not under a person key is not read", filename: "agents.yaml", code: "agent:\n  name: Ana Pereira\n  phone_tool: enabled\n" },
     { name: "a relation word before a company or an ordinary word", code: "Our partner Stripe handles payments. The mother Board is faulty.\n" },
     { name: "a title-case heading over a number line", filename: "readme.md", code: "## Getting Started\nVisual Studio\n1234567 downloads\n" },
     { name: "chat shorthand after call me", code: "> I was charged twice!! Pls call me asap\n" },
@@ -32,6 +33,12 @@ new RuleTester().run(rule, {
     { name: "a product after a hand-off verb and a first name with an unknown word", code: "Ask Claude Opus for a plan. Use Grace Hopper as the theme.\n" },
   ],
   invalid: [
+    {
+      name: "a short YAML name under a person key",
+      filename: "records.yaml",
+      code: "records:\n  - customer:\n      name: Ana Pereira\n",
+      errors: [{ messageId: "found", line: 3, column: 13, endLine: 3, endColumn: 24 }],
+    },
     {
       name: "name's, an O' surname at a sentence end, and a signature with a trailing initial",
       filename: "chat.jsonl",

@@ -14,6 +14,12 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: "a short YAML value under a phone key, the key read as its label",
+      filename: "records.yaml",
+      code: "records:\n  - customer:\n      telefono: 33 1290 4471\n",
+      errors: [{ messageId: "found", line: 3, column: 17, endLine: 3, endColumn: 29 }],
+    },
+    {
       name: "US national format",
       code: "User: You can text me at (415) 867-5309 after six.\n",
       errors: [
