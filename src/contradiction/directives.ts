@@ -546,8 +546,8 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
           ...(options.filePath ? { filePath: options.filePath } : {}),
           ...(statesOverride(sentenceText) ? { overrides: true as const } : {}),
         },
-        // "Do not default to bullets": a default gives way to a narrower rule, it does not forbid.
         absoluteWords: soundsAbsolute(sentenceText),
+        // "Do not default to bullets": a default gives way to a narrower rule, it does not forbid.
         softDefault: SOFT_DEFAULT.test(sentenceText),
         mannerOnly: MANNER_ONLY.test(sentenceText) && !OTHER_NEGATION.test(sentenceText.replace(MANNER_ONLY, " ")),
         strictWords: STRICT_WORDS.test(sentenceText),
@@ -728,7 +728,6 @@ const REVIEW_BEFORE =
   /\b(?:flag|flags|flagging|detect|detects|detecting|catch|catches|spot|spots|identify|identifies|check (?:for|whether|if)|look (?:for|out for)|scan for|audit|audits|lint|warn (?:about|on|against)|point out|notice|notices|replace|replaces|replacing|remove|removes|strip|strips|convert|converts)\b(?:\s+\S+){0,3}\s*$/i;
 /** "Never send user data to recipients, URLs": a link as the destination of something else, not as content. */
 const DESTINATION_BEFORE = /\b(?:send|sends|sending|post|posts|posting|upload|uploads|submit|submits|transmit|forward|navigate|redirect|go|visit|open|fetch|click|follow)\b[^.;:]{0,40}\b(?:to|at|into|from)\s+(?:\S+\s+){0,4}$/i;
-/** "A response that has no citations is incorrect": a judgement of replies, not a rule of its own. */
 /** "Do not default to bullets", "by default": a default that a narrower rule may replace. */
 const SOFT_DEFAULT = /\b(?:default(?:s|ing)? to|by default)\b/i;
 
@@ -744,6 +743,7 @@ const STRICT_WORDS = /\b(?:never|always|under no circumstances|at no (?:point|ti
 const PAST_NARRATION = /\b(?:did|was|were|had)(?: not|n['’]t)\b/i;
 const PRESENT_RULE = /\b(?:must|should|shall|never|always|do not|don't|please|make sure|ensure)\b/i;
 
+/** "A response that has no citations is incorrect": a judgement of replies, not a rule of its own. */
 const EVALUATIVE = /\b(?:is|are)\s+(?:incorrect|wrong|invalid|unacceptable|a failure|broken|bad|poor)\b/i;
 
 const CITATION_PLACEMENT = /\binline\b|\bin-line\b|\bin[- ]text\b|\bat the (?:end|bottom|top)\b|\bin (?:the )?(?:footnotes?|body|middle)\b|\b(?:inside|within|mid-)\s*sentences?\b|\bafter (?:each|every) (?:sentence|paragraph|claim)\b/i;
@@ -977,9 +977,9 @@ function extractFromClause(
       let qualifier = (code && pattern.dimension !== "commits") || WHOLE_THING.has(pattern.dimension) ? undefined : qualifierOf(text, start, end);
       // "commit changes", "commit your work": the usual object of a commit does not narrow it.
       if (pattern.dimension === "commits" && qualifier && /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier)) qualifier = undefined;
-      // "casual or non-technical topics": a tone word said of the conversation, not of the reply's voice.
       // "Do not cite sources inline": a ban on where citations go, not on citing.
       if (pattern.dimension === "citations" && !qualifier && polarity === -1 && CITATION_PLACEMENT.test(clause)) qualifier = "placement";
+      // "casual or non-technical topics": a tone word said of the conversation, not of the reply's voice.
       if (pattern.dimension === "tone" && !qualifier && TONE_OF_CONTEXT.test(text.slice(end, end + 60))) qualifier = "context";
       const universal = polarity === -1 && UNIVERSAL.test(clause);
       // "sentence case for all headings": letter case said of a part of the reply is about that part.
