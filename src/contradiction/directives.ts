@@ -549,7 +549,7 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
         absoluteWords: soundsAbsolute(sentenceText),
         // "Do not default to bullets": a default gives way to a narrower rule, it does not forbid.
         softDefault: SOFT_DEFAULT.test(sentenceText),
-        mannerOnly: MANNER_ONLY.test(sentenceText) && !OTHER_NEGATION.test(sentenceText.replace(MANNER_ONLY, " ")),
+        mannerOnly: MANNER_ONLY.test(sentenceText) && !OTHER_NEGATION.test(sentenceText),
         strictWords: STRICT_WORDS.test(sentenceText),
       });
     const seen = new Set<string>();
@@ -735,7 +735,8 @@ const SOFT_DEFAULT = /\b(?:default(?:s|ing)? to|by default)\b/i;
  * "Do the whole sync in one turn without stopping to ask questions": a "without" that only says how to do one task
  * bans nothing outside it, unless the sentence insists.
  */
-const MANNER_ONLY = /\bwithout\b/gi;
+const MANNER_ONLY = /\bwithout\b/i;
+/** Negations other than "without" (none of these words can match inside it, so the sentence is tested whole). */
 const OTHER_NEGATION = /\b(?:never|not|no|avoid|refrain|nothing|none)\b|n['’]t\b/i;
 const STRICT_WORDS = /\b(?:never|always|under no circumstances|at no (?:point|time)|at all|whatsoever|regardless|no matter|in any case|in all cases|without exception)\b/i;
 
