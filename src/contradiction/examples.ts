@@ -224,9 +224,9 @@ function wholeWord(text: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(text)}(?![\\p{L}\\p{N}])`, "iu");
 }
 
-/** The first match of `pattern` in `text`, as a range. */
+/** The first match of `pattern` in `text`, as a range. A global pattern is copied so its lastIndex is left alone. */
 function matchOf(text: string, pattern: RegExp): Range | undefined {
-  const m = new RegExp(pattern.source, pattern.flags.replace("g", "")).exec(text);
+  const m = (pattern.global ? new RegExp(pattern.source, pattern.flags.replace("g", "")) : pattern).exec(text);
   return m ? [m.index, m.index + m[0].length] : undefined;
 }
 
