@@ -42,7 +42,11 @@ export function ruleCatalogSource(builtinRules, indexSource) {
 
 /** Writes the catalog when it differs (atomically); returns whether it changed. */
 export function writeRuleCatalog(builtinRules, file = "rules/catalog.generated.ts", indexFile = "rules/index.ts") {
-  const source = ruleCatalogSource(builtinRules, readFileSync(indexFile, "utf8"));
+  return writeIfChanged(file, ruleCatalogSource(builtinRules, readFileSync(indexFile, "utf8")));
+}
+
+/** Writes a generated file when its text differs (atomically: temp file and rename); returns whether it changed. */
+export function writeIfChanged(file, source) {
   let current;
   try {
     current = readFileSync(file, "utf8");
