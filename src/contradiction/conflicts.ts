@@ -183,7 +183,7 @@ function sameValue(a: Directive, b: Directive): boolean {
     return false;
   }
   if (a.dimension === "action") {
-    // A prohibition of an act on a thing against a command to do it to the same thing; a permission is no command.
+    // A prohibition of an act on a thing against a command to do it to the same thing.
     const neg = a.polarity === -1 ? a : b;
     const pos = a.polarity === -1 ? b : a;
     // A permission ("you may edit source files", "go ahead and execute it") clashes only with an absolute prohibition.
