@@ -36,13 +36,14 @@ const KEY_PREFIXES = [
 ];
 
 /** One anchored alternation, longest prefix first (so `sk-proj-` wins over `sk-`): a token is tested once, not per prefix. */
-const KEY_PREFIX = new RegExp(`^(?:${[...KEY_PREFIXES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.+]/g, "\\$&")).join("|")})`);
+const KEY_PREFIX_ALTERNATION = [...KEY_PREFIXES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.+]/g, "\\$&")).join("|");
+const KEY_PREFIX = new RegExp(`^(?:${KEY_PREFIX_ALTERNATION})`);
 
 /**
  * Where a strong token may start: a key prefix or a JWT's `eyJ`, anywhere. Every strong token starts with one, so
  * a text without any (nearly every prompt) is not tokenised at all when only strong shapes are wanted.
  */
-const STRONG_START = new RegExp(`eyJ|${[...KEY_PREFIXES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.+]/g, "\\$&")).join("|")}`, "g");
+const STRONG_START = new RegExp(`eyJ|${KEY_PREFIX_ALTERNATION}`, "g");
 
 const JWT = /^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*$/;
 const CUT_JWT = /^eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}$/;

@@ -15,7 +15,7 @@ export function maskValue(value: string): string {
   if (/\s/.test(value)) {
     const isWord = (c: string | undefined) => c !== undefined && WORD_CHARACTER.test(c);
     const wholeWordIn = (from: number, to: number) => {
-      for (let i = from; i < to; i++) if (isWord(chars[i]) && (!isWord(chars[i - 1]) || i === 0) && !wordEndsAfter(chars, i, to)) return true;
+      for (let i = from; i < to; i++) if (isWord(chars[i]) && !isWord(chars[i - 1]) && !wordEndsAfter(chars, i, to)) return true;
       return false;
     };
     while (headLength > 1 && wholeWordIn(0, headLength)) headLength--;

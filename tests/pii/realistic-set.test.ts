@@ -117,63 +117,44 @@ describe("value scoring", () => {
   });
 });
 
-describe("second realistic PII set", () => {
-  const base2 = resolve(import.meta.dirname, "../fixtures/pii-real-2");
-  const labels2 = (JSON.parse(readFileSync(join(base2, "labels.json"), "utf8")) as { labels: ValueLabel[] }).labels;
-  const list = (dir: string) => readdirSync(join(base2, dir)).map((f) => `${dir}/${f}`);
-  const files2 = [...list("dev"), ...list("heldout")];
-  const texts2 = new Map(files2.map((f) => [f, readFileSync(join(base2, f), "utf8")] as const));
+/** The checks every set built from marked sources (tests/fixtures/pii-marked-set.mjs) passes. */
+function describeMarkedSet(name: string, folder: string, splits: readonly string[], minLabels: number, more?: (set: { base: string; files: string[] }) => void): void {
+  describe(name, () => {
+    const base = resolve(import.meta.dirname, "../fixtures", folder);
+    const labels = (JSON.parse(readFileSync(join(base, "labels.json"), "utf8")) as { labels: ValueLabel[] }).labels;
+    const files = splits.flatMap((dir) => readdirSync(join(base, dir)).map((f) => `${dir}/${f}`));
+    const texts = new Map(files.map((f) => [f, readFileSync(join(base, f), "utf8")] as const));
 
+    more?.({ base, files });
+
+    it("finds every labelled value on its line, in order, and keeps JSONL parseable", () => {
+      const spans = labelSpans(labels, texts);
+      spans.forEach((span, i) => {
+        expect(texts.get(span.file)!.slice(0, span.start).split("\n").length, `${labels[i]!.file}:${labels[i]!.line}`).toBe(labels[i]!.line);
+      });
+      for (const f of files.filter((x) => x.endsWith(".jsonl"))) {
+        for (const line of texts.get(f)!.split("\n").filter(Boolean)) expect(() => JSON.parse(line), f).not.toThrow();
+      }
+    });
+
+    it("matches its marked sources (run build/build.mjs after editing them)", () => {
+      const marked = readdirSync(join(base, "build/src"));
+      expect(marked.sort()).toEqual(files.map((f) => f.split("/")[1]!).sort());
+      for (const f of files) {
+        const source = readFileSync(join(base, "build/src", f.split("/")[1]!), "utf8");
+        expect(source.replace(/⟦[a-z-]+:([^⟧]+)⟧/gu, "$1"), f).toBe(texts.get(f));
+      }
+      expect(labels.length).toBeGreaterThanOrEqual(minLabels);
+    });
+  });
+}
+
+describeMarkedSet("second realistic PII set", "pii-real-2", ["dev", "heldout"], 190, ({ base, files }) => {
   it("holds out the files drawn before the texts were written", () => {
-    const drawn = readFileSync(join(base2, "build/heldout.txt"), "utf8").split("\n").filter(Boolean).sort();
-    expect(list("heldout").map((f) => f.slice("heldout/".length)).sort()).toEqual(drawn);
-    expect(drawn.length / files2.length).toBeGreaterThan(0.3);
-  });
-
-  it("finds every labelled value on its line, in order, and keeps JSONL parseable", () => {
-    const spans = labelSpans(labels2, texts2);
-    spans.forEach((span, i) => {
-      expect(texts2.get(span.file)!.slice(0, span.start).split("\n").length, `${labels2[i]!.file}:${labels2[i]!.line}`).toBe(labels2[i]!.line);
-    });
-    for (const f of files2.filter((x) => x.endsWith(".jsonl"))) {
-      for (const line of texts2.get(f)!.split("\n").filter(Boolean)) expect(() => JSON.parse(line), f).not.toThrow();
-    }
-  });
-
-  it("matches its marked sources (run build/build.mjs after editing them)", () => {
-    const marked = readdirSync(join(base2, "build/src"));
-    expect(marked.sort()).toEqual(files2.map((f) => f.split("/")[1]!).sort());
-    for (const f of files2) {
-      const source = readFileSync(join(base2, "build/src", f.split("/")[1]!), "utf8");
-      expect(source.replace(/⟦[a-z-]+:([^⟧]+)⟧/gu, "$1"), f).toBe(texts2.get(f));
-    }
-    expect(labels2.length).toBeGreaterThanOrEqual(190);
+    const drawn = readFileSync(join(base, "build/heldout.txt"), "utf8").split("\n").filter(Boolean).sort();
+    expect(readdirSync(join(base, "heldout")).sort()).toEqual(drawn);
+    expect(drawn.length / files.length).toBeGreaterThan(0.3);
   });
 });
 
-describe("third realistic PII set (dev only)", () => {
-  const base3 = resolve(import.meta.dirname, "../fixtures/pii-real-3");
-  const labels3 = (JSON.parse(readFileSync(join(base3, "labels.json"), "utf8")) as { labels: ValueLabel[] }).labels;
-  const files3 = readdirSync(join(base3, "dev")).map((f) => `dev/${f}`);
-  const texts3 = new Map(files3.map((f) => [f, readFileSync(join(base3, f), "utf8")] as const));
-
-  it("finds every labelled value on its line, in order, and keeps JSONL parseable", () => {
-    const spans = labelSpans(labels3, texts3);
-    spans.forEach((span, i) => {
-      expect(texts3.get(span.file)!.slice(0, span.start).split("\n").length, `${labels3[i]!.file}:${labels3[i]!.line}`).toBe(labels3[i]!.line);
-    });
-    for (const f of files3.filter((x) => x.endsWith(".jsonl"))) {
-      for (const line of texts3.get(f)!.split("\n").filter(Boolean)) expect(() => JSON.parse(line), f).not.toThrow();
-    }
-  });
-
-  it("matches its marked sources (run build/build.mjs after editing them)", () => {
-    const marked = readdirSync(join(base3, "build/src"));
-    expect(marked.sort()).toEqual(files3.map((f) => f.split("/")[1]!).sort());
-    for (const f of files3) {
-      const source = readFileSync(join(base3, "build/src", f.split("/")[1]!), "utf8");
-      expect(source.replace(/⟦[a-z-]+:([^⟧]+)⟧/gu, "$1"), f).toBe(texts3.get(f));
-    }
-    expect(labels3.length).toBeGreaterThanOrEqual(80);
-  });
-});
+describeMarkedSet("third realistic PII set (dev only)", "pii-real-3", ["dev"], 80);
