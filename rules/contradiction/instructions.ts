@@ -1,6 +1,5 @@
 import { checkDocument } from "../../src/contradiction/check.js";
 import { MAX_COMPARED_PAIRS } from "../../src/contradiction/conflicts.js";
-import { MAX_EXTRACTED_DIRECTIVES } from "../../src/contradiction/directives.js";
 import { confirmConflicts } from "../../src/contradiction/nlp.js";
 import { KIND_NAMES } from "../../src/contradiction/vocabulary.js";
 import { truncate } from "../../src/contradiction/text.js";
@@ -53,7 +52,7 @@ export default defineRule({
           context.report({ messageId: "incomplete", severity: 1, data: { pairs: MAX_COMPARED_PAIRS.toLocaleString("en-US") }, range: check.stoppedAt.range });
         }
         if (check.unreadFrom) {
-          context.report({ messageId: "unread", severity: 1, data: { count: MAX_EXTRACTED_DIRECTIVES.toLocaleString("en-US") }, range: check.unreadFrom });
+          context.report({ messageId: "unread", severity: 1, data: { count: check.readLimit.toLocaleString("en-US") }, range: check.unreadFrom });
         }
       },
     };

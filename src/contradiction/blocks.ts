@@ -297,6 +297,9 @@ function blocksFromMdast(
 }
 
 /** Without a markdown tree (plain text, JSON/YAML values), split segment text into lines and paragraphs. */
+/** Formats whose text is data: their prose is what the data interpretation made segments of. */
+const DATA_FORMATS: ReadonlySet<string> = new Set(["yaml", "json", "jsonl"]);
+
 function blocksFromSegments(
   document: PromptDocument,
   branches: { range: Range; id: string }[],
@@ -314,7 +317,9 @@ function blocksFromSegments(
     return true;
   };
   let segments = document.segments.filter(usable);
-  if (segments.length === 0 && document.segments.length === 0 && document.source.length > 0) {
+  // A data file (YAML, JSON, JSONL) with no string its interpretation reads as text holds keys and short values,
+  // not instructions: reading its raw lines would take every "key: value" for a rule.
+  if (segments.length === 0 && document.segments.length === 0 && document.source.length > 0 && !DATA_FORMATS.has(document.format)) {
     segments = [];
     const start = document.body?.[0] ?? 0;
     appendAll(blocks, linesToBlocks(document.source.slice(start, document.body?.[1] ?? document.source.length), (i) => start + i, true, branches, inExample));

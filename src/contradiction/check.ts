@@ -2,7 +2,7 @@
 import type { PromptDocument, Range } from "../model/document.js";
 import { collectBlocks } from "./blocks.js";
 import { findDuplicates, searchConflicts, type Conflict, type Duplicate } from "./conflicts.js";
-import { extractFromBlocks, MAX_EXTRACTED_DIRECTIVES, type Directive, type ExtractionBudget } from "./directives.js";
+import { directiveLimit, extractFromBlocks, type Directive, type ExtractionBudget } from "./directives.js";
 import { precedenceReach } from "./precedence.js";
 import type { InstructionBlock } from "./blocks.js";
 
@@ -16,8 +16,10 @@ export interface DocumentCheck {
   rankedSections?: string[];
   /** The conflict search ran out of budget at this directive: it and those after it were not fully compared. */
   stoppedAt?: Directive;
-  /** Extraction read `MAX_EXTRACTED_DIRECTIVES` directives and stopped at this sentence: it and the rest were not read. */
+  /** Extraction read `readLimit` directives and stopped at this sentence: it and the rest were not read. */
   unreadFrom?: Range;
+  /** How many directives extraction reads from this document (`directiveLimit` of its length). */
+  readLimit: number;
 }
 
 const cache = new WeakMap<PromptDocument, DocumentCheck>();
@@ -30,7 +32,7 @@ export function checkDocument(document: PromptDocument): DocumentCheck {
   const reaches = blocks.map((b) => precedenceReach(b.text));
   const precedence = reaches.includes("document");
   const ranked = new Set(blocks.filter((_, i) => reaches[i] === "section").map(sectionKey));
-  const budget: ExtractionBudget = { max: MAX_EXTRACTED_DIRECTIVES };
+  const budget: ExtractionBudget = { max: directiveLimit(document.source.length) };
   const directives = extractFromBlocks(blocks, { budget });
   // A pair that contradicts is never also a repetition, even when a precedence statement silences the contradiction.
   const search = searchConflicts(directives);
@@ -44,6 +46,7 @@ export function checkDocument(document: PromptDocument): DocumentCheck {
     precedence,
     ...(search.stoppedAt && !precedence ? { stoppedAt: search.stoppedAt } : {}),
     ...(budget.stoppedAt ? { unreadFrom: budget.stoppedAt } : {}),
+    readLimit: budget.max,
   };
   cache.set(document, result);
   return result;

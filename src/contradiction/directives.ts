@@ -220,16 +220,25 @@ const LENGTH_UNIT_ONLY = new RegExp(`^(?:${LENGTH_UNIT})$`, "i");
 
 export interface ExtractOptions {
   filePath?: string;
-  /** Stops reading once this many directives are extracted, and says where (see `MAX_EXTRACTED_DIRECTIVES`). */
+  /** Stops reading once this many directives are extracted, and says where (see `directiveLimit`). */
   budget?: ExtractionBudget;
 }
 
 /**
- * Directives read from one document before extraction stops. The largest published system prompts hold about 500
- * (a 460 KB prompt); a prompt of thousands of one-line rules would otherwise cost extraction time per rule, and the
- * pair comparison is capped anyway (`MAX_COMPARED_PAIRS`), so what lies past this many rules is mostly unchecked.
+ * Directives read from one document before extraction stops: at least `MIN_DIRECTIVES_READ`, and one per
+ * `CHARACTERS_PER_DIRECTIVE` characters of a larger file. Real prompts stay far below it: the densest published
+ * instruction files state a rule per ~120 characters in files of a few KB, the largest single system prompts hold
+ * ~270 rules, and a 460 KB concatenation of all of one vendor's prompts ~500 (a limit of 2,300 there). A 100 KB
+ * file of one-line rules would otherwise pay extraction, pair comparison and a report per rule for thousands of
+ * them; past the limit a warning says where reading stopped, so nothing passes as checked that was not read.
  */
-export const MAX_EXTRACTED_DIRECTIVES = 1_000;
+export const MIN_DIRECTIVES_READ = 500;
+export const CHARACTERS_PER_DIRECTIVE = 200;
+
+/** How many directives are read from a document of `length` characters (see `MIN_DIRECTIVES_READ`). */
+export function directiveLimit(length: number): number {
+  return Math.max(MIN_DIRECTIVES_READ, Math.ceil(length / CHARACTERS_PER_DIRECTIVE));
+}
 
 /** How many directives extraction may read, and, when it stopped early, the sentence it stopped at. */
 export interface ExtractionBudget {

@@ -152,6 +152,21 @@ describe("checkDocument", () => {
   });
 });
 
+describe("which text is read", () => {
+  it("reads the prose of a data file, not the keys and short values of one that holds none", () => {
+    // Without a string its interpretation reads as text, a YAML or JSON file is configuration: "a: Use bullets."
+    // names a setting, and reading its lines as prose would take every key for a rule's label.
+    for (const [path, source] of [
+      ["/x/settings.yaml", "a: Use bullets.\nb: No bullets.\n"],
+      ["/x/settings.json", '{"a": "Use bullets.", "b": "No bullets."}\n'],
+    ] as const) {
+      expect(extractDirectives(parsePrompt(path, source))).toEqual([]);
+    }
+    const prose = extractDirectives(parsePrompt("/x/prompt.yaml", "system: Never use bullet points in any reply.\n"));
+    expect(prose.filter((d) => d.dimension === "lists").map((d) => d.polarity)).toEqual([-1]);
+  });
+});
+
 describe("linear time on adversarial input", () => {
   const lines = [
     "never ".repeat(20_000),

@@ -120,6 +120,7 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: "dollar braces", formats: TEXTUAL, make: (n) => fill("${", n) },
   // Data formats.
   { name: "yaml mapping with many keys", formats: ["yaml"], make: (n) => items(n, (i) => `key_${i}: value ${i}\n`) },
+  { name: "yaml mapping with many prose values", formats: ["yaml"], make: (n) => items(n, (i) => `key_${i}: the value of item ${i}\n`) },
   { name: "yaml deep nesting", formats: ["yaml"], make: (n) => items(n, (i) => `${" ".repeat(i % 400)}k${i}:\n`) },
   { name: "yaml flow nesting", formats: ["yaml"], make: (n) => fill("[", n) },
   { name: "frontmatter with many keys", formats: ["prompty", "markdown", "dotprompt"], make: (n) => items(n, (i) => `key_${i}: value ${i}\n`, "---\n", "---\nBody.\n") },

@@ -111,12 +111,21 @@ new RuleTester().run(rule, {
       errors: [{ messageId: "incomplete", line: 317, column: 3, endLine: 317, endColumn: 32 }],
     },
     {
-      // One rule per item: extraction stops at the 1,001st and says so there (the pair budget ran out long before).
+      // One rule per item, 35 KB: extraction stops at the 501st and says so there (the pair budget ran out before).
       name: "a prompt with more instructions than extraction reads says where it stopped",
       code: prompt(...Array.from({ length: 1_010 }, (_, i) => `- Never use emoji in section ${i + 1}.`)),
       errors: [
         { messageId: "incomplete", line: 317, column: 3, endLine: 317, endColumn: 34 },
-        { messageId: "unread", line: 1001, column: 3, endLine: 1001, endColumn: 35 },
+        { messageId: "unread", line: 501, column: 3, endLine: 501, endColumn: 34 },
+      ],
+    },
+    {
+      // 134 KB of such rules: a larger file is read to one rule per 200 characters, 672 here; it stops at the 673rd.
+      name: "a larger prompt is read further, in proportion to its length",
+      code: prompt(...Array.from({ length: 1_010 }, (_, i) => `- Never use emoji in section ${i + 1}, whatever the ${"request ".repeat(10)}says.`)),
+      errors: [
+        { messageId: "incomplete", line: 317, column: 3, endLine: 317, endColumn: 133 },
+        { messageId: "unread", line: 673, column: 3, endLine: 673, endColumn: 133 },
       ],
     },
   ],
