@@ -6,6 +6,7 @@
  *   npm run bench:contradictions -- --heldout    held-out sets (score once per change set, never while tuning)
  *   npm run bench:contradictions -- --corpora    findings per 100 files on ../shared/corpora
  *   npm run bench:contradictions -- --corpora --corpus NAME    one corpus folder only
+ *   npm run bench:contradictions -- --cost       CPU time the contradiction rules add per file, 1,000 corpora files
  *   add --verbose to print every miss and false alarm
  *
  * Sections, most telling first:
@@ -224,7 +225,26 @@ async function corpora(): Promise<void> {
   }
 }
 
-if (args.has("--corpora")) {
+/** The contradiction family's cost per typical prompt (the budget is 1.5 ms per file on a 1,000-file run). */
+async function cost(): Promise<void> {
+  const base = corporaRoot();
+  if (!existsSync(base)) {
+    console.warn(`corpora not found at ${base}; skipping`);
+    return;
+  }
+  const files: string[] = [];
+  walk(base, files);
+  const { contradictionCost } = await import("./bench/contradiction-cost.js");
+  const c = await contradictionCost(files);
+  console.log(
+    `contradiction rules on ${c.files} corpora files (median ${c.medianBytes.toLocaleString("en-US")} characters), CPU per file: ` +
+      `${c.medianMs.toFixed(2)} ms on the median file, ${c.meanMs.toFixed(2)} ms on average (the whole lint ${c.allMeanMs.toFixed(2)} ms; fastest of 3 rounds per file)`,
+  );
+}
+
+if (args.has("--cost")) {
+  await cost();
+} else if (args.has("--corpora")) {
   await corpora();
 } else {
   await realisticSet();
