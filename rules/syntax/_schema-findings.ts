@@ -15,7 +15,8 @@ export interface UnknownKeyFinding {
   key: string;
   path: string;
   expected: string[];
-  suggestion?: string;
+  /** The known key closest to `key`, if one is close: computed when read (see `unknownKey`). */
+  readonly suggestion: string | undefined;
   range: Range;
   kind: FrontmatterKind;
 }
@@ -30,6 +31,27 @@ export interface WrongValueFinding {
 }
 
 export type SchemaFinding = UnknownKeyFinding | WrongValueFinding;
+
+/**
+ * An unknown key whose "did you mean" hint is looked for when a message is built: past the number of findings a
+ * rule lists per file (5,000 unknown keys in a generated header), no message is built, and the edit distances to
+ * every known key would be computed for nothing.
+ */
+function unknownKey(key: string, path: string, expected: string[], range: Range, kind: FrontmatterKind): UnknownKeyFinding {
+  let suggestion: string | undefined | null = null;
+  return {
+    type: "unknown-key",
+    key,
+    path,
+    expected,
+    get suggestion() {
+      if (suggestion === null) suggestion = closest(key, expected);
+      return suggestion;
+    },
+    range,
+    kind,
+  };
+}
 
 /** Both rules that read the findings get the same list: one validation per document. */
 const memo = new WeakMap<PromptDocument, Promise<SchemaFinding[]>>();
@@ -82,7 +104,7 @@ async function computeFindings(document: PromptDocument): Promise<SchemaFinding[
       if (seen.has(id)) continue;
       seen.add(id);
       const expected = expectedAt(segments);
-      findings.push({ type: "unknown-key", key, path: full.join("."), expected, suggestion: closest(key, expected), range: locate(full, "key"), kind });
+      findings.push(unknownKey(key, full.join("."), expected, locate(full, "key"), kind));
       continue;
     }
     const value = valueAt(data, segments);
