@@ -26,6 +26,8 @@ export default defineRule({
     return {
       document(document) {
         const { source, lines } = document;
+        // Without a carriage return every ending is LF: most files, and no need to look at each line.
+        if (!source.includes("\r")) return;
         const endings: { ending: Ending; at: number }[] = [];
         const counts: Record<Ending, number> = { LF: 0, CRLF: 0, CR: 0 };
         for (let line = 1; line < lines.lineCount; line++) {
