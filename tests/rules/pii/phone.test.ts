@@ -14,6 +14,12 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: "a short value under a mobil key",
+      filename: "contacts.yaml",
+      code: "contacts:\n  - mobil: 0176 4419 0263\n",
+      errors: [{ messageId: "found", line: 2, column: 12, endLine: 2, endColumn: 26 }],
+    },
+    {
       name: "a short YAML value under a phone key, the key read as its label",
       filename: "records.yaml",
       code: "records:\n  - customer:\n      telefono: 33 1290 4471\n",
