@@ -68,6 +68,8 @@ const NOT_PEOPLE = new Set([
   "hey", "okay", "ok", "yes", "no", "please", "sorry", "ms", "mrs", "mr", "dr",
   // Replies in other languages' chats that faker lists as names ("¡Claro!", "Parfait, à demain", "Dale").
   "claro", "parfait", "bueno", "dale", "sim",
+  // Clinical shorthand before a name ("Pt Ewan McCrindle").
+  "pt",
   // Chat shorthand after "call me", "text me" ("pls call me asap", "call me tmrw").
   "asap", "pls", "plz", "thx", "tmrw", "tmr", "tomoz", "tonite", "anytime", "whenever", "later", "back", "urgently",
   // What "Hello, ..." greets when it is not a person.
@@ -196,11 +198,11 @@ const RELATIONS =
 /** "my husband", "my mother" in other languages: a relative's name follows ("mein Mann Kerem", "mi esposo Rigoberto"). */
 const OWN_RELATIONS = [
   "(?:mein|meine|meinem|meiner|meines) (?:mann|frau|sohn|tochter|mutter|vater|bruder|schwester|partner|partnerin|freund|freundin|ehemann|ehefrau|kind)",
-  "(?:mi|mis) (?:esposo|esposa|marido|mujer|hijo|hija|madre|padre|mamá|papá|hermano|hermana|novio|novia|pareja)",
-  "(?:mon|ma) (?:mari|femme|fils|fille|mère|père|frère|sœur|soeur|conjoint|conjointe|compagnon|compagne)",
-  "(?:meu|minha) (?:marido|esposa|esposo|mulher|filho|filha|mãe|pai|irmão|irmã)",
-  "(?:mio|mia) (?:marito|moglie|figlio|figlia|madre|padre|fratello|sorella|compagno|compagna)",
-  "mijn (?:man|vrouw|zoon|dochter|moeder|vader|broer|zus|partner)",
+  "(?:mi|mis|su|sus) (?:esposo|esposa|marido|mujer|hijo|hija|madre|padre|mamá|papá|hermano|hermana|novio|novia|pareja|tío|tía)",
+  "(?:mon|ma|son|sa) (?:mari|femme|fils|fille|mère|père|frère|sœur|soeur|conjoint|conjointe|compagnon|compagne)",
+  "(?:meu|minha|seu|sua) (?:marido|esposa|esposo|mulher|filho|filha|mãe|pai|irmão|irmã)",
+  "(?:mio|mia|suo|sua) (?:marito|moglie|figlio|figlia|madre|padre|fratello|sorella|compagno|compagna)",
+  "(?:mijn|zijn|haar) (?:man|vrouw|zoon|dochter|moeder|vader|broer|zus|partner)",
   "(?:min|mitt) (?:man|fru|son|dotter|mamma|pappa|bror|syster|sambo)",
   "(?:mój|moja|mojej|mojego|mojemu) (?:mąż|żona|syn|córka|mama|mamy|mamie|tata|taty|brat|siostra|męża|żony|syna|córki)",
 ].join("|");
@@ -317,7 +319,7 @@ const PHONE_AFTER = /^\s\+?\d(?:[ ().-]?\d){7,14}(?!\d)/;
 /** Labels that credit a prompt's author ("Author:", "Maintainers:", "Created by:"). */
 const AUTHOR_LABEL = /^(?:co-?)?(?:authors?|authored by|maintainers?|maintained by|contributors?|credits?|created by|written by|made by|copyright)$/i;
 /** Contact details right after a name: "(diego@…)", "(+44 …)", "<ana@…>", ", tel.", " — SSN". */
-const CONTACT_AFTER = /^\s?(?:\((?:<?[\w.+-]{1,40}@[\w-]{1,40}\.\w|\+?\d[\d ().-]{6,20}\))|<[\w.+-]{1,40}@[\w-]{1,40}\.\w|,\s?(?:tel|phone|mobile|email|e-mail)\b|\s?[—–-]\s?(?:ssn|dob|tel|phone|salary|iban|account)\b|,\s?(?:born|b\.|dob|d\.o\.b\.|geb\.|geboren|née?|nacid[oa]|nat[oa]|nascid[oa])\s(?:on\s|am\s|le\s|el\s|il\s|em\s)?\d|\s\+?\d[\d ().-]{6,16}\d(?!\d))/i;
+const CONTACT_AFTER = /^\s?(?:\((?:<?[\w.+-]{1,40}@[\w-]{1,40}\.\w|\+?\d[\d ().-]{6,20}\))|<[\w.+-]{1,40}@[\w-]{1,40}\.\w|,\s?(?:tel|phone|mobile|email|e-mail)\b|\s?[—–-]\s?(?:ssn|dob|tel|phone|salary|iban|account)\b|,\s?(?:born|b\.|dob|d\.o\.b\.|geb\.|geboren|née?|nacid[oa]|nat[oa]|nascid[oa])\s(?:on\s|am\s|le\s|el\s|il\s|em\s)?\d|\s\+?\d[\d ().-]{6,16}\d(?!\d)|\s?\((?:b\.|born|dob|d\.o\.b\.|geb\.|née?|nac\.)\s?\d)/i;
 /** After a record line's name: a separator or the verb of a request ("— SSN …", "(buyer)", "wants to see …"). */
 const RECORD_AFTER =
   /^\s*(?:$|[—–(,;|]|-\s|\s(?:wants|asks|needs|is|was|has|had|called|said|says|lives|lived|works|worked|requests?|requested|would|will|booked|reported|paid|owes|moved|emailed|wrote)\b)/;
@@ -473,6 +475,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     i = k;
   }
   if (PNR_HINT.test(text)) addBookingNames(text, out, builtin);
+  if (text.includes(", ")) addSurnameFirstNames(text, out, builtin);
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
   matches = dropFirmNames(text, matches);
@@ -552,6 +555,44 @@ function addBookingNames(text: string, out: PiiMatch[], builtin: boolean): void 
     out.push({ type: "person-name", start, end: start + value.length, value, confidence: 0.85 });
   }
   out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Records that write the surname first: "PT: MBEKI-SANTOS, LUCIA F", "OKONJO, Adaeze · DOB …", "McKenna, Ruairí |
+ * b. …". The surname is in capitals or is one the lexicon knows, and the record says it is a person's: a birth
+ * date, a record number or a phone number follows on the line, or a patient or person label comes before it.
+ */
+const SURNAME_FIRST = /(?<![\p{L}\p{N}'’])(\p{Lu}{2,24}(?:[-'’]\p{Lu}{2,24})?|(?:Mc|O['’])?\p{Lu}\p{Ll}{1,24}(?:-\p{Lu}\p{Ll}{1,24})?), (\p{Lu}\p{Ll}{1,24}|\p{Lu}{2,24})(?: \p{Lu}\.?)?(?=[ \t]*(?:[|·;(\n]|[ \t]{2}|$))/gu;
+const RECORD_AFTER_NAME = /(?:^|[\s|·;(])(?:dob|d\.o\.b\.?|b\.|born|mrn|nhs|ssn|age)(?=[\s:#.]|$)|\+?\(?\d[\d ().-]{7,16}\d/i;
+const NAME_SLOT = /^(?:(?:first|last|given|family|middle|sur|fore)?name|surname)$/i;
+const RECORD_LABEL_BEFORE = /(?:^|[\s(])(?:pt|patient|name|client|customer|member|applicant|resident|scan)\s?:?\s*$/i;
+
+function addSurnameFirstNames(text: string, out: PiiMatch[], builtin: boolean): void {
+  const found = out.length;
+  let next = 0;
+  SURNAME_FIRST.lastIndex = 0;
+  for (let m = SURNAME_FIRST.exec(text); m; m = SURNAME_FIRST.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (next < found && out[next]!.end <= start) next++;
+    if (next < found && out[next]!.start < end) continue;
+    const surname = m[1]!;
+    const given = m[2]!;
+    const caps = /^\p{Lu}[\p{Lu}'’-]+$/u.test(surname);
+    const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+    const surnameClass = classify(caps ? titleCase(surname) : surname);
+    const givenClass = classify(/^\p{Lu}{2,}$/u.test(given) ? titleCase(given) : given);
+    if (!caps && surnameClass !== "last") continue;
+    if (![surnameClass, givenClass].every((c) => c === "first" || c === "last" || c === "unknown")) continue;
+    const lineFrom = lineStart(text, start, 120);
+    const rest = text.slice(end, lineEnd(text, end, 120));
+    if (!RECORD_AFTER_NAME.test(rest) && !RECORD_LABEL_BEFORE.test(text.slice(lineFrom, start))) continue;
+    const value = m[0];
+    // Template slots ("LASTNAME, FIRSTNAME") and placeholder people are no one.
+    if (NAME_SLOT.test(surname) || NAME_SLOT.test(given) || (builtin && isPlaceholderName(`${given} ${surname}`))) continue;
+    out.push({ type: "person-name", start, end, value, confidence: 0.85 });
+  }
+  if (out.length > found) out.sort((a, b) => a.start - b.start);
 }
 
 /** "Lauren and Sorlaskeid 32": a one-word name joined to a street name and its house number names a corner. */
@@ -658,6 +699,9 @@ function strongCueEnds(text: string): Set<number> {
   for (let m = STRONG_CUE.exec(text); m; m = STRONG_CUE.exec(text)) ends.add(m.index + m[0].length);
   return ends;
 }
+
+/** Lower-case particles that start a surname, at the end of the text before its capitalised part. */
+const LEADING_PARTICLES = /(?:\s(?:von|van|de|der|den|di|da|du|del|della|ter|ten|zu|dos|das)){1,2}$/;
 
 /** The text of the line before `at`, from its start, without quote and list markers. */
 const PREFIX_WINDOW = 64;
@@ -766,7 +810,8 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   const first = classes[0]!;
   if (JAPANESE_HONORIFIC.test(last.word) && words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word))) return { start, end, confidence: 0.85 };
   const nameWords = classes.filter((c) => c !== "initial");
-  const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase());
+  // Particles before the capitalised part of a surname are the name's, not the cue's ("nachname: von Hohenstein").
+  const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase()).replace(LEADING_PARTICLES, "");
   // Only a short line prefix matters (a greeting, a quote marker); on a long line the window start is not the
   // line start, and a marker that no pattern matches stands in for the prefix.
   const lineStartIdx = lineStart(text, start, PREFIX_WINDOW);

@@ -3,6 +3,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a template's name slots and a list of countries", code: "PT: LASTNAME, FIRSTNAME     MRN ########    DOB: MM/DD/YYYY\nSupported: USA, Canada | 2024\n" },
     { name: "the assistant's persona named by the prompt, as a speaker label", code: "You are Ava Sinclair, the hotel's concierge.\n\nGuest: who designed the lobby?\nAva: The studio did, in 2019.\n" },
     { name: "a reply word the name lists know as a given name", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"¡Hola! Claro, ¿me confirma la fecha?\"}]}\n" },
     { name: "a short YAML name that is not under a person key is not read", filename: "agents.yaml", code: "agent:\n  name: Ana Pereira\n  phone_tool: enabled\n" },
@@ -35,6 +36,32 @@ new RuleTester().run(rule, {
     { name: "a product after a hand-off verb and a first name with an unknown word", code: "Ask Claude Opus for a plan. Use Grace Hopper as the theme.\n" },
   ],
   invalid: [
+    {
+      name: "a relative named after a Spanish possessive and relation",
+      code: "- 17/05: el cliente paga el viernes; su esposa Catalina confirmó.\n",
+      errors: [{ messageId: "found", line: 1, column: 48, endLine: 1, endColumn: 56 }],
+    },
+    {
+      name: "a surname field whose value starts with a particle",
+      filename: "contacts.yaml",
+      code: "contacts:\n  - nachname: von Hohenstein-Walther\n",
+      errors: [{ messageId: "found", line: 2, column: 19, endLine: 2, endColumn: 37 }],
+    },
+    {
+      name: "a surname-first record in capitals with a record number and a birth date",
+      code: "PT: MBEKI-SANTOS, LUCIA F        MRN 00482913    DOB: 02/17/1951\n",
+      errors: [{ messageId: "found", line: 1, column: 5, endLine: 1, endColumn: 26 }],
+    },
+    {
+      name: "a surname-first record with a Mc surname before a birth date",
+      code: "row 2: McKenna, Ruairí | b. 11/22/1969 | home on file\n",
+      errors: [{ messageId: "found", line: 1, column: 8, endLine: 1, endColumn: 23 }],
+    },
+    {
+      name: "clinical shorthand before a name, its birth date in brackets after it",
+      code: "## Bay 2\n- Pt Ewan McCrindle (b. 12.03.1958), NOK daughter on the ward\n",
+      errors: [{ messageId: "found", line: 2, column: 6, endLine: 2, endColumn: 20 }],
+    },
     {
       name: "multilingual given-name and surname fields of a contact export",
       filename: "contacts.yaml",
