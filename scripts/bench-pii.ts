@@ -3,7 +3,7 @@
  * corpora, secrets recall on the secretlint fixtures, and findings per 100 files on real prompt corpora.
  *
  *   npm run bench:pii                 all sections
- *   npm run bench:pii -- --only own   one section: own | realistic | realistic-2 | realistic-3 | presidio | secrets | corpora
+ *   npm run bench:pii -- --only own   one section: own | realistic | realistic-2 | realistic-3 | realistic-4 | presidio | secrets | corpora
  *   npm run bench:pii -- --dev-only   leave out the held-out figures (while tuning)
  *
  * "realistic" (scripts/bench/pii-realistic.ts) runs tests/fixtures/pii-real through the linter: precision and
@@ -19,7 +19,7 @@ import type { Segment, SegmentRole } from "../src/model/document.js";
 import { detectPii, PII_TYPES, preloadPiiDependencies, type PiiMatch, type PiiOptions, type PiiType } from "../src/pii/index.js";
 import { isHeldOut, score, scoreLineValues, scoreSpans, type Counts, type LineValue, type Span } from "../src/pii/scoring.js";
 import { fieldOfPath, textKindForRole } from "../src/pii/segments.js";
-import { benchRealisticPii, FIXTURES_2, FIXTURES_3 } from "./bench/pii-realistic.js";
+import { benchRealisticPii, FIXTURES_2, FIXTURES_3, FIXTURES_4 } from "./bench/pii-realistic.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const CORPORA = resolve(ROOT, "../shared/corpora");
@@ -420,6 +420,7 @@ async function main(): Promise<void> {
     await benchRealisticPii(show, devOnly ? ["dev"] : ["dev", "heldout"], FIXTURES_2, "Second realistic PII set");
   }
   if (!only || only === "realistic" || only === "realistic-3") await benchRealisticPii(show, ["dev"], FIXTURES_3, "Third realistic PII set (dev only)");
+  if (!only || only === "realistic" || only === "realistic-4") await benchRealisticPii(show, ["dev"], FIXTURES_4, "Fourth realistic PII set (dev only)");
   if (!existsSync(CORPORA)) {
     console.warn(`\n[skip] ${CORPORA} not found: corpus sections skipped`);
     return;

@@ -42,9 +42,9 @@ const MIN_PROSE_LENGTH = 16;
  * only under a person (`customer: {name: …}`): elsewhere it names a prompt, an agent or a tool.
  */
 const PERSONAL_KEY =
-  /(?:^| )(?:first name|last name|full name|given name|family name|middle name|surname|forename|nombre|apellidos?|nome|cognome|imi[eę]|nazwisko|vorname|nachname|phone|phone number|tel|telephone|tel[eé]fono|telefone|telefon|mobile|cell|handy|e ?mail|correo|dob|d o b|date of birth|birth ?date|birthday|born|geburtsdatum|fecha nac(?:imiento)?|data (?:de )?nascimento|data di nascita|date de naissance|address|street|strasse|straße|calle|direcci[oó]n|rua|endere[cç]o|indirizzo|adresse|postcode|zip|ssn|iban)$/;
+  /(?:^| )(?:first name|last name|full name|given name|family name|middle name|surname|forename|nombre|apellidos?|nome|cognome|imi[eę]|nazwisko|vorname|nachname|phone|phone number|tel|telephone|tel[eé]fono|telefone|telefon|telefoon|mobile|mobil|m[oó]vil|celular|cellulare|portable|cell|handy|e ?mail|correo|dob|d o b|date of birth|birth ?date|birthday|born|geburtsdatum|fecha nac(?:imiento)?|data (?:de )?nascimento|data di nascita|date de naissance|address|street|strasse|straße|calle|direcci[oó]n|rua|endere[cç]o|indirizzo|adresse|postcode|zip|ssn|iban)$/;
 const PERSON_KEY =
-  /(?:^| )(?:customer|client|patient|guest|user|contact|applicant|employee|member|person|passenger|recipient|sender|caller|student|tenant|buyer|seller|owner|driver|candidate|kin|parent|child|spouse|partner)$/;
+  /(?:^| )(?:customer|client|patient|guest|user|contact|applicant|employee|member|person|passenger|recipient|sender|caller|student|tenant|buyer|seller|owner|driver|candidate|kin|parent|child|spouse|partner|kontakt|kunde|cliente)s?$/;
 
 /** A key as words: `fecha_nac` → "fecha nac", `firstName` → "first name". */
 function keyWords(key: string): string {

@@ -7,7 +7,7 @@
 import type { DetectorContext, PiiMatch } from "./types.js";
 
 const CUE =
-  /(?<![\p{L}\p{N}])(?:d\.?o\.?b\.?|date[ _-]of[ _-]birth|birth[ _-]?date|birthdate|birthday|born(?:\s+on)?|geburtsdatum|geburtstag|geboren(?:\s+am)?|geb\.|fecha de nacimiento|f\. de nacimiento|nacid[oa](?:\s+el)?|data de nascimento|nascid[oa](?:\s+em)?|data di nascita|nat[oa](?:\s+il)?|date de naissance|n[ée]e? le|geboortedatum|geboren op|födelsedatum|fødselsdato|født|syntymäaika|data urodzenia|urodzon[ya]|datum narození|narozen[aá]?|születési (?:dátum|idő)|született|doğum tarihi|ημερομηνία γέννησης|дата рождения|b-?day|bday|birth(?=\s?[:：])|(?<=(?:^|\n|[(,;–—])\s?)b\.(?=\s?\d)|f(?:echa|ec)?(?:\. ?| )(?:de )?nac\.?|nac[ií](?:[óo])?(?:\s+el)?|(?:data (?:de )?)?nasc\.?|n[ée]\(e\)\s+le|ur\.|nar\.|född|syntynyt|geb(?:oren)?\.?[ -]?dat(?:um|\.)|родил(?:ся|ась)|ngày sinh|t(?:ang)?g(?:a)?l\.? lahir)(?![\p{L}\p{N}])|生年月日|出生日期|생년월일/giu;
+  /(?<![\p{L}\p{N}])(?:d\.?o\.?b\.?|date[ _-]of[ _-]birth|birth[ _-]?date|birthdate|birthday|born(?:\s+on)?|geburtsdatum|geburtstag|geboren(?:\s+am)?|geb\.|fecha de nacimiento|f\. de nacimiento|nacid[oa](?:\s+el)?|data de nascimento|nascid[oa](?:\s+em)?|data di nascita|nat[oa](?:\s+il)?|date de naissance|n[ée]e? le|geboortedatum|geboren op|födelsedatum|fødselsdato|født|syntymäaika|data urodzenia|urodzon[ya]|datum narození|narozen[aá]?|születési (?:dátum|idő)|született|doğum tarihi|ημερομηνία γέννησης|дата рождения|b-?day|bday|birth(?=\s?[:：])|(?<=(?:^|\n|[(,;|–—])\s?)b\.(?=\s?\d)|f(?:echa|ec)?(?:\. ?| )(?:de )?nac\.?|nac[ií](?:[óo])?(?:\s+el)?|(?:data (?:de )?)?nasc\.?|n[ée]\(e\)\s+le|ur\.|nar\.|född|syntynyt|geb(?:oren)?\.?[ -]?dat(?:um|\.)|родил(?:ся|ась)|ngày sinh|t(?:ang)?g(?:a)?l\.? lahir)(?![\p{L}\p{N}])|生年月日|出生日期|생년월일/giu;
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7,
@@ -118,7 +118,7 @@ const HANDOVER = /^[.!?]\s{1,3}(?:it['’]s|it is|it was|that['’]s|that is|min
  * The words an answer may start with before the date itself: "sure, it's 7-22-2016", "yes — 3 March 1990".
  * Only fillers, so "my order from 12/03/2024" is not read as the answer.
  */
-const ANSWER_LEAD = String.raw`(?:(?:sure|yes|yeah|yep|ok(?:ay)?|of course|certainly|um+|uh+|hmm+|so|right|it['\u2019]s|it is|it was|that['\u2019]s|that is|mine['\u2019]s|mine is|hers is|his is|she was born(?: on)?|he was born(?: on)?|born(?: on)?|on|the)(?:[ \t]*[,.:!\u2014\u2013-])?[ \t]+){0,4}`;
+const ANSWER_LEAD = String.raw`(?:(?:sure|yes|yeah|yep|ok(?:ay)?|of course|certainly|um+|uh+|hmm+|so|right|it['\u2019]s|it is|it was|that['\u2019]s|that is|mine['\u2019]s|mine is|hers is|his is|she was born(?: on)?|he was born(?: on)?|born(?: on)?|on|the|el|le|il|am|em|op|s\u00ed|si|oui|ja|sim|claro)(?:[ \t]*[,.:!\u2014\u2013-])?[ \t]+){0,4}`;
 /** A question for the date, answered at the start of the next turn: "Date of birth, Tomasz?\n[00:00:42] CALLER: ". */
 const ANSWER_TURN = new RegExp(
   String.raw`^[^\n?]{0,30}\?["\u201d]?[ \t]*\n[ \t]*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]*)?(?:[>*-][ \t]*)?(?:\*\*)?[\p{L}][\p{L} ]{0,20}(?:\*\*)?:(?:\*\*)?[ \t]*${ANSWER_LEAD}(?=\d|\p{L}{3,9}\.? \d)`,
@@ -126,9 +126,10 @@ const ANSWER_TURN = new RegExp(
 );
 /**
  * The answer as a turn of its own (a JSONL or YAML message after the one that asked): the text right before it ends
- * with a birth question and only the structure between the turns (quotes, braces, role keys).
+ * with a request for the birth date, in any language the cues know ("¿me confirma la fecha de nacimiento …?", "Ich
+ * bräuchte noch Ihr Geburtsdatum."), and only the structure between the turns (quotes, braces, role keys).
  */
-const QUESTION_BEFORE = /(?:d\.?o\.?b\.?|date of birth|birth ?date|birthday|b-?day|born)\b[^?\n]{0,60}\?([^?]{0,80})$/i;
+const QUESTION_BEFORE = new RegExp(`(?:${CUE.source})[^?.\n]{0,60}[?.]([^?]{0,80})$`, "iu");
 const TURN_STRUCTURE = /["'{}[\],:\s]|\b(?:role|content|text|value|message|user|human|customer|client|caller|patient|input|from|speaker|- user|\\n)\b/gi;
 const LEADING_ANSWER = new RegExp(String.raw`^\s*${ANSWER_LEAD}`, "iu");
 
@@ -204,7 +205,8 @@ function answersBirthQuestion(before: string): boolean {
 
 const TABLE_ROW = /^[ \t]*\|(.*)\|[ \t]*$/;
 const TABLE_RULE = /^[\s|:-]+$/;
-const BIRTH_HEADER = /^\s*(?:d\.?o\.?b\.?|date[ _-]of[ _-]birth|birth[ _-]?date|birthday|born|geburtsdatum|fecha de nacimiento|date de naissance|data di nascita|data de nascimento|geboortedatum|födelsedatum)\s*(?:\([^)]{0,20}\))?\s*$/i;
+/** A header cell that is a birth cue and nothing else ("DOB", "F. de nacimiento", "Data urodzenia (DD.MM)"). */
+const BIRTH_HEADER = new RegExp(`^\\s*(?:${CUE.source})\\s*(?:\\([^)]{0,20}\\))?\\s*$`, "iu");
 
 /** Offsets of the cells under a birth-date header in the text's pipe tables (rows after the header). */
 function tableColumnCells(text: string): number[] {

@@ -20,7 +20,7 @@ import { nlpLibrary } from "./lazy.js";
 import { nameLexicon, type LexiconLookup } from "./name-lexicon.js";
 import { NAMED_COMPANIES, ORGANISATION_WORDS, PLACE_PREFIXES, STREET_TYPES_AFTER } from "./place-words.js";
 import { lastLine, streetAddressSpans } from "./street-address.js";
-import { lineEnd, lineStart, SPEAKER_LABEL } from "./text.js";
+import { lineEnd, lineStart, SPEAKER_LABEL, tableColumnHeader } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
 /**
@@ -66,6 +66,10 @@ const NOT_PEOPLE = new Set([
   "maven", "gradle", "redis", "nginx", "apache", "kafka", "spark", "hadoop", "pandas", "numpy", "tableau", "looker",
   "harvey", "luna", "zeus", "thor", "odin", "loki", "mars", "venus", "jupiter", "saturn", "neptune", "pluto",
   "hey", "okay", "ok", "yes", "no", "please", "sorry", "ms", "mrs", "mr", "dr",
+  // Replies in other languages' chats that faker lists as names ("¡Claro!", "Parfait, à demain", "Dale").
+  "claro", "parfait", "bueno", "dale", "sim",
+  // Clinical shorthand before a name ("Pt Ewan McCrindle").
+  "pt",
   // Chat shorthand after "call me", "text me" ("pls call me asap", "call me tmrw").
   "asap", "pls", "plz", "thx", "tmrw", "tmr", "tomoz", "tonite", "anytime", "whenever", "later", "back", "urgently",
   // What "Hello, ..." greets when it is not a person.
@@ -80,6 +84,8 @@ const HONORIFICS = new Set([
   // German, Dutch, Italian, Spanish and Portuguese forms of address ("Herrn Lukas Brandt", "Familie Schäfer",
   // "mevr. De Wit", "Avv. Giulia Bernardini", "Doña Carmen").
   "herrn", "familie", "fam", "dhr", "mevr", "mevrouw", "meneer", "avv", "dott.ssa", "don", "doña", "dona", "sig.ra",
+  // Latin-American professional titles written before a name ("Lic. Rogelio de la Garza", "Arq. Ana Ruiz").
+  "lic", "licda", "arq", "abg", "mtro", "mtra",
 ]);
 const PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "bin", "binti", "al", "el", "dos", "das", "ter", "ten", "y", "zu"]);
 /** Street words that are also common surnames ("Maria Hill", "Ji-woo Park"): left to the address detector. */
@@ -138,7 +144,8 @@ function lexiconClass(bare: string): "first" | "last" | "namelike" | "common" | 
   return COMMON_ENDING.test(bare) ? "common" : "unknown";
 }
 
-const IRISH_ITALIAN_SURNAME = /^(?:O|D|Dell)['’]\p{Lu}\p{Ll}{2,}(?:['’]s)?$/u;
+/** "O'Connor", "D'Angelo", "McNulty", "MacAllister" (not "MacBook"): surnames the lexicon may lack or read as given names. */
+const IRISH_ITALIAN_SURNAME = /^(?:(?:O|D|Dell)['’]\p{Lu}\p{Ll}{2,}|Mc\p{Lu}\p{Ll}{2,}|Mac(?!Book)\p{Lu}\p{Ll}{3,})(?:['’]s)?$/u;
 
 function classifyUncached(word: string): WordClass {
   const lower = word.toLowerCase().replace(/[’']s$/, "");
@@ -191,11 +198,11 @@ const RELATIONS =
 /** "my husband", "my mother" in other languages: a relative's name follows ("mein Mann Kerem", "mi esposo Rigoberto"). */
 const OWN_RELATIONS = [
   "(?:mein|meine|meinem|meiner|meines) (?:mann|frau|sohn|tochter|mutter|vater|bruder|schwester|partner|partnerin|freund|freundin|ehemann|ehefrau|kind)",
-  "(?:mi|mis) (?:esposo|esposa|marido|mujer|hijo|hija|madre|padre|mamá|papá|hermano|hermana|novio|novia|pareja)",
-  "(?:mon|ma) (?:mari|femme|fils|fille|mère|père|frère|sœur|soeur|conjoint|conjointe|compagnon|compagne)",
-  "(?:meu|minha) (?:marido|esposa|esposo|mulher|filho|filha|mãe|pai|irmão|irmã)",
-  "(?:mio|mia) (?:marito|moglie|figlio|figlia|madre|padre|fratello|sorella|compagno|compagna)",
-  "mijn (?:man|vrouw|zoon|dochter|moeder|vader|broer|zus|partner)",
+  "(?:mi|mis|su|sus) (?:esposo|esposa|marido|mujer|hijo|hija|madre|padre|mamá|papá|hermano|hermana|novio|novia|pareja|tío|tía)",
+  "(?:mon|ma|son|sa) (?:mari|femme|fils|fille|mère|père|frère|sœur|soeur|conjoint|conjointe|compagnon|compagne)",
+  "(?:meu|minha|seu|sua) (?:marido|esposa|esposo|mulher|filho|filha|mãe|pai|irmão|irmã)",
+  "(?:mio|mia|suo|sua) (?:marito|moglie|figlio|figlia|madre|padre|fratello|sorella|compagno|compagna)",
+  "(?:mijn|zijn|haar) (?:man|vrouw|zoon|dochter|moeder|vader|broer|zus|partner)",
   "(?:min|mitt) (?:man|fru|son|dotter|mamma|pappa|bror|syster|sambo)",
   "(?:mój|moja|mojej|mojego|mojemu) (?:mąż|żona|syn|córka|mama|mamy|mamie|tata|taty|brat|siostra|męża|żony|syna|córki)",
 ].join("|");
@@ -209,7 +216,9 @@ const PERSONAL_CUE = new RegExp(
     "my name is", "my name's", "my name ?:",
     // "my name is" in other languages, written in an example message.
     "je m['’]appelle", "me llamo", "mi nombre es", "mi chiamo", "ich heiße", "ich heisse", "mein name ist", "meu nome é", "me chamo",
-    "mijn naam is", "jag heter", "jeg heter", "nazywam się", "jmenuji se", "full name ?:", "first name ?:", "last name ?:", "surname ?:", "given name ?:",
+    "mijn naam is", "jag heter", "jeg heter", "nazywam się", "mam na imię", "jmenuji se", "full name ?:", "first name ?:", "last name ?:", "surname ?:", "given name ?:",
+    // The given-name and surname fields of other languages' forms and exports ("vorname: Lukas", "nazwisko Kowal").
+    "(?:vorname|nachname|familienname|apellidos?|nombres|sobrenome|cognome|voornaam|achternaam|imię|nazwisko|prénom|nom de famille) ?:?",
     "(?:customer|client|patient|caller|guest|passenger|employee|applicant|candidate|student|tenant|member|contact|account|card) ?(?:holder )?name ?:",
     "dear", "signed,?", "account holder ?:?", "card ?holder ?:?", "name on (?:the )?(?:card|account) ?(?:is)?:?", "applicant ?:?", "claimant ?:?",
     "patient ?:?", "policy ?holder ?:?", "beneficiary ?:?", "insured ?:?", "passenger ?:?",
@@ -252,6 +261,11 @@ const PERSON_LABELS = new Set([
   "attendee", "speaker", "from", "to", "cc", "nombre", "nombre completo", "titular", "destinatario", "remitente",
   "nome", "nome completo", "nom", "prénom", "destinataire", "expéditeur", "empfänger", "absender", "ansprechpartner",
   "naam", "ontvanger", "namn", "navn", "nimi", "imię i nazwisko", "név", "ügyfél",
+  // Roles in other languages' forms, exports and table headers ("| Cliente |", "Kunde:", "aval:").
+  "cliente", "paciente", "paziente", "huésped", "inquilino", "arrendatario", "solicitante", "candidato", "candidata",
+  "asegurado", "empleado", "aval", "fiador", "gestor", "gestora", "responsable", "kunde", "kundin", "mieter",
+  "bewerber", "mitarbeiter", "klant", "huurder", "klient", "locataire", "candidat", "assuré", "recruiter",
+  "hiring manager", "guarantor", "referee", "next of kin", "nok",
 ]);
 const NAME_LABEL_PREFIX = /^(?:(?:full|first|last|legal|display|customer|client|contact|guest|patient|employee|account|card) ?)?$/;
 
@@ -277,13 +291,35 @@ function addressBelow(scan: Scan, end: number): boolean {
   return false;
 }
 
+/** A word written as a name: "Siobhán", "O'Brien-Kavanagh", "Lloyd-Pryce" (not "API", "iOS", "Q3"). */
+const FULL_NAME_WORD = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}+(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}+)?$/u;
+
+const knownNameIn = (classes: readonly WordClass[]) => classes.some((c) => c === "first" || c === "last");
+
+/** A unit or a house number starting a line: the first line of a postal address ("Apt 4B, …", "12 Rue …"). */
+const ADDRESS_LINE = /^(?:[Aa]pt|[Aa]partment|[Ff]lat|[Uu]nit|[Ss]uite)\.?\s?\w{1,5},|^\d{1,5}[A-Za-z]?,?\s\p{Lu}\p{Ll}/u;
+
+/** The next line, or the one after it, holds contact details (the first may be an address line). */
+function contactBelow(text: string, end: number): boolean {
+  const first = lineEnd(text, end, 200);
+  const line1 = text.slice(first + 1, lineEnd(text, first + 1, 200)).replace(LINE_MARKERS, "");
+  if (CONTACT_LINE.test(line1.slice(0, 60))) return true;
+  if (!ADDRESS_LINE.test(line1)) return false;
+  const second = lineEnd(text, first + 1, 200);
+  const line2 = text.slice(second + 1, second + 61).replace(LINE_MARKERS, "");
+  return CONTACT_LINE.test(line2);
+}
+
 /** A line that holds a person's contact details: a phone number, an email address, or a phone or email label. */
 const CONTACT_LINE = /^(?:\+?\(?\d[\d ().-]{6,18}\d|[\w.+-]{1,40}@[\w-]{1,40}\.\w|(?:t|m|tel|phone|mob|mobile|cell|e|email|e-mail)\.?\s?:)/i;
+
+/** A phone number right after a name: eight digits or more, maybe grouped. */
+const PHONE_AFTER = /^\s\+?\d(?:[ ().-]?\d){7,14}(?!\d)/;
 
 /** Labels that credit a prompt's author ("Author:", "Maintainers:", "Created by:"). */
 const AUTHOR_LABEL = /^(?:co-?)?(?:authors?|authored by|maintainers?|maintained by|contributors?|credits?|created by|written by|made by|copyright)$/i;
 /** Contact details right after a name: "(diego@…)", "(+44 …)", "<ana@…>", ", tel.", " — SSN". */
-const CONTACT_AFTER = /^\s?(?:\((?:<?[\w.+-]{1,40}@[\w-]{1,40}\.\w|\+?\d[\d ().-]{6,20}\))|<[\w.+-]{1,40}@[\w-]{1,40}\.\w|,\s?(?:tel|phone|mobile|email|e-mail)\b|\s?[—–-]\s?(?:ssn|dob|tel|phone|salary|iban|account)\b)/i;
+const CONTACT_AFTER = /^\s?(?:\((?:<?[\w.+-]{1,40}@[\w-]{1,40}\.\w|\+?\d[\d ().-]{6,20}\))|<[\w.+-]{1,40}@[\w-]{1,40}\.\w|,\s?(?:tel|phone|mobile|email|e-mail)\b|\s?[—–-]\s?(?:ssn|dob|tel|phone|salary|iban|account)\b|,\s?(?:born|b\.|dob|d\.o\.b\.|geb\.|geboren|née?|nacid[oa]|nat[oa]|nascid[oa])\s(?:on\s|am\s|le\s|el\s|il\s|em\s)?\d|\s\+?\d[\d ().-]{6,16}\d(?!\d)|\s?\((?:b\.|born|dob|d\.o\.b\.|geb\.|née?|nac\.)\s?\d)/i;
 /** After a record line's name: a separator or the verb of a request ("— SSN …", "(buyer)", "wants to see …"). */
 const RECORD_AFTER =
   /^\s*(?:$|[—–(,;|]|-\s|\s(?:wants|asks|needs|is|was|has|had|called|said|says|lives|lived|works|worked|requests?|requested|would|will|booked|reported|paid|owes|moved|emailed|wrote)\b)/;
@@ -292,7 +328,7 @@ const INTRO_END = /^\s*(?:$|[,.!?;:)—–-]|\s(?:again|here|from|and|calling|sp
 /** After a name, words that make it the assistant's own ("I'm Gordon, Docker's AI assistant", "I'm Ember! How can I help"). */
 const PERSONA_AFTER = /^[^\n]{0,30}?\b(?:ai|virtual|digital)?\s?(?:assistant|bot|chatbot|agent|companion|guide|copilot|model)\b|how (?:can|may) i (?:help|assist)/i;
 /** Words that introduce oneself ("I'm", "this is", "me llamo", "je suis"). */
-const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|(?:hi|hey|hello|hiya|yo),? its|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
+const INTRO_BEFORE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|it['’]s|(?:hi|hey|hello|hiya|yo),? its|\bit is|me llamo|mi nombre es|soy|je suis|je m['’]appelle|ich bin|ich heiße|hier spricht|hier ist|aqui (?:é|fala) (?:o|a)|dit is|met|mein name ist|mi chiamo|sono|eu sou|me chamo|meu nome é|ik ben|mijn naam is|jag heter|jeg heter|nazywam się|jmenuji se|a nevem)$/;
 /** After "this is X" / "it's X", words that make X the speaker ("again", "here", "calling", ", from"). */
 const INTRO_CALLING = /^(?:\s(?:again|here|calling|speaking)\b|,\s?(?:calling|from|again)\b)/;
 /** Words after a name that introduce oneself ("Nagy Eszter vagyok", "Maria here"). */
@@ -303,7 +339,7 @@ const THANKS_BEFORE = /(?:\bhi|hello|\bhey|thanks|thank you|cheers|welcome|sorry
 const THANKS_CLAUSE = /(?:^|[.!?\n]\s*|\b(?:and|oh|ok|okay|well)\s)(?:thanks|thank you|many thanks|sorry|apologies|my apologies|good to hear|great to hear|nice to meet you|happy to help|you're welcome|you’re welcome|no problem|noted|got it|understood|of course|absolutely|certainly)\b[^.!?\n,]{0,36},\s?$/;
 const PERSONA_BEFORE = /\b(?:you are|you're|you’re|act as|acting as|play(?:ing)? (?:the role of|as)|your (?:name|persona|character)|persona|assistant(?!\*{0,2}\s?:))\b[^.!?\n]*$/;
 /** Quote and list markers before a line's text: "> ", "- ", "* ", "1. ", "| ". */
-const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*/;
+const LINE_MARKERS = /^[\s>*+•|#-]*(?:\d{1,3}[.)]\s+)?[\s>*+•|-]*(?:\[[\d/.,: -]{4,24}(?:\s?[AP]M)?\]\s?(?:-\s)?)?/;
 /** Words before a name that make it a place or a venue ("in Florence", "at Morgan Stanley", "on Kent Street"). */
 const PLACE_BEFORE = /(?:^|\s)(?:in|at|near|on|into|onto|around|outside|inside|across|along|opposite|towards?|via|visit|visiting|visited|fly to|flew to|flying to|drive to|drove to|moved to|move to|moving to|trip to|travel(?:l?ing|l?ed)? to|the|a|an)$/;
 /** What a sentence-initial lone first name is followed by when it is the subject ("Xavier is from Redfin"). */
@@ -394,7 +430,9 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     // Collect a run of name-shaped words on the same line, separated by one space (or a particle).
     const run: Token[] = [t];
     let k = i + 1;
-    while (k < tokens.length && run.length < 5) {
+    // Up to five words, not counting particles ("Ximena Ávila de la Garza").
+    let particles = 0;
+    while (k < tokens.length && run.length - particles < 5 && run.length < 8) {
       const prev = run[run.length - 1]!;
       const next = tokens[k]!;
       const gap = text.slice(prev.end, next.start);
@@ -409,6 +447,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
         (isCapitalised(after1.word) || (PARTICLES.has(after1.word) && after2 !== undefined && isCapitalised(after2.word)))
       ) {
         run.push(next);
+        particles++;
         k++;
         continue;
       }
@@ -436,6 +475,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     i = k;
   }
   if (PNR_HINT.test(text)) addBookingNames(text, out, builtin);
+  if (text.includes(", ")) addSurnameFirstNames(text, out, builtin);
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
   matches = dropFirmNames(text, matches);
@@ -446,6 +486,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   matches = matches.filter(
     (m) => (m.confidence ?? 1) >= 0.9 || m.value.includes(" ") || !/^ (?:and|&) /.test(text.slice(m.end, m.end + 6)) || !STREET_CORNER_AFTER.test(text.slice(m.end, m.end + 48)),
   );
+  const persona = personaNames(options.documentSource ?? text);
+  if (persona.size > 0) matches = matches.filter((m) => !persona.has(m.value.split(" ")[0]!));
   const kept = dropInsideAddresses(text, options, matches);
   if (documentParts) for (const w of nameParts(kept)) documentParts.add(w);
   return kept;
@@ -460,6 +502,26 @@ let lastDocumentNames: { source: string; parts: Set<string> } | undefined;
 function namesOfDocument(source: string): Set<string> {
   if (lastDocumentNames?.source !== source) lastDocumentNames = { source, parts: new Set() };
   return lastDocumentNames.parts;
+}
+
+/** "You are Ava Sinclair, the virtual concierge", "Your name is Quill": the assistant's own name. */
+const PERSONA_NAME = /\b(?:[Yy]ou are|[Yy]ou['’]re|[Yy]our name is|[Aa]ct as|[Yy]ou play)\s(\p{Lu}\p{Ll}{1,20})(?!['’\p{L}])/gu;
+let lastPersona: { source: string; names: Set<string> } | undefined;
+
+/**
+ * The names a document gives its assistant: later "Ava:" speaker labels and mentions of Ava are the persona, not a
+ * person. Read once per document (the linter scans a document's segments in order).
+ */
+function personaNames(source: string): Set<string> {
+  if (lastPersona?.source === source) return lastPersona.names;
+  const names = new Set<string>();
+  PERSONA_NAME.lastIndex = 0;
+  for (let m = PERSONA_NAME.exec(source); m; m = PERSONA_NAME.exec(source)) {
+    const c = classify(m[1]!);
+    if (c === "first" || c === "namelike" || c === "unknown") names.add(m[1]!);
+  }
+  lastPersona = { source, names };
+  return names;
 }
 
 /** The token before `t` is a title written in lower case ("ms.", "dr."), alone and one space before it. */
@@ -493,6 +555,44 @@ function addBookingNames(text: string, out: PiiMatch[], builtin: boolean): void 
     out.push({ type: "person-name", start, end: start + value.length, value, confidence: 0.85 });
   }
   out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Records that write the surname first: "PT: MBEKI-SANTOS, LUCIA F", "OKONJO, Adaeze · DOB …", "McKenna, Ruairí |
+ * b. …". The surname is in capitals or is one the lexicon knows, and the record says it is a person's: a birth
+ * date, a record number or a phone number follows on the line, or a patient or person label comes before it.
+ */
+const SURNAME_FIRST = /(?<![\p{L}\p{N}'’])(\p{Lu}{2,24}(?:[-'’]\p{Lu}{2,24})?|(?:Mc|O['’])?\p{Lu}\p{Ll}{1,24}(?:-\p{Lu}\p{Ll}{1,24})?), (\p{Lu}\p{Ll}{1,24}|\p{Lu}{2,24})(?: \p{Lu}\.?)?(?=[ \t]*(?:[|·;(\n]|[ \t]{2}|$))/gu;
+const RECORD_AFTER_NAME = /(?:^|[\s|·;(])(?:dob|d\.o\.b\.?|b\.|born|mrn|nhs|ssn|age)(?=[\s:#.]|$)|\+?\(?\d[\d ().-]{7,16}\d/i;
+const NAME_SLOT = /^(?:(?:first|last|given|family|middle|sur|fore)?name|surname)$/i;
+const RECORD_LABEL_BEFORE = /(?:^|[\s(])(?:pt|patient|name|client|customer|member|applicant|resident|scan)\s?:?\s*$/i;
+
+function addSurnameFirstNames(text: string, out: PiiMatch[], builtin: boolean): void {
+  const found = out.length;
+  let next = 0;
+  SURNAME_FIRST.lastIndex = 0;
+  for (let m = SURNAME_FIRST.exec(text); m; m = SURNAME_FIRST.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (next < found && out[next]!.end <= start) next++;
+    if (next < found && out[next]!.start < end) continue;
+    const surname = m[1]!;
+    const given = m[2]!;
+    const caps = /^\p{Lu}[\p{Lu}'’-]+$/u.test(surname);
+    const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+    const surnameClass = classify(caps ? titleCase(surname) : surname);
+    const givenClass = classify(/^\p{Lu}{2,}$/u.test(given) ? titleCase(given) : given);
+    if (!caps && surnameClass !== "last") continue;
+    if (![surnameClass, givenClass].every((c) => c === "first" || c === "last" || c === "unknown")) continue;
+    const lineFrom = lineStart(text, start, 120);
+    const rest = text.slice(end, lineEnd(text, end, 120));
+    if (!RECORD_AFTER_NAME.test(rest) && !RECORD_LABEL_BEFORE.test(text.slice(lineFrom, start))) continue;
+    const value = m[0];
+    // Template slots ("LASTNAME, FIRSTNAME") and placeholder people are no one.
+    if (NAME_SLOT.test(surname) || NAME_SLOT.test(given) || (builtin && isPlaceholderName(`${given} ${surname}`))) continue;
+    out.push({ type: "person-name", start, end, value, confidence: 0.85 });
+  }
+  if (out.length > found) out.sort((a, b) => a.start - b.start);
 }
 
 /** "Lauren and Sorlaskeid 32": a one-word name joined to a street name and its house number names a corner. */
@@ -577,7 +677,7 @@ function topicBefore(text: string, start: number): boolean {
   return false;
 }
 
-const LOWER_CUE_ANYWHERE = /name|call(?:s|ed)? me/i;
+const LOWER_CUE_ANYWHERE = /name|naam|call(?:s|ed)? me|imię|nazywam|llamo|chamo|chiamo|appelle|heiße|heisse|heter/i;
 /**
  * Strong cues after which the next word is a name whatever its case or other meanings: "my name is maria lopez",
  * "call me sandro", "it's under my partner's name roberto yamamura", the answer to a question for a name ("Bot:
@@ -586,7 +686,7 @@ const LOWER_CUE_ANYWHERE = /name|call(?:s|ed)? me/i;
 /** A question for a person's name, then maybe the answerer's speaker label: "What's the name on the account? User:". */
 const NAME_QUESTION = String.raw`\b(?:what(?:['\u2019]s| is| was) (?:your|his|her|their|the(?: customer['\u2019]s| caller['\u2019]s)?)(?: full| first| last| legal)? name|name on (?:the |your )?(?:card|account|booking|reservation|policy|ticket|order))\b[^?\n]{0,30}\?["\u201d]?(?:\s{0,3}[^\s:?]{1,20} ?:)?`;
 const STRONG_CUE = new RegExp(
-  String.raw`(?:\bmy name is|\bmy name['\u2019]s|\bcall(?:s|ed)? me|\b(?:my|his|her|their|(?:${RELATIONS}|${PERSON_NOUNS})['\u2019]s) (?:full |legal |maiden )?name(?: is|['\u2019]s)?|\bunder the name(?: of)?|${NAME_QUESTION})(?:[ \t]{1,2}|\n[ \t>]{0,2})["\u201c]?`,
+  String.raw`(?:\bmy name is|\bmy name['\u2019]s|\bcall(?:s|ed)? me|\b(?:me llamo|mi nombre es|me chamo|meu nome \u00e9|mi chiamo|je m['\u2019]appelle|ich hei(?:\u00df|ss)e|mein name ist|mijn naam is|jag heter|jeg heter|nazywam si\u0119|mam na imi\u0119)|\b(?:my|his|her|their|(?:${RELATIONS}|${PERSON_NOUNS})['\u2019]s) (?:full |legal |maiden )?name(?: is|['\u2019]s)?|\bunder the name(?: of)?|${NAME_QUESTION})(?:[ \t]{1,2}|\n[ \t>]{0,2})["\u201c]?`,
   "gi",
 );
 /** Words a strong cue may introduce: not ordinary words ("call me back", "what's your name? please say"). */
@@ -599,6 +699,9 @@ function strongCueEnds(text: string): Set<number> {
   for (let m = STRONG_CUE.exec(text); m; m = STRONG_CUE.exec(text)) ends.add(m.index + m[0].length);
   return ends;
 }
+
+/** Lower-case particles that start a surname, at the end of the text before its capitalised part. */
+const LEADING_PARTICLES = /(?:\s(?:von|van|de|der|den|di|da|du|del|della|ter|ten|zu|dos|das)){1,2}$/;
 
 /** The text of the line before `at`, from its start, without quote and list markers. */
 const PREFIX_WINDOW = 64;
@@ -651,6 +754,12 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   // word voids the run ("Visit Port Edward"), unless an honorific came first.
   let s = 0;
   let honorific = false;
+  // Words before a title are not part of the name, whatever they are ("Merci Madame Le Gall", "Danke Frau Weber").
+  const lastTitle = runCls.lastIndexOf("honorific");
+  if (lastTitle > 0 && lastTitle < run.length - 1 && runCls.slice(0, lastTitle).every((c) => c !== "honorific")) {
+    s = lastTitle + 1;
+    honorific = true;
+  }
   while (s < run.length) {
     const c = runCls[s]!;
     if (c === "honorific") {
@@ -681,7 +790,7 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   }
   const words = run.slice(s, e);
   const classes = runCls.slice(s, e);
-  if (words.length === 0 || words.length > 4) return undefined;
+  if (words.length === 0 || words.length - classes.filter((c) => c === "initial").length > 4 || words.length > 7) return undefined;
   const last = words[words.length - 1]!;
   const after = text.slice(last.end, last.end + 12).toLowerCase();
   if (/^\s?(?:inc|llc|ltd|corp|&|labs?|gmbh|plc)\b/.test(after)) return undefined;
@@ -701,7 +810,8 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   const first = classes[0]!;
   if (JAPANESE_HONORIFIC.test(last.word) && words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word))) return { start, end, confidence: 0.85 };
   const nameWords = classes.filter((c) => c !== "initial");
-  const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase());
+  // Particles before the capitalised part of a surname are the name's, not the cue's ("nachname: von Hohenstein").
+  const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase()).replace(LEADING_PARTICLES, "");
   // Only a short line prefix matters (a greeting, a quote marker); on a long line the window start is not the
   // line start, and a marker that no pattern matches stands in for the prefix.
   const lineStartIdx = lineStart(text, start, PREFIX_WINDOW);
@@ -742,16 +852,18 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     return { start, end, confidence: 0.8 };
   }
   // A signature without a sign-off: a full name alone on its line, the sender's phone or email on the next one
-  // ("> Harriet Mbeki-Lowe\n> (617) 394-0123 ext. 22").
+  // ("> Harriet Mbeki-Lowe\n> (617) 394-0123 ext. 22"). A record's header block too: the name, then its address
+  // and its phone ("Siobhán O'Brien-Kavanagh\nApt 4B, …\n087 214 6631"); a given name the lexicon lacks is
+  // vouched for by a known surname there.
   if (
     !longLine &&
     linePrefix.trim() === "" &&
     /^\s*$/.test(restOfLine) &&
     words.length >= 2 &&
     words.length <= 3 &&
-    first === "first" &&
+    (first === "first" || (knownNameIn(classes) && words.every((w) => FULL_NAME_WORD.test(w.word)))) &&
     runCls.slice(s, e).every(isNameClass) &&
-    CONTACT_LINE.test(text.slice(lineEnd(text, end, 200) + 1, lineEnd(text, end, 200) + 60).replace(LINE_MARKERS, ""))
+    contactBelow(text, end)
   ) {
     return { start, end, confidence: 0.8 };
   }
@@ -791,8 +903,9 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   if (honorific && (first === "first" || first === "last" || first === "unknown" || first === "initial" || surnameAfterTitle(run[s - 1]!.word, words[0]!.word))) {
     return { start, end, confidence: 0.9 };
   }
-  // Nor by other numbers without a title: "Sonnet 4.6", "Retro 4".
-  if (/^\s?\d/.test(after)) return undefined;
+  // Nor by other numbers without a title: "Sonnet 4.6", "Retro 4". A phone number is another matter ("Koen De Smet
+  // 0478 21 93 66"): the contact-details rule below reads it.
+  if (/^\s?\d/.test(after) && !PHONE_AFTER.test(text.slice(end, end + 24))) return undefined;
   const plainWords = words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word));
   const allNameLike = classes.every(isNameClass);
   const knownName = classes.some((c) => c === "first" || c === "last");
@@ -865,7 +978,7 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   if (
     !longLine &&
     /^\s?:/.test(text.slice(end, end + 2)) &&
-    /^[\s>]*$/.test(text.slice(lineStartIdx, start)) &&
+    SPEAKER_PREFIX.test(text.slice(lineStartIdx, start)) &&
     evidence &&
     allNameLike &&
     !AMBIGUOUS_FIRST.has(words[0]!.word.toLowerCase()) &&
@@ -975,12 +1088,15 @@ function knownFullName(classes: WordClass[]): boolean {
   return classes.slice(1).every((c) => c === "first" || c === "last" || c === "initial") && classes[classes.length - 1] === "last";
 }
 
+/** Before a speaker label: quote markers, or a chat export's date and time ("[04/03/2024, 09:14:55] Koen De Smet:"). */
+const SPEAKER_PREFIX = /^[\s>]*(?:\[[\d/.,: -]{4,24}(?:\s?[AP]M)?\]\s?(?:-\s)?)?$/;
+
 /** A greeting that starts a line or a labelled reply ("Hi", "Example output: Hello", "'Welcome back,"). */
 const GREETING_PREFIX =
-  /^\s*([A-Za-zÀ-ž][A-Za-zÀ-ž ]{0,30}:\s*)?["'“‘]?(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|g['’]day|greetings|welcome(?: back)?|hola|buen(?:os|as) (?:días|dias|tardes|noches)|bonjour|bonsoir|hallo|guten (?:tag|morgen|abend)|moin|ciao|buongiorno|buonasera|salve|olá|ola|bom dia|boa (?:tarde|noite)|hej|hei|god (?:morgen|dag)|goedemorgen|goedemiddag|cześć|dzień dobry|chào (?:anh|chị|em|ông|bà|bạn|cô)|chào)\s*,?\s*$/i;
+  /^\s*([A-Za-zÀ-ž][A-Za-zÀ-ž ]{0,30}:\s*)?["'“‘]?(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening|day)|g['’]day|greetings|welcome(?: back)?|hola|buen(?:os|as) (?:días|dias|tardes|noches)|bonjour|bonsoir|hallo|guten (?:tag|morgen|abend)|moin|ciao|buongiorno|buonasera|salve|olá|ola|bom dia|boa (?:tarde|noite)|hej|hei|god (?:morgen|dag)|goedemorgen|goedemiddag|hoi|dag|salut|coucou|servus|cześć|dzień dobry|chào (?:anh|chị|em|ông|bà|bạn|cô)|chào)\s*,?\s*$/i;
 /** A person's role or relation right before a name, maybe as an appositive: "customer", "our fraud lead,". */
 const ROLE_BEFORE = new RegExp(
-  `(?:^|[^a-z-])(?:${PERSON_NOUNS}|${RELATIONS}|cardholder|card holder|account holder|policyholder|claimant|adjuster|reviewer|owner|traveller|traveler|recruiter|hiring manager|signer|signatory|beneficiary|borrower|debtor|payee|sender|recipient|vet|veterinarian|officer|analyst),?$`,
+  `(?:^|[^a-z-])(?:${PERSON_NOUNS}|${RELATIONS}|cardholder|card holder|account holder|policyholder|claimant|adjuster|reviewer|owner|traveller|traveler|recruiter|hiring manager|signer|signatory|beneficiary|borrower|debtor|payee|sender|recipient|vet|veterinarian|officer|analyst|guarantor|gestora?|cliente|aval)(?:,| is| was| es| est| ist| è| é)?$`,
 );
 
 /** Verbs that hand work to a person ("Escalate to Priya Raman.", "opened by Liam Okafor,"). */
@@ -1027,7 +1143,7 @@ function surnameAfterTitle(title: string, word: string): boolean {
   return /^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?$/.test(title) && /^\p{Lu}\p{Ll}+$/u.test(word) && !NOT_PEOPLE.has(word.toLowerCase());
 }
 
-const LABEL_LINE = /^[\s>]*\p{Lu}[\p{L}'’-]{1,24}(?: \p{Lu}[\p{L}'’-]{1,24})?\s?:\s*\S/u;
+const LABEL_LINE = /^[\s>]*(?:\[[\d/.,: -]{4,24}(?:\s?[AP]M)?\]\s?(?:-\s)?)?\p{Lu}[\p{L}'’-]{1,24}(?: \p{Lu}[\p{L}'’-]{1,24})?\s?:\s*\S/u;
 
 /** The line before or after the one starting at `lineStartIdx` also starts with a speaker label: a transcript. */
 function neighbourLabelled(text: string, lineStartIdx: number): boolean {
@@ -1037,35 +1153,6 @@ function neighbourLabelled(text: string, lineStartIdx: number): boolean {
   if (lineStartIdx === 0) return false;
   const prev = text.slice(lineStart(text, lineStartIdx - 1, 80), lineStartIdx - 1);
   return LABEL_LINE.test(prev) || SPEAKER_LABEL.test(prev);
-}
-
-/** How many table rows above a cell are searched for the header row: bounded so a long table stays linear. */
-const TABLE_HEADER_LOOKBACK = 40;
-
-/**
- * The header text of the Markdown table column a cell sits in ("| Name | Age |\n|-|-|\n| Jane | 30 |" gives "Name"
- * for "Jane"), or undefined when the line is not a table row or no header row is found close above.
- */
-function tableColumnHeader(text: string, lineStartIdx: number, at: number): string | undefined {
-  const row = text.slice(lineStartIdx, at);
-  if (!/^\s*\|/.test(row)) return undefined;
-  let column = 0;
-  for (let i = 0; i < row.length; i++) if (row[i] === "|") column++;
-  let lineAt = lineStartIdx;
-  for (let n = 0; n < TABLE_HEADER_LOOKBACK && lineAt > 0; n++) {
-    const from = lineStart(text, lineAt - 1, 2000);
-    const line = text.slice(from, lineAt - 1);
-    if (!/^\s*\|/.test(line)) return undefined;
-    // The delimiter row ("|---|:-:|"): the row above it is the header.
-    if (/^\s*\|[\s:|-]+$/.test(line) && line.includes("-")) {
-      if (from === 0) return undefined;
-      const header = text.slice(lineStart(text, from - 1, 2000), from - 1);
-      const cell = header.split("|")[column];
-      return cell === undefined ? undefined : cell.replace(/[*_`]/g, "").trim();
-    }
-    lineAt = from;
-  }
-  return undefined;
 }
 
 /** The words of a found name, lower case, with "&"/"and" and the next capitalised word ("Marks & Spencer"). */

@@ -6,7 +6,7 @@ import { lineEnd, lineStart } from "./text.js";
 
 /** On the value's own line. */
 const PUBLIC_ON_LINE =
-  /\b(?:helpline|hotline|switchboard|toll[- ]free|freephone|public|front desk|reception desk|main line|head office|headquarters|customer (?:service|care|support) (?:line|number|team)|our (?:office|store|shop|branch)|store|shop|branch)\b/i;
+  /\b(?:helpline|hotline|switchboard|toll[- ]free|freephone|public|front desk|reception desk|main line|head office|headquarters|customer (?:service|care|support) (?:line|number|team)|our (?:office|store|shop|branch)|store|shop|branch|(?:business|company|office|landline of the office) (?:line|number|phone)|general enquiries|(?:call|contact|reach|text|message|whatsapp) us|oficina|sucursal|gesch[aä]ftsstelle|kantoor|ufficio|bureau)\b/i;
 /** In the text before it (a lead-in paragraph): "the emails are public mailboxes", "business addresses". */
 const PUBLIC_BEFORE = /\b(?:public (?:mailbox(?:es)?|inbox(?:es)?|numbers?|lines?|contacts?|addresses)|business (?:address(?:es)?|contacts?|numbers?|lines?)|published (?:numbers?|contacts?))\b/i;
 
@@ -20,6 +20,14 @@ export function isPublicContact(text: string, before: string | undefined, start:
   // …" names a branch in one sentence and the writer's own number in the next.
   const sentence = sentenceAround(line, start - from, end - from);
   if (PUBLIC_ON_LINE.test(sentence) && !PERSONAL_OWNER.test(sentence)) return true;
+  // A value that starts its line continues the sentence of the line above ("… and the front desk line\n  +44 20 …"),
+  // when that line is a sentence and not a label of its own ("reception desk\n642-913-0184").
+  if (from > 0 && /^[\s>*•-]*$/.test(text.slice(from, start))) {
+    const above = text.slice(lineStart(text, from - 1, 200), from - 1);
+    const tail = above.slice(Math.max(above.lastIndexOf(". "), above.lastIndexOf("! "), above.lastIndexOf("? ")) + 1);
+    const sentenceLike = tail.trim().split(/\s+/).length >= 4;
+    if (sentenceLike && !/[.!?:]\s*$/.test(above) && PUBLIC_ON_LINE.test(tail) && !PERSONAL_OWNER.test(tail + sentence)) return true;
+  }
   const window = (start < 400 ? (before ?? "").slice(-(400 - start)) : "") + text.slice(Math.max(0, start - 400), start);
   return PUBLIC_BEFORE.test(window);
 }

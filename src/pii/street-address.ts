@@ -16,7 +16,7 @@
  * "lives at"...) or such a multi-line block; in conversation text any address counts. Lower-case addresses need a
  * cue or a street type. Every pattern is bounded and tried only at a number or a keyword, so the scan stays linear.
  */
-import { isDialogueLine, isDigitCode, lineStart, textBefore } from "./text.js";
+import { isDialogueLine, isDigitCode, lineStart, tableColumnHeader, textBefore } from "./text.js";
 import type { DetectorContext, PiiMatch } from "./types.js";
 
 /** A name word: capitalised, or a lower-case joining word inside a street name ("Rua das Flores"). */
@@ -31,7 +31,7 @@ const HOUSE_NUMBER = "\\d{1,5}[A-Za-z]?(?:[-/]\\d{1,4}[A-Za-z]?)?";
  * In lower case, "3 via email" and "send it via email 3 times" are not addresses: the other languages' forms then
  * need their house number at the end of the address, except the French "12 rue de la paix".
  */
-const ADDRESS_END = "(?=\\s*(?:$|[,.;:!?)\\n—–-]|\\s(?:suite|apt|apto|unit|flat|floor|piso|lgh|m\\.|int\\.|interior|depto|dpto|\\d)))";
+const ADDRESS_END = "(?=\\s*(?:$|[,.;:!?)\\n—–-]|\\s(?:suite|apt|apto|unit|flat|floor|piso|lgh|m\\.|lok\\.|lokal|int\\.|interior|depto|dpto|bus|bte|scala|esc\\.|escalera|\\d)))";
 const FRENCH_TYPES = "rue|avenue|boulevard|bd|chemin|allée|impasse|quai|place|cours";
 const TYPES_AFTER =
   "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Close|Crescent|Cres|Row|Alley|Plaza|Loop|Pike|Grove|Gardens|Mews|Walk|Causeway|Expressway|Freeway|Turnpike|Crossing|Heights|Ridge|Meadows?|Estates?|Creek|Hill|Park|Green|Quay|Wharf|Brook|Glen|Hollow|Vale|Rise|View|Point|Landing|Bend|Commons|Path|Pass|Run|Manor|Chase|Fold|Garth|Wynd|Broadway";
@@ -45,10 +45,12 @@ const COMPOUND_ENDINGS =
   "straße|strasse|str\\.|weg|gasse|platz|allee|damm|ring|ufer|steig|pfad|straat|laan|plein|gracht|kade|singel|dijk|gatan|gata|vägen|väg|gränd|vej|gade|veien|vei|vegen|vegur|gata|tie|katu|kuja|polku|tori|utca|iela|gatvė";
 
 const UNIT_WORDS =
-  "apt|apartment|apto|apdo|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|piso|planta|puerta|andar|sala|loja|bloco|bl|wohnung|whg|etage|stock|bus|bte|boîte|appt|app|int|interior|interno|depto|dpto|scala|lgh|lägenhet|door|m\\.|#";
+  "apt|apartment|apto|apdo|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|piso|planta|puerta|andar|sala|loja|bloco|bl|wohnung|whg|etage|stock|bus|bte|boîte|appt|app|int|interior|interno|depto|dpto|scala|esc|escalera|lok|lokal|lgh|lägenhet|door|m\\.|#";
 /** A floor or door written number first: "4 tr" (Swedish), "3. tv." (Danish), "2. emelet 5" (Hungarian), "3º B". */
 const FLOOR = `\\d{1,2}(?:[º°ª]|\\.)?${SP}?(?:tr|trappor|tv|th|mf|st|sal|etg|emelet|em|stock|og|étage|piso|andar)\\.?(?:${SP}\\d{1,3}\\.?)?(?![\\p{L}])|\\d{1,2}[º°ª]${SP}?[A-Za-z]?(?:${SP}(?:izq|dcha|der|esq|dto)\\.?)?`;
-const UNIT = `(?:,?${SP}(?:(?:${UNIT_WORDS})\\.?${SP}?#?[A-Za-z0-9º°ª-]{1,6}|${FLOOR}))`;
+/** Dutch floors written onto the house number: "Prinsengracht 263-III", "Kerkstraat 12-hs", "Laan 4-bg". */
+const DUTCH_FLOOR = "-(?:I{1,3}|IV|hs|huis|bg|boven)(?![\\p{L}\\p{N}])";
+const UNIT = `(?:,?${SP}(?:(?:${UNIT_WORDS})\\.?${SP}?#?[A-Za-z0-9º°ª-]{1,6}|${FLOOR})|${DUTCH_FLOOR})`;
 /** Postcodes of the US, UK, Canada, the Netherlands, Poland, Portugal, Sweden/Czechia and the 4-5 digit rest. */
 const POSTCODE =
   "(?:\\d{5}-\\d{4}|\\d{4}-\\d{3}|\\d{3}-\\d{4}|\\d{5}|\\d{4}|\\d{2}-\\d{3}|\\d{3}[ \\u00a0]\\d{2}|\\d{4}[ \\u00a0]?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\u00a0]\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\u00a0]\\d[A-Z]\\d)";
@@ -163,7 +165,7 @@ const JAPANESE = lazyRegExp(() => new RegExp(
 ));
 /** Colombian grid addresses: "Carrera 7 # 71-21", "Calle 100 No. 8A-55". */
 const COLOMBIAN = lazyRegExp(() => new RegExp(`(?:Carrera|Cra\\.?|Kr\\.?|Calle|Cl\\.?|Diagonal|Dg\\.?|Transversal|Avenida|Av\\.?|Autopista)${SP}\\d{1,3}[A-Z]?(?:${SP}(?:Bis|Sur|Este))?${SP}?(?:#|No\\.?|N[º°o]\\.?)${SP}?\\d{1,3}[A-Z]?-\\d{1,3}`, `iy${u}`));
-const PO_BOX = /(?:P\.?\s?O\.?\s?Box|Post(?:al)?\s?(?:Office\s)?Box|Postbox|Postboks|Postfach|Apartado(?:\s(?:de\s)?correos)?|Caixa\sPostal|Casilla(?:\sde\scorreo)?|B\.P\.|Boîte\spostale|Skrytka\spocztowa)\s{1,2}(?:No\.?\s?)?\d{1,6}\b/iy;
+const PO_BOX = /(?:P\.?\s?O\.?\s?Box|Post(?:al)?\s?(?:Office\s)?Box|Postbox|Postboks|Postfach|Apartado(?:\s(?:de\s)?correos|\sPostal)?|Caixa\sPostal|Casilla(?:\sde\scorreo)?|B\.P\.|Boîte\spostale|Skrytka\spocztowa)\s{1,2}(?:No\.?\s?)?\d{1,6}(?:-[A-Z]\b)?\b/iy;
 /** US military mail: the unit or ship, then APO/FPO/DPO and the "state" code (AA, AE, AP) and ZIP. */
 const MILITARY = /(?:(?:PSC|CMR|Unit)\s\d{1,5},?\s(?:Box\s\d{1,5})?|(?:USS|USNS|USNV|USCGC|USCG|USAV)\s[\p{L}'’. -]{1,30}?)[,\s]{1,4}(?:[>*-]\s?)?(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?:-\d{4})?/iuy;
 const MILITARY_LINE = /(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}(?:-\d{4})?/iy;
@@ -182,6 +184,14 @@ const COMPOUND_ANCHOR = lazyRegExp(() => new RegExp(`(?<![\\p{L}\\p{N}])[\\p{L}]
 
 const ADDRESS_CUE =
   /(?:address|addr\.?|adresse|anschrift|adres|adresa|dirección|direccion|domicilio|endereço|endereco|morada|indirizzo|osoite|cím|címem|lakcím|ship(?:ped|ping)?(?: it| them)? to|deliver(?:ed|y)?(?: it| them)? to|mail(?:ed|ing)? to|send (?:it |them |the [a-z]+ |a new one )?to|sent to|post (?:it |them |my [a-z ]{1,30})?to|forward(?:ed)? to|return(?:ed)? (?:it |them )?to|lives?|living|located at|residence|resides? at|home|billing|shipping|postal|moved to|move to|moving to|pick(?:ed)? up (?:at|from)|visit (?:me|us|her|him) at|meet (?:me |us |you )?at|arrived at|corner of|apartment|house|flat \d|(?:my|her|his|their|our) flat|where (?:he|she|they|i) li?ves?|here they are|recipient|consignee|shipper|sender|patient|guest|tenant|buyer|applicant|employee|account holder|vivo en|vivo na|moro (?:na|em|no)|wohne|wohnhaft|j'habite|habite|abito|bor på|bor i|mieszkam|asun)[^\n]{0,40}$/;
+/** A table column whose header names an address ("| Domicilio |", "| Current address |", "| Anschrift |"). */
+const ADDRESS_HEADER = /^(?:(?:home|current|postal|mailing|billing|shipping|delivery|street|private)\s)?(?:address|adresse|anschrift|adres|adresa|dirección|direccion|domicilio|endereço|endereco|morada|indirizzo|osoite|cím|lakcím)$/i;
+function addressColumn(text: string, at: number): boolean {
+  if (text[at - 1] !== " " && text[at - 1] !== "|") return false;
+  const header = tableColumnHeader(text, lineStart(text, at, 2000), at);
+  return header !== undefined && ADDRESS_HEADER.test(header);
+}
+
 /** A shop, an office or a branch: its address is a business's, not a person's. */
 const BUSINESS_CUE = /\b(?:offices?|stores?|shops?|branch(?:es)?|headquarters|hq|business address(?:es)?|showroom|warehouse|returns? cent(?:re|er)|opening hours|open \d|visit us|coffee|caf[eé]|restaurant|bistro|bakery|pizzeria|diner|hotel|hostel|museum|gallery|theat(?:re|er)|cinema|library|pharmacy|salon|gym|brewery|winery|venue|our (?:clinic|studio))\b/i;
 
@@ -222,7 +232,7 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
   const dialogue = options.textKind === "dialogue";
   const before = options.before ?? "";
   const cued = (at: number) =>
-    dialogue || isDialogueLine(text, at) || ADDRESS_CUE.test(textBefore(text, at, 80, true)) || ADDRESS_CUE.test(previousLine(text, at, before));
+    dialogue || isDialogueLine(text, at) || ADDRESS_CUE.test(textBefore(text, at, 80, true)) || ADDRESS_CUE.test(previousLine(text, at, before)) || addressColumn(text, at);
   const candidates = collectCandidates(text, cued);
   let lastEnd = -1;
   for (const c of candidates) {
@@ -561,7 +571,9 @@ export function lastLine(text: string): string {
   return trimmed.slice(trimmed.lastIndexOf("\n") + 1).replace(/^[\s>*+•|#-]*/, "");
 }
 
-const BUSINESS_IN_SENTENCE = /\b(?:office|offices|store|shop|branch|headquarters|hq|showroom|warehouse|our (?:clinic|studio|practice))\b/i;
+/** Offices, shops and branches in English and the other languages the address forms cover. */
+const BUSINESS_IN_SENTENCE =
+  /\b(?:office|offices|store|shop|branch|headquarters|hq|showroom|warehouse|our (?:clinic|studio|practice)|oficina|sucursal|tienda|escrit[oó]rio|loja|filial|b[uü]ro|filiale|gesch[aä]ftsstelle|bureau|agence|magasin|ufficio|negozio|kantoor|winkel|biuro|sklep)\b/i;
 const PERSONAL_IN_SENTENCE = /\b(?:my|home|lives?|living|resid\w*|his|her|their|tenant|patient|customer|client|guest|deliver\w*|ship\w*|send|sent|mov(?:e|ed|ing))\b/i;
 
 /** The address's sentence (on its line) names an office, a shop or a branch, and no person's home. */

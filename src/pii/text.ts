@@ -90,3 +90,32 @@ export function isDialogueLine(text: string, offset: number): boolean {
   const start = lineStart(text, offset);
   return SPEAKER_LABEL.test(text.slice(start, start + 40));
 }
+
+/** How many table rows above a cell are searched for the header row: bounded so a long table stays linear. */
+const TABLE_HEADER_LOOKBACK = 40;
+
+/**
+ * The header text of the Markdown table column a cell sits in ("| Name | Age |\n|-|-|\n| Jane | 30 |" gives "Name"
+ * for "Jane"), or undefined when the line is not a table row or no header row is found close above.
+ */
+export function tableColumnHeader(text: string, lineStartIdx: number, at: number): string | undefined {
+  const row = text.slice(lineStartIdx, at);
+  if (!/^\s*\|/.test(row)) return undefined;
+  let column = 0;
+  for (let i = 0; i < row.length; i++) if (row[i] === "|") column++;
+  let lineAt = lineStartIdx;
+  for (let n = 0; n < TABLE_HEADER_LOOKBACK && lineAt > 0; n++) {
+    const from = lineStart(text, lineAt - 1, 2000);
+    const line = text.slice(from, lineAt - 1);
+    if (!/^\s*\|/.test(line)) return undefined;
+    // The delimiter row ("|---|:-:|"): the row above it is the header.
+    if (/^\s*\|[\s:|-]+$/.test(line) && line.includes("-")) {
+      if (from === 0) return undefined;
+      const header = text.slice(lineStart(text, from - 1, 2000), from - 1);
+      const cell = header.split("|")[column];
+      return cell === undefined ? undefined : cell.replace(/[*_`]/g, "").trim();
+    }
+    lineAt = from;
+  }
+  return undefined;
+}

@@ -158,3 +158,10 @@ describeMarkedSet("second realistic PII set", "pii-real-2", ["dev", "heldout"], 
 });
 
 describeMarkedSet("third realistic PII set (dev only)", "pii-real-3", ["dev"], 80);
+
+describeMarkedSet("fourth realistic PII set (dev only)", "pii-real-4", ["dev"], 180, ({ base, files }) => {
+  it("keeps a decoy-only file", () => {
+    const labelled = new Set((JSON.parse(readFileSync(join(base, "labels.json"), "utf8")) as { labels: ValueLabel[] }).labels.map((l) => l.file));
+    expect(files.filter((f) => !labelled.has(f)).length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -3,6 +3,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a date answering a turn that asked nothing about birth", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Your order shipped. Thanks.\"}, {\"role\": \"user\", \"content\": \"19.05.2021 was the date I ordered\"}]}\n" },
     { name: "a plan b is not a birth cue", code: "We fall back to plan b. 12/03/2020 was the last rollout.\n" },
     { name: "dates without a birth cue", code: "Order placed on 2024-03-14; release 03/14/2023.\n" },
     { name: "placeholder and impossible dates", code: "DOB: 1970-01-01. Date of birth: 13/45/1990.\n" },
@@ -16,6 +17,28 @@ new RuleTester().run(rule, {
     { name: "a retailer name is not a cue", code: "Fnac 12/03/2020 receipt attached.\n" },
   ],
   invalid: [
+    {
+      name: "born abbreviated in a pipe-separated record",
+      code: "row 1: OKAFOR-BELL, Chidinma | b. 03/09/1977 | cell on file\n",
+      errors: [{ messageId: "found", line: 1, column: 35, endLine: 1, endColumn: 45 }],
+    },
+    {
+      name: "a table column headed with an abbreviated birth cue",
+      code: "| Folio | F. de nacimiento |\n|---|---|\n| CR-1 | 22/08/1991 |\n",
+      errors: [{ messageId: "found", line: 3, column: 10, endLine: 3, endColumn: 20 }],
+    },
+    {
+      name: "a Spanish answer turn after a question for the birth date",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"¿Me confirma la fecha de nacimiento del titular?\"}, {\"role\": \"user\", \"content\": \"el 23 de octubre de 1974\"}]}\n",
+      errors: [{ messageId: "found", line: 1, column: 133, endLine: 1, endColumn: 154 }],
+    },
+    {
+      name: "an answer turn after a request for the birth date that is not a question",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Ich bräuchte noch Ihr Geburtsdatum.\"}, {\"role\": \"user\", \"content\": \"19.05.1961. Danke!\"}]}\n",
+      errors: [{ messageId: "found", line: 1, column: 117, endLine: 1, endColumn: 127 }],
+    },
     {
       name: "a short YAML value under a birth-date key",
       filename: "records.yaml",

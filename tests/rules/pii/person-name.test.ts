@@ -3,6 +3,9 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a template's name slots and a list of countries", code: "PT: LASTNAME, FIRSTNAME     MRN ########    DOB: MM/DD/YYYY\nSupported: USA, Canada | 2024\n" },
+    { name: "the assistant's persona named by the prompt, as a speaker label", code: "You are Ava Sinclair, the hotel's concierge.\n\nGuest: who designed the lobby?\nAva: The studio did, in 2019.\n" },
+    { name: "a reply word the name lists know as a given name", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"¡Hola! Claro, ¿me confirma la fecha?\"}]}\n" },
     { name: "a short YAML name that is not under a person key is not read", filename: "agents.yaml", code: "agent:\n  name: Ana Pereira\n  phone_tool: enabled\n" },
     { name: "a relation word before a company or an ordinary word", code: "Our partner Stripe handles payments. The mother Board is faulty.\n" },
     { name: "a title-case heading over a number line", filename: "readme.md", code: "## Getting Started\nVisual Studio\n1234567 downloads\n" },
@@ -33,6 +36,91 @@ new RuleTester().run(rule, {
     { name: "a product after a hand-off verb and a first name with an unknown word", code: "Ask Claude Opus for a plan. Use Grace Hopper as the theme.\n" },
   ],
   invalid: [
+    {
+      name: "a relative named after a Spanish possessive and relation",
+      code: "- 17/05: el cliente paga el viernes; su esposa Catalina confirmó.\n",
+      errors: [{ messageId: "found", line: 1, column: 48, endLine: 1, endColumn: 56 }],
+    },
+    {
+      name: "a surname field whose value starts with a particle",
+      filename: "contacts.yaml",
+      code: "contacts:\n  - nachname: von Hohenstein-Walther\n",
+      errors: [{ messageId: "found", line: 2, column: 19, endLine: 2, endColumn: 37 }],
+    },
+    {
+      name: "a surname-first record in capitals with a record number and a birth date",
+      code: "PT: MBEKI-SANTOS, LUCIA F        MRN 00482913    DOB: 02/17/1951\n",
+      errors: [{ messageId: "found", line: 1, column: 5, endLine: 1, endColumn: 26 }],
+    },
+    {
+      name: "a surname-first record with a Mc surname before a birth date",
+      code: "row 2: McKenna, Ruairí | b. 11/22/1969 | home on file\n",
+      errors: [{ messageId: "found", line: 1, column: 8, endLine: 1, endColumn: 23 }],
+    },
+    {
+      name: "clinical shorthand before a name, its birth date in brackets after it",
+      code: "## Bay 2\n- Pt Ewan McCrindle (b. 12.03.1958), NOK daughter on the ward\n",
+      errors: [{ messageId: "found", line: 2, column: 6, endLine: 2, endColumn: 20 }],
+    },
+    {
+      name: "multilingual given-name and surname fields of a contact export",
+      filename: "contacts.yaml",
+      code: "contacts:\n  - vorname: Friederike\n    nachname: Oberhuber\n",
+      errors: [{ messageId: "found", line: 2, column: 14, endLine: 2, endColumn: 24 }, { messageId: "found", line: 3, column: 15, endLine: 3, endColumn: 24 }],
+    },
+    {
+      name: "a lower-case name after a Polish \"my name is\"",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"dzień dobry, mam na imię małgorzata. Rower na ul. Długa 5.\"}]}\n",
+      errors: [{ messageId: "found", line: 1, column: 69, endLine: 1, endColumn: 79 }],
+    },
+    {
+      name: "a full name with particles under a Spanish client column",
+      code: "| Folio | Cliente |\n|---|---|\n| CR-1 | Ximena Ávila de la Garza |\n",
+      errors: [{ messageId: "found", line: 3, column: 10, endLine: 3, endColumn: 34 }],
+    },
+    {
+      name: "a name after a role and a copula, with a Mc surname",
+      code: "The hiring manager is Gráinne McNulty.\n",
+      errors: [{ messageId: "found", line: 1, column: 23, endLine: 1, endColumn: 38 }],
+    },
+    {
+      name: "a known given name with a Mc surname",
+      code: "Reported to Declan McAllister at Kerrygold.\n",
+      errors: [{ messageId: "found", line: 1, column: 13, endLine: 1, endColumn: 30 }],
+    },
+    {
+      name: "a surname after a title that follows a word of thanks",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Merci Madame Le Gall. Pouvez-vous confirmer ?\"}]}\n",
+      errors: [{ messageId: "found", line: 1, column: 62, endLine: 1, endColumn: 69 }],
+    },
+    {
+      name: "a Latin-American professional title before a name with particles",
+      code: "Su aval es su tío, Lic. Rogelio de la Garza Treviño, tel. 81 8347 2290.\n",
+      errors: [{ messageId: "found", line: 1, column: 25, endLine: 1, endColumn: 52 }],
+    },
+    {
+      name: "a speaker label after a chat export's date and time",
+      filename: "export.txt",
+      code: "[04/03/2024, 13:37:01] Élodie Nkemba-Vandewalle: bonjour\n[04/03/2024, 13:40:12] Shop: à demain\n",
+      errors: [{ messageId: "found", line: 1, column: 24, endLine: 1, endColumn: 48 }],
+    },
+    {
+      name: "a name line over an address line and a phone line",
+      code: "CV header:\n\nSiobhán O'Brien-Kavanagh\nApt 4B, The Maltings, Bow Street\n087 214 6631\n",
+      errors: [{ messageId: "found", line: 3, column: 1, endLine: 3, endColumn: 25 }],
+    },
+    {
+      name: "a full name followed by its date of birth",
+      code: "Candidate: see below.\n\nAnil Oyelaran, born 1986-04-30, applied in May.\n",
+      errors: [{ messageId: "found", line: 3, column: 1, endLine: 3, endColumn: 14 }],
+    },
+    {
+      name: "a full name followed by a phone number",
+      code: "Next of kin: please call Koen De Smet 0478 21 93 66 after six.\n",
+      errors: [{ messageId: "found", line: 1, column: 26, endLine: 1, endColumn: 38 }],
+    },
     {
       name: "a short YAML name under a person key",
       filename: "records.yaml",

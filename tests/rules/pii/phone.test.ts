@@ -3,6 +3,9 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "a business line after an office address", code: "Office: Harbour & Vale, 18 Oxford Street, Southampton SO14 3DJ, 023 8022 9140 (business line, fine to share).\n" },
+    { name: "a front desk line continued on the next line", code: "- Booking refs (HLH-24-88213) and the front desk line\n  +44 20 7946 0321 are not personal.\n" },
+    { name: "a number after call us", code: "Dresses in red, black and blue with prices\nand for call us 01207001275\n" },
     { name: "fictional 555 numbers", code: "Test with (201) 555-0123, 555-0142 or +1 415 555 0132.\n" },
     { name: "Ofcom's drama mobile range, the placeholder promptvet suggests", code: "Call 07700 900123 or +44 7700 900456.\n" },
     { name: "order ids, dates, versions and prices", code: "Order #4155552671 shipped 2024-01-15 at 12:30; version 10.0.19045.3693; total $1,299.00; ISBN 978-0-306-40615-7.\n" },
@@ -13,6 +16,17 @@ new RuleTester().run(rule, {
     { name: "a public helpline", code: "The IRS helpline 800-829-1040 is public.\n" },
   ],
   invalid: [
+    {
+      name: "the writer's own office line",
+      code: "Customer note: call me on my office line 07700 183447.\n",
+      errors: [{ messageId: "found", line: 1, column: 42, endLine: 1, endColumn: 54 }],
+    },
+    {
+      name: "a short value under a mobil key",
+      filename: "contacts.yaml",
+      code: "contacts:\n  - mobil: 0176 4419 0263\n",
+      errors: [{ messageId: "found", line: 2, column: 12, endLine: 2, endColumn: 26 }],
+    },
     {
       name: "a short YAML value under a phone key, the key read as its label",
       filename: "records.yaml",

@@ -12,6 +12,27 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: "a Polish address with a lok. unit",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"rower proszę wysłać na ul. Piotrkowska 112 lok. 5, 90-006 Łódź\"}]}\n",
+      errors: [{ messageId: "found", line: 1, column: 67, endLine: 1, endColumn: 106 }],
+    },
+    {
+      name: "addresses under a Domicilio column, not an office's",
+      code: "| Folio | Domicilio |\n|---|---|\n| CR-1 | Carrera 43A # 14-109, Apto 802, El Poblado, Medellín |\n| CR-2 | Av. Revolución 1387, Álvaro Obregón, CDMX (oficina) |\n",
+      errors: [{ messageId: "found", line: 3, column: 10, endLine: 3, endColumn: 62 }],
+    },
+    {
+      name: "an Apartado Postal box with a letter",
+      code: "Guarantor's address: Apartado Postal 27-B, 64000 Monterrey, N.L.\n",
+      errors: [{ messageId: "found", line: 1, column: 22, endLine: 1, endColumn: 65 }],
+    },
+    {
+      name: "a Dutch floor written onto the house number",
+      code: "Candidate lives at Prinsengracht 263-III, 1016 GV Amsterdam.\n",
+      errors: [{ messageId: "found", line: 1, column: 20, endLine: 1, endColumn: 60 }],
+    },
+    {
       name: "a four-digit house number after a street name (not cut after three digits)",
       code: "User: send it to 10 Travessa Esmeraldo Neto 1620 Apt. 199, Mata Mourisca please\n",
       errors: [{ messageId: "found", line: 1, column: 18, endLine: 1, endColumn: 73 }],
