@@ -902,11 +902,12 @@ function extractFromClause(
   const inClause = candidatePatterns(clause.toLowerCase());
   const inCode = codeText === clause ? inClause : candidatePatterns(codeText.toLowerCase());
   for (let p = 0; triggered && p < VALUE_PATTERNS.length; p++) {
-    const pattern = VALUE_PATTERNS[p]!;
-    const code = CODE_DIMENSIONS.has(pattern.dimension);
-    if (elsewhere && !code) continue;
-    const text = code ? codeText : clause;
+    // Most clauses are candidates for none of the patterns: the marks are read before anything else.
+    const code = IS_CODE_PATTERN[p] === 1;
     if (!(code ? inCode : inClause)[p]) continue;
+    if (elsewhere && !code) continue;
+    const pattern = VALUE_PATTERNS[p]!;
+    const text = code ? codeText : clause;
     // Polarity and objects are read in the rule itself, not in its leading condition ("If no agent fits, use tools").
     const rule = ruleText(text);
     if (pattern.anchor && !pattern.anchor.test(text) && !view.sentenceMatches(pattern.anchor)) continue;
@@ -1084,6 +1085,9 @@ const WHOLE_THING: ReadonlySet<Dimension> = new Set(["repeat", "title", "postscr
 
 /** Dimensions whose values are often written as code (`pnpm`, `camelCase`, `*`). */
 const CODE_DIMENSIONS: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "convention", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
+
+/** For each of `VALUE_PATTERNS` (same order), 1 when its dimension is in `CODE_DIMENSIONS`. */
+const IS_CODE_PATTERN = Uint8Array.from(VALUE_PATTERNS, (p) => (CODE_DIMENSIONS.has(p.dimension) ? 1 : 0));
 
 /** The masked clause with the contents of single-word code spans put back (the backticks stay blank). */
 function withCodeWords(masked: string, raw: string): string {
