@@ -137,11 +137,12 @@ function literalsOf(node: Node): string[] | undefined {
       // Runs of plain characters are one literal ("table" in `tables?`); of the parts that must appear, the one
       // whose shortest literal is longest filters best. A lookaround's text is taken only when it is clearly longer
       // than the match's own ("named like" before `[a-z]+(?:-[a-z]+)+`, whose own part is "-"): short phrases after
-      // a name (" only" after a language) are more common in prompts than the names themselves.
+      // a name (" only" after a language) are more common in prompts than the names themselves. Between parts as
+      // long, one holding a common short word loses: "in|into|using|use" is in nearly every clause, "kg|grams" not.
       const parts: { literals: string[]; score: number }[] = [];
       let run = "";
       const flush = () => {
-        if (run) parts.push({ literals: [run], score: run.length });
+        if (run) parts.push({ literals: [run], score: partScore([run]) });
         run = "";
       };
       for (const x of node.xs) {
@@ -150,7 +151,7 @@ function literalsOf(node: Node): string[] | undefined {
         else {
           flush();
           const sub = literalsOf(x);
-          if (sub) parts.push({ literals: sub, score: Math.min(...sub.map((s) => s.length)) - (x.t === "look" ? 1.5 : 0) });
+          if (sub) parts.push({ literals: sub, score: partScore(sub) - (x.t === "look" ? 1.5 : 0) });
         }
       }
       flush();
@@ -168,9 +169,23 @@ function literalsOf(node: Node): string[] | undefined {
 }
 
 /**
+ * Characters a literal may hold: printable ASCII, and the Latin-1 signs ("°" in "°C"), which have no case, so an
+ * expression matches each only as itself and lower-casing the text keeps it. Not "µ", whose upper case is Greek.
+ */
+export const OUTSIDE_SAFE_CHARACTERS = /[^\x20-\x7e\u00a0-\u00b4\u00b6-\u00bf]/;
+
+/** Short words found in most sentences of a prompt: a part that needs only one of them filters little. */
+const COMMON_SHORT_WORDS = new Set(["a", "an", "as", "at", "be", "by", "do", "if", "in", "is", "it", "no", "not", "of", "on", "or", "so", "the", "to", "use", "we", "you"]);
+
+/** How well a part's literals filter: its shortest literal's length, less half a character for a common word. */
+function partScore(literals: readonly string[]): number {
+  return Math.min(...literals.map((s) => s.length)) - (literals.some((s) => COMMON_SHORT_WORDS.has(s.toLowerCase())) ? 0.5 : 0);
+}
+
+/**
  * The lower-case literals of which every match of `re` holds one, or undefined when no such set is known (then the
- * expression must always run). Unicode expressions and literals outside ASCII are not filtered: lower-casing the
- * text is then not sure to keep what the expression compares. A case-sensitive expression is: the text holds an
+ * expression must always run). Unicode expressions and literals with letters outside ASCII are not filtered:
+ * lower-casing the text is then not sure to keep what the expression compares. A case-sensitive expression is: the text holds an
  * ASCII literal as written, so the lower-cased text holds it lower-cased (each character is lower-cased on its own).
  */
 export function requiredLiterals(re: RegExp): readonly string[] | undefined {
@@ -181,7 +196,7 @@ export function requiredLiterals(re: RegExp): readonly string[] | undefined {
   } catch {
     return undefined;
   }
-  if (!literals || literals.some((s) => s === "" || /[^\x20-\x7e]/.test(s))) return undefined;
+  if (!literals || literals.some((s) => s === "" || OUTSIDE_SAFE_CHARACTERS.test(s))) return undefined;
   return [...new Set(literals.map((s) => s.toLowerCase()))];
 }
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expressionDigest, LiteralScanner, mayMatch, requiredLiterals } from "../../src/contradiction/literal-prefilter.js";
+import { expressionDigest, LiteralScanner, mayMatch, OUTSIDE_SAFE_CHARACTERS, requiredLiterals } from "../../src/contradiction/literal-prefilter.js";
 import { literalsOf, precomputedExpressions, valueLiteralsSource } from "../../src/contradiction/value-literals.js";
 import { VALUE_PATTERNS } from "../../src/contradiction/vocabulary.js";
 
@@ -63,6 +63,18 @@ describe("requiredLiterals", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("keeps Latin-1 signs, which every expression matches only as themselves and lower-casing keeps", () => {
+    expect(requiredLiterals(/\b(?:in|using) (?:degrees )?fahrenheit\b|°F\b/i)).toEqual(["fahrenheit", "°f"]);
+    expect(requiredLiterals(/µs/i)).toBeUndefined(); // "µ" upper-cases to Greek "Μ", which also matches "μ"
+    for (let sign = 0xa0; sign <= 0xbf; sign++) {
+      const char = String.fromCharCode(sign);
+      if (OUTSIDE_SAFE_CHARACTERS.test(char)) continue;
+      const pattern = new RegExp(`\\u${sign.toString(16).padStart(4, "0")}`, "i");
+      expect(char.toLowerCase()).toBe(char);
+      for (let unit = 0; unit < 0x10000; unit++) if (unit !== sign && pattern.test(String.fromCharCode(unit))) expect({ sign: char, matches: unit }).toBeUndefined();
+    }
   });
 
   it("gives up rather than guess", () => {
