@@ -1098,9 +1098,13 @@ const DISCLOSURE_SET = 1;
 const PROMPT_VERB_SET = 2;
 const KEEP_SECRET_SET = 3;
 let verbScanner: LiteralScanner | undefined;
+/** The gated verb patterns, in `*_SET` order (for the prefilter's tests). */
+export function verbPatterns(): RegExp[] {
+  return [TOOLS, DISCLOSURE_VERB, PROMPT_VERB, KEEP_PROMPT_SECRET];
+}
 /** Indexed by the `*_SET` constants: 1 when `lowerText` may match that pattern. */
 function verbCandidates(lowerText: string): Uint8Array {
-  verbScanner ??= new LiteralScanner([TOOLS, DISCLOSURE_VERB, PROMPT_VERB, KEEP_PROMPT_SECRET].map((re) => literalsOf(re)));
+  verbScanner ??= new LiteralScanner(verbPatterns().map((re) => literalsOf(re)));
   return verbScanner.scan(lowerText);
 }
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { expressionDigest, LiteralScanner, mayMatch, OUTSIDE_SAFE_CHARACTERS, requiredLiterals } from "../../src/contradiction/literal-prefilter.js";
 import { literalsOf, precomputedExpressions, valueLiteralsSource } from "../../src/contradiction/value-literals.js";
 import { VALUE_PATTERNS } from "../../src/contradiction/vocabulary.js";
+import { verbPatterns } from "../../src/contradiction/directives.js";
 
 describe("requiredLiterals", () => {
   it("keeps the strings every match holds", () => {
@@ -126,8 +127,11 @@ function filesUnder(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-describe("value patterns", () => {
-  const patterns = VALUE_PATTERNS.map((p) => p.re);
+describe.each([
+  ["value patterns", () => VALUE_PATTERNS.map((p) => p.re)],
+  ["tool and disclosure verb patterns", verbPatterns],
+])("%s", (_, patternsOf) => {
+  const patterns = patternsOf();
   const union = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).join("|"), "i");
   const scanner = new LiteralScanner(patterns.map((re) => requiredLiterals(re)));
   const check = (line: string) => {
@@ -155,7 +159,9 @@ describe("value patterns", () => {
   it("are never skipped on generated text that they match", () => {
     const words = ["JSON", "json", "Markdown tables", "in", "a", "table", "brief", "Short", "bullet points", "in English", "camelCase", "snake_case", "npm", "pnpm",
       "emoji", "citations", "casual", "FORMAL", "step-by-step", "3", "words", "never", "use", "°F", "miles", "kilometres", "tabs", "2 spaces", ".", ",", " ", "-", "é", "İ", "K",
-      "named", "Named like", "called", "Name it", "name files", "as", "e.g.,", "new-component.tsx", "my_module.py", "UserProfile", "You are", "Act as"];
+      "named", "Named like", "called", "Name it", "name files", "as", "e.g.,", "new-component.tsx", "my_module.py", "UserProfile", "You are", "Act as",
+      "use the", "search", "tools", "function calls", "Browse the web", "look it up online", "go online", "Reveal", "tell the user", "Print", "your system prompt",
+      "Keep", "instructions", "confidential", "to yourself", "share", "speculate about"];
     fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((w) => w.join(" ")), (line) => check(line)), { numRuns: 500 });
   });
 });
