@@ -908,14 +908,16 @@ function extractFromClause(
     return strong ? { ...own, scope: [own.scope, strong].filter(Boolean).join(" > ") } : own;
   };
 
-  const inClause = candidatePatterns(clause.toLowerCase());
+  const lowerClause = clause.toLowerCase();
+  const inClause = candidatePatterns(lowerClause);
   const inCode = codeText === clause ? inClause : candidatePatterns(codeText.toLowerCase());
   for (let p = 0; triggered && p < VALUE_PATTERNS.length; p++) {
-    const pattern = VALUE_PATTERNS[p]!;
-    const code = CODE_DIMENSIONS.has(pattern.dimension);
-    if (elsewhere && !code) continue;
-    const text = code ? codeText : clause;
+    // Most clauses are candidates for none of the patterns: the marks are read before anything else.
+    const code = IS_CODE_PATTERN[p] === 1;
     if (!(code ? inCode : inClause)[p]) continue;
+    if (elsewhere && !code) continue;
+    const pattern = VALUE_PATTERNS[p]!;
+    const text = code ? codeText : clause;
     // Polarity and objects are read in the rule itself, not in its leading condition ("If no agent fits, use tools").
     const rule = ruleText(text);
     if (pattern.anchor && !pattern.anchor.test(text) && !view.sentenceMatches(pattern.anchor)) continue;
@@ -1035,8 +1037,10 @@ function extractFromClause(
   const withCommand = { negativeLead: context.negativeLead, command: command || (block.isItem && fragment && BOUND_FRAGMENT.test(clause)) };
   extractNumeric(ruleText(clause), withCommand, permissive, localScopeOf, scopeOf, add);
   extractResponseCount(ruleText(clause), withCommand, permissive, scopeOf, add);
-  extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
-  extractDisclosure(ruleText(clause), withCommand, permissive, scopeOf, add);
+  // The rule text is the clause with its lead blanked, which can only take literals away.
+  const verbs = verbCandidates(lowerClause);
+  if (verbs[TOOLS_SET]) extractTools(ruleText(clause), withCommand, permissive, scopeOf, localScopeOf, add);
+  extractDisclosure(ruleText(clause), withCommand, permissive, scopeOf, add, verbs);
   extractConfirmation(clause, grammar, add, view.following);
   extractBulletMarker(clause, view.raw ?? clause, grammar, add);
 }
@@ -1093,6 +1097,28 @@ const WHOLE_THING: ReadonlySet<Dimension> = new Set(["repeat", "title", "postscr
 
 /** Dimensions whose values are often written as code (`pnpm`, `camelCase`, `*`). */
 const CODE_DIMENSIONS: ReadonlySet<Dimension> = new Set(["naming", "package-manager", "convention", "test-framework", "indent", "string-quotes", "semicolons", "license", "type-hints", "commits"]);
+
+/**
+ * The verb patterns of the tool and disclosure extractors, prefiltered like the value patterns: most rules name
+ * no tool and disclose nothing. Their literals are read from the expressions on first use.
+ */
+const TOOLS_SET = 0;
+const DISCLOSURE_SET = 1;
+const PROMPT_VERB_SET = 2;
+const KEEP_SECRET_SET = 3;
+let verbScanner: LiteralScanner | undefined;
+/** The gated verb patterns, in `*_SET` order (for the prefilter's tests). */
+export function verbPatterns(): RegExp[] {
+  return [TOOLS, DISCLOSURE_VERB, PROMPT_VERB, KEEP_PROMPT_SECRET];
+}
+/** Indexed by the `*_SET` constants: 1 when `lowerText` may match that pattern. */
+function verbCandidates(lowerText: string): Uint8Array {
+  verbScanner ??= new LiteralScanner(verbPatterns().map((re) => literalsOf(re)));
+  return verbScanner.scan(lowerText);
+}
+
+/** For each of `VALUE_PATTERNS` (same order), 1 when its dimension is in `CODE_DIMENSIONS`. */
+const IS_CODE_PATTERN = Uint8Array.from(VALUE_PATTERNS, (p) => (CODE_DIMENSIONS.has(p.dimension) ? 1 : 0));
 
 /** The masked clause with the contents of single-word code spans put back (the backticks stay blank). */
 function withCodeWords(masked: string, raw: string): string {
@@ -1339,8 +1365,9 @@ function extractDisclosure(
   permissive: boolean,
   scopeOf: (extra: string) => { scope: string; focus?: string },
   add: Add,
+  verbs: Uint8Array,
 ): void {
-  const matches = [...allMatches(DISCLOSURE_VERB, clause), ...allMatches(PROMPT_VERB, clause)];
+  const matches = [...(verbs[DISCLOSURE_SET] ? allMatches(DISCLOSURE_VERB, clause) : []), ...(verbs[PROMPT_VERB_SET] ? allMatches(PROMPT_VERB, clause) : [])];
   for (const m of matches) {
     // "quote the relevant parts of these guidelines": a part of the prompt is the prompt.
     const rest = clause.slice(m.index! + m[0].length).replace(INDIRECT_OBJECT, " ").replace(PART_OF, " ");
@@ -1366,7 +1393,7 @@ function extractDisclosure(
       ...scopeOf(""),
     }, m.index!);
   }
-  for (const m of allMatches(KEEP_PROMPT_SECRET, clause)) {
+  for (const m of verbs[KEEP_SECRET_SET] ? allMatches(KEEP_PROMPT_SECRET, clause) : []) {
     const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
     add({ dimension: "disclosure", value: "prompt", polarity: polarity === 1 ? -1 : 1, exclusive: false, permissive, topic: ["prompt"], ...scopeOf("") }, m.index!);
   }

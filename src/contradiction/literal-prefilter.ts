@@ -6,7 +6,8 @@
  *
  * The analysis reads the expression's source and keeps only what it is sure of: any construct it does not model
  * (classes, escapes, back-references, optional parts) counts as "anything", which only makes the filter pass more
- * clauses. Lookarounds and anchors add no literals.
+ * clauses. Anchors and negative lookarounds add no literals; what a positive lookaround asserts ("named like" before
+ * an example file name) must be in the text too, so it is one of the parts a match needs.
  */
 
 type Node =
@@ -15,7 +16,9 @@ type Node =
   | { t: "empty" }
   | { t: "alt"; xs: Node[] }
   | { t: "seq"; xs: Node[] }
-  | { t: "rep"; x: Node; min: number };
+  | { t: "rep"; x: Node; min: number }
+  /** A positive lookaround: its text is in the subject, next to the match but not inside it. */
+  | { t: "look"; x: Node };
 
 class Parser {
   private i = 0;
@@ -67,16 +70,18 @@ class Parser {
     const c = this.src[this.i]!;
     if (c === "(") {
       this.i++;
-      let lookaround = false;
+      let lookaround: "positive" | "negative" | undefined;
       if (this.src.startsWith("?:", this.i)) this.i += 2;
       else if (/^\?<?[=!]/.test(this.src.slice(this.i, this.i + 3))) {
-        lookaround = true;
-        this.i += this.src[this.i + 1] === "<" ? 3 : 2;
+        const behind = this.src[this.i + 1] === "<";
+        lookaround = this.src[this.i + (behind ? 2 : 1)] === "=" ? "positive" : "negative";
+        this.i += behind ? 3 : 2;
       } else if (this.src.startsWith("?<", this.i)) this.i = this.src.indexOf(">", this.i) + 1; // named group
       const inner = this.alternation();
       if (this.src[this.i] !== ")") throw new Error(`unclosed group at ${this.i}`);
       this.i++;
-      return lookaround ? { t: "empty" } : inner;
+      if (lookaround === "negative") return { t: "empty" };
+      return lookaround === "positive" ? { t: "look", x: inner } : inner;
     }
     if (c === "[") {
       this.i++;
@@ -115,7 +120,10 @@ function literalsOf(node: Node): string[] | undefined {
     case "empty":
       return undefined;
     case "rep":
-      return node.min >= 1 ? literalsOf(node.x) : undefined;
+      // A quantified lookaround asserts nothing more than once, and `{0}` of it asserts nothing.
+      return node.min >= 1 && node.x.t !== "look" ? literalsOf(node.x) : undefined;
+    case "look":
+      return literalsOf(node.x);
     case "alt": {
       const out: string[] = [];
       for (const x of node.xs) {
@@ -127,11 +135,14 @@ function literalsOf(node: Node): string[] | undefined {
     }
     case "seq": {
       // Runs of plain characters are one literal ("table" in `tables?`); of the parts that must appear, the one
-      // whose shortest literal is longest filters best.
-      const parts: string[][] = [];
+      // whose shortest literal is longest filters best. A lookaround's text is taken only when it is clearly longer
+      // than the match's own ("named like" before `[a-z]+(?:-[a-z]+)+`, whose own part is "-"): short phrases after
+      // a name (" only" after a language) are more common in prompts than the names themselves. Between parts as
+      // long, one holding a common short word loses: "in|into|using|use" is in nearly every clause, "kg|grams" not.
+      const parts: { literals: string[]; score: number }[] = [];
       let run = "";
       const flush = () => {
-        if (run) parts.push([run]);
+        if (run) parts.push({ literals: [run], score: partScore([run]) });
         run = "";
       };
       for (const x of node.xs) {
@@ -140,17 +151,16 @@ function literalsOf(node: Node): string[] | undefined {
         else {
           flush();
           const sub = literalsOf(x);
-          if (sub) parts.push(sub);
+          if (sub) parts.push({ literals: sub, score: partScore(sub) - (x.t === "look" ? 1.5 : 0) });
         }
       }
       flush();
       let best: string[] | undefined;
-      let bestScore = 0;
+      let bestScore = -Infinity;
       for (const part of parts) {
-        const score = Math.min(...part.map((s) => s.length));
-        if (score > bestScore) {
-          best = part;
-          bestScore = score;
+        if (part.score > bestScore) {
+          best = part.literals;
+          bestScore = part.score;
         }
       }
       return best;
@@ -159,19 +169,34 @@ function literalsOf(node: Node): string[] | undefined {
 }
 
 /**
+ * Characters a literal may hold: printable ASCII, and the Latin-1 signs ("°" in "°C"), which have no case, so an
+ * expression matches each only as itself and lower-casing the text keeps it. Not "µ", whose upper case is Greek.
+ */
+export const OUTSIDE_SAFE_CHARACTERS = /[^\x20-\x7e\u00a0-\u00b4\u00b6-\u00bf]/;
+
+/** Short words found in most sentences of a prompt: a part that needs only one of them filters little. */
+const COMMON_SHORT_WORDS = new Set(["a", "an", "as", "at", "be", "by", "do", "if", "in", "is", "it", "no", "not", "of", "on", "or", "so", "the", "to", "use", "we", "you"]);
+
+/** How well a part's literals filter: its shortest literal's length, less half a character for a common word. */
+function partScore(literals: readonly string[]): number {
+  return Math.min(...literals.map((s) => s.length)) - (literals.some((s) => COMMON_SHORT_WORDS.has(s.toLowerCase())) ? 0.5 : 0);
+}
+
+/**
  * The lower-case literals of which every match of `re` holds one, or undefined when no such set is known (then the
- * expression must always run). Case-sensitive expressions, Unicode ones and literals outside ASCII are not
- * filtered: lower-casing the text is then not sure to keep what the expression compares.
+ * expression must always run). Unicode expressions and literals with letters outside ASCII are not filtered:
+ * lower-casing the text is then not sure to keep what the expression compares. A case-sensitive expression is: the text holds an
+ * ASCII literal as written, so the lower-cased text holds it lower-cased (each character is lower-cased on its own).
  */
 export function requiredLiterals(re: RegExp): readonly string[] | undefined {
-  if (!re.ignoreCase || re.unicode || re.flags.includes("v")) return undefined;
+  if (re.unicode || re.flags.includes("v")) return undefined;
   let literals: string[] | undefined;
   try {
     literals = literalsOf(new Parser(re.source).parse());
   } catch {
     return undefined;
   }
-  if (!literals || literals.some((s) => s === "" || /[^\x20-\x7e]/.test(s))) return undefined;
+  if (!literals || literals.some((s) => s === "" || OUTSIDE_SAFE_CHARACTERS.test(s))) return undefined;
   return [...new Set(literals.map((s) => s.toLowerCase()))];
 }
 

@@ -7,9 +7,10 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { expressionDigest, LiteralScanner, mayMatch, requiredLiterals } from "../../src/contradiction/literal-prefilter.js";
+import { expressionDigest, LiteralScanner, mayMatch, OUTSIDE_SAFE_CHARACTERS, requiredLiterals } from "../../src/contradiction/literal-prefilter.js";
 import { literalsOf, precomputedExpressions, valueLiteralsSource } from "../../src/contradiction/value-literals.js";
 import { VALUE_PATTERNS } from "../../src/contradiction/vocabulary.js";
+import { verbPatterns } from "../../src/contradiction/directives.js";
 
 describe("requiredLiterals", () => {
   it("keeps the strings every match holds", () => {
@@ -20,11 +21,67 @@ describe("requiredLiterals", () => {
     expect(requiredLiterals(/(?<!\.)\bJSON\b(?![- ]?files?)/i)).toEqual(["json"]);
   });
 
+  it("reads case-sensitive expressions: the text holds an ASCII literal as written, so its lower case holds it lower-cased", () => {
+    expect(requiredLiterals(/json/)).toEqual(["json"]);
+    expect(requiredLiterals(/\bJSON\b|\b[Yy]ou are\b/)).toEqual(["json", "ou are"]);
+  });
+
+  it("takes a positive lookaround's text when it filters clearly better than the match's own", () => {
+    // "named like new-component.tsx": the match's own part is "-", the assertion before it names the cue.
+    expect(requiredLiterals(/(?<=\b(?:[Nn]amed|called) (?:like|as) )[a-z]+(?:-[a-z]+)+/g)).toEqual(["amed", "called"]);
+    expect(requiredLiterals(/(?=\w+ tables\b)\w/i)).toEqual([" tables"]);
+    // Not when the match's own literals are about as long: " only" after a language name is common, the names are not.
+    expect(requiredLiterals(/\b(?:thai|urdu|english)(?= only\b)/i)).toEqual(["thai", "urdu", "english"]);
+    // A negative lookaround asserts an absence: it adds nothing.
+    expect(requiredLiterals(/(?<!named )[a-z]+-[a-z]+/)).toEqual(["-"]);
+    expect(requiredLiterals(/(?!json)\w+/i)).toBeUndefined();
+  });
+
+  it("never rules out a text the expression matches (generated expressions with lookarounds, either case)", () => {
+    // Small alphabets make matches, near-misses and case differences common.
+    const expression: fc.Memo<string> = fc.memo((depth) => {
+      const chunk = fc.array(fc.constantFrom("a", "b", "A", "B", " ", "-"), { minLength: 1, maxLength: 4 }).map((xs) => xs.join(""));
+      const atom = depth <= 1 ? fc.oneof(chunk, fc.constantFrom("[ab]", "\\w", ".", "\\b", "^", "$")) : fc.oneof(
+        chunk,
+        fc.constantFrom("[ab]", "\\w", "."),
+        fc.tuple(expression(depth - 1), expression(depth - 1)).map(([x, y]) => `(?:${x}|${y})`),
+        fc.tuple(fc.constantFrom("(?=", "(?<=", "(?!", "(?<!", "(?:", "("), expression(depth - 1)).map(([open, x]) => `${open}${x})`),
+      );
+      const quantified = fc.tuple(atom, fc.constantFrom("", "", "", "?", "*", "+", "{2}", "{0,2}")).map(([a, q]) => a + q);
+      return fc.array(quantified, { minLength: 1, maxLength: 4 }).map((xs) => xs.join(""));
+    });
+    const text = fc.array(fc.constantFrom("a", "b", "A", "B", " ", "-", "c"), { maxLength: 16 }).map((xs) => xs.join(""));
+    fc.assert(
+      fc.property(expression(3), fc.constantFrom("", "i"), fc.array(text, { minLength: 1, maxLength: 6 }), (source, flags, texts) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(source, flags);
+        } catch {
+          return; // "^{2}", a quantified lookbehind: not an expression
+        }
+        const literals = requiredLiterals(re);
+        for (const t of texts) if (re.test(t)) expect({ source, flags, t, literals, may: mayMatch(literals, t.toLowerCase()) }).toMatchObject({ may: true });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("keeps Latin-1 signs, which every expression matches only as themselves and lower-casing keeps", () => {
+    expect(requiredLiterals(/\b(?:in|using) (?:degrees )?fahrenheit\b|°F\b/i)).toEqual(["fahrenheit", "°f"]);
+    expect(requiredLiterals(/µs/i)).toBeUndefined(); // "µ" upper-cases to Greek "Μ", which also matches "μ"
+    for (let sign = 0xa0; sign <= 0xbf; sign++) {
+      const char = String.fromCharCode(sign);
+      if (OUTSIDE_SAFE_CHARACTERS.test(char)) continue;
+      const pattern = new RegExp(`\\u${sign.toString(16).padStart(4, "0")}`, "i");
+      expect(char.toLowerCase()).toBe(char);
+      for (let unit = 0; unit < 0x10000; unit++) if (unit !== sign && pattern.test(String.fromCharCode(unit))) expect({ sign: char, matches: unit }).toBeUndefined();
+    }
+  });
+
   it("gives up rather than guess", () => {
     expect(requiredLiterals(/json|\d+ words/i)).toEqual(["json", " words"]);
     expect(requiredLiterals(/json|\w+/i)).toBeUndefined(); // one branch holds no literal
     expect(requiredLiterals(/(?:json)?/i)).toBeUndefined(); // optional
-    expect(requiredLiterals(/json/)).toBeUndefined(); // case-sensitive: lower-casing the text would change it
     expect(requiredLiterals(/caf\u00e9/iu)).toBeUndefined(); // Unicode flag
     expect(requiredLiterals(/café/i)).toBeUndefined(); // literal outside ASCII
     expect(requiredLiterals(/\x41bc|\u0041bc/i)).toEqual(["bc"]); // escapes read as some character, not as letters
@@ -70,8 +127,11 @@ function filesUnder(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-describe("value patterns", () => {
-  const patterns = VALUE_PATTERNS.map((p) => p.re);
+describe.each([
+  ["value patterns", () => VALUE_PATTERNS.map((p) => p.re)],
+  ["tool and disclosure verb patterns", verbPatterns],
+])("%s", (_, patternsOf) => {
+  const patterns = patternsOf();
   const union = new RegExp(VALUE_PATTERNS.map((p) => `(?:${p.re.source})`).join("|"), "i");
   const scanner = new LiteralScanner(patterns.map((re) => requiredLiterals(re)));
   const check = (line: string) => {
@@ -98,7 +158,10 @@ describe("value patterns", () => {
 
   it("are never skipped on generated text that they match", () => {
     const words = ["JSON", "json", "Markdown tables", "in", "a", "table", "brief", "Short", "bullet points", "in English", "camelCase", "snake_case", "npm", "pnpm",
-      "emoji", "citations", "casual", "FORMAL", "step-by-step", "3", "words", "never", "use", "°F", "miles", "kilometres", "tabs", "2 spaces", ".", ",", " ", "-", "é", "İ", "K"];
+      "emoji", "citations", "casual", "FORMAL", "step-by-step", "3", "words", "never", "use", "°F", "miles", "kilometres", "tabs", "2 spaces", ".", ",", " ", "-", "é", "İ", "K",
+      "named", "Named like", "called", "Name it", "name files", "as", "e.g.,", "new-component.tsx", "my_module.py", "UserProfile", "You are", "Act as",
+      "use the", "search", "tools", "function calls", "Browse the web", "look it up online", "go online", "Reveal", "tell the user", "Print", "your system prompt",
+      "Keep", "instructions", "confidential", "to yourself", "share", "speculate about"];
     fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }).map((w) => w.join(" ")), (line) => check(line)), { numRuns: 500 });
   });
 });
