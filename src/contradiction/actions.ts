@@ -210,7 +210,9 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   if (words.every((w) => GENERIC.has(w))) return;
   // Names (PyTorch, localStorage, `pnpm`, Flask-WTF) are what make two rules about the same thing; they are kept
   // with a mark so that two rules meet on a name or on two shared words, never on one common noun.
-  const named = (object.match(/[A-Za-z][\w.'-]*[\w]|[A-Za-z]/g) ?? []).filter((w, i) => /[A-Z].*[A-Z]|[a-z][A-Z]|[._-]\w|\d/.test(w) || (i > 0 && /^[A-Z]/.test(w)));
+  // "async/await", "try/catch": a pair of keywords joined by a slash is a term of the trade, as good as a name.
+  const slashed = new Set((object.match(/[A-Za-z][\w-]*(?:\/[A-Za-z][\w-]*)+/g) ?? []).filter((w) => !/^(?:and\/or|he\/she|his\/her|s\/he)$/i.test(w)).flatMap((w) => w.split("/")));
+  const named = (object.match(/[A-Za-z][\w.'-]*[\w]|[A-Za-z]/g) ?? []).filter((w, i) => /[A-Z].*[A-Z]|[a-z][A-Z]|[._-]\w|\d/.test(w) || (i > 0 && /^[A-Z]/.test(w)) || slashed.has(w));
   const key = (w: string) => (/^[a-z]+$/.test(w) ? stem(w) : w);
   // "Strategy Pattern" in a Title Case label is no name; "PyTorch", "Windows App SDK equivalent" are.
   const titleCase = !/(?:^|\s)[a-z]/.test(object);

@@ -978,6 +978,8 @@ function extractFromClause(
       let qualifier = (code && pattern.dimension !== "commits") || WHOLE_THING.has(pattern.dimension) ? undefined : qualifierOf(text, start, end);
       // "commit changes", "commit your work": the usual object of a commit does not narrow it.
       if (pattern.dimension === "commits" && qualifier && /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier)) qualifier = undefined;
+      // "never commit on the user's behalf": whose behalf says who acts (the model), which every rule here assumes.
+      if (qualifier && /\bbehalf$/i.test(qualifier)) qualifier = undefined;
       // "Do not cite sources inline": a ban on where citations go, not on citing.
       if (pattern.dimension === "citations" && !qualifier && polarity === -1 && CITATION_PLACEMENT.test(clause)) qualifier = "placement";
       // "casual or non-technical topics": a tone word said of the conversation, not of the reply's voice.
