@@ -9,6 +9,7 @@
  */
 import type { AddDirective } from "./quoted.js";
 import { polarityAt } from "./grammar.js";
+import { isImperativeVerb } from "./verbs.js";
 import { stem } from "./text.js";
 
 /** Verbs that name the same act, grouped under one key. Only acts prompts forbid and command often. */
@@ -166,7 +167,7 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   // "Use Bash only for read-only operations", "avoid using the same emoji more than twice", "do not store
   // sensitive data here": a restriction, a quantity or a referent, not a plain act on a thing.
   // A reason after the rule ("so it survives a reload", "since it copes better") says why, not what.
-  const stated = rest.split(REASON)[0]!;
+  const stated = ownClause(rest.split(REASON)[0]!);
   if (RESTRICTED.test(m[0]) || RESTRICTED.test(stated) || QUANTITY.test(stated) || REFERENT.test(stated)) return;
   const cut = OBJECT_END.exec(` ${rest}`);
   const object = (cut ? ` ${rest}`.slice(0, cut.index) : ` ${rest}`).trim();
@@ -220,6 +221,15 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   const topic = [...new Set([...words.map(key), ...names.map((w) => `!${key(w.toLowerCase())}`), ...instrumentsOf(stated.slice(Math.max(0, stated.indexOf(object)) + object.length))])];
   if (polarity === -1 && PURPOSE.test(rest.slice(Math.max(0, rest.indexOf(object)) + object.length))) topic.push("#purpose");
   emit(group, polarity, topic, qualifierOf(tail));
+}
+
+/** "and add details to it", ", then run the tests": a second act joined to the first, with its own object. */
+const NEXT_ACT = /(?:,\s*|\s)(?:and|then|and then)\s+([a-z]+)\b/gi;
+
+/** The words of the rule's own act, up to a second act coordinated with it, whose object or quantity is its own. */
+function ownClause(rest: string): string {
+  for (const m of rest.matchAll(NEXT_ACT)) if (GROUP_OF.has(m[1]!.toLowerCase()) || isImperativeVerb(m[1]!)) return rest.slice(0, m.index);
+  return rest;
 }
 
 /** A name in a clause: a code span kept as a word, camelCase, dotted, hyphenated or numbered, or Capitalised. */

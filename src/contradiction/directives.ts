@@ -110,6 +110,13 @@ const MODAL =
  * expression is the specification; `hasOtherSubject` below answers the same question without it (compiling it
  * costs ~10 ms, more than a small commit's whole extraction), and a test holds the two equal.
  */
+/**
+ * "Functions should be snake_case", "data model variables are camelCase", "functions use camelCase": the subject is
+ * the kind of name the convention is for, not someone other than the model. Bounded repeats only.
+ */
+const NAMING_STATEMENT =
+  /^[\s*_>#\-\u2022\d.)]*(?:[A-Za-z][\w-]*\s+){1,4}(?:(?:should|must|shall|will|need to|have to|are to)\s+(?:always\s+)?(?:be\s+)?|(?:are|use|follow)\s+)(?:(?:written|named|spelled|in)\s+){0,2}(?:lower\s+|upper\s+)?(?:camel|pascal|snake|kebab|screaming[ _-]snake)[ _-]?case\b/i;
+
 export const OTHER_SUBJECT =
   /^(?:\W*)(?:(?:if|when|whenever|unless)\s+)?(?:the\s+|a\s+|our\s+|some\s+|this\s+|that\s+|each\s+|every\s+)?(?:user|users|customer|customers|client|clients|human|humans|people|visitor|visitors|they|he|she|developer|developers|team|staff|agent|agents|operator|operators|admin|admins|input|inputs|tool|tools|api|apis|server|system returns|data|browsers?|devices?|urls?|links?|files?|pages?|functions?|components?|results?|values?|fields?|parameters?|arguments?|strings?|ids?|elements?|items?|scripts?|commands?|queries|query|requests?|documents?|images?|videos?|emails?|posts?|searches|search results?)\b(?!'s language)/i;
 
@@ -856,7 +863,7 @@ function extractFromClause(
   const lead = main === clause ? "" : clause.slice(0, clause.length - main.trimStart().length);
   const self = SELF_SUBJECT.exec(main) ?? (SELF_NAME.test(lead) ? PRONOUN_SUBJECT.exec(main) : null);
   if (self) main = main.slice(0, self.index) + " ".repeat(self[0].length) + main.slice(self.index + self[0].length);
-  if (hasOtherSubject(main) || EVALUATIVE.test(clause) || REPORTED.test(main) || (PAST_NARRATION.test(main) && !PRESENT_RULE.test(main))) return;
+  if ((hasOtherSubject(main) && !NAMING_STATEMENT.test(main)) || EVALUATIVE.test(clause) || REPORTED.test(main) || (PAST_NARRATION.test(main) && !PRESENT_RULE.test(main))) return;
   // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
   if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
   // "For form-heavy pages, write the test in Selenium": the leading phrase narrows the rule (read as its condition
@@ -892,7 +899,7 @@ function extractFromClause(
   // "PIL rendering is basic — no rich text, no markdown": a verbless tail of a description is not a rule.
   // "Fill in every detail; no placeholders": after a semicolon a fragment is a rule of its own.
   if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem && !view.afterSemicolon) return;
-  const command = Boolean(self) || Boolean(block.heading) || isCommand(head) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block);
+  const command = Boolean(self) || Boolean(block.heading) || isCommand(head) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block) || NAMING_STATEMENT.test(main);
   const codeScopeOf = () => {
     const strong = codeScope(context.code);
     const own = scopeOf(codeScope(codeText));
