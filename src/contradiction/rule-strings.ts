@@ -6,7 +6,7 @@
  */
 
 /** One string literal on a line of its own, optionally after a `"key":`; bounded classes only, so it stays linear. */
-const STRING_LINE = /^([ \t]*)(?:"([\w .-]{1,60})"([ \t]*:[ \t]*))?"([^"\n]{1,300})"([ \t]*,?[ \t]*)$/gm;
+const STRING_LINE = /^([ \t]*)(?:"([\w .-]{1,60})"([ \t]*:[ \t]*))?"([^"\n]{1,300})"([ \t]*(?:,[ \t]*)?)$/gm;
 
 /** An opening bracket that ends a line (`rules = [`, `"naming": {`): the line names the list, it states no rule. */
 const OPENER_LINE = /^([^"\n[{]{0,80})[[{][ \t]*$/gm;
@@ -27,18 +27,37 @@ export function commentLines(text: string): [number, number][] {
   return [...text.matchAll(COMMENT_LINE)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-/** True for text that lists rules as comma-separated string literals, one a line. */
+/** A string that reads as a sentence: three words or more ("use tabs, one tab per level"). */
+const SENTENCE_LIKE = /^\s*\S+\s+\S+\s+\S/;
+
+/**
+ * True for text that lists rules as comma-separated string literals, one a line, of which at least two read as
+ * sentences: a request's headers or a config of identifiers (`"Content-Type": "application/json"`) state no rule.
+ */
 export function isRuleStringList(text: string): boolean {
   if (!text.includes('",')) return false;
   let listed = 0;
-  for (const m of text.matchAll(STRING_LINE)) if (m[5]!.includes(",") && ++listed >= MIN_LISTED) return true;
+  for (const m of text.matchAll(STRING_LINE)) if (m[5]!.includes(",") && SENTENCE_LIKE.test(m[4]!) && ++listed >= MIN_LISTED) return true;
   return false;
 }
 
-/** Offsets of the lines of a rule-string list that hold a string, each a rule of its own. */
+/**
+ * A string of words is a rule; a bare word says something only as the value of a key, and only when it names a
+ * convention ("snake_case"): "music-2.5" or "application/json" is data.
+ */
+function readsAsRule(key: string | undefined, value: string): boolean {
+  return (/\S\s+\S/.test(value) && /[A-Za-z]/.test(value)) || (key !== undefined && /^[A-Za-z][A-Za-z_-]*case$/i.test(value));
+}
+
+/**
+ * Offsets of the rules of a rule-string list, one a line: from inside the first quotation mark to before the last,
+ * so a finding quotes the rule and not its punctuation.
+ */
 export function ruleStringLines(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(STRING_LINE)) out.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(STRING_LINE)) {
+    if (readsAsRule(m[2], m[4]!)) out.push([m.index + m[1]!.length + 1, m.index + m[0].length - m[5]!.length - 1]);
+  }
   return out;
 }
 
@@ -50,8 +69,7 @@ export function unquoteRuleStrings(text: string): string {
   if (!isRuleStringList(text)) return text;
   return text
     .replace(STRING_LINE, (line: string, indent: string, key: string | undefined, sep: string | undefined, value: string, tail: string) => {
-      // A bare word ("snake_case", "Python") says something only next to its key.
-      if (key === undefined && !/[A-Za-z]\S*\s+\S/.test(value)) return line;
+      if (!readsAsRule(key, value)) return line;
       const label = key === undefined ? "" : ` ${key.replace(/_/g, " ")}:${" ".repeat(sep!.length)}`;
       return `${indent}${label} ${value}.${tail.replace(",", " ")}`;
     })
