@@ -32,12 +32,13 @@ const SENTENCE_LIKE = /^\s*\S+\s+\S+\s+\S/;
 
 /**
  * True for text that lists rules as comma-separated string literals, one a line, of which at least two read as
- * sentences: a request's headers or a config of identifiers (`"Content-Type": "application/json"`) state no rule.
+ * sentences or set a naming case: a request's headers or a config of identifiers (`"Content-Type": "application/json"`)
+ * state no rule.
  */
 export function isRuleStringList(text: string): boolean {
   if (!text.includes('",')) return false;
   let listed = 0;
-  for (const m of text.matchAll(STRING_LINE)) if (m[5]!.includes(",") && SENTENCE_LIKE.test(m[4]!) && ++listed >= MIN_LISTED) return true;
+  for (const m of text.matchAll(STRING_LINE)) if (m[5]!.includes(",") && (SENTENCE_LIKE.test(m[4]!) || namesCase(m[2], m[4]!)) && ++listed >= MIN_LISTED) return true;
   return false;
 }
 
@@ -46,7 +47,12 @@ export function isRuleStringList(text: string): boolean {
  * convention ("snake_case"): "music-2.5" or "application/json" is data.
  */
 function readsAsRule(key: string | undefined, value: string): boolean {
-  return (/\S\s+\S/.test(value) && /[A-Za-z]/.test(value)) || (key !== undefined && /^[A-Za-z][A-Za-z_-]*case$/i.test(value));
+  return (/\S\s+\S/.test(value) && /[A-Za-z]/.test(value)) || namesCase(key, value);
+}
+
+/** `"functions": "snake_case"`: a key set to a naming case is a convention. */
+function namesCase(key: string | undefined, value: string): boolean {
+  return key !== undefined && /^[A-Za-z][A-Za-z_-]*case$/i.test(value);
 }
 
 /**

@@ -49,6 +49,12 @@ new RuleTester().run(rule, {
       errors: [{ messageId: "contradicts", line: 5, column: 6, endLine: 5, endColumn: 53 }],
     },
     {
+      name: "a JSON object of naming cases, with a note whose reason names no place",
+      code: prompt('"naming_conventions": {', '  "variables": "snake_case",', '  "functions": "snake_case",', '  "classes": "PascalCase",', '  "function_names_note": "functions use camelCase to match the JavaScript client",', "}"),
+      filename: ".cursorrules",
+      errors: [{ messageId: "contradicts", line: 5, column: 4, endLine: 5, endColumn: 81 }],
+    },
+    {
       name: "a rule in a // comment against a rule in a string list",
       code: prompt("const bestPractices = [", '  "Use render_template for server-side rendering",', '  "Implement Flask-WTF for form handling",', "];", "", "// Handle forms with plain request.form parsing; don't add Flask-WTF"),
       filename: ".cursorrules",
