@@ -9,14 +9,25 @@
  */
 import type { AddDirective } from "./quoted.js";
 import { polarityAt } from "./grammar.js";
+import { isImperativeVerb } from "./verbs.js";
 import { stem } from "./text.js";
+
+/** Phrases that change a thing named after a preposition ("apply the fixes directly in the code"). */
+const CHANGE_PHRASES = ["apply fixes", "apply the fixes", "apply a fix", "apply changes", "apply the changes", "apply your changes", "apply edits", "apply the edits", "apply patches", "apply the patch", "apply a patch", "make changes", "make edits"];
+
+/** What may stand between a change phrase and the place it is made: "for critical vulnerabilities directly in". Bounded. */
+const PLACE_OF_CHANGE = /^\s*(?:(?:for|from|of)\s+[^,;.]{1,60}?\s+)?(?:(?:directly|straight|right)\s+)?(?:to|in|into|on|inside)\s+/i;
+
+/** Objects of "update" that are installed things: "update the dependencies" upgrades, "update the README" edits. */
+const INSTALLED = /\b(?:packages?|dependenc\w*|deps|versions?|librar\w*|modules?|sdks?|lock ?files?|lockfiles?|images?|drivers?|plugins?|extensions?|toolchains?|gems?|crates?|tools?)\b/i;
 
 /** Verbs that name the same act, grouped under one key. Only acts prompts forbid and command often. */
 const GROUPS: Record<string, string[]> = {
   use: ["use", "leverage", "utilize", "utilise", "employ", "implement", "adopt", "add", "introduce", "import", "rely on", "pull in", "bring in"],
   commit: ["commit"],
   push: ["push", "force-push"],
-  modify: ["modify", "change", "edit", "alter", "touch", "rewrite", "reformat", "refactor"],
+  // "Apply the fixes to X", "make changes in X": the place of the change is the thing changed.
+  modify: ["modify", "change", "edit", "alter", "touch", "rewrite", "reformat", "refactor", ...CHANGE_PHRASES],
   delete: ["delete", "remove", "erase", "drop", "wipe", "purge"],
   run: ["run", "execute", "invoke", "launch", "trigger"],
   call: ["call", "hit", "query", "contact"],
@@ -59,6 +70,13 @@ function inflections(base: string): string[] {
 
 const GROUP_OF = new Map<string, string>();
 for (const [group, verbs] of Object.entries(GROUPS)) for (const v of verbs) for (const f of inflections(v)) if (!GROUP_OF.has(f)) GROUP_OF.set(f, group);
+
+const BASE_VERBS = new Set(Object.values(GROUPS).flatMap((verbs) => verbs.map((v) => v.split(" ")[0]!)));
+
+/** True for the base form of an act this module reads ("update", "edit", "run"): a clause it opens is a command. */
+export function isActionVerb(word: string): boolean {
+  return BASE_VERBS.has(word.toLowerCase());
+}
 
 const VERB_ALTERNATION = [...GROUP_OF.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[-]/g, "\\-")).join("|");
 
@@ -161,18 +179,26 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   // "Never execute, approve, sign, or deploy anything": the object follows the last of the coordinated verbs.
   let rest = m[3]!;
   for (let v = COORDINATED_VERB.exec(rest); v && GROUP_OF.has(v[1]!.toLowerCase()); v = COORDINATED_VERB.exec(rest)) rest = rest.slice(v[0].length);
+  if (/\s/.test(verb) && group === "modify") {
+    // "Apply the fixes directly in the code": the thing changed follows the preposition; with none, nothing is named.
+    const place = PLACE_OF_CHANGE.exec(rest);
+    if (!place) return;
+    rest = ` ${rest.slice(place[0].length)}`;
+  }
   // "Introduce Strategy Pattern: …", "USE FOR: …": a label over what follows, not a rule.
   if (text.charAt(m.index + m[0].length) === ":") return;
   // "Use Bash only for read-only operations", "avoid using the same emoji more than twice", "do not store
   // sensitive data here": a restriction, a quantity or a referent, not a plain act on a thing.
   // A reason after the rule ("so it survives a reload", "since it copes better") says why, not what.
-  const stated = rest.split(REASON)[0]!;
+  const stated = ownClause(rest.split(REASON)[0]!);
   if (RESTRICTED.test(m[0]) || RESTRICTED.test(stated) || QUANTITY.test(stated) || REFERENT.test(stated)) return;
   const cut = OBJECT_END.exec(` ${rest}`);
   const object = (cut ? ` ${rest}`.slice(0, cut.index) : ` ${rest}`).trim();
   // The narrowing phrase may run past the clause's punctuation ("never use X for: chit-chat, code, …").
   const tail = cut ? ` ${text.slice(m.index + m[0].length - rest.length)}`.slice(cut.index) : "";
   const words = (object.match(/[A-Za-z][\w.'-]*[\w]|[A-Za-z]/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !STOP.has(w) && !ADVERB.test(w) && w.length > 1);
+  // "Update the README" edits it; "update the dependencies" installs.
+  const act = group === "install" && /^updat/.test(verb) && !INSTALLED.test(object) ? "modify" : group;
   const emit = (value: string, pol: 1 | -1, topic: string[], qualifier?: string) =>
     add(
       {
@@ -210,14 +236,25 @@ export function extractAction(text: string, grammar: ActionGrammar, add: AddDire
   if (words.every((w) => GENERIC.has(w))) return;
   // Names (PyTorch, localStorage, `pnpm`, Flask-WTF) are what make two rules about the same thing; they are kept
   // with a mark so that two rules meet on a name or on two shared words, never on one common noun.
-  const named = (object.match(/[A-Za-z][\w.'-]*[\w]|[A-Za-z]/g) ?? []).filter((w, i) => /[A-Z].*[A-Z]|[a-z][A-Z]|[._-]\w|\d/.test(w) || (i > 0 && /^[A-Z]/.test(w)));
+  // "async/await", "try/catch": a pair of keywords joined by a slash is a term of the trade, as good as a name.
+  const slashed = new Set((object.match(/[A-Za-z][\w-]*(?:\/[A-Za-z][\w-]*)+/g) ?? []).filter((w) => !/^(?:and\/or|he\/she|his\/her|s\/he)$/i.test(w)).flatMap((w) => w.split("/")));
+  const named = (object.match(/[A-Za-z][\w.'-]*[\w]|[A-Za-z]/g) ?? []).filter((w, i) => /[A-Z].*[A-Z]|[a-z][A-Z]|[._-]\w|\d/.test(w) || (i > 0 && /^[A-Z]/.test(w)) || slashed.has(w));
   const key = (w: string) => (/^[a-z]+$/.test(w) ? stem(w) : w);
   // "Strategy Pattern" in a Title Case label is no name; "PyTorch", "Windows App SDK equivalent" are.
   const titleCase = !/(?:^|\s)[a-z]/.test(object);
   const names = named.filter((w) => !titleCase || /[A-Z].*[A-Z]|[a-z][A-Z]|[._-]\w|\d/.test(w));
   const topic = [...new Set([...words.map(key), ...names.map((w) => `!${key(w.toLowerCase())}`), ...instrumentsOf(stated.slice(Math.max(0, stated.indexOf(object)) + object.length))])];
   if (polarity === -1 && PURPOSE.test(rest.slice(Math.max(0, rest.indexOf(object)) + object.length))) topic.push("#purpose");
-  emit(group, polarity, topic, qualifierOf(tail));
+  emit(act, polarity, topic, qualifierOf(tail));
+}
+
+/** "and add details to it", ", then run the tests": a second act joined to the first, with its own object. */
+const NEXT_ACT = /(?:,\s*|\s)(?:and|then|and then)\s+([a-z]+)\b/gi;
+
+/** The words of the rule's own act, up to a second act coordinated with it, whose object or quantity is its own. */
+function ownClause(rest: string): string {
+  for (const m of rest.matchAll(NEXT_ACT)) if (GROUP_OF.has(m[1]!.toLowerCase()) || isImperativeVerb(m[1]!)) return rest.slice(0, m.index);
+  return rest;
 }
 
 /** A name in a clause: a code span kept as a word, camelCase, dotted, hyphenated or numbered, or Capitalised. */

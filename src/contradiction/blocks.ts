@@ -7,6 +7,7 @@ import type { Content, Heading, List, ListItem, Parent, Root } from "mdast";
 import type { PromptDocument, Range, Segment } from "../model/document.js";
 import { allMatches } from "./text.js";
 import { appendAll } from "../util/append.js";
+import { commentLines, isCommentLines, isRuleStringList, ruleStringLines, unquoteRuleStrings } from "./rule-strings.js";
 
 export interface InstructionBlock {
   /** Text with non-instruction spans (inline code, quotes, URLs) blanked out, same length as the source slice. */
@@ -77,7 +78,8 @@ const NON_INSTRUCTION_SPANS: readonly { needs: string; re: RegExp }[] = [
 
 export function maskNonInstructionText(text: string): string {
   // Emphasis markers carry no words; blanking them keeps "**Never** use emoji" a plain sentence.
-  const out = text.includes("*") ? text.replace(/\*+/g, (m) => " ".repeat(m.length)) : text;
+  const unstarred = text.includes("*") ? text.replace(/\*+/g, (m) => " ".repeat(m.length)) : text;
+  const out = unquoteRuleStrings(unstarred);
   const spans: [number, number][] = [];
   for (const { needs, re } of NON_INSTRUCTION_SPANS) {
     if (!out.includes(needs)) continue;
@@ -182,8 +184,29 @@ export function collectBlocks(document: PromptDocument): InstructionBlock[] {
   const branches = templateBranches(document);
   const exampleRanges = (document.examples ?? []).map((e) => e.range);
   const inExample = (offset: number) => exampleRanges.some((r) => offset >= r[0] && offset < r[1]);
-  if (document.mdast) return blocksFromMdast(document, document.mdast, branches, inExample);
-  return blocksFromSegments(document, branches, inExample);
+  const blocks = document.mdast ? blocksFromMdast(document, document.mdast, branches, inExample) : blocksFromSegments(document, branches, inExample);
+  return blocks.flatMap(splitRuleStrings);
+}
+
+/**
+ * A list of rules written as string literals or `//` comments (`rules = ["Use X", "Avoid Y"]`, `"indent": "4 spaces"`) is read as list
+ * items, one rule a line, so a short value ("snake_case") still states its key's rule.
+ */
+function splitRuleStrings(block: InstructionBlock): InstructionBlock[] {
+  if (block.isItem || block.raw === undefined) return [block];
+  const comments = isCommentLines(block.raw);
+  if (!comments && !isRuleStringList(block.raw)) return [block];
+  const { map } = block;
+  const lines = comments ? commentLines(block.raw) : ruleStringLines(block.raw);
+  return lines.map(([s, e]) => ({
+    ...block,
+    // The comment marker is no word of the rule.
+    text: comments ? block.text.slice(s, e).replace("//", "  ") : block.text.slice(s, e),
+    raw: block.raw!.slice(s, e),
+    start: map ? map(s) : block.start + s,
+    ...(map ? { map: (i: number) => map(s + i) } : {}),
+    isItem: true,
+  }));
 }
 
 function blocksFromMdast(

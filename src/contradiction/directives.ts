@@ -9,7 +9,7 @@ import { EMPHATIC_CONDITION, IMPERATIVE, isCommand, isPermission, LOCAL_NEGATION
 import { conditionKey, isHedged, soundsAbsolute, statesOverride } from "./strength.js";
 import { extractBulletMarker, extractQuoted, QUOTED_TRIGGER, type AddDirective } from "./quoted.js";
 import { extractConfirmation } from "./confirmation.js";
-import { ACTION_TRIGGER, extractAction } from "./actions.js";
+import { ACTION_TRIGGER, extractAction, isActionVerb } from "./actions.js";
 import { codeScope, indentWidth, namingTargets, toolValue } from "./vocabulary-code.js";
 import { LiteralScanner, mayMatch } from "./literal-prefilter.js";
 import { ANY_VALUE, literalsOf } from "./value-literals.js";
@@ -110,6 +110,13 @@ const MODAL =
  * expression is the specification; `hasOtherSubject` below answers the same question without it (compiling it
  * costs ~10 ms, more than a small commit's whole extraction), and a test holds the two equal.
  */
+/**
+ * "Functions should be snake_case", "data model variables are camelCase", "functions use camelCase": the subject is
+ * the kind of name the convention is for, not someone other than the model. Bounded repeats only.
+ */
+const NAMING_STATEMENT =
+  /^[\s*_>#\-\u2022\d.)]*(?:[A-Za-z][\w-]*\s+){1,4}(?:(?:should|must|shall|will|need to|have to|are to)\s+(?:always\s+)?(?:be\s+)?|(?:are|use|follow)\s+)(?:(?:written|named|spelled|in)\s+){0,2}(?:lower\s+|upper\s+)?(?:camel|pascal|snake|kebab|screaming[ _-]snake)[ _-]?case\b/i;
+
 export const OTHER_SUBJECT =
   /^(?:\W*)(?:(?:if|when|whenever|unless)\s+)?(?:the\s+|a\s+|our\s+|some\s+|this\s+|that\s+|each\s+|every\s+)?(?:user|users|customer|customers|client|clients|human|humans|people|visitor|visitors|they|he|she|developer|developers|team|staff|agent|agents|operator|operators|admin|admins|input|inputs|tool|tools|api|apis|server|system returns|data|browsers?|devices?|urls?|links?|files?|pages?|functions?|components?|results?|values?|fields?|parameters?|arguments?|strings?|ids?|elements?|items?|scripts?|commands?|queries|query|requests?|documents?|images?|videos?|emails?|posts?|searches|search results?)\b(?!'s language)/i;
 
@@ -310,7 +317,7 @@ function isGenericPhrase(phrase: string): boolean {
     .filter((w) => w && !STOPWORDS.has(w));
   if (words.length === 0) return true;
   if (FILLER_SCOPE.test(phrase.trim()) && words.length <= 1) return true;
-  return words.every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(w.replace(/s$/, "")) || FILLER_SCOPE.test(w) || /^(?:sure|clear|simple|natural|friendly|polite|professional|consistent|appropriate|relevant|possible|necessary|first|last|final|next|previous|same|different|new|main|single|whole|entire|complete|proper|correct|right|good|great|helpful|useful|short|long|brief|concise|plain|well|formatted|structured|markdown|valid|strict|pure|raw|only|answering|responding|replying|writing|explaining|general|overall|default|flowing|connected|continuous|running|conversational|friendly|everyday|standard|normal|usual|regular|typical|common|various|multiple|several|many|few|both|either|own|possible|yourself|itself|themselves|square|curly|angle|angular|round|brackets?|braces?|parentheses|serious|formal|casual|neutral|light|playful|warm|calm|friendly|polite)$/.test(w));
+  return words.every((w) => GENERIC_NOUNS.has(w) || GENERIC_NOUNS.has(w.replace(/s$/, "")) || FILLER_SCOPE.test(w) || /^(?:sure|clear|simple|natural|friendly|polite|professional|consistent|appropriate|relevant|possible|necessary|first|last|final|next|previous|same|different|new|main|single|whole|entire|complete|proper|correct|right|good|great|helpful|useful|short|long|brief|concise|plain|well|formatted|structured|markdown|valid|strict|pure|raw|only|answering|responding|replying|writing|explaining|general|overall|default|flowing|connected|continuous|running|conversational|friendly|everyday|standard|normal|usual|regular|typical|common|various|multiple|several|many|few|both|either|own|possible|yourself|itself|themselves|square|curly|angle|angular|round|brackets?|braces?|parentheses|serious|formal|casual|neutral|light|playful|warm|calm|friendly|polite|strictly|purely|tone|register|voice)$/.test(w));
 }
 
 const SCOPE_PREP =
@@ -428,7 +435,7 @@ function isExclusive(clause: string, start: number, end: number): boolean {
 const QUALIFIER_AFTER =
   /^\s*(?:such as|like|e\.g\.|that|which|using|written in|based on)\b|^\s*(?:to|from|for|as|like|via|inside|within|in|on|with|about)\s+(?:the\s+|a\s+|an\s+|our\s+|any\s+|your\s+)?([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*)?)/i;
 const NEUTRAL_PREMODIFIER =
-  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|external|outside|third-party|extremely|very|really|super|ultra|highly|quite|fairly|rather|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each|by|on|at|from|about|after|before|upon|while)$/i;
+  /^(?:the|a|an|any|all|no|your|our|their|its|some|many|few|several|multiple|external|outside|third-party|extremely|very|really|super|ultra|highly|quite|fairly|rather|use|using|include|including|add|adding|with|without|of|or|and|in|to|never|always|not|only|just|relevant|appropriate|occasional|simple|clear|short|brief|plain|full|proper|clickable|working|real|actual|valid|inline|source|markdown|numbered|bulleted|bullet|formal|casual|clarifying|follow-up|code|helpful|useful|supporting|reference|emoji|emojis|or|nor|plus|also|them|it|as|into|in|for|via|than|single|one|every|each|by|on|at|from|about|after|before|upon|while|strictly|purely|entirely|completely|totally|consistently|crack|cracking|tell|telling)$/i;
 
 /** A narrower target of the mention: "links to competitor sites", "emoji as bullet points", "aggregator URLs". */
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
@@ -484,6 +491,9 @@ function aboutSomethingElse(clause: string): boolean {
   if (words.length === 0 || words.length > 8) return false;
   // A verb right after a determiner is a noun ("The display text inside must be plain").
   const verbAt = (w: string, i: number) => isKnownVerb(w) && !/(?:ing|ed)$/.test(w) && !(i > 0 && /^(?:the|a|an|your|our|this|that|these|those|each|every|any|all|its|their)$/.test(words[i - 1]!));
+  // "Print the API key so the user can verify it": a clause that opens with an imperative and its object is a
+  // command, whatever modal follows in its reason ("Report sections must be short" opens with a noun).
+  if (isImperativeVerb(words[0]!) && /^(?:the|a|an|your|our|this|that|these|those|each|every|all|any|its|their)$/.test(words[1] ?? "")) return false;
   if (words.some((w, i) => verbAt(w, i) || /^(?:please|always|never|only|also|just|you|we|i|it|this|that|there|everything|if|when|unless)$/.test(w))) return false;
   // A value mention as the whole subject ("Emojis are not appropriate") is judged by its predicate instead.
   const rest = (mayMatch(anyValueLiterals(), subject.toLowerCase()) ? subject.replace(ANY_VALUE_ALL, " ") : subject).toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
@@ -499,6 +509,8 @@ function isDirective(clause: string, block: InstructionBlock, negativeLead: bool
     .replace(/^[\s*_>#\-•\d.)]+/, "")
     .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next)\b[,\s]*/i, "");
   if (IMPERATIVE.test(head) || isCommand(head)) return true;
+  // "Update the README with the new flags": an act the action reader knows, in its base form, opens a command.
+  if (isActionVerb(/^[A-Za-z-]+/.exec(head)?.[0] ?? "")) return true;
   const words = wordRuns(head); // head.split(/\s+/).filter(Boolean).length
   return (block.isItem && words <= 14) || words <= 6;
 }
@@ -865,7 +877,7 @@ function extractFromClause(
   const lead = main === clause ? "" : clause.slice(0, clause.length - main.trimStart().length);
   const self = SELF_SUBJECT.exec(main) ?? (SELF_NAME.test(lead) ? PRONOUN_SUBJECT.exec(main) : null);
   if (self) main = main.slice(0, self.index) + " ".repeat(self[0].length) + main.slice(self.index + self[0].length);
-  if (hasOtherSubject(main) || EVALUATIVE.test(clause) || REPORTED.test(main) || (PAST_NARRATION.test(main) && !PRESENT_RULE.test(main))) return;
+  if ((hasOtherSubject(main) && !NAMING_STATEMENT.test(main)) || EVALUATIVE.test(clause) || REPORTED.test(main) || (PAST_NARRATION.test(main) && !PRESENT_RULE.test(main))) return;
   // Long clauses are descriptions and nested exceptions more often than rules; their polarity is not reliable.
   if (whitespaceRuns(clause) + 1 > 40) return; // the length of clause.split(/\s+/)
   // "For form-heavy pages, write the test in Selenium": the leading phrase narrows the rule (read as its condition
@@ -901,7 +913,7 @@ function extractFromClause(
   // "PIL rendering is basic — no rich text, no markdown": a verbless tail of a description is not a rule.
   // "Fill in every detail; no placeholders": after a semicolon a fragment is a rule of its own.
   if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem && !view.afterSemicolon) return;
-  const command = Boolean(self) || Boolean(block.heading) || isCommand(head) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block);
+  const command = Boolean(self) || Boolean(block.heading) || isCommand(head) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block) || NAMING_STATEMENT.test(main);
   const codeScopeOf = () => {
     const strong = codeScope(context.code);
     const own = scopeOf(codeScope(codeText));
@@ -989,6 +1001,8 @@ function extractFromClause(
       let qualifier = (code && pattern.dimension !== "commits") || WHOLE_THING.has(pattern.dimension) ? undefined : qualifierOf(text, start, end);
       // "commit changes", "commit your work": the usual object of a commit does not narrow it.
       if (pattern.dimension === "commits" && qualifier && /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier)) qualifier = undefined;
+      // "never commit on the user's behalf": whose behalf says who acts (the model), which every rule here assumes.
+      if (qualifier && /\bbehalf$/i.test(qualifier)) qualifier = undefined;
       // "Do not cite sources inline": a ban on where citations go, not on citing.
       if (pattern.dimension === "citations" && !qualifier && polarity === -1 && CITATION_PLACEMENT.test(clause)) qualifier = "placement";
       // "casual or non-technical topics": a tone word said of the conversation, not of the reply's voice.

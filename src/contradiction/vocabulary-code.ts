@@ -235,10 +235,14 @@ const CODE_SCOPES: [RegExp, string][] = [
 ];
 
 /** The languages or parts of a codebase a convention is narrowed to, or "" for all code. */
+/** A reason at the end of a rule ("so they line up with the frontend", "to match the JavaScript client"). */
+const REASON_TAIL = /\s(?:so (?:that )?(?:they|it|we|the \w+) (?:match|line up|stay consistent|agree)|to (?:match|mirror|line up with|stay consistent with|be consistent with))\b[^.;]*/i;
+
 export function codeScope(clause: string): string {
   const out: string[] = [];
   // "npm (keep package-lock.json in git)": a file named in a parenthetical note does not narrow the rule.
-  const own = clause.replace(/\([^()]*\)/g, (m) => " ".repeat(m.length));
+  // "functions use camelCase to match the JavaScript client": a reason names what the rule agrees with, not where it holds.
+  const own = clause.replace(/\([^()]*\)/g, (m) => " ".repeat(m.length)).replace(REASON_TAIL, "");
   for (const [re, name] of CODE_SCOPES) if (re.test(own)) out.push(name);
   return out.join(" & ");
 }

@@ -96,6 +96,10 @@ export const ADVERSARIAL: readonly AdversarialInput[] = [
   { name: "unclosed html comments", formats: MARKDOWN, make: (n) => fill("<!-- x ", n) },
   { name: "nested emphasis", formats: MARKDOWN, make: (n) => fill("*_", n / 2) + fill("a", n - Math.floor(n / 2)) },
   { name: "link brackets", formats: MARKDOWN, make: (n) => fill("[a](", n) },
+  // Rules files written as code: every string of a list and every comment line is read as a rule of its own.
+  { name: "rule string list", formats: MARKDOWN, make: (n) => items(n, (i) => `  "Use the ${word(i)} ${word(i + 3)} helper for ${word(i + 7)} number ${i}",\n`, "rules = [\n", "]\n") },
+  { name: "rule string then spaces", formats: MARKDOWN, make: (n) => `rules = [\n  "Use tabs for indentation",\n  "Keep it short and clear",\n  "x y z"${fill(" ", n - 80)}!\n` },
+  { name: "comment lines", formats: MARKDOWN, make: (n) => items(n, (i) => `// Never use the ${word(i)} ${word(i + 5)} helper ${i}\n`) },
   { name: "directives", formats: MARKDOWN, make: (n) => items(n, (i) => `<!-- promptvet-disable-next-line pii/email -- ${i} -->\n`) },
   // Instructions, many of them comparable.
   { name: "instruction bullets", formats: TEXTUAL, make: (n) => items(n, (i) => `- ${INSTRUCTIONS[i % INSTRUCTIONS.length]!(i)}\n`) },

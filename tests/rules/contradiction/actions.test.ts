@@ -73,3 +73,40 @@ new RuleTester().run(rule, {
     },
   ],
 });
+
+// The place of a change named after "apply the fixes to", "update" as editing, a command whose reason holds a modal,
+// and tone words that only intensify.
+new RuleTester().run(rule, {
+  valid: [
+    { name: "a change phrase with no place names nothing", code: prompt("Never modify the database schema.", "", "Apply the fixes.") },
+    { name: "updating a dependency is installing it, not editing a file", code: prompt("Never edit the dependency manifest.", "", "Update the npm packages every week.") },
+    { name: "one common noun changed and kept is still too little", code: prompt("Never edit the changelog by hand.", "", "Update the changelog after each release.") },
+  ],
+  invalid: [
+    {
+      name: "the place of the fixes is the thing the prohibition keeps unchanged",
+      code: prompt("Never modify the generated client.", "", "Apply the fixes to the generated client directly."),
+      errors: [
+        {
+          messageId: "contradicts",
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 50,
+          message:
+            'Unexpected action instruction that contradicts line 1 ("Never modify the generated client."), expected one rule, a condition that separates them, or an explicit precedence.',
+        },
+      ],
+    },
+    {
+      name: "updating a named file edits it",
+      code: prompt("Do not edit the README.", "", "Update the README with the new flags."),
+      errors: [{ messageId: "contradicts", line: 3, column: 1, endLine: 3, endColumn: 38 }],
+    },
+    {
+      name: "a modal in the reason does not make the command a description",
+      code: prompt("Never log API keys.", "", "Print the API key so the user can verify it."),
+      errors: [{ messageId: "contradicts", line: 3, column: 1, endLine: 3, endColumn: 45 }],
+    },
+  ],
+});
