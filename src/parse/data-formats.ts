@@ -104,17 +104,26 @@ export function parseJson(builder: DocumentBuilder): void {
   new DataInterpreter(builder, jsonAdapter(source, 0)).root(root);
 }
 
+type YamlEntry = { key: string; keyRange: Range; value: YamlNode };
+const yamlEntries = new WeakMap<object, YamlEntry[]>();
+
 function yamlAdapter(text: string): DataAdapter<YamlNode> {
   return {
     kind: (n) => (isMap(n) ? "object" : isSeq(n) ? "array" : isScalar(n) && typeof n.value === "string" ? "string" : "other"),
     range: (n) => (n.range ? [n.range[0], n.range[1]] : [0, 0]),
     entries: (n) => {
       if (!isMap(n)) return [];
-      return n.items.flatMap((pair) => {
-        if (!isPair(pair) || !isScalar(pair.key) || !pair.value) return [];
+      // A record is probed for several key names and then walked: its entries are listed once.
+      let listed = yamlEntries.get(n);
+      if (listed) return listed;
+      listed = [];
+      for (const pair of n.items) {
+        if (!isPair(pair) || !isScalar(pair.key) || !pair.value) continue;
         const key = pair.key;
-        return [{ key: String(key.value), keyRange: (key.range ? [key.range[0], key.range[1]] : [0, 0]) as Range, value: pair.value as YamlNode }];
-      });
+        listed.push({ key: String(key.value), keyRange: key.range ? [key.range[0], key.range[1]] : [0, 0], value: pair.value as YamlNode });
+      }
+      yamlEntries.set(n, listed);
+      return listed;
     },
     items: (n) => (isSeq(n) ? (n.items.filter((x) => x) as YamlNode[]) : []),
     decode: (n) => scalarMap(text, 0, n as { range: [number, number, number]; type?: string; value: unknown }),
