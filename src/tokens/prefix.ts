@@ -92,6 +92,8 @@ function sameCharacters(before: string, after: string): boolean {
 function normalizeWhitespace(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
+    // Runs of empty lines end as one empty line below: collapsed first, a file of blank lines is not split per line.
+    .replace(/\n{3,}/g, "\n\n")
     .split("\n")
     .map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim())
     .filter((line, i, lines) => line !== "" || (i > 0 && lines[i - 1] !== ""))

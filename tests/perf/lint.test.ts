@@ -4,7 +4,7 @@
  * on the larger.
  *
  * Then the promise to users: a 100 KB adversarial prompt lints in less than twice the time of a 100 KB normal one,
- * built from real published system prompts (../shared/corpora); it fails at 2.5 times and prints what lies over 1.5.
+ * built from real published system prompts (../shared/corpora); it fails at 2 times and prints what lies over 1.5.
  * Without the corpora the comparison uses generated prose and says so; under CI=true the corpora are required.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -50,19 +50,21 @@ describe("the whole lint grows linearly", () => {
 });
 
 /**
- * The promise is twice a normal prompt's time. Every input measured under it on a quiet machine, with the
- * launcher's V8 flags (vitest.config.ts); the closest are linear work per item that a normal prompt does not
- * have in such numbers: a YAML node per key of 5,000 (the `yaml` library's parse) and a thousand one-line rules
- * (the contradiction check reads at most 1,000 per file). Inputs over 1.5x are printed, so the margin stays
- * visible; the test fails at 2.5x, not 2x, because other test files share the two cores while it runs.
+ * The promise is twice a normal prompt's time, and the test fails there. On a quiet machine, with the launcher's
+ * V8 flags (vitest.config.ts), every input measures under 1.55x; the closest are linear work per item that a
+ * normal prompt does not have in such numbers: 5,000 YAML strings of prose (a node, a segment and a detector
+ * pass each), 5,000 unknown header keys and a file of one-line rules (the contradiction check reads at most 500
+ * of them in 100 KB). Other test files share the two cores while this one runs, which has added up to ~20% to
+ * a ratio; inputs over 1.5x are printed, so the margin stays visible.
  */
 const NOTED = 1.5;
-const TARGET = 2;
-const LIMIT = 2.5;
+const LIMIT = 2;
 /** Back-to-back rounds of an adversarial and the normal prompt; the fastest of each counts. */
-const ROUNDS = 5;
+const ROUNDS = 7;
+/** Rounds added while an input measures over the limit. */
+const EXTRA_ROUNDS = 13;
 
-describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB normal one (fails at 2.5x under shared load; over 1.5x printed)", () => {
+describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB normal one (over 1.5x printed)", () => {
   const real = corpusProse(LARGE);
   if (!real) console.warn(`[promptvet] ${CORPUS} is absent: comparing adversarial prompts with generated prose, not real prompts`);
 
@@ -73,7 +75,6 @@ describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB 
     // Run alone (vitest -t), the adversarial prompts have not been linted yet.
     if (measured.length === 0) measured = await measureAll(ADVERSARIAL, lintFormats, lintSubject);
     const slow: string[] = [];
-    const overTarget: string[] = [];
     const noted: string[] = [];
     for (const m of measured) {
       if (m.growth.largeMs < NOTED * normalMs) continue;
@@ -81,22 +82,21 @@ describe("a 100 KB adversarial prompt lints in under twice the time of a 100 KB 
       const prepared = subject.prepare(m.input.make(LARGE));
       const findings = ((await subject.run(prepared)) as DocumentLintOutput).messages.length;
       // The growth measurement may have taken one unlucky run, and other test files share the machine: the
-      // fastest of five rounds decides, each round timing the adversarial and the normal prompt back to back
-      // (each after an untimed run), so both are measured under the same load: three rounds still let one
-      // burst of load from other test files push a 2.5x input past 3x.
+      // fastest of seven rounds decides, each round timing the adversarial and the normal prompt back to back
+      // (each after an untimed run), so both are measured under the same load: three rounds let one burst of
+      // load from other test files push a 2.5x input past 3x. An input that still looks over the limit gets
+      // more rounds before it fails: load only ever adds time, and an input that is really over fails them all.
       let ms = Infinity;
       let normalHere = Infinity;
-      for (let round = 0; round < ROUNDS; round++) {
+      for (let round = 0; round < ROUNDS || (round < ROUNDS + EXTRA_ROUNDS && ms >= LIMIT * normalHere); round++) {
         ms = Math.min(ms, await fastest(subject, prepared.text, 1));
         normalHere = Math.min(normalHere, await fastest(lintSubject("markdown"), normalText, 1));
       }
       const line = `${m.input.name} (${m.format}, ${findings} findings): ${ms.toFixed(0)} ms against ${normalHere.toFixed(0)} ms, ${(ms / normalHere).toFixed(2)}x`;
       if (ms >= LIMIT * normalHere) slow.push(line);
-      else if (ms >= TARGET * normalHere) overTarget.push(line);
       else if (ms >= NOTED * normalHere) noted.push(line);
     }
-    if (noted.length > 0) console.info(`[perf] over ${NOTED}x a normal prompt, under ${TARGET}x: ${noted.join("; ")}`);
-    if (overTarget.length > 0) console.info(`[perf] over the promised ${TARGET}x a normal prompt, under ${LIMIT}x: ${overTarget.join("; ")}`);
+    if (noted.length > 0) console.info(`[perf] over ${NOTED}x a normal prompt, under ${LIMIT}x: ${noted.join("; ")}`);
     const slowest = [...measured].sort((a, b) => b.growth.largeMs - a.growth.largeMs).slice(0, 3);
     console.info(`[perf] normal 100 KB prompt: ${normalMs.toFixed(0)} ms; slowest adversarial: ${slowest.map((m) => `${m.input.name} (${m.format}) ${m.growth.largeMs.toFixed(0)} ms`).join(", ")}`);
     expect(slow).toEqual([]);
