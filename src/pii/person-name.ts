@@ -409,6 +409,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
   // look-back is needed.
   const cueEnds = LOWER_CUE_ANYWHERE.test(text) ? strongCueEnds(text) : undefined;
+  const introEnds = selfIntroEnds(text);
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
@@ -420,7 +421,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const cued = cueEnds !== undefined && cueEnds.has(t.start);
+    // A lower-case name known to the name lists right after a self-introduction is cued like "my name is".
+    const cued = (cueEnds !== undefined && cueEnds.has(t.start)) || (introEnds !== undefined && introEnds.has(t.start) && !isCapitalised(t.word) && isLexiconName(t.word));
     // In all-lower-case chat a title still marks the surname after it ("dr. hurst is", "mr. martin").
     const lowerAllowed = (cued || (scan.lowerCase && lowerTitleBefore(text, tokens[i - 1], t))) && !isCapitalised(t.word) && CUED_LEAD.has(classify(t.word));
     if (!startsName(t, lowerAllowed)) {
@@ -700,6 +702,26 @@ function strongCueEnds(text: string): Set<number> {
   return ends;
 }
 
+/**
+ * Self-introductions that open a clause in chat typed in lower case: "hola, soy maría", "buongiorno, sono
+ * giuseppina", "oi, aqui é o joão", "hoi, met sanne" (how a Dutch speaker answers the phone), "dit is bram",
+ * "ich bin", "je suis". These words also start "sono stanco", "ich bin froh", "met de fiets", so the word after
+ * them counts only when the name lists know it as a name (see `selfIntroEnds`).
+ */
+const SELF_INTRO_CUE =
+  /(?:^|[,.!?;:\n]\s{0,2})(?:soy|sono|aqu[ií] (?:é|es|fala) (?:o|a)|ich bin|je suis|dit is|met|hier spricht|hier ist|eu sou|ik ben)[ \t]/gi;
+/** A cheap test before SELF_INTRO_CUE. */
+const SELF_INTRO_ANYWHERE = /\b(?:soy|sono|aqu[ií]|bin|suis|is|met|spricht|ist|sou|ben)\s/i;
+
+/** Offsets right after each clause-opening self-introduction. */
+function selfIntroEnds(text: string): Set<number> | undefined {
+  if (!SELF_INTRO_ANYWHERE.test(text)) return undefined;
+  const ends = new Set<number>();
+  SELF_INTRO_CUE.lastIndex = 0;
+  for (let m = SELF_INTRO_CUE.exec(text); m; m = SELF_INTRO_CUE.exec(text)) ends.add(m.index + m[0].length);
+  return ends.size > 0 ? ends : undefined;
+}
+
 /** Lower-case particles that start a surname, at the end of the text before its capitalised part. */
 const LEADING_PARTICLES = /(?:\s(?:von|van|de|der|den|di|da|du|del|della|ter|ten|zu|dos|das)){1,2}$/;
 
@@ -731,6 +753,8 @@ function runClasses(run: Token[], cued = false): WordClass[] {
   for (let j = n - 2; j >= 1; j--) {
     // A particle before a capitalised word or before another particle so marked ("van der Berg").
     if (isParticle(run[j]!.word) && (isCapitalised(run[j + 1]!.word) ? !isParticle(run[j + 1]!.word) || cls[j + 1] === "initial" : cls[j + 1] === "initial")) cls[j] = "initial";
+    // A name typed in lower case after a strong cue keeps its particles too ("my name is bram ter haar").
+    else if (cued && PARTICLES.has(run[j]!.word) && !isCapitalised(run[j + 1]!.word) && (PARTICLES.has(run[j + 1]!.word) ? cls[j + 1] === "initial" : isNameClass(cls[j + 1]!))) cls[j] = "initial";
   }
   // Only a known name vouches for its neighbour ("Plugin Name", "Data Bars" stay words).
   const knownAt = (j: number) => j >= 0 && j < n && (cls[j] === "first" || cls[j] === "last");
