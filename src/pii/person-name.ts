@@ -75,6 +75,10 @@ const NOT_PEOPLE = new Set([
   // What "Hello, ..." greets when it is not a person.
   "world", "everyone", "everybody", "folks", "friends", "guys", "there", "all", "mate", "y'all", "mundo", "monde",
   "welt", "mondo", "wereld", "världen", "verden", "maailma", "świecie", "мир", "κόσμος",
+  // Greetings of other languages that open a message before a name ("Hola Maria,", "Hoi Sanne!"); "Dag" is a
+  // given name too, see GREETING_DAG.
+  "hola", "ciao", "olá", "bonjour", "bonsoir", "salut", "hallo", "hej", "hoi", "moin", "servus", "cześć", "buongiorno",
+  "buonasera", "goedemorgen", "goedemiddag",
 ]);
 
 const HONORIFICS = new Set([
@@ -481,6 +485,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
   matches = dropFirmNames(text, matches);
+  const businesses = businessNames(options.documentSource ?? text);
+  if (businesses.size > 0) matches = matches.filter((m) => !businesses.has(m.value.toLowerCase()));
   matches = addJoinedNames(text, tokens, matches);
   const documentParts = options.documentSource === undefined ? undefined : namesOfDocument(options.documentSource);
   matches = addRepeatedMentions(text, tokens, matches, builtin, documentParts);
@@ -523,6 +529,25 @@ function personaNames(source: string): Set<string> {
     if (c === "first" || c === "namelike" || c === "unknown") names.add(m[1]!);
   }
   lastPersona = { source, names };
+  return names;
+}
+
+/**
+ * "The shop account is "Velo Gent"", "our business name is Casa Lupo": the document says the name is a business's,
+ * so a chat export's speaker label or a mention with that name is no person. Quoted, or capitalised words to the
+ * clause's end.
+ */
+const BUSINESS_NAME =
+  /\b(?:shop|store|business|company|firm|brand|bakery|restaurant|salon|studio|workshop|clinic|practice|agency)(?:['’]s)?(?: (?:whatsapp |chat )?(?:account|name|handle))? (?:is|=|:|called|named) ["“']?(\p{Lu}[\p{L}'’&-]{0,30}(?: \p{Lu}[\p{L}'’&-]{0,30}){0,3})["”']?(?=[\s,.;:!?)]|$)/gu;
+let lastBusinesses: { source: string; names: Set<string> } | undefined;
+
+/** The names a document gives a business (see BUSINESS_NAME), lower case; read once per document. */
+function businessNames(source: string): Set<string> {
+  if (lastBusinesses?.source === source) return lastBusinesses.names;
+  const names = new Set<string>();
+  BUSINESS_NAME.lastIndex = 0;
+  for (let m = BUSINESS_NAME.exec(source); m; m = BUSINESS_NAME.exec(source)) names.add(m[1]!.toLowerCase());
+  lastBusinesses = { source, names };
   return names;
 }
 
@@ -784,6 +809,9 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     s = lastTitle + 1;
     honorific = true;
   }
+  // Dutch "Dag Annelies," greets Annelies: "Dag" is a given name elsewhere ("Dag Hammarskjöld").
+  const greetedByDag = run.length >= 2 && run[0]!.word === "Dag" && GREETING_DAG.test(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 2));
+  if (greetedByDag) s = 1;
   while (s < run.length) {
     const c = runCls[s]!;
     if (c === "honorific") {
@@ -833,6 +861,8 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   while (end > start + 1 && /['’-]/.test(text[end - 1]!) && !/['’]s$/.test(text.slice(end - 2, end + 1))) end--;
   const first = classes[0]!;
   if (JAPANESE_HONORIFIC.test(last.word) && words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word))) return { start, end, confidence: 0.85 };
+  // The greeting and its comma vouch for the name after it, as "Hi Maria," does.
+  if (greetedByDag && s === 1 && first !== "initial" && classes.every(isNameClass) && words.every((w) => FULL_NAME_WORD.test(w.word))) return { start, end, confidence: 0.85 };
   const nameWords = classes.filter((c) => c !== "initial");
   // Particles before the capitalised part of a surname are the name's, not the cue's ("nachname: von Hohenstein").
   const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase()).replace(LEADING_PARTICLES, "");
@@ -1114,6 +1144,9 @@ function knownFullName(classes: WordClass[]): boolean {
 
 /** Before a speaker label: quote markers, or a chat export's date and time ("[04/03/2024, 09:14:55] Koen De Smet:"). */
 const SPEAKER_PREFIX = /^[\s>]*(?:\[[\d/.,: -]{4,24}(?:\s?[AP]M)?\]\s?(?:-\s)?)?$/;
+
+/** After the name "Dag" greets: the greeting's comma or exclamation mark. */
+const GREETING_DAG = /^\s?[,!]/;
 
 /** A greeting that starts a line or a labelled reply ("Hi", "Example output: Hello", "'Welcome back,"). */
 const GREETING_PREFIX =

@@ -38,6 +38,25 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: "a business the document names, as a chat export's speaker label, beside a customer",
+      filename: "export.txt",
+      code: "The shop account is \"Velo Gent\".\n[04/03/2024, 09:14:55] Koen De Smet: is de bakfiets klaar?\n[04/03/2024, 09:15:40] Velo Gent: woensdag klaar\n[04/03/2024, 09:16:30] Velo Gent: Dag Koen, tot dan\n",
+      errors: [
+        { messageId: "found", line: 2, column: 24, endLine: 2, endColumn: 36 },
+        { messageId: "found", line: 4, column: 39, endLine: 4, endColumn: 43 },
+      ],
+    },
+    {
+      name: "a greeting word before a name is not part of it (Spanish, Dutch)",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Hola Maria, claro. Dag Annelies, tot morgen! Hoi Sanne!\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 54, endLine: 1, endColumn: 59 },
+        { messageId: "found", line: 1, column: 72, endLine: 1, endColumn: 80 },
+        { messageId: "found", line: 1, column: 98, endLine: 1, endColumn: 103 },
+      ],
+    },
+    {
       name: "a lower-case name after a clause-opening self-introduction (Italian, Portuguese, Dutch phone answer)",
       code: "buongiorno, sono giuseppina d'alessandro, devo ritirare la ricetta\noi, aqui é o joão pedro. hoi, met sanne, kan het?\n",
       errors: [
