@@ -177,6 +177,9 @@ const JAPANESE_HONORIFIC = /^\p{Lu}\p{Ll}{1,20}-(?:san|sama|kun|chan|sensei|senp
 
 const ARABIC_NAME_PREFIX = new Set(["al", "el", "abu", "bin", "ibn", "ben", "abd", "abdel", "abdul"]);
 
+/** A given name and a short second given name, both capitalised: "Pieter-Jan", "Karl-Otto". */
+const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}{2,}-\p{Lu}\p{Ll}{1,4}$/u;
+
 /** "Jean-Pierre" is a first name, "García-López" a surname, "Follow-Up" an ordinary word. */
 function hyphenatedClass(bare: string, word: string): WordClass {
   const parts = bare.split("-").filter((p) => p !== "");
@@ -187,6 +190,9 @@ function hyphenatedClass(bare: string, word: string): WordClass {
   const named0 = parts.filter((p) => !PARTICLES.has(p) || /\p{Lu}/u.test(word.slice(bare.indexOf(p), bare.indexOf(p) + 1)));
   const classes = (named0.length > 0 ? named0 : parts).map(lexiconClass);
   const named = classes.some((c) => c === "first" || c === "last");
+  // "Pieter-Jan", "Hans-Will": a given name joined to a short capitalised second given name that the lists know only as
+  // an everyday word ("jan" is the month). Not "Django-Admin": products named after people are not given names.
+  if (parts.length === 2 && classes[0] === "first" && classes[1] === "common" && !AMBIGUOUS_FIRST.has(parts[0]!) && !NOT_PEOPLE.has(parts[0]!) && HYPHENATED_GIVEN.test(word)) return "first";
   // "Nakamura-Brown": an everyday word beside a name is a name.
   if (classes.some((c) => c === "common" || (c === "namelike" && !named))) return "common";
   // "Jean-Luc", "Rose-Marie": a given name joined to a word that is also one ("jean", "rose") is a given name.

@@ -38,6 +38,12 @@ new RuleTester().run(rule, {
   ],
   invalid: [
     {
+      name: "a hyphenated given name whose second part is also an everyday word",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi, I'm Pieter-Jan, the new tenant.\"}]}\n",
+      errors: [{ messageId: "found", line: 1, column: 52, endLine: 1, endColumn: 62 }],
+    },
+    {
       name: "a business the document names, as a chat export's speaker label, beside a customer",
       filename: "export.txt",
       code: "The shop account is \"Velo Gent\".\n[04/03/2024, 09:14:55] Koen De Smet: is de bakfiets klaar?\n[04/03/2024, 09:15:40] Velo Gent: woensdag klaar\n[04/03/2024, 09:16:30] Velo Gent: Dag Koen, tot dan\n",
