@@ -75,6 +75,10 @@ const NOT_PEOPLE = new Set([
   // What "Hello, ..." greets when it is not a person.
   "world", "everyone", "everybody", "folks", "friends", "guys", "there", "all", "mate", "y'all", "mundo", "monde",
   "welt", "mondo", "wereld", "världen", "verden", "maailma", "świecie", "мир", "κόσμος",
+  // Greetings of other languages that open a message before a name ("Hola Maria,", "Hoi Sanne!"); "Dag" is a
+  // given name too, see GREETING_DAG.
+  "hola", "ciao", "olá", "bonjour", "bonsoir", "salut", "hallo", "hej", "hoi", "moin", "servus", "cześć", "buongiorno",
+  "buonasera", "goedemorgen", "goedemiddag",
 ]);
 
 const HONORIFICS = new Set([
@@ -173,6 +177,9 @@ const JAPANESE_HONORIFIC = /^\p{Lu}\p{Ll}{1,20}-(?:san|sama|kun|chan|sensei|senp
 
 const ARABIC_NAME_PREFIX = new Set(["al", "el", "abu", "bin", "ibn", "ben", "abd", "abdel", "abdul"]);
 
+/** A given name and a short second given name, both capitalised: "Pieter-Jan", "Karl-Otto". */
+const HYPHENATED_GIVEN = /^\p{Lu}\p{Ll}{2,}-\p{Lu}\p{Ll}{1,4}$/u;
+
 /** "Jean-Pierre" is a first name, "García-López" a surname, "Follow-Up" an ordinary word. */
 function hyphenatedClass(bare: string, word: string): WordClass {
   const parts = bare.split("-").filter((p) => p !== "");
@@ -183,6 +190,9 @@ function hyphenatedClass(bare: string, word: string): WordClass {
   const named0 = parts.filter((p) => !PARTICLES.has(p) || /\p{Lu}/u.test(word.slice(bare.indexOf(p), bare.indexOf(p) + 1)));
   const classes = (named0.length > 0 ? named0 : parts).map(lexiconClass);
   const named = classes.some((c) => c === "first" || c === "last");
+  // "Pieter-Jan", "Hans-Will": a given name joined to a short capitalised second given name that the lists know only as
+  // an everyday word ("jan" is the month). Not "Django-Admin": products named after people are not given names.
+  if (parts.length === 2 && classes[0] === "first" && classes[1] === "common" && !AMBIGUOUS_FIRST.has(parts[0]!) && !NOT_PEOPLE.has(parts[0]!) && HYPHENATED_GIVEN.test(word)) return "first";
   // "Nakamura-Brown": an everyday word beside a name is a name.
   if (classes.some((c) => c === "common" || (c === "namelike" && !named))) return "common";
   // "Jean-Luc", "Rose-Marie": a given name joined to a word that is also one ("jean", "rose") is a given name.
@@ -409,6 +419,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   // anywhere in the text (the lower-cased window can only end with it if the text holds it), no per-word
   // look-back is needed.
   const cueEnds = LOWER_CUE_ANYWHERE.test(text) ? strongCueEnds(text) : undefined;
+  const introEnds = selfIntroEnds(text);
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
@@ -420,7 +431,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const cued = cueEnds !== undefined && cueEnds.has(t.start);
+    // A lower-case name known to the name lists right after a self-introduction is cued like "my name is".
+    const cued = (cueEnds !== undefined && cueEnds.has(t.start)) || (introEnds !== undefined && introEnds.has(t.start) && !isCapitalised(t.word) && isLexiconName(t.word));
     // In all-lower-case chat a title still marks the surname after it ("dr. hurst is", "mr. martin").
     const lowerAllowed = (cued || (scan.lowerCase && lowerTitleBefore(text, tokens[i - 1], t))) && !isCapitalised(t.word) && CUED_LEAD.has(classify(t.word));
     if (!startsName(t, lowerAllowed)) {
@@ -479,6 +491,8 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
   matches = dropFirmNames(text, matches);
+  const businesses = businessNames(options.documentSource ?? text);
+  if (businesses.size > 0) matches = matches.filter((m) => !businesses.has(m.value.toLowerCase()));
   matches = addJoinedNames(text, tokens, matches);
   const documentParts = options.documentSource === undefined ? undefined : namesOfDocument(options.documentSource);
   matches = addRepeatedMentions(text, tokens, matches, builtin, documentParts);
@@ -521,6 +535,25 @@ function personaNames(source: string): Set<string> {
     if (c === "first" || c === "namelike" || c === "unknown") names.add(m[1]!);
   }
   lastPersona = { source, names };
+  return names;
+}
+
+/**
+ * "The shop account is "Velo Gent"", "our business name is Casa Lupo": the document says the name is a business's,
+ * so a chat export's speaker label or a mention with that name is no person. Quoted, or capitalised words to the
+ * clause's end.
+ */
+const BUSINESS_NAME =
+  /\b(?:shop|store|business|company|firm|brand|bakery|restaurant|salon|studio|workshop|clinic|practice|agency)(?:['’]s)?(?: (?:whatsapp |chat )?(?:account|name|handle))? (?:is|=|:|called|named) ["“']?(\p{Lu}[\p{L}'’&-]{0,30}(?: \p{Lu}[\p{L}'’&-]{0,30}){0,3})["”']?(?=[\s,.;:!?)]|$)/gu;
+let lastBusinesses: { source: string; names: Set<string> } | undefined;
+
+/** The names a document gives a business (see BUSINESS_NAME), lower case; read once per document. */
+function businessNames(source: string): Set<string> {
+  if (lastBusinesses?.source === source) return lastBusinesses.names;
+  const names = new Set<string>();
+  BUSINESS_NAME.lastIndex = 0;
+  for (let m = BUSINESS_NAME.exec(source); m; m = BUSINESS_NAME.exec(source)) names.add(m[1]!.toLowerCase());
+  lastBusinesses = { source, names };
   return names;
 }
 
@@ -700,6 +733,26 @@ function strongCueEnds(text: string): Set<number> {
   return ends;
 }
 
+/**
+ * Self-introductions that open a clause in chat typed in lower case: "hola, soy maría", "buongiorno, sono
+ * giuseppina", "oi, aqui é o joão", "hoi, met sanne" (how a Dutch speaker answers the phone), "dit is bram",
+ * "ich bin", "je suis". These words also start "sono stanco", "ich bin froh", "met de fiets", so the word after
+ * them counts only when the name lists know it as a name (see `selfIntroEnds`).
+ */
+const SELF_INTRO_CUE =
+  /(?:^|[,.!?;:\n]\s{0,2})(?:soy|sono|aqu[ií] (?:é|es|fala) (?:o|a)|ich bin|je suis|dit is|met|hier spricht|hier ist|eu sou|ik ben)[ \t]/gi;
+/** A cheap test before SELF_INTRO_CUE. */
+const SELF_INTRO_ANYWHERE = /\b(?:soy|sono|aqu[ií]|bin|suis|is|met|spricht|ist|sou|ben)\s/i;
+
+/** Offsets right after each clause-opening self-introduction. */
+function selfIntroEnds(text: string): Set<number> | undefined {
+  if (!SELF_INTRO_ANYWHERE.test(text)) return undefined;
+  const ends = new Set<number>();
+  SELF_INTRO_CUE.lastIndex = 0;
+  for (let m = SELF_INTRO_CUE.exec(text); m; m = SELF_INTRO_CUE.exec(text)) ends.add(m.index + m[0].length);
+  return ends.size > 0 ? ends : undefined;
+}
+
 /** Lower-case particles that start a surname, at the end of the text before its capitalised part. */
 const LEADING_PARTICLES = /(?:\s(?:von|van|de|der|den|di|da|du|del|della|ter|ten|zu|dos|das)){1,2}$/;
 
@@ -731,6 +784,8 @@ function runClasses(run: Token[], cued = false): WordClass[] {
   for (let j = n - 2; j >= 1; j--) {
     // A particle before a capitalised word or before another particle so marked ("van der Berg").
     if (isParticle(run[j]!.word) && (isCapitalised(run[j + 1]!.word) ? !isParticle(run[j + 1]!.word) || cls[j + 1] === "initial" : cls[j + 1] === "initial")) cls[j] = "initial";
+    // A name typed in lower case after a strong cue keeps its particles too ("my name is bram ter haar").
+    else if (cued && PARTICLES.has(run[j]!.word) && !isCapitalised(run[j + 1]!.word) && (PARTICLES.has(run[j + 1]!.word) ? cls[j + 1] === "initial" : isNameClass(cls[j + 1]!))) cls[j] = "initial";
   }
   // Only a known name vouches for its neighbour ("Plugin Name", "Data Bars" stay words).
   const knownAt = (j: number) => j >= 0 && j < n && (cls[j] === "first" || cls[j] === "last");
@@ -760,6 +815,9 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     s = lastTitle + 1;
     honorific = true;
   }
+  // Dutch "Dag Annelies," greets Annelies: "Dag" is a given name elsewhere ("Dag Hammarskjöld").
+  const greetedByDag = run.length >= 2 && run[0]!.word === "Dag" && GREETING_DAG.test(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 2));
+  if (greetedByDag) s = 1;
   while (s < run.length) {
     const c = runCls[s]!;
     if (c === "honorific") {
@@ -809,6 +867,8 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   while (end > start + 1 && /['’-]/.test(text[end - 1]!) && !/['’]s$/.test(text.slice(end - 2, end + 1))) end--;
   const first = classes[0]!;
   if (JAPANESE_HONORIFIC.test(last.word) && words.every((w) => /^[\p{L}\p{M}'’.-]+$/u.test(w.word))) return { start, end, confidence: 0.85 };
+  // The greeting and its comma vouch for the name after it, as "Hi Maria," does.
+  if (greetedByDag && s === 1 && first !== "initial" && classes.every(isNameClass) && words.every((w) => FULL_NAME_WORD.test(w.word))) return { start, end, confidence: 0.85 };
   const nameWords = classes.filter((c) => c !== "initial");
   // Particles before the capitalised part of a surname are the name's, not the cue's ("nachname: von Hohenstein").
   const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase()).replace(LEADING_PARTICLES, "");
@@ -1090,6 +1150,9 @@ function knownFullName(classes: WordClass[]): boolean {
 
 /** Before a speaker label: quote markers, or a chat export's date and time ("[04/03/2024, 09:14:55] Koen De Smet:"). */
 const SPEAKER_PREFIX = /^[\s>]*(?:\[[\d/.,: -]{4,24}(?:\s?[AP]M)?\]\s?(?:-\s)?)?$/;
+
+/** After the name "Dag" greets: the greeting's comma or exclamation mark. */
+const GREETING_DAG = /^\s?[,!]/;
 
 /** A greeting that starts a line or a labelled reply ("Hi", "Example output: Hello", "'Welcome back,"). */
 const GREETING_PREFIX =

@@ -3,6 +3,7 @@ import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
 
 new RuleTester().run(rule, {
   valid: [
+    { name: "self-introduction words before ordinary words", code: "buongiorno, sono stanco oggi. ich bin froh, je suis la. hoi, met de fiets\n" },
     { name: "a template's name slots and a list of countries", code: "PT: LASTNAME, FIRSTNAME     MRN ########    DOB: MM/DD/YYYY\nSupported: USA, Canada | 2024\n" },
     { name: "the assistant's persona named by the prompt, as a speaker label", code: "You are Ava Sinclair, the hotel's concierge.\n\nGuest: who designed the lobby?\nAva: The studio did, in 2019.\n" },
     { name: "a reply word the name lists know as a given name", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"¡Hola! Claro, ¿me confirma la fecha?\"}]}\n" },
@@ -36,6 +37,45 @@ new RuleTester().run(rule, {
     { name: "a product after a hand-off verb and a first name with an unknown word", code: "Ask Claude Opus for a plan. Use Grace Hopper as the theme.\n" },
   ],
   invalid: [
+    {
+      name: "a hyphenated given name whose second part is also an everyday word",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"Hi, I'm Pieter-Jan, the new tenant.\"}]}\n",
+      errors: [{ messageId: "found", line: 1, column: 52, endLine: 1, endColumn: 62 }],
+    },
+    {
+      name: "a business the document names, as a chat export's speaker label, beside a customer",
+      filename: "export.txt",
+      code: "The shop account is \"Velo Gent\".\n[04/03/2024, 09:14:55] Koen De Smet: is de bakfiets klaar?\n[04/03/2024, 09:15:40] Velo Gent: woensdag klaar\n[04/03/2024, 09:16:30] Velo Gent: Dag Koen, tot dan\n",
+      errors: [
+        { messageId: "found", line: 2, column: 24, endLine: 2, endColumn: 36 },
+        { messageId: "found", line: 4, column: 39, endLine: 4, endColumn: 43 },
+      ],
+    },
+    {
+      name: "a greeting word before a name is not part of it (Spanish, Dutch)",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"Hola Maria, claro. Dag Annelies, tot morgen! Hoi Sanne!\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 54, endLine: 1, endColumn: 59 },
+        { messageId: "found", line: 1, column: 72, endLine: 1, endColumn: 80 },
+        { messageId: "found", line: 1, column: 98, endLine: 1, endColumn: 103 },
+      ],
+    },
+    {
+      name: "a lower-case name after a clause-opening self-introduction (Italian, Portuguese, Dutch phone answer)",
+      code: "buongiorno, sono giuseppina d'alessandro, devo ritirare la ricetta\noi, aqui é o joão pedro. hoi, met sanne, kan het?\n",
+      errors: [
+        { messageId: "found", line: 1, column: 18, endLine: 1, endColumn: 41 },
+        { messageId: "found", line: 2, column: 14, endLine: 2, endColumn: 24 },
+        { messageId: "found", line: 2, column: 35, endLine: 2, endColumn: 40 },
+      ],
+    },
+    {
+      name: "a lower-case particle inside a name typed after a strong cue",
+      code: "my name is bram ter haar, thanks\n",
+      errors: [{ messageId: "found", line: 1, column: 12, endLine: 1, endColumn: 25 }],
+    },
     {
       name: "a relative named after a Spanish possessive and relation",
       code: "- 17/05: el cliente paga el viernes; su esposa Catalina confirmó.\n",
