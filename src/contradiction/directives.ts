@@ -541,7 +541,8 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     // The whitespace after an optional "(...)" belongs to that group: two adjacent `\s*` split a run of spaces every way.
     const label = /^\s*([A-Za-z][^:.!?]{1,60}?)\s*(?:\([^)]*\)\s*)?:\s+\S/.exec(sentenceText);
     // A short sentence ending in a colon labels what follows ("For greetings:"); a long one introduces it.
-    let labelScope = sentenceText.length <= 80 && /:\s*(?:[*_]+\s*)?$/.test(sentenceText) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
+    // "Package manager: `pnpm`" ends in a colon only once its code is masked: the value is there, not below.
+    let labelScope = sentenceText.length <= 80 && /:\s*(?:[*_]+\s*)?$/.test(sentenceText) && !(block.raw && SHORT_LABEL.test(sentenceText) && CODE_VALUE_TAIL.test(block.raw.slice(sentence[0], sentence[1]))) ? sentenceText.toLowerCase().replace(/[^a-z0-9 ]/g, "").trim() : "";
     if (label) {
       if (/^(?:description|usage|parameters?|params|args|arguments|returns?|signature|schema|type|example|examples|e\.g|input|inputs|note|source|post content)$/i.test(label[1]!.trim())) continue;
       // "No title line: …" states a prohibition, it does not name a part of the reply.
@@ -610,7 +611,7 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
       labelFocus,
     };
     if (bareLabel) carried = bareLabel[1]!;
-    const clauses = splitClauses(text, sentence);
+    const clauses = splitClauses(text, sentence, block.raw);
     const firstOfSentence = out.length;
     const sentenceCommand = clauses.length > 0 && isCommand(text.slice(clauses[0]![0], clauses[0]![1]));
     let previous: { masked: string; raw: string } | undefined;
@@ -1145,6 +1146,11 @@ function withCodeWords(masked: string, raw: string): string {
   }
   return out + masked.slice(at);
 }
+/** A label's value that is a code span: "**Indentation**: `2 spaces`". */
+const CODE_VALUE_TAIL = /:\s*(?:[*_]+\s*)?`[^`]{1,60}`[\s*_.]*$/;
+const SHORT_LABEL = /^\W*[A-Za-z][\w &/-]{0,30}[*_]*:/;
+/** "Packages: `xunit`, `xunit.runner.visualstudio`": code spans listed one after another are an inventory, not a choice. */
+const CODE_LIST = /`[^`]{1,60}`\s*,\s*`/;
 /** A code span of one word, or a short command ("`npm install`", "`poetry add`"). */
 const CODE_WORD = /`([^`\s]{1,40}(?: [\w.@:/<>=-]{1,30}){0,2})`/g;
 
@@ -1175,7 +1181,7 @@ const NAMING_MENTION = new RegExp(VALUE_PATTERNS.filter((p) => p.dimension === "
  */
 function labelValue(view: ClauseView, block: InstructionBlock): boolean {
   // "npm (commit package-lock.json)": a parenthetical note does not make the value a sentence.
-  return block.isItem && Boolean(view.afterColon) && /^\W*[A-Za-z][\w &/-]{0,30}$/.test(view.previous!.masked) && isFragment(view.text.replace(/\([^)]*\)/g, " "));
+  return block.isItem && Boolean(view.afterColon) && !(view.raw && CODE_LIST.test(view.raw)) && /^\W*[A-Za-z][\w &/-]{0,30}$/.test(view.previous!.masked) && isFragment(view.text.replace(/\([^)]*\)/g, " "));
 }
 
 /** A label that names the kind of rule ("Naming:", "Package manager:") rather than the thing the rule is about. */

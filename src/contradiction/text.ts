@@ -102,7 +102,7 @@ const CLAUSE_BREAK =
   /;|\s(?:but|whereas|although|though)\s|,\s*(?:and|or|then|so)?\s*(?=(?:always|never|do not|don't|avoid|please|make sure|ensure|you (?:must|should|may|can)|but)\b)|\s(?:and|or)\s+(?=(?:always|never|do not|don't)\b)|:\s+|\s[—–]\s|\s-\s/gi;
 
 /** Clause spans inside a sentence span. */
-export function splitClauses(text: string, sentence: Span): Span[] {
+export function splitClauses(text: string, sentence: Span, raw?: string): Span[] {
   const [s0, e0] = sentence;
   const slice = text.slice(s0, e0);
   const out: Span[] = [];
@@ -111,9 +111,21 @@ export function splitClauses(text: string, sentence: Span): Span[] {
     const idx = m.index!;
     if (idx > last) out.push([s0 + last, s0 + idx]);
     last = idx + m[0].length;
+    // "Naming: `snake_case`": the blanks after a colon can be a masked code span; the clause starts where the raw text does.
+    if (raw && slice.charCodeAt(idx) === 58) last = Math.min(last, rawSpaceEnd(raw, s0 + idx + 1, s0 + last) - s0);
   }
   if (last < slice.length) out.push([s0 + last, e0]);
-  return out.filter(([s, e]) => /[A-Za-z]/.test(text.slice(s, e)));
+  // A clause whose words are all masked is kept when one of them is a code span ("Package manager: `pnpm`").
+  return out.filter(([s, e]) => /[A-Za-z]/.test(text.slice(s, e)) || (raw !== undefined && CODE_SPAN_WORD.test(raw.slice(s, e))));
+}
+
+const CODE_SPAN_WORD = /`[^`A-Za-z]{0,40}[A-Za-z]/;
+
+/** The end of the run of whitespace in `raw` from `from`, no further than `to`. */
+function rawSpaceEnd(raw: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && /\s/.test(raw[i]!)) i++;
+  return i;
 }
 
 const NUMBER_WORDS: Record<string, number> = {

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasOtherSubject, OTHER_SUBJECT } from "../../src/contradiction/directives.js";
-import { allMatches, whitespaceRuns, wordRuns } from "../../src/contradiction/text.js";
+import { allMatches, splitClauses, whitespaceRuns, wordRuns } from "../../src/contradiction/text.js";
 import { VALUE_PATTERNS } from "../../src/contradiction/vocabulary.js";
 
 /** Text mixing words, ASCII and Unicode whitespace, astral characters and the words the patterns look for. */
@@ -94,5 +94,18 @@ describe("hasOtherSubject", () => {
   ])("%j", (s, expected) => {
     expect(hasOtherSubject(s)).toBe(expected);
     expect(OTHER_SUBJECT.test(s)).toBe(expected);
+  });
+});
+
+describe("splitClauses with the raw text", () => {
+  it("keeps a label's code-span value as a clause of its own", () => {
+    const raw = "Package manager: `pnpm`";
+    const masked = "Package manager:       ";
+    expect(splitClauses(masked, [0, masked.length], raw)).toEqual([
+      [0, 15],
+      [17, 23],
+    ]);
+    // Without the raw text the masked value is blank and dropped.
+    expect(splitClauses(masked, [0, masked.length])).toEqual([[0, 15]]);
   });
 });
