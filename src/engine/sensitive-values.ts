@@ -20,6 +20,14 @@ export const MIN_VALUE_LENGTH = 4;
  * or the closing quote of V8's JSON error excerpt `"{"a": ghp_R8mK2x"...`).
  */
 const CUT_MARKS = /["']?(?:\u2026|\.\.\.)/g;
+
+/** Where each cut mark starts: an exec loop, not `matchAll` (a text of ellipses would make a match array per mark). */
+function cutMarks(text: string): number[] {
+  const marks: number[] = [];
+  CUT_MARKS.lastIndex = 0;
+  for (let m = CUT_MARKS.exec(text); m !== null; m = CUT_MARKS.exec(text)) marks.push(m.index);
+  return marks;
+}
 /** `…w2AA` after a value's start is its masked form (see maskValue), not a quote cut inside it. */
 const MASKED_TAIL = /^\u2026[A-Za-z0-9_\-+/=.@]{1,4}(?![A-Za-z0-9])/;
 
@@ -195,7 +203,7 @@ export class SensitiveValues {
     const out: ValueMatch[] = [];
     const matcher = this.matcher();
     if (!matcher) return out;
-    const marks = [...text.matchAll(CUT_MARKS)].map((m) => m.index);
+    const marks = cutMarks(text);
     if (marks.length === 0) return out;
     matcher.scan(text, () => undefined, marks, (start, end, index) => {
       const value = this.entries[index]!.value;

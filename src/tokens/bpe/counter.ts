@@ -40,10 +40,16 @@ export function createBpeCounter(table: BpeTable, split: RegExp, flatMax = FLAT_
   const merger = new Merger(table, flatMax);
   const memo = new Map<string, number>();
   return (text) => {
-    const pieces = text.match(split);
-    if (pieces === null) return 0;
     let total = 0;
-    for (const piece of pieces) {
+    // An exec loop rather than `text.match(split)`: V8 builds a global match's array in time that grows faster
+    // than the text past ~15,000 matches (0.3 ms at 50 KB, 2.7 ms at 100 KB), an exec loop stays linear.
+    split.lastIndex = 0;
+    for (let m = split.exec(text); m !== null; m = split.exec(text)) {
+      const piece = m[0];
+      if (piece === "") {
+        split.lastIndex++;
+        continue;
+      }
       let n = memo.get(piece);
       if (n === undefined) {
         n = merger.countPiece(piece);
