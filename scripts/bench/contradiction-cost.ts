@@ -8,14 +8,10 @@ import { readFileSync } from "node:fs";
 import { builtinRules } from "../../rules/index.js";
 import { lintDocument } from "../../src/engine/linter.js";
 import type { PromptDocument } from "../../src/model/document.js";
-import { detectFormat, parseDocument } from "../../src/parse/index.js";
+import { parsePrompt } from "../../tests/contradiction/parse-prompt.js";
+import { cpuMs } from "../../tests/perf/growth.js";
 
 const ROUNDS = 3;
-
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1_000;
-}
 
 /** `count` files spread evenly over `files` (sorted), so every corpus is represented. */
 function sample(files: readonly string[], count: number): string[] {
@@ -25,10 +21,8 @@ function sample(files: readonly string[], count: number): string[] {
 }
 
 function parseFile(path: string): PromptDocument | undefined {
-  const source = readFileSync(path, "utf8");
-  const bom = source.charCodeAt(0) === 0xfeff;
   try {
-    return parseDocument({ path, source: bom ? source.slice(1) : source, format: detectFormat(path) ?? "markdown", bom });
+    return parsePrompt(path, readFileSync(path, "utf8"));
   } catch {
     return undefined;
   }

@@ -491,16 +491,17 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   let matches = dropTopics(text, out);
   if (dialogue) matches = addListedNames(scan, tokens, matches);
   matches = dropFirmNames(text, matches);
-  const businesses = businessNames(options.documentSource ?? text);
+  const facts = options.documentSource === undefined ? undefined : factsOf(options.documentSource);
+  const businesses = facts ? (facts.businesses ??= businessNames(facts.source)) : businessNames(text);
   if (businesses.size > 0) matches = matches.filter((m) => !businesses.has(m.value.toLowerCase()));
   matches = addJoinedNames(text, tokens, matches);
-  const documentParts = options.documentSource === undefined ? undefined : namesOfDocument(options.documentSource);
+  const documentParts = facts?.nameParts;
   matches = addRepeatedMentions(text, tokens, matches, builtin, documentParts);
   if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
   matches = matches.filter(
     (m) => (m.confidence ?? 1) >= 0.9 || m.value.includes(" ") || !/^ (?:and|&) /.test(text.slice(m.end, m.end + 6)) || !STREET_CORNER_AFTER.test(text.slice(m.end, m.end + 48)),
   );
-  const persona = personaNames(options.documentSource ?? text);
+  const persona = facts ? (facts.persona ??= personaNames(facts.source)) : personaNames(text);
   if (persona.size > 0) matches = matches.filter((m) => !persona.has(m.value.split(" ")[0]!));
   const kept = dropInsideAddresses(text, options, matches);
   if (documentParts) for (const w of nameParts(kept)) documentParts.add(w);
@@ -508,34 +509,38 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
 }
 
 /**
- * Name words found in the segments of the document scanned so far (the linter scans a document's segments in
- * order, one document after another): "Oluwaseun" in a note is the "Oluwaseun Bakare" of the table above it, and
- * "Tamsin's" in the assistant turn the "Tamsin O'Driscoll" of the user turn. Only the last document is kept.
+ * What the detector carries across the segments of one document (the linter scans a document's segments in order,
+ * one document after another); only the last document is kept.
+ * - `nameParts`: name words found in the segments scanned so far: "Oluwaseun" in a note is the "Oluwaseun Bakare"
+ *   of the table above it, and "Tamsin's" in the assistant turn the "Tamsin O'Driscoll" of the user turn.
+ * - `persona`, `businesses`: names the whole document gives its assistant or a business, read on first use.
  */
-let lastDocumentNames: { source: string; parts: Set<string> } | undefined;
-function namesOfDocument(source: string): Set<string> {
-  if (lastDocumentNames?.source !== source) lastDocumentNames = { source, parts: new Set() };
-  return lastDocumentNames.parts;
+interface DocumentFacts {
+  source: string;
+  nameParts: Set<string>;
+  persona?: Set<string>;
+  businesses?: Set<string>;
+}
+let lastDocument: DocumentFacts | undefined;
+function factsOf(source: string): DocumentFacts {
+  if (lastDocument?.source !== source) lastDocument = { source, nameParts: new Set() };
+  return lastDocument;
+}
+
+/** The first capture group of every match of a global `pattern` in `source` that `accept` takes, as `key` gives it. */
+function capturedNames(pattern: RegExp, source: string, accept: (name: string) => boolean, key: (name: string) => string): Set<string> {
+  const names = new Set<string>();
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(source); m; m = pattern.exec(source)) if (accept(m[1]!)) names.add(key(m[1]!));
+  return names;
 }
 
 /** "You are Ava Sinclair, the virtual concierge", "Your name is Quill": the assistant's own name. */
 const PERSONA_NAME = /\b(?:[Yy]ou are|[Yy]ou['’]re|[Yy]our name is|[Aa]ct as|[Yy]ou play)\s(\p{Lu}\p{Ll}{1,20})(?!['’\p{L}])/gu;
-let lastPersona: { source: string; names: Set<string> } | undefined;
 
-/**
- * The names a document gives its assistant: later "Ava:" speaker labels and mentions of Ava are the persona, not a
- * person. Read once per document (the linter scans a document's segments in order).
- */
+/** The names a document gives its assistant: later "Ava:" speaker labels and mentions of Ava are the persona, not a person. */
 function personaNames(source: string): Set<string> {
-  if (lastPersona?.source === source) return lastPersona.names;
-  const names = new Set<string>();
-  PERSONA_NAME.lastIndex = 0;
-  for (let m = PERSONA_NAME.exec(source); m; m = PERSONA_NAME.exec(source)) {
-    const c = classify(m[1]!);
-    if (c === "first" || c === "namelike" || c === "unknown") names.add(m[1]!);
-  }
-  lastPersona = { source, names };
-  return names;
+  return capturedNames(PERSONA_NAME, source, (name) => ["first", "namelike", "unknown"].includes(classify(name)), (name) => name);
 }
 
 /**
@@ -545,16 +550,10 @@ function personaNames(source: string): Set<string> {
  */
 const BUSINESS_NAME =
   /\b(?:shop|store|business|company|firm|brand|bakery|restaurant|salon|studio|workshop|clinic|practice|agency)(?:['’]s)?(?: (?:whatsapp |chat )?(?:account|name|handle))? (?:is|=|:|called|named) ["“']?(\p{Lu}[\p{L}'’&-]{0,30}(?: \p{Lu}[\p{L}'’&-]{0,30}){0,3})["”']?(?=[\s,.;:!?)]|$)/gu;
-let lastBusinesses: { source: string; names: Set<string> } | undefined;
 
-/** The names a document gives a business (see BUSINESS_NAME), lower case; read once per document. */
+/** The names a document gives a business (see BUSINESS_NAME), lower case. */
 function businessNames(source: string): Set<string> {
-  if (lastBusinesses?.source === source) return lastBusinesses.names;
-  const names = new Set<string>();
-  BUSINESS_NAME.lastIndex = 0;
-  for (let m = BUSINESS_NAME.exec(source); m; m = BUSINESS_NAME.exec(source)) names.add(m[1]!.toLowerCase());
-  lastBusinesses = { source, names };
-  return names;
+  return capturedNames(BUSINESS_NAME, source, () => true, (name) => name.toLowerCase());
 }
 
 /** The token before `t` is a title written in lower case ("ms.", "dr."), alone and one space before it. */
