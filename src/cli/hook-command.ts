@@ -9,15 +9,16 @@ import { ConfigResolver } from "../config/resolve.js";
 import type { RuleRegistry } from "../config/registry.js";
 import type { LintResult } from "../rule-api/types.js";
 import { UsageError } from "../files/collect.js";
-import { findRepoRoot, stagedChanges, stagePaths, unstagedPaths } from "../files/git.js";
+import { findRepository, stagedChanges, stagePaths, unstagedPaths } from "../files/git.js";
 import type { CliOptions } from "./args.js";
 import { relativePosix } from "../util/relative-path.js";
 import { prefilterDigest, prefilterPatterns } from "./hook-prefilter.js";
 import { exitCodeFor, runLint, warningsOverLimit, writeReports, type CliIO, type LintRun } from "./lint-command.js";
 
 export async function runHook(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<number> {
-  const repoRoot = findRepoRoot(io.cwd);
-  if (!repoRoot) throw new UsageError("promptvet hook runs in a git repository, from its pre-commit hook");
+  const repository = findRepository(io.cwd);
+  const repoRoot = repository?.root;
+  if (!repository || !repoRoot) throw new UsageError("promptvet hook runs in a git repository, from its pre-commit hook");
 
   if (options.prefilter !== undefined) {
     const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
@@ -39,10 +40,10 @@ export async function runHook(options: CliOptions, io: CliIO, registry: RuleRegi
 
   const runs: LintRun[] = [];
   // Working tree and index agree: lint the file, fix it in place and stage the fix.
-  if (whole.length > 0) runs.push(await runLint({ ...base, positionals: whole.map(abs), fix: true, staged: false }, io, registry));
+  if (whole.length > 0) runs.push(await runLint({ ...base, positionals: whole.map(abs), fix: true, staged: false }, io, registry, repository));
   // Partially staged files and deletions: lint what the index holds; the prompts composed from them are linted too.
   if (partial.length + staged.deleted.length > 0) {
-    runs.push(await runLint({ ...base, positionals: [...partial, ...staged.deleted].map(abs), fix: false, fixSuggestions: [], staged: true }, io, registry));
+    runs.push(await runLint({ ...base, positionals: [...partial, ...staged.deleted].map(abs), fix: false, fixSuggestions: [], staged: true }, io, registry, repository));
   }
 
   const results = uniqueByFile(runs.flatMap((r) => r.results));

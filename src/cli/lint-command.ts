@@ -9,7 +9,7 @@ import { workerCount, type LintThreads } from "../engine/lint-threads.js";
 import { newRunTiming, type RunTiming } from "../engine/timing.js";
 import type { LintMessage, LintResult, Rule, RuleMeta } from "../rule-api/types.js";
 import { collectFiles, UsageError, type FileTarget } from "../files/collect.js";
-import { changedBetween, findRepository, GitError, hasHead, mergeBase, stagedChanges } from "../files/git.js";
+import { changedBetween, findRepository, GitError, mergeBase, stagedChanges } from "../files/git.js";
 import { GitObjectStore } from "../files/git-objects.js";
 import { detectFormat } from "../parse/detect.js";
 import { getFormatter, parseFormatSpecs } from "../report/index.js";
@@ -48,13 +48,16 @@ export interface LintRun {
   cacheFault: boolean;
 }
 
-/** Resolves which files to lint and where their content comes from, then lints them. */
-export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<LintRun> {
+/**
+ * Resolves which files to lint and where their content comes from, then lints them. A caller that has found the
+ * repository already (the hook) passes it, which saves a git process.
+ */
+export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegistry, repository = findRepository(io.cwd)): Promise<LintRun> {
   const timing = io.env.PROMPTVET_TIMING ? newRunTiming() : undefined;
   if (timing) timing.startup = performance.now();
   const resolver = new ConfigResolver({ cwd: io.cwd, registry, explicitConfig: options.config });
-  const repository = findRepository(io.cwd);
   const repoRoot = repository?.root;
+  const hasHead = repository?.head !== undefined;
   // Tracked files git says are unchanged are looked up in the cache by blob id, without being read; git lists
   // them while the files and configs are found.
   const worktreeBlobsListed = options.cache && repository && !options.staged ? unchangedWorktreeBlobs(repository.root, repository.gitDir, io.env) : undefined;
@@ -66,14 +69,14 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
     if (!repoRoot) throw new UsageError(`${options.staged ? "--staged" : "--changed-since"} needs a git repository`);
   }
   if (options.staged) {
-    const [staged, head] = await Promise.all([stagedChanges(repoRoot!), hasHead(repoRoot!)]);
+    const staged = await stagedChanges(repoRoot!);
     const named = new Set(options.positionals.map((p) => path.resolve(io.cwd, p)));
     targets = staged.changed
       .map((rel) => ({ path: path.join(repoRoot!, rel), explicit: named.has(path.join(repoRoot!, rel)) }))
       .filter((t) => named.size === 0 || t.explicit);
     // A deleted base or partial breaks every prompt composed from it: they are linted below, as with --changed-since.
     for (const rel of staged.deleted) if (named.size === 0 || named.has(path.join(repoRoot!, rel))) deleted.push(rel);
-    baseRef = head ? "HEAD" : undefined;
+    baseRef = hasHead ? "HEAD" : undefined;
   } else if (options.changedSince) {
     baseRef = await changedSinceBase(repoRoot!, options.changedSince);
     const changed = await changedBetween(repoRoot!, baseRef);
@@ -83,7 +86,7 @@ export async function runLint(options: CliOptions, io: CliIO, registry: RuleRegi
       .map((c) => ({ path: path.join(repoRoot!, c.path), explicit: false }));
   } else {
     targets = await collectFiles(options.positionals, io.cwd, resolver);
-    baseRef = repoRoot && (await hasHead(repoRoot)) ? "HEAD" : undefined;
+    baseRef = hasHead ? "HEAD" : undefined;
   }
 
   const suggestionScopes = options.fixSuggestions;
