@@ -441,6 +441,7 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
         break;
       }
     }
+    textShapeViolation(text, d, add);
     if (d.dimension === "persona" && d.polarity === 1) {
       const other = SELF_INTRODUCTION.exec(text);
       // A self-introduction ("I'm Sam") or a sign-off ("— Sam").
@@ -449,6 +450,50 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
     }
   }
   return found;
+}
+
+/** A rule about the first or last message of a conversation, not about every reply. */
+const ONE_MESSAGE = /\b(?:conversations?|chats?|sessions?|calls?|threads?|first (?:message|reply|response|turn)|last (?:message|reply|response|turn)|final (?:message|reply|response|turn))\b/i;
+/** "P.S.", "P. S.", "P.P.S." anywhere, or "PS:" opening a line. */
+const POSTSCRIPT = /(?<![\p{L}\p{N}])p\.\s?(?:p\.\s?)?s\.(?![\p{L}\p{N}])|^[ \t]*ps:/imu;
+const TITLE = /<<[^<>\n]+>>/;
+
+/** Lower-cased letters and digits with one space between words: "Hi there!" and "hi, there" compare equal. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/**
+ * The constraints a reply's own characters show (the IFEval kinds): letter case, commas, an opening or closing
+ * phrase, a postscript, quotation marks around the whole reply, a title in double angular brackets. A rule
+ * narrowed to something ("write headings in lowercase") or about one message of a conversation is left out.
+ */
+function textShapeViolation(text: string, d: Directive, add: (kind: Dimension, instruction: Directive, detail: string, evidence?: Range) => void): void {
+  if (d.qualifier || d.focus) return;
+  const reply = stripFence(text);
+  if (d.dimension === "case" && d.polarity === 1 && (d.value === "lower" || d.value === "upper")) {
+    const wrong = d.value === "lower" ? /\p{Lu}/u : /\p{Ll}/u;
+    const at = matchOf(text, wrong);
+    if (at) add("case", d, d.value === "lower" ? "capital letters" : "lower-case letters", at);
+  } else if (d.dimension === "commas" && d.polarity === -1) {
+    const at = matchOf(text, /,/);
+    if (at) add("commas", d, "a comma", at);
+  } else if ((d.dimension === "start" || d.dimension === "end") && d.polarity === 1 && d.literal && !ONE_MESSAGE.test(d.sentence)) {
+    const phrase = comparable(d.literal);
+    const written = comparable(reply);
+    if (phrase === "" || written === "") return;
+    if (d.dimension === "start" && !written.startsWith(phrase)) add("start", d, "a different opening");
+    if (d.dimension === "end" && !written.endsWith(phrase)) add("end", d, "a different ending");
+  } else if (d.dimension === "postscript") {
+    const at = matchOf(text, POSTSCRIPT);
+    if (d.polarity === 1 && !at) add("postscript", d, "no postscript");
+    if (d.polarity === -1 && at) add("postscript", d, "a postscript", at);
+  } else if (d.dimension === "quotes" && d.polarity === 1 && d.value === "double") {
+    const trimmed = reply.trim();
+    if (!/^["\u201c][\s\S]*["\u201d]$/.test(trimmed) || trimmed.length < 2) add("quotes", d, "no double quotation marks around it");
+  } else if (d.dimension === "title" && d.polarity === 1 && !TITLE.test(text)) {
+    add("title", d, "no title in <<double angular brackets>>");
+  }
 }
 
 /**

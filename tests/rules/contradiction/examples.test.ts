@@ -51,6 +51,22 @@ new RuleTester().run(rule, {
       name: "a count of things the reply does not produce",
       code: prompt("Prefer a carousel for 4-10 browsable images.", "", "User: Show me beaches.", "Assistant:", "- Bondi", "- Manly"),
     },
+    {
+      name: "a letter-case rule narrowed to headings leaves a capitalised reply alone",
+      code: prompt("Write section headings in lowercase.", "", "User: Where is my order?", "Assistant: Your order ships Monday."),
+    },
+    {
+      name: "a reply that opens and closes with the phrases the rules give, in other punctuation",
+      code: prompt("Always start your reply with \"Hi there\".", "Always end every reply with 'Anything else?'", "", "User: Hello", "Assistant: Hi there! Your parcel left the depot today. Anything else"),
+    },
+    {
+      name: "a phrase for one message of the conversation, not for every reply",
+      code: prompt("Always end the conversation with \"Goodbye\".", "", "User: Hello", "Assistant: Hello, how can I help?"),
+    },
+    {
+      name: "a reply wrapped in curly double quotes, with a title and a postscript",
+      code: prompt("Wrap your entire response in double quotation marks.", "Always include a title in your answer, wrapped in double angular brackets, such as <<poem of joy>>.", "At the end of your response, add a postscript starting with P.S.", "", "User: Write a haiku.", "Assistant: \u201c<<autumn>> leaves fall softly down. P.S. enjoy\u201d"),
+    },
   ],
   invalid: [
     {
@@ -137,6 +153,57 @@ new RuleTester().run(rule, {
         "</example>",
       ),
       errors: [{ messageId: "violates", line: 5, column: 12, endLine: 5, endColumn: 99 }],
+    },
+    {
+      name: "a capital letter under an all-lowercase rule",
+      code: prompt("Write your entire response in lowercase letters.", "", "User: Where is my order?", "Assistant: your order ships on Monday."),
+      errors: [{ messageId: "violates", line: 4, column: 32, endLine: 4, endColumn: 33 }],
+    },
+    {
+      name: "a lower-case letter under an all-capitals rule",
+      code: prompt("Your answer must be in English and in all capital letters.", "", "User: Is it open?", "Assistant: YES, UNTIL 9pm."),
+      errors: [{ messageId: "violates", line: 4, column: 24, endLine: 4, endColumn: 25 }],
+    },
+    {
+      name: "a comma under a no-commas rule",
+      code: prompt("Do not use any commas in your response.", "", "User: Where is my order?", "Assistant: It ships on Monday, so expect it by Friday."),
+      errors: [{ messageId: "violates", line: 4, column: 30, endLine: 4, endColumn: 31 }],
+    },
+    {
+      name: "a reply that ends otherwise than every reply must",
+      code: prompt("Always end every reply with \"Is there anything else I can help with?\"", "", "Customer: Where is my order?", "Agent: It ships on Monday."),
+      errors: [{ messageId: "violates", line: 4, column: 8, endLine: 4, endColumn: 27 }],
+    },
+    {
+      name: "a reply that opens otherwise than the rule says",
+      code: prompt("You must always begin your answer with 'Certainly!'", "", "Q: Can I return shoes?", "A: Yes, within 30 days."),
+      errors: [{ messageId: "violates", line: 4, column: 4, endLine: 4, endColumn: 24 }],
+    },
+    {
+      name: "no postscript, no title and no quotation marks around the reply, each rule its own finding",
+      code: prompt(
+        "Wrap your entire response in double quotation marks.",
+        "At the end of your response, add a postscript starting with P.S.",
+        "Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.",
+        "",
+        "User: Write a haiku.",
+        "Assistant: Leaves fall softly down",
+      ),
+      errors: [
+        { messageId: "violates", line: 6, column: 12, endLine: 6, endColumn: 35 },
+        { messageId: "violates", line: 6, column: 12, endLine: 6, endColumn: 35 },
+        { messageId: "violates", line: 6, column: 12, endLine: 6, endColumn: 35 },
+      ],
+    },
+    {
+      name: "a postscript under a rule against one",
+      code: prompt("Never add a P.S. to your replies.", "", "User: Thanks!", "Assistant: You're welcome.", "P.S. Come back soon."),
+      errors: [{ messageId: "violates", line: 5, column: 1, endLine: 5, endColumn: 5 }],
+    },
+    {
+      name: "a postscript inside the reply's line",
+      code: prompt("Do not include a postscript in your response.", "", "User: Thanks!", "Assistant: You're welcome. P. S. Come back soon."),
+      errors: [{ messageId: "violates", line: 4, column: 28, endLine: 4, endColumn: 33 }],
     },
   ],
 });
