@@ -281,6 +281,11 @@ const CITE_SHAPE = /\[[^\]\n]{0,24}\]|\bbrackets\b|\bfootnotes?\b|\bsuperscripts
 const CITE_SOME = /\bonly\b[^.]{0,30}\bcit|\bcit\w*\s+only\b|\b(?:when|where|if)\b/i;
 /** Shorter replies (a greeting, "Done.") state nothing that needs a source. */
 const CITED_REPLY_WORDS = 15;
+/** A rule for every reply ("must" alone also binds a rule about how to write links or lists when there are some). */
+const EVERY_REPLY = /\b(?:always|every|each|all)\b/i;
+/** A rule for some replies only ("where helpful", "when there are several options"). */
+const ONLY_SOMETIMES = /\b(?:when(?:ever)?|where|if|unless|helpful|appropriate|relevant (?:to|for) (?:the|a) (?:question|request)|needed|necessary|useful|possible|applicable|makes sense|several|multiple)\b/i;
+const MARKDOWN_LINK = /\]\([^)\s]+\)/;
 
 /** Questions a rule bans only some of. */
 const QUALIFIED_QUESTIONS = /\b(?:twice|again|compound|multiple|several|more than (?:one|a|two|\d)|too many|leading|rhetorical|unnecessary|repeated|redundant|same)\b/i;
@@ -417,6 +422,13 @@ export function violationsOf(output: ExampleOutput, directives: readonly Directi
     if (d.dimension === "citations" && d.value === "links" && d.polarity === -1 && URL.test(text)) add("citations", d, "a link", matchOf(text, URL));
     // "Cite the source of every fact as [1]": a reply that states things (not a one-line greeting) without any mark of a source.
     if (d.dimension === "citations" && d.value === "citations" && d.polarity === 1 && CITE_ALWAYS.test(d.sentence) && CITE_SHAPE.test(d.sentence) && !CITE_SOME.test(d.sentence) && wordCount(text) >= CITED_REPLY_WORDS && !CITATION_MARK.test(text)) add("citations", d, "no citation");
+    // "Every answer must include a link to the help article": a reply that states things with no link at all.
+    if (d.dimension === "citations" && d.value === "links" && d.polarity === 1 && EVERY_REPLY.test(d.sentence) && !CITE_SOME.test(d.sentence) && !ONLY_SOMETIMES.test(d.sentence) && wordCount(text) >= CITED_REPLY_WORDS && !URL.test(text) && !MARKDOWN_LINK.test(text)) add("citations", d, "no link");
+    // "Always answer in bullet points": a reply of several sentences with no list at all.
+    if (d.dimension === "lists" && d.polarity === 1 && (d.value === "bullets" || d.value === "numbered" || d.value === "lists") && !d.qualifier && EVERY_REPLY.test(d.sentence) && !ONLY_SOMETIMES.test(d.sentence)) {
+      const items = text.match(d.value === "numbered" ? NUMBERED_LINE : d.value === "bullets" ? BULLET_LINE : LIST_LINE)?.length ?? 0;
+      if (items === 0 && (splitSentences(text).length >= 2 || wordCount(text) >= CITED_REPLY_WORDS)) add("lists", d, d.value === "numbered" ? "no numbered list" : d.value === "bullets" ? "no bullet points" : "no list");
+    }
     if (d.dimension === "code" && d.polarity === -1 && /```/.test(text)) add("code", d, "a code block", codeBlockOf(text));
     // "Never ask compound questions", "never ask twice": only some questions are banned.
     if (d.dimension === "questions" && d.polarity === -1 && !d.qualifier && !QUALIFIED_QUESTIONS.test(d.sentence) && /\?\s*$/m.test(text)) add("questions", d, "a question to the user", questionOf(text));

@@ -52,6 +52,14 @@ new RuleTester().run(rule, {
       code: prompt("Prefer a carousel for 4-10 browsable images.", "", "User: Show me beaches.", "Assistant:", "- Bondi", "- Manly"),
     },
     {
+      name: "bullet points where helpful leave a prose reply alone",
+      code: prompt("Use bullet points where helpful.", "", "User: How do I reset my password?", "Assistant: Open Settings and choose Security. Then pick Reset password."),
+    },
+    {
+      name: "a rule on how to write links, not that every reply has one",
+      code: prompt("Do not make up URLs; you must use the links the search tool returned.", "", "User: How do I reset my password?", "Assistant: Open Settings and choose Security, then pick Reset password and follow the steps in the email."),
+    },
+    {
       name: "a letter-case rule narrowed to headings leaves a capitalised reply alone",
       code: prompt("Write section headings in lowercase.", "", "User: Where is my order?", "Assistant: Your order ships Monday."),
     },
@@ -153,6 +161,16 @@ new RuleTester().run(rule, {
         "</example>",
       ),
       errors: [{ messageId: "violates", line: 5, column: 12, endLine: 5, endColumn: 99 }],
+    },
+    {
+      name: "a reply of two sentences and no list, under a rule that every answer is bullet points",
+      code: prompt("Always answer in bullet points.", "", "User: How do I reset my password?", "Assistant: Open Settings and choose Security. Then pick Reset password and follow the email link."),
+      errors: [{ messageId: "violates", line: 4, column: 12, endLine: 4, endColumn: 98 }],
+    },
+    {
+      name: "a reply with no link under a rule that every answer links the help article",
+      code: prompt("Every answer must include a link to the relevant help article.", "", "User: How do I reset my password?", "Assistant: Open Settings and choose Security, then pick Reset password and follow the link in the email we send you."),
+      errors: [{ messageId: "violates", line: 4, column: 12, endLine: 4, endColumn: 117 }],
     },
     {
       name: "a capital letter under an all-lowercase rule",
