@@ -2,7 +2,6 @@ import { ConfigError } from "../../src/rule-api/errors.js";
 import { defineRule } from "../../src/rule-api/types.js";
 import { findDocumentSecrets } from "../../src/secrets/document.js";
 import { describeKind, KINDS } from "../../src/secrets/kinds.js";
-import { loadSecretScanner } from "../../src/secrets/scan.js";
 import { describeWhere, maskFinding, placeholderFor } from "../../src/secrets/suggest.js";
 
 export interface LeakedCredentialOptions {
@@ -50,8 +49,6 @@ export default defineRule<LeakedCredentialOptions>({
     },
   },
   async create(context) {
-    // Start loading secretlint while other rules set up; the first scan awaits the same promise.
-    void loadSecretScanner().catch(() => undefined);
     const ignored = new Set(context.options.ignoreKinds ?? []);
     const allowed = compilePatterns(context.options.allowPatterns ?? []);
     return {

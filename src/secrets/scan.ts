@@ -1,7 +1,8 @@
 /**
  * Secret scanning: secretlint's recommended preset plus promptvet's detectors, and one placeholder filter
- * over every finding. secretlint (and its ~230 KB preset) loads on first use only, once per process, so a
- * commit that touches no prompt file pays nothing.
+ * over every finding. secretlint (and its ~230 KB preset) loads on first use only, once per process, and a text
+ * with none of the strings its patterns need (src/secrets/preset-prefilter.ts) never reaches it: a commit of
+ * prompts without anything key-like pays nothing for it.
  *
  * Keeping it linear: secretlint's message pipeline compares every message with every other one (its
  * duplicate filter), so a text with thousands of findings costs seconds. promptvet's detectors therefore run
@@ -16,6 +17,7 @@
 import type { SecretLintCoreConfig, SecretLintCoreResult } from "@secretlint/types";
 import { kindOfSecretlintMessage, URL_KINDS } from "./kinds.js";
 import { isPlaceholderSecret } from "./placeholder.js";
+import { presetMayReport } from "./preset-prefilter.js";
 import { runDetectors } from "./detectors.js";
 import { SLACK_TOKEN_DETECTORS } from "./platform-detectors.js";
 import { kindOfDetectorMessage, llmCredentialsRule, PROMPTVET_SECRETLINT_RULE_ID } from "./secretlint-rules.js";
@@ -112,14 +114,14 @@ export async function scanSecrets(text: string, filePath?: string): Promise<Secr
   // secretlint drops a leading BOM and counts offsets without it; scan without it and shift back.
   const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const content = shift ? text.slice(1) : text;
-  await loadSecretScanner();
-  const { lintSource, preset, presetAndDetectors } = await engine!;
   const source = { filePath: filePath ?? "prompt.txt", ext: extensionOf(filePath), contentType: "text" as const };
   const raw: RawFinding[] = [];
-  const collect = async (config: SecretLintCoreConfig, from: number, to: number) => {
-    let result: SecretLintCoreResult | undefined = await lintSource({
+  const collect = async (which: "preset" | "presetAndDetectors", from: number, to: number) => {
+    await loadSecretScanner();
+    const loaded = await engine!;
+    let result: SecretLintCoreResult | undefined = await loaded.lintSource({
       source: { ...source, content: from === 0 && to === content.length ? content : content.slice(from, to) },
-      options: { config, maskSecrets: true, noPhysicFilePath: true },
+      options: { config: loaded[which], maskSecrets: true, noPhysicFilePath: true },
     });
     for (const message of result.messages) {
       if (message.type !== "message") continue;
@@ -128,9 +130,10 @@ export async function scanSecrets(text: string, filePath?: string): Promise<Secr
     result = undefined;
   };
   if (content.includes("secretlint-")) {
-    await collect(presetAndDetectors, 0, content.length);
+    await collect("presetAndDetectors", 0, content.length);
   } else {
-    for (const [from, to] of scanWindows(content.length)) await collect(preset, from, to);
+    // Most prompts hold none of the strings the preset's patterns need: secretlint is then neither loaded nor run.
+    if (presetMayReport(content, source.ext)) for (const [from, to] of scanWindows(content.length)) await collect("preset", from, to);
     for (const hit of runDetectors(content)) {
       raw.push({ ruleId: PROMPTVET_SECRETLINT_RULE_ID, messageId: hit.detector.id, start: hit.start, end: hit.end });
     }
