@@ -77,7 +77,7 @@ export function isCommand(clause: string): boolean {
   if (MODAL_STRONG.test(clause.replace(RELATIVE, ""))) return true;
   const head = clause
     .replace(/^[\s*_>#\-•\d.)]+/, "")
-    .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next|only|instead|otherwise)\b[,\s]*/i, "");
+    .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next|now|only|instead|otherwise)\b[,\s]*/i, "");
   if (IMPERATIVE.test(head)) return true;
   const words = /^([a-z]+)(?:[\s,]+([a-z']+))?(?:[\s,]+([a-z']+))?/i.exec(head);
   // "Back each claim with a source": a base verb at the head; "Test files are in tests/": a noun before a verb.
