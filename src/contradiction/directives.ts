@@ -445,7 +445,8 @@ const NEUTRAL_PREMODIFIER =
 /** A narrower target of the mention: "links to competitor sites", "emoji as bullet points", "aggregator URLs". */
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
   const rest = clause.slice(end);
-  const after = QUALIFIER_AFTER.exec(rest);
+  // "print the full URL in parentheses": where a thing goes, or how it is marked, does not narrow what it is.
+  const after = PLACEMENT_AFTER.test(rest) ? null : QUALIFIER_AFTER.exec(rest);
   // "a light joke to break the ice": "to" and a verb give the purpose, not a narrower target.
   const purpose = after?.[1] !== undefined && /^\s*to\s/i.test(after[0]) && isKnownVerb(after[1].split(/\s+/)[0]!);
   if (after && !purpose && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) {
@@ -462,9 +463,14 @@ function qualifierOf(clause: string, start: number, end: number): string | undef
   if (noun) return noun;
   const pre = /([A-Za-z][A-Za-z'-]*)[\s/*_-]*$/.exec(clause.slice(Math.max(0, start - 40), start));
   // "videos/links": a slash joins alternatives, neither narrows the other.
+  // "raw URLs", "the full URL", "bare links": an address written out in full, however it is called.
+  if (pre && WRITTEN_OUT.test(pre[1]!) && ADDRESS.test(clause.slice(start, end))) return "written out";
   if (pre && !pre[0].includes("/") && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && (!isKnownVerb(pre[1]!) || /ed$/i.test(pre[1]!)) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
   return undefined;
 }
+const PLACEMENT_AFTER = /^\s*(?:in|inside|within|between)\s+(?:the\s+|a\s+|an\s+)?(?:parenthes[ei]s|brackets|square brackets|angle brackets|backticks|quotes|quotation marks|a footnote|footnotes)\b/i;
+const WRITTEN_OUT = /^(?:raw|bare|naked|full|complete|plain|literal|unformatted)$/i;
+const ADDRESS = /^(?:urls?|links?|hyperlinks?|web addresses)$/i;
 
 /** An adjective mention before a noun ("sarcastic crutch phrases", "emoji variations") is about that noun. */
 function postNoun(rest: string): string | undefined {
