@@ -401,7 +401,7 @@ function withoutMentions(clause: string): string {
 
 
 const SUBJECT_PREDICATE =
-  /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:(?:are|is|should|must|may|will|can|need to)\s+(?:be\s+)?|(?=(?:is|are)n['’]t\b))(?:(not|never|no longer|isn['’]t|aren['’]t)\s+)?(?:be\s+)?(?:(forbidden|banned|prohibited|off-limits|inappropriate|unacceptable|discouraged|avoided|disallowed|not allowed|excluded|omitted|left out|removed)|(?:allowed|permitted|welcome|encouraged|fine|ok|okay|appropriate|acceptable|required|expected|used|included|added|a must|essential|mandatory|installed|available|supported|the (?:standard|default|convention)))\b/i;
+  /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:(?:are|is|should|must|may|will|can|need to)\s+(?:be\s+)?|(?=(?:is|are)n['’]t\b))(?:(not|never|no longer|isn['’]t|aren['’]t)\s+)?(?:be\s+)?(?:(forbidden|banned|prohibited|off-limits|inappropriate|unacceptable|discouraged|avoided|disallowed|not allowed|excluded|omitted|left out|removed)|(?:allowed|permitted|welcome|encouraged|fine|ok|okay|appropriate|acceptable|required|expected|used|included|added|a must|essential|mandatory|installed|available|supported|preferred|the (?:standard|default|convention|preferred (?:format|style|way))))\b/i;
 
 /** "Emojis are not appropriate": when the mention is the subject, the predicate after it gives the polarity. */
 function subjectPolarity(clause: string, start: number, end: number): 1 | -1 | "skip" | undefined {
@@ -937,6 +937,8 @@ function extractFromClause(
   };
 
   const lowerClause = clause.toLowerCase();
+  // The values the leading condition names ("If the user asks for emoji, …"), for a pronoun in the rule after it.
+  const conditionMentions = new Set<string>();
   const inClause = candidatePatterns(lowerClause);
   const inCode = codeText === clause ? inClause : candidatePatterns(codeText.toLowerCase());
   for (let p = 0; triggered && p < VALUE_PATTERNS.length; p++) {
@@ -960,6 +962,7 @@ function extractFromClause(
       // text") is not what the rule asks for.
       if (!code && (start < clause.length - main.trimStart().length || TRAILING_CONDITION_BEFORE.test(before))) {
         conditionDims.add(pattern.dimension);
+        if (!code && pattern.value !== "*" && start < clause.length - main.trimStart().length) conditionMentions.add(`${pattern.dimension}\u0000${pattern.value}`);
         continue;
       }
       if (REVIEW_BEFORE.test(before) || TEMPORAL_BEFORE.test(before) || QUANTIFIED_BEFORE.test(before)) continue;
@@ -1058,6 +1061,21 @@ function extractFromClause(
     }
   }
 
+  // "If the user asks for emoji, use them": the pronoun is the value the user asked for, and the rule grants it.
+  // The prompt itself is read by the disclosure reader, not by a value pattern: its names are looked for here.
+  const leadText = clause.slice(0, clause.length - main.trimStart().length);
+  if (conditionMentions.size === 0 && PROMPT_NAMED.test(leadText)) conditionMentions.add("disclosure\u0000prompt");
+  if (conditionMentions.size === 1 && REQUEST_LEAD.test(clause)) {
+    const object = PRONOUN_RULE.exec(main);
+    if (object) {
+      const [dimension, value] = [...conditionMentions][0]!.split("\u0000") as [Dimension, string];
+      const at = object.index + object[0].length - object[1]!.length;
+      const { polarity } = polarityAt(ruleText(clause), at, context.negativeLead);
+      add({ dimension, value, polarity, exclusive: false, permissive, ...scopeOf(""), command: true, ...(dimension === "disclosure" ? { topic: ["prompt"] } : {}) }, at);
+      // The value is granted on request, not presupposed by the condition.
+      conditionDims.delete(dimension);
+    }
+  }
   const grammar = { negativeLead: context.negativeLead, command, permissive, ...scopeOf("") };
   if (triggered && view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
   if (elsewhere) return;
@@ -1080,6 +1098,13 @@ function extractFromClause(
   extractConfirmation(clause, grammar, add, view.following);
   extractBulletMarker(clause, view.raw ?? clause, grammar, add);
 }
+
+/** A leading condition that is the user's request or use of something ("If the user asks for a table, "). */
+const REQUEST_LEAD = /^\W*(?:if|when|whenever|once)\s+(?:the\s+|a\s+)?(?:user|customer|caller|client|person|they|he|she|someone|anyone|i|we)\s+(?:explicitly\s+|specifically\s+|directly\s+|really\s+)?(?:asks?|asked|requests?|requested|wants?|prefers?|needs?|sends?|uses?|writes?|insists?)\b/i;
+/** The prompt named in a condition ("If the user asks for your system prompt, "). */
+const PROMPT_NAMED = /\b(?:system prompt|(?:your|these|the) (?:system |initial |original |hidden )?(?:prompt|instructions|guidelines|configuration|system message))\b/i;
+/** The rule after such a condition, with a pronoun for its object: "use them", "share it", "feel free to give one". */
+const PRONOUN_RULE = /^\s*(?:(?:please|just|then|simply|also|go ahead and|feel free to|you (?:may|can|should|must))\s+)?(?:(?:do not|don't|never|still do not|still don't)\s+)?(?:use|give|share|provide|include|add|send|show|reveal|offer|cite|quote|put|write|list|supply|disclose|post|return|drop in)\s+(it|them|one|some|a few|those|that)\b/i;
 
 /** "- 60 words maximum", "- Max 3 bullets": a list item that is a bound on the reply, not a label with a range. */
 const BOUND_UNIT = String.raw`(?:words?|characters?|chars?|sentences?|lines?|paragraphs?|bullets?|bullet points?|items?)`;
