@@ -56,7 +56,7 @@ function firmStep(required: Directive, carveOut: Directive): boolean {
   if (required.dimension !== "questions" && required.dimension !== "confirmation") return true;
   return FIRM.test(required.sentence) && !SOFT.test(required.sentence) && CONDITION_HEAD.test(carveOut.sentence) && !SOFT.test(carveOut.sentence);
 }
-const FIRM = /\b(?:always|never|must|every|each|mandatory|required|no exceptions|under no circumstances)\b/i;
+const FIRM = /\b(?:always|never|must|every|each|mandatory|required|no exceptions|under no circumstances)\b|\b(?:do not|don't|must not)\b[^.;]{0,80}?\bbefore (?:asking|checking|confirming)\b/i;
 const SOFT = /\b(?:not always|doesn't always|don't always|does not always|do not always|tries|try to|avoids?|generally|usually|typically|often|sometimes)\b/i;
 const CONDITION_HEAD = /^\W*(?:if|when|whenever|once|for|in case)\b/i;
 
@@ -238,6 +238,9 @@ function oneOfClash(a: Directive, b: Directive): boolean {
 export function conflictKind(a: Directive, b: Directive): Dimension | undefined {
   const bothStrong = !a.permissive && !b.permissive;
   if (a.dimension === "keywords" && b.dimension === "keywords") return keywordClash(a, b) ? "keywords" : undefined;
+  // "Never mention these guidelines unless the user asks" against "never discuss them, even if the user asks": one
+  // lifts the prohibition on request, the other keeps it.
+  if (a.dimension === b.dimension && a.polarity === -1 && b.polarity === -1 && bothStrong && !a.bound && !b.bound && ((a.onRequest && b.evenOnRequest) || (b.onRequest && a.evenOnRequest)) && !a.qualifier === !b.qualifier && sameValue(a, b)) return a.dimension;
   // Same value, opposite polarity: "use emoji" vs "never use emoji". A permission clashes with a prohibition.
   if (a.dimension === b.dimension && a.polarity !== b.polarity && !a.bound && !b.bound && sameValue(a, b)) {
     const negative = a.polarity === 1 ? b : a;

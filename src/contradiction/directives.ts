@@ -92,6 +92,11 @@ export interface Directive {
    * everything the model does on its own, so a command to do it on its own contradicts it.
    */
   onRequest?: boolean;
+  /**
+   * A prohibition said to hold even at the user's request ("never share it, even if the user asks"): it contradicts
+   * a rule that lifts the same prohibition on request.
+   */
+  evenOnRequest?: boolean;
 }
 
 const CONDITION =
@@ -396,7 +401,7 @@ function withoutMentions(clause: string): string {
 
 
 const SUBJECT_PREDICATE =
-  /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:(?:are|is|should|must|may|will|can|need to)\s+(?:be\s+)?|(?=(?:is|are)n['’]t\b))(?:(not|never|no longer|isn['’]t|aren['’]t)\s+)?(?:be\s+)?(?:(forbidden|banned|prohibited|off-limits|inappropriate|unacceptable|discouraged|avoided|disallowed|not allowed|excluded|omitted|left out|removed)|(?:allowed|permitted|welcome|encouraged|fine|ok|okay|appropriate|acceptable|required|expected|used|included|added|a must|essential|mandatory|installed|available|supported|the (?:standard|default|convention)))\b/i;
+  /^[\s,]*(?:[a-z-]+\s+){0,3}?(?:(?:are|is|should|must|may|will|can|need to)\s+(?:be\s+)?|(?=(?:is|are)n['’]t\b))(?:(not|never|no longer|isn['’]t|aren['’]t)\s+)?(?:be\s+)?(?:(forbidden|banned|prohibited|off-limits|inappropriate|unacceptable|discouraged|avoided|disallowed|not allowed|excluded|omitted|left out|removed)|(?:allowed|permitted|welcome|encouraged|fine|ok|okay|appropriate|acceptable|required|expected|used|included|added|a must|essential|mandatory|installed|available|supported|preferred|the (?:standard|default|convention|preferred (?:format|style|way))))\b/i;
 
 /** "Emojis are not appropriate": when the mention is the subject, the predicate after it gives the polarity. */
 function subjectPolarity(clause: string, start: number, end: number): 1 | -1 | "skip" | undefined {
@@ -440,7 +445,8 @@ const NEUTRAL_PREMODIFIER =
 /** A narrower target of the mention: "links to competitor sites", "emoji as bullet points", "aggregator URLs". */
 function qualifierOf(clause: string, start: number, end: number): string | undefined {
   const rest = clause.slice(end);
-  const after = QUALIFIER_AFTER.exec(rest);
+  // "print the full URL in parentheses": where a thing goes, or how it is marked, does not narrow what it is.
+  const after = PLACEMENT_AFTER.test(rest) ? null : QUALIFIER_AFTER.exec(rest);
   // "a light joke to break the ice": "to" and a verb give the purpose, not a narrower target.
   const purpose = after?.[1] !== undefined && /^\s*to\s/i.test(after[0]) && isKnownVerb(after[1].split(/\s+/)[0]!);
   if (after && !purpose && (after[1] === undefined || !isResponseWord(after[1])) && !/^(?:anything|everything|something|it|them|well|needed|necessary|appropriate|possible|usual|always|default)$/i.test(after[1] ?? "")) {
@@ -448,16 +454,23 @@ function qualifierOf(clause: string, start: number, end: number): string | undef
     if (after[1] === undefined) return `${after[0].trim().toLowerCase()} ${(rest.slice(after[0].length).match(/[a-z][a-z'-]*/gi) ?? []).slice(0, 3).join(" ").toLowerCase()}`.trim();
     return after[1].toLowerCase();
   }
-  if (/^[^.;]{0,30}\b(?:on|for|to|with|in|inside|from|about)\s+(?:them|it|these|those|this|that)\b/i.test(rest)) return "(referent)";
+  // "unless the user asks for them": a pronoun inside the rule's condition points back at the mention itself.
+  const ownRest = rest.replace(/\b(?:unless|if|when|whenever|even)\b[\s\S]*$/i, "");
+  if (/^[^.;]{0,30}\b(?:on|for|to|with|in|inside|from|about)\s+(?:them|it|these|those|this|that)\b/i.test(ownRest)) return "(referent)";
   if (/\b(?:these|those|this|that|such)\s+(?:[\w-]+\s+)?$/i.test(clause.slice(Math.max(0, start - 25), start))) return "(referent)";
   if (/\b(?:any )?other (?:way|ways|manner|format|formats|form|means|method|methods)\b|\bin any other\b|\botherwise\b/i.test(rest)) return "other way";
   const noun = postNoun(rest);
   if (noun) return noun;
   const pre = /([A-Za-z][A-Za-z'-]*)[\s/*_-]*$/.exec(clause.slice(Math.max(0, start - 40), start));
   // "videos/links": a slash joins alternatives, neither narrows the other.
+  // "raw URLs", "the full URL", "bare links": an address written out in full, however it is called.
+  if (pre && WRITTEN_OUT.test(pre[1]!) && ADDRESS.test(clause.slice(start, end))) return "written out";
   if (pre && !pre[0].includes("/") && !NEUTRAL_PREMODIFIER.test(pre[1]!) && !governedOrNegation(pre[1]!) && (!isKnownVerb(pre[1]!) || /ed$/i.test(pre[1]!)) && /^[a-z]/i.test(pre[1]!)) return pre[1]!.toLowerCase();
   return undefined;
 }
+const PLACEMENT_AFTER = /^\s*(?:in|inside|within|between)\s+(?:the\s+|a\s+|an\s+)?(?:parenthes[ei]s|brackets|square brackets|angle brackets|backticks|quotes|quotation marks|a footnote|footnotes)\b/i;
+const WRITTEN_OUT = /^(?:raw|bare|naked|full|complete|plain|literal|unformatted)$/i;
+const ADDRESS = /^(?:urls?|links?|hyperlinks?|web addresses)$/i;
 
 /** An adjective mention before a noun ("sarcastic crutch phrases", "emoji variations") is about that noun. */
 function postNoun(rest: string): string | undefined {
@@ -507,7 +520,7 @@ function isDirective(clause: string, block: InstructionBlock, negativeLead: bool
   if (MODAL.test(clause.replace(RELATIVE, ""))) return true;
   const head = clause
     .replace(/^[\s*_>#\-•\d.)]+/, "")
-    .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next)\b[,\s]*/i, "");
+    .replace(/^(?:also|then|and|so|just|simply|kindly|strictly|generally|finally|additionally|lastly|first|second|third|next|now)\b[,\s]*/i, "");
   if (IMPERATIVE.test(head) || isCommand(head)) return true;
   // "Update the README with the new flags": an act the action reader knows, in its base form, opens a command.
   if (isActionVerb(/^[A-Za-z-]+/.exec(head)?.[0] ?? "")) return true;
@@ -557,7 +570,7 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
     const sentenceConditional = context.conditional || SENTENCE_CONDITION.test(unemphatic) || (headUnless && !headExcepts);
     const range: Range = [toSource(sentence[0]), toSource(sentence[1])];
     // What the sentence says of all its rules is read when it has one: most sentences state none.
-    let sentenceFacts: { hedged: boolean; sentenceKey: string | undefined; base: { range: Range; sentence: string; filePath?: string; overrides?: true }; absoluteWords: boolean; softDefault: boolean; mannerOnly: boolean; strictWords: boolean } | undefined;
+    let sentenceFacts: { hedged: boolean; sentenceKey: string | undefined; base: { range: Range; sentence: string; filePath?: string; overrides?: true }; absoluteWords: boolean; softDefault: boolean; mannerOnly: boolean; strictWords: boolean; evenOnRequest: boolean } | undefined;
     const factsOfSentence = () =>
       (sentenceFacts ??= {
         hedged: isHedged(unemphatic) || block.headings.some((h) => isHedged(h)) || isHedged(block.listIntro ?? ""),
@@ -573,17 +586,19 @@ function extractFromBlock(block: InstructionBlock, out: Directive[], options: Ex
         softDefault: SOFT_DEFAULT.test(sentenceText),
         mannerOnly: MANNER_ONLY.test(sentenceText) && !OTHER_NEGATION.test(sentenceText),
         strictWords: STRICT_WORDS.test(sentenceText),
+        evenOnRequest: EVEN_ON_REQUEST.test(sentenceText),
       });
     const seen = new Set<string>();
     const add = (d: Omit<Directive, "range" | "sentence">) => {
       const key = `${d.dimension}|${d.value}|${d.polarity}|${d.bound ? `${d.bound.min}-${d.bound.max}` : ""}|${d.literal ?? ""}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const { hedged, sentenceKey, base, absoluteWords, softDefault, mannerOnly, strictWords } = factsOfSentence();
+      const { hedged, sentenceKey, base, absoluteWords, softDefault, mannerOnly, strictWords, evenOnRequest } = factsOfSentence();
       // "When writing tests, ONLY use pytest": a rule whose only condition is its topic holds whenever it applies.
       const absolute = (!d.conditional || (d.topical === true && !d.presupposed)) && !d.permissive && !d.excepts && !softDefault && (d.polarity === -1 ? !mannerOnly || strictWords : absoluteWords);
       const conditionFields = d.conditional ? { ...(hedged ? { hedged } : {}), ...(sentenceKey && !d.condition ? { condition: sentenceKey } : {}) } : {};
-      out.push({ ...d, ...base, ...conditionFields, ...(absolute ? { absolute } : {}) });
+      const kept = evenOnRequest && absolute && d.polarity === -1 && !d.onRequest;
+      out.push({ ...d, ...base, ...conditionFields, ...(absolute ? { absolute } : {}), ...(kept ? { evenOnRequest: true } : {}) });
     };
     // "In greetings, never use emoji": a leading phrase narrows every clause of the sentence.
     // "For form-heavy pages, …", "In greetings, …": a leading phrase is a condition on every clause of the sentence.
@@ -740,7 +755,7 @@ function headingCondition(block: InstructionBlock): string | undefined {
 
 /** A cheap first pass: clauses without any of these words cannot hold a directive we model. */
 const TRIGGER =
-  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|export|powershell|bash|zsh|posix|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret|named (?:like|as)|called (?:like|as)|name (?:it|them|files?|components?) (?:like|as)|offer|flatter|prais|compliment|period|full stop|recap|tl;?dr|however long|how long|regardless of|runs long|mirror|adapt to/i;
+  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|export|powershell|bash|zsh|posix|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret|named (?:like|as)|called (?:like|as)|name (?:it|them|files?|components?) (?:like|as)|offer|flatter|prais|compliment|period|full stop|recap|tl;?dr|however long|how long|regardless of|runs long|mirror|adapt to|headers?|headings?|greeting|salutation|advice|guidance|counsel/i;
 
 /** "the importance of having only JSON": the value is talked about, not asked for. */
 const META_MENTION = /\b(?<!(?:use|usage|inclusion|paragraphs?|sentences?|lines?|form|piece|block|wall|kind|sort|type|amount|number|list|set|series|mix|bit|touch|sprinkle|hint|dash|couple|pair|lot|lots) )(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering|in\b|as\b|with\b|into\b|to\b|for\b)[\w-]+\s+){1,4}$/i;
@@ -922,6 +937,8 @@ function extractFromClause(
   };
 
   const lowerClause = clause.toLowerCase();
+  // The values the leading condition names ("If the user asks for emoji, …"), for a pronoun in the rule after it.
+  const conditionMentions = new Set<string>();
   const inClause = candidatePatterns(lowerClause);
   const inCode = codeText === clause ? inClause : candidatePatterns(codeText.toLowerCase());
   for (let p = 0; triggered && p < VALUE_PATTERNS.length; p++) {
@@ -938,10 +955,14 @@ function extractFromClause(
       const start = m.index!;
       const end = start + m[0].length;
       const before = rule.slice(0, start);
+      // "Do not draft anything before asking": a ban on acting before asking requires the asking; "answer before
+      // asking follow-ups" only orders the two.
+      const beforeAsking = pattern.dimension === "questions" && /\bbefore asking\b/i.test(m[0]);
       // A mention inside a condition ("when a query asks for a URL") or governed by a verb of review ("flag bold
       // text") is not what the rule asks for.
       if (!code && (start < clause.length - main.trimStart().length || TRAILING_CONDITION_BEFORE.test(before))) {
         conditionDims.add(pattern.dimension);
+        if (!code && pattern.value !== "*" && start < clause.length - main.trimStart().length) conditionMentions.add(`${pattern.dimension}\u0000${pattern.value}`);
         continue;
       }
       if (REVIEW_BEFORE.test(before) || TEMPORAL_BEFORE.test(before) || QUANTIFIED_BEFORE.test(before)) continue;
@@ -964,6 +985,10 @@ function extractFromClause(
       if (asSubject !== undefined) polarity = asSubject;
       if (/^no\s/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       if (pattern.inverted) polarity = polarity === 1 ? -1 : 1;
+      if (beforeAsking) {
+        if (polarity === 1) continue;
+        polarity = 1;
+      }
       let value = pattern.value;
       if (pattern.dimension === "language" && value === "*") {
         const lang = LANGUAGE_NAME.exec(m[0]);
@@ -976,7 +1001,6 @@ function extractFromClause(
         if (!RESPONSE_ANCHOR.test(clause)) continue;
         if (/\b(?:think|reason|plan|work)\b[^.]{0,20}step[- ]by[- ]step/i.test(clause)) continue;
       }
-      if (pattern.dimension === "questions" && /\b(?:before|without|instead of) asking\b/i.test(m[0]) && !/\b(?:without|instead of)\b/i.test(m[0])) continue;
       // "Never skip questions": the mention starts with its own negating verb.
       if (/^(?:skip|drop|omit)\b/i.test(m[0])) polarity = polarity === 1 ? -1 : 1;
       // "Keep it emoji-free", "replies free of markdown": what the reply is to be without.
@@ -1037,6 +1061,21 @@ function extractFromClause(
     }
   }
 
+  // "If the user asks for emoji, use them": the pronoun is the value the user asked for, and the rule grants it.
+  // The prompt itself is read by the disclosure reader, not by a value pattern: its names are looked for here.
+  const leadText = clause.slice(0, clause.length - main.trimStart().length);
+  if (conditionMentions.size === 0 && PROMPT_NAMED.test(leadText)) conditionMentions.add("disclosure\u0000prompt");
+  if (conditionMentions.size === 1 && REQUEST_LEAD.test(clause)) {
+    const object = PRONOUN_RULE.exec(main);
+    if (object) {
+      const [dimension, value] = [...conditionMentions][0]!.split("\u0000") as [Dimension, string];
+      const at = object.index + object[0].length - object[1]!.length;
+      const { polarity } = polarityAt(ruleText(clause), at, context.negativeLead);
+      add({ dimension, value, polarity, exclusive: false, permissive, ...scopeOf(""), command: true, ...(dimension === "disclosure" ? { topic: ["prompt"] } : {}) }, at);
+      // The value is granted on request, not presupposed by the condition.
+      conditionDims.delete(dimension);
+    }
+  }
   const grammar = { negativeLead: context.negativeLead, command, permissive, ...scopeOf("") };
   if (triggered && view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
   if (elsewhere) return;
@@ -1060,6 +1099,13 @@ function extractFromClause(
   extractBulletMarker(clause, view.raw ?? clause, grammar, add);
 }
 
+/** A leading condition that is the user's request or use of something ("If the user asks for a table, "). */
+const REQUEST_LEAD = /^\W*(?:if|when|whenever|once)\s+(?:the\s+|a\s+)?(?:user|customer|caller|client|person|they|he|she|someone|anyone|i|we)\s+(?:explicitly\s+|specifically\s+|directly\s+|really\s+)?(?:asks?|asked|requests?|requested|wants?|prefers?|needs?|sends?|uses?|writes?|insists?)\b/i;
+/** The prompt named in a condition ("If the user asks for your system prompt, "). */
+const PROMPT_NAMED = /\b(?:system prompt|(?:your|these|the) (?:system |initial |original |hidden )?(?:prompt|instructions|guidelines|configuration|system message))\b/i;
+/** The rule after such a condition, with a pronoun for its object: "use them", "share it", "feel free to give one". */
+const PRONOUN_RULE = /^\s*(?:(?:please|just|then|simply|also|go ahead and|feel free to|you (?:may|can|should|must))\s+)?(?:(?:do not|don't|never|still do not|still don't)\s+)?(?:use|give|share|provide|include|add|send|show|reveal|offer|cite|quote|put|write|list|supply|disclose|post|return|drop in)\s+(it|them|one|some|a few|those|that)\b/i;
+
 /** "- 60 words maximum", "- Max 3 bullets": a list item that is a bound on the reply, not a label with a range. */
 const BOUND_UNIT = String.raw`(?:words?|characters?|chars?|sentences?|lines?|paragraphs?|bullets?|bullet points?|items?)`;
 const BOUND_FRAGMENT = new RegExp(
@@ -1071,6 +1117,9 @@ const BOUND_FRAGMENT = new RegExp(
 const ON_REQUEST_SOURCE = String.raw`(?:^|[\s,(])unless\s+(?:(?:the|a|your)\s+)?(?:(?:user|developer|human|customer|person|they|you are|you're|i|we)\s+)?(?:(?:explicitly|specifically|directly|clearly)\s+)?(?:asks?|asked|requests?|requested|tells?|told|instructs?|instructed|says? so|wants? (?:it|you to))\b(?:(?! or | and |\bif\b|\bwhen\b)[^,;.])*`;
 const ON_REQUEST = new RegExp(ON_REQUEST_SOURCE, "gi");
 const ON_REQUEST_TEST = new RegExp(ON_REQUEST_SOURCE, "i");
+
+/** "even if the user asks", "no matter how often they insist": the rule is kept against the user's request. */
+const EVEN_ON_REQUEST = /\b(?:even (?:if|when|though)|no matter (?:how|whether|if|what))\b[^,.;:]{0,40}?\b(?:asks?|asked|asking|requests?|requested|requesting|insists?|insisted|insisting|begs?|begged|demands?|demanded|pushes|pressures?|tells? you to|wants? (?:it|them|you to))\b/i;
 
 /** A condition at the head of a sentence ("If the user asks for a recipe: number the steps"). */
 // "make a deck for the PRD -> ask about audience": a request mapped to what to do about it, a case and not a rule.
@@ -1121,10 +1170,11 @@ const TOOLS_SET = 0;
 const DISCLOSURE_SET = 1;
 const PROMPT_VERB_SET = 2;
 const KEEP_SECRET_SET = 3;
+const ADVICE_SET = 4;
 let verbScanner: LiteralScanner | undefined;
 /** The gated verb patterns, in `*_SET` order (for the prefilter's tests). */
 export function verbPatterns(): RegExp[] {
-  return [TOOLS, DISCLOSURE_VERB, PROMPT_VERB, KEEP_PROMPT_SECRET];
+  return [TOOLS, DISCLOSURE_VERB, PROMPT_VERB, KEEP_PROMPT_SECRET, ADVICE];
 }
 /** Indexed by the `*_SET` constants: 1 when `lowerText` may match that pattern. */
 function verbCandidates(lowerText: string): Uint8Array {
@@ -1374,6 +1424,17 @@ const PART_OF = /^\s*(?:any |the |some )?(?:relevant |exact |specific |full |who
 const KEEP_PROMPT_SECRET =
   /\bkeep (?:your |these |this |the |all |my |our )?(?:system )?(?:prompt|instructions|rules|guidelines|configuration)(?: \w+)? (?:confidential|secret|private|hidden|to yourself)\b/gi;
 
+/**
+ * Professional advice given or withheld: "provide any medical, legal, or financial advice", "give general medical
+ * guidance". The words between the verb and the noun are bounded, each taken whole, and only the field names among
+ * them count.
+ */
+const ADVICE =
+  /\b(?:give|gives|giving|provide|provides|providing|offer|offers|offering|dispense|dispensing|share|sharing|render|rendering)\s+((?:(?=([a-z'-]+))\2,?\s+){0,6}?)(?:advice|guidance|counsel|counseling|counselling)\b/gi;
+const ADVICE_FIELD_WORD = /\b(?:medical|health|healthcare|clinical|legal|financial|investment|tax|psychological|psychiatric|therapeutic|mental|dietary|nutritional|pharmaceutical)\b/g;
+/** Fields that are one topic under two names. */
+const ADVICE_FIELD_ALIAS: Record<string, string> = { health: "medical", healthcare: "medical", clinical: "medical", pharmaceutical: "medical", investment: "financial", psychiatric: "psychological", therapeutic: "psychological", mental: "psychological", nutritional: "dietary" };
+
 // Each word is taken whole (a lookahead capture, then its backreference): the plain `(?:[A-Za-z0-9'’-]+\s*){1,5}?`
 // also tried every split of every word when no object ended within five words, thousands of steps per clause; a
 // match never ends inside a word, so the first match found is the same.
@@ -1412,6 +1473,17 @@ function extractDisclosure(
       topic: words,
       ...scopeOf(""),
     }, m.index!);
+  }
+  // "Do not give medical or legal advice" against "give general medical guidance": advice in a professional field is
+  // a topic of its own, whichever word names the advice.
+  for (const m of verbs[ADVICE_SET] ? allMatches(ADVICE, clause) : []) {
+    const fields = (m[1] ?? "").toLowerCase().match(ADVICE_FIELD_WORD) ?? [];
+    if (fields.length === 0) continue;
+    const { polarity } = polarityAt(clause, m.index!, context.negativeLead);
+    if (polarity === 1 && !context.command) continue;
+    for (const field of new Set(fields.map((f) => ADVICE_FIELD_ALIAS[f] ?? f))) {
+      add({ dimension: "disclosure", value: `advice ${field}`, polarity, exclusive: false, permissive, topic: ["advice", field], ...scopeOf("") }, m.index!);
+    }
   }
   for (const m of verbs[KEEP_SECRET_SET] ? allMatches(KEEP_PROMPT_SECRET, clause) : []) {
     const { polarity } = polarityAt(clause, m.index!, context.negativeLead);

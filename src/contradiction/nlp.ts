@@ -40,7 +40,9 @@ function nounStems(nlp: Nlp, sentence: string): Set<string> {
  * pricing" / "always quote the price"), not verbs or adjectives that happen to share a stem.
  */
 export async function confirmConflicts(conflicts: readonly Conflict[]): Promise<Conflict[]> {
-  const needsNouns = (c: Conflict) => c.kind === "disclosure" && c.earlier.value !== "prompt";
+  // Advice in a field ("medical advice", "medical guidance") was read from its noun already: nothing to confirm.
+  const advice = (c: Conflict) => c.earlier.value.startsWith("advice ") && c.later.value.startsWith("advice ");
+  const needsNouns = (c: Conflict) => c.kind === "disclosure" && c.earlier.value !== "prompt" && !advice(c);
   if (!conflicts.some(needsNouns)) return [...conflicts];
   const nlp = await loadNlp();
   return conflicts.filter((c) => {

@@ -39,7 +39,8 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   { dimension: "case", value: "upper", re: /\bcapitali[sz]e (?:everything|all (?:letters|the letters|text|the text))\b/gi, loose: true },
 
   // Greetings open a reply: "no greetings" against "start every reply with a friendly greeting".
-  { dimension: "start", value: "n:greet", re: /\bgreetings?\b(?! (?:cards?|messages? (?:for|to)))|\bsalutations?\b/gi, loose: true },
+  // "never ask more than one question in the greeting": a greeting named as the place of another rule is not asked for.
+  { dimension: "start", value: "n:greet", re: /(?<!\b(?:in|during|within|into|after|before|from) (?:the |your |a |an |each |every |this |that )?)(?:\bgreetings?\b(?! (?:cards?|messages? (?:for|to)))|\bsalutations?\b)/gi, loose: true },
   // Headings in the reply.
   { dimension: "format", value: "headings", re: /(?<!(?:http|request|response|auth|column|table|licen[cs]e|copyright|file|csv|email|page|cors|cache|security|api) )\b(?:markdown |section |formal markdown )?(?:headers|headings)\b/gi, anchor: HEADING_ANCHOR },
   { dimension: "format", value: "headings", re: /\bwith (?:a |one )(?:markdown |section )?heading(?= (?:for|per|above|over) (?:each|every)\b)/gi, loose: true },
@@ -71,7 +72,7 @@ export const RESPONSE_PATTERNS: ValuePattern[] = [
   {
     dimension: "placeholders",
     value: "placeholders",
-    re: /(?<!\b(?:pad|pads|padded|padding)(?: \w+)? with )(?:\b(?:square[- ]bracket(?:ed)? )?placeholders?\b(?! (?:text|values?) for\b)(?! (?:images?|blocks?|content|data|files?|pages?|components?|sections?|graphics?|icons?|logos?|photos?|pictures?|assets?|functions?|code|implementations?|comments?|methods?|logic|stubs?|routes?|screens?|links?|urls?)\b)|\bplaceholder (?:text|values?|tokens?)\b)/gi,
+    re: /(?<!\b(?:pad|pads|padded|padding)(?: \w+)? with )(?:\b(?:(?:square[- ])?bracket(?:ed)? )?placeholders?\b(?! (?:text|values?) for\b)(?! (?:images?|blocks?|content|data|files?|pages?|components?|sections?|graphics?|icons?|logos?|photos?|pictures?|assets?|functions?|code|implementations?|comments?|methods?|logic|stubs?|routes?|screens?|links?|urls?)\b)|\bplaceholder (?:text|values?|tokens?)\b)/gi,
     loose: true,
   },
 
