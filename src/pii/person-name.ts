@@ -373,7 +373,7 @@ const GLUED_INITIAL = /^\p{Lu}\.$/u;
 /** German kin nouns, capitalised as every German noun is, before a relative's name ("Freundin Vroni hat …"). */
 const GERMAN_KIN = new Set([
   "Freundin", "Freund", "Tochter", "Sohn", "Mutter", "Vater", "Bruder", "Schwester", "Ehefrau", "Ehemann", "Partnerin",
-  "Oma", "Opa", "Enkelin", "Enkel", "Nichte", "Neffe", "Tante", "Onkel", "Cousine", "Cousin", "Kollegin", "Kollege",
+  "Enkelin", "Enkel", "Nichte", "Neffe", "Tante", "Onkel", "Cousine", "Cousin", "Kollegin", "Kollege",
   "Nachbarin", "Nachbar", "Schwägerin", "Schwager",
 ]);
 
@@ -1038,7 +1038,7 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   }
   // A relative named right after a kin word, with a given name the lexicon lacks: "spouse Meera is the named
   // driver", "Freundin Vroni hat …". Kin words only: "partner Stripe handles" and "sister Company" are no people.
-  if (s === 0 && words.length === 1 && first === "unknown" && text[start - 1] === " " && SURNAME_SHAPE.test(words[0]!.word) && KIN_BEFORE.test(beforeText) && KIN_AFTER.test(text.slice(end, end + 16))) {
+  if (s === 0 && words.length === 1 && first === "unknown" && text[start - 1] === " " && SURNAME_SHAPE.test(words[0]!.word) && KIN_BEFORE.test(beforeText) && !acronymBefore(text, start) && KIN_AFTER.test(text.slice(end, end + 16))) {
     return { start, end, confidence: 0.75 };
   }
   // A degree or licence after the name: "K. Adebayo-Lindqvist, RN", "Tomasz Wiśniewski, MD".
@@ -1274,6 +1274,11 @@ const KIN_BEFORE = new RegExp(
   `(?:^|[^\\p{L}-])(?:spouse|husband|wife|daughter|dtr|mother|father|mum|mom|dad|brother|sister|fianc[ée]e?|grandson|granddaughter|stepson|stepdaughter|nok|next of kin|marido|esposa|esposo|hija|hijo|marito|moglie|figlia|figlio|${[...GERMAN_KIN].join("|").toLowerCase()})$`,
   "u",
 );
+/** The word before `at` is written in capitals, an acronym rather than a kin word ("OPA Conftest"); "NOK" is next of kin. */
+function acronymBefore(text: string, at: number): boolean {
+  const word = /(\p{L}+):?\s$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
+  return word !== undefined && word.length >= 3 && word !== "NOK" && word === word.toUpperCase();
+}
 /** After a relative's name: the clause ends, a verb follows, or a phone number. */
 const KIN_AFTER = /^(?:\s*(?:$|[,.;:!?)(—–-])|\s\p{Ll}|\s\+?\(?\d)/u;
 /** Degrees and licences written after a name; not a US state before a ZIP code ("Baltimore, MD 21201"). */

@@ -12,6 +12,7 @@ new RuleTester().run(rule, {
     { name: "names the text calls examples or placeholders", code: "Greeting: \"Hola Tomás,\" (Tomás es un ejemplo, no un cliente).\n\"Good evening, Mr. Smith\": replace Smith with {{guest_last_name}}. Never write \"Mr. Example\".\n" },
     { name: "a town and state before a ZIP code, a product after a kin word", code: "Ship from Baltimore, MD 21201 or Silver Spring, MD. Our partner Stripe handles payments.\n" },
     { name: "lower-case chat with kin words before ordinary words", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"my son will call you back, my wife said its fine, mi marido tambien.\"}]}\n" },
+    { name: "an acronym that spells a kin word before a tool's name", code: "**Policy Validation**:\n- OPA Conftest, Kyverno, or Datree\n" },
     { name: "a heading and a product named with particles", code: "## Vasco da Gama Bridge\nUse Crème de la Crème Pro for the theme.\n" },
   ],
   invalid: [
