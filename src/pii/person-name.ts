@@ -901,10 +901,16 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     }
     break;
   }
+  // A possessive ends the name: what follows is owned ("Melissa Kristoffersen's Cautionary Tales"), and a lone
+  // word before it names a business ("Brewster's Bakeries") as often as a person.
+  for (let j = s; j < e - 1; j++) {
+    if (!POSSESSIVE.test(run[j]!.word)) continue;
+    if (j === s) return undefined;
+    e = j + 1;
+    break;
+  }
   const words = run.slice(s, e);
   const classes = runCls.slice(s, e);
-  // A possessive before more capitalised words names a business or a thing ("Brewster's Bakeries", "Grey's Anatomy").
-  for (let j = 0; j < words.length - 1; j++) if (POSSESSIVE.test(words[j]!.word)) return undefined;
   if (words.length === 0 || words.length - classes.filter((c) => c === "initial").length > 4 || words.length > 7) return undefined;
   const last = words[words.length - 1]!;
   const after = text.slice(last.end, last.end + 12).toLowerCase();
@@ -1014,6 +1020,19 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   const signOffBefore = /^\s*(?:thanks|thank you|best|cheers|regards|best regards|kind regards|warm regards|sincerely|love)\s*[,!.]?\s*$/i.test(linePrefix);
   if (signOffBefore && lineEndsHere && (first === "first" || (words.length >= 2 && nameWords.every(isNameClass)))) {
     return { start, end, confidence: 0.85 };
+  }
+  // A sign-off of any language closing a message that runs on in one line: "… am Montag vorbei. Viele Grüße, Ayşe".
+  // The name ends the message (its line or its quotation) and is written as a name.
+  if (
+    !signOffBefore &&
+    /,$/.test(beforeText) &&
+    words.length <= 3 &&
+    classes.every(isNameClass) &&
+    words.every((w) => FULL_NAME_WORD.test(w.word)) &&
+    /^["”]?\s*$/.test(restOfLine) &&
+    SIGN_OFF.test(sentenceBefore(text, start))
+  ) {
+    return { start, end, confidence: 0.8 };
   }
   // Names are not followed by version numbers: "Mr. Data Mode v2.0" is a persona's release.
   if (/^\s?(?:v\d|\d+\.\d)/.test(after)) return undefined;
@@ -1212,6 +1231,14 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     if (!sentenceStart || SUBJECT_AFTER.test(text.slice(end, end + 12))) return { start, end, confidence: 0.65 };
   }
   return undefined;
+}
+
+/** The text of the sentence before `at` on its line, trimmed: "Viele Grüße," in "… vorbei. Viele Grüße, Ayşe". */
+function sentenceBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 48);
+  const window = text.slice(from, at);
+  const cut = Math.max(window.lastIndexOf(". "), window.lastIndexOf("! "), window.lastIndexOf("? "), window.lastIndexOf("\n"), window.lastIndexOf('"'));
+  return window.slice(cut + 1).trim();
 }
 
 /** A known given name, then known names or initials, ending with a known surname: "Maria K. Jensen". */

@@ -657,9 +657,9 @@ export function lastLine(text: string): string {
   return trimmed.slice(trimmed.lastIndexOf("\n") + 1).replace(/^[\s>*+•|#-]*/, "");
 }
 
-/** Offices, shops, branches and venues in English and the other languages the address forms cover. */
+/** Offices, shops and branches in English and the other languages the address forms cover. */
 const BUSINESS_IN_SENTENCE =
-  /\b(?:office|offices|store|shop|branch|headquarters|hq|showroom|warehouse|our (?:clinic|studio|practice)|hotel|museum|restaurant|caf[eé]|bakery|pizzeria|gallery|theat(?:re|er)|cinema|oficina|sucursal|tienda|escrit[oó]rio|loja|filial|b[uü]ro|filiale|gesch[aä]ftsstelle|bureau|agence|magasin|ufficio|negozio|kantoor|winkel|biuro|sklep)\b/i;
+  /\b(?:office|offices|store|shop|branch|headquarters|hq|showroom|warehouse|our (?:clinic|studio|practice)|oficina|sucursal|tienda|escrit[oó]rio|loja|filial|b[uü]ro|filiale|gesch[aä]ftsstelle|bureau|agence|magasin|ufficio|negozio|kantoor|winkel|biuro|sklep)\b/i;
 const PERSONAL_IN_SENTENCE = /\b(?:my|home|lives?|living|resid\w*|his|her|their|tenant|patient|customer|client|guest|deliver\w*|ship\w*|send|sent|mov(?:e|ed|ing))\b/i;
 
 /** The address's sentence (on its line) names an office, a shop or a branch, and no person's home. */

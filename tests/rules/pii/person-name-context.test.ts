@@ -13,6 +13,7 @@ new RuleTester().run(rule, {
     { name: "a town and state before a ZIP code, a product after a kin word", code: "Ship from Baltimore, MD 21201 or Silver Spring, MD. Our partner Stripe handles payments.\n" },
     { name: "lower-case chat with kin words before ordinary words", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"my son will call you back, my wife said its fine, mi marido tambien.\"}]}\n" },
     { name: "an acronym that spells a kin word before a tool's name", code: "**Policy Validation**:\n- OPA Conftest, Kyverno, or Datree\n" },
+    { name: "a sign-off before a team or a product name", code: "End every reply with: Best regards, Support Team. Viele Grüße, Acme Cloud\n" },
     { name: "a heading and a product named with particles", code: "## Vasco da Gama Bridge\nUse Crème de la Crème Pro for the theme.\n" },
   ],
   invalid: [
@@ -92,6 +93,21 @@ new RuleTester().run(rule, {
       errors: [
         { messageId: "found", line: 1, column: 26, endLine: 1, endColumn: 52 },
         { messageId: "found", line: 1, column: 57, endLine: 1, endColumn: 79 },
+      ],
+    },
+    {
+      name: "a sign-off of another language closing a message on its line",
+      code: "Note from the parent: \"Der Impfpass kommt am Montag. Viele Grüße, Ayşe\"\n",
+      errors: [
+        { messageId: "found", line: 1, column: 67, endLine: 1, endColumn: 71 },
+      ],
+    },
+    {
+      name: "a possessive ends a name: what follows is owned",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"user\", \"content\": \"We read the verses from Melissa Kristoffersen's Cautionary Tales last night.\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 68, endLine: 1, endColumn: 89 },
       ],
     },
     {
