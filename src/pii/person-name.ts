@@ -1057,7 +1057,7 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   }
   // A relative named right after a kin word, with a given name the lexicon lacks: "spouse Meera is the named
   // driver", "Freundin Vroni hat …". Kin words only: "partner Stripe handles" and "sister Company" are no people.
-  if (s === 0 && words.length === 1 && first === "unknown" && text[start - 1] === " " && SURNAME_SHAPE.test(words[0]!.word) && KIN_BEFORE.test(beforeText) && !acronymBefore(text, start) && KIN_AFTER.test(text.slice(end, end + 16))) {
+  if (s === 0 && words.length === 1 && first === "unknown" && text[start - 1] === " " && SURNAME_SHAPE.test(words[0]!.word) && kinWordBefore(beforeText) && !acronymBefore(text, start) && KIN_AFTER.test(text.slice(end, end + 16))) {
     return { start, end, confidence: 0.75 };
   }
   // A degree or licence after the name: "K. Adebayo-Lindqvist, RN", "Tomasz Wiśniewski, MD".
@@ -1296,11 +1296,18 @@ function givenAndUnknownSurname(classes: WordClass[], words: Token[]): boolean {
   return classes.slice(1, n - 1).every((c) => c === "initial" || c === "first" || c === "last");
 }
 
-/** Kin words right before a relative's given name (lower-cased, as `beforeText` is); not "son", a word of other languages too. */
-const KIN_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}-])(?:spouse|husband|wife|daughter|dtr|mother|father|mum|mom|dad|brother|sister|fianc[ée]e?|grandson|granddaughter|stepson|stepdaughter|nok|next of kin|marido|esposa|esposo|hija|hijo|marito|moglie|figlia|figlio|${[...GERMAN_KIN].join("|").toLowerCase()})$`,
-  "u",
-);
+/**
+ * Kin words right before a relative's given name, looked up as the last word of the lower-cased `beforeText`; not
+ * "son", a word of other languages too.
+ */
+const KIN_WORDS = new Set([
+  "spouse", "husband", "wife", "daughter", "dtr", "mother", "father", "mum", "mom", "dad", "brother", "sister", "fiancé",
+  "fiancée", "fiance", "fiancee", "grandson", "granddaughter", "stepson", "stepdaughter", "nok", "kin", "marido", "esposa",
+  "esposo", "hija", "hijo", "marito", "moglie", "figlia", "figlio", ...[...GERMAN_KIN].map((w) => w.toLowerCase()),
+]);
+function kinWordBefore(beforeText: string): boolean {
+  return KIN_WORDS.has(beforeText.slice(beforeText.lastIndexOf(" ") + 1).replace(/:$/, ""));
+}
 /** The word before `at` is written in capitals, an acronym rather than a kin word ("OPA Conftest"); "NOK" is next of kin. */
 function acronymBefore(text: string, at: number): boolean {
   const word = /(\p{L}+):?\s$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
