@@ -370,6 +370,8 @@ const WORD = /[\p{Lu}\p{Ll}][\p{L}\p{M}’'-]{0,40}\.?/gu;
 const ELIDED_PARTICLE = /^d['’]\p{Lu}/u;
 /** One initial with its full stop, as written inside "R.J.". */
 const GLUED_INITIAL = /^\p{Lu}\.$/u;
+/** The gap left by an elided "d'" split off its name word. */
+const ELIDED_GAP = /^ d['’]$/;
 /** German kin nouns, capitalised as every German noun is, before a relative's name ("Freundin Vroni hat …"). */
 const GERMAN_KIN = new Set([
   "Freundin", "Freund", "Tochter", "Sohn", "Mutter", "Vater", "Bruder", "Schwester", "Ehefrau", "Ehemann", "Partnerin",
@@ -470,7 +472,9 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     while (k < tokens.length && run.length - particles < 5 && run.length < 8) {
       const prev = run[run.length - 1]!;
       const next = tokens[k]!;
-      const gap = text.slice(prev.end, next.start);
+      let gap = text.slice(prev.end, next.start);
+      // An elided particle between two name words: "Anil d'Souza".
+      if (gap.length === 3 && ELIDED_GAP.test(gap) && isCapitalised(next.word)) gap = " ";
       // Initials written together ("R.J. ter Borg") are two words with no gap.
       if (gap !== " " && gap !== "\u00a0" && !(gap === "" && GLUED_INITIAL.test(prev.word) && GLUED_INITIAL.test(next.word))) break;
       if (prev.word.endsWith(".") && prev.word.length > 2 && classify(prev.word) !== "honorific") break;
@@ -808,6 +812,9 @@ function kinNameLead(text: string, t: Token, afterPreposition: boolean): boolean
   return afterPreposition && c === "unknown" && t.word.length >= 3 && (t.word.endsWith(".") || /^(?:$|[,!?;:])/.test(text.slice(t.end, t.end + 1)));
 }
 
+/** The end of a JSON key before its value: `"name":`. */
+const JSON_KEY_END = /(\p{L})["”](\s?:)$/u;
+
 /** Lower-case particles that start a surname, at the end of the text before its capitalised part. */
 const LEADING_PARTICLES = /(?:\s(?:von|van|de|der|den|di|da|du|del|della|ter|ten|zu|dos|das)){1,2}$/;
 
@@ -934,7 +941,10 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   if (greetedByDag && s === 1 && first !== "initial" && classes.every(isNameClass) && words.every((w) => FULL_NAME_WORD.test(w.word))) return { start, end, confidence: 0.85 };
   const nameWords = classes.filter((c) => c !== "initial");
   // Particles before the capitalised part of a surname are the name's, not the cue's ("nachname: von Hohenstein").
-  const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase()).replace(LEADING_PARTICLES, "");
+  // A JSON key's closing quote does not part it from its colon when the name is the whole value: `"owner": "Trinh
+  // Bảo Ngọc"` reads as "owner: Trinh Bảo Ngọc" (not `"name": "Lagrange Lens: Blue Wolf"`).
+  const cueText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase()).replace(LEADING_PARTICLES, "");
+  const beforeText = text[end] === '"' ? cueText.replace(JSON_KEY_END, "$1$2") : cueText;
   // Only a short line prefix matters (a greeting, a quote marker); on a long line the window start is not the
   // line start, and a marker that no pattern matches stands in for the prefix.
   const lineStartIdx = lineStart(text, start, PREFIX_WINDOW);

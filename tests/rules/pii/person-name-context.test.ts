@@ -14,6 +14,7 @@ new RuleTester().run(rule, {
     { name: "lower-case chat with kin words before ordinary words", filename: "chat.jsonl", code: "{\"messages\": [{\"role\": \"user\", \"content\": \"my son will call you back, my wife said its fine, mi marido tambien.\"}]}\n" },
     { name: "an acronym that spells a kin word before a tool's name", code: "**Policy Validation**:\n- OPA Conftest, Kyverno, or Datree\n" },
     { name: "a sign-off before a team or a product name", code: "End every reply with: Best regards, Support Team. Viele Grüße, Acme Cloud\n" },
+    { name: "a JSON name value that goes on past the name, quoted in a prompt", filename: "persona.txt", code: "{\n  \"identity\": {\n    \"name\": \"Lagrange Lens: Blue Wolf\"\n  }\n}\n" },
     { name: "a heading and a product named with particles", code: "## Vasco da Gama Bridge\nUse Crème de la Crème Pro for the theme.\n" },
   ],
   invalid: [
@@ -108,6 +109,14 @@ new RuleTester().run(rule, {
       code: "{\"messages\": [{\"role\": \"user\", \"content\": \"We read the verses from Melissa Kristoffersen's Cautionary Tales last night.\"}]}\n",
       errors: [
         { messageId: "found", line: 1, column: 68, endLine: 1, endColumn: 89 },
+      ],
+    },
+    {
+      name: "a JSON value holding a name with an elided particle",
+      filename: "chat.jsonl",
+      code: "{\"messages\": [{\"role\": \"assistant\", \"content\": \"{\\\"name\\\": \\\"Ravi d'Mello\\\", \\\"dob\\\": null}\"}]}\n",
+      errors: [
+        { messageId: "found", line: 1, column: 62, endLine: 1, endColumn: 74 },
       ],
     },
     {
