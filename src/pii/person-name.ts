@@ -233,6 +233,8 @@ const PERSONAL_CUE = new RegExp(
     "dear", "signed,?", "account holder ?:?", "card ?holder ?:?", "name on (?:the )?(?:card|account) ?(?:is)?:?", "applicant ?:?", "claimant ?:?",
     "patient ?:?", "policy ?holder ?:?", "beneficiary ?:?", "insured ?:?", "passenger ?:?",
     "(?:call|calls|called) me", "known as", "goes by", "go by", "(?:i am|i'm|i’m) called", "under the name(?: of)?",
+    // A name the person prefers ("pref. name \"Lana\"", "nickname: Jide").
+    "pref(?:erred)?\\.? name ?:?", "nick ?name ?:?",
     // Not "your name is": a system prompt naming its assistant ("Your name is Aria").
     "(?:['’]s|s['’]|my|his|her|their) (?:maiden |full |legal |real )?name(?: is| was|['’]s)?,?",
     `(?:my|his|her|their|our|your) (?:${RELATIONS})(?: is| was|,)?`, `(?:${OWN_RELATIONS})(?: ist| es| est| é| è| is| jest|,)?`, "(?:mum|mom|mother|dad|father|parent|guardian|carer|son|daughter|wife|husband|widow|sister|brother) of", `(?:a|an|the|my|our|your|his|her) (?:${PERSON_NOUNS}) (?:named|called)`,
@@ -246,8 +248,10 @@ const GENERIC_CUE = new RegExp(
     "spoke (?:with|to)", "speaking with", "talked to", "ask for", "guest ?:?", "recipient ?:?", "employee ?:?", "tenant ?:?",
     "witness ?:?", "driver ?:?", "lead ?:", "sender ?:?", "buyer ?:?", "member ?:", "student ?:?", "candidate ?:?",
     "landlord ?:?", "owner ?:", "named", "called", "signed by", "approved by", "prepared by", "reviewer ?:",
+    // A booking or a contract in someone's name ("in the name of", "au nom d'Élodie", "a nombre de Gonzalo").
+    "in the name of", "au nom(?: d['’])?", "a nombre", "em nome", "a nome", "op naam van", "auf den namen?",
     // A relative or next of kin named right after the relation ("NOK daughter Fiona", "partner Kemi to view").
-    "(?:husband|wife|partner|son|daughter|mother|father|mum|mom|dad|brother|sister|spouse|fianc[ée]e?|guarantor|next of kin|nok|guardian|carer) ?:?",
+    "(?:husband|wife|partner|son|daughter|dtr|mother|father|mum|mom|dad|brother|sister|spouse|fianc[ée]e?|guarantor|next of kin|nok|guardian|carer) ?:?",
   ].join("|")})$`,
 );
 const WEAK_CUE = /(?:\bi am|\bi'm|\bi’m|\bim|this is|\bhi|\bhello|\bhey|\bhiya|\bgood (?:morning|afternoon|evening)|thanks|thank you|\bit's|\bit’s|\bit is|regards|cheers|sincerely|welcome|congratulations|congrats|, said|\bsaid|\basked|\btold|\bmet|\bmeet|\bwith|\bfor|\bby|\band|\bto|\btell|\bask|\bremind|\binform|\bping|\bemail|\btext|\bcall|\bcan|\bcould|\bwill|\bwould|\bdid|\bdoes|\bhas|\blet)$/;
@@ -268,7 +272,7 @@ const PERSON_LABELS = new Set([
   "agent", "rep", "representative", "assignee", "reporter", "requester", "requested by", "approver", "approved by",
   "signatory", "signed by", "witness", "beneficiary", "cardholder", "account holder", "holder", "policyholder",
   "insured", "claimant", "customer", "client", "patient", "student", "pupil", "member", "user name", "username",
-  "attendee", "speaker", "from", "to", "cc", "nombre", "nombre completo", "titular", "destinatario", "remitente",
+  "attendee", "speaker", "caller", "resident", "from", "to", "cc", "nombre", "nombre completo", "titular", "destinatario", "remitente",
   "nome", "nome completo", "nom", "prénom", "destinataire", "expéditeur", "empfänger", "absender", "ansprechpartner",
   "naam", "ontvanger", "namn", "navn", "nimi", "imię i nazwisko", "név", "ügyfél",
   // Roles in other languages' forms, exports and table headers ("| Cliente |", "Kunde:", "aval:").
@@ -362,6 +366,18 @@ interface Token {
 }
 
 const WORD = /[\p{Lu}\p{Ll}][\p{L}\p{M}’'-]{0,40}\.?/gu;
+/** A lower-case "d'" glued to a capitalised word ("d'Élodie"); "D'Angelo" is a surname of its own. */
+const ELIDED_PARTICLE = /^d['’]\p{Lu}/u;
+/** One initial with its full stop, as written inside "R.J.". */
+const GLUED_INITIAL = /^\p{Lu}\.$/u;
+/** The gap left by an elided "d'" split off its name word. */
+const ELIDED_GAP = /^ d['’]$/;
+/** German kin nouns, capitalised as every German noun is, before a relative's name ("Freundin Vroni hat …"). */
+const GERMAN_KIN = new Set([
+  "Freundin", "Freund", "Tochter", "Sohn", "Mutter", "Vater", "Bruder", "Schwester", "Ehefrau", "Ehemann", "Partnerin",
+  "Enkelin", "Enkel", "Nichte", "Neffe", "Tante", "Onkel", "Cousine", "Cousin", "Kollegin", "Kollege",
+  "Nachbarin", "Nachbar", "Schwägerin", "Schwager",
+]);
 
 function isCapitalised(word: string): boolean {
   // ASCII fast path with the same answer as the general test below: a lower-case first letter is never
@@ -420,9 +436,15 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   // look-back is needed.
   const cueEnds = LOWER_CUE_ANYWHERE.test(text) ? strongCueEnds(text) : undefined;
   const introEnds = selfIntroEnds(text);
+  // In chat typed in lower case, a relative's name after "my husband", "mi marido": "a nombre de mi marido iñaki".
+  const kinEnds = scan.lowerCase ? lowerCaseKinEnds(text) : undefined;
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    // French and Italian elide "de" into the name: "au nom d'Élodie" names Élodie.
+    const elided = ELIDED_PARTICLE.test(m[0]) ? 2 : 0;
+    tokens.push({ start: m.index + elided, end: m.index + m[0].length, word: m[0].slice(elided) });
+  }
 
   const startsName = (t: Token, lowerAllowed: boolean) =>
     isCapitalised(t.word) || lowerAllowed || (scan.lowerCase && isLexiconName(t.word));
@@ -432,7 +454,10 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   while (i < tokens.length) {
     const t = tokens[i]!;
     // A lower-case name known to the name lists right after a self-introduction is cued like "my name is".
-    const cued = (cueEnds !== undefined && cueEnds.has(t.start)) || (introEnds !== undefined && introEnds.has(t.start) && !isCapitalised(t.word) && isLexiconName(t.word));
+    const cued =
+      (cueEnds !== undefined && cueEnds.has(t.start)) ||
+      (introEnds !== undefined && introEnds.has(t.start) && !isCapitalised(t.word) && isLexiconName(t.word)) ||
+      (kinEnds !== undefined && kinEnds.has(t.start) && kinNameLead(text, t, kinEnds.get(t.start)!));
     // In all-lower-case chat a title still marks the surname after it ("dr. hurst is", "mr. martin").
     const lowerAllowed = (cued || (scan.lowerCase && lowerTitleBefore(text, tokens[i - 1], t))) && !isCapitalised(t.word) && CUED_LEAD.has(classify(t.word));
     if (!startsName(t, lowerAllowed)) {
@@ -447,8 +472,11 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     while (k < tokens.length && run.length - particles < 5 && run.length < 8) {
       const prev = run[run.length - 1]!;
       const next = tokens[k]!;
-      const gap = text.slice(prev.end, next.start);
-      if (gap !== " " && gap !== "\u00a0") break;
+      let gap = text.slice(prev.end, next.start);
+      // An elided particle between two name words: "Anil d'Souza".
+      if (gap.length === 3 && ELIDED_GAP.test(gap) && isCapitalised(next.word)) gap = " ";
+      // Initials written together ("R.J. ter Borg") are two words with no gap.
+      if (gap !== " " && gap !== "\u00a0" && !(gap === "" && GLUED_INITIAL.test(prev.word) && GLUED_INITIAL.test(next.word))) break;
       if (prev.word.endsWith(".") && prev.word.length > 2 && classify(prev.word) !== "honorific") break;
       // Particles inside a name ("Jacob van Gameren", "Henrike van der Berg"), one or two before a capitalised word.
       const after1 = tokens[k + 1];
@@ -471,8 +499,10 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
     // A title written in lower case before a capitalised name ("ms. Wijtze", "dr. Okafor") is still a title.
     const titleBefore = tokens[i - 1];
     if (lowerTitleBefore(text, titleBefore, t) && (isCapitalised(t.word) || lowerAllowed)) run.unshift(titleBefore!);
-    // German capitalises its nouns: "Mein Mann Kerem" is a cue and a name, not a three-word name.
+    // German capitalises its nouns: "Mein Mann Kerem" is a cue and a name, not a three-word name, and so is
+    // "Freundin Vroni" without the "meine".
     if (run.length >= 3 && OWN_RELATION_LEAD.test(`${run[0]!.word} ${run[1]!.word}`)) run.splice(0, 2);
+    else if (run.length >= 2 && GERMAN_KIN.has(run[0]!.word)) run.splice(0, 1);
     const found = judgeRun(scan, run, cued);
     if (found) {
       // "Nolan's": the possessive is not part of the name.
@@ -495,6 +525,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   const businesses = facts ? (facts.businesses ??= businessNames(facts.source)) : businessNames(text);
   if (businesses.size > 0) matches = matches.filter((m) => !businesses.has(m.value.toLowerCase()));
   matches = addJoinedNames(text, tokens, matches);
+  matches = addQuotedNicknames(text, matches);
   const documentParts = facts?.nameParts;
   matches = addRepeatedMentions(text, tokens, matches, builtin, documentParts);
   if (publicParts.size > 0) matches = matches.filter((m) => !publicParts.has(m.value));
@@ -503,6 +534,7 @@ export function detectPersonNames({ text, options }: DetectorContext): PiiMatch[
   );
   const persona = facts ? (facts.persona ??= personaNames(facts.source)) : personaNames(text);
   if (persona.size > 0) matches = matches.filter((m) => !persona.has(m.value.split(" ")[0]!));
+  if (builtin && matches.length > 0) matches = dropDeclaredStandIns(text, matches);
   const kept = dropInsideAddresses(text, options, matches);
   if (documentParts) for (const w of nameParts(kept)) documentParts.add(w);
   return kept;
@@ -709,7 +741,7 @@ function topicBefore(text: string, start: number): boolean {
   return false;
 }
 
-const LOWER_CUE_ANYWHERE = /name|naam|call(?:s|ed)? me|imię|nazywam|llamo|chamo|chiamo|appelle|heiße|heisse|heter/i;
+const LOWER_CUE_ANYWHERE = /name|naam|nom|call(?:s|ed)? me|imię|nazywam|llamo|chamo|chiamo|appelle|heiße|heisse|heter/i;
 /**
  * Strong cues after which the next word is a name whatever its case or other meanings: "my name is maria lopez",
  * "call me sandro", "it's under my partner's name roberto yamamura", the answer to a question for a name ("Bot:
@@ -718,7 +750,7 @@ const LOWER_CUE_ANYWHERE = /name|naam|call(?:s|ed)? me|imię|nazywam|llamo|chamo
 /** A question for a person's name, then maybe the answerer's speaker label: "What's the name on the account? User:". */
 const NAME_QUESTION = String.raw`\b(?:what(?:['\u2019]s| is| was) (?:your|his|her|their|the(?: customer['\u2019]s| caller['\u2019]s)?)(?: full| first| last| legal)? name|name on (?:the |your )?(?:card|account|booking|reservation|policy|ticket|order))\b[^?\n]{0,30}\?["\u201d]?(?:\s{0,3}[^\s:?]{1,20} ?:)?`;
 const STRONG_CUE = new RegExp(
-  String.raw`(?:\bmy name is|\bmy name['\u2019]s|\bcall(?:s|ed)? me|\b(?:me llamo|mi nombre es|me chamo|meu nome \u00e9|mi chiamo|je m['\u2019]appelle|ich hei(?:\u00df|ss)e|mein name ist|mijn naam is|jag heter|jeg heter|nazywam si\u0119|mam na imi\u0119)|\b(?:my|his|her|their|(?:${RELATIONS}|${PERSON_NOUNS})['\u2019]s) (?:full |legal |maiden )?name(?: is|['\u2019]s)?|\bunder the name(?: of)?|${NAME_QUESTION})(?:[ \t]{1,2}|\n[ \t>]{0,2})["\u201c]?`,
+  String.raw`(?:\bmy name is|\bmy name['\u2019]s|\bcall(?:s|ed)? me|\b(?:me llamo|mi nombre es|me chamo|meu nome \u00e9|mi chiamo|je m['\u2019]appelle|ich hei(?:\u00df|ss)e|mein name ist|mijn naam is|jag heter|jeg heter|nazywam si\u0119|mam na imi\u0119)|\b(?:my|his|her|their|(?:${RELATIONS}|${PERSON_NOUNS})['\u2019]s) (?:full |legal |maiden )?name(?: is|['\u2019]s)?|\bunder the name(?: of)?|\bin the name of|\bau nom de|\ba nombre de|\bem nome d[eo]|${NAME_QUESTION})(?:[ \t]{1,2}|\n[ \t>]{0,2})["\u201c]?`,
   "gi",
 );
 /** Words a strong cue may introduce: not ordinary words ("call me back", "what's your name? please say"). */
@@ -751,6 +783,37 @@ function selfIntroEnds(text: string): Set<number> | undefined {
   for (let m = SELF_INTRO_CUE.exec(text); m; m = SELF_INTRO_CUE.exec(text)) ends.add(m.index + m[0].length);
   return ends.size > 0 ? ends : undefined;
 }
+
+/**
+ * "my husband", "mi marido", "mein Sohn" before a word, in lower-case chat; group 1 is a preposition before it ("a
+ * nombre de mi marido", "for my son").
+ */
+const LOWER_KIN_CUE = new RegExp(
+  `(?<![\\p{L}])(?:(de|del|para|con|a|for|with|to|from|of|à|pour|avec|für|mit|von|per|di|voor|met|van|com|da|do|dla|z) )?(?:${OWN_RELATIONS}|(?:my|his|her|their|our) (?:${RELATIONS}))[ \\t]`,
+  "giu",
+);
+
+/** Offsets right after each kin phrase of a lower-case text, and whether a preposition came before the phrase. */
+function lowerCaseKinEnds(text: string): Map<number, boolean> | undefined {
+  let ends: Map<number, boolean> | undefined;
+  LOWER_KIN_CUE.lastIndex = 0;
+  for (let m = LOWER_KIN_CUE.exec(text); m; m = LOWER_KIN_CUE.exec(text)) (ends ??= new Map()).set(m.index + m[0].length, m[1] !== undefined);
+  return ends;
+}
+
+/**
+ * The word after a kin phrase is a name when the lists know it as one; a word they do not know counts when it ends
+ * the clause and the kin phrase is a preposition's object ("a nombre de mi marido iñaki."), not the subject of a
+ * sentence ("mi marido tambien."). Never "my son will", "my wife said".
+ */
+function kinNameLead(text: string, t: Token, afterPreposition: boolean): boolean {
+  const c = classify(t.word);
+  if (c === "first" || c === "last") return true;
+  return afterPreposition && c === "unknown" && t.word.length >= 3 && (t.word.endsWith(".") || /^(?:$|[,!?;:])/.test(text.slice(t.end, t.end + 1)));
+}
+
+/** The end of a JSON key before its value: `"name":`. */
+const JSON_KEY_END = /(\p{L})["”](\s?:)$/u;
 
 /** Lower-case particles that start a surname, at the end of the text before its capitalised part. */
 const LEADING_PARTICLES = /(?:\s(?:von|van|de|der|den|di|da|du|del|della|ter|ten|zu|dos|das)){1,2}$/;
@@ -845,6 +908,14 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     }
     break;
   }
+  // A possessive ends the name: what follows is owned ("Melissa Kristoffersen's Cautionary Tales"), and a lone
+  // word before it names a business ("Brewster's Bakeries") as often as a person.
+  for (let j = s; j < e - 1; j++) {
+    if (!POSSESSIVE.test(run[j]!.word)) continue;
+    if (j === s) return undefined;
+    e = j + 1;
+    break;
+  }
   const words = run.slice(s, e);
   const classes = runCls.slice(s, e);
   if (words.length === 0 || words.length - classes.filter((c) => c === "initial").length > 4 || words.length > 7) return undefined;
@@ -870,7 +941,10 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   if (greetedByDag && s === 1 && first !== "initial" && classes.every(isNameClass) && words.every((w) => FULL_NAME_WORD.test(w.word))) return { start, end, confidence: 0.85 };
   const nameWords = classes.filter((c) => c !== "initial");
   // Particles before the capitalised part of a surname are the name's, not the cue's ("nachname: von Hohenstein").
-  const beforeText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase()).replace(LEADING_PARTICLES, "");
+  // A JSON key's closing quote does not part it from its colon when the name is the whole value: `"owner": "Trinh
+  // Bảo Ngọc"` reads as "owner: Trinh Bảo Ngọc" (not `"name": "Lagrange Lens: Blue Wolf"`).
+  const cueText = trimCueEnd(text.slice(Math.max(0, start - 40), start).toLowerCase()).replace(LEADING_PARTICLES, "");
+  const beforeText = text[end] === '"' ? cueText.replace(JSON_KEY_END, "$1$2") : cueText;
   // Only a short line prefix matters (a greeting, a quote marker); on a long line the window start is not the
   // line start, and a marker that no pattern matches stands in for the prefix.
   const lineStartIdx = lineStart(text, start, PREFIX_WINDOW);
@@ -947,7 +1021,7 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     !longLine &&
     /^\s*(?:[–—]|--|~)\s*$/.test(text.slice(lineStartIdx, start)) &&
     lineEndsHere &&
-    nameWords.some((c) => c === "first") &&
+    (nameWords.some((c) => c === "first") || initialsAndSurname(words)) &&
     /^[^\n]*(?:\n\s*(?:\n|$)|$)/.test(text.slice(end, end + 200))
   ) {
     return { start, end, confidence: 0.85 };
@@ -956,6 +1030,19 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   const signOffBefore = /^\s*(?:thanks|thank you|best|cheers|regards|best regards|kind regards|warm regards|sincerely|love)\s*[,!.]?\s*$/i.test(linePrefix);
   if (signOffBefore && lineEndsHere && (first === "first" || (words.length >= 2 && nameWords.every(isNameClass)))) {
     return { start, end, confidence: 0.85 };
+  }
+  // A sign-off of any language closing a message that runs on in one line: "… am Montag vorbei. Viele Grüße, Ayşe".
+  // The name ends the message (its line or its quotation) and is written as a name.
+  if (
+    !signOffBefore &&
+    /,$/.test(beforeText) &&
+    words.length <= 3 &&
+    classes.every(isNameClass) &&
+    words.every((w) => FULL_NAME_WORD.test(w.word)) &&
+    /^["”]?\s*$/.test(restOfLine) &&
+    SIGN_OFF.test(sentenceBefore(text, start))
+  ) {
+    return { start, end, confidence: 0.8 };
   }
   // Names are not followed by version numbers: "Mr. Data Mode v2.0" is a persona's release.
   if (/^\s?(?:v\d|\d+\.\d)/.test(after)) return undefined;
@@ -978,6 +1065,15 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
     if (first === "unknown" && words.length === 1 && /:$/.test(beforeText) && !clauseEnds) return undefined;
     return { start, end, confidence: 0.9 };
   }
+  // A relative named right after a kin word, with a given name the lexicon lacks: "spouse Meera is the named
+  // driver", "Freundin Vroni hat …". Kin words only: "partner Stripe handles" and "sister Company" are no people.
+  if (s === 0 && words.length === 1 && first === "unknown" && text[start - 1] === " " && SURNAME_SHAPE.test(words[0]!.word) && kinWordBefore(beforeText) && !acronymBefore(text, start) && KIN_AFTER.test(text.slice(end, end + 16))) {
+    return { start, end, confidence: 0.75 };
+  }
+  // A degree or licence after the name: "K. Adebayo-Lindqvist, RN", "Tomasz Wiśniewski, MD".
+  if (plainWords && (initialsAndSurname(words) || (nameWords.length >= 2 && allNameLike && knownName)) && CREDENTIAL_AFTER.test(text.slice(end, end + 14))) {
+    return { start, end, confidence: 0.8 };
+  }
   // A form or record field: "Manager: Tomasz Wiśniewski", "Consignee 2: João Pedro Carvalho,", "**spouse:** Keisha".
   // Not in a heading ("## Section 2: Manuel Korpus Analizi").
   const field = /^\s*#/.test(text.slice(lineStartIdx, start)) ? null : FIELD_LABEL.exec(linePrefix);
@@ -994,12 +1090,12 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
       }
     }
     const fieldEnds = fieldEnd !== end || clauseEnds;
-    if (fieldEnds && ((personLabel && evidence) || (nameWords.length >= 2 && knownName))) return { start, end: fieldEnd, confidence: 0.85 };
+    if (fieldEnds && ((personLabel && (evidence || initialsAndSurname(words))) || (nameWords.length >= 2 && knownName))) return { start, end: fieldEnd, confidence: 0.85 };
     // Unknown words only: a form's "Name:" (capitalised; `name:` is a YAML or code key) or a person's role.
     if (fieldEnds && personLabel && nameWords.length >= 2 && !/^name$/.test(field[1]!.trim())) return { start, end, confidence: 0.75 };
   }
   // A full name with its contact details after it: "Diego Fernández (diego.fernandez@…)", "Ana Ruiz <ana@…>".
-  if (nameWords.length >= 2 && allNameLike && knownName && CONTACT_AFTER.test(text.slice(end, end + 48))) {
+  if (((nameWords.length >= 2 && allNameLike && knownName) || initialsAndSurname(words)) && CONTACT_AFTER.test(text.slice(end, end + 48))) {
     return { start, end, confidence: 0.85 };
   }
   // Names the lexicon lacks, with an email address after them that is made of them: "Priyanka Deshmukh
@@ -1083,6 +1179,11 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   }
   // In prose, a known given name and a known surname together: "Escalate to Maria Jensen in billing".
   const proseBefore = beforeText.slice(-24).replace(/[,!.]+$/, "");
+  // A name built with a particle that names carry: "Fionnuala Ní Dhomhnaill", "Marloes de Wit-Jansen", "María de
+  // la Luz Echeverría Saldaña". Places built the same way ("Santiago de Compostela", "Costa del Sol") end otherwise.
+  if (plainWords && s === 0 && e === run.length && allNameLike && particleName(words, classes) && !PLACE_BEFORE.test(proseBefore) && !isPersona()) {
+    return { start, end, confidence: 0.8 };
+  }
   if (
     nameWords.length >= 2 &&
     nameWords.length <= 3 &&
@@ -1142,6 +1243,14 @@ function judgeRun(scan: Scan, run: Token[], cued = false): Found | undefined {
   return undefined;
 }
 
+/** The text of the sentence before `at` on its line, trimmed: "Viele Grüße," in "… vorbei. Viele Grüße, Ayşe". */
+function sentenceBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 48);
+  const window = text.slice(from, at);
+  const cut = Math.max(window.lastIndexOf(". "), window.lastIndexOf("! "), window.lastIndexOf("? "), window.lastIndexOf("\n"), window.lastIndexOf('"'));
+  return window.slice(cut + 1).trim();
+}
+
 /** A known given name, then known names or initials, ending with a known surname: "Maria K. Jensen". */
 function knownFullName(classes: WordClass[]): boolean {
   return classes.slice(1).every((c) => c === "first" || c === "last" || c === "initial") && classes[classes.length - 1] === "last";
@@ -1198,11 +1307,85 @@ function givenAndUnknownSurname(classes: WordClass[], words: Token[]): boolean {
 }
 
 /**
+ * Kin words right before a relative's given name, looked up as the last word of the lower-cased `beforeText`; not
+ * "son", a word of other languages too.
+ */
+const KIN_WORDS = new Set([
+  "spouse", "husband", "wife", "daughter", "dtr", "mother", "father", "mum", "mom", "dad", "brother", "sister", "fiancé",
+  "fiancée", "fiance", "fiancee", "grandson", "granddaughter", "stepson", "stepdaughter", "nok", "kin", "marido", "esposa",
+  "esposo", "hija", "hijo", "marito", "moglie", "figlia", "figlio", ...[...GERMAN_KIN].map((w) => w.toLowerCase()),
+]);
+function kinWordBefore(beforeText: string): boolean {
+  return KIN_WORDS.has(beforeText.slice(beforeText.lastIndexOf(" ") + 1).replace(/:$/, ""));
+}
+/** The word before `at` is written in capitals, an acronym rather than a kin word ("OPA Conftest"); "NOK" is next of kin. */
+function acronymBefore(text: string, at: number): boolean {
+  const word = /(\p{L}+):?\s$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
+  return word !== undefined && word.length >= 3 && word !== "NOK" && word === word.toUpperCase();
+}
+/** After a relative's name: the clause ends, a verb follows, or a phone number. */
+const KIN_AFTER = /^(?:\s*(?:$|[,.;:!?)(—–-])|\s\p{Ll}|\s\+?\(?\d)/u;
+/** Degrees and licences written after a name; not a US state before a ZIP code ("Baltimore, MD 21201"). */
+const CREDENTIAL_AFTER = /^,?\s(?:RN|NP|LPN|PA-C|PhD|Ph\.D\.|MD|M\.D\.|DO|DDS|DMD|Esq\.?|MBBS|FRCS|FRCP|MRCP|CPA|LCSW|PharmD|BSN|MSN)(?![\p{L}\p{N}])(?!,?\s?\d)/u;
+const POSSESSIVE = /['’]s$/;
+/** Lower-case particles inside a surname ("de la", "van der", "ter", "bin"). "y" joins places too ("Castilla y León"). */
+const SURNAME_PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "ter", "ten", "dos", "das", "bin", "binti"]);
+/** Irish particles that stand only inside names: "Ní Dhomhnaill", "Ó Briain", "Mac Giolla". */
+const IRISH_PARTICLES = new Set(["Ní", "Nic", "Ó", "Uí", "Mac", "Mhic"]);
+/** A surname of two capitalised parts: "Wit-Jansen", "Lefebvre-Dumont". */
+const DOUBLE_BARRELLED = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Initials, maybe particles, then one surname written as one: "J. R. Oyelaran-Beckett", "K. Adebayo-Lindqvist",
+ * "R.J. ter Borg". Initials need their full stops: "A Smith" may be an article.
+ */
+function initialsAndSurname(words: readonly Token[]): boolean {
+  const n = words.length;
+  let k = 0;
+  while (k < n && k < 3 && GLUED_INITIAL.test(words[k]!.word)) k++;
+  if (k === 0) return false;
+  let particles = 0;
+  while (k < n - 1 && particles < 2 && SURNAME_PARTICLES.has(words[k]!.word)) {
+    k++;
+    particles++;
+  }
+  if (k !== n - 1) return false;
+  const surname = words[k]!.word;
+  return FULL_NAME_WORD.test(surname) && (SURNAME_SHAPE.test(surname) || classify(surname) === "last");
+}
+
+/**
+ * Given names, then a particle only names carry and the surname: an Irish "Ní", "Ó", "Mac" before any name-shaped
+ * word, or "de", "van der" before a known surname or a double-barrelled one (with a known given name first, or the
+ * double-barrelled surname alone). The first word is no place word ("Puerto de la Cruz").
+ */
+function particleName(words: readonly Token[], classes: readonly WordClass[]): boolean {
+  const n = words.length;
+  if (n < 3 || PLACE_START.has(words[0]!.word.toLowerCase())) return false;
+  let p = 0;
+  while (p < n && p < 3 && FULL_NAME_WORD.test(words[p]!.word) && !IRISH_PARTICLES.has(words[p]!.word) && (classes[p] === "first" || classes[p] === "unknown")) p++;
+  if (p === 0 || p > 2 || p >= n - 1) return false;
+  const rest = words.slice(p + 1);
+  if (IRISH_PARTICLES.has(words[p]!.word)) return rest.length <= 2 && rest.every((w) => FULL_NAME_WORD.test(w.word) && !IRISH_PARTICLES.has(w.word));
+  let q = p;
+  while (q < n - 1 && q - p < 2 && SURNAME_PARTICLES.has(words[q]!.word)) q++;
+  if (q === p) return false;
+  const surnames = words.slice(q);
+  if (surnames.length > 3 || !surnames.every((w) => FULL_NAME_WORD.test(w.word))) return false;
+  const lastWord = surnames[surnames.length - 1]!.word;
+  const doubleBarrelled = surnames.length === 1 && DOUBLE_BARRELLED.test(lastWord);
+  return doubleBarrelled || (classes[0] === "first" && classify(lastWord) === "last");
+}
+
+/** Words a template writes after a title in place of a surname ("Mr. Example", "Dr. Placeholder"). */
+const STAND_IN_SURNAMES = new Set(["example", "sample", "placeholder", "test", "user", "customer", "name", "surname", "lastname", "someone", "somebody", "nobody", "anonymous", "unknown", "whoever", "such"]);
+
+/**
  * An everyday word after a title is a surname ("Mr. Burns", "Dr. Green"), for the titles that are nothing else
  * ("Miss GitHub history" is a verb), when it is written as a name (not "Mr. GitHub").
  */
 function surnameAfterTitle(title: string, word: string): boolean {
-  return /^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?$/.test(title) && /^\p{Lu}\p{Ll}+$/u.test(word) && !NOT_PEOPLE.has(word.toLowerCase());
+  return /^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?$/.test(title) && /^\p{Lu}\p{Ll}+$/u.test(word) && !NOT_PEOPLE.has(word.toLowerCase()) && !STAND_IN_SURNAMES.has(word.toLowerCase());
 }
 
 const LABEL_LINE = /^[\s>]*(?:\[[\d/.,: -]{4,24}(?:\s?[AP]M)?\]\s?(?:-\s)?)?\p{Lu}[\p{L}'’-]{1,24}(?: \p{Lu}[\p{L}'’-]{1,24})?\s?:\s*\S/u;
@@ -1326,6 +1509,40 @@ function addJoinedNames(text: string, tokens: Token[], matches: PiiMatch[]): Pii
   return [...matches, ...added].sort((a, b) => a.start - b.start);
 }
 
+/** A nickname in quotes and brackets right after a name: "J. R. Oyelaran-Beckett ("Jide")". */
+const QUOTED_NICKNAME = /^ ?\(["“](\p{Lu}\p{Ll}{1,20})["”]\)/u;
+
+function addQuotedNicknames(text: string, matches: PiiMatch[]): PiiMatch[] {
+  if (matches.length === 0 || !(text.includes('("') || text.includes("(“"))) return matches;
+  const added: PiiMatch[] = [];
+  for (const m of matches) {
+    if ((m.confidence ?? 1) < 0.75) continue;
+    const nick = QUOTED_NICKNAME.exec(text.slice(m.end, m.end + 28));
+    if (!nick || classify(nick[1]!) === "common") continue;
+    const start = m.end + nick[0].indexOf(nick[1]!);
+    added.push({ type: "person-name", start, end: start + nick[1]!.length, value: nick[1]!, confidence: 0.75 });
+  }
+  if (added.length === 0) return matches;
+  return [...matches, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Names the text itself calls stand-ins: "(Juan es un ejemplo, no un cliente)", "Jane is a placeholder", "Replace
+ * Smith with {{guest_last_name}}". Every mention of such a name is dropped.
+ */
+const STAND_IN_HINT = /example|ejemplo|exemple|beispiel|esempio|exemplo|placeholder|replace/i;
+const DECLARED_STAND_IN =
+  /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+) (?:is|es|est|ist|è|é) (?:just |only |solo |sólo |nur |seulement )?(?:an? |un |una |ein |eine |um |uma )?(?:example|ejemplo|exemple|beispiel|esempio|exemplo|placeholder|sample|stand-in)|\b[Rr]eplace (\p{Lu}\p{Ll}+) with [{[<]/gu;
+
+function dropDeclaredStandIns(text: string, matches: PiiMatch[]): PiiMatch[] {
+  if (!STAND_IN_HINT.test(text)) return matches;
+  const standIns = new Set<string>();
+  DECLARED_STAND_IN.lastIndex = 0;
+  for (let m = DECLARED_STAND_IN.exec(text); m; m = DECLARED_STAND_IN.exec(text)) standIns.add(m[1] ?? m[2]!);
+  if (standIns.size === 0) return matches;
+  return matches.filter((m) => !m.value.split(" ").some((w) => standIns.has(w)));
+}
+
 /**
  * Later mentions of a name found once ("Maria Lopez called ... Maria said"): each word of a name found with a cue
  * or as a full name, seen again capitalised as a whole word, is the same person.
@@ -1350,10 +1567,15 @@ function addRepeatedMentions(text: string, tokens: Token[], matches: PiiMatch[],
   if (parts.size === 0) return matches;
   const covered = coverageCheck(matches);
   const added: PiiMatch[] = [];
+  // The same names typed in lower case ("Siobhán O'Brien-Kavanagh … siobhán was clear"), looked up by their
+  // lower-case form.
+  const lowerParts = new Map<string, string>();
+  for (const w of parts) lowerParts.set(w.toLowerCase(), w);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    const word = t.word.replace(/['’]s$/, "").replace(/\.$/, "");
+    const bare = t.word.replace(/['’]s$/, "").replace(/\.$/, "");
+    const word = lowerParts.has(bare) && bare !== lowerParts.get(bare) ? lowerCaseMention(tokens, i, text, lowerParts) : bare;
     if (!parts.has(word) || covered(t.start, t.end)) {
       i++;
       continue;
@@ -1361,7 +1583,8 @@ function addRepeatedMentions(text: string, tokens: Token[], matches: PiiMatch[],
     let end = t.start + word.length;
     let k = i + 1;
     while (k < tokens.length && text.slice(tokens[k - 1]!.end, tokens[k]!.start) === " ") {
-      const w = tokens[k]!.word.replace(/['’]s$/, "").replace(/\.$/, "");
+      const raw = tokens[k]!.word.replace(/['’]s$/, "").replace(/\.$/, "");
+      const w = word === bare ? raw : (lowerParts.get(raw) ?? raw);
       if (!parts.has(w)) break;
       end = tokens[k]!.start + w.length;
       k++;
@@ -1380,6 +1603,24 @@ function addRepeatedMentions(text: string, tokens: Token[], matches: PiiMatch[],
   }
   if (added.length === 0) return matches;
   return [...matches, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The found name that a lower-case word repeats, or "" when the word may be an ordinary one: only a word with
+ * letters beyond ASCII ("siobhán") or one followed by another repeated part ("juan pablo") counts; "mark",
+ * "grant" or "response" alone stays a word.
+ */
+function lowerCaseMention(tokens: Token[], i: number, text: string, lowerParts: ReadonlyMap<string, string>): string {
+  const t = tokens[i]!;
+  const word = t.word.replace(/['’]s$/, "").replace(/\.$/, "");
+  if (word !== word.toLowerCase()) return "";
+  // Part of an email address or an identifier ("aoife.nibhriain@", "saoirse.and.rhys"): not a mention.
+  const afterWord = text.slice(t.start + word.length, t.start + word.length + 2);
+  if (/[\w@./]/.test(text[t.start - 1] ?? "") || /^[@_/.-]\w/.test(afterWord)) return "";
+  const next = tokens[i + 1];
+  const pairs = next !== undefined && text.slice(tokens[i]!.end, next.start) === " " && lowerParts.has(next.word.replace(/['’]s$|\.$/g, ""));
+  if (!pairs && /^[a-z'’-]+$/.test(word)) return "";
+  return lowerParts.get(word) ?? "";
 }
 
 /**

@@ -51,9 +51,11 @@ const FLOOR = `\\d{1,2}(?:[º°ª]|\\.)?${SP}?(?:tr|trappor|tv|th|mf|st|sal|etg|
 /** Dutch floors written onto the house number: "Prinsengracht 263-III", "Kerkstraat 12-hs", "Laan 4-bg". */
 const DUTCH_FLOOR = "-(?:I{1,3}|IV|hs|huis|bg|boven)(?![\\p{L}\\p{N}])";
 const UNIT = `(?:,?${SP}(?:(?:${UNIT_WORDS})\\.?${SP}?#?[A-Za-z0-9º°ª-]{1,6}|${FLOOR})|${DUTCH_FLOOR})`;
-/** Postcodes of the US, UK, Canada, the Netherlands, Poland, Portugal, Sweden/Czechia and the 4-5 digit rest. */
+/** Irish Eircodes: a routing key ("D07", "D6W") and a four-character unique identifier ("D07 X2K3"). */
+const EIRCODE = "(?:[AC-FHKNPRTV-Y]\\d{2}|D6W)[ \\u00a0][0-9AC-FHKNPRTV-Y]{4}";
+/** Postcodes of the US, UK, Ireland, Canada, the Netherlands, Poland, Portugal, Sweden/Czechia and the 4-5 digit rest. */
 const POSTCODE =
-  "(?:\\d{5}-\\d{4}|\\d{4}-\\d{3}|\\d{3}-\\d{4}|\\d{5}|\\d{4}|\\d{2}-\\d{3}|\\d{3}[ \\u00a0]\\d{2}|\\d{4}[ \\u00a0]?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\u00a0]\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\u00a0]\\d[A-Z]\\d)";
+  "(?:\\d{5}-\\d{4}|\\d{4}-\\d{3}|\\d{3}-\\d{4}|\\d{5}|\\d{4}|\\d{2}-\\d{3}|\\d{3}[ \\u00a0]\\d{2}|\\d{4}[ \\u00a0]?[A-Z]{2}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\u00a0]\\d[A-Z]{2}|[A-Z]\\d[A-Z][ \\u00a0]\\d[A-Z]\\d|" + EIRCODE + ")";
 /** The rest of an address on the street's line: postcode, city, state/region, postcode, country, in any order. */
 const PLACE_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.-]{0,24}|de|del|di|la|le|sur|am|an|im|and|the|of|da|do)(?![\\p{L}\\p{N}])";
 const ANY_PLACE_WORD = "[\\p{L}][\\p{L}\\p{M}'’.-]{0,24}(?![\\p{L}\\p{N}])";
@@ -224,6 +226,8 @@ interface Candidate {
   needsTail?: boolean;
   /** Military mail and PO boxes: count without a cue. */
   strong?: boolean;
+  /** The form was found through a postcode or an address cue: counts without another cue, unless a business's. */
+  vouched?: boolean;
 }
 
 export function detectStreetAddresses({ text, options }: DetectorContext): PiiMatch[] {
@@ -233,7 +237,7 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
   const before = options.before ?? "";
   const cued = (at: number) =>
     dialogue || isDialogueLine(text, at) || ADDRESS_CUE.test(textBefore(text, at, 80, true)) || ADDRESS_CUE.test(previousLine(text, at, before)) || addressColumn(text, at);
-  const candidates = collectCandidates(text, cued);
+  const candidates = collectCandidates(text, cued, before);
   let lastEnd = -1;
   for (const c of candidates) {
     if (c.start < lastEnd) continue;
@@ -243,7 +247,11 @@ export function detectStreetAddresses({ text, options }: DetectorContext): PiiMa
     // In prose, an address needs a cue, the shape of a postal block (a street, then a unit, postcode or city line),
     // or a postcode on its line, unless the text around it is about shops and offices.
     const complete = extended.postcode && !businessAddress(text, before, c.start, extended.end);
-    if (!c.strong && !cued(c.start) && !(extended.lines > 0 && hasTail) && !complete) continue;
+    if (!c.strong && !c.vouched && !cued(c.start) && !(extended.lines > 0 && hasTail) && !complete) continue;
+    if (c.vouched && businessAddress(text, before, c.start, extended.end)) {
+      lastEnd = extended.end;
+      continue;
+    }
     const value = text.slice(c.start, extended.end);
     // "Do not include the office address (Stationsplein 1, Utrecht)": a business named in the address's own
     // sentence, with nothing that makes it the writer's or a person's home.
@@ -319,7 +327,7 @@ class Hits {
 }
 
 /** Street candidates at house numbers and keywords, in start order, the longest first at each start. */
-function collectCandidates(text: string, cued: (at: number) => boolean): Candidate[] {
+function collectCandidates(text: string, cued: (at: number) => boolean, before: string): Candidate[] {
   const found: Candidate[] = [];
   const n = text.length;
   const tryAt = (re: RegExp | WordRun, at: number): number => {
@@ -424,6 +432,8 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
     if (end < 0 && (cued(at) || lowerCaseLine(text, at))) end = tryAt(TYPE_NAME_NUMBER_ANY(), at);
     if (end >= 0) found.push({ start: at, end, typed: true });
   }
+  addPrepositionStreets(text, before, found);
+  addStreetsBeforePostcodes(text, found);
   if (!compound.none) {
     const anchor = COMPOUND_ANCHOR();
     anchor.lastIndex = 0;
@@ -435,6 +445,82 @@ function collectCandidates(text: string, cued: (at: number) => boolean): Candida
     }
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * German streets named without a type word, after a preposition: "Am Sonnenhang 7a", "Im Winkel 3", "An der Alten
+ * Mühle 12". "Im Jahr 2024" reads the same, so the street needs a German postcode and town later on its line or an
+ * address cue before it, and its name is no word of time or counting.
+ */
+const PREPOSITION_STREET_HINT = /(?:^|[^A-Za-z])(?:Am|Im|Zum|Zur|Beim|An de[nr]|Auf de[mnr]|In de[nr]|Unter den|Hinter de[mr]|Vor dem|Bei der) [A-ZÄÖÜ]/;
+const PREPOSITION_STREET = lazyRegExp(
+  () =>
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:Am|Im|Zum|Zur|Beim|An der|An den|Auf der|Auf dem|Auf den|In der|In den|Unter den|Hinter der|Hinter dem|Vor dem|Bei der)${SP}(\\p{Lu}[\\p{L}\\p{M}-]{2,30})(?:${SP}\\p{Lu}[\\p{L}\\p{M}-]{2,30})?${SP}\\d{1,4}[a-z]?(?![\\p{L}\\p{N}])`,
+      `g${u}`,
+    ),
+);
+const NOT_STREET_NAMES = new Set([
+  "jahr", "jahre", "jahren", "jahrhundert", "monat", "quartal", "tag", "tage", "wochenende", "moment", "zeitraum", "vorjahr",
+  "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+  "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sommer", "winter", "herbst", "frühling",
+  "kapitel", "schritt", "abschnitt", "artikel", "absatz", "paragraph", "punkt", "beispiel", "fall", "alter", "durchschnitt",
+  "vergleich", "rahmen", "bereich", "laufe", "ende", "anfang", "prozent", "minute", "minuten", "stunde", "stunden", "level",
+  "stock", "raum", "zimmer", "team", "projekt", "version", "release", "sprint", "test", "teil", "band", "heft", "seite",
+]);
+const GERMAN_POSTCODE_AFTER = /^[^\n]{0,80}?(?<!\d)\d{5}[ \t]\p{Lu}/u;
+
+function addPrepositionStreets(text: string, before: string, found: Candidate[]): void {
+  if (!PREPOSITION_STREET_HINT.test(text)) return;
+  const re = PREPOSITION_STREET();
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (NOT_STREET_NAMES.has(m[1]!.toLowerCase())) continue;
+    const end = m.index + m[0].length;
+    const evidence = GERMAN_POSTCODE_AFTER.test(text.slice(end, end + 90)) || ADDRESS_CUE.test(textBefore(text, m.index, 80, true)) || ADDRESS_CUE.test(previousLine(text, m.index, before));
+    if (evidence) found.push({ start: m.index, end, typed: true, vouched: true });
+  }
+}
+
+/**
+ * A street without a house number, as British and Irish addresses often have, in a comma-separated line that ends
+ * with its town and a UK postcode or an Eircode: "Rookwood Farm, Bramham Lane, Wetherby LS23 6QT", "Apt 4B, The
+ * Maltings, Bow Street, Dublin 7, D07 X2K3". The address starts at up to two parts before the street (a flat, a
+ * house or building name).
+ */
+const UK_OR_IRISH_POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) [0-9AC-FHKNPRTV-Y]{4})\b/g;
+const TYPED_STREET_PART = new RegExp(`^(?:\\p{Lu}[\\p{L}'’-]{1,24} ){1,3}(?:${TYPES_AFTER})\\.?$`, u);
+const TOWN_PART = /^\p{Lu}[\p{L}'’-]{1,24}(?: \p{Lu}[\p{L}'’-]{1,24}){0,2}(?: \d{1,2})?$/u;
+const HOUSE_PART = /^(?:(?:Apt|Apartment|Flat|Unit|Suite)\.? [0-9A-Za-z]{1,5}|\p{Lu}[\p{L}'’-]{1,24}(?: \p{Lu}[\p{L}'’-]{1,24}){0,2})$/u;
+
+const HOUSE_AFTER_WORD = /\s(?:at|of|is|to)\s((?:\p{Lu}[\p{L}'’-]{1,24} ){0,2}\p{Lu}[\p{L}'’-]{1,24})$/u;
+
+function addStreetsBeforePostcodes(text: string, found: Candidate[]): void {
+  UK_OR_IRISH_POSTCODE.lastIndex = 0;
+  for (let m = UK_OR_IRISH_POSTCODE.exec(text); m; m = UK_OR_IRISH_POSTCODE.exec(text)) {
+    const from = lineStart(text, m.index, 160);
+    const raw = text.slice(from, m.index).replace(/,? $/, "").split(",");
+    const parts = raw.map((p) => p.trim());
+    // The town: the part right before the postcode ("Wetherby LS23 6QT", "Dublin 7, D07 X2K3").
+    if (parts.length < 2 || !TOWN_PART.test(parts[parts.length - 1]!)) continue;
+    let street = -1;
+    for (let k = parts.length - 2; k >= Math.max(0, parts.length - 3); k--) {
+      if (TYPED_STREET_PART.test(parts[k]!)) {
+        street = k;
+        break;
+      }
+      if (!TOWN_PART.test(parts[k]!)) break;
+    }
+    if (street < 0) continue;
+    let first = street;
+    while (first > 0 && street - first < 2 && HOUSE_PART.test(parts[first - 1]!)) first--;
+    let start = from + raw.slice(0, first).reduce((n, p) => n + p.length + 1, 0);
+    // A house name at the end of the clause before: "lives at Hollybush Farm, …", "of Rookwood Farm, …".
+    const house = first > 0 && street - first < 2 ? HOUSE_AFTER_WORD.exec(raw[first - 1]!) : null;
+    if (house) start -= house[1]!.length + 1;
+    while (text[start] === " " || text[start] === "\t") start++;
+    found.push({ start, end: m.index + m[0].length, typed: true, vouched: true });
+  }
 }
 
 /** Length of a match without trailing spaces and commas. */
