@@ -10,7 +10,7 @@ import { conditionKey, isHedged, soundsAbsolute, statesOverride } from "./streng
 import { extractBulletMarker, extractQuoted, QUOTED_TRIGGER, type AddDirective } from "./quoted.js";
 import { extractConfirmation } from "./confirmation.js";
 import { ACTION_TRIGGER, extractAction, isActionVerb } from "./actions.js";
-import { codeScope, indentWidth, namingTargets, toolValue } from "./vocabulary-code.js";
+import { codeScope, folderScope, indentWidth, namingTargets, roleToolValue, segmentAround, TOOL_NAME_TRIGGER, toolValue } from "./vocabulary-code.js";
 import { LiteralScanner, mayMatch } from "./literal-prefilter.js";
 import { ANY_VALUE, literalsOf } from "./value-literals.js";
 import { allMatches, NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, whitespaceRuns, wordRuns, type Span } from "./text.js";
@@ -682,6 +682,8 @@ function markAlternatives(out: Directive[], from: number): void {
     for (let j = from; j < out.length; j++) {
       const e = out[j]!;
       if (j === i || e.dimension !== d.dimension || e.polarity !== 1 || e.value === d.value) continue;
+      // "Format with Biome and lint with ESLint": tools of two roles are no choice between them.
+      if (groupOf(d.value) !== groupOf(e.value)) continue;
       // "formal, standard or casual" offers a choice; "both formal and casual" asks for both.
       const [x, y] = (d.at ?? 0) < (e.at ?? 0) ? [d, e] : [e, d];
       const between = d.sentence.slice(Math.max(0, (x.at ?? d.range[0]) - d.range[0]), Math.max(0, (y.at ?? d.range[0]) - d.range[0]));
@@ -691,6 +693,11 @@ function markAlternatives(out: Directive[], from: number): void {
       }
     }
   }
+}
+/** The group of a grouped value ("js" of "js:pnpm", "bundler" of "bundler:vite"); "" for a plain value. */
+function groupOf(value: string): string {
+  const colon = value.indexOf(":");
+  return colon < 0 ? "" : value.slice(0, colon);
 }
 const ALTERNATIVE_JOIN = /\bor\b|\/|\beither\b|\bwhether\b|\bone of\b|\(/i;
 
@@ -750,6 +757,10 @@ const REVIEW_BEFORE =
   /\b(?:flag|flags|flagging|detect|detects|detecting|catch|catches|spot|spots|identify|identifies|check (?:for|whether|if)|look (?:for|out for)|scan for|audit|audits|lint|warn (?:about|on|against)|point out|notice|notices|replace|replaces|replacing|remove|removes|strip|strips|convert|converts)\b(?:\s+\S+){0,3}\s*$/i;
 /** "Never send user data to recipients, URLs": a link as the destination of something else, not as content. */
 const DESTINATION_BEFORE = /\b(?:send|sends|sending|post|posts|posting|upload|uploads|submit|submits|transmit|forward|navigate|redirect|go|visit|open|fetch|click|follow)\b[^.;:]{0,40}\b(?:to|at|into|from)\s+(?:\S+\s+){0,4}$/i;
+/** "there", "in that folder": a place named elsewhere, which the rule is narrowed to. */
+const REFERENT_PLACE = /\b(?:(?<!\b(?:already|is|are|was|were|exists?|not|get|gets|got|from)\s+)there|in (?:that|this|those|these) (?:folders?|director(?:y|ies)|packages?|projects?|repos?|modules?|workspaces?|apps?))\b(?!\s+(?:is|are|was|were)\b)/i;
+/** "with", "using", "via" right before a mention: it is the means of the act. */
+const INSTRUMENT_BEFORE = /\b(?:with|using|via|through)\s+(?:the\s+)?$/i;
 /** "Do not default to bullets", "by default": a default that a narrower rule may replace. */
 const SOFT_DEFAULT = /\b(?:default(?:s|ing)? to|by default)\b/i;
 
@@ -780,7 +791,8 @@ const QUANTIFIED_BEFORE = /\b(?:more|fewer|less|over|under|at most|at least|up t
 
 /** "avoid over-formatting with lists", "too many emoji": a rule about excess, not about the thing itself. */
 const EXCESS_BEFORE = /\b(?:over-?\w+|excessive(?:ly)?|too (?:many|much)|overuse(?: of)?|overly|unnecessary|gratuitous|heavy)\b(?:\s+\S+){0,6}\s*$/i;
-const EXAMPLE_LIST_BEFORE = /\b(?:including|such as|e\.g\.?|for example|for instance|like|types? of|kinds? of)\b[^.;:()]*$/i;
+// "e.g." ends in a period, after which no word boundary follows: it is read whole, outside the word alternatives.
+const EXAMPLE_LIST_BEFORE = /(?:\b(?:including|such as|for example|for instance|like|types? of|kinds? of)\b|\be\.g\.?)[^.;:()]*$/i;
 const TEMPORAL_BEFORE = /\b(?:before|after|until|prior to|once)\s+(?:(?!(?:in|as|with|into|using|to|for)\b)\S+\s+){0,4}$/i;
 const COMPARATIVE_BEFORE = /\b(?:more|less|fewer|most|least|how|too|overly|excessively)\s+$/i;
 const PLACE_BEFORE = /\b(?:in|inside|within|into|as)\s+(?:a\s+|an\s+|the\s+|your\s+)?$/i;
@@ -846,7 +858,7 @@ function extractFromClause(
   const clause = view.text;
   // Single-word code spans name values ("use `pnpm`", "`camelCase` for variables"); longer ones stay masked.
   const codeText = view.raw && view.raw !== clause ? withCodeWords(clause, view.raw) : clause;
-  const triggered = TRIGGER.test(codeText) || Boolean(view.raw && QUOTED_TRIGGER.test(view.raw));
+  const triggered = TRIGGER.test(codeText) || TOOL_NAME_TRIGGER.test(codeText) || Boolean(view.raw && QUOTED_TRIGGER.test(view.raw));
   // Action rules ("never resolve a thread yourself") have an open vocabulary: their own cheap pass.
   const actionable = ACTION_TRIGGER.test(codeText);
   if (!triggered && !actionable) return;
@@ -887,9 +899,14 @@ function extractFromClause(
   // the rule unconditional.
   const leading = LEADING_PHRASE.exec(main);
   const head = (leading && !isGenericPhrase(leading[1]!) ? main.slice(leading[0].length) : main).trimStart();
-  const directive = Boolean(self) || isDirective(head, block, context.negativeLead);
+  const commanded = Boolean(self) || isDirective(head, block, context.negativeLead);
+  // "We use pnpm across the monorepo", "pnpm is preferred": a project's convention stated as a fact binds code
+  // conventions only; the clause is read for nothing else.
+  // "Build with Maven", "Test components with Vitest": verbs of a code workflow open commands about its tools.
+  const stated = CONVENTION_STATEMENT.test(head) || TOOL_VERB_HEAD.test(head);
+  const statedOnly = !commanded && stated;
   // The checks below read the subject of a rule; a clause that is none stops here, before them.
-  if (!directive) return;
+  if (!commanded && !statedOnly) return;
   // "Variables should be snake_case", "The word 'x' must appear twice": a code or keyword subject is the rule's own.
   const firstPredicate = FIRST_PREDICATE.exec(main);
   const subject = main.slice(0, firstPredicate?.index ?? 0);
@@ -916,7 +933,8 @@ function extractFromClause(
   if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem && !view.afterSemicolon) return;
   const command = Boolean(self) || Boolean(block.heading) || isCommand(head) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block) || NAMING_STATEMENT.test(main);
   const codeScopeOf = () => {
-    const strong = codeScope(context.code);
+    // "Run npm ci under docs/": a folder narrows a code convention as strictly as a heading does.
+    const strong = [codeScope(context.code), folderScope(ruleText(codeText))].filter(Boolean).join(" > ");
     const own = scopeOf(codeScope(codeText));
     return strong ? { ...own, scope: [own.scope, strong].filter(Boolean).join(" > ") } : own;
   };
@@ -928,7 +946,7 @@ function extractFromClause(
     // Most clauses are candidates for none of the patterns: the marks are read before anything else.
     const code = IS_CODE_PATTERN[p] === 1;
     if (!(code ? inCode : inClause)[p]) continue;
-    if (elsewhere && !code) continue;
+    if ((elsewhere || statedOnly) && !code) continue;
     const pattern = VALUE_PATTERNS[p]!;
     const text = code ? codeText : clause;
     // Polarity and objects are read in the rule itself, not in its leading condition ("If no agent fits, use tools").
@@ -944,13 +962,14 @@ function extractFromClause(
         conditionDims.add(pattern.dimension);
         continue;
       }
-      if (REVIEW_BEFORE.test(before) || TEMPORAL_BEFORE.test(before) || QUANTIFIED_BEFORE.test(before)) continue;
+      // "Lint the code with ESLint": a tool named as the instrument of a review verb is the tool to use.
+      if ((REVIEW_BEFORE.test(before) && !(code && INSTRUMENT_BEFORE.test(before))) || TEMPORAL_BEFORE.test(before) || QUANTIFIED_BEFORE.test(before)) continue;
       if (!pattern.loose && !governedByProducer(pattern.dimension, before.replace(/\b[a-z]+ed\s*$/i, ""))) continue;
       if (META_MENTION.test(before) && !/\b(?:instead of|rather than|in place of|as opposed to)\b/i.test(before.slice(-40))) continue;
       if (COMPARATIVE_BEFORE.test(before)) continue;
       // "question types including short answer", "never answer before your detailed reasoning": an example in a
       // list, or the time of the rule, not its object.
-      if (!code && (EXAMPLE_LIST_BEFORE.test(before) || EXCESS_BEFORE.test(before) || DESTINATION_BEFORE.test(before))) continue;
+      if ((!code || pattern.role) && (EXAMPLE_LIST_BEFORE.test(before) || EXCESS_BEFORE.test(before) || DESTINATION_BEFORE.test(before))) continue;
       // "(or MSTest)": an alternative mentioned in passing.
       if (/(?:\(|,)\s*or\s+$/i.test(before)) continue;
       // "use writing blocks for explanations, lists...": the rule is about the thing used, not the value.
@@ -989,6 +1008,10 @@ function extractFromClause(
         const tool = toolValue(pattern.dimension, m[0]);
         if (!tool) continue;
         value = tool;
+      } else if (value === "*" && pattern.role) {
+        const tool = roleToolValue(pattern.role, m[0]);
+        if (!tool || (pattern.role.local && !pattern.anchor!.test(segmentAround(text, start, end)))) continue;
+        value = tool;
       }
       if (pattern.dimension === "indent" && value === "spaces") {
         const width = indentWidth(m[0]);
@@ -996,10 +1019,13 @@ function extractFromClause(
       }
       const exclusive = Boolean(pattern.exclusive) || (pattern.dimension === "format" && isExclusive(clause, start, end));
       // Positive rules must be real commands; fragments only count as prohibitions or "X only".
-      if (polarity === 1 && !command && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
+      if (polarity === 1 && !command && !(code && stated) && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
       // A title, a postscript, repeating the request: each is one thing in the reply, so what follows the mention
       // ("the person's request word for word", "a title for the report") describes it and narrows nothing.
-      let qualifier = (code && pattern.dimension !== "commits") || WHOLE_THING.has(pattern.dimension) ? undefined : qualifierOf(text, start, end);
+      // "Do not use Tailwind for games": a tool is forbidden or chosen for a purpose, like the acts of the commit policy.
+      let qualifier = (code && pattern.dimension !== "commits" && !pattern.role) || WHOLE_THING.has(pattern.dimension) ? undefined : qualifierOf(text, start, end);
+      // "The docs site uses npm; run npm ci there": a convention for a place named before is about that place.
+      if (code && !qualifier && REFERENT_PLACE.test(text.slice(end))) qualifier = "(referent)";
       // "commit changes", "commit your work": the usual object of a commit does not narrow it.
       if (pattern.dimension === "commits" && qualifier && /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier)) qualifier = undefined;
       // "never commit on the user's behalf": whose behalf says who acts (the model), which every rule here assumes.
@@ -1039,7 +1065,7 @@ function extractFromClause(
 
   const grammar = { negativeLead: context.negativeLead, command, permissive, ...scopeOf("") };
   if (triggered && view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
-  if (elsewhere) return;
+  if (elsewhere || statedOnly) return;
   if (actionable) {
     // "**Never:**" over a list: its items are prohibitions even when the block reader took the label for a heading.
     const lastHeading = block.headings[block.headings.length - 1] ?? "";
@@ -1093,6 +1119,24 @@ const SELF_SUBJECT =
 
 const SELF_NAME = /\b(?:the assistant|the model|the ai|the bot|claude|chatgpt|gemini|copilot|grok|the agent)\b/i;
 const PRONOUN_SUBJECT = /^\W*(?:it|he|she|they)\b(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?)\b|[a-z]+s\b))/i;
+
+/** Verbs of a code workflow that open commands about the tool that does it ("Bundle with webpack"). */
+const TOOL_VERB_HEAD = /^[\s*_>#\-\u2022\d.)]*(?:build|bundle|compile|test|style|manage|lint|format|switch|migrate|type-?check)\b(?!\s+(?:is|are|was|were|has|have|should|must|will|can|files?|output|steps?|scripts?)\b)/i;
+
+/** The roles of a project's tools and conventions, as named in statements of them ("our package manager is pnpm"). */
+const ROLE_NOUN = String.raw`(?:package manager|test runner|test(?:ing)? framework|formatter|linter|bundler|build (?:tool|system)|orm|state management(?: library)?|module system|styling (?:approach|solution|library)|naming convention)`;
+
+/**
+ * "We use pnpm", "This repo uses Vitest", "Our test runner is Jest", "pnpm is our package manager", "Poetry is
+ * preferred": instruction files for coding agents state a project's conventions as facts, and such a statement
+ * binds the code an agent writes like a command. Bounded repeats only.
+ */
+const CONVENTION_STATEMENT = new RegExp(
+  String.raw`^[\s*_>#\-\u2022\d.)]*(?:we|(?:this|the|our) (?:project|repo|repository|codebase|app|monorepo|package|service|workspace|stack))\s+(?:(?:now|currently|already|only|exclusively|always)\s+)?(?:use|uses|rely on|relies on|standardi[sz]e on|standardi[sz]es on|(?:is|are) (?:built|managed|tested|formatted|linted) (?:with|using|by))\b` +
+    String.raw`|^[\s*_>#\-\u2022\d.)]*(?:our|the)\s+(?:[\w-]+\s+){0,2}?${ROLE_NOUN}\s+(?:is|are)\b` +
+    String.raw`|\b(?:is|are)\s+(?:(?:strongly|always)\s+)?(?:(?:the|our)\s+)?(?:(?:preferred|recommended|required)\b|(?:[\w-]+\s+){0,2}?${ROLE_NOUN}\b)`,
+  "i",
+);
 
 /** A leading phrase that narrows a rule to a place or a kind of thing ("In the legacy package, ", "For quick prototypes, "). */
 const LEADING_PHRASE = /^\W*(?:in|for|during|within|inside|on)\s+([^,;:]{2,60}),\s*(?=\S)/i;
