@@ -183,7 +183,7 @@ export const CODE_PATTERNS: ValuePattern[] = [
   {
     dimension: "type-hints",
     value: "hints",
-    re: /\btype (?:hints?|hinting|annotations?)\b|\btype-annotat(?:e|ed|ions?)\b|\bstatic typing\b|\bexplicit (?:return )?types\b|\btyped (?:function )?signatures\b/gi,
+    re: /\btype (?:hints?|hinting|annotations?)\b|\bannotate(?: [\w-]+){0,3} with types\b|\bfully typed\b|\btype-annotat(?:e|ed|ions?)\b|\bstatic typing\b|\bexplicit (?:return )?types\b|\btyped (?:function )?signatures\b/gi,
     loose: true,
   },
 
@@ -231,6 +231,27 @@ export const CODE_PATTERNS: ValuePattern[] = [
   },
   { dimension: "commits", value: "push", re: /(?<!force[- ])\bpush(?:es|ing|ed)?\b(?= (?:to|the|your|any|changes|commits|code|branch(?:es)?|it|them|upstream|directly)\b)|\bgit push\b(?! --force| -f\b)/gi, loose: true },
   { dimension: "commits", value: "force-push", re: /\bforce[- ]?push(?:es|ing|ed)?\b|\bpush --force\b/gi, loose: true },
+
+  // Where changes land: on a branch of their own (or through a pull request) against straight on the main branch.
+  {
+    dimension: "convention",
+    value: "branch:isolated",
+    // The verb stays outside the mention ("without a PR"), where polarity is read.
+    re: /\b(?:feature|topic|separate|dedicated|new|own|fresh|working) branch(?:es)?\b(?! names?\b)|(?<=\b(?:create|open|start|cut|make|use|check out)\s+(?:a|an)\s+)branch\b|(?<=\b(?:open|opening|create|creating|raise|raising|submit|submitting|file|send|through|via|in|without)\s+(?:(?:a|an)\s+)?(?:draft\s+|new\s+)?)(?:(?:pull|merge) requests?\b|(?:PR|MR)s?\b)/gi,
+    anchor: /\b(?:branch\w*|pull request|merge request|PR|MR|changes?|commits?|work|main|master|trunk)\b/i,
+    loose: true,
+  },
+  {
+    dimension: "convention",
+    value: "branch:direct",
+    re: /\b(?:commit|push|merge)(?:ing|s|ed)? (?:\w+ ){0,3}?(?:directly|straight) (?:to|on|onto|into) (?:the )?(?:main|master|trunk|default)\b|\b(?:commit|work)(?:ing|s|ed)? (?:\w+ ){0,2}?(?:directly |straight )?on (?:the )?(?:main|master|trunk) branch\b/gi,
+    loose: true,
+  },
+
+  // How a pull request is merged.
+  { dimension: "convention", value: "merge:squash", re: /\bsquash[- ](?:and[- ])?merg(?:e|es|ed|ing)\b|\bsquash merges?\b/gi, loose: true },
+  { dimension: "convention", value: "merge:rebase", re: /\brebase[- ](?:and[- ])?merg(?:e|es|ed|ing)\b|\brebase merges?\b/gi, loose: true },
+  { dimension: "convention", value: "merge:commit", re: /\b(?:a |use |with |create )merge commits?\b/gi, loose: true },
 
   // One tool for each role (bundler, formatter, linter, ORM, styling, state, module system).
   ...TOOL_ROLES.map(rolePattern),
