@@ -905,8 +905,10 @@ function extractFromClause(
   // "We use pnpm across the monorepo", "pnpm is preferred": a project's convention stated as a fact binds code
   // conventions only; the clause is read for nothing else.
   // "Build with Maven", "Test components with Vitest": verbs of a code workflow open commands about its tools.
-  const stated = CONVENTION_STATEMENT.test(head) || TOOL_VERB_HEAD.test(head);
-  const statedOnly = !commanded && stated;
+  // Read only where a code convention may be named, and for a command only when a mention needs it.
+  let statedMemo: boolean | undefined;
+  const stated = () => (statedMemo ??= CONVENTION_STATEMENT.test(head) || TOOL_VERB_HEAD.test(head));
+  const statedOnly = !commanded && namesCodeValue(codeText) && stated();
   // The checks below read the subject of a rule; a clause that is none stops here, before them.
   if (!commanded && !statedOnly) return;
   // "Variables should be snake_case", "The word 'x' must appear twice": a code or keyword subject is the rule's own.
@@ -1021,7 +1023,7 @@ function extractFromClause(
       }
       const exclusive = Boolean(pattern.exclusive) || (pattern.dimension === "format" && isExclusive(clause, start, end));
       // Positive rules must be real commands; fragments only count as prohibitions or "X only".
-      if (polarity === 1 && !command && !(code && stated) && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
+      if (polarity === 1 && !command && !(code && stated()) && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
       // A title, a postscript, repeating the request: each is one thing in the reply, so what follows the mention
       // ("the person's request word for word", "a title for the report") describes it and narrows nothing.
       // "Do not use Tailwind for games": a tool is forbidden or chosen for a purpose, like the acts of the commit policy.
@@ -1122,6 +1124,13 @@ const SELF_SUBJECT =
 
 const SELF_NAME = /\b(?:the assistant|the model|the ai|the bot|claude|chatgpt|gemini|copilot|grok|the agent)\b/i;
 const PRONOUN_SUBJECT = /^\W*(?:it|he|she|they)\b(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?)\b|[a-z]+s\b))/i;
+
+/** The clause may name a value of a code convention (a tool, a case, a branch): the prefilter marks one of their patterns. */
+function namesCodeValue(codeText: string): boolean {
+  const marks = candidatePatterns(codeText.toLowerCase());
+  for (let p = 0; p < marks.length; p++) if (marks[p] === 1 && IS_CODE_PATTERN[p] === 1) return true;
+  return false;
+}
 
 /** Verbs of a code workflow that open commands about the tool that does it ("Bundle with webpack"). */
 const TOOL_VERB_HEAD = /^[\s*_>#\-\u2022\d.)]*(?:build|bundle|compile|test|style|manage|lint|format|switch|migrate|type-?check|merge|push|commit|rebase|squash|work)\b(?!\s+(?:is|are|was|were|has|have|should|must|will|can|files?|output|steps?|scripts?)\b)/i;

@@ -30,7 +30,7 @@ const NEGATION_NEUTRAL = /\b(?:not only|not just|(?:don't|do not|doesn't|does no
 // "Avoid LaTeX for simple formatting (use Markdown)": the parenthesis names what to do instead.
 const POSITIVE_RESET = /\b(?:always|must(?! not| never|n't)|make sure|ensure|be sure|remember to|instead)\b|\((?=\s*(?:use|prefer|choose|pick|write|try)\b)/gi;
 // "Prefer Vitest over Jest", "pnpm is preferred over npm": what a preference is set against is not chosen.
-export const LOCAL_NEGATION = /(?:instead of|rather than|in place of|as opposed to|(?<=\b(?:prefer\w*|favou?r\w*)\b[^.;:]{1,60})\bover)\s+(?:[\w-]+\s+){0,3}$/i;
+export const LOCAL_NEGATION = /(?:instead of|rather than|in place of|as opposed to|\bover(?<=\b(?:prefer\w*|favou?r\w*)\b[^.;:]{1,60}over))\s+(?:[\w-]+\s+){0,3}$/i;
 
 /** After a comma, a verb or modal starts a new clause that a "no"/"without" before the comma does not govern. */
 function beyondReach(segment: string): boolean {
