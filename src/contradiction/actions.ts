@@ -124,6 +124,10 @@ const OBJECT_END =
 
 /** What a verb that is the head of a narrowing phrase narrows it to ("for tests", "in artifacts"). */
 function qualifierOf(tail: string): string | undefined {
+  // "Do not rewrite sections that haven't changed": a relative clause narrows the object to some of its kind.
+  if (/^\s*(?:that|which|who|whose)\b/i.test(tail)) return "(relative)";
+  // "Never edit the changelog by hand": a manner narrows the act, a tool may still do it.
+  if (/^\s*(?:by hand|manually)\b/i.test(tail)) return "(manner)";
   // "never use X for:" with the uses listed after the colon.
   if (/^\s*(?:for|in|on|within|inside|to|with|when|during)\s*:?\s*$/i.test(tail)) return "(listed)";
   const m = /^\s*(?:for|in|on|within|inside|to|with|when|whenever|if|unless|except|outside|during)[\s:]+((?:[\w'-]+\s*){1,4})/i.exec(tail);
@@ -312,7 +316,7 @@ export const STAR_ACTS = new Set(["run", "approve", "commit", "push", "mutate", 
 const STEP_NOUNS = /^(?:the\s+)?(?:validation|verification|validating|verifying|checks|checking|testing|tests|linting|lint|type[- ]?check(?:ing|s)?)(?:\s+steps?)?$/i;
 const STEP_NOUN_ACT = "test";
 
-const NARROW_ACTS = new Set(["commit", "push", "resolve", "end", "summarize", "pin", "mock", "merge", "approve", "mutate", "apologize", "thank", "translate", "rename", "guess"]);
+const NARROW_ACTS = new Set(["modify", "delete", "commit", "push", "resolve", "end", "summarize", "pin", "mock", "merge", "approve", "mutate", "apologize", "thank", "translate", "rename", "guess"]);
 
 /**
  * Two action rules are about the same thing when every word of the shorter object is in the longer one

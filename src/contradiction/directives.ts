@@ -10,7 +10,7 @@ import { conditionKey, isHedged, soundsAbsolute, statesOverride } from "./streng
 import { extractBulletMarker, extractQuoted, QUOTED_TRIGGER, type AddDirective } from "./quoted.js";
 import { extractConfirmation } from "./confirmation.js";
 import { ACTION_TRIGGER, extractAction, isActionVerb } from "./actions.js";
-import { codeScope, indentWidth, namingTargets, toolValue } from "./vocabulary-code.js";
+import { codeScope, folderScope, indentWidth, namingTargets, roleToolValue, segmentAround, TOOL_NAME_TRIGGER, toolValue } from "./vocabulary-code.js";
 import { LiteralScanner, mayMatch } from "./literal-prefilter.js";
 import { ANY_VALUE, literalsOf } from "./value-literals.js";
 import { allMatches, NUMBER_PATTERN, parseNumber, splitClauses, splitSentences, stem, whitespaceRuns, wordRuns, type Span } from "./text.js";
@@ -120,7 +120,7 @@ const MODAL =
  * the kind of name the convention is for, not someone other than the model. Bounded repeats only.
  */
 const NAMING_STATEMENT =
-  /^[\s*_>#\-\u2022\d.)]*(?:[A-Za-z][\w-]*\s+){1,4}(?:(?:should|must|shall|will|need to|have to|are to)\s+(?:always\s+)?(?:be\s+)?|(?:are|use|follow)\s+)(?:(?:written|named|spelled|in)\s+){0,2}(?:lower\s+|upper\s+)?(?:camel|pascal|snake|kebab|screaming[ _-]snake)[ _-]?case\b/i;
+  /^[\s*_>#\-\u2022\d.)]*(?:[A-Za-z][\w-]*\s+){1,4}(?:(?:should|must|shall|will|need to|have to|are to)\s+(?:always\s+)?(?:be\s+)?|(?:are|use|follow)\s+)(?:(?:written|named|spelled|in)\s+){0,2}(?:lower[\s_-]+|upper[\s_-]+)?(?:camel|pascal|snake|kebab|screaming[ _-]snake)[ _-]?case\b/i;
 
 export const OTHER_SUBJECT =
   /^(?:\W*)(?:(?:if|when|whenever|unless)\s+)?(?:the\s+|a\s+|our\s+|some\s+|this\s+|that\s+|each\s+|every\s+)?(?:user|users|customer|customers|client|clients|human|humans|people|visitor|visitors|they|he|she|developer|developers|team|staff|agent|agents|operator|operators|admin|admins|input|inputs|tool|tools|api|apis|server|system returns|data|browsers?|devices?|urls?|links?|files?|pages?|functions?|components?|results?|values?|fields?|parameters?|arguments?|strings?|ids?|elements?|items?|scripts?|commands?|queries|query|requests?|documents?|images?|videos?|emails?|posts?|searches|search results?)\b(?!'s language)/i;
@@ -697,6 +697,8 @@ function markAlternatives(out: Directive[], from: number): void {
     for (let j = from; j < out.length; j++) {
       const e = out[j]!;
       if (j === i || e.dimension !== d.dimension || e.polarity !== 1 || e.value === d.value) continue;
+      // "Format with Biome and lint with ESLint": tools of two roles are no choice between them.
+      if (groupOf(d.value) !== groupOf(e.value)) continue;
       // "formal, standard or casual" offers a choice; "both formal and casual" asks for both.
       const [x, y] = (d.at ?? 0) < (e.at ?? 0) ? [d, e] : [e, d];
       const between = d.sentence.slice(Math.max(0, (x.at ?? d.range[0]) - d.range[0]), Math.max(0, (y.at ?? d.range[0]) - d.range[0]));
@@ -706,6 +708,11 @@ function markAlternatives(out: Directive[], from: number): void {
       }
     }
   }
+}
+/** The group of a grouped value ("js" of "js:pnpm", "bundler" of "bundler:vite"); "" for a plain value. */
+function groupOf(value: string): string {
+  const colon = value.indexOf(":");
+  return colon < 0 ? "" : value.slice(0, colon);
 }
 const ALTERNATIVE_JOIN = /\bor\b|\/|\beither\b|\bwhether\b|\bone of\b|\(/i;
 
@@ -755,16 +762,22 @@ function headingCondition(block: InstructionBlock): string | undefined {
 
 /** A cheap first pass: clauses without any of these words cannot hold a directive we model. */
 const TRIGGER =
-  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|export|powershell|bash|zsh|posix|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret|named (?:like|as)|called (?:like|as)|name (?:it|them|files?|components?) (?:like|as)|offer|flatter|prais|compliment|period|full stop|recap|tl;?dr|however long|how long|regardless of|runs long|mirror|adapt to|headers?|headings?|greeting|salutation|advice|guidance|counsel/i;
+  /json|ya?ml|xml|csv|table|tabular|markdown|markup|plain|prose|format|code|concise|brief|succinct|terse|short|point|liner|minimal|detail|depth|thorough|comprehensive|elaborat|exhaustive|length|long|verbose|extensive|step|bullet|list|english|spanish|french|german|italian|portuguese|dutch|japanese|chinese|mandarin|cantonese|korean|russian|arabic|hindi|polish|swedish|turkish|hebrew|ukrainian|vietnamese|indonesian|greek|czech|danish|finnish|norwegian|thai|romanian|hungarian|catalan|tagalog|malay|bengali|urdu|persian|farsi|swahili|language|formal|casual|informal|laid|slang|colloquial|chatty|busines|humou?r|joke|joking|funny|pun|wit|playful|sarcas|banter|jok|hearted|serious|nonsense|emoj|emoticon|smiley|kaomoji|question|clarif|asking|cit|source|footnote|reference|link|url|web address|snippet|reveal|disclos|divulg|share|mention|discuss|talk|bring up|quote|expos|leak|repeat|tell|give out|confirm|comment|speculat|promis|guarantee|tool|function|plugin|search|brows|online|internet|you are|you're|your name|go by|yourself|sign|role of|act as|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|single|couple|capital|caps|lower|upper|quot|placeholder|bold|highlight|itali|title|angular|script|p\.\s?s|comma|restate|reiterat|echo|paraphras|recite|preamble|straight|directly|immediately|metric|imperial|\bSI\b|units|kilomet|km|meters|metres|miles|feet|inches|celsius|fahrenheit|°|kilo|grams|pounds|lbs|ounces|lit[er]|gallon|indent|tab|space|camel|pascal|snake|kebab|dash-case|hint|annotat|typing|typed|licen|copyright|spdx|semi|jest|vitest|mocha|jasmine|qunit|node:test|pytest|unittest|nose|playwright|cypress|puppeteer|selenium|webdriver|testcafe|junit|testng|spock|rspec|minitest|phpunit|pest|xunit|nunit|mstest|npm|pnpm|yarn|bun|pip|poetry|\buv\b|pipenv|conda|pdm|rye|hatch|commit|push|branch|pull request|merge|\bPRs?\b|\bMRs?\b|squash|rebase|export|powershell|bash|zsh|posix|permission|approval|approv|without|before|prior|warm|cold|calm|enthusias|excited|upbeat|energetic|bubbly|peppy|hyped|measured|understated|subdued|matter-of-fact|empath|compassion|caring|detached|clinical|impersonal|emotionless|robotic|relaxed|print|summar|recite|output|show|display|confidential|secret|named (?:like|as)|called (?:like|as)|name (?:it|them|files?|components?) (?:like|as)|offer|flatter|prais|compliment|period|full stop|recap|tl;?dr|however long|how long|regardless of|runs long|mirror|adapt to|headers?|headings?|greeting|salutation|advice|guidance|counsel/i;
 
 /** "the importance of having only JSON": the value is talked about, not asked for. */
-const META_MENTION = /\b(?<!(?:use|usage|inclusion|paragraphs?|sentences?|lines?|form|piece|block|wall|kind|sort|type|amount|number|list|set|series|mix|bit|touch|sprinkle|hint|dash|couple|pair|lot|lots) )(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering|in\b|as\b|with\b|into\b|to\b|for\b)[\w-]+\s+){1,4}$/i;
+const META_MENTION = /\b(?<!(?:work|working|stay|develop|use|usage|inclusion|paragraphs?|sentences?|lines?|form|piece|block|wall|kind|sort|type|amount|number|list|set|series|mix|bit|touch|sprinkle|hint|dash|couple|pair|lot|lots) )(?:about|regarding|of|on)\s+(?:(?!use|using|include|including|add|adding|write|writing|output|outputting|respond|responding|reply|replying|answer|answering|in\b|as\b|with\b|into\b|to\b|for\b)[\w-]+\s+){1,4}$/i;
 
 const TRAILING_CONDITION_BEFORE = /\b(?:when|whenever|if|unless|once|where|wherever|while|in case)\b[^,;:()]*$/i;
 const REVIEW_BEFORE =
   /\b(?:flag|flags|flagging|detect|detects|detecting|catch|catches|spot|spots|identify|identifies|check (?:for|whether|if)|look (?:for|out for)|scan for|audit|audits|lint|warn (?:about|on|against)|point out|notice|notices|replace|replaces|replacing|remove|removes|strip|strips|convert|converts)\b(?:\s+\S+){0,3}\s*$/i;
 /** "Never send user data to recipients, URLs": a link as the destination of something else, not as content. */
 const DESTINATION_BEFORE = /\b(?:send|sends|sending|post|posts|posting|upload|uploads|submit|submits|transmit|forward|navigate|redirect|go|visit|open|fetch|click|follow)\b[^.;:]{0,40}\b(?:to|at|into|from)\s+(?:\S+\s+){0,4}$/i;
+/** "there", "in that folder": a place named elsewhere, which the rule is narrowed to. */
+const REFERENT_PLACE = /\b(?:(?<!\b(?:already|is|are|was|were|exists?|not|get|gets|got|from)\s+)there|in (?:that|this|those|these) (?:folders?|director(?:y|ies)|packages?|projects?|repos?|modules?|workspaces?|apps?))\b(?!\s+(?:is|are|was|were)\b)/i;
+/** After a commit or push and its usual object, the branch it goes to ("your changes directly to main"). */
+const DESTINATION_AFTER = /^\s+(?:(?:(?:your|the|all|any|my|these|those)\s+)?(?:changes?|work|code|edits?|files?|commits?|it|them|everything)\s+)?(?:(?:directly|straight|right)\s+)?(?:to|into|onto|on)\s+(?:the\s+)?([\w/-]+(?:\.[\w-]+)*)/i;
+/** "with", "using", "via" right before a mention: it is the means of the act. */
+const INSTRUMENT_BEFORE = /\b(?:with|using|via|through)\s+(?:the\s+)?$/i;
 /** "Do not default to bullets", "by default": a default that a narrower rule may replace. */
 const SOFT_DEFAULT = /\b(?:default(?:s|ing)? to|by default)\b/i;
 
@@ -795,7 +808,8 @@ const QUANTIFIED_BEFORE = /\b(?:more|fewer|less|over|under|at most|at least|up t
 
 /** "avoid over-formatting with lists", "too many emoji": a rule about excess, not about the thing itself. */
 const EXCESS_BEFORE = /\b(?:over-?\w+|excessive(?:ly)?|too (?:many|much)|overuse(?: of)?|overly|unnecessary|gratuitous|heavy)\b(?:\s+\S+){0,6}\s*$/i;
-const EXAMPLE_LIST_BEFORE = /\b(?:including|such as|e\.g\.?|for example|for instance|like|types? of|kinds? of)\b[^.;:()]*$/i;
+// "e.g." ends in a period, after which no word boundary follows: it is read whole, outside the word alternatives.
+const EXAMPLE_LIST_BEFORE = /(?:\b(?:including|such as|for example|for instance|like|types? of|kinds? of)\b|\be\.g\.?)[^.;:()]*$/i;
 const TEMPORAL_BEFORE = /\b(?:before|after|until|prior to|once)\s+(?:(?!(?:in|as|with|into|using|to|for)\b)\S+\s+){0,4}$/i;
 const COMPARATIVE_BEFORE = /\b(?:more|less|fewer|most|least|how|too|overly|excessively)\s+$/i;
 const PLACE_BEFORE = /\b(?:in|inside|within|into|as)\s+(?:a\s+|an\s+|the\s+|your\s+)?$/i;
@@ -861,7 +875,7 @@ function extractFromClause(
   const clause = view.text;
   // Single-word code spans name values ("use `pnpm`", "`camelCase` for variables"); longer ones stay masked.
   const codeText = view.raw && view.raw !== clause ? withCodeWords(clause, view.raw) : clause;
-  const triggered = TRIGGER.test(codeText) || Boolean(view.raw && QUOTED_TRIGGER.test(view.raw));
+  const triggered = TRIGGER.test(codeText) || TOOL_NAME_TRIGGER.test(codeText) || Boolean(view.raw && QUOTED_TRIGGER.test(view.raw));
   // Action rules ("never resolve a thread yourself") have an open vocabulary: their own cheap pass.
   const actionable = ACTION_TRIGGER.test(codeText);
   if (!triggered && !actionable) return;
@@ -902,9 +916,16 @@ function extractFromClause(
   // the rule unconditional.
   const leading = LEADING_PHRASE.exec(main);
   const head = (leading && !isGenericPhrase(leading[1]!) ? main.slice(leading[0].length) : main).trimStart();
-  const directive = Boolean(self) || isDirective(head, block, context.negativeLead);
+  const commanded = Boolean(self) || isDirective(head, block, context.negativeLead);
+  // "We use pnpm across the monorepo", "pnpm is preferred": a project's convention stated as a fact binds code
+  // conventions only; the clause is read for nothing else.
+  // "Build with Maven", "Test components with Vitest": verbs of a code workflow open commands about its tools.
+  // Read only where a code convention may be named, and for a command only when a mention needs it.
+  let statedMemo: boolean | undefined;
+  const stated = () => (statedMemo ??= CONVENTION_STATEMENT.test(head) || TOOL_VERB_HEAD.test(head));
+  const statedOnly = !commanded && namesCodeValue(codeText) && stated();
   // The checks below read the subject of a rule; a clause that is none stops here, before them.
-  if (!directive) return;
+  if (!commanded && !statedOnly) return;
   // "Variables should be snake_case", "The word 'x' must appear twice": a code or keyword subject is the rule's own.
   const firstPredicate = FIRST_PREDICATE.exec(main);
   const subject = main.slice(0, firstPredicate?.index ?? 0);
@@ -931,7 +952,8 @@ function extractFromClause(
   if (fragment && view.previous && !view.sentenceCommand && !context.negativeLead && !block.isItem && !view.afterSemicolon) return;
   const command = Boolean(self) || Boolean(block.heading) || isCommand(head) || context.negativeLead || (view.sentenceCommand && fragment) || labelValue(view, block) || NAMING_STATEMENT.test(main);
   const codeScopeOf = () => {
-    const strong = codeScope(context.code);
+    // "Run npm ci under docs/": a folder narrows a code convention as strictly as a heading does.
+    const strong = [codeScope(context.code), folderScope(ruleText(codeText))].filter(Boolean).join(" > ");
     const own = scopeOf(codeScope(codeText));
     return strong ? { ...own, scope: [own.scope, strong].filter(Boolean).join(" > ") } : own;
   };
@@ -945,7 +967,7 @@ function extractFromClause(
     // Most clauses are candidates for none of the patterns: the marks are read before anything else.
     const code = IS_CODE_PATTERN[p] === 1;
     if (!(code ? inCode : inClause)[p]) continue;
-    if (elsewhere && !code) continue;
+    if ((elsewhere || statedOnly) && !code) continue;
     const pattern = VALUE_PATTERNS[p]!;
     const text = code ? codeText : clause;
     // Polarity and objects are read in the rule itself, not in its leading condition ("If no agent fits, use tools").
@@ -965,13 +987,14 @@ function extractFromClause(
         if (!code && pattern.value !== "*" && start < clause.length - main.trimStart().length) conditionMentions.add(`${pattern.dimension}\u0000${pattern.value}`);
         continue;
       }
-      if (REVIEW_BEFORE.test(before) || TEMPORAL_BEFORE.test(before) || QUANTIFIED_BEFORE.test(before)) continue;
+      // "Lint the code with ESLint": a tool named as the instrument of a review verb is the tool to use.
+      if ((REVIEW_BEFORE.test(before) && !(code && INSTRUMENT_BEFORE.test(before))) || TEMPORAL_BEFORE.test(before) || QUANTIFIED_BEFORE.test(before)) continue;
       if (!pattern.loose && !governedByProducer(pattern.dimension, before.replace(/\b[a-z]+ed\s*$/i, ""))) continue;
       if (META_MENTION.test(before) && !/\b(?:instead of|rather than|in place of|as opposed to)\b/i.test(before.slice(-40))) continue;
       if (COMPARATIVE_BEFORE.test(before)) continue;
       // "question types including short answer", "never answer before your detailed reasoning": an example in a
       // list, or the time of the rule, not its object.
-      if (!code && (EXAMPLE_LIST_BEFORE.test(before) || EXCESS_BEFORE.test(before) || DESTINATION_BEFORE.test(before))) continue;
+      if ((!code || pattern.role) && (EXAMPLE_LIST_BEFORE.test(before) || EXCESS_BEFORE.test(before) || DESTINATION_BEFORE.test(before))) continue;
       // "(or MSTest)": an alternative mentioned in passing.
       if (/(?:\(|,)\s*or\s+$/i.test(before)) continue;
       // "use writing blocks for explanations, lists...": the rule is about the thing used, not the value.
@@ -1013,6 +1036,10 @@ function extractFromClause(
         const tool = toolValue(pattern.dimension, m[0]);
         if (!tool) continue;
         value = tool;
+      } else if (value === "*" && pattern.role) {
+        const tool = roleToolValue(pattern.role, m[0]);
+        if (!tool || (pattern.role.local && !pattern.anchor!.test(segmentAround(text, start, end)))) continue;
+        value = tool;
       }
       if (pattern.dimension === "indent" && value === "spaces") {
         const width = indentWidth(m[0]);
@@ -1020,12 +1047,16 @@ function extractFromClause(
       }
       const exclusive = Boolean(pattern.exclusive) || (pattern.dimension === "format" && isExclusive(clause, start, end));
       // Positive rules must be real commands; fragments only count as prohibitions or "X only".
-      if (polarity === 1 && !command && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
+      if (polarity === 1 && !command && !(code && stated()) && asSubject === undefined && !(exclusive && /\bonly\b/i.test(clause))) continue;
       // A title, a postscript, repeating the request: each is one thing in the reply, so what follows the mention
       // ("the person's request word for word", "a title for the report") describes it and narrows nothing.
-      let qualifier = (code && pattern.dimension !== "commits") || WHOLE_THING.has(pattern.dimension) ? undefined : qualifierOf(text, start, end);
+      // "Do not use Tailwind for games": a tool is forbidden or chosen for a purpose, like the acts of the commit policy.
+      let qualifier = (code && pattern.dimension !== "commits" && !pattern.role) || WHOLE_THING.has(pattern.dimension) ? undefined : qualifierOf(text, start, end);
+      // "The docs site uses npm; run npm ci there": a convention for a place named before is about that place.
+      if (code && !qualifier && REFERENT_PLACE.test(text.slice(end))) qualifier = "(referent)";
       // "commit changes", "commit your work": the usual object of a commit does not narrow it.
-      if (pattern.dimension === "commits" && qualifier && /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier)) qualifier = undefined;
+      // "push your changes directly to main": past the usual object, the branch it goes to narrows it like "push to main".
+      if (pattern.dimension === "commits" && (!qualifier || /^(?:changes?|work|code|it|them|files?|everything|anything|edits?|that|this|the changes|your work)$/i.test(qualifier))) qualifier = DESTINATION_AFTER.exec(text.slice(end))?.[1]?.toLowerCase();
       // "never commit on the user's behalf": whose behalf says who acts (the model), which every rule here assumes.
       if (qualifier && /\bbehalf$/i.test(qualifier)) qualifier = undefined;
       // "Do not cite sources inline": a ban on where citations go, not on citing.
@@ -1078,7 +1109,7 @@ function extractFromClause(
   }
   const grammar = { negativeLead: context.negativeLead, command, permissive, ...scopeOf("") };
   if (triggered && view.raw && QUOTED_TRIGGER.test(view.raw)) extractQuoted(clause, view.raw, grammar, add, view.previous);
-  if (elsewhere) return;
+  if (elsewhere || statedOnly) return;
   if (actionable) {
     // "**Never:**" over a list: its items are prohibitions even when the block reader took the label for a heading.
     const lastHeading = block.headings[block.headings.length - 1] ?? "";
@@ -1142,6 +1173,31 @@ const SELF_SUBJECT =
 
 const SELF_NAME = /\b(?:the assistant|the model|the ai|the bot|claude|chatgpt|gemini|copilot|grok|the agent)\b/i;
 const PRONOUN_SUBJECT = /^\W*(?:it|he|she|they)\b(?=\s+(?:(?:never|always|only|also|should|must|will|may|can|does(?:n't| not)?|do(?:n't| not)?)\b|[a-z]+s\b))/i;
+
+/** The clause may name a value of a code convention (a tool, a case, a branch): the prefilter marks one of their patterns. */
+function namesCodeValue(codeText: string): boolean {
+  const marks = candidatePatterns(codeText.toLowerCase());
+  for (let p = 0; p < marks.length; p++) if (marks[p] === 1 && IS_CODE_PATTERN[p] === 1) return true;
+  return false;
+}
+
+/** Verbs of a code workflow that open commands about the tool that does it ("Bundle with webpack"). */
+const TOOL_VERB_HEAD = /^[\s*_>#\-\u2022\d.)]*(?:build|bundle|compile|test|style|manage|lint|format|switch|migrate|type-?check|merge|push|commit|rebase|squash|work)\b(?!\s+(?:is|are|was|were|has|have|should|must|will|can|files?|output|steps?|scripts?)\b)/i;
+
+/** The roles of a project's tools and conventions, as named in statements of them ("our package manager is pnpm"). */
+const ROLE_NOUN = String.raw`(?:package manager|test runner|test(?:ing)? framework|formatter|linter|bundler|build (?:tool|system)|orm|state management(?: library)?|module system|styling (?:approach|solution|library)|naming convention)`;
+
+/**
+ * "We use pnpm", "This repo uses Vitest", "Our test runner is Jest", "pnpm is our package manager", "Poetry is
+ * preferred": instruction files for coding agents state a project's conventions as facts, and such a statement
+ * binds the code an agent writes like a command. Bounded repeats only.
+ */
+const CONVENTION_STATEMENT = new RegExp(
+  String.raw`^[\s*_>#\-\u2022\d.)]*(?:we|(?:this|the|our) (?:project|repo|repository|codebase|app|monorepo|package|service|workspace|stack))\s+(?:(?:now|currently|already|only|exclusively|always)\s+)?(?:use|uses|name|names|write|writes|follow|follows|prefer|prefers|format|formats|indent|indents|rely on|relies on|standardi[sz]e on|standardi[sz]es on|(?:is|are) (?:built|managed|tested|formatted|linted) (?:with|using|by))\b` +
+    String.raw`|^[\s*_>#\-\u2022\d.)]*(?:our|the)\s+(?:[\w-]+\s+){0,2}?${ROLE_NOUN}\s+(?:is|are)\b` +
+    String.raw`|\b(?:is|are)\s+(?:(?:strongly|always)\s+)?(?:(?:the|our)\s+)?(?:(?:preferred|recommended|required)\b|(?:[\w-]+\s+){0,2}?${ROLE_NOUN}\b)`,
+  "i",
+);
 
 /** A leading phrase that narrows a rule to a place or a kind of thing ("In the legacy package, ", "For quick prototypes, "). */
 const LEADING_PHRASE = /^\W*(?:in|for|during|within|inside|on)\s+([^,;:]{2,60}),\s*(?=\S)/i;

@@ -28,16 +28,123 @@ const TEST_FRAMEWORKS: Record<string, string> = {
   // Go: the standard `testing` package against assertion frameworks that replace its style.
   "testing package": "go", testify: "go", ginkgo: "go", gocheck: "go",
   karma: "js",
+  uvu: "js", tape: "js",
+  kotest: "kt", "junit5": "jvm",
+  xctest: "swift", "swift testing": "swift",
+  codeception: "php",
+  nightwatch: "e2e",
+  // React component tests: one library renders and queries the components.
+  enzyme: "react", "react testing library": "react", "react-test-renderer": "react",
 };
 
 /** Groups of package managers that replace one another. */
 const PACKAGE_MANAGERS: Record<string, string> = {
   npm: "js", pnpm: "js", yarn: "js", bun: "js",
-  pip: "py", poetry: "py", uv: "py", pipenv: "py", conda: "py", pdm: "py", rye: "py", hatch: "py",
+  pip: "py", poetry: "py", uv: "py", pipenv: "py", conda: "py", pdm: "py", rye: "py", hatch: "py", mamba: "py", pixi: "py",
+  cocoapods: "apple", carthage: "apple", "swift package manager": "apple", spm: "apple",
+  nuget: "net", paket: "net",
+  vcpkg: "cpp", conan: "cpp",
 };
 
-const TEST_NAMES = Object.keys(TEST_FRAMEWORKS).map((n) => n.replace(/[:]/g, "[: ]?").replace(/ /g, "\\s+")).join("|");
-const PM_NAMES = Object.keys(PACKAGE_MANAGERS).join("|");
+// Longest first, so "react testing library" is read before "testing", "swift package manager" before "swift".
+const byLength = (names: string[]) => [...names].sort((a, b) => b.length - a.length);
+const TEST_NAMES = byLength(Object.keys(TEST_FRAMEWORKS)).map((n) => n.replace(/[:]/g, "[: ]?").replace(/ /g, "\\s+")).join("|");
+const PM_NAMES = byLength(Object.keys(PACKAGE_MANAGERS)).map((n) => n.replace(/ /g, "\\s+")).join("|");
+
+/**
+ * Tools that fill one role in a project: one bundler, one JavaScript formatter, one ORM... A rule naming another tool
+ * of the same role is a choice between them. Each role's value carries the role as its group ("bundler:vite"), so
+ * only tools of one role clash. A tool that fills two roles (Biome formats and lints, Ruff lints and formats) is read
+ * in the role its clause names; names that are also common words (parcel, rollup, black) need that word too.
+ */
+interface ToolRole {
+  role: string;
+  /** Mention (lower case, spaces single) to canonical tool name. */
+  names: Record<string, string>;
+  /** The clause or its sentence must name the role. */
+  anchor: RegExp;
+  /** The role is named next to the mention ("format with Biome and lint with ESLint"): its tools fill other roles too. */
+  local?: boolean;
+}
+
+const USE_WORDS = String.raw`use|using|uses|used|with|via|prefer\w*|standardi[sz]e\w*|migrat\w*|switch\w*|adopt\w*|rely|relies|write|written|only|never|avoid|instead|not`;
+
+export const TOOL_ROLES: ToolRole[] = [
+  { role: "bundler", names: { webpack: "webpack", vite: "vite", esbuild: "esbuild", turbopack: "turbopack", rspack: "rspack" }, anchor: new RegExp(String.raw`\b(?:bundl\w*|build\w*|dev server|${USE_WORDS})\b`, "i") },
+  { role: "bundler", names: { rollup: "rollup", parcel: "parcel" }, anchor: /\b(?:bundl\w*|build\w*|dev server)\b/i },
+  { role: "js-format", local: true, names: { prettier: "prettier", biome: "biome", dprint: "dprint" }, anchor: /\bformat\w*/i },
+  { role: "js-lint", local: true, names: { eslint: "eslint", biome: "biome", oxlint: "oxlint" }, anchor: /\blint\w*/i },
+  { role: "py-format", local: true, names: { black: "black", ruff: "ruff", yapf: "yapf", autopep8: "autopep8" }, anchor: /\bformat\w*/i },
+  { role: "py-lint", local: true, names: { flake8: "flake8", pylint: "pylint", ruff: "ruff" }, anchor: /\blint\w*/i },
+  { role: "py-types", names: { mypy: "mypy", pyright: "pyright", pytype: "pytype" }, anchor: new RegExp(String.raw`\b(?:type[- ]?check\w*|typing|types|${USE_WORDS})\b`, "i") },
+  { role: "jvm-build", names: { maven: "maven", gradle: "gradle", sbt: "sbt" }, anchor: new RegExp(String.raw`\b(?:build\w*|${USE_WORDS})\b`, "i") },
+  {
+    role: "js-orm",
+    names: { prisma: "prisma", drizzle: "drizzle", "drizzle orm": "drizzle", typeorm: "typeorm", sequelize: "sequelize", "mikro-orm": "mikro-orm", mikroorm: "mikro-orm", kysely: "kysely" },
+    anchor: new RegExp(String.raw`\b(?:orm|database|db|quer(?:y|ies)|schema|models?|${USE_WORDS})\b`, "i"),
+  },
+  {
+    role: "css",
+    names: { tailwind: "tailwind", "tailwind css": "tailwind", tailwindcss: "tailwind", "css modules": "css-modules", "styled-components": "styled-components", "vanilla-extract": "vanilla-extract" },
+    anchor: /\b(?:styl\w*|css|class(?:es|names?)?)\b/i,
+  },
+  { role: "react-state", names: { redux: "redux", "redux toolkit": "redux", zustand: "zustand", mobx: "mobx", jotai: "jotai", valtio: "valtio" }, anchor: /\b(?:state|stores?|global)\b/i },
+  { role: "vue-state", names: { pinia: "pinia", vuex: "vuex" }, anchor: /\b(?:state|stores?|global)\b/i },
+  { role: "js-modules", names: { "es modules": "esm", esm: "esm", "ecmascript modules": "esm", commonjs: "commonjs", cjs: "commonjs" }, anchor: new RegExp(String.raw`\b(?:modules?|imports?|exports?|syntax|require|${USE_WORDS})\b`, "i") },
+];
+
+/** Every tool name the value patterns know, for the extractor's first pass over a clause. */
+export const TOOL_NAME_TRIGGER = new RegExp(
+  [...Object.keys(TEST_FRAMEWORKS), ...Object.keys(PACKAGE_MANAGERS), ...TOOL_ROLES.flatMap((r) => Object.keys(r.names))]
+    .filter((n) => n.length >= 3)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|"),
+  "i",
+);
+
+const SEGMENT_BREAK = /[,;]|\b(?:and|but|then|while|whereas)\b/gi;
+
+/** The part of a clause around a mention, between the coordinations and commas that separate it from the others. */
+export function segmentAround(text: string, start: number, end: number): string {
+  let from = 0;
+  for (const m of text.slice(0, start).matchAll(SEGMENT_BREAK)) from = m.index! + m[0].length;
+  SEGMENT_BREAK.lastIndex = 0;
+  const next = SEGMENT_BREAK.exec(text.slice(end));
+  SEGMENT_BREAK.lastIndex = 0;
+  return text.slice(from, next ? end + next.index : text.length);
+}
+
+/**
+ * "under packages/legacy/", "in `apps/admin`": the folder a code convention is narrowed to ("dir:packages/legacy"),
+ * or "" when the clause names none.
+ */
+export function folderScope(clause: string): string {
+  // "Components go in src/components": where files are put is no narrower place for the rule.
+  const m = /(?<!\b(?:go|goes|live|lives|belong|belongs|put|place|placed|store|stored|save|saved|kept|keep|located|create|created|move|moved|add|added)\s+(?:\w+\s+)?)\b(?:in|under|inside|within|for)\s+(?:the\s+)?([\w@.-]*\/[\w@./-]*)/i.exec(clause);
+  return m ? `dir:${m[1]!.replace(/\/+$/, "")}` : "";
+}
+
+/** The value of a tool mention in a role ("bundler:vite"), or undefined when the role does not know it. */
+export function roleToolValue(role: Pick<ToolRole, "role" | "names">, mention: string): string | undefined {
+  const name = role.names[mention.toLowerCase().replace(/\s+/g, " ")];
+  return name ? `${role.role}:${name}` : undefined;
+}
+
+const TOOL_PARTS = "compilers?|config(?:s|uration)?|files?|plugins?|presets?|schemas?|clients?|rules?|settings|options|docs|documentation|versions?|cli|servers?|stylesheets?|themes?|api|types|extensions?|errors?|warnings?|output|cache|migrations?|studio|devtools";
+
+function rolePattern(role: ToolRole): ValuePattern {
+  const names = byLength(Object.keys(role.names)).map((n) => n.replace(/ /g, "\\s+")).join("|");
+  // "vite.config.ts", "eslint-plugin-react", "@prisma/client", "prettier/prettier": a file or a package, not the choice;
+  // "the Tailwind compiler", "Prisma's schema", "a Vite plugin": a part of the tool, which a rule may be about alone.
+  return {
+    dimension: "convention",
+    value: "*",
+    role,
+    re: new RegExp(`(?<![@./-])\\b(?:${names})\\b(?![./-]\\w)(?!['’]s\\b)(?!\\s+(?:${TOOL_PARTS})\\b)`, "gi"),
+    anchor: role.anchor,
+    loose: true,
+  };
+}
 
 export const CODE_PATTERNS: ValuePattern[] = [
   // Indentation: tabs or spaces, and the width.
@@ -76,7 +183,7 @@ export const CODE_PATTERNS: ValuePattern[] = [
   {
     dimension: "type-hints",
     value: "hints",
-    re: /\btype (?:hints?|hinting|annotations?)\b|\btype-annotat(?:e|ed|ions?)\b|\bstatic typing\b|\bexplicit (?:return )?types\b|\btyped (?:function )?signatures\b/gi,
+    re: /\btype (?:hints?|hinting|annotations?)\b|\bannotate(?: [\w-]+){0,3} with types\b|\bfully typed\b|\btype-annotat(?:e|ed|ions?)\b|\bstatic typing\b|\bexplicit (?:return )?types\b|\btyped (?:function )?signatures\b/gi,
     loose: true,
   },
 
@@ -93,14 +200,14 @@ export const CODE_PATTERNS: ValuePattern[] = [
 
   // Test framework.
   // "xUnit/NUnit/MSTest", "unittest.mock", "pytest-django", "@pytest.mark": alternatives, modules and plugins, not a choice.
-  { dimension: "test-framework", value: "*", re: new RegExp(`(?<![@./-])\\b(?:${TEST_NAMES})\\b(?!\\.mock|[/-]\\w)(?!\\s*\\/)`, "gi"), anchor: /\b(?:tests?|testing|specs?|suites?|test runner|unit|e2e|end-to-end|assertions?|mocks?|fixtures?|write|use|using|with|via|scripts?|automat\w*|browser)\b/i, loose: true },
+  { dimension: "test-framework", value: "*", re: new RegExp(`(?<![@./-])\\b(?:${TEST_NAMES})\\b(?!\\.mock|[/-]\\w)(?!\\s*\\/)`, "gi"), anchor: /\b(?:tests?|testing|specs?|suites?|test runner|unit|e2e|end-to-end|assertions?|mocks?|fixtures?|write|use|using|with|via|scripts?|automat\w*|browser|prefer\w*|standardi[sz]e\w*)\b/i, loose: true },
 
   // Package manager.
   {
     dimension: "package-manager",
     value: "*",
     re: new RegExp(`\\b(?:${PM_NAMES})\\b(?! (?:packages?|modules?|registry|ecosystem|scripts?|audit|library|libraries|dependencies|deps|version|workspaces?)\\b)(?!\\.\\w)(?![-/])`, "gi"),
-    anchor: /\b(?:use|using|with|via|run|install|installs|installing|add|adding|package manager|only|exclusively|manage|prefer|never|not|avoid|instead)\b/i,
+    anchor: /\b(?:use|using|with|via|run|install|installs|installing|add|adding|package manager|only|exclusively|manage|prefer\w*|standardi[sz]e\w*|never|not|avoid|instead)\b/i,
     loose: true,
   },
 
@@ -124,6 +231,30 @@ export const CODE_PATTERNS: ValuePattern[] = [
   },
   { dimension: "commits", value: "push", re: /(?<!force[- ])\bpush(?:es|ing|ed)?\b(?= (?:to|the|your|any|changes|commits|code|branch(?:es)?|it|them|upstream|directly)\b)|\bgit push\b(?! --force| -f\b)/gi, loose: true },
   { dimension: "commits", value: "force-push", re: /\bforce[- ]?push(?:es|ing|ed)?\b|\bpush --force\b/gi, loose: true },
+
+  // Where changes land: on a branch of their own (or through a pull request) against straight on the main branch.
+  {
+    dimension: "convention",
+    value: "branch:isolated",
+    // The verb stays outside the mention ("without a PR"), where polarity is read.
+    re: /\b(?:feature|topic|separate|dedicated|new|own|fresh|working) branch(?:es)?\b(?! names?\b)|(?<=\b(?:create|open|start|cut|make|use|check out)\s+(?:a|an)\s+)branch\b|(?<=\b(?:open|opening|create|creating|raise|raising|submit|submitting|file|send|through|via|in|without)\s+(?:(?:a|an)\s+)?(?:draft\s+|new\s+)?)(?:(?:pull|merge) requests?\b|(?:PR|MR)s?\b)/gi,
+    anchor: /\b(?:branch\w*|pull request|merge request|PR|MR|changes?|commits?|work|main|master|trunk)\b/i,
+    loose: true,
+  },
+  {
+    dimension: "convention",
+    value: "branch:direct",
+    re: /\b(?:commit|push|merge)(?:ing|s|ed)? (?:\w+ ){0,3}?(?:directly|straight) (?:to|on|onto|into) (?:the )?(?:main|master|trunk|default)\b|\b(?:commit|work)(?:ing|s|ed)? (?:\w+ ){0,2}?(?:directly |straight )?on (?:the )?(?:main|master|trunk) branch\b/gi,
+    loose: true,
+  },
+
+  // How a pull request is merged.
+  { dimension: "convention", value: "merge:squash", re: /\bsquash[- ](?:and[- ])?merg(?:e|es|ed|ing)\b|\bsquash merges?\b/gi, loose: true },
+  { dimension: "convention", value: "merge:rebase", re: /\brebase[- ](?:and[- ])?merg(?:e|es|ed|ing)\b|\brebase merges?\b/gi, loose: true },
+  { dimension: "convention", value: "merge:commit", re: /\b(?:a |use |with |create )merge commits?\b/gi, loose: true },
+
+  // One tool for each role (bundler, formatter, linter, ORM, styling, state, module system).
+  ...TOOL_ROLES.map(rolePattern),
 ];
 
 /** Targets of a naming rule, normalised to a singular noun. */

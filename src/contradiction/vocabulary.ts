@@ -109,6 +109,8 @@ export interface ValuePattern {
   anchor?: RegExp;
   /** Any verb may govern the mention ("stick to camelCase", "keep it lowercase"). */
   loose?: boolean;
+  /** A role that one tool fills (value "*"): the mention's name in it gives the value ("bundler:vite"). */
+  role?: { role: string; names: Record<string, string>; local?: boolean };
 }
 
 const TONE_CONTEXT = /\b(?:tone|voice|style|register|manner|sound|be|stay|keep|remain|write|respond|reply|speak|come across|personality|attitude)\b/i;
