@@ -1,9 +1,7 @@
 import rule from "../../../rules/contradiction/instructions.js";
 import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
+import { contradicts, prompt } from "./messages.js";
 
-const prompt = (...lines: string[]) => `${lines.join("\n")}\n`;
-const contradicts = (kind: string, line: number, quoted: string) =>
-  `Unexpected ${kind} instruction that contradicts line ${line} ("${quoted}"), expected one rule, a condition that separates them, or an explicit precedence.`;
 
 // Where changes land (a branch of their own or a pull request, against straight on the main branch), how pull
 // requests are merged, and the branch a push or commit goes to.

@@ -1,9 +1,8 @@
 import rule from "../../../rules/contradiction/instructions.js";
 import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
+import { contradicts as contradictsOf, prompt } from "./messages.js";
 
-const prompt = (...lines: string[]) => `${lines.join("\n")}\n`;
-const contradicts = (line: number, quoted: string) =>
-  `Unexpected action instruction that contradicts line ${line} ("${quoted}"), expected one rule, a condition that separates them, or an explicit precedence.`;
+const contradicts = (line: number, quoted: string) => contradictsOf("action", line, quoted);
 
 // Changing or deleting a thing is a narrow act: one shared noun ("the tests", "the code") names the same thing,
 // whatever verb of the family each rule uses (touch, modify, edit, update, apply fixes in; delete, remove).

@@ -1,9 +1,7 @@
 import rule from "../../../rules/contradiction/instructions.js";
 import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
+import { contradicts, prompt } from "./messages.js";
 
-const prompt = (...lines: string[]) => `${lines.join("\n")}\n`;
-const contradicts = (kind: string, line: number, quoted: string) =>
-  `Unexpected ${kind} instruction that contradicts line ${line} ("${quoted}"), expected one rule, a condition that separates them, or an explicit precedence.`;
 
 // Naming and typing conventions stated as facts of the project ("we name…", "constants are UPPER_SNAKE_CASE") and
 // typing asked for by its verb ("annotate signatures with types").

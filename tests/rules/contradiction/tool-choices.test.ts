@@ -1,9 +1,7 @@
 import rule from "../../../rules/contradiction/instructions.js";
 import { RuleTester } from "../../../src/rule-tester/rule-tester.js";
+import { contradicts, prompt } from "./messages.js";
 
-const prompt = (...lines: string[]) => `${lines.join("\n")}\n`;
-const contradicts = (kind: string, line: number, quoted: string) =>
-  `Unexpected ${kind} instruction that contradicts line ${line} ("${quoted}"), expected one rule, a condition that separates them, or an explicit precedence.`;
 
 // Coding-agent instruction files choose one tool per role (package manager, test runner, bundler, formatter,
 // linter, ORM, styling, state, module system) and state the choice in many forms: a command, "we use X", "X is
