@@ -7,7 +7,7 @@ import { ConfigResolver } from "../config/resolve.js";
 import type { RuleRegistry } from "../config/registry.js";
 import type { LintResult } from "../rule-api/types.js";
 import { collectFiles, UsageError } from "../files/collect.js";
-import { findRepoRoot, hasHead, mergeBase } from "../files/git.js";
+import { findRepository, mergeBase } from "../files/git.js";
 import type { FormatContext } from "../report/types.js";
 import type { CliOptions } from "./args.js";
 import type { CliIO } from "./lint-command.js";
@@ -18,10 +18,10 @@ async function settingsFor(options: CliOptions, io: CliIO, registry: RuleRegistr
 }
 
 async function baseRefFor(options: CliOptions, cwd: string): Promise<string | undefined> {
-  const repoRoot = findRepoRoot(cwd);
-  if (!repoRoot) return undefined;
-  if (options.changedSince) return mergeBase(repoRoot, options.changedSince);
-  return (await hasHead(repoRoot)) ? "HEAD" : undefined;
+  const repository = findRepository(cwd);
+  if (!repository) return undefined;
+  if (options.changedSince) return mergeBase(repository.root, options.changedSince);
+  return repository.head !== undefined ? "HEAD" : undefined;
 }
 
 export async function runTokensCommandFromCli(options: CliOptions, io: CliIO, registry: RuleRegistry): Promise<number> {

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { PromptDocument, Range } from "../model/document.js";
 import { LineIndex } from "../model/line-index.js";
 import type { LintMessage, LintResult } from "../rule-api/types.js";
-import { changedBetween, findRepoRoot, hasHead, mergeBase, stagedFiles } from "../files/git.js";
+import { changedBetween, findRepository, mergeBase, stagedFiles } from "../files/git.js";
 import { renderPrompt } from "../render/index.js";
 import { assertionDigest, checkAssertion, estimateTokens } from "./assertions.js";
 import { baselineFile, baselineKey, median, readBaseline, writeBaseline, type StoredBaseline } from "./baseline.js";
@@ -500,9 +500,10 @@ interface Selection {
 }
 
 async function selectPrompts(options: SmokeEvalOptions): Promise<Selection> {
-  const repoRoot = findRepoRoot(options.cwd);
+  const repository = findRepository(options.cwd);
+  const repoRoot = repository?.root;
   const root = repoRoot ?? options.cwd;
-  const head = repoRoot ? await hasHead(repoRoot) : false;
+  const head = repository?.head !== undefined;
   let changed: string[];
   let baseRef: string | undefined;
   let read: FileReader = diskReader();

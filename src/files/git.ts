@@ -131,16 +131,6 @@ export async function readBlobAt(repoRoot: string, ref: string, relPath: string)
   }
 }
 
-/** True when the repository has at least one commit (a fresh repo has no HEAD). */
-export async function hasHead(repoRoot: string): Promise<boolean> {
-  try {
-    await git(repoRoot, ["rev-parse", "--verify", "--quiet", "HEAD"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function mergeBase(repoRoot: string, ref: string, head = "HEAD"): Promise<string> {
   return ((await git(repoRoot, ["merge-base", ref, head])) as string).trim();
 }

@@ -1328,8 +1328,12 @@ const KIN_AFTER = /^(?:\s*(?:$|[,.;:!?)(—–-])|\s\p{Ll}|\s\+?\(?\d)/u;
 /** Degrees and licences written after a name; not a US state before a ZIP code ("Baltimore, MD 21201"). */
 const CREDENTIAL_AFTER = /^,?\s(?:RN|NP|LPN|PA-C|PhD|Ph\.D\.|MD|M\.D\.|DO|DDS|DMD|Esq\.?|MBBS|FRCS|FRCP|MRCP|CPA|LCSW|PharmD|BSN|MSN)(?![\p{L}\p{N}])(?!,?\s?\d)/u;
 const POSSESSIVE = /['’]s$/;
-/** Lower-case particles inside a surname ("de la", "van der", "ter", "bin"). "y" joins places too ("Castilla y León"). */
-const SURNAME_PARTICLES = new Set(["de", "da", "del", "della", "di", "van", "von", "der", "den", "la", "le", "du", "ter", "ten", "dos", "das", "bin", "binti"]);
+/**
+ * Lower-case particles inside a surname ("de la", "van der", "ter", "bin"): the name particles less the ones that
+ * are ordinary words too ("y" joins places, "Castilla y León"; "el", "al" and "zu" are articles and prepositions).
+ */
+const ORDINARY_PARTICLE_WORDS = new Set(["al", "el", "y", "zu"]);
+const SURNAME_PARTICLES = new Set([...PARTICLES].filter((p) => !ORDINARY_PARTICLE_WORDS.has(p)));
 /** Irish particles that stand only inside names: "Ní Dhomhnaill", "Ó Briain", "Mac Giolla". */
 const IRISH_PARTICLES = new Set(["Ní", "Nic", "Ó", "Uí", "Mac", "Mhic"]);
 /** A surname of two capitalised parts: "Wit-Jansen", "Lefebvre-Dumont". */
